@@ -1,0 +1,18 @@
+/**
+ * Palimpsest: cross-force record matching.
+ *
+ * <p>Only the public API packages are exported; the command-line tool's package is opened to picocli
+ * alone, which the library does not require at run time.
+ */
+module io.github.palimpsest {
+    requires org.apache.commons.text;
+    requires org.apache.commons.codec;
+    requires org.apache.commons.csv;
+    requires com.google.common;
+    requires org.slf4j;
+    requires static info.picocli;
+
+    exports io.github.palimpsest.normalise;
+
+    opens io.github.palimpsest.cli to info.picocli;
+}
