@@ -1,0 +1,34 @@
+package io.github.palimpsest.record;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+/**
+ * Why one field of one record is invalid or weak, e.g. {@code pnc_id: check letter should be H, not A}.
+ *
+ * <p>Immutable and thread-safe. {@link #toString()} gives the {@code field: reason} form used in reports.
+ *
+ * @param field  the canonical column name the problem concerns (e.g. {@code "dob"}, {@code "row"})
+ * @param reason a human-readable reason, without the field name
+ */
+public record Problem(String field, String reason) {
+
+    public Problem {
+        checkNotNull(field, "field");
+        checkNotNull(reason, "reason");
+    }
+
+    /**
+     * Makes a problem from a normaliser's message, dropping a leading {@code "field: "} that repeats the
+     * field name so that reports never say it twice.
+     */
+    public static Problem of(String field, String message) {
+        String prefix = field + ": ";
+        String reason = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+        return new Problem(field, reason);
+    }
+
+    @Override
+    public String toString() {
+        return field + ": " + reason;
+    }
+}
