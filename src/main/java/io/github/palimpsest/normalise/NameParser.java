@@ -45,11 +45,16 @@ public final class NameParser {
         String raw = fullName == null ? "" : fullName;
         Parts parts = new Parts();
         List<List<NameToken>> sections = new ArrayList<>();
-        for (String section : raw.split(",", -1)) {
-            NameToken.Tokens tokens = NameToken.split(section);
+        String[] commaSections = raw.split(",", -1);
+        for (int s = 0; s < commaSections.length; s++) {
+            NameToken.Tokens tokens = NameToken.split(commaSections[s]);
             parts.droppedLetters |= tokens.droppedLetters;
             List<NameToken> words = new ArrayList<>(tokens.words);
             if (words.isEmpty()) {
+                // ", John": the surname place before the comma is there, but empty.
+                if (s == 0 && commaSections.length > 1) {
+                    sections.add(words);
+                }
                 continue;
             }
             // "John Smith, Jr" and "Smith, John, Dr": a section of only suffixes or only titles is not a name.

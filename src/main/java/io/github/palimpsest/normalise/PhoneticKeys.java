@@ -76,7 +76,9 @@ public final class PhoneticKeys {
             return "";
         }
         String key = DOUBLE_METAPHONE.doubleMetaphone(letters, alternate);
-        return key == null ? "" : key;
+        // Commons Codec writes a space into the alternate key for a silent J ("AJ" → "A "); a key is
+        // letters only, so spaces are dropped.
+        return key == null ? "" : key.replace(" ", "");
     }
 
     /** The folded name with everything but the letters a-z removed. */
