@@ -149,8 +149,12 @@ public final class NameParser {
         }
         boolean anyLower = words.stream().anyMatch(w -> w.lowerCase);
         if (anyLower) {
-            // Capitals at the start: "SMITH John", "O BRIEN John" (a lone "O" joins the capitals after it).
-            int start = words.get(0).folded.equals("o") && !words.get(0).dotted && words.get(1).capitals ? 1 : 0;
+            // Capitals at the start: "SMITH John", "O BRIEN John", "von NEUMANN John" (particles before
+            // the capitals belong to them).
+            int start = 0;
+            while (start < n - 1 && !words.get(start).capitals && isParticleOrPrefix(words.get(start))) {
+                start++;
+            }
             int end = start;
             while (end < n && words.get(end).capitals) {
                 end++;
@@ -174,15 +178,16 @@ public final class NameParser {
     private static int extendOverParticles(List<NameToken> words, int start) {
         int s = start;
         while (s > 1) {
-            NameToken before = words.get(s - 1);
-            boolean particle = NameVocabulary.isParticle(before.folded)
-                    || NameVocabulary.isJoiningPrefix(before.folded) && !before.dotted;
-            if (!particle) {
+            if (!isParticleOrPrefix(words.get(s - 1))) {
                 break;
             }
             s--;
         }
         return s;
+    }
+
+    private static boolean isParticleOrPrefix(NameToken word) {
+        return NameVocabulary.isParticle(word.folded) || NameVocabulary.isJoiningPrefix(word.folded) && !word.dotted;
     }
 
     /** Joins surname words with spaces, except that "o", "mc" and "mac" join the next word directly. */

@@ -37,6 +37,8 @@ class NameParserTest {
         "O BRIEN Sean;               |sean||obrien|",
         "Sean O BRIEN;               |sean||obrien|",
         "McDONALD Fiona;             |fiona||mcdonald|",
+        "von NEUMANN John;           |john||von neumann|",
+        "John DE SOUZA;              |john||de souza|",
         // titles and ranks
         "Mr John Smith;              mr|john||smith|",
         "Mrs. Jane Smith;            mrs|jane||smith|",

@@ -3,6 +3,7 @@ package io.github.palimpsest.normalise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class PhoneticKeysTest {
@@ -43,7 +44,7 @@ class PhoneticKeysTest {
     void keysAreUpperCaseAndBounded() {
         String dm = PhoneticKeys.doubleMetaphone("Wolstenholme-Fotheringham");
         String ny = PhoneticKeys.nysiis("Wolstenholme-Fotheringham");
-        assertEquals(dm.toUpperCase(java.util.Locale.ROOT), dm);
+        assertEquals(dm.toUpperCase(Locale.ROOT), dm);
         assertEquals(4, dm.length());
         assertEquals(6, ny.length());
     }
