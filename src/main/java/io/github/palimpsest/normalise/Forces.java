@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -202,7 +203,7 @@ public final class Forces {
 
     private static Forces load() {
         Map<String, Force> byCode = new TreeMap<>();
-        Map<String, String> codeByKey = new HashMap<>();
+        Map<String, String> nameKeys = new LinkedHashMap<>();
         for (CSVRecord row : read("force-codes.csv")) {
             String code = row.get("code");
             String sourceName = row.get("name");
@@ -217,11 +218,14 @@ public final class Forces {
             // Lowest code wins for names several codes share (NPIA / PNC, New Scotland Yard);
             // "Reserved" is not a name anyone would resolve.
             if (!sourceName.startsWith("Reserved")) {
-                codeByKey.putIfAbsent(ForceKeys.of(sourceName), canonical);
-                codeByKey.putIfAbsent(ForceKeys.of(name), canonical);
+                nameKeys.putIfAbsent(ForceKeys.of(sourceName), canonical);
+                nameKeys.putIfAbsent(ForceKeys.of(name), canonical);
             }
         }
-        int variants = 0;
+        // The curated variants come first, so that one may deliberately take a name from the standing
+        // data ("New Scotland Yard" is the Met's headquarters to anyone writing it in a force column,
+        // though codes 64 and 65 carry that name); two variants may never name different forces.
+        Map<String, String> codeByKey = new HashMap<>();
         for (CSVRecord row : read("force-variants.csv")) {
             String code = row.get("code");
             String variant = row.get("variant");
@@ -235,9 +239,11 @@ public final class Forces {
                 throw new IllegalStateException("force-variants.csv line " + (row.getRecordNumber() + 1)
                         + ": variant '" + variant + "' for " + code + " already names " + earlier);
             }
-            variants++;
         }
-        LOG.debug("Loaded {} force codes and {} force name variants", byCode.size(), variants);
+        int variants = codeByKey.size();
+        nameKeys.forEach(codeByKey::putIfAbsent);
+        LOG.debug("Loaded {} force codes, {} variant keys and {} name keys", byCode.size(), variants,
+                codeByKey.size());
         return new Forces(Collections.unmodifiableMap(byCode), codeByKey);
     }
 

@@ -2,6 +2,7 @@ package io.github.palimpsest.normalise;
 
 import com.google.common.base.CharMatcher;
 import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -104,14 +105,15 @@ public final class Postcode implements ParsedValue {
         Set<String> readings = repairs(compact);
         if (readings.size() == 1) {
             String repaired = readings.iterator().next();
-            String shownRepair = repaired.substring(0, repaired.length() - 3) + " "
-                    + repaired.substring(repaired.length() - 3);
             return readUk(text, repaired, List.of(
-                    "postcode: read as " + shownRepair + " (O/0 or I/1 mistyped)")).orElseThrow();
+                    "postcode: read as " + spaced(repaired) + " (O/0 or I/1 mistyped)")).orElseThrow();
         }
         if (readings.size() > 1) {
+            List<String> spacedReadings = new ArrayList<>();
+            readings.forEach(r -> spacedReadings.add(spaced(r)));
             return new Postcode(text, shown, false, null, null, null, List.of(NOT_UK,
-                    "postcode: O/0 and I/1 allow more than one reading " + readings + "; none was chosen"));
+                    "postcode: O/0 and I/1 allow more than one reading (" + String.join(", ", spacedReadings)
+                            + "); none was chosen"));
         }
         return new Postcode(text, shown, false, null, null, null, List.of(NOT_UK));
     }
@@ -147,6 +149,11 @@ public final class Postcode implements ParsedValue {
         }
         return Optional.of(new Postcode(raw, outward + " " + inward, true, area, outward,
                 outward + " " + inward.charAt(0), problems));
+    }
+
+    /** "SW1A0AA" as "SW1A 0AA": the inward code is always the last three characters. */
+    private static String spaced(String compact) {
+        return compact.substring(0, compact.length() - 3) + " " + compact.substring(compact.length() - 3);
     }
 
     /** Every O/0, I/1 swap of {@code compact} that reads as a UK postcode, in sorted order. */

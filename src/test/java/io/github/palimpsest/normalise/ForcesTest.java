@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -74,7 +78,7 @@ class ForcesTest {
         "D&C, 50", "Devon & Cornwall, 50", "Dyfed Powys, 63", "Heddlu Dyfed-Powys, 63",
         "Heddlu Gogledd Cymru, 60", "MOD, 24", "Ministry of Defence Police, 24",
         "Civil Nuclear Constabulary, 59", "CNC, 59", "Strathclyde Police, 74",
-        "41 Hertfordshire, 41", "Hertfordshire (41), 41",
+        "41 Hertfordshire, 41", "Hertfordshire (41), 41", "New Scotland Yard, 01", "Scotland Yard, 01",
     })
     void codesNamesAndEverydayVariantsResolveToTheForceCode(String raw, String code) {
         ForceName name = FORCES.resolve(raw);
@@ -82,6 +86,24 @@ class ForcesTest {
         assertEquals(raw, name.raw());
         assertTrue(name.force().orElseThrow().isPoliceForce());
         assertEquals(List.of(), name.problems(), name::toString);
+    }
+
+    @Test
+    void everyShippedVariantResolvesToItsOwnCode() throws IOException {
+        int checked = 0;
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                Forces.class.getResourceAsStream("force-variants.csv"), StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.isBlank() || line.startsWith("#") || line.equals("code,variant")) {
+                    continue;
+                }
+                String code = line.substring(0, line.indexOf(','));
+                String variant = line.substring(line.indexOf(',') + 1);
+                assertEquals(Optional.of(code), FORCES.resolve(variant).canonical(), variant);
+                checked++;
+            }
+        }
+        assertTrue(checked > 150, "only " + checked + " variants");
     }
 
     @Test

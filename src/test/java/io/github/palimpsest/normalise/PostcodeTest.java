@@ -88,9 +88,7 @@ class PostcodeTest {
 
     @Test
     void aTextWithTwoValidReadingsIsNotGuessedAt() {
-        // "BO1 1AA" has no area BO and "B01 1AA" is a valid shape for area B, but "SO1" and "S01" are
-        // both valid: as written "S01 1AA" is valid and kept; "SO1 1AA" likewise. Ambiguity arises only
-        // when neither is as written, e.g. an I in the inward code plus an O in the outward.
+        // A text that is valid as written is kept as written, even if a swap would give another one.
         Postcode written = Postcode.parse("S01 1AA");
         assertTrue(written.isUk());
         assertEquals(Optional.of("S01 1AA"), written.canonical());
@@ -98,7 +96,8 @@ class PostcodeTest {
         assertFalse(ambiguous.isUk(), ambiguous::toString);
         assertEquals(Optional.of("SO1 IAA"), ambiguous.canonical());
         assertEquals(Postcode.NOT_UK, ambiguous.problems().get(0));
-        assertTrue(ambiguous.problems().get(1).contains("more than one reading"), ambiguous::toString);
+        assertTrue(ambiguous.problems().get(1).contains("more than one reading (S01 1AA, SO1 1AA)"),
+                ambiguous::toString);
     }
 
     @ParameterizedTest
