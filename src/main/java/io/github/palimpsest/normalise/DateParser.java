@@ -50,6 +50,7 @@ public final class DateParser {
     static final int EARLIEST_YEAR = 1800;
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern SPACE_AROUND_SEPARATOR = Pattern.compile(" ?([/.\\-]) ?");
 
     private enum Purpose {
         DATE_OF_BIRTH("dob"), EVENT("event_date");
@@ -109,7 +110,8 @@ public final class DateParser {
             return ParsedDate.absent(original);
         }
         String prefix = purpose.field + ": " + RawText.quote(text) + " ";
-        DateText.Parts parts = DateText.read(text.toUpperCase(Locale.ROOT));
+        String tidy = SPACE_AROUND_SEPARATOR.matcher(text).replaceAll("$1");
+        DateText.Parts parts = DateText.read(tidy.toUpperCase(Locale.ROOT));
         if (!parts.isReadable()) {
             return ParsedDate.invalid(original, prefix + parts.error());
         }
