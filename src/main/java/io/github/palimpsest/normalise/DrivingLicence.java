@@ -84,7 +84,7 @@ public final class DrivingLicence implements ParsedValue {
     public static DrivingLicence parse(String raw) {
         String original = RawText.orEmpty(raw);
         String compact = SEPARATORS.matcher(original).replaceAll("").toUpperCase(Locale.ROOT);
-        if (compact.isEmpty()) {
+        if (original.isBlank()) {
             return invalid(original, List.of());
         }
         Matcher m = SHAPE.matcher(compact);

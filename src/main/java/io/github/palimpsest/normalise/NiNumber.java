@@ -63,7 +63,7 @@ public final class NiNumber implements ParsedValue {
     public static NiNumber parse(String raw) {
         String original = RawText.orEmpty(raw);
         String compact = SEPARATORS.matcher(original).replaceAll("").toUpperCase(Locale.ROOT);
-        if (compact.isEmpty()) {
+        if (original.isBlank()) {
             return new NiNumber(original, null, false, List.of());
         }
         Matcher m = SHAPE.matcher(compact);
