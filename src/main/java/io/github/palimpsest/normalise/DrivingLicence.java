@@ -138,11 +138,11 @@ public final class DrivingLicence implements ParsedValue {
      * }</pre>
      *
      * @param surname the surname; must contain at least one letter (accents are folded)
-     * @param forenames forenames separated by spaces; may be empty ({@code 99} initials)
+     * @param forenames forenames separated by spaces; at least one (a single forename gives {@code X9})
      * @param dateOfBirth the date of birth
      * @param sex {@link Sex#FEMALE} adds 50 to the month; {@link Sex#UNKNOWN} is encoded as male
      * @param distinguishingDigit 0-9, the 14th character
-     * @throws IllegalArgumentException if the surname has no letter or the digit is not 0-9
+     * @throws IllegalArgumentException if the surname or forenames have no letter, or the digit is not 0-9
      * @throws NullPointerException if any argument is {@code null}
      */
     public static String encode(String surname, String forenames, LocalDate dateOfBirth, Sex sex,
@@ -154,11 +154,13 @@ public final class DrivingLicence implements ParsedValue {
                 "distinguishingDigit must be 0-9, got %s", distinguishingDigit);
         String key = LicenceNames.surnameKey(Objects.requireNonNull(surname, "surname"), true);
         checkArgument(!key.isEmpty(), "surname must contain a letter");
+        String initialsField = LicenceNames.initialsField(forenames);
+        checkArgument(initialsField.charAt(0) != '9', "forenames must contain a letter");
         int year = dateOfBirth.getYear();
         int monthDigits = dateOfBirth.getMonthValue() + (sex == Sex.FEMALE ? FEMALE_MONTH_OFFSET : 0);
         String body = LicenceNames.padStem(key) + Math.floorMod(year / 10, 10) + CheckLetters.pad(monthDigits, 2)
                 + CheckLetters.pad(dateOfBirth.getDayOfMonth(), 2) + Math.floorMod(year, 10)
-                + LicenceNames.initialsField(forenames) + distinguishingDigit;
+                + initialsField + distinguishingDigit;
         return body + LicenceNames.placeholderCheck(body);
     }
 

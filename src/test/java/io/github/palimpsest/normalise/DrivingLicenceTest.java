@@ -85,7 +85,7 @@ class DrivingLicenceTest {
         assertTrue(number.startsWith("MORGA753116SM9"), number);
         assertTrue(number.substring(14).matches("[A-Z]{2}"), number);
         assertTrue(DrivingLicence.encode("Lee", "John", LocalDate.of(1983, 10, 2), Sex.MALE).startsWith("LEE99810023J99"));
-        assertTrue(DrivingLicence.encode("Lee", "", LocalDate.of(1983, 10, 2), Sex.UNKNOWN).startsWith("LEE9981002399"));
+        assertTrue(DrivingLicence.encode("Lee", "J", LocalDate.of(1983, 10, 2), Sex.UNKNOWN).startsWith("LEE99810023J99"));
         assertTrue(DrivingLicence.encode("MacDonald", "Iain", LocalDate.of(1960, 1, 5), Sex.MALE, 3)
                 .startsWith("MCDON601050I93"));
         assertTrue(DrivingLicence.encode("O'Brien-Ó Súilleabháin", "Zoë", LocalDate.of(1990, 12, 31), Sex.FEMALE)
@@ -97,6 +97,7 @@ class DrivingLicenceTest {
     @Test
     void encodeRejectsUnusableArguments() {
         assertThrows(IllegalArgumentException.class, () -> DrivingLicence.encode("123", "A", SARAH_DOB, Sex.MALE));
+        assertThrows(IllegalArgumentException.class, () -> DrivingLicence.encode("Lee", " ", SARAH_DOB, Sex.MALE));
         assertThrows(IllegalArgumentException.class, () -> DrivingLicence.encode("Lee", "A", SARAH_DOB, Sex.MALE, 10));
     }
 
