@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  *   <li>A two-digit year takes the latest century that does not put the date after the reference date
  *       ({@code 24.11.50} is 1950 and {@code 01/02/03} is 2003 when the reference is in 2026). For event
  *       dates the bound is one day after the reference, allowing for time zones and late entry.</li>
- *   <li>Impossible dates ({@code 31/02/1980}), years before {@value #EARLIEST_YEAR}, a year alone and a
+ *   <li>Impossible dates ({@code 31/02/1980}), years before 1800, a year alone and a
  *       month and year alone are invalid, with the reason.</li>
  *   <li>A date of birth after the reference date is invalid. An event date more than one day after it
  *       stays valid but carries a problem.</li>
