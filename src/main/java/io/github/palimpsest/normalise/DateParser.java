@@ -1,0 +1,167 @@
+package io.github.palimpsest.normalise;
+
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.Year;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Reads dates of birth and event dates as police and administrative systems write them, always day
+ * first (UK order).
+ *
+ * <p>Accepted forms (month names and abbreviations in any case, {@code Sept} included):
+ * ISO {@code yyyy-MM-dd} and ISO date-times (the date part is kept as written), {@code yyyy/MM/dd},
+ * {@code yyyyMMdd}, {@code dd/MM/yyyy}, {@code d/M/yyyy}, {@code d/M/yy}, {@code dd.MM.yy},
+ * {@code dd.MM.yyyy}, {@code dd-MM-yyyy}, {@code ddMMyy}, {@code dd-MMM-yyyy}, {@code dd-MMM-yy},
+ * {@code d MMM yyyy}, {@code d MMMM yyyy}, {@code 1st March 1980}, {@code 1st of March, 1980},
+ * {@code March 1st, 1980}, optionally preceded by a weekday or followed by a time of day.
+ *
+ * <p>Rules:
+ * <ul>
+ *   <li>A two-digit year takes the latest century that does not put the date after the reference date
+ *       ({@code 24.11.50} is 1950 and {@code 01/02/03} is 2003 when the reference is in 2026). For event
+ *       dates the bound is one day after the reference, allowing for time zones and late entry.</li>
+ *   <li>Impossible dates ({@code 31/02/1980}), years before 1800, a year alone and a
+ *       month and year alone are invalid, with the reason.</li>
+ *   <li>A date of birth after the reference date is invalid. An event date more than one day after it
+ *       stays valid but carries a problem.</li>
+ *   <li>Placeholder dates (1900-01-01, 1970-01-01) and any 1&nbsp;January stay valid but are flagged
+ *       {@linkplain ParsedDate#isLowInformation() low-information}.</li>
+ * </ul>
+ * Problems name the CSV field ({@code dob} or {@code event_date}), e.g.
+ * {@code "dob: '31/02/1980' is not a real date: February 1980 has 29 days"}.
+ *
+ * <pre>{@code
+ * DateParser.parseDateOfBirth("24.11.50", LocalDate.of(2026, 1, 1)).canonical()  // Optional[1950-11-24]
+ * DateParser.parseEventDate("3rd March 2021").canonical()                         // Optional[2021-03-03]
+ * }</pre>
+ *
+ * <p>All methods are static, pure (apart from reading the clock in the one-argument forms), never throw
+ * on any string ({@code null} is read as absent) and are thread-safe.
+ */
+public final class DateParser {
+
+    /** Years before this are taken as typing errors (e.g. {@code 0980} for {@code 1980}). */
+    static final int EARLIEST_YEAR = 1800;
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern SPACE_AROUND_SEPARATOR = Pattern.compile(" ?([/.\\-]) ?");
+
+    private enum Purpose {
+        DATE_OF_BIRTH("dob"), EVENT("event_date");
+
+        final String field;
+
+        Purpose(String field) {
+            this.field = field;
+        }
+    }
+
+    private DateParser() {
+    }
+
+    /**
+     * Reads a date of birth, resolving two-digit years so that the date is never after
+     * {@code referenceDate}; a four-digit date after it is invalid.
+     *
+     * @param raw the raw text, may be {@code null}
+     * @param referenceDate the date the record is read against (usually today or the record's date)
+     * @return the parsed date, never {@code null}
+     * @throws NullPointerException if {@code referenceDate} is {@code null}
+     */
+    public static ParsedDate parseDateOfBirth(String raw, LocalDate referenceDate) {
+        return parse(raw, referenceDate, Purpose.DATE_OF_BIRTH);
+    }
+
+    /** As {@link #parseDateOfBirth(String, LocalDate)} with today's date (system clock and zone). */
+    public static ParsedDate parseDateOfBirth(String raw) {
+        return parseDateOfBirth(raw, LocalDate.now());
+    }
+
+    /**
+     * Reads an event date (arrest, incident, conviction). Two-digit years resolve to the latest century
+     * not more than one day after {@code referenceDate}; a four-digit date later than that is kept but
+     * flagged as in the future.
+     *
+     * @param raw the raw text, may be {@code null}
+     * @param referenceDate the date the record is read against
+     * @return the parsed date, never {@code null}
+     * @throws NullPointerException if {@code referenceDate} is {@code null}
+     */
+    public static ParsedDate parseEventDate(String raw, LocalDate referenceDate) {
+        return parse(raw, referenceDate, Purpose.EVENT);
+    }
+
+    /** As {@link #parseEventDate(String, LocalDate)} with today's date (system clock and zone). */
+    public static ParsedDate parseEventDate(String raw) {
+        return parseEventDate(raw, LocalDate.now());
+    }
+
+    private static ParsedDate parse(String raw, LocalDate referenceDate, Purpose purpose) {
+        Objects.requireNonNull(referenceDate, "referenceDate");
+        String original = raw == null ? "" : raw;
+        String text = WHITESPACE.matcher(original.strip()).replaceAll(" ");
+        if (text.isEmpty()) {
+            return ParsedDate.absent(original);
+        }
+        String prefix = purpose.field + ": " + RawText.quote(text) + " ";
+        String tidy = SPACE_AROUND_SEPARATOR.matcher(text).replaceAll("$1");
+        DateText.Parts parts = DateText.read(tidy.toUpperCase(Locale.ROOT));
+        if (!parts.isReadable()) {
+            return ParsedDate.invalid(original, prefix + parts.error());
+        }
+        int month = parts.month();
+        int day = parts.day();
+        if (month < 1 || month > 12) {
+            return ParsedDate.invalid(original, prefix + "is not a real date: there is no month " + month);
+        }
+        if (day < 1 || day > 31) {
+            return ParsedDate.invalid(original, prefix + "is not a real date: there is no day " + day);
+        }
+        LocalDate bound = purpose == Purpose.EVENT ? referenceDate.plusDays(1) : referenceDate;
+        int year = parts.twoDigitYear() ? resolveCentury(parts.year(), month, day, bound) : parts.year();
+        int monthLength = Month.of(month).length(Year.isLeap(year));
+        if (day > monthLength) {
+            return ParsedDate.invalid(original, prefix + "is not a real date: "
+                    + Month.of(month).getDisplayName(TextStyle.FULL, Locale.UK) + " " + year + " has "
+                    + monthLength + " days");
+        }
+        if (year < EARLIEST_YEAR) {
+            return ParsedDate.invalid(original, prefix + "has year " + year + ", before " + EARLIEST_YEAR
+                    + "; taken as a typing error");
+        }
+        LocalDate date = LocalDate.of(year, month, day);
+        List<String> warnings = new ArrayList<>();
+        if (date.isAfter(bound)) {
+            if (purpose == Purpose.DATE_OF_BIRTH) {
+                return ParsedDate.invalid(original, prefix + "is " + date + ", after the reference date "
+                        + referenceDate + "; a date of birth cannot be in the future");
+            }
+            warnings.add(purpose.field + ": " + date + " is in the future (reference date "
+                    + referenceDate + ")");
+        }
+        boolean lowInformation = month == 1 && day == 1;
+        if (lowInformation) {
+            warnings.add(purpose.field + ": " + date + (year == 1900 || year == 1970
+                    ? " is a common placeholder date; low-information"
+                    : " is 1 January, often entered when only the year is known; low-information"));
+        }
+        return ParsedDate.valid(original, date, warnings, lowInformation);
+    }
+
+    /** The latest year ending in {@code twoDigits} for which {@code day/month} is not after {@code bound}. */
+    private static int resolveCentury(int twoDigits, int month, int day, LocalDate bound) {
+        int year = bound.getYear() - Math.floorMod(bound.getYear() - twoDigits, 100);
+        boolean laterInYear = month > bound.getMonthValue()
+                || (month == bound.getMonthValue() && day > bound.getDayOfMonth());
+        if (year == bound.getYear() && laterInYear) {
+            year -= 100;
+        }
+        return year;
+    }
+}
