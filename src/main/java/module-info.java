@@ -13,6 +13,8 @@ module io.github.palimpsest {
     requires static info.picocli;
 
     exports io.github.palimpsest.normalise;
+    exports io.github.palimpsest.compare;
+    exports io.github.palimpsest.score;
 
     opens io.github.palimpsest.cli to info.picocli;
 }
