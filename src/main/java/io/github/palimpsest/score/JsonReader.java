@@ -167,7 +167,7 @@ final class JsonReader {
                 case 't' -> s.append('\t');
                 case 'u' -> s.append(unicodeEscape());
                 default -> {
-                    pos--;
+                    pos -= 2; // point at the backslash
                     throw error("invalid escape \\" + esc + " in a string");
                 }
             }
