@@ -68,7 +68,10 @@ public final class ModelTrainer {
         this.smoothing = b.smoothing;
     }
 
-    /** A builder with the defaults: seed 0, 1,000,000 u pairs, 100 iterations, tolerance 1e-6, u fixed, smoothing 1. */
+    /**
+     * A builder with the defaults: seed 0, 1,000,000 u pairs, at most 1,000 EM iterations, tolerance 1e-6,
+     * u estimated among the candidates during EM ({@code fixU(false)}), Laplace smoothing 1.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -151,11 +154,11 @@ public final class ModelTrainer {
      * {@code start}'s {@code m}, {@code u} and prior.
      *
      * <p>EM works on the match proportion among candidates, {@code π = λ · totalPairs / candidates}
-     * (assuming blocking keeps nearly every true match), and converts back at the end. With
-     * {@linkplain Builder#fixU fixed u} (the default, as Splink does) only {@code m} and π move. Otherwise
-     * EM also fits a separate {@code u} for the candidate pairs, which agree more often than random pairs
-     * because blocking chose them; that {@code u} is used only during training and the returned model keeps
-     * {@code start}'s {@code u}.
+     * (assuming blocking keeps nearly every true match), and converts back at the end. By default EM also
+     * fits a separate {@code u} for the candidate pairs, which agree more often than random pairs because
+     * blocking chose them; that {@code u} is used only during training and the returned model keeps
+     * {@code start}'s (sampled) {@code u}, which is the right one to score with the prior λ over all pairs.
+     * With {@linkplain Builder#fixU fixed u} (as Splink does) only {@code m} and π move.
      *
      * @param totalPairs the number of pairs λ is defined over, {@link #pairCount(int) n(n−1)/2}
      * @throws IllegalArgumentException if the vectors do not fit the model or outnumber {@code totalPairs}
@@ -238,9 +241,9 @@ public final class ModelTrainer {
         private final List<Integer> termFrequencyLevels = new ArrayList<>();
         private long seed;
         private long uSamplePairs = 1_000_000;
-        private int maxIterations = 100;
+        private int maxIterations = 1000;
         private double tolerance = 1e-6;
-        private boolean fixU = true;
+        private boolean fixU;
         private double smoothing = 1.0;
 
         private Builder() {
@@ -281,7 +284,7 @@ public final class ModelTrainer {
             return this;
         }
 
-        /** The most EM iterations to run (default 100); must be positive. */
+        /** The most EM iterations to run (default 1,000; each visits every distinct pattern once); must be positive. */
         public Builder maxIterations(int count) {
             checkArgument(count > 0, "maxIterations must be positive, got %s", count);
             this.maxIterations = count;
@@ -295,7 +298,12 @@ public final class ModelTrainer {
             return this;
         }
 
-        /** Whether u stays at its sampled values during EM (default true); see {@link #estimateMAndPrior}. */
+        /**
+         * Whether u stays at its sampled values during EM (default false); see {@link #estimateMAndPrior}.
+         * Fix it only when the candidate pairs' non-matches agree about as often as random pairs do, that
+         * is when no compared field took part in choosing the candidates; otherwise EM mistakes the extra
+         * agreement blocking creates for matches (docs/model.md shows by how much).
+         */
         public Builder fixU(boolean value) {
             this.fixU = value;
             return this;
