@@ -12,8 +12,10 @@ module io.github.palimpsest {
     requires org.slf4j;
     requires static info.picocli;
 
-    exports io.github.palimpsest.normalise;
     exports io.github.palimpsest.record;
+    exports io.github.palimpsest.normalise;
+    exports io.github.palimpsest.compare;
+    exports io.github.palimpsest.score;
 
     opens io.github.palimpsest.cli to info.picocli;
 }

@@ -61,6 +61,9 @@ public final class Main implements Runnable {
     }
 
     private static int exitCodeOf(Throwable e) {
+        if (e instanceof CommandLine.ParameterException) {
+            return EXIT_USAGE;
+        }
         return e instanceof InputException || e instanceof CliInputException ? EXIT_BAD_INPUT : EXIT_INTERNAL_ERROR;
     }
 

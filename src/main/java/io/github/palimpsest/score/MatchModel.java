@@ -1,0 +1,338 @@
+package io.github.palimpsest.score;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkElementIndex;
+
+import com.google.common.collect.ImmutableList;
+import io.github.palimpsest.compare.ComparisonLevel;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * A Fellegi–Sunter match model: for each comparison, the probability of each level among matching pairs
+ * ({@code m}) and among non-matching pairs ({@code u}), and the prior probability λ that two records drawn
+ * at random from the pool are the same person.
+ *
+ * <p>All weights are in bits (log base 2). The weight of a level is {@code log2(m/u)}; a neutral level
+ * (missing or purged data) weighs exactly 0. The prior weight is {@code log2(λ/(1−λ))}, and the match
+ * weight of a pair is the prior weight plus the weight of the level it falls in for each comparison,
+ * summed in comparison order. {@link #probability(double)} turns a weight into a probability.
+ *
+ * <p>Term-frequency adjustment: a comparison may name its exact-match level. When a pair falls in that
+ * level and the caller supplies the relative frequency {@code tf} of the shared value, the level's
+ * {@code u} is replaced by {@code tf} (floored at {@link #minimumTermFrequency()}), so agreeing on a rare
+ * surname counts for more than agreeing on a common one. The difference is shown separately as the
+ * term-frequency adjustment {@code log2(u/tf)}.
+ *
+ * <p>For the non-neutral levels of a comparison, {@code m} and {@code u} each sum to 1: they are
+ * distributions conditional on both values being usable. A neutral level's {@code m} and {@code u} are
+ * both reported as 1.0, the convention that makes its weight {@code log2(1/1) = 0}.
+ *
+ * <p>Immutable, thread-safe and serializable. Logarithms use {@link StrictMath}, so a model gives the same
+ * weights, to the last bit, on every platform. Example:
+ * <pre>{@code
+ * MatchModel model = MatchModel.builder()
+ *     .prior(1e-4)
+ *     .comparison("surname", List.of(ComparisonLevel.of("exact"), ComparisonLevel.of("else"),
+ *                                    ComparisonLevel.neutral("missing")),
+ *                 new double[] {0.95, 0.05, 1}, new double[] {0.002, 0.998, 1})
+ *     .termFrequencyLevel("surname", 0)
+ *     .build();
+ * double weight = model.matchWeight(new int[] {0});          // -13.29 + 8.89
+ * }</pre>
+ */
+public final class MatchModel implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final double LN2 = StrictMath.log(2.0);
+    /** No term frequency supplied for a comparison: {@link #matchWeight(int[], double[])} makes no adjustment. */
+    public static final double NO_TERM_FREQUENCY = Double.NaN;
+
+    private final double prior;
+    private final double priorWeight;
+    private final double minimumTermFrequency;
+    private final ImmutableList<String> names;
+    private final ImmutableList<ImmutableList<ComparisonLevel>> levels;
+    private final double[][] m;
+    private final double[][] u;
+    private final double[][] weights;
+    private final int[] termFrequencyLevels;
+
+    MatchModel(MatchModelBuilder b) {
+        this.prior = b.prior;
+        this.priorWeight = log2(prior / (1.0 - prior));
+        this.minimumTermFrequency = b.minimumTermFrequency;
+        this.names = ImmutableList.copyOf(b.names);
+        ImmutableList.Builder<ImmutableList<ComparisonLevel>> lv = ImmutableList.builder();
+        b.levels.forEach(l -> lv.add(ImmutableList.copyOf(l)));
+        this.levels = lv.build();
+        int n = names.size();
+        this.m = new double[n][];
+        this.u = new double[n][];
+        this.weights = new double[n][];
+        this.termFrequencyLevels = b.termFrequencyLevels.stream().mapToInt(Integer::intValue).toArray();
+        for (int c = 0; c < n; c++) {
+            int k = levels.get(c).size();
+            m[c] = new double[k];
+            u[c] = new double[k];
+            weights[c] = new double[k];
+            for (int l = 0; l < k; l++) {
+                boolean neutral = levels.get(c).get(l).isNeutral();
+                m[c][l] = neutral ? 1.0 : b.m.get(c)[l];
+                u[c][l] = neutral ? 1.0 : b.u.get(c)[l];
+                // Neutral levels weigh exactly 0: missing data is no evidence either way.
+                weights[c][l] = neutral ? 0.0 : log2(m[c][l] / u[c][l]);
+            }
+        }
+    }
+
+    /** A builder for a model; see {@link MatchModelBuilder} for what {@code build()} validates. */
+    public static MatchModelBuilder builder() {
+        return new MatchModelBuilder();
+    }
+
+    /** A builder holding this model's parameters, to derive a changed model. */
+    public MatchModelBuilder toBuilder() {
+        MatchModelBuilder b = builder().prior(prior).minimumTermFrequency(minimumTermFrequency);
+        for (int c = 0; c < names.size(); c++) {
+            b.comparison(names.get(c), levels.get(c), m[c], u[c]);
+            if (termFrequencyLevels[c] >= 0) {
+                b.termFrequencyLevel(names.get(c), termFrequencyLevels[c]);
+            }
+        }
+        return b;
+    }
+
+    /** Log base 2, computed with {@link StrictMath} so every platform gives the same bits. */
+    static double log2(double x) {
+        return StrictMath.log(x) / LN2;
+    }
+
+    /**
+     * The probability corresponding to a match weight: {@code 2^w / (1 + 2^w)}. Monotone non-decreasing,
+     * in [0, 1]; {@code +∞} gives 1 and {@code −∞} gives 0.
+     */
+    public static double probability(double weight) {
+        // 1 / (1 + 2^-w) is the same quantity and never overflows to ∞/∞.
+        return 1.0 / (1.0 + StrictMath.pow(2.0, -weight));
+    }
+
+    /** The prior λ: the probability that two records drawn at random from the pool are the same person. */
+    public double prior() {
+        return prior;
+    }
+
+    /** {@code log2(λ / (1 − λ))}, the starting point of every pair's match weight. */
+    public double priorWeight() {
+        return priorWeight;
+    }
+
+    /** The floor applied to term frequencies, so that a value never seen before cannot give an infinite weight. */
+    public double minimumTermFrequency() {
+        return minimumTermFrequency;
+    }
+
+    /** The number of comparisons; level arrays passed to this model have this length. */
+    public int comparisonCount() {
+        return names.size();
+    }
+
+    /** The comparison names, in the order of the level arrays. */
+    public List<String> comparisonNames() {
+        return names;
+    }
+
+    /** The position of a comparison by name, or empty when the model has no such comparison. */
+    public OptionalInt indexOf(String comparisonName) {
+        int i = names.indexOf(comparisonName);
+        return i < 0 ? OptionalInt.empty() : OptionalInt.of(i);
+    }
+
+    /** The levels of comparison {@code c}, most similar first. */
+    public List<ComparisonLevel> levels(int c) {
+        checkElementIndex(c, names.size(), "comparison");
+        return levels.get(c);
+    }
+
+    /** {@code m} of level {@code l} of comparison {@code c} (1.0 for the neutral level). */
+    public double m(int c, int l) {
+        checkLevel(c, l);
+        return m[c][l];
+    }
+
+    /** {@code u} of level {@code l} of comparison {@code c} (1.0 for the neutral level). */
+    public double u(int c, int l) {
+        checkLevel(c, l);
+        return u[c][l];
+    }
+
+    /** The weight {@code log2(m/u)} of level {@code l} of comparison {@code c}, exactly 0 when neutral. */
+    public double levelWeight(int c, int l) {
+        checkLevel(c, l);
+        return weights[c][l];
+    }
+
+    /** The exact-match level of comparison {@code c} if it takes term-frequency adjustment, else empty. */
+    public OptionalInt termFrequencyLevel(int c) {
+        checkElementIndex(c, names.size(), "comparison");
+        return termFrequencyLevels[c] < 0 ? OptionalInt.empty() : OptionalInt.of(termFrequencyLevels[c]);
+    }
+
+    /**
+     * The match weight of a pair: prior weight plus the weight of each comparison's level.
+     *
+     * @param levelsOfPair one level index per comparison, in model order
+     * @throws IllegalArgumentException if the array has the wrong length or a level is out of range
+     */
+    public double matchWeight(int[] levelsOfPair) {
+        checkLevels(levelsOfPair);
+        double total = priorWeight;
+        for (int c = 0; c < levelsOfPair.length; c++) {
+            total += weights[c][levelsOfPair[c]];
+        }
+        return total;
+    }
+
+    /**
+     * The match weight of a pair with term-frequency adjustment. For each comparison that takes it and
+     * whose level is its exact-match level, {@code termFrequencies[c]} (the relative frequency of the
+     * shared value, see {@link TermFrequencies}) replaces that level's {@code u}; it is floored at
+     * {@link #minimumTermFrequency()}. Pass {@link #NO_TERM_FREQUENCY} (NaN) where no frequency is known.
+     *
+     * @throws IllegalArgumentException if an array has the wrong length, a level is out of range, or a term
+     *                                  frequency is outside [0, 1] and not NaN
+     */
+    public double matchWeight(int[] levelsOfPair, double[] termFrequencies) {
+        checkLevels(levelsOfPair);
+        checkFrequencies(termFrequencies);
+        double total = priorWeight;
+        for (int c = 0; c < levelsOfPair.length; c++) {
+            int l = levelsOfPair[c];
+            total += weights[c][l] + termFrequencyAdjustment(c, l, termFrequencies[c]);
+        }
+        return total;
+    }
+
+    /** {@link #explain(int[], double[])} without term frequencies. */
+    public Explanation explain(int[] levelsOfPair) {
+        double[] none = new double[names.size()];
+        Arrays.fill(none, NO_TERM_FREQUENCY);
+        return explain(levelsOfPair, none);
+    }
+
+    /**
+     * Explains a pair's match weight: the prior weight and one row per comparison (level, weight,
+     * term-frequency adjustment). Its total equals {@link #matchWeight(int[], double[])} exactly.
+     */
+    public Explanation explain(int[] levelsOfPair, double[] termFrequencies) {
+        checkLevels(levelsOfPair);
+        checkFrequencies(termFrequencies);
+        ImmutableList.Builder<Explanation.Row> rows = ImmutableList.builder();
+        for (int c = 0; c < levelsOfPair.length; c++) {
+            int l = levelsOfPair[c];
+            ComparisonLevel level = levels.get(c).get(l);
+            rows.add(new Explanation.Row(names.get(c), level.label(), level.isNeutral(), weights[c][l],
+                    termFrequencyAdjustment(c, l, termFrequencies[c])));
+        }
+        return new Explanation(prior, priorWeight, rows.build());
+    }
+
+    private double termFrequencyAdjustment(int c, int l, double tf) {
+        if (l != termFrequencyLevels[c] || Double.isNaN(tf)) {
+            return 0.0;
+        }
+        // Splink's approach: u for agreement on value x is the chance a random record also has x, tf(x).
+        return log2(u[c][l] / Math.max(tf, minimumTermFrequency));
+    }
+
+    /** This model as pretty-printed, versioned JSON (see {@code docs/model.md}); numbers round-trip exactly. */
+    public String toJson() {
+        return ModelJson.write(this);
+    }
+
+    /**
+     * Reads a model from the JSON written by {@link #toJson()}, validating it fully.
+     *
+     * @throws ModelFormatException if the text is not valid JSON, is not a Palimpsest model of a known
+     *                              version, or describes an invalid model; the message says where and why
+     */
+    public static MatchModel fromJson(String json) {
+        return ModelJson.read(json);
+    }
+
+    /** Writes {@link #toJson()} to a file in UTF-8, replacing it. */
+    public void save(Path file) throws IOException {
+        Files.writeString(file, toJson(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads a model file written by {@link #save(Path)}.
+     *
+     * @throws ModelFormatException if the file's content is not a valid model; the message names the file
+     */
+    public static MatchModel load(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        try {
+            return fromJson(text);
+        } catch (ModelFormatException e) {
+            throw new ModelFormatException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void checkLevel(int c, int l) {
+        checkElementIndex(c, names.size(), "comparison");
+        checkElementIndex(l, weights[c].length, "level");
+    }
+
+    private void checkLevels(int[] levelsOfPair) {
+        checkArgument(levelsOfPair.length == names.size(),
+                "expected %s levels (one per comparison), got %s", names.size(), levelsOfPair.length);
+        for (int c = 0; c < levelsOfPair.length; c++) {
+            int l = levelsOfPair[c];
+            if (l < 0 || l >= weights[c].length) {
+                throw new IllegalArgumentException("level " + l + " of comparison '" + names.get(c)
+                        + "' is out of range: it has " + weights[c].length + " levels");
+            }
+        }
+    }
+
+    private void checkFrequencies(double[] termFrequencies) {
+        checkArgument(termFrequencies.length == names.size(),
+                "expected %s term frequencies (one per comparison, NaN for none), got %s",
+                names.size(), termFrequencies.length);
+        for (double tf : termFrequencies) {
+            checkArgument(Double.isNaN(tf) || (tf >= 0 && tf <= 1),
+                    "a term frequency must be in [0, 1] or NaN for none, got %s", tf);
+        }
+    }
+
+    /** Two models are equal when every parameter is equal (doubles compared bit for bit). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MatchModel other
+                && Double.compare(prior, other.prior) == 0
+                && Double.compare(minimumTermFrequency, other.minimumTermFrequency) == 0
+                && names.equals(other.names)
+                && levels.equals(other.levels)
+                && Arrays.deepEquals(m, other.m)
+                && Arrays.deepEquals(u, other.u)
+                && Arrays.equals(termFrequencyLevels, other.termFrequencyLevels);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(new Object[] {prior, names, Arrays.deepHashCode(m), Arrays.deepHashCode(u)});
+    }
+
+    /** A short description: prior and comparison names, e.g. {@code MatchModel[prior=1.0E-4, surname, dob]}. */
+    @Override
+    public String toString() {
+        return "MatchModel[prior=" + prior + ", " + String.join(", ", names) + "]";
+    }
+}

@@ -1,0 +1,144 @@
+package io.github.palimpsest.score;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import com.google.common.collect.ImmutableList;
+import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.compare.ComparisonLevel;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Collects the parameters of a {@link MatchModel}; {@link #build()} validates them all and fails with a
+ * message that names the comparison and level at fault.
+ *
+ * <p>Rules checked by {@link #build()}:
+ * <ul>
+ *   <li>the prior λ is in (0, 1), the minimum term frequency in (0, 1];</li>
+ *   <li>there is at least one comparison; names are unique and not blank;</li>
+ *   <li>each comparison has at least two levels, exactly one of them neutral, with distinct labels;</li>
+ *   <li>{@code m} and {@code u} have one entry per level; for non-neutral levels each is finite and in
+ *       (0, 1], and each sums to 1 (within 1e-6) over the non-neutral levels. Entries at the neutral
+ *       level are ignored (the model reports them as 1.0);</li>
+ *   <li>a term-frequency level, when given, is a non-neutral level of a comparison of the model.</li>
+ * </ul>
+ *
+ * <p>Not thread-safe: use one builder per thread. Arrays passed in are copied.
+ */
+public final class MatchModelBuilder {
+
+    /** Sums of m or u over non-neutral levels may differ from 1 by this much (rounding of hand-written files). */
+    static final double SUM_TOLERANCE = 1e-6;
+    /** Default floor for term frequencies: a value shared by one record in a million. */
+    public static final double DEFAULT_MINIMUM_TERM_FREQUENCY = 1e-6;
+
+    double prior = Double.NaN;
+    double minimumTermFrequency = DEFAULT_MINIMUM_TERM_FREQUENCY;
+    final List<String> names = new ArrayList<>();
+    final List<List<ComparisonLevel>> levels = new ArrayList<>();
+    final List<double[]> m = new ArrayList<>();
+    final List<double[]> u = new ArrayList<>();
+    final List<Integer> termFrequencyLevels = new ArrayList<>();
+
+    MatchModelBuilder() {
+    }
+
+    /** Sets the prior λ, the probability that two records drawn at random are the same person; required. */
+    public MatchModelBuilder prior(double lambda) {
+        this.prior = lambda;
+        return this;
+    }
+
+    /** Sets the floor for term frequencies (default {@value #DEFAULT_MINIMUM_TERM_FREQUENCY}). */
+    public MatchModelBuilder minimumTermFrequency(double floor) {
+        this.minimumTermFrequency = floor;
+        return this;
+    }
+
+    /**
+     * Adds a comparison with its levels (most similar first) and its {@code m} and {@code u}, one entry per
+     * level. Comparisons are kept in the order added, which is the order of level arrays.
+     */
+    public MatchModelBuilder comparison(String name, List<ComparisonLevel> comparisonLevels, double[] mPerLevel,
+                                        double[] uPerLevel) {
+        names.add(name);
+        levels.add(ImmutableList.copyOf(comparisonLevels));
+        m.add(mPerLevel.clone());
+        u.add(uPerLevel.clone());
+        termFrequencyLevels.add(-1);
+        return this;
+    }
+
+    /** Adds a comparison taking its name and levels from a {@link Comparison}. */
+    public MatchModelBuilder comparison(Comparison<?> comparison, double[] mPerLevel, double[] uPerLevel) {
+        return comparison(comparison.name(), comparison.levels(), mPerLevel, uPerLevel);
+    }
+
+    /**
+     * Opts an already added comparison into term-frequency adjustment, naming its exact-match level.
+     *
+     * @throws IllegalArgumentException if no comparison of that name has been added
+     */
+    public MatchModelBuilder termFrequencyLevel(String comparisonName, int exactLevel) {
+        int c = names.lastIndexOf(comparisonName);
+        checkArgument(c >= 0, "no comparison named '%s' has been added", comparisonName);
+        termFrequencyLevels.set(c, exactLevel);
+        return this;
+    }
+
+    /**
+     * Validates the parameters and builds the immutable model.
+     *
+     * @throws IllegalArgumentException if a rule in the class description is broken
+     */
+    public MatchModel build() {
+        checkArgument(prior > 0 && prior < 1, "prior must be in (0, 1), got %s", prior);
+        checkArgument(minimumTermFrequency > 0 && minimumTermFrequency <= 1,
+                "minimumTermFrequency must be in (0, 1], got %s", minimumTermFrequency);
+        checkArgument(!names.isEmpty(), "a model needs at least one comparison");
+        Set<String> seen = new HashSet<>();
+        for (int c = 0; c < names.size(); c++) {
+            String name = names.get(c);
+            checkArgument(name != null && !name.isBlank(), "comparison %s has a blank name", c);
+            checkArgument(seen.add(name), "comparison name '%s' appears twice", name);
+            validateComparison(name, levels.get(c), m.get(c), u.get(c), termFrequencyLevels.get(c));
+        }
+        return new MatchModel(this);
+    }
+
+    private static void validateComparison(String name, List<ComparisonLevel> lv, double[] mc, double[] uc,
+                                           int tfLevel) {
+        checkArgument(lv.size() >= 2, "comparison '%s' needs at least two levels, got %s", name, lv.size());
+        checkArgument(lv.stream().filter(ComparisonLevel::isNeutral).count() == 1,
+                "comparison '%s' must have exactly one neutral level", name);
+        checkArgument(lv.stream().map(ComparisonLevel::label).distinct().count() == lv.size(),
+                "comparison '%s' has two levels with the same label", name);
+        checkArgument(mc.length == lv.size() && uc.length == lv.size(),
+                "comparison '%s' has %s levels but %s m and %s u values", name, lv.size(), mc.length, uc.length);
+        double mSum = 0;
+        double uSum = 0;
+        for (int l = 0; l < lv.size(); l++) {
+            if (lv.get(l).isNeutral()) {
+                continue;
+            }
+            checkProbability(name, lv.get(l).label(), "m", mc[l]);
+            checkProbability(name, lv.get(l).label(), "u", uc[l]);
+            mSum += mc[l];
+            uSum += uc[l];
+        }
+        checkArgument(Math.abs(mSum - 1) <= SUM_TOLERANCE,
+                "m of the non-neutral levels of '%s' must sum to 1, got %s", name, mSum);
+        checkArgument(Math.abs(uSum - 1) <= SUM_TOLERANCE,
+                "u of the non-neutral levels of '%s' must sum to 1, got %s", name, uSum);
+        if (tfLevel != -1) {
+            checkArgument(tfLevel >= 0 && tfLevel < lv.size() && !lv.get(tfLevel).isNeutral(),
+                    "term-frequency level %s of '%s' must be one of its non-neutral levels", tfLevel, name);
+        }
+    }
+
+    private static void checkProbability(String name, String label, String which, double p) {
+        checkArgument(p > 0 && p <= 1, "%s of level '%s' of '%s' must be in (0, 1], got %s", which, label, name, p);
+    }
+}

@@ -1,0 +1,86 @@
+package io.github.palimpsest.score;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+class MatchModelProperties {
+
+    @Provide
+    Arbitrary<MatchModel> models() {
+        return RandomModels.models();
+    }
+
+    @Provide
+    Arbitrary<Double> weights() {
+        return Arbitraries.doubles().between(-2000, 2000).withStandardSpecialValues()
+                .filter(w -> !Double.isNaN(w));
+    }
+
+    @Property
+    void probabilityIsInTheUnitIntervalAndMonotone(@ForAll("weights") double a, @ForAll("weights") double b) {
+        double pa = MatchModel.probability(a);
+        double pb = MatchModel.probability(b);
+        assertTrue(pa >= 0 && pa <= 1, "probability(" + a + ") = " + pa);
+        if (a <= b) {
+            assertTrue(pa <= pb, a + " <= " + b + " but " + pa + " > " + pb);
+        }
+    }
+
+    @Property(tries = 300)
+    void explanationTotalIsExactlyTheMatchWeight(@ForAll("models") MatchModel model, @ForAll long seed) {
+        Random random = new Random(seed);
+        int[] levels = RandomModels.levels(model, random);
+        double[] tfs = RandomModels.termFrequencies(model, random);
+        Explanation e = model.explain(levels, tfs);
+        assertEquals(model.matchWeight(levels, tfs), e.totalWeight());
+        assertEquals(MatchModel.probability(e.totalWeight()), e.probability());
+        double sum = e.priorWeight();
+        for (Explanation.Row row : e.rows()) {
+            sum += row.weight();
+            if (row.isNeutral()) {
+                assertEquals(0.0, row.weight());
+            }
+        }
+        assertEquals(sum, e.totalWeight());
+        assertTrue(Double.isFinite(e.totalWeight()), e.summary());
+    }
+
+    @Property(tries = 300)
+    void withoutTermFrequenciesBothMatchWeightsAgree(@ForAll("models") MatchModel model, @ForAll long seed) {
+        int[] levels = RandomModels.levels(model, new Random(seed));
+        double[] none = new double[model.comparisonCount()];
+        Arrays.fill(none, MatchModel.NO_TERM_FREQUENCY);
+        assertEquals(model.matchWeight(levels), model.matchWeight(levels, none));
+        assertEquals(model.matchWeight(levels), model.explain(levels).totalWeight());
+    }
+
+    @Property(tries = 300)
+    void rarerSharedValuesNeverWeighLess(@ForAll("models") MatchModel model, @ForAll long seed) {
+        Random random = new Random(seed);
+        int[] levels = RandomModels.levels(model, random);
+        double[] rare = RandomModels.termFrequencies(model, random);
+        double[] common = rare.clone();
+        for (int c = 0; c < common.length; c++) {
+            if (!Double.isNaN(common[c])) {
+                common[c] = common[c] + (1 - common[c]) * random.nextDouble();
+            }
+        }
+        assertTrue(model.matchWeight(levels, rare) >= model.matchWeight(levels, common));
+    }
+
+    @Property(tries = 300)
+    void jsonRoundTripPreservesTheModelExactly(@ForAll("models") MatchModel model) {
+        String json = model.toJson();
+        MatchModel read = MatchModel.fromJson(json);
+        assertEquals(model, read);
+        assertEquals(json, read.toJson());
+    }
+}

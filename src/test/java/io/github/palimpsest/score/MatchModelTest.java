@@ -1,0 +1,193 @@
+package io.github.palimpsest.score;
+
+import static io.github.palimpsest.score.MatchModel.NO_TERM_FREQUENCY;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.palimpsest.compare.ComparisonLevel;
+import java.util.List;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class MatchModelTest {
+
+    private final MatchModel model = TestModels.threeComparisons();
+    private static final double NAN = NO_TERM_FREQUENCY;
+
+    private static double log2(double x) {
+        return Math.log(x) / Math.log(2);
+    }
+
+    @Test
+    void levelWeightIsLog2OfMOverU() {
+        assertEquals(log2(0.85 / 0.01), model.levelWeight(0, 0), 1e-12);
+        assertEquals(log2(0.05 / 0.94), model.levelWeight(0, 2), 1e-12);
+        assertEquals(log2(0.07 / 0.15), model.levelWeight(2, 1), 1e-12);
+    }
+
+    @Test
+    void neutralLevelWeighsExactlyZeroWhateverTheInputArraysSaid() {
+        MatchModel odd = MatchModel.builder().prior(0.01)
+                .comparison("pnc", TestModels.FOUR_LEVELS, new double[] {0.9, 0.05, 0.05, 0.3},
+                        new double[] {0.001, 0.01, 0.989, 0.7})
+                .build();
+        assertEquals(0.0, odd.levelWeight(0, 3));
+        assertEquals(1.0, odd.m(0, 3));
+        assertEquals(1.0, odd.u(0, 3));
+        assertEquals(odd.priorWeight(), odd.matchWeight(new int[] {3}));
+    }
+
+    @Test
+    void priorWeightIsLog2OfPriorOdds() {
+        assertEquals(log2(1e-4 / (1 - 1e-4)), model.priorWeight(), 1e-12);
+        assertEquals(-13.2876, model.priorWeight(), 1e-4);
+    }
+
+    @Test
+    void matchWeightIsPriorPlusLevelWeights() {
+        int[] levels = {0, 1, 3};
+        double expected = model.priorWeight() + model.levelWeight(0, 0) + model.levelWeight(1, 1);
+        assertEquals(expected, model.matchWeight(levels), 1e-12);
+    }
+
+    @Test
+    void moreSimilarLevelsNeverWeighLessInAModelWhoseRatiosFall() {
+        for (int c = 0; c < 3; c++) {
+            assertTrue(model.levelWeight(c, 0) > model.levelWeight(c, 1));
+            assertTrue(model.levelWeight(c, 1) > model.levelWeight(c, 2));
+        }
+    }
+
+    @Test
+    void probabilityIsTheLogisticOfTheWeightInBits() {
+        assertEquals(0.5, MatchModel.probability(0));
+        assertEquals(0.8, MatchModel.probability(2), 1e-15);
+        assertEquals(1 / 9.0, MatchModel.probability(-3), 1e-15);
+        assertEquals(1.0, MatchModel.probability(Double.POSITIVE_INFINITY));
+        assertEquals(0.0, MatchModel.probability(Double.NEGATIVE_INFINITY));
+        assertEquals(1.0, MatchModel.probability(5000));
+        assertEquals(0.0, MatchModel.probability(-5000));
+    }
+
+    @Test
+    void agreeingOnARareSurnameCountsForMoreThanOnACommonOne() {
+        int[] levels = {0, 0, 0};
+        double rare = model.matchWeight(levels, new double[] {0.0001, NAN, NAN});
+        double common = model.matchWeight(levels, new double[] {0.02, NAN, NAN});
+        double plain = model.matchWeight(levels);
+        assertTrue(rare > plain && plain > common, rare + " > " + plain + " > " + common);
+        // u of the exact level is replaced by the term frequency: weight log2(m / tf).
+        double expected = model.priorWeight() + log2(0.85 / 0.0001) + model.levelWeight(1, 0) + model.levelWeight(2, 0);
+        assertEquals(expected, rare, 1e-9);
+    }
+
+    @Test
+    void termFrequencyIsFlooredSoAnUnseenValueGivesAFiniteWeight() {
+        int[] levels = {0, 3, 3};
+        double unseen = model.matchWeight(levels, new double[] {0.0, NAN, NAN});
+        double atFloor = model.matchWeight(levels, new double[] {model.minimumTermFrequency(), NAN, NAN});
+        assertTrue(Double.isFinite(unseen));
+        assertEquals(atFloor, unseen);
+    }
+
+    @Test
+    void termFrequencyOnlyAdjustsTheExactLevelOfComparisonsThatOptIn() {
+        double[] tfs = {0.0001, 0.0001, 0.0001};
+        assertEquals(model.matchWeight(new int[] {1, 1, 1}), model.matchWeight(new int[] {1, 1, 1}, tfs));
+        double onlySurname = model.matchWeight(new int[] {0, 0, 0}, new double[] {0.0001, NAN, NAN});
+        assertEquals(onlySurname, model.matchWeight(new int[] {0, 0, 0}, tfs));
+        assertEquals(OptionalInt.of(0), model.termFrequencyLevel(0));
+        assertEquals(OptionalInt.empty(), model.termFrequencyLevel(1));
+    }
+
+    @Test
+    void explanationRowsAddUpExactlyToTheMatchWeight() {
+        int[] levels = {0, 2, 3};
+        double[] tfs = {0.003, NAN, NAN};
+        Explanation e = model.explain(levels, tfs);
+        double sum = e.priorWeight();
+        for (Explanation.Row row : e.rows()) {
+            sum += row.levelWeight() + row.termFrequencyAdjustment();
+        }
+        assertEquals(model.matchWeight(levels, tfs), e.totalWeight());
+        assertEquals(sum, e.totalWeight());
+        assertEquals(MatchModel.probability(e.totalWeight()), e.probability());
+        assertEquals(List.of("surname", "forename", "dob"), e.rows().stream().map(Explanation.Row::comparison).toList());
+        assertEquals("missing", e.rows().get(2).level());
+        assertTrue(e.rows().get(2).isNeutral());
+        assertEquals(0.0, e.rows().get(2).weight());
+    }
+
+    @Test
+    void summaryShowsPriorEachLevelTermFrequencyTotalAndProbability() {
+        Explanation e = model.explain(new int[] {0, 0, 3}, new double[] {0.001, NAN, NAN});
+        String expected = String.format(java.util.Locale.ROOT,
+                "prior %+.2f; surname exact %+.2f (tf %+.2f); forename exact %+.2f; dob missing +0.00 = %.2f → %.4f",
+                model.priorWeight(), model.levelWeight(0, 0), log2(0.01 / 0.001), model.levelWeight(1, 0),
+                e.totalWeight(), e.probability());
+        assertEquals(expected, e.summary());
+        assertEquals(e.summary(), e.toString());
+        assertEquals(e.totalWeight(), model.explain(new int[] {0, 0, 3}, new double[] {0.001, NAN, NAN}).totalWeight());
+    }
+
+    @Test
+    void explainWithoutFrequenciesMatchesPlainMatchWeight() {
+        int[] levels = {2, 1, 0};
+        assertEquals(model.matchWeight(levels), model.explain(levels).totalWeight());
+        assertTrue(model.explain(levels).rows().stream().allMatch(r -> r.termFrequencyAdjustment() == 0.0));
+    }
+
+    @Test
+    void badLevelArraysAreRejectedWithTheComparisonNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> model.matchWeight(new int[] {0, 4, 0}));
+        assertTrue(e.getMessage().contains("forename"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> model.matchWeight(new int[] {0, 0}));
+        assertThrows(IllegalArgumentException.class,
+                () -> model.matchWeight(new int[] {0, 0, 0}, new double[] {1.5, NAN, NAN}));
+        assertThrows(IllegalArgumentException.class, () -> model.matchWeight(new int[] {0, 0, 0}, new double[] {0.1}));
+    }
+
+    @Test
+    void builderRejectsInvalidParametersWithClearMessages() {
+        List<ComparisonLevel> levels = List.of(ComparisonLevel.of("same"), ComparisonLevel.of("different"),
+                ComparisonLevel.neutral("missing"));
+        double[] ok = {0.5, 0.5, 1};
+        assertMessage("prior must be in (0, 1)", () -> MatchModel.builder().prior(1).comparison("a", levels, ok, ok).build());
+        assertMessage("at least one comparison", () -> MatchModel.builder().prior(0.1).build());
+        assertMessage("must sum to 1", () -> MatchModel.builder().prior(0.1)
+                .comparison("a", levels, new double[] {0.5, 0.4, 1}, ok).build());
+        assertMessage("m of level 'same' of 'a' must be in (0, 1]", () -> MatchModel.builder().prior(0.1)
+                .comparison("a", levels, new double[] {0, 1, 1}, ok).build());
+        assertMessage("exactly one neutral level", () -> MatchModel.builder().prior(0.1)
+                .comparison("a", List.of(ComparisonLevel.of("x"), ComparisonLevel.of("y")), new double[] {0.5, 0.5},
+                        new double[] {0.5, 0.5}).build());
+        assertMessage("appears twice", () -> MatchModel.builder().prior(0.1)
+                .comparison("a", levels, ok, ok).comparison("a", levels, ok, ok).build());
+        assertMessage("has 3 levels but 2 m", () -> MatchModel.builder().prior(0.1)
+                .comparison("a", levels, new double[] {0.5, 0.5}, ok).build());
+        assertMessage("non-neutral levels", () -> MatchModel.builder().prior(0.1)
+                .comparison("a", levels, ok, ok).termFrequencyLevel("a", 2).build());
+        assertMessage("no comparison named 'b'", () -> MatchModel.builder().termFrequencyLevel("b", 0));
+    }
+
+    @Test
+    void toBuilderRebuildsAnEqualModel() {
+        assertEquals(model, model.toBuilder().build());
+        assertEquals(model.hashCode(), model.toBuilder().build().hashCode());
+        assertTrue(!model.equals(model.toBuilder().prior(0.5).build()));
+    }
+
+    @Test
+    void comparisonsAreFoundByName() {
+        assertEquals(OptionalInt.of(2), model.indexOf("dob"));
+        assertEquals(OptionalInt.empty(), model.indexOf("postcode"));
+        assertEquals(3, model.comparisonCount());
+    }
+
+    private static void assertMessage(String fragment, org.junit.jupiter.api.function.Executable action) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, action);
+        assertTrue(e.getMessage().contains(fragment), () -> "expected '" + fragment + "' in: " + e.getMessage());
+    }
+}
