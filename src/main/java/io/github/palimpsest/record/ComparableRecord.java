@@ -1,0 +1,405 @@
+package io.github.palimpsest.record;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableMap;
+import io.github.palimpsest.normalise.Names;
+import io.github.palimpsest.normalise.ParsedDate;
+import io.github.palimpsest.normalise.ParsedValue;
+import io.github.palimpsest.normalise.PersonName;
+import io.github.palimpsest.normalise.PhoneticKeys;
+import io.github.palimpsest.normalise.Sex;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The compact, precomputed form of a {@link PersonRecord} that blocking and comparison work on: canonical
+ * strings, phonetic keys, dates as {@code yyyymmdd} integers and token sets, computed once when a record
+ * enters so that the comparison loop does no parsing, folding, regex or phonetic encoding.
+ *
+ * <p>Absent or invalid values are empty strings (or 0 for dates); {@code has...Invalid} methods tell an
+ * invalid value from an absent one, since a present-but-invalid identifier is weaker evidence than none.
+ * Immutable, thread-safe and {@link Serializable}, so that it can travel inside a distributed engine.
+ */
+public final class ComparableRecord implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final String[] NONE = new String[0];
+
+    private final String recordId;
+    private final String forceCode;
+    private final String forename;
+    private final String middleInitials;
+    private final boolean forenameInitial;
+    private final String surname;
+    private final String[] surnameVariants;
+    private final String forenamePhonetic;
+    private final String forenamePhoneticAlternate;
+    private final String surnamePhonetic;
+    private final String surnamePhoneticAlternate;
+    private final String surnameNysiis;
+    private final String[] aliasForenames;
+    private final String[] aliasSurnames;
+    private final int dateOfBirth;
+    private final boolean dateOfBirthLowInformation;
+    private final Sex sex;
+    private final String pncId;
+    private final String croNumber;
+    private final String niNumber;
+    private final String drivingLicence;
+    private final String warrantNumber;
+    private final int invalidIdentifiers;
+    private final String phone;
+    private final String email;
+    private final String postcode;
+    private final String postcodeSector;
+    private final String postcodeDistrict;
+    private final String[] addressTokens;
+    private final Map<String, String> identifiers;
+    private final int eventDate;
+    private final boolean namePurged;
+
+    /** Bits of {@link #invalidIdentifiers}: which identifiers were present but invalid. */
+    static final int PNC = 1;
+    static final int CRO = 2;
+    static final int NI = 4;
+    static final int LICENCE = 8;
+    static final int WARRANT = 16;
+
+    private ComparableRecord(PersonRecord r) {
+        this.recordId = r.recordId();
+        this.forceCode = r.force().canonical().orElse("");
+        PersonName name = r.name();
+        this.forename = name.forename();
+        StringBuilder initials = new StringBuilder();
+        for (String middle : name.middleNames()) {
+            if (!middle.isEmpty()) {
+                initials.append(middle.charAt(0));
+            }
+        }
+        this.middleInitials = initials.toString();
+        this.forenameInitial = name.isForenameInitial();
+        this.surname = name.surname();
+        this.surnameVariants = name.surnameVariants().toArray(NONE);
+        this.forenamePhonetic = forenameInitial ? "" : PhoneticKeys.doubleMetaphone(forename);
+        this.forenamePhoneticAlternate = forenameInitial ? "" : PhoneticKeys.doubleMetaphoneAlternate(forename);
+        this.surnamePhonetic = PhoneticKeys.doubleMetaphone(surname);
+        this.surnamePhoneticAlternate = PhoneticKeys.doubleMetaphoneAlternate(surname);
+        this.surnameNysiis = PhoneticKeys.nysiis(surname);
+        Set<String> aliasFirst = new LinkedHashSet<>();
+        Set<String> aliasLast = new LinkedHashSet<>();
+        for (PersonName alias : r.aliases()) {
+            if (!alias.forename().isEmpty()) {
+                aliasFirst.add(alias.forename());
+            }
+            aliasLast.addAll(alias.surnameVariants());
+        }
+        aliasLast.remove("");
+        this.aliasForenames = aliasFirst.toArray(NONE);
+        this.aliasSurnames = aliasLast.toArray(NONE);
+        this.dateOfBirth = toInt(r.dateOfBirth());
+        this.dateOfBirthLowInformation = r.dateOfBirth().isLowInformation();
+        this.sex = r.sex();
+        this.pncId = valueOf(r.pncId());
+        this.croNumber = valueOf(r.croNumber());
+        this.niNumber = valueOf(r.niNumber());
+        this.drivingLicence = valueOf(r.drivingLicence());
+        this.warrantNumber = valueOf(r.warrantNumber());
+        this.invalidIdentifiers = invalid(r.pncId(), PNC) | invalid(r.croNumber(), CRO) | invalid(r.niNumber(), NI)
+                | invalid(r.drivingLicence(), LICENCE) | invalid(r.warrantNumber(), WARRANT);
+        this.phone = valueOf(r.phone());
+        this.email = valueOf(r.email());
+        this.postcode = valueOf(r.postcode()).replace(" ", "");
+        this.postcodeSector = r.postcode().sector().orElse("").replace(" ", "");
+        this.postcodeDistrict = r.postcode().district().orElse("");
+        this.addressTokens = tokens(r.address());
+        ImmutableMap.Builder<String, String> ids = ImmutableMap.builder();
+        r.identifiers().forEach((type, id) -> id.canonical().ifPresent(v -> ids.put(type, v)));
+        this.identifiers = ids.build();
+        this.eventDate = toInt(r.eventDate());
+        this.namePurged = r.hasPurgedName();
+    }
+
+    /** Precomputes the comparable form of a record. */
+    public static ComparableRecord of(PersonRecord record) {
+        return new ComparableRecord(checkNotNull(record, "record"));
+    }
+
+    private static String valueOf(ParsedValue value) {
+        return value.canonical().orElse("");
+    }
+
+    private static int invalid(ParsedValue value, int bit) {
+        return value.isPresent() && !value.isValid() ? bit : 0;
+    }
+
+    private static int toInt(ParsedDate date) {
+        return date.date().map(ComparableRecord::toInt).orElse(0);
+    }
+
+    /** A date as the integer {@code yyyymmdd}. */
+    public static int toInt(LocalDate date) {
+        return date.getYear() * 10_000 + date.getMonthValue() * 100 + date.getDayOfMonth();
+    }
+
+    /** Address words, folded, de-duplicated and sorted; numbers kept, one-letter words dropped. */
+    private static String[] tokens(String address) {
+        Set<String> tokens = new TreeSet<>();
+        for (String token : Names.fold(address).split("[ -]+")) {
+            if (token.length() > 1 || Character.isDigit(token.isEmpty() ? 'x' : token.charAt(0))) {
+                tokens.add(token);
+            }
+        }
+        tokens.remove("");
+        return tokens.toArray(NONE);
+    }
+
+    /** The record id. */
+    public String recordId() {
+        return recordId;
+    }
+
+    /** The force code, or "" when the force is unknown. */
+    public String forceCode() {
+        return forceCode;
+    }
+
+    /** Folded forename, "" when absent. */
+    public String forename() {
+        return forename;
+    }
+
+    /** First letters of the middle names, in order. */
+    public String middleInitials() {
+        return middleInitials;
+    }
+
+    /** Whether the forename is only an initial. */
+    public boolean isForenameInitial() {
+        return forenameInitial;
+    }
+
+    /** Folded surname, "" when absent. */
+    public String surname() {
+        return surname;
+    }
+
+    /** The surname and its parts and Mac/Mc-neutral forms (see {@link PersonName#surnameVariants()}). */
+    public List<String> surnameVariants() {
+        return List.of(surnameVariants);
+    }
+
+    /** Whether any variant of this record's surname equals any variant of {@code other}'s. */
+    public boolean sharesSurnameVariant(ComparableRecord other) {
+        return intersects(surnameVariants, other.surnameVariants);
+    }
+
+    /** Whether any of this record's alias surnames equals a surname variant of {@code other}, or vice versa. */
+    public boolean surnameMatchesAlias(ComparableRecord other) {
+        return intersects(aliasSurnames, other.surnameVariants) || intersects(surnameVariants, other.aliasSurnames);
+    }
+
+    private static boolean intersects(String[] a, String[] b) {
+        for (String x : a) {
+            for (String y : b) {
+                if (x.equals(y)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Double Metaphone (primary) of the forename; "" for an initial or no forename. */
+    public String forenamePhonetic() {
+        return forenamePhonetic;
+    }
+
+    /** Double Metaphone (alternate) of the forename. */
+    public String forenamePhoneticAlternate() {
+        return forenamePhoneticAlternate;
+    }
+
+    /** Double Metaphone (primary) of the surname. */
+    public String surnamePhonetic() {
+        return surnamePhonetic;
+    }
+
+    /** Double Metaphone (alternate) of the surname. */
+    public String surnamePhoneticAlternate() {
+        return surnamePhoneticAlternate;
+    }
+
+    /** NYSIIS key of the surname. */
+    public String surnameNysiis() {
+        return surnameNysiis;
+    }
+
+    /** Forenames of the record's aliases. */
+    public List<String> aliasForenames() {
+        return List.of(aliasForenames);
+    }
+
+    /** Surnames (with their variants) of the record's aliases: maiden names, previous names, AKAs. */
+    public List<String> aliasSurnames() {
+        return List.of(aliasSurnames);
+    }
+
+    /** Date of birth as {@code yyyymmdd}, 0 when absent or invalid. */
+    public int dateOfBirth() {
+        return dateOfBirth;
+    }
+
+    /** Whether the date of birth is a placeholder or 1 January, weaker evidence than other dates. */
+    public boolean isDateOfBirthLowInformation() {
+        return dateOfBirthLowInformation;
+    }
+
+    /** The sex. */
+    public Sex sex() {
+        return sex;
+    }
+
+    /** Canonical PNC ID, "" when absent or invalid. */
+    public String pncId() {
+        return pncId;
+    }
+
+    /** Canonical CRO number, "" when absent or invalid. */
+    public String croNumber() {
+        return croNumber;
+    }
+
+    /** Canonical NI number, "" when absent, invalid or not identifying. */
+    public String niNumber() {
+        return niNumber;
+    }
+
+    /** Canonical driving licence number, "" when absent or invalid. */
+    public String drivingLicence() {
+        return drivingLicence;
+    }
+
+    /** Canonical warrant number, "" when absent or invalid. */
+    public String warrantNumber() {
+        return warrantNumber;
+    }
+
+    /** Whether a PNC ID was given but is invalid. */
+    public boolean hasInvalidPncId() {
+        return (invalidIdentifiers & PNC) != 0;
+    }
+
+    /** Whether a CRO number was given but is invalid. */
+    public boolean hasInvalidCroNumber() {
+        return (invalidIdentifiers & CRO) != 0;
+    }
+
+    /** Whether an NI number was given but is invalid or not identifying. */
+    public boolean hasInvalidNiNumber() {
+        return (invalidIdentifiers & NI) != 0;
+    }
+
+    /** Whether a driving licence number was given but is invalid. */
+    public boolean hasInvalidDrivingLicence() {
+        return (invalidIdentifiers & LICENCE) != 0;
+    }
+
+    /** Whether a warrant number was given but is invalid. */
+    public boolean hasInvalidWarrantNumber() {
+        return (invalidIdentifiers & WARRANT) != 0;
+    }
+
+    /** Phone in E.164, "" when absent or invalid. */
+    public String phone() {
+        return phone;
+    }
+
+    /** Email, "" when absent or invalid. */
+    public String email() {
+        return email;
+    }
+
+    /** Postcode without spaces (UK or kept foreign value), "" when absent. */
+    public String postcode() {
+        return postcode;
+    }
+
+    /** UK postcode sector without spaces (e.g. {@code SW1A1}), "" otherwise. */
+    public String postcodeSector() {
+        return postcodeSector;
+    }
+
+    /** UK postcode district (e.g. {@code SW1A}), "" otherwise. */
+    public String postcodeDistrict() {
+        return postcodeDistrict;
+    }
+
+    /** Address words, folded and sorted. */
+    public List<String> addressTokens() {
+        return List.of(addressTokens);
+    }
+
+    /** Fraction of address words shared (Jaccard), 0 when either address is empty. */
+    public double addressSimilarity(ComparableRecord other) {
+        if (addressTokens.length == 0 || other.addressTokens.length == 0) {
+            return 0;
+        }
+        int i = 0;
+        int j = 0;
+        int shared = 0;
+        while (i < addressTokens.length && j < other.addressTokens.length) {
+            int c = addressTokens[i].compareTo(other.addressTokens[j]);
+            if (c == 0) {
+                shared++;
+                i++;
+                j++;
+            } else if (c < 0) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return shared / (double) (addressTokens.length + other.addressTokens.length - shared);
+    }
+
+    /** Generic identifiers with valid values, by type. */
+    public Map<String, String> identifiers() {
+        return identifiers;
+    }
+
+    /** Event date as {@code yyyymmdd}, 0 when absent or invalid. */
+    public int eventDate() {
+        return eventDate;
+    }
+
+    /** Whether the record has no name but still identifies someone (see {@link PersonRecord#hasPurgedName()}). */
+    public boolean isNamePurged() {
+        return namePurged;
+    }
+
+    /** Whether the record has a name at all (its own or an alias). */
+    public boolean hasName() {
+        return !forename.isEmpty() || !surname.isEmpty() || aliasSurnames.length > 0 || aliasForenames.length > 0;
+    }
+
+    /** All forenames the record is known by: its own and its aliases'. */
+    public List<String> allForenames() {
+        List<String> all = new ArrayList<>(1 + aliasForenames.length);
+        if (!forename.isEmpty()) {
+            all.add(forename);
+        }
+        all.addAll(List.of(aliasForenames));
+        return all;
+    }
+
+    @Override
+    public String toString() {
+        return "ComparableRecord[" + recordId + "]"; // no personal data
+    }
+}
