@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "palimpsest",
         mixinStandardHelpOptions = true,
         description = "Cross-force record matching: normalise, link and explain police records about people.",
-        subcommands = {})
+        subcommands = {GenerateCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for a run that completed. */

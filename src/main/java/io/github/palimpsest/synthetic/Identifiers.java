@@ -164,7 +164,29 @@ final class Identifiers {
 
     /** A CRO number with leading zeros of the serial dropped, {@code 065656/91H} written {@code 65656/91H}. */
     static String unpaddedCro(String canonical) {
-        return canonical.replaceFirst("^0+(?=\\d)", "");
+        return withoutLeadingZeros(canonical);
+    }
+
+    /** {@code digits} without leading zeros, keeping at least one character (no regex: a hot path). */
+    static String withoutLeadingZeros(String digits) {
+        int i = 0;
+        while (i < digits.length() - 1 && digits.charAt(i) == '0' && Character.isDigit(digits.charAt(i + 1))) {
+            i++;
+        }
+        return digits.substring(i);
+    }
+
+    /** {@code n} zero-padded to {@code width} digits (no String.format: a hot path). */
+    static String zeroPadded(long n, int width) {
+        String s = Long.toString(n);
+        if (s.length() >= width) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(width);
+        for (int i = s.length(); i < width; i++) {
+            sb.append('0');
+        }
+        return sb.append(s).toString();
     }
 
     /** Upper-case ASCII letters only, diacritics folded ({@code Łukasz} gives {@code LUKASZ}). */

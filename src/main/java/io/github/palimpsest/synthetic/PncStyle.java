@@ -24,7 +24,7 @@ public enum PncStyle {
         String year4 = canonical.substring(0, 4);
         String serial7 = canonical.substring(5, 12);
         String check = canonical.substring(12);
-        String shortSerial = serial7.replaceFirst("^0+(?=\\d)", "");
+        String shortSerial = Identifiers.withoutLeadingZeros(serial7);
         switch (this) {
             case SHORT:
                 return year4.substring(2) + "/" + shortSerial + check;

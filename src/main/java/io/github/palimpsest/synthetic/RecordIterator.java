@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
@@ -58,7 +57,7 @@ final class RecordIterator implements Iterator<SyntheticRecord> {
         RecordDraft draft = window.get(position);
         window.set(position++, null);
         long serial = serials.merge(draft.forceCode, 1L, Long::sum);
-        return draft.toRecord(draft.forceCode + "-" + String.format(Locale.ROOT, "%07d", serial));
+        return draft.toRecord(draft.forceCode + "-" + Identifiers.zeroPadded(serial, 7));
     }
 
     private void fill() {
