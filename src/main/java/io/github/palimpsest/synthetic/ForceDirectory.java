@@ -43,10 +43,6 @@ final class ForceDirectory {
         return f != null ? f : new Force(code, List.of(code), GENERIC_AREAS, GENERIC_TOWNS);
     }
 
-    static boolean isKnown(String code) {
-        return FORCES.containsKey(code);
-    }
-
     private static ImmutableMap<String, Force> buildDirectory() {
         ImmutableMap.Builder<String, Force> m = ImmutableMap.builder();
         put(m, "01", List.of("MPS", "Metropolitan Police Service", "Met"),

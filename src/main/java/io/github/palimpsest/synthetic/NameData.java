@@ -1,7 +1,6 @@
 package io.github.palimpsest.synthetic;
 
 import com.google.common.collect.ImmutableListMultimap;
-import com.google.common.collect.ListMultimap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -44,10 +43,6 @@ final class NameData {
     static String variant(String name, SplittableRandom rng) {
         List<String> options = VARIANTS.get(name);
         return options.get(rng.nextInt(options.size()));
-    }
-
-    static ListMultimap<String, String> variants() {
-        return VARIANTS;
     }
 
     private static WeightedNames loadWeighted(String resource) {

@@ -3,7 +3,6 @@ package io.github.palimpsest.synthetic;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableMap;
-import com.google.common.collect.Sets;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -135,9 +134,5 @@ public final class SyntheticRecord {
             b.put(COLUMNS.get(i), i);
         }
         return b.build();
-    }
-
-    static Set<Corruption> none() {
-        return Sets.immutableEnumSet(EnumSet.noneOf(Corruption.class));
     }
 }

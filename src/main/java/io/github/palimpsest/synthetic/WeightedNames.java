@@ -46,14 +46,6 @@ final class WeightedNames {
         return List.of(top);
     }
 
-    int size() {
-        return names.length;
-    }
-
-    List<String> names() {
-        return List.of(names);
-    }
-
     private double weight(int i) {
         return i == 0 ? cumulative[0] : cumulative[i] - cumulative[i - 1];
     }
