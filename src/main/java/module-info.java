@@ -16,6 +16,7 @@ module io.github.palimpsest {
     exports io.github.palimpsest.normalise;
     exports io.github.palimpsest.compare;
     exports io.github.palimpsest.score;
+    exports io.github.palimpsest.synthetic;
 
     opens io.github.palimpsest.cli to info.picocli;
 }
