@@ -13,6 +13,7 @@ module io.github.palimpsest {
     requires static info.picocli;
 
     exports io.github.palimpsest.normalise;
+    exports io.github.palimpsest.block;
 
     opens io.github.palimpsest.cli to info.picocli;
 }
