@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * The blocks and candidate pairs of one rule, built without boxed collections: every (key, record) is
- * packed into one long (dense key id in the high half, record index in the low half) and the array is
- * sorted, so that each block is a contiguous run with its records in ascending order.
+ * The blocks and candidate pairs of one rule, built from primitive arrays only.
+ *
+ * <p>Every (key, record) is packed into one long by {@link KeyBuffer} and the array sorted, so each block
+ * is a contiguous run with its records ascending. Pairs are then placed by a counting sort on their left
+ * record (count, prefix-sum, scatter), and each left record's short bucket is sorted and de-duplicated:
+ * linear in the number of pairs, where one global sort of tens of millions of pairs would dominate.
  */
 final class RuleBlocks {
     final String name;
@@ -32,79 +35,86 @@ final class RuleBlocks {
         this.pairs = pairs;
     }
 
+    /** Receives each pair of a block as (smaller, larger) record index. */
+    private interface PairSink {
+        void pair(int left, int right);
+    }
+
     static <R> RuleBlocks build(BlockingRule<R> rule, List<R> records, int maxBlockSize, int windowSize,
             boolean parallel) {
-        LongIntHashMap keyIds = new LongIntHashMap(Math.max(16, records.size() / 4));
-        long[] entries = keyEntries(rule, records, keyIds, parallel);
-        int entryCount = entries.length;
-        LongArrays.sort(entries, entryCount, parallel);
-        entryCount = LongArrays.dedupeSorted(entries, entryCount); // a record emitting a key twice
+        int n = records.size();
+        int recordBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1)));
+        long recordMask = (1L << recordBits) - 1;
+        long[] entries = keyEntries(rule, records, recordBits, parallel);
+        LongArrays.sort(entries, entries.length, parallel);
+        int entryCount = LongArrays.dedupeSorted(entries, entries.length); // a record emitting a key twice
 
-        // Blocks are runs of equal key id; keep those that can make a pair.
-        BitSet keyed = new BitSet(records.size());
+        // Blocks are runs of equal block hash; keep those that can make a pair.
+        BitSet keyed = new BitSet(n);
         int blocks = 0;
         int largest = 0;
-        int pairBlocks = 0;
-        for (int start = 0, end; start < entryCount; start = end) {
-            end = runEnd(entries, start, entryCount);
-            blocks++;
-            largest = Math.max(largest, end - start);
-            if (end - start > 1) {
-                pairBlocks++;
-            }
-            for (int k = start; k < end; k++) {
-                keyed.set((int) entries[k]);
-            }
-        }
-        int[] blockStart = new int[pairBlocks];
-        int[] blockSize = new int[pairBlocks];
-        long[] pairOffset = new long[pairBlocks + 1];
+        List<int[]> pairBlocks = new ArrayList<>(); // {start, end}
+        List<int[]> windowOrders = new ArrayList<>(); // parallel to pairBlocks; null unless oversize
         List<OversizeBlock> oversize = new ArrayList<>();
-        int[][] windowOrder = new int[pairBlocks][];
-        int b = 0;
+        long total = 0;
         for (int start = 0, end; start < entryCount; start = end) {
-            end = runEnd(entries, start, entryCount);
+            long hash = entries[start] >>> recordBits;
+            end = start + 1;
+            while (end < entryCount && entries[end] >>> recordBits == hash) {
+                end++;
+            }
             int size = end - start;
+            blocks++;
+            largest = Math.max(largest, size);
+            for (int k = start; k < end; k++) {
+                keyed.set((int) (entries[k] & recordMask));
+            }
             if (size < 2) {
                 continue;
             }
-            blockStart[b] = start;
-            blockSize[b] = size;
-            long blockPairs;
+            pairBlocks.add(new int[] {start, end});
             if (size > maxBlockSize) {
-                windowOrder[b] = orderForWindow(rule, records, entries, start, end);
-                blockPairs = windowPairs(size, windowSize);
-                long keyHash = keyIds.keyOf((int) (entries[start] >>> 32));
-                oversize.add(new OversizeBlock(rule.name(), keyText(rule, records.get((int) entries[start]), keyHash),
-                        String.format("%016x", keyHash), size, windowSize, blockPairs));
+                int[] order = orderForWindow(rule, records, entries, start, end, recordMask);
+                long windowed = windowPairs(size, windowSize);
+                R member = records.get((int) (entries[start] & recordMask));
+                oversize.add(new OversizeBlock(rule.name(), keyText(rule, member, hash, recordBits),
+                        String.format("%016x", hash), size, windowSize, windowed));
+                windowOrders.add(order);
+                total += windowed;
             } else {
-                blockPairs = (long) size * (size - 1) / 2;
+                windowOrders.add(null);
+                total += (long) size * (size - 1) / 2;
             }
-            pairOffset[b + 1] = pairOffset[b] + blockPairs;
-            b++;
         }
-        long total = pairOffset[pairBlocks];
         if (total > LongArrays.MAX_LENGTH) {
             throw new IllegalStateException("blocking rule '" + rule.name() + "' would produce " + total
                     + " candidate pairs, more than one array holds; lower maxBlockSize or make the rule more selective");
         }
-        long[] pairs = new long[(int) total];
-        final long[] sortedEntries = entries;
-        IntStream blockIndexes = IntStream.range(0, pairBlocks);
-        (parallel ? blockIndexes.parallel() : blockIndexes).forEach(block -> {
-            int pos = (int) pairOffset[block];
-            if (windowOrder[block] != null) {
-                emitWindow(windowOrder[block], windowSize, pairs, pos);
-            } else {
-                emitAllPairs(sortedEntries, blockStart[block], blockSize[block], pairs, pos);
+
+        // Counting sort on the left record: offsets[l + 1] counts the pairs whose smaller index is l.
+        int[] offsets = new int[n + 1];
+        for (int b = 0; b < pairBlocks.size(); b++) {
+            if (windowOrders.get(b) == null) {
+                // In a full block the record at position x is the smaller index of every later record's pair.
+                int end = pairBlocks.get(b)[1];
+                for (int x = pairBlocks.get(b)[0]; x < end - 1; x++) {
+                    offsets[(int) (entries[x] & recordMask) + 1] += end - 1 - x;
+                }
             }
-        });
-        LongArrays.sort(pairs, pairs.length, parallel);
-        int distinct = LongArrays.dedupeSorted(pairs, pairs.length);
-        oversize.sort(Comparator.comparingInt(OversizeBlock::size).reversed()
-                .thenComparing(OversizeBlock::keyHash));
-        return new RuleBlocks(rule.name(), keyed.cardinality(), blocks, largest, List.copyOf(oversize),
-                distinct == pairs.length ? pairs : Arrays.copyOf(pairs, distinct));
+        }
+        forEachPair(entries, recordMask, pairBlocks, windowOrders, windowSize, true,
+                (l, r) -> offsets[l + 1]++);
+        for (int i = 0; i < n; i++) {
+            offsets[i + 1] += offsets[i];
+        }
+        long[] scattered = new long[(int) total];
+        int[] cursor = Arrays.copyOf(offsets, n);
+        forEachPair(entries, recordMask, pairBlocks, windowOrders, windowSize, false,
+                (l, r) -> scattered[cursor[l]++] = (long) l << 32 | r);
+        long[] pairs = sortAndDedupeBuckets(scattered, offsets, cursor, parallel);
+
+        oversize.sort(Comparator.comparingInt(OversizeBlock::size).reversed().thenComparing(OversizeBlock::keyHash));
+        return new RuleBlocks(rule.name(), keyed.cardinality(), blocks, largest, List.copyOf(oversize), pairs);
     }
 
     /** Number of pairs a window of {@code w} makes over {@code s} records. */
@@ -114,71 +124,104 @@ final class RuleBlocks {
         return reach * s - reach * (reach + 1) / 2;
     }
 
-    private static int runEnd(long[] entries, int start, int length) {
-        long id = entries[start] >>> 32;
-        int end = start + 1;
-        while (end < length && entries[end] >>> 32 == id) {
-            end++;
-        }
-        return end;
-    }
-
-    private static void emitAllPairs(long[] entries, int start, int size, long[] pairs, int pos) {
-        for (int x = start; x < start + size; x++) {
-            long left = (entries[x] & 0xFFFFFFFFL) << 32;
-            for (int y = x + 1; y < start + size; y++) {
-                pairs[pos++] = left | (entries[y] & 0xFFFFFFFFL); // records ascend within a block: left < right
+    private static void forEachPair(long[] entries, long recordMask, List<int[]> pairBlocks,
+            List<int[]> windowOrders, int windowSize, boolean windowsOnly, PairSink sink) {
+        for (int b = 0; b < pairBlocks.size(); b++) {
+            int[] order = windowOrders.get(b);
+            if (order == null) {
+                if (windowsOnly) {
+                    continue;
+                }
+                int start = pairBlocks.get(b)[0];
+                int end = pairBlocks.get(b)[1];
+                for (int x = start; x < end; x++) {
+                    int left = (int) (entries[x] & recordMask);
+                    for (int y = x + 1; y < end; y++) {
+                        sink.pair(left, (int) (entries[y] & recordMask)); // ascending within a block
+                    }
+                }
+            } else {
+                for (int p = 0; p < order.length; p++) {
+                    int last = Math.min(order.length - 1, p + windowSize - 1);
+                    for (int q = p + 1; q <= last; q++) {
+                        sink.pair(Math.min(order[p], order[q]), Math.max(order[p], order[q]));
+                    }
+                }
             }
         }
     }
 
-    private static void emitWindow(int[] order, int windowSize, long[] pairs, int pos) {
-        for (int p = 0; p < order.length; p++) {
-            int last = Math.min(order.length - 1, p + windowSize - 1);
-            for (int q = p + 1; q <= last; q++) {
-                int a = Math.min(order[p], order[q]);
-                int c = Math.max(order[p], order[q]);
-                pairs[pos++] = (long) a << 32 | c;
+    /**
+     * Sorts each left record's bucket {@code [offsets[l], ends[l])}, drops duplicates (a pair two blocks of
+     * the rule share) and packs the survivors into one exact-size array.
+     */
+    private static long[] sortAndDedupeBuckets(long[] scattered, int[] offsets, int[] ends, boolean parallel) {
+        int n = ends.length;
+        int[] distinct = new int[n + 1];
+        int slices = parallel ? Math.max(1, Math.min(n / 4096, Runtime.getRuntime().availableProcessors() * 8)) : 1;
+        IntStream sliceIndexes = IntStream.range(0, slices);
+        (parallel ? sliceIndexes.parallel() : sliceIndexes).forEach(slice -> {
+            for (int l = (int) ((long) n * slice / slices); l < (long) n * (slice + 1) / slices; l++) {
+                int from = offsets[l];
+                int size = ends[l] - from;
+                if (size > 1) {
+                    Arrays.sort(scattered, from, ends[l]);
+                    int out = from + 1;
+                    for (int k = from + 1; k < ends[l]; k++) {
+                        if (scattered[k] != scattered[out - 1]) {
+                            scattered[out++] = scattered[k];
+                        }
+                    }
+                    size = out - from;
+                }
+                distinct[l + 1] = size;
             }
+        });
+        for (int l = 0; l < n; l++) {
+            distinct[l + 1] += distinct[l];
         }
+        long[] pairs = new long[distinct[n]];
+        IntStream copies = IntStream.range(0, slices);
+        (parallel ? copies.parallel() : copies).forEach(slice -> {
+            for (int l = (int) ((long) n * slice / slices); l < (long) n * (slice + 1) / slices; l++) {
+                System.arraycopy(scattered, offsets[l], pairs, distinct[l], distinct[l + 1] - distinct[l]);
+            }
+        });
+        return pairs;
     }
 
     private static <R> int[] orderForWindow(BlockingRule<R> rule, List<R> records, long[] entries, int start,
-            int end) {
+            int end, long recordMask) {
         int size = end - start;
         String[] orderingKeys = new String[size];
         Integer[] positions = new Integer[size];
         for (int k = 0; k < size; k++) {
-            String key = rule.orderingKey(records.get((int) entries[start + k]));
+            String key = rule.orderingKey(records.get((int) (entries[start + k] & recordMask)));
             orderingKeys[k] = key == null ? "" : key;
             positions[k] = k;
         }
         // Positions ascend with record index, so the tie-break keeps the order deterministic.
-        Arrays.sort(positions, Comparator.<Integer, String>comparing(k -> orderingKeys[k])
-                .thenComparingInt(k -> k));
+        Arrays.sort(positions, Comparator.<Integer, String>comparing(k -> orderingKeys[k]).thenComparingInt(k -> k));
         int[] order = new int[size];
         for (int k = 0; k < size; k++) {
-            order[k] = (int) entries[start + positions[k]];
+            order[k] = (int) (entries[start + positions[k]] & recordMask);
         }
         return order;
     }
 
-    private static <R> String keyText(BlockingRule<R> rule, R record, long keyHash) {
+    private static <R> String keyText(BlockingRule<R> rule, R record, long blockHash, int recordBits) {
         String[] found = {""};
         rule.keys(record, key -> {
-            if (key != null && !key.isEmpty() && found[0].isEmpty() && KeyBuffer.hash(key) == keyHash) {
+            if (key != null && !key.isEmpty() && found[0].isEmpty()
+                    && KeyBuffer.blockHash(key, recordBits) == blockHash) {
                 found[0] = key;
             }
         });
         return found[0];
     }
 
-    /**
-     * Every (key, record) of the rule as {@code keyId << 32 | record}. Keys are computed in parallel
-     * slices; ids are then given in slice order, so they do not depend on thread timing.
-     */
-    private static <R> long[] keyEntries(BlockingRule<R> rule, List<R> records, LongIntHashMap keyIds,
-            boolean parallel) {
+    /** Every (key, record) of the rule, packed; keys are computed in parallel slices, in slice order. */
+    private static <R> long[] keyEntries(BlockingRule<R> rule, List<R> records, int recordBits, boolean parallel) {
         int n = records.size();
         int slices = parallel ? Math.max(1, Math.min(n / 4096, Runtime.getRuntime().availableProcessors() * 8)) : 1;
         KeyBuffer[] buffers = new KeyBuffer[slices];
@@ -186,7 +229,7 @@ final class RuleBlocks {
         (parallel ? sliceIndexes.parallel() : sliceIndexes).forEach(slice -> {
             int from = (int) ((long) n * slice / slices);
             int to = (int) ((long) n * (slice + 1) / slices);
-            KeyBuffer buffer = new KeyBuffer(to - from);
+            KeyBuffer buffer = new KeyBuffer(to - from, recordBits);
             for (int i = from; i < to; i++) {
                 buffer.startRecord(i);
                 rule.keys(records.get(i), buffer);
@@ -202,11 +245,10 @@ final class RuleBlocks {
                     + " keys, more than one array holds");
         }
         long[] entries = new long[(int) total];
-        int k = 0;
+        int offset = 0;
         for (KeyBuffer buffer : buffers) {
-            for (int e = 0; e < buffer.size(); e++) {
-                entries[k++] = (long) keyIds.idOf(buffer.hashAt(e)) << 32 | buffer.recordAt(e);
-            }
+            buffer.copyTo(entries, offset);
+            offset += buffer.size();
         }
         return entries;
     }
