@@ -14,6 +14,7 @@ module io.github.palimpsest {
 
     exports io.github.palimpsest.normalise;
     exports io.github.palimpsest.block;
+    exports io.github.palimpsest.cluster;
 
     opens io.github.palimpsest.cli to info.picocli;
 }
