@@ -138,7 +138,7 @@ public final class Clusterer {
                 merge.chainGuardRejections);
         LOG.info("clustering: {} records, {} links at or above {} bits, {} clusters, {} merges refused by "
                         + "exclusive keys, {} allowed by overwhelming links, {} refused by the chain guard, {} ms",
-                recordCount, used, threshold, clustering.clusterCount(), merge.constraintRejections,
+                recordCount, used, String.format("%.2f", threshold), clustering.clusterCount(), merge.constraintRejections,
                 merge.overrides, merge.chainGuardRejections, (System.nanoTime() - started) / 1_000_000);
         return clustering;
     }

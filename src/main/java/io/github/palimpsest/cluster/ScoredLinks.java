@@ -97,6 +97,7 @@ public final class ScoredLinks {
         private int[] right;
         private double[] matchWeight;
         private int size;
+        private boolean shared; // the arrays were handed to a ScoredLinks; copy before writing again
 
         private Builder(int expected) {
             left = new int[Math.max(8, expected)];
@@ -113,11 +114,12 @@ public final class ScoredLinks {
             checkArgument(a >= 0 && b >= 0 && a != b,
                     "a link needs two different non-negative record indexes, got %s and %s", a, b);
             checkArgument(!Double.isNaN(weight), "the match weight of link %s-%s is NaN", a, b);
-            if (size == left.length) {
-                int grown = size + (size >> 1) + 8;
+            if (size == left.length || shared) {
+                int grown = size == left.length ? size + (size >> 1) + 8 : left.length;
                 left = Arrays.copyOf(left, grown);
                 right = Arrays.copyOf(right, grown);
                 matchWeight = Arrays.copyOf(matchWeight, grown);
+                shared = false;
             }
             left[size] = a;
             right[size] = b;
@@ -126,8 +128,16 @@ public final class ScoredLinks {
             return this;
         }
 
-        /** The links added so far; the builder may go on being used. */
+        /**
+         * The links added so far; the builder may go on being used. When exactly the expected number of
+         * links was added, the arrays are handed over without a copy (the builder copies them before any
+         * further add), so a run of many millions of links does not need twice the memory.
+         */
         public ScoredLinks build() {
+            if (size == left.length) {
+                shared = true;
+                return new ScoredLinks(left, right, matchWeight);
+            }
             return new ScoredLinks(Arrays.copyOf(left, size), Arrays.copyOf(right, size),
                     Arrays.copyOf(matchWeight, size));
         }

@@ -53,7 +53,11 @@ public final class BlockingBenchmark {
                         + "peak heap %,d MB, %d cores",
                 seconds, pairs.size(), pairs.size() / seconds, n / seconds, pairs.recall(truth),
                 heap.peakMegabytes(), Runtime.getRuntime().availableProcessors());
-        // CLUSTER
+        int[] pnc = new int[n];
+        for (int i = 0; i < n; i++) {
+            pnc[i] = records.get(i)[PNC];
+        }
+        io.github.palimpsest.cluster.ClusteringBenchmark.run(pairs, truth, pnc, seed);
     }
 
     static List<BlockingRule<int[]>> rules() {
