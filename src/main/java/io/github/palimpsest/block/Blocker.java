@@ -1,0 +1,224 @@
+package io.github.palimpsest.block;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import io.github.palimpsest.block.BlockingReport.OversizeBlock;
+import io.github.palimpsest.block.BlockingReport.RuleSummary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.RandomAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Candidate generation: runs several {@link BlockingRule}s over a list of records and unions their pairs,
+ * each pair once. Records are addressed by their index in the list.
+ *
+ * <p><b>Skew guard.</b> A key value shared by very many records (a placeholder date of birth such as
+ * 1900-01-01, a default postcode) would produce a quadratic number of pairs. A block larger than
+ * {@link Builder#maxBlockSize maxBlockSize} is therefore not paired exhaustively: its records are sorted
+ * by the rule's {@link BlockingRule#orderingKey ordering key} and each is paired with its next
+ * {@code windowSize - 1} neighbours (a sorted-neighbourhood window), so the block costs at most
+ * {@code size * (windowSize - 1)} pairs. Such blocks are never dropped silently: each one is listed in
+ * {@link BlockingReport#oversizeBlocks()} and logged (rule, size, window; never the key text).
+ *
+ * <p><b>Cost.</b> Memory is a few primitive arrays: 8 bytes per (key, record) while a rule is built, 8
+ * bytes per pair it emits, and 8 bytes per distinct pair in the union. Key extraction, pair emission and
+ * sorting use all cores when {@link Builder#parallel parallel} (the default).
+ *
+ * <p>Immutable and thread-safe; the output depends only on the rules and the records, never on thread
+ * timing.
+ *
+ * <pre>{@code
+ * Blocker<Person> blocker = Blocker.<Person>builder()
+ *     .rule(BlockingRule.of("pnc", (p, keys) -> p.pnc().ifPresent(keys)))
+ *     .rule(BlockingRule.of("dob+postcode", (p, keys) -> keys.accept(p.dob() + "|" + p.postcode())))
+ *     .maxBlockSize(1_000)
+ *     .build();
+ * CandidatePairs pairs = blocker.candidates(people);
+ * }</pre>
+ *
+ * @param <R> the record type
+ */
+public final class Blocker<R> {
+    private static final Logger LOG = LoggerFactory.getLogger(Blocker.class);
+
+    private final List<BlockingRule<R>> rules;
+    private final int maxBlockSize;
+    private final int windowSize;
+    private final boolean parallel;
+
+    private Blocker(Builder<R> builder) {
+        this.rules = List.copyOf(builder.rules);
+        this.maxBlockSize = builder.maxBlockSize;
+        this.windowSize = builder.windowSize;
+        this.parallel = builder.parallel;
+    }
+
+    /** A builder with no rules, a maximum block size of 1,000 and a window of 10. */
+    public static <R> Builder<R> builder() {
+        return new Builder<>();
+    }
+
+    /** The rules, in the order their pairs are counted as new. */
+    public List<BlockingRule<R>> rules() {
+        return rules;
+    }
+
+    /** The largest block that is paired exhaustively. */
+    public int maxBlockSize() {
+        return maxBlockSize;
+    }
+
+    /** The sorted-neighbourhood window used inside larger blocks. */
+    public int windowSize() {
+        return windowSize;
+    }
+
+    /**
+     * The union of every rule's candidate pairs over {@code records}, with a report.
+     *
+     * @param records the records, addressed by index; none may be null
+     * @throws IllegalStateException if the pairs would not fit one array (about two billion): lower the
+     *     maximum block size or make the rules more selective
+     */
+    public CandidatePairs candidates(List<R> records) {
+        checkNotNull(records, "records");
+        List<R> indexed = records instanceof RandomAccess ? records : new ArrayList<>(records);
+        for (int i = 0; i < indexed.size(); i++) {
+            checkNotNull(indexed.get(i), "record %s is null", i);
+        }
+        long started = System.nanoTime();
+        long[] union = new long[0];
+        List<RuleSummary> summaries = new ArrayList<>();
+        List<OversizeBlock> oversize = new ArrayList<>();
+        for (BlockingRule<R> rule : rules) {
+            long ruleStarted = System.nanoTime();
+            RuleBlocks blocks = RuleBlocks.build(rule, indexed, maxBlockSize, windowSize, parallel);
+            int before = union.length;
+            union = LongArrays.union(union, blocks.pairs);
+            long newPairs = union.length - before;
+            summaries.add(new RuleSummary(blocks.name, blocks.recordsWithKey, blocks.blocks, blocks.largestBlock,
+                    blocks.oversize.size(), blocks.pairs.length, newPairs));
+            oversize.addAll(blocks.oversize);
+            LOG.info("blocking rule {}: {} records keyed, {} blocks, largest {}, {} pairs, {} new, {} ms",
+                    blocks.name, blocks.recordsWithKey, blocks.blocks, blocks.largestBlock, blocks.pairs.length,
+                    newPairs, (System.nanoTime() - ruleStarted) / 1_000_000);
+            for (OversizeBlock block : blocks.oversize) {
+                // Sizes and the rule only: the key itself may be personal data (DESIGN.md, "PII stays out of logs").
+                LOG.warn("blocking rule {}: a block of {} records exceeds the maximum block size {}; "
+                        + "sub-blocked with a sorted window of {} ({} pairs)",
+                        block.rule(), block.size(), maxBlockSize, windowSize, block.pairs());
+            }
+        }
+        int unpaired = recordsWithoutPairs(indexed.size(), union);
+        BlockingReport report = new BlockingReport(indexed.size(), summaries, oversize, union.length, unpaired);
+        LOG.info("blocking: {} records, {} candidate pairs, {} records in no pair, {} ms",
+                indexed.size(), union.length, unpaired, (System.nanoTime() - started) / 1_000_000);
+        return new CandidatePairs(indexed.size(), union, report);
+    }
+
+    private static int recordsWithoutPairs(int recordCount, long[] pairs) {
+        boolean[] paired = new boolean[recordCount];
+        for (long pair : pairs) {
+            paired[CandidatePairs.left(pair)] = true;
+            paired[CandidatePairs.right(pair)] = true;
+        }
+        int count = 0;
+        for (boolean p : paired) {
+            if (!p) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Counts only. */
+    @Override
+    public String toString() {
+        return "Blocker[rules=" + rules.size() + ", maxBlockSize=" + maxBlockSize + ", windowSize=" + windowSize + "]";
+    }
+
+    /**
+     * Configures a {@link Blocker}. Not thread-safe; {@link #build()} may be called more than once.
+     *
+     * @param <R> the record type
+     */
+    public static final class Builder<R> {
+        private final List<BlockingRule<R>> rules = new ArrayList<>();
+        private int maxBlockSize = 1_000;
+        private int windowSize = 10;
+        private boolean parallel = true;
+
+        private Builder() {}
+
+        /**
+         * Adds a rule; rules are applied in the order added.
+         *
+         * @throws IllegalArgumentException if a rule with the same name was already added
+         */
+        public Builder<R> rule(BlockingRule<R> rule) {
+            checkNotNull(rule, "rule");
+            for (BlockingRule<R> existing : rules) {
+                checkArgument(!existing.name().equals(rule.name()),
+                        "two blocking rules are named '%s'; names must be unique for the report", rule.name());
+            }
+            rules.add(rule);
+            return this;
+        }
+
+        /** Adds several rules, in order. */
+        public Builder<R> rules(List<? extends BlockingRule<R>> more) {
+            checkNotNull(more, "rules").forEach(this::rule);
+            return this;
+        }
+
+        /**
+         * The largest block that is paired exhaustively (default 1,000, i.e. at most 499,500 pairs from one
+         * block). Larger blocks are sub-blocked with a sorted window and reported.
+         *
+         * @throws IllegalArgumentException if below 2
+         */
+        public Builder<R> maxBlockSize(int maxBlockSize) {
+            checkArgument(maxBlockSize >= 2, "maxBlockSize must be at least 2, got %s", maxBlockSize);
+            this.maxBlockSize = maxBlockSize;
+            return this;
+        }
+
+        /**
+         * The sorted-neighbourhood window inside an oversize block (default 10): each record is paired with
+         * the next {@code windowSize - 1} records in ordering-key order.
+         *
+         * @throws IllegalArgumentException if below 2
+         */
+        public Builder<R> windowSize(int windowSize) {
+            checkArgument(windowSize >= 2, "windowSize must be at least 2, got %s", windowSize);
+            this.windowSize = windowSize;
+            return this;
+        }
+
+        /** Whether to use all cores (default true); the output is the same either way. */
+        public Builder<R> parallel(boolean parallel) {
+            this.parallel = parallel;
+            return this;
+        }
+
+        /**
+         * A blocker with this configuration.
+         *
+         * @throws IllegalStateException if no rule was added, or the window is larger than the maximum block
+         *     size (the sub-blocking would then make more pairs than the block it replaces)
+         */
+        public Blocker<R> build() {
+            if (rules.isEmpty()) {
+                throw new IllegalStateException("a blocker needs at least one rule; add one with rule(...)");
+            }
+            if (windowSize > maxBlockSize) {
+                throw new IllegalStateException("windowSize " + windowSize + " exceeds maxBlockSize "
+                        + maxBlockSize + "; a window must be smaller than the blocks it replaces");
+            }
+            return new Blocker<>(this);
+        }
+    }
+}

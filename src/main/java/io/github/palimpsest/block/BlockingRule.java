@@ -1,0 +1,80 @@
+package io.github.palimpsest.block;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * One way of grouping records into blocks: records that share a key value under the same rule become
+ * candidate pairs. A {@link Blocker} unions the pairs of several rules.
+ *
+ * <p>A rule emits zero or more keys per record. A record with no key under a rule is simply not blocked
+ * by it (another rule may still reach it). The empty string is ignored as a key, because in practice it
+ * almost always stands for a missing value, and a block of every record with a missing value is exactly
+ * the skew a blocker must avoid. Keys of different rules never meet: "1980" under a birth-year rule and
+ * "1980" under a house-number rule form separate blocks.
+ *
+ * <p>Implementations must be immutable, thread-safe and deterministic: the blocker calls {@link #keys}
+ * from several threads at once, and the same record must always yield the same keys.
+ *
+ * <pre>{@code
+ * BlockingRule<Person> surnameYear = BlockingRule.of("surname-soundex+birth-year",
+ *     (p, sink) -> p.birthYear().ifPresent(y -> sink.accept(p.surnameSoundex() + "|" + y)),
+ *     Person::forename);   // orders the records of an oversize block (see orderingKey)
+ * }</pre>
+ *
+ * @param <R> the record type
+ */
+public interface BlockingRule<R> {
+
+    /** A short stable name for reports and logs, e.g. {@code "pnc"} or {@code "surname+year"}. */
+    String name();
+
+    /**
+     * Emits this rule's keys for {@code record} into {@code sink}: none, one or several. Keys may be
+     * personal data (a date of birth, a phonetic surname); the blocker never writes them to a log.
+     */
+    void keys(R record, Consumer<String> sink);
+
+    /**
+     * A secondary key that orders the records of an oversize block (one whose key value is shared by more
+     * than the blocker's maximum block size) before a sorted-neighbourhood window pairs each record with
+     * its nearest neighbours in that order. A good ordering key is a field the rule's key does not
+     * already contain, so that similar records sort next to each other: a surname for a date-of-birth
+     * rule, a date of birth for a surname rule.
+     *
+     * <p>The default returns the empty string, in which case ties are broken by record index, so the
+     * window then pairs records by input position: deterministic but close to arbitrary. Called only for
+     * records inside oversize blocks.
+     */
+    default String orderingKey(R record) {
+        return "";
+    }
+
+    /**
+     * A rule from a name and a key function.
+     *
+     * @throws IllegalArgumentException if {@code name} is blank
+     */
+    static <R> BlockingRule<R> of(String name, BiConsumer<? super R, Consumer<String>> keys) {
+        return of(name, keys, record -> "");
+    }
+
+    /**
+     * A rule from a name, a key function and an ordering key for oversize blocks (see
+     * {@link #orderingKey}).
+     *
+     * @throws IllegalArgumentException if {@code name} is blank
+     */
+    static <R> BlockingRule<R> of(
+            String name,
+            BiConsumer<? super R, Consumer<String>> keys,
+            Function<? super R, String> orderingKey) {
+        checkNotNull(name, "name");
+        checkArgument(!name.isBlank(), "a blocking rule needs a non-blank name");
+        return new SimpleBlockingRule<>(name, checkNotNull(keys, "keys"), checkNotNull(orderingKey, "orderingKey"));
+    }
+}

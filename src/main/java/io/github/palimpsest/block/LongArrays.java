@@ -1,0 +1,74 @@
+package io.github.palimpsest.block;
+
+import java.util.Arrays;
+
+/** Sorting, de-duplicating and merging of packed pair arrays. */
+final class LongArrays {
+    /** Largest array the JVM reliably allocates. */
+    static final int MAX_LENGTH = Integer.MAX_VALUE - 16;
+
+    private LongArrays() {}
+
+    static void sort(long[] values, int length, boolean parallel) {
+        if (parallel) {
+            Arrays.parallelSort(values, 0, length);
+        } else {
+            Arrays.sort(values, 0, length);
+        }
+    }
+
+    /** Removes adjacent duplicates from the sorted prefix {@code values[0, length)}; returns the new length. */
+    static int dedupeSorted(long[] values, int length) {
+        if (length == 0) {
+            return 0;
+        }
+        int out = 1;
+        for (int i = 1; i < length; i++) {
+            if (values[i] != values[out - 1]) {
+                values[out++] = values[i];
+            }
+        }
+        return out;
+    }
+
+    /** The sorted union of two sorted, duplicate-free arrays. */
+    static long[] union(long[] a, long[] b) {
+        if (a.length == 0) {
+            return b;
+        }
+        if (b.length == 0) {
+            return a;
+        }
+        long total = (long) a.length + b.length;
+        if (total > MAX_LENGTH) {
+            throw new IllegalStateException("the candidate pairs of all rules exceed " + MAX_LENGTH
+                    + " and no longer fit one array; lower maxBlockSize or make the rules more selective");
+        }
+        long[] out = new long[(int) total];
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (i < a.length && j < b.length) {
+            long x = a[i];
+            long y = b[j];
+            if (x < y) {
+                out[k++] = x;
+                i++;
+            } else if (y < x) {
+                out[k++] = y;
+                j++;
+            } else {
+                out[k++] = x;
+                i++;
+                j++;
+            }
+        }
+        while (i < a.length) {
+            out[k++] = a[i++];
+        }
+        while (j < b.length) {
+            out[k++] = b[j++];
+        }
+        return k == out.length ? out : Arrays.copyOf(out, k);
+    }
+}

@@ -1,0 +1,255 @@
+package io.github.palimpsest.block;
+
+import io.github.palimpsest.block.BlockingReport.OversizeBlock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * The blocks and candidate pairs of one rule, built from primitive arrays only.
+ *
+ * <p>Every (key, record) is packed into one long by {@link KeyBuffer} and the array sorted, so each block
+ * is a contiguous run with its records ascending. Pairs are then placed by a counting sort on their left
+ * record (count, prefix-sum, scatter), and each left record's short bucket is sorted and de-duplicated:
+ * linear in the number of pairs, where one global sort of tens of millions of pairs would dominate.
+ */
+final class RuleBlocks {
+    final String name;
+    final int recordsWithKey;
+    final int blocks;
+    final int largestBlock;
+    final List<OversizeBlock> oversize;
+    /** Sorted, distinct packed pairs (i << 32 | j, i < j). */
+    final long[] pairs;
+
+    private RuleBlocks(String name, int recordsWithKey, int blocks, int largestBlock,
+            List<OversizeBlock> oversize, long[] pairs) {
+        this.name = name;
+        this.recordsWithKey = recordsWithKey;
+        this.blocks = blocks;
+        this.largestBlock = largestBlock;
+        this.oversize = oversize;
+        this.pairs = pairs;
+    }
+
+    /** Receives each pair of a block as (smaller, larger) record index. */
+    private interface PairSink {
+        void pair(int left, int right);
+    }
+
+    static <R> RuleBlocks build(BlockingRule<R> rule, List<R> records, int maxBlockSize, int windowSize,
+            boolean parallel) {
+        int n = records.size();
+        int recordBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1)));
+        long recordMask = (1L << recordBits) - 1;
+        long[] entries = keyEntries(rule, records, recordBits, parallel);
+        LongArrays.sort(entries, entries.length, parallel);
+        int entryCount = LongArrays.dedupeSorted(entries, entries.length); // a record emitting a key twice
+
+        // Blocks are runs of equal block hash; keep those that can make a pair.
+        BitSet keyed = new BitSet(n);
+        int blocks = 0;
+        int largest = 0;
+        List<int[]> pairBlocks = new ArrayList<>(); // {start, end}
+        List<int[]> windowOrders = new ArrayList<>(); // parallel to pairBlocks; null unless oversize
+        List<OversizeBlock> oversize = new ArrayList<>();
+        long total = 0;
+        for (int start = 0, end; start < entryCount; start = end) {
+            long hash = entries[start] >>> recordBits;
+            end = start + 1;
+            while (end < entryCount && entries[end] >>> recordBits == hash) {
+                end++;
+            }
+            int size = end - start;
+            blocks++;
+            largest = Math.max(largest, size);
+            for (int k = start; k < end; k++) {
+                keyed.set((int) (entries[k] & recordMask));
+            }
+            if (size < 2) {
+                continue;
+            }
+            pairBlocks.add(new int[] {start, end});
+            if (size > maxBlockSize) {
+                int[] order = orderForWindow(rule, records, entries, start, end, recordMask);
+                long windowed = windowPairs(size, windowSize);
+                R member = records.get((int) (entries[start] & recordMask));
+                oversize.add(new OversizeBlock(rule.name(), keyText(rule, member, hash, recordBits),
+                        String.format("%016x", hash), size, windowSize, windowed));
+                windowOrders.add(order);
+                total += windowed;
+            } else {
+                windowOrders.add(null);
+                total += (long) size * (size - 1) / 2;
+            }
+        }
+        if (total > LongArrays.MAX_LENGTH) {
+            throw new IllegalStateException("blocking rule '" + rule.name() + "' would produce " + total
+                    + " candidate pairs, more than one array holds; lower maxBlockSize or make the rule more selective");
+        }
+
+        // Counting sort on the left record: offsets[l + 1] counts the pairs whose smaller index is l.
+        int[] offsets = new int[n + 1];
+        for (int b = 0; b < pairBlocks.size(); b++) {
+            if (windowOrders.get(b) == null) {
+                // In a full block the record at position x is the smaller index of every later record's pair.
+                int end = pairBlocks.get(b)[1];
+                for (int x = pairBlocks.get(b)[0]; x < end - 1; x++) {
+                    offsets[(int) (entries[x] & recordMask) + 1] += end - 1 - x;
+                }
+            }
+        }
+        forEachPair(entries, recordMask, pairBlocks, windowOrders, windowSize, true,
+                (l, r) -> offsets[l + 1]++);
+        for (int i = 0; i < n; i++) {
+            offsets[i + 1] += offsets[i];
+        }
+        long[] scattered = new long[(int) total];
+        int[] cursor = Arrays.copyOf(offsets, n);
+        forEachPair(entries, recordMask, pairBlocks, windowOrders, windowSize, false,
+                (l, r) -> scattered[cursor[l]++] = (long) l << 32 | r);
+        long[] pairs = sortAndDedupeBuckets(scattered, offsets, cursor, parallel);
+
+        oversize.sort(Comparator.comparingInt(OversizeBlock::size).reversed().thenComparing(OversizeBlock::keyHash));
+        return new RuleBlocks(rule.name(), keyed.cardinality(), blocks, largest, List.copyOf(oversize), pairs);
+    }
+
+    /** Number of pairs a window of {@code w} makes over {@code s} records. */
+    static long windowPairs(int s, int w) {
+        long reach = Math.min(w - 1, s - 1);
+        // Position p pairs with min(reach, s-1-p) successors.
+        return reach * s - reach * (reach + 1) / 2;
+    }
+
+    private static void forEachPair(long[] entries, long recordMask, List<int[]> pairBlocks,
+            List<int[]> windowOrders, int windowSize, boolean windowsOnly, PairSink sink) {
+        for (int b = 0; b < pairBlocks.size(); b++) {
+            int[] order = windowOrders.get(b);
+            if (order == null) {
+                if (windowsOnly) {
+                    continue;
+                }
+                int start = pairBlocks.get(b)[0];
+                int end = pairBlocks.get(b)[1];
+                for (int x = start; x < end; x++) {
+                    int left = (int) (entries[x] & recordMask);
+                    for (int y = x + 1; y < end; y++) {
+                        sink.pair(left, (int) (entries[y] & recordMask)); // ascending within a block
+                    }
+                }
+            } else {
+                for (int p = 0; p < order.length; p++) {
+                    int last = Math.min(order.length - 1, p + windowSize - 1);
+                    for (int q = p + 1; q <= last; q++) {
+                        sink.pair(Math.min(order[p], order[q]), Math.max(order[p], order[q]));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Sorts each left record's bucket {@code [offsets[l], ends[l])}, drops duplicates (a pair two blocks of
+     * the rule share) and packs the survivors into one exact-size array.
+     */
+    private static long[] sortAndDedupeBuckets(long[] scattered, int[] offsets, int[] ends, boolean parallel) {
+        int n = ends.length;
+        int[] distinct = new int[n + 1];
+        int slices = parallel ? Math.max(1, Math.min(n / 4096, Runtime.getRuntime().availableProcessors() * 8)) : 1;
+        IntStream sliceIndexes = IntStream.range(0, slices);
+        (parallel ? sliceIndexes.parallel() : sliceIndexes).forEach(slice -> {
+            for (int l = (int) ((long) n * slice / slices); l < (long) n * (slice + 1) / slices; l++) {
+                int from = offsets[l];
+                int size = ends[l] - from;
+                if (size > 1) {
+                    Arrays.sort(scattered, from, ends[l]);
+                    int out = from + 1;
+                    for (int k = from + 1; k < ends[l]; k++) {
+                        if (scattered[k] != scattered[out - 1]) {
+                            scattered[out++] = scattered[k];
+                        }
+                    }
+                    size = out - from;
+                }
+                distinct[l + 1] = size;
+            }
+        });
+        for (int l = 0; l < n; l++) {
+            distinct[l + 1] += distinct[l];
+        }
+        long[] pairs = new long[distinct[n]];
+        IntStream copies = IntStream.range(0, slices);
+        (parallel ? copies.parallel() : copies).forEach(slice -> {
+            for (int l = (int) ((long) n * slice / slices); l < (long) n * (slice + 1) / slices; l++) {
+                System.arraycopy(scattered, offsets[l], pairs, distinct[l], distinct[l + 1] - distinct[l]);
+            }
+        });
+        return pairs;
+    }
+
+    private static <R> int[] orderForWindow(BlockingRule<R> rule, List<R> records, long[] entries, int start,
+            int end, long recordMask) {
+        int size = end - start;
+        String[] orderingKeys = new String[size];
+        Integer[] positions = new Integer[size];
+        for (int k = 0; k < size; k++) {
+            String key = rule.orderingKey(records.get((int) (entries[start + k] & recordMask)));
+            orderingKeys[k] = key == null ? "" : key;
+            positions[k] = k;
+        }
+        // Positions ascend with record index, so the tie-break keeps the order deterministic.
+        Arrays.sort(positions, Comparator.<Integer, String>comparing(k -> orderingKeys[k]).thenComparingInt(k -> k));
+        int[] order = new int[size];
+        for (int k = 0; k < size; k++) {
+            order[k] = (int) (entries[start + positions[k]] & recordMask);
+        }
+        return order;
+    }
+
+    private static <R> String keyText(BlockingRule<R> rule, R record, long blockHash, int recordBits) {
+        String[] found = {""};
+        rule.keys(record, key -> {
+            if (key != null && !key.isEmpty() && found[0].isEmpty()
+                    && KeyBuffer.blockHash(key, recordBits) == blockHash) {
+                found[0] = key;
+            }
+        });
+        return found[0];
+    }
+
+    /** Every (key, record) of the rule, packed; keys are computed in parallel slices, in slice order. */
+    private static <R> long[] keyEntries(BlockingRule<R> rule, List<R> records, int recordBits, boolean parallel) {
+        int n = records.size();
+        int slices = parallel ? Math.max(1, Math.min(n / 4096, Runtime.getRuntime().availableProcessors() * 8)) : 1;
+        KeyBuffer[] buffers = new KeyBuffer[slices];
+        IntStream sliceIndexes = IntStream.range(0, slices);
+        (parallel ? sliceIndexes.parallel() : sliceIndexes).forEach(slice -> {
+            int from = (int) ((long) n * slice / slices);
+            int to = (int) ((long) n * (slice + 1) / slices);
+            KeyBuffer buffer = new KeyBuffer(to - from, recordBits);
+            for (int i = from; i < to; i++) {
+                buffer.startRecord(i);
+                rule.keys(records.get(i), buffer);
+            }
+            buffers[slice] = buffer;
+        });
+        long total = 0;
+        for (KeyBuffer buffer : buffers) {
+            total += buffer.size();
+        }
+        if (total > LongArrays.MAX_LENGTH) {
+            throw new IllegalStateException("blocking rule '" + rule.name() + "' emitted " + total
+                    + " keys, more than one array holds");
+        }
+        long[] entries = new long[(int) total];
+        int offset = 0;
+        for (KeyBuffer buffer : buffers) {
+            buffer.copyTo(entries, offset);
+            offset += buffer.size();
+        }
+        return entries;
+    }
+}

@@ -1,0 +1,133 @@
+package io.github.palimpsest.cluster;
+
+import static com.google.common.base.Preconditions.checkElementIndex;
+
+import java.util.Arrays;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * The result of clustering: every record in exactly one cluster. Clusters are numbered
+ * {@code 0 .. clusterCount() - 1} in the order of their smallest record index, so cluster 0 holds record 0
+ * and the numbering depends only on the partition, never on how it was computed.
+ *
+ * <p>Immutable and thread-safe. For stable, human-facing identifiers see {@link EntityIds}.
+ */
+public final class Clustering {
+    private final int[] clusterOf;
+    private final int[] memberOffsets;
+    private final int[] members;
+    private final int overrides;
+    private final int constraintRejections;
+    private final int chainGuardRejections;
+
+    private Clustering(int[] clusterOf, int[] memberOffsets, int[] members, int overrides,
+            int constraintRejections, int chainGuardRejections) {
+        this.clusterOf = clusterOf;
+        this.memberOffsets = memberOffsets;
+        this.members = members;
+        this.overrides = overrides;
+        this.constraintRejections = constraintRejections;
+        this.chainGuardRejections = chainGuardRejections;
+    }
+
+    static Clustering of(int recordCount, IntUnaryOperator rootOf, int overrides, int constraintRejections,
+            int chainGuardRejections) {
+        int[] clusterOf = new int[recordCount];
+        int[] clusterOfRoot = new int[recordCount];
+        Arrays.fill(clusterOfRoot, -1);
+        int clusters = 0;
+        for (int r = 0; r < recordCount; r++) {
+            int root = rootOf.applyAsInt(r);
+            if (clusterOfRoot[root] < 0) {
+                clusterOfRoot[root] = clusters++;
+            }
+            clusterOf[r] = clusterOfRoot[root];
+        }
+        int[] offsets = new int[clusters + 1];
+        for (int c : clusterOf) {
+            offsets[c + 1]++;
+        }
+        for (int c = 0; c < clusters; c++) {
+            offsets[c + 1] += offsets[c];
+        }
+        int[] members = new int[recordCount];
+        int[] cursor = Arrays.copyOf(offsets, clusters);
+        for (int r = 0; r < recordCount; r++) {
+            members[cursor[clusterOf[r]]++] = r; // records ascend, so each cluster's members do too
+        }
+        return new Clustering(clusterOf, offsets, members, overrides, constraintRejections, chainGuardRejections);
+    }
+
+    /** The number of records clustered. */
+    public int recordCount() {
+        return clusterOf.length;
+    }
+
+    /** The number of clusters, singletons included. */
+    public int clusterCount() {
+        return memberOffsets.length - 1;
+    }
+
+    /**
+     * The cluster of one record.
+     *
+     * @throws IndexOutOfBoundsException unless {@code 0 <= record < recordCount()}
+     */
+    public int clusterOf(int record) {
+        checkElementIndex(record, clusterOf.length);
+        return clusterOf[record];
+    }
+
+    /** A copy of the cluster of every record, indexed by record. */
+    public int[] clusterOfRecords() {
+        return clusterOf.clone();
+    }
+
+    /**
+     * The records of one cluster, ascending (a copy).
+     *
+     * @throws IndexOutOfBoundsException unless {@code 0 <= cluster < clusterCount()}
+     */
+    public int[] members(int cluster) {
+        checkElementIndex(cluster, clusterCount());
+        return Arrays.copyOfRange(members, memberOffsets[cluster], memberOffsets[cluster + 1]);
+    }
+
+    /** The number of records in one cluster. */
+    public int size(int cluster) {
+        checkElementIndex(cluster, clusterCount());
+        return memberOffsets[cluster + 1] - memberOffsets[cluster];
+    }
+
+    /** How many merges joined conflicting exclusive keys because every conflicting pair had an overwhelming link. */
+    public int overrides() {
+        return overrides;
+    }
+
+    /** How many links at or above the threshold were refused because they would join conflicting keys. */
+    public int constraintRejections() {
+        return constraintRejections;
+    }
+
+    /** How many links were refused by the weak-chain guard. */
+    public int chainGuardRejections() {
+        return chainGuardRejections;
+    }
+
+    /** Equal when both assign every record to the same cluster number. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Clustering && Arrays.equals(clusterOf, ((Clustering) other).clusterOf);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(clusterOf);
+    }
+
+    /** Counts only. */
+    @Override
+    public String toString() {
+        return "Clustering[records=" + clusterOf.length + ", clusters=" + clusterCount() + "]";
+    }
+}

@@ -1,0 +1,121 @@
+package io.github.palimpsest.cluster;
+
+/**
+ * Union–find over records whose roots carry the union of their members' exclusive keys, plus a circular
+ * member list per cluster so the rare slow check can visit members. Not thread-safe: one per clustering.
+ */
+final class ConstrainedMerge {
+    private final int[] parent;
+    private final int[] size;
+    private final int[] next; // circular list of each cluster's members
+    private final long[][] rootKeys;
+    private final ExclusiveKeys keys;
+    private final LongHashSet overwhelmingPairs;
+
+    int merges;
+    int overrides;
+    int constraintRejections;
+    int chainGuardRejections;
+
+    ConstrainedMerge(int recordCount, ExclusiveKeys keys, LongHashSet overwhelmingPairs) {
+        parent = new int[recordCount];
+        size = new int[recordCount];
+        next = new int[recordCount];
+        rootKeys = new long[recordCount][];
+        for (int r = 0; r < recordCount; r++) {
+            parent[r] = r;
+            size[r] = 1;
+            next[r] = r;
+            rootKeys[r] = keys.of(r);
+        }
+        this.keys = keys;
+        this.overwhelmingPairs = overwhelmingPairs;
+    }
+
+    int find(int record) {
+        int root = record;
+        while (parent[root] != root) {
+            root = parent[root];
+        }
+        while (parent[record] != root) { // path compression
+            int up = parent[record];
+            parent[record] = root;
+            record = up;
+        }
+        return root;
+    }
+
+    /**
+     * Tries to merge the clusters of {@code a} and {@code b} through a link of weight {@code weight}.
+     *
+     * @param multiRecordMergeWeight the weight a link needs to join two clusters that each hold two or
+     *     more records (the weak-chain guard)
+     */
+    void offer(int a, int b, double weight, double multiRecordMergeWeight) {
+        int ra = find(a);
+        int rb = find(b);
+        if (ra == rb) {
+            return;
+        }
+        if (size[ra] > 1 && size[rb] > 1 && weight < multiRecordMergeWeight) {
+            chainGuardRejections++;
+            return;
+        }
+        long[] ka = rootKeys[ra];
+        long[] kb = rootKeys[rb];
+        if (!ExclusiveKeys.compatible(ka, 0, ka.length, kb, 0, kb.length)) {
+            if (!everyConflictIsOverwhelming(ra, rb)) {
+                constraintRejections++;
+                return;
+            }
+            overrides++;
+        }
+        union(ra, rb);
+    }
+
+    /**
+     * The slow path, taken only when two clusters hold different values of a type: the merge is allowed
+     * when every pair of records, one from each cluster, that carries different values has a direct
+     * overwhelming link of its own. The check stops at the first pair without one.
+     */
+    private boolean everyConflictIsOverwhelming(int ra, int rb) {
+        if (overwhelmingPairs.isEmpty()) {
+            return false;
+        }
+        int x = ra;
+        do {
+            if (keys.hasKeys(x)) {
+                int y = rb;
+                do {
+                    if (keys.hasKeys(y) && !keys.compatible(x, y)
+                            && !overwhelmingPairs.contains(pack(x, y))) {
+                        return false;
+                    }
+                    y = next[y];
+                } while (y != rb);
+            }
+            x = next[x];
+        } while (x != ra);
+        return true;
+    }
+
+    private void union(int ra, int rb) {
+        if (size[ra] < size[rb]) { // union by size keeps the trees shallow
+            int swap = ra;
+            ra = rb;
+            rb = swap;
+        }
+        parent[rb] = ra;
+        size[ra] += size[rb];
+        rootKeys[ra] = ExclusiveKeys.union(rootKeys[ra], rootKeys[rb]);
+        rootKeys[rb] = null;
+        int afterA = next[ra]; // splice the two circular member lists into one
+        next[ra] = next[rb];
+        next[rb] = afterA;
+        merges++;
+    }
+
+    static long pack(int x, int y) {
+        return x < y ? (long) x << 32 | y : (long) y << 32 | x;
+    }
+}

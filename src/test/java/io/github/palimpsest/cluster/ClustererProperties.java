@@ -1,0 +1,177 @@
+package io.github.palimpsest.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+class ClustererProperties {
+    static final double THRESHOLD = 4;
+    static final double OVERWHELMING = 30;
+    static final Clusterer CLUSTERER = Clusterer.builder().threshold(THRESHOLD).overwhelmingWeight(OVERWHELMING).build();
+
+    /** A random graph: records, links with many tied weights, and a few identifiers per record. */
+    record Graph(int n, List<ScoredLink> links, List<List<String>> keys) {}
+
+    @Provide
+    Arbitrary<Graph> graphs() {
+        return Arbitraries.integers().between(1, 25).flatMap(n -> {
+            Arbitrary<ScoredLink> link = Combinators.combine(
+                    Arbitraries.integers().between(0, n - 1), Arbitraries.integers().between(0, n - 1),
+                    Arbitraries.of(-3.0, 2.0, 4.0, 5.0, 8.0, 8.0, 12.0, 30.0, 35.0))
+                    .as((a, b, w) -> a.equals(b) ? null : new ScoredLink(a, b, w))
+                    .filter(l -> l != null);
+            Arbitrary<List<String>> recordKeys = Arbitraries.of("pnc:1", "pnc:2", "pnc:3", "cro:7", "cro:8")
+                    .list().ofMaxSize(2);
+            Arbitrary<List<ScoredLink>> links = n < 2 ? Arbitraries.just(List.of()) : link.list().ofMaxSize(3 * n);
+            return Combinators.combine(links, recordKeys.list().ofSize(n)).as((l, k) -> new Graph(n, l, k));
+        });
+    }
+
+    static boolean conflict(List<String> x, List<String> y) {
+        for (String a : x) {
+            for (String b : y) {
+                String typeA = a.substring(0, a.indexOf(':'));
+                String typeB = b.substring(0, b.indexOf(':'));
+                if (typeA.equals(typeB) && !a.equals(b)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static boolean overwhelmingLink(Graph g, int x, int y) {
+        return g.links().stream().anyMatch(l -> l.matchWeight() >= OVERWHELMING
+                && ((l.left() == x && l.right() == y) || (l.left() == y && l.right() == x)));
+    }
+
+    /** Whether the records could share a cluster: every conflicting pair has its own overwhelming link. */
+    static boolean admissible(Graph g, int[] records) {
+        for (int x : records) {
+            for (int y : records) {
+                if (x < y && conflict(g.keys().get(x), g.keys().get(y)) && !overwhelmingLink(g, x, y)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    @Property(tries = 500)
+    void noClusterHoldsConflictingRecordsWithoutADirectOverwhelmingLink(@ForAll("graphs") Graph g) {
+        Clustering c = CLUSTERER.cluster(g.n(), g.links(), g.keys());
+        for (int cluster = 0; cluster < c.clusterCount(); cluster++) {
+            assertTrue(admissible(g, c.members(cluster)), "cluster " + cluster);
+        }
+    }
+
+    @Property(tries = 500)
+    void everyRecordIsInExactlyOneClusterNumberedBySmallestRecord(@ForAll("graphs") Graph g) {
+        Clustering c = CLUSTERER.cluster(g.n(), g.links(), g.keys());
+        assertEquals(g.n(), c.recordCount());
+        Set<Integer> seen = new HashSet<>();
+        int previousSmallest = -1;
+        for (int cluster = 0; cluster < c.clusterCount(); cluster++) {
+            int[] members = c.members(cluster);
+            assertTrue(members.length > 0);
+            assertTrue(members[0] > previousSmallest);
+            previousSmallest = members[0];
+            for (int r : members) {
+                assertTrue(seen.add(r), "record " + r + " in two clusters");
+                assertEquals(cluster, c.clusterOf(r));
+            }
+        }
+        assertEquals(g.n(), seen.size());
+    }
+
+    @Property(tries = 500)
+    void eachClusterIsConnectedByLinksAtOrAboveTheThreshold(@ForAll("graphs") Graph g) {
+        Clustering c = CLUSTERER.cluster(g.n(), g.links(), g.keys());
+        int[] component = new int[g.n()];
+        for (int i = 0; i < g.n(); i++) {
+            component[i] = i;
+        }
+        for (ScoredLink l : g.links()) { // naive union over links inside one cluster
+            if (l.matchWeight() >= THRESHOLD && c.clusterOf(l.left()) == c.clusterOf(l.right())) {
+                int from = component[l.left()];
+                int to = component[l.right()];
+                for (int i = 0; i < g.n(); i++) {
+                    if (component[i] == from) {
+                        component[i] = to;
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < g.n(); i++) {
+            for (int j = i + 1; j < g.n(); j++) {
+                if (c.clusterOf(i) == c.clusterOf(j)) {
+                    assertEquals(component[i], component[j], i + " and " + j + " share a cluster without a path");
+                }
+            }
+        }
+    }
+
+    @Property(tries = 500)
+    void aLinkAboveTheThresholdBetweenTwoClustersWouldBreakTheConstraint(@ForAll("graphs") Graph g) {
+        Clustering c = CLUSTERER.cluster(g.n(), g.links(), g.keys());
+        for (ScoredLink l : g.links()) {
+            int a = c.clusterOf(l.left());
+            int b = c.clusterOf(l.right());
+            if (l.matchWeight() >= THRESHOLD && a != b) {
+                int[] joined = java.util.stream.IntStream.concat(java.util.Arrays.stream(c.members(a)),
+                        java.util.Arrays.stream(c.members(b))).toArray();
+                assertFalse(admissible(g, joined), "the merge of clusters " + a + " and " + b + " was missed");
+            }
+        }
+    }
+
+    @Property(tries = 300)
+    void resultIsIndependentOfLinkOrderAndDirection(@ForAll("graphs") Graph g, @ForAll long seed) {
+        List<ScoredLink> shuffled = new ArrayList<>();
+        Random random = new Random(seed);
+        for (ScoredLink l : g.links()) {
+            shuffled.add(random.nextBoolean() ? l : new ScoredLink(l.right(), l.left(), l.matchWeight()));
+        }
+        Collections.shuffle(shuffled, random);
+        assertEquals(CLUSTERER.cluster(g.n(), g.links(), g.keys()), CLUSTERER.cluster(g.n(), shuffled, g.keys()));
+    }
+
+    @Property(tries = 300)
+    void withoutExclusiveKeysClustersAreTheConnectedComponents(@ForAll("graphs") Graph g) {
+        Clustering c = CLUSTERER.cluster(g.n(), ScoredLinks.of(g.links()));
+        int[] component = new int[g.n()];
+        for (int i = 0; i < g.n(); i++) {
+            component[i] = i;
+        }
+        boolean changed = true;
+        while (changed) { // label propagation to the smallest index: brute-force components
+            changed = false;
+            for (ScoredLink l : g.links()) {
+                if (l.matchWeight() >= THRESHOLD && component[l.left()] != component[l.right()]) {
+                    int min = Math.min(component[l.left()], component[l.right()]);
+                    component[l.left()] = min;
+                    component[l.right()] = min;
+                    changed = true;
+                }
+            }
+        }
+        for (int i = 0; i < g.n(); i++) {
+            for (int j = 0; j < g.n(); j++) {
+                assertEquals(component[i] == component[j], c.clusterOf(i) == c.clusterOf(j));
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.github.palimpsest.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ClustererTest {
+    private static final Clusterer CLUSTERER = Clusterer.builder().threshold(4).overwhelmingWeight(25).build();
+
+    @Test
+    void aChainOfWeakLinksDoesNotJoinTwoDifferentPncIds() {
+        // 0 and 2 hold different PNC IDs; 1 has none and links weakly to both.
+        List<ScoredLink> links = List.of(new ScoredLink(0, 1, 6), new ScoredLink(1, 2, 6));
+        List<List<String>> keys = List.of(List.of("pnc:1979/0163001B"), List.of(), List.of("pnc:1981/0042117K"));
+
+        Clustering people = CLUSTERER.cluster(3, links, keys);
+
+        assertNotEquals(people.clusterOf(0), people.clusterOf(2));
+        assertEquals(people.clusterOf(0), people.clusterOf(1), "ties go to the smaller pair, (0,1) before (1,2)");
+        assertEquals(1, people.constraintRejections());
+    }
+
+    @Test
+    void theStrongerLinkDecidesWhereTheRecordWithoutAnIdGoes() {
+        List<ScoredLink> links = List.of(new ScoredLink(0, 1, 6), new ScoredLink(1, 2, 9));
+        List<List<String>> keys = List.of(List.of("pnc:A"), List.of(), List.of("pnc:B"));
+
+        Clustering people = CLUSTERER.cluster(3, links, keys);
+
+        assertEquals(people.clusterOf(1), people.clusterOf(2));
+        assertNotEquals(people.clusterOf(0), people.clusterOf(1));
+    }
+
+    @Test
+    void anOverwhelmingDirectLinkJoinsDifferentIdentifiers() {
+        // Same person, one PNC mistyped by a force: everything else agrees overwhelmingly.
+        List<ScoredLink> links = List.of(new ScoredLink(0, 1, 31));
+        List<List<String>> keys = List.of(List.of("pnc:A"), List.of("pnc:B"));
+
+        Clustering people = CLUSTERER.cluster(2, links, keys);
+
+        assertEquals(1, people.clusterCount());
+        assertEquals(1, people.overrides());
+    }
+
+    @Test
+    void anOverwhelmingLinkDoesNotVouchForOtherConflictingRecords() {
+        // 0 (A) and 1 (B) are joined overwhelmingly; 2 (A) links weakly to 1 (B): 1 and 2 conflict directly.
+        List<ScoredLink> links = List.of(new ScoredLink(0, 1, 31), new ScoredLink(1, 2, 10), new ScoredLink(0, 2, 10));
+        List<List<String>> keys = List.of(List.of("pnc:A"), List.of("pnc:B"), List.of("pnc:A"));
+
+        Clustering people = CLUSTERER.cluster(3, links, keys);
+
+        assertEquals(people.clusterOf(0), people.clusterOf(1));
+        assertNotEquals(people.clusterOf(1), people.clusterOf(2));
+    }
+
+    @Test
+    void differentTypesNeverConflict() {
+        List<List<String>> keys = List.of(List.of("pnc:A", "cro:1"), List.of("pnc:A", "ni:QQ123456C"));
+
+        Clustering people = CLUSTERER.cluster(2, List.of(new ScoredLink(0, 1, 5)), keys);
+
+        assertEquals(1, people.clusterCount());
+    }
+
+    @Test
+    void recordsWithoutLinksStaySingletons() {
+        Clustering people = CLUSTERER.cluster(5, List.of(new ScoredLink(3, 1, 8), new ScoredLink(0, 4, 3.9)),
+                List.of());
+
+        assertEquals(4, people.clusterCount());
+        assertArrayEquals(new int[] {0, 1, 2, 1, 3}, people.clusterOfRecords());
+        assertArrayEquals(new int[] {1, 3}, people.members(1));
+    }
+
+    @Test
+    void theChainGuardKeepsTwoPairsApartWhenOnlyABorderlineLinkJoinsThem() {
+        List<ScoredLink> links = List.of(new ScoredLink(0, 1, 12), new ScoredLink(2, 3, 12), new ScoredLink(1, 2, 5));
+        Clusterer guarded = Clusterer.builder().threshold(4).multiRecordMergeWeight(8).build();
+
+        assertEquals(2, guarded.cluster(4, links, List.of()).clusterCount());
+        assertEquals(1, guarded.cluster(4, links, List.of()).chainGuardRejections());
+        assertEquals(1, CLUSTERER.cluster(4, links, List.of()).clusterCount());
+    }
+
+    @Test
+    void aProbabilityThresholdIsConvertedToBits() {
+        assertEquals(0.0, Clusterer.builder().thresholdProbability(0.5).build().threshold(), 1e-12);
+        assertEquals(Math.log(19) / Math.log(2), Clusterer.builder().thresholdProbability(0.95).build().threshold(),
+                1e-12);
+    }
+
+    @Test
+    void misuseFailsFastWithAReason() {
+        assertThrows(IllegalArgumentException.class, () -> new ScoredLink(1, 1, 3));
+        assertThrows(IllegalArgumentException.class, () -> new ScoredLink(0, 1, Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> CLUSTERER.cluster(2, List.of(new ScoredLink(0, 2, 5)), List.of()));
+        assertThrows(IllegalArgumentException.class, () -> CLUSTERER.cluster(2, List.of(), List.of(List.of())));
+        assertThrows(IllegalArgumentException.class, () -> CLUSTERER.cluster(1, List.of(), List.of(List.of("nocolon"))));
+        assertThrows(IllegalStateException.class, () -> Clusterer.builder().threshold(10).overwhelmingWeight(5).build());
+        assertThrows(IllegalArgumentException.class, () -> Clusterer.builder().thresholdProbability(1));
+    }
+}
