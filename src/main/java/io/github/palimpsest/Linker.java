@@ -288,7 +288,10 @@ public final class Linker {
             return this;
         }
 
-        /** The largest block paired exhaustively (default 1,000); larger ones are sub-blocked and reported. */
+        /**
+         * The largest block paired exhaustively (default 1,000; at least 10, the sub-blocking window); larger
+         * ones are sub-blocked with a sorted window and reported.
+         */
         public Builder maxBlockSize(int size) {
             checkArgument(size >= 10, "maxBlockSize must be at least 10, got %s", size);
             this.maxBlockSize = size;
