@@ -12,12 +12,14 @@ module io.github.palimpsest {
     requires org.slf4j;
     requires static info.picocli;
 
+    exports io.github.palimpsest;
     exports io.github.palimpsest.record;
     exports io.github.palimpsest.normalise;
     exports io.github.palimpsest.block;
     exports io.github.palimpsest.compare;
     exports io.github.palimpsest.score;
     exports io.github.palimpsest.cluster;
+    exports io.github.palimpsest.pattern;
     exports io.github.palimpsest.synthetic;
 
     opens io.github.palimpsest.cli to info.picocli;

@@ -1,0 +1,100 @@
+package io.github.palimpsest;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import io.github.palimpsest.block.BlockingReport;
+import io.github.palimpsest.score.MatchModel;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What {@link Linker#link} found: every input record in exactly one {@link Entity} (singletons included),
+ * the links at or above the threshold with their explanations, the model that scored them, counts and
+ * timings, and the blocking report.
+ *
+ * <p>Immutable and thread-safe. Entities are ordered by their first record in the input; links by the
+ * input positions of their two records. Example:
+ * <pre>{@code
+ * LinkResult result = linker.link(records);
+ * for (Entity person : result.entities()) {
+ *     if (person.isSeenByMoreThanOneForce()) show(person.pattern());
+ * }
+ * result.entityOf("MPS-02-0147").map(Entity::id);     // Optional[P-...]
+ * result.model().save(Path.of("model.json"));          // reuse the trained model next time
+ * }</pre>
+ */
+public final class LinkResult {
+
+    private final ImmutableList<Entity> entities;
+    private final ImmutableList<Link> links;
+    private final MatchModel model;
+    private final double thresholdWeight;
+    private final LinkStatistics statistics;
+    private final BlockingReport blockingReport;
+    private final ImmutableMap<String, Entity> entityOfRecord;
+
+    LinkResult(List<Entity> entities, List<Link> links, MatchModel model, double thresholdWeight,
+               LinkStatistics statistics, BlockingReport blockingReport) {
+        this.entities = ImmutableList.copyOf(entities);
+        this.links = ImmutableList.copyOf(links);
+        this.model = checkNotNull(model, "model");
+        this.thresholdWeight = thresholdWeight;
+        this.statistics = checkNotNull(statistics, "statistics");
+        this.blockingReport = checkNotNull(blockingReport, "blockingReport");
+        ImmutableMap.Builder<String, Entity> byRecord = ImmutableMap.builderWithExpectedSize(statistics.records());
+        for (Entity entity : this.entities) {
+            for (String id : entity.recordIds()) {
+                byRecord.put(id, entity);
+            }
+        }
+        this.entityOfRecord = byRecord.buildOrThrow();
+    }
+
+    /** Every entity (person), singletons included, ordered by their first record in the input. */
+    public List<Entity> entities() {
+        return entities;
+    }
+
+    /** The entity a record belongs to, or empty when no input record has that id. */
+    public Optional<Entity> entityOf(String recordId) {
+        return Optional.ofNullable(recordId == null ? null : entityOfRecord.get(recordId));
+    }
+
+    /**
+     * Every candidate pair scored at or above the threshold, ordered by the input positions of its records.
+     * A link whose records ended in different entities was refused by clustering's exclusive-key constraint
+     * (two different valid PNC IDs, CRO numbers or NI numbers without an overwhelming direct link).
+     */
+    public List<Link> links() {
+        return links;
+    }
+
+    /** The model that scored the pairs: trained on the input, or the one supplied to the linker. */
+    public MatchModel model() {
+        return model;
+    }
+
+    /** The threshold as a match weight in bits, {@code log2(p / (1 − p))} of the threshold probability. */
+    public double thresholdWeight() {
+        return thresholdWeight;
+    }
+
+    /** Counts and stage timings. */
+    public LinkStatistics statistics() {
+        return statistics;
+    }
+
+    /** What each blocking rule contributed, and any oversize blocks and how they were handled. */
+    public BlockingReport blockingReport() {
+        return blockingReport;
+    }
+
+    /** Counts only. */
+    @Override
+    public String toString() {
+        return "LinkResult[records=" + statistics.records() + ", links=" + links.size() + ", people="
+                + entities.size() + "]";
+    }
+}

@@ -1,0 +1,356 @@
+package io.github.palimpsest;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import io.github.palimpsest.block.BlockingRule;
+import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.record.ComparableRecord;
+import io.github.palimpsest.record.PersonRecord;
+import io.github.palimpsest.score.Explanation;
+import io.github.palimpsest.score.MatchModel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Links person records from several forces into people: the whole pipeline behind one call.
+ *
+ * <pre>{@code
+ * Linker linker = Linker.builder().thresholdProbability(0.95).seed(42).build();
+ * LinkResult result = linker.link(records);
+ * for (Entity person : result.entities()) { ... person.pattern().events() ... }
+ * }</pre>
+ *
+ * <p>Stages ({@code docs/pipeline.md}): each record is precomputed once as a {@link ComparableRecord};
+ * blocking rules propose candidate pairs; every comparison puts every candidate pair in one of its levels;
+ * unless a model is supplied, a {@link io.github.palimpsest.score.ModelTrainer} estimates u from random
+ * pairs and m and λ by expectation–maximisation over the candidates; each pair is scored (with
+ * term-frequency adjustment for {@link io.github.palimpsest.compare.TermFrequencyComparison}s); pairs at or
+ * above the threshold are clustered under the constraint that different valid PNC IDs, CRO numbers and NI
+ * numbers stay apart; clusters get stable entity ids; and each person's records become a
+ * {@linkplain io.github.palimpsest.pattern.Pattern pattern}.
+ *
+ * <p><b>Determinism.</b> The same records in the same order with the same configuration give the same
+ * result, bit for bit, whatever the number of threads: u sampling is seeded, EM runs over sorted
+ * patterns, and every parallel stage writes to positions fixed by the input.
+ *
+ * <p><b>Threads.</b> {@link #link} runs its parallel stages on a fork–join pool of {@link #threads()}
+ * workers that lives for the call. Sorting inside blocking uses the JVM's common pool.
+ *
+ * <p>Immutable and thread-safe: {@link #link} may be called from several threads at once.
+ */
+public final class Linker {
+
+    /** Stage names, as reported to a {@link StageListener} and in {@link LinkStatistics#stageTimes()}. */
+    public static final List<String> STAGES =
+            List.of("prepare", "block", "compare", "train", "score", "cluster", "pattern");
+
+    /**
+     * Hears when each stage of a run starts and finishes, e.g. to show progress on a terminal. Called on the
+     * thread that called {@link #link}; a listener shared by concurrent runs must be thread-safe.
+     */
+    public interface StageListener {
+        /** A stage (one of {@link #STAGES}) is starting. */
+        default void stageStarted(String stage) {
+        }
+
+        /** A stage has finished after {@code elapsed}; {@code summary} is a short count, e.g. "1,204 pairs". */
+        default void stageFinished(String stage, Duration elapsed, String summary) {
+        }
+    }
+
+    private static final StageListener SILENT = new StageListener() {
+    };
+
+    final ImmutableList<Comparison<ComparableRecord>> comparisons;
+    final ImmutableList<BlockingRule<ComparableRecord>> blockingRules;
+    final double thresholdProbability;
+    final double thresholdWeight;
+    final long seed;
+    final Optional<MatchModel> model;
+    final int threads;
+    final long uSamplePairs;
+    final int maxBlockSize;
+    final double overwhelmingWeight;
+    final boolean termFrequencyAdjustment;
+    final StageListener listener;
+
+    private Linker(Builder b) {
+        this.comparisons = ImmutableList.copyOf(b.comparisons);
+        this.blockingRules = ImmutableList.copyOf(b.blockingRules);
+        this.thresholdProbability = b.thresholdProbability;
+        this.thresholdWeight = StrictMath.log(b.thresholdProbability / (1 - b.thresholdProbability)) / StrictMath.log(2);
+        this.seed = b.seed;
+        this.model = b.model;
+        this.threads = b.threads;
+        this.uSamplePairs = b.uSamplePairs;
+        this.maxBlockSize = b.maxBlockSize;
+        this.overwhelmingWeight = Math.max(b.overwhelmingWeight, thresholdWeight);
+        this.termFrequencyAdjustment = b.termFrequencyAdjustment;
+        this.listener = b.listener;
+    }
+
+    /**
+     * A builder with the standard person comparisons and blocking rules, threshold probability 0.95, seed 0,
+     * no supplied model (the model is trained on the records linked), one thread per core, 1,000,000 random
+     * pairs for u, blocks of at most 1,000 records paired exhaustively, an overwhelming weight of 20 bits
+     * and term-frequency adjustment on.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Links records into people.
+     *
+     * @param records the records, with unique record ids; their order fixes the order of the result
+     * @return every record in exactly one entity, the links at or above the threshold, the model used and
+     *         the run's statistics
+     * @throws IllegalArgumentException if a record id repeats, or no model was supplied and there are fewer
+     *                                  than two records to train one on
+     */
+    public LinkResult link(List<PersonRecord> records) {
+        checkNotNull(records, "records");
+        List<PersonRecord> copy = List.copyOf(records);
+        checkUniqueIds(copy);
+        checkArgument(model.isPresent() || copy.size() >= 2,
+                "training a model needs at least two records, got %s; supply a trained model with model(...)",
+                copy.size());
+        return new LinkRun(this, copy).run();
+    }
+
+    /**
+     * Trains a model on records without linking them: the first stages of {@link #link} (prepare, block,
+     * compare, train), ignoring any supplied model. Use it to train once on a large pool and then link
+     * smaller batches with {@code Linker.builder().model(model)}.
+     *
+     * @throws IllegalArgumentException if a record id repeats or there are fewer than two records
+     */
+    public MatchModel train(List<PersonRecord> records) {
+        checkNotNull(records, "records");
+        List<PersonRecord> copy = List.copyOf(records);
+        checkUniqueIds(copy);
+        checkArgument(copy.size() >= 2, "training a model needs at least two records, got %s", copy.size());
+        return new LinkRun(this, copy).trainOnly();
+    }
+
+    /**
+     * Explains how a model scores any two records, linked or not: "why were these two kept apart?". The
+     * explanation has no term-frequency adjustment (that needs the pool's frequencies; the weights of
+     * {@link LinkResult#links()} include it).
+     *
+     * @throws IllegalArgumentException if the model does not fit this linker's comparisons
+     */
+    public Explanation explain(PersonRecord left, PersonRecord right, MatchModel model) {
+        checkNotNull(left, "left");
+        checkNotNull(right, "right");
+        Builder.checkModelFits(checkNotNull(model, "model"), comparisons);
+        ComparableRecord a = ComparableRecord.of(left);
+        ComparableRecord b = ComparableRecord.of(right);
+        int[] levels = new int[comparisons.size()];
+        for (int c = 0; c < levels.length; c++) {
+            levels[c] = comparisons.get(c).level(a, b);
+        }
+        return model.explain(levels);
+    }
+
+    private static void checkUniqueIds(List<PersonRecord> records) {
+        Set<String> ids = new HashSet<>();
+        for (PersonRecord r : records) {
+            checkArgument(ids.add(r.recordId()),
+                    "record id '%s' appears more than once; record ids must be unique within a run", r.recordId());
+        }
+    }
+
+    /** The comparisons, in the order of the model's level arrays. */
+    public List<Comparison<ComparableRecord>> comparisons() {
+        return comparisons;
+    }
+
+    /** The blocking rules, in the order their pairs are counted as new. */
+    public List<BlockingRule<ComparableRecord>> blockingRules() {
+        return blockingRules;
+    }
+
+    /** The probability at or above which a pair is a link. */
+    public double thresholdProbability() {
+        return thresholdProbability;
+    }
+
+    /** The threshold as a match weight in bits, {@code log2(p / (1 − p))}. */
+    public double thresholdWeight() {
+        return thresholdWeight;
+    }
+
+    /** The seed of u sampling. */
+    public long seed() {
+        return seed;
+    }
+
+    /** The supplied model, or empty when each run trains its own. */
+    public Optional<MatchModel> model() {
+        return model;
+    }
+
+    /** The number of worker threads a run uses. */
+    public int threads() {
+        return threads;
+    }
+
+    /** The configuration, without the comparison internals. */
+    @Override
+    public String toString() {
+        return "Linker[comparisons=" + comparisons.size() + ", blockingRules=" + blockingRules.size()
+                + ", threshold=" + thresholdProbability + ", seed=" + seed + ", model="
+                + (model.isPresent() ? "supplied" : "trained per run") + ", threads=" + threads + "]";
+    }
+
+    /** Configures a {@link Linker}. Not thread-safe; {@link #build()} may be called more than once. */
+    public static final class Builder {
+        private List<Comparison<ComparableRecord>> comparisons = Defaults.comparisons();
+        private List<BlockingRule<ComparableRecord>> blockingRules = Defaults.blockingRules();
+        private double thresholdProbability = 0.95;
+        private long seed;
+        private Optional<MatchModel> model = Optional.empty();
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private long uSamplePairs = 1_000_000;
+        private int maxBlockSize = 1_000;
+        private double overwhelmingWeight = 20;
+        private boolean termFrequencyAdjustment = true;
+        private StageListener listener = SILENT;
+
+        private Builder() {
+        }
+
+        /**
+         * Replaces the comparisons. Names must be unique; each comparison has at most 127 levels (levels are
+         * stored as bytes, one per candidate pair and comparison).
+         */
+        public Builder comparisons(List<? extends Comparison<ComparableRecord>> value) {
+            checkNotNull(value, "comparisons");
+            Set<String> names = new HashSet<>();
+            for (Comparison<ComparableRecord> c : value) {
+                checkNotNull(c, "comparison");
+                checkArgument(names.add(c.name()), "comparison name '%s' appears twice", c.name());
+                checkArgument(c.levels().size() >= 2 && c.levels().size() <= Byte.MAX_VALUE,
+                        "comparison '%s' has %s levels; it needs between 2 and 127", c.name(), c.levels().size());
+            }
+            this.comparisons = new ArrayList<>(value);
+            return this;
+        }
+
+        /** Replaces the blocking rules. */
+        public Builder blockingRules(List<? extends BlockingRule<ComparableRecord>> value) {
+            checkNotNull(value, "blockingRules");
+            value.forEach(r -> checkNotNull(r, "blocking rule"));
+            this.blockingRules = new ArrayList<>(value);
+            return this;
+        }
+
+        /** The probability at or above which a pair is a link (default 0.95); in (0, 1). */
+        public Builder thresholdProbability(double probability) {
+            checkArgument(probability > 0 && probability < 1, "threshold must be in (0, 1), got %s", probability);
+            this.thresholdProbability = probability;
+            return this;
+        }
+
+        /** The seed of u sampling (default 0): the same seed gives the same model and result. */
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /**
+         * A trained model to score with instead of training one per run. Its comparisons must be the
+         * linker's, by name and level labels, in the same order; {@link #build()} checks.
+         */
+        public Builder model(MatchModel value) {
+            this.model = Optional.of(checkNotNull(value, "model"));
+            return this;
+        }
+
+        /** Worker threads for the parallel stages (default: the number of cores); at least 1. */
+        public Builder threads(int count) {
+            checkArgument(count >= 1, "threads must be at least 1, got %s", count);
+            this.threads = count;
+            return this;
+        }
+
+        /** Random record pairs compared to estimate u (default 1,000,000); positive. */
+        public Builder uSamplePairs(long count) {
+            checkArgument(count > 0, "uSamplePairs must be positive, got %s", count);
+            this.uSamplePairs = count;
+            return this;
+        }
+
+        /**
+         * The largest block paired exhaustively (default 1,000; at least 10, the sub-blocking window); larger
+         * ones are sub-blocked with a sorted window and reported.
+         */
+        public Builder maxBlockSize(int size) {
+            checkArgument(size >= 10, "maxBlockSize must be at least 10, got %s", size);
+            this.maxBlockSize = size;
+            return this;
+        }
+
+        /**
+         * The weight in bits a direct link needs to join two records with different valid PNC IDs, CRO
+         * numbers or NI numbers (default 20; raised to the threshold if below it).
+         */
+        public Builder overwhelmingWeight(double bits) {
+            checkArgument(!Double.isNaN(bits), "overwhelmingWeight must not be NaN");
+            this.overwhelmingWeight = bits;
+            return this;
+        }
+
+        /**
+         * Whether agreement on a value is weighted by how rare the value is in the records linked (default
+         * true). Frequencies from a pool of a few dozen records are coarse; small runs may turn it off.
+         */
+        public Builder termFrequencyAdjustment(boolean value) {
+            this.termFrequencyAdjustment = value;
+            return this;
+        }
+
+        /** Hears stage starts and ends (default: none). */
+        public Builder stageListener(StageListener value) {
+            this.listener = checkNotNull(value, "listener");
+            return this;
+        }
+
+        /**
+         * The linker.
+         *
+         * @throws IllegalStateException if there are no comparisons or no blocking rules
+         * @throws IllegalArgumentException if a supplied model does not fit the comparisons
+         */
+        public Linker build() {
+            if (comparisons.isEmpty()) {
+                throw new IllegalStateException("a linker needs at least one comparison");
+            }
+            if (blockingRules.isEmpty()) {
+                throw new IllegalStateException("a linker needs at least one blocking rule");
+            }
+            model.ifPresent(m -> checkModelFits(m, comparisons));
+            return new Linker(this);
+        }
+
+        private static void checkModelFits(MatchModel model, List<Comparison<ComparableRecord>> comparisons) {
+            List<String> names = comparisons.stream().map(Comparison::name).toList();
+            checkArgument(model.comparisonNames().equals(names),
+                    "the model compares %s but the linker compares %s; use a model trained with these comparisons",
+                    model.comparisonNames(), names);
+            for (int c = 0; c < names.size(); c++) {
+                checkArgument(model.levels(c).equals(comparisons.get(c).levels()),
+                        "comparison '%s' has levels %s in the model but %s in the linker", names.get(c),
+                        model.levels(c).stream().map(l -> l.label()).toList(),
+                        comparisons.get(c).levels().stream().map(l -> l.label()).toList());
+            }
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package io.github.palimpsest.cli;
+
+import io.github.palimpsest.Entity;
+import io.github.palimpsest.Link;
+import io.github.palimpsest.LinkResult;
+import io.github.palimpsest.LinkStatistics;
+import io.github.palimpsest.Linker;
+import io.github.palimpsest.pattern.PatternEvent;
+import io.github.palimpsest.record.PersonRecord;
+import io.github.palimpsest.record.RecordCsvReader;
+import io.github.palimpsest.score.MatchModel;
+import io.github.palimpsest.score.ModelFormatException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVPrinter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code link INPUT.csv... --clusters-out CLUSTERS.csv [--links-out LINKS.csv] [--patterns-out PATTERNS.csv]
+ * [--threshold P] [--model M.json] [--save-model M.json] [--seed N] [--threads N]}: the contract of issue 3.
+ */
+@Command(name = "link", mixinStandardHelpOptions = true,
+        description = {"Link records from several forces into people.",
+                "Writes each record's entity id, and optionally the links with their evidence and each person's "
+                        + "pattern of events; prints a short summary."})
+final class LinkCommand implements Callable<Integer> {
+
+    static final List<String> CLUSTER_COLUMNS = List.of("record_id", "entity_id");
+    static final List<String> LINK_COLUMNS =
+            List.of("left_id", "right_id", "match_weight", "match_probability", "evidence");
+    static final List<String> PATTERN_COLUMNS = List.of("entity_id", "event_date", "force_code", "force_name",
+            "event_type", "record_id", "linked_by");
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT.csv",
+            description = "Record files in the canonical schema, linked as one pool.")
+    List<Path> inputs;
+
+    @Option(names = "--clusters-out", required = true, paramLabel = "CLUSTERS.csv",
+            description = "record_id,entity_id for every input record.")
+    Path clustersOut;
+
+    @Option(names = "--links-out", paramLabel = "LINKS.csv",
+            description = "Every scored pair at or above the threshold, with its evidence.")
+    Path linksOut;
+
+    @Option(names = "--patterns-out", paramLabel = "PATTERNS.csv",
+            description = "Each person's events in date order, with how each record was linked.")
+    Path patternsOut;
+
+    @Option(names = "--threshold", defaultValue = "0.95", paramLabel = "P",
+            description = "Match probability at or above which a pair is linked, in (0, 1) (default ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Option(names = "--model", paramLabel = "M.json",
+            description = "Score with this trained model instead of training on the input.")
+    Path modelIn;
+
+    @Option(names = "--save-model", paramLabel = "M.json", description = "Save the model used.")
+    Path modelOut;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "N",
+            description = "Seed for sampling while training (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
+    Integer threads;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--threshold must be a probability in (0, 1), got " + threshold);
+        }
+        if (threads != null && threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
+        }
+        checkDistinctOutputs();
+        List<PersonRecord> records = RecordCsvReader.create().readRecords(inputs);
+        Linker linker = linker(records.size());
+        LinkResult result = linker.link(records);
+        writeOutputs(records, result);
+        printSummary(spec.commandLine().getOut(), result);
+        return Main.EXIT_OK;
+    }
+
+    private void checkDistinctOutputs() {
+        List<Path> outputs = new ArrayList<>();
+        for (Path p : new Path[] {clustersOut, linksOut, patternsOut, modelOut}) {
+            if (p != null) {
+                Path absolute = p.toAbsolutePath().normalize();
+                if (outputs.contains(absolute)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(),
+                            p + " is named for two outputs; each output needs its own file");
+                }
+                outputs.add(absolute);
+            }
+        }
+    }
+
+    private Linker linker(int recordCount) {
+        Linker.Builder builder = Linker.builder().thresholdProbability(threshold).seed(seed);
+        if (threads != null) {
+            builder.threads(threads);
+        }
+        if (System.console() != null) {
+            builder.stageListener(new TerminalProgress(spec.commandLine().getErr()));
+        }
+        if (modelIn != null) {
+            builder.model(loadModel(modelIn));
+        } else if (recordCount < 2) {
+            throw new CliInputException("training a model needs at least two records, but the input holds "
+                    + recordCount + "; pass a trained model with --model");
+        }
+        try {
+            return builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new CliInputException(modelIn + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static MatchModel loadModel(Path file) {
+        try {
+            return MatchModel.load(file);
+        } catch (NoSuchFileException e) {
+            throw new CliInputException(file + ": no such file", e);
+        } catch (IOException e) {
+            throw new CliInputException(file + ": cannot be read: " + e.getMessage(), e);
+        } catch (ModelFormatException e) {
+            throw new CliInputException(e.getMessage(), e);
+        }
+    }
+
+    /** Writes every output to a temporary file first, and moves them into place only when all are complete. */
+    private void writeOutputs(List<PersonRecord> records, LinkResult result) throws IOException {
+        List<AtomicOutput> outputs = new ArrayList<>();
+        try {
+            // Printers are flushed, not closed: closing would close the file before AtomicOutput commits it.
+            CSVPrinter clusters = Csv.printer(open(outputs, clustersOut).writer(), CLUSTER_COLUMNS);
+            for (PersonRecord record : records) {
+                clusters.printRecord(record.recordId(), result.entityOf(record.recordId()).orElseThrow().id());
+            }
+            clusters.flush();
+            if (linksOut != null) {
+                CSVPrinter links = Csv.printer(open(outputs, linksOut).writer(), LINK_COLUMNS);
+                for (Link link : result.links()) {
+                    links.printRecord(link.leftId(), link.rightId(), format("%.4f", link.matchWeight()),
+                            format("%.6f", link.probability()), link.evidence());
+                }
+                links.flush();
+            }
+            if (patternsOut != null) {
+                CSVPrinter patterns = Csv.printer(open(outputs, patternsOut).writer(), PATTERN_COLUMNS);
+                for (Entity entity : result.entities()) {
+                    for (PatternEvent e : entity.pattern().events()) {
+                        patterns.printRecord(entity.id(), e.date().map(Object::toString).orElse(""), e.forceCode(),
+                                e.forceName(), e.eventType(), e.recordId(), e.linkedByText());
+                    }
+                }
+                patterns.flush();
+            }
+            if (modelOut != null) {
+                AtomicOutput model = open(outputs, modelOut);
+                model.writer().write(result.model().toJson());
+            }
+            for (AtomicOutput output : outputs) {
+                output.commit();
+            }
+        } finally {
+            for (AtomicOutput output : outputs) {
+                output.close();
+            }
+        }
+    }
+
+    private static AtomicOutput open(List<AtomicOutput> outputs, Path file) {
+        AtomicOutput output = AtomicOutput.open(file);
+        outputs.add(output);
+        return output;
+    }
+
+    private static String format(String pattern, double value) {
+        return String.format(Locale.ROOT, pattern, value);
+    }
+
+    static void printSummary(PrintWriter out, LinkResult result) {
+        LinkStatistics s = result.statistics();
+        out.printf(Locale.ROOT, "records: %d%n", s.records());
+        out.printf(Locale.ROOT, "candidate pairs: %d%n", s.candidatePairs());
+        out.printf(Locale.ROOT, "links: %d%n", s.links());
+        out.printf(Locale.ROOT, "people: %d%n", s.people());
+        out.printf(Locale.ROOT, "people seen by more than one force: %d%n", s.peopleSeenByMoreThanOneForce());
+        out.flush();
+    }
+}
