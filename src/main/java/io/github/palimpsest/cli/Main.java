@@ -29,8 +29,27 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Also show the library's log lines (stage timings and counts) on standard error.")
+    boolean verbose;
+
     public static void main(String[] args) {
+        configureLogging(args);
         System.exit(run(args));
+    }
+
+    /**
+     * The command line shows its own summaries; the library's INFO log lines (stage timings, counts) are
+     * shown only with {@code --verbose} or when the caller set a level for the bundled SLF4J binding.
+     * Must run before the first logger is created.
+     */
+    private static void configureLogging(String[] args) {
+        String levelProperty = "org.slf4j.simpleLogger.defaultLogLevel";
+        if (System.getProperty(levelProperty) == null) {
+            boolean verbose = java.util.Arrays.asList(args).contains("--verbose");
+            System.setProperty(levelProperty, verbose ? "info" : "warn");
+        }
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
     }
 
     /** Runs the tool and returns its exit code instead of exiting: the entry point for tests. */
