@@ -42,6 +42,8 @@ public final class ComparableRecord implements Serializable {
     private final String surname;
     private final String[] surnameVariants;
     private final String[] forenameNicknames;
+    private final int[] forenameNicknameHashes;
+    private final int forenameHash;
     private final String forenamePhonetic;
     private final String forenamePhoneticAlternate;
     private final String surnamePhonetic;
@@ -83,6 +85,8 @@ public final class ComparableRecord implements Serializable {
      * is bounded by the size of the nickname table.
      */
     private static final Map<String, String[]> NICKNAMES = new ConcurrentHashMap<>();
+    private static final Map<String, int[]> NICKNAME_HASHES = new ConcurrentHashMap<>();
+    private static final int[] NO_HASHES = new int[0];
 
     private ComparableRecord(PersonRecord r) {
         this.recordId = r.recordId();
@@ -100,6 +104,9 @@ public final class ComparableRecord implements Serializable {
         this.surname = name.surname();
         this.surnameVariants = name.surnameVariants().toArray(NONE);
         this.forenameNicknames = forenameInitial ? NONE : nicknamesOf(forename);
+        this.forenameNicknameHashes = forenameNicknames.length == 0 ? NO_HASHES
+                : NICKNAME_HASHES.computeIfAbsent(forename, f -> hashesOf(forenameNicknames));
+        this.forenameHash = forename.hashCode();
         this.forenamePhonetic = forenameInitial ? "" : PhoneticKeys.doubleMetaphone(forename);
         this.forenamePhoneticAlternate = forenameInitial ? "" : PhoneticKeys.doubleMetaphoneAlternate(forename);
         this.surnamePhonetic = PhoneticKeys.doubleMetaphone(surname);
@@ -165,6 +172,15 @@ public final class ComparableRecord implements Serializable {
         String[] sorted = equivalents.stream().filter(n -> !n.equals(forename)).sorted().toArray(String[]::new);
         String[] previous = NICKNAMES.putIfAbsent(forename, sorted);
         return previous == null ? sorted : previous;
+    }
+
+    private static int[] hashesOf(String[] names) {
+        int[] hashes = new int[names.length];
+        for (int i = 0; i < names.length; i++) {
+            hashes[i] = names[i].hashCode();
+        }
+        Arrays.sort(hashes);
+        return hashes;
     }
 
     private static String valueOf(ParsedValue value) {
@@ -261,8 +277,12 @@ public final class ComparableRecord implements Serializable {
         if (forename.isEmpty() || other.forename.isEmpty()) {
             return false;
         }
-        return Arrays.binarySearch(forenameNicknames, other.forename) >= 0
-                || Arrays.binarySearch(other.forenameNicknames, forename) >= 0;
+        // Hashes first: a sorted int[] shared by every record with this forename stays in cache, where a
+        // search over strings would chase a pointer per probe. A hash hit is confirmed on the strings.
+        return Arrays.binarySearch(forenameNicknameHashes, other.forenameHash) >= 0
+                        && Arrays.binarySearch(forenameNicknames, other.forename) >= 0
+                || Arrays.binarySearch(other.forenameNicknameHashes, forenameHash) >= 0
+                        && Arrays.binarySearch(other.forenameNicknames, forename) >= 0;
     }
 
     /** Whether this record's forename is one of {@code other}'s alias forenames, or vice versa. */

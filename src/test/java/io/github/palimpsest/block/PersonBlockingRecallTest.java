@@ -3,6 +3,8 @@ package io.github.palimpsest.block;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.compare.PersonComparisons;
 import io.github.palimpsest.febrl.FebrlData;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.PersonRecord;
@@ -103,9 +105,38 @@ class PersonBlockingRecallTest {
                 String.format("%.5f", recall), String.format("%.5f", reachable), millis,
                 pairs.report().oversizeBlocks().size(), pairs.report().recordsWithoutCandidates(), rules);
         logMissed(label, pairs, entity, comparable);
+        logComparisonSpeed(label, pairs, comparable);
         out[0] = recall;
         out[1] = reachable;
         return recall;
+    }
+
+    /** Times every standard comparison over every candidate pair, on one thread, to size the scoring loop. */
+    private static void logComparisonSpeed(String label, CandidatePairs pairs, List<ComparableRecord> records) {
+        List<Comparison<ComparableRecord>> comparisons = PersonComparisons.standard();
+        long checksum = 0;
+        long started = System.nanoTime();
+        for (int k = 0; k < pairs.size(); k++) {
+            long pair = pairs.pair(k);
+            ComparableRecord a = records.get(CandidatePairs.left(pair));
+            ComparableRecord b = records.get(CandidatePairs.right(pair));
+            for (Comparison<ComparableRecord> c : comparisons) {
+                checksum += c.level(a, b);
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        StringBuilder each = new StringBuilder();
+        for (Comparison<ComparableRecord> c : comparisons) {
+            long t = System.nanoTime();
+            for (int k = 0; k < pairs.size(); k++) {
+                long pair = pairs.pair(k);
+                checksum += c.level(records.get(CandidatePairs.left(pair)), records.get(CandidatePairs.right(pair)));
+            }
+            each.append(String.format(" %s %.0f ns;", c.name(), (System.nanoTime() - t) / (double) pairs.size()));
+        }
+        LOG.info("{}: {} comparisons x {} pairs in {} s on one thread ({} pairs/s; checksum {}); per pair:{}", label,
+                comparisons.size(), pairs.size(), String.format("%.2f", seconds),
+                String.format("%,.0f", pairs.size() / seconds), checksum, each);
     }
 
     /**
