@@ -1,7 +1,9 @@
 package io.github.palimpsest;
 
 import io.github.palimpsest.block.BlockingRule;
+import io.github.palimpsest.block.PersonBlockingRules;
 import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.compare.PersonComparisons;
 import io.github.palimpsest.record.ComparableRecord;
 import java.util.List;
 
@@ -15,14 +17,11 @@ final class Defaults {
 
     /** The standard person comparisons, in model order. */
     static List<Comparison<ComparableRecord>> comparisons() {
-        // TODO(lead): return io.github.palimpsest.compare.PersonComparisons.standard() once merged, and
-        //  delete InterimPersonConfiguration.
-        return InterimPersonConfiguration.comparisons();
+        return PersonComparisons.standard();
     }
 
     /** The standard person blocking rules, in report order. */
     static List<BlockingRule<ComparableRecord>> blockingRules() {
-        // TODO(lead): return io.github.palimpsest.block.PersonBlockingRules.standard() once merged.
-        return InterimPersonConfiguration.blockingRules();
+        return PersonBlockingRules.standard();
     }
 }

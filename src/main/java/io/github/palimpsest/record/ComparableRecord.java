@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableMap;
 import io.github.palimpsest.normalise.Names;
+import io.github.palimpsest.normalise.Nicknames;
 import io.github.palimpsest.normalise.ParsedDate;
 import io.github.palimpsest.normalise.ParsedValue;
 import io.github.palimpsest.normalise.PersonName;
@@ -12,11 +13,13 @@ import io.github.palimpsest.normalise.Sex;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The compact, precomputed form of a {@link PersonRecord} that blocking and comparison work on: canonical
@@ -38,6 +41,9 @@ public final class ComparableRecord implements Serializable {
     private final boolean forenameInitial;
     private final String surname;
     private final String[] surnameVariants;
+    private final String[] forenameNicknames;
+    private final int[] forenameNicknameHashes;
+    private final int forenameHash;
     private final String forenamePhonetic;
     private final String forenamePhoneticAlternate;
     private final String surnamePhonetic;
@@ -61,6 +67,8 @@ public final class ComparableRecord implements Serializable {
     private final String postcodeDistrict;
     private final String[] addressTokens;
     private final Map<String, String> identifiers;
+    private final String[] identifierTypes;
+    private final String[] identifierValues;
     private final int eventDate;
     private final boolean namePurged;
 
@@ -70,6 +78,15 @@ public final class ComparableRecord implements Serializable {
     static final int NI = 4;
     static final int LICENCE = 8;
     static final int WARRANT = 16;
+
+    /*
+     * Nickname sets, sorted, shared by every record with the same forename so that a million records
+     * hold a few thousand arrays, not a million. Only names that the table knows are cached, so the map
+     * is bounded by the size of the nickname table.
+     */
+    private static final Map<String, String[]> NICKNAMES = new ConcurrentHashMap<>();
+    private static final Map<String, int[]> NICKNAME_HASHES = new ConcurrentHashMap<>();
+    private static final int[] NO_HASHES = new int[0];
 
     private ComparableRecord(PersonRecord r) {
         this.recordId = r.recordId();
@@ -86,6 +103,10 @@ public final class ComparableRecord implements Serializable {
         this.forenameInitial = name.isForenameInitial();
         this.surname = name.surname();
         this.surnameVariants = name.surnameVariants().toArray(NONE);
+        this.forenameNicknames = forenameInitial ? NONE : nicknamesOf(forename);
+        this.forenameNicknameHashes = forenameNicknames.length == 0 ? NO_HASHES
+                : NICKNAME_HASHES.computeIfAbsent(forename, f -> hashesOf(forenameNicknames));
+        this.forenameHash = forename.hashCode();
         this.forenamePhonetic = forenameInitial ? "" : PhoneticKeys.doubleMetaphone(forename);
         this.forenamePhoneticAlternate = forenameInitial ? "" : PhoneticKeys.doubleMetaphoneAlternate(forename);
         this.surnamePhonetic = PhoneticKeys.doubleMetaphone(surname);
@@ -121,6 +142,12 @@ public final class ComparableRecord implements Serializable {
         ImmutableMap.Builder<String, String> ids = ImmutableMap.builder();
         r.identifiers().forEach((type, id) -> id.canonical().ifPresent(v -> ids.put(type, v)));
         this.identifiers = ids.build();
+        // Parallel arrays sorted by type, so comparisons can walk two records' identifiers without an iterator.
+        this.identifierTypes = new TreeSet<>(identifiers.keySet()).toArray(NONE);
+        this.identifierValues = new String[identifierTypes.length];
+        for (int i = 0; i < identifierTypes.length; i++) {
+            identifierValues[i] = identifiers.get(identifierTypes[i]);
+        }
         this.eventDate = toInt(r.eventDate());
         this.namePurged = r.hasPurgedName();
     }
@@ -128,6 +155,32 @@ public final class ComparableRecord implements Serializable {
     /** Precomputes the comparable form of a record. */
     public static ComparableRecord of(PersonRecord record) {
         return new ComparableRecord(checkNotNull(record, "record"));
+    }
+
+    private static String[] nicknamesOf(String forename) {
+        if (forename.isEmpty()) {
+            return NONE;
+        }
+        String[] cached = NICKNAMES.get(forename);
+        if (cached != null) {
+            return cached;
+        }
+        Set<String> equivalents = Nicknames.standard().equivalents(forename);
+        if (equivalents.size() <= 1) {
+            return NONE; // not in the table: no entry, so the cache stays bounded by the table
+        }
+        String[] sorted = equivalents.stream().filter(n -> !n.equals(forename)).sorted().toArray(String[]::new);
+        String[] previous = NICKNAMES.putIfAbsent(forename, sorted);
+        return previous == null ? sorted : previous;
+    }
+
+    private static int[] hashesOf(String[] names) {
+        int[] hashes = new int[names.length];
+        for (int i = 0; i < names.length; i++) {
+            hashes[i] = names[i].hashCode();
+        }
+        Arrays.sort(hashes);
+        return hashes;
     }
 
     private static String valueOf(ParsedValue value) {
@@ -215,6 +268,38 @@ public final class ComparableRecord implements Serializable {
         return false;
     }
 
+    /**
+     * Whether the two forenames are different but directly related in the {@linkplain Nicknames#standard()
+     * nickname table} (Bill and William); false when either is absent or an initial. Symmetric, and free of
+     * allocation: each record holds its forename's equivalents, sorted.
+     */
+    public boolean isForenameNicknameOf(ComparableRecord other) {
+        if (forename.isEmpty() || other.forename.isEmpty()) {
+            return false;
+        }
+        // Hashes first: a sorted int[] shared by every record with this forename stays in cache, where a
+        // search over strings would chase a pointer per probe. A hash hit is confirmed on the strings.
+        return Arrays.binarySearch(forenameNicknameHashes, other.forenameHash) >= 0
+                        && Arrays.binarySearch(forenameNicknames, other.forename) >= 0
+                || Arrays.binarySearch(other.forenameNicknameHashes, forenameHash) >= 0
+                        && Arrays.binarySearch(other.forenameNicknames, forename) >= 0;
+    }
+
+    /** Whether this record's forename is one of {@code other}'s alias forenames, or vice versa. */
+    public boolean forenameMatchesAlias(ComparableRecord other) {
+        return !forename.isEmpty() && contains(other.aliasForenames, forename)
+                || !other.forename.isEmpty() && contains(aliasForenames, other.forename);
+    }
+
+    private static boolean contains(String[] values, String value) {
+        for (String v : values) {
+            if (v.equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Double Metaphone (primary) of the forename; "" for an initial or no forename. */
     public String forenamePhonetic() {
         return forenamePhonetic;
@@ -253,6 +338,11 @@ public final class ComparableRecord implements Serializable {
     /** Date of birth as {@code yyyymmdd}, 0 when absent or invalid. */
     public int dateOfBirth() {
         return dateOfBirth;
+    }
+
+    /** Year of birth, 0 when the date of birth is absent or invalid. */
+    public int birthYear() {
+        return dateOfBirth / 10_000;
     }
 
     /** Whether the date of birth is a placeholder or 1 January, weaker evidence than other dates. */
@@ -345,6 +435,11 @@ public final class ComparableRecord implements Serializable {
         return List.of(addressTokens);
     }
 
+    /** Whether the record has at least one address word. */
+    public boolean hasAddress() {
+        return addressTokens.length > 0;
+    }
+
     /** Fraction of address words shared (Jaccard), 0 when either address is empty. */
     public double addressSimilarity(ComparableRecord other) {
         if (addressTokens.length == 0 || other.addressTokens.length == 0) {
@@ -371,6 +466,36 @@ public final class ComparableRecord implements Serializable {
     /** Generic identifiers with valid values, by type. */
     public Map<String, String> identifiers() {
         return identifiers;
+    }
+
+    /** The number of generic identifiers with valid values (see {@link #identifierType(int)}). */
+    public int identifierCount() {
+        return identifierTypes.length;
+    }
+
+    /**
+     * The type of the {@code i}-th generic identifier, in ascending order of type, for allocation-free
+     * iteration over {@link #identifiers()}.
+     *
+     * @throws IndexOutOfBoundsException unless {@code 0 <= i < identifierCount()}
+     */
+    public String identifierType(int i) {
+        return identifierTypes[i];
+    }
+
+    /**
+     * The value of the {@code i}-th generic identifier (see {@link #identifierType(int)}).
+     *
+     * @throws IndexOutOfBoundsException unless {@code 0 <= i < identifierCount()}
+     */
+    public String identifierValue(int i) {
+        return identifierValues[i];
+    }
+
+    /** The valid value of the generic identifier of {@code type}, "" when the record has none. */
+    public String identifier(String type) {
+        String value = identifiers.get(type);
+        return value == null ? "" : value;
     }
 
     /** Event date as {@code yyyymmdd}, 0 when absent or invalid. */

@@ -21,8 +21,11 @@ import org.apache.commons.csv.CSVRecord;
  * that folder's README says, with the ground truth taken from {@code rec-<N>-org} / {@code rec-<N>-dup-<k>}.
  */
 public final class FebrlData {
-    /** Where the shared data lives relative to the project root; tests skip when it is absent. */
-    public static final Path DIRECTORY = Path.of("..", "shared", "data", "febrl");
+    /**
+     * Where the shared data lives: the system property {@code febrl.dir} when set (a worktree sits elsewhere
+     * than the main checkout), else relative to the project root; tests skip when it is absent.
+     */
+    public static final Path DIRECTORY = Path.of(System.getProperty("febrl.dir", "../shared/data/febrl"));
     private static final Pattern REC_ID = Pattern.compile("rec-(\\d+)-(org|dup-\\d+)");
     // FEBRL dates are years 1900-2000ish; a fixed reference keeps runs reproducible.
     private static final LocalDate REFERENCE = LocalDate.of(2026, 1, 1);

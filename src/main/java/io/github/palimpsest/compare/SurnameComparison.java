@@ -1,0 +1,162 @@
+package io.github.palimpsest.compare;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import io.github.palimpsest.record.ComparableRecord;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Compares surnames, including the alias and previous surnames a record carries (maiden and married
+ * names). Levels, most similar first:
+ * <ol start="0">
+ *   <li>{@code exact}: the same surname; term-frequency adjusted, so agreeing on a rare surname counts for
+ *       more than agreeing on a common one;</li>
+ *   <li>{@code swapped}: forename and surname recorded in each other's place on one side;</li>
+ *   <li>{@code hyphenated part or Mac/Mc}: the surname variants intersect
+ *       ({@link ComparableRecord#sharesSurnameVariant}): Smith-Jones and Jones, MacDonald and McDonald,
+ *       Bonham Carter and Bonhamcarter;</li>
+ *   <li>{@code alias or previous surname}: one side's surname is an alias surname of the other
+ *       ({@link ComparableRecord#surnameMatchesAlias}), the maiden name beside the married one;</li>
+ *   <li>{@code jaro-winkler ≥ high} (default 0.92);</li>
+ *   <li>{@code phonetic}: Double Metaphone keys (primary or alternate) or NYSIIS keys agree (Smith and
+ *       Smyth, Thomson and Thompson);</li>
+ *   <li>{@code jaro-winkler ≥ medium} (default 0.80);</li>
+ *   <li>{@code else};</li>
+ *   <li>{@code missing} (neutral): either side has no surname, unless an alias surname of one matches
+ *       the other's surname (then {@code alias or previous surname}).</li>
+ * </ol>
+ * Immutable, thread-safe and serializable; {@link #level} allocates nothing.
+ */
+public final class SurnameComparison implements TermFrequencyComparison<ComparableRecord>, Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** Level index: the same surname. */
+    public static final int EXACT = 0;
+    /** Level index: forename and surname swapped. */
+    public static final int SWAPPED = 1;
+    /** Level index: a hyphenated part, a multi-word part or a Mac/Mc spelling agrees. */
+    public static final int VARIANT = 2;
+    /** Level index: a surname equals one of the other's alias (previous) surnames. */
+    public static final int ALIAS = 3;
+    /** Level index: Jaro–Winkler at or above the high threshold. */
+    public static final int SIMILAR_HIGH = 4;
+    /** Level index: phonetic keys agree. */
+    public static final int PHONETIC = 5;
+    /** Level index: Jaro–Winkler at or above the medium threshold. */
+    public static final int SIMILAR_MEDIUM = 6;
+    /** Level index: different. */
+    public static final int ELSE = 7;
+    /** Level index: either surname missing (neutral). */
+    public static final int MISSING = 8;
+
+    private final String name;
+    private final double high;
+    private final double medium;
+    private final List<ComparisonLevel> levels;
+
+    private SurnameComparison(String name, double high, double medium) {
+        this.name = name;
+        this.high = high;
+        this.medium = medium;
+        this.levels = List.of(
+                ComparisonLevel.of("exact"),
+                ComparisonLevel.of("swapped with forename"),
+                ComparisonLevel.of("hyphenated part or Mac/Mc"),
+                ComparisonLevel.of("alias or previous surname"),
+                ComparisonLevel.of("jaro-winkler ≥ " + high),
+                ComparisonLevel.of("phonetic"),
+                ComparisonLevel.of("jaro-winkler ≥ " + medium),
+                ComparisonLevel.of("else"),
+                ComparisonLevel.neutral("missing"));
+    }
+
+    /** The comparison named {@code "surname"} with thresholds 0.92 and 0.80. */
+    public static SurnameComparison standard() {
+        return of("surname", 0.92, 0.80);
+    }
+
+    /**
+     * A surname comparison with its own name and Jaro–Winkler thresholds.
+     *
+     * @throws IllegalArgumentException if the name is blank or not {@code 0 < medium < high < 1}
+     */
+    public static SurnameComparison of(String name, double high, double medium) {
+        checkArgument(name != null && !name.isBlank(), "a comparison needs a non-blank name");
+        checkArgument(0 < medium && medium < high && high < 1,
+                "thresholds must satisfy 0 < medium < high < 1, got high %s, medium %s", high, medium);
+        return new SurnameComparison(name, high, medium);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public List<ComparisonLevel> levels() {
+        return levels;
+    }
+
+    @Override
+    public int level(ComparableRecord left, ComparableRecord right) {
+        String a = left.surname();
+        String b = right.surname();
+        if (a.isEmpty() || b.isEmpty()) {
+            return left.surnameMatchesAlias(right) ? ALIAS : MISSING;
+        }
+        if (a.equals(b)) {
+            return EXACT;
+        }
+        if (a.equals(right.forename()) && b.equals(left.forename())) {
+            return SWAPPED;
+        }
+        if (left.sharesSurnameVariant(right)) {
+            return VARIANT;
+        }
+        if (left.surnameMatchesAlias(right)) {
+            return ALIAS;
+        }
+        double similarity = JaroWinkler.symmetric(a, b);
+        if (similarity >= high) {
+            return SIMILAR_HIGH;
+        }
+        if (NameKeys.phoneticAgree(left.surnamePhonetic(), left.surnamePhoneticAlternate(),
+                right.surnamePhonetic(), right.surnamePhoneticAlternate())
+                || !left.surnameNysiis().isEmpty() && left.surnameNysiis().equals(right.surnameNysiis())) {
+            return PHONETIC;
+        }
+        return similarity >= medium ? SIMILAR_MEDIUM : ELSE;
+    }
+
+    @Override
+    public int termFrequencyLevel() {
+        return EXACT;
+    }
+
+    /** The surname, or "" when absent. */
+    @Override
+    public String termFrequencyValue(ComparableRecord record) {
+        return record.surname();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (!(other instanceof SurnameComparison)) {
+            return false;
+        }
+        SurnameComparison o = (SurnameComparison) other;
+        return o.name.equals(name) && o.high == high && o.medium == medium;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, high, medium);
+    }
+
+    @Override
+    public String toString() {
+        return "SurnameComparison[" + name + ", high=" + high + ", medium=" + medium + "]";
+    }
+}

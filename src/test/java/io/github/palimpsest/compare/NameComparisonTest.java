@@ -1,0 +1,115 @@
+package io.github.palimpsest.compare;
+
+import static io.github.palimpsest.compare.Records.named;
+import static io.github.palimpsest.compare.Records.of;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.palimpsest.record.ComparableRecord;
+import org.junit.jupiter.api.Test;
+
+class NameComparisonTest {
+    private final ForenameComparison forenames = ForenameComparison.standard();
+    private final SurnameComparison surnames = SurnameComparison.standard();
+
+    private void assertForename(int expected, ComparableRecord a, ComparableRecord b) {
+        assertEquals(forenames.levels().get(expected), forenames.levels().get(forenames.level(a, b)));
+        assertEquals(expected, forenames.level(b, a), "symmetric");
+    }
+
+    private void assertSurname(int expected, ComparableRecord a, ComparableRecord b) {
+        assertEquals(surnames.levels().get(expected), surnames.levels().get(surnames.level(a, b)));
+        assertEquals(expected, surnames.level(b, a), "symmetric");
+    }
+
+    @Test
+    void sameForenameIsExactWhateverTheCase() {
+        assertForename(ForenameComparison.EXACT, named("Orla", "Quince"), named("ORLA", "Pryor"));
+    }
+
+    @Test
+    void forenameAndSurnameSwappedIsItsOwnLevelOnBothComparisons() {
+        ComparableRecord a = named("Tamsin", "Grail");
+        ComparableRecord b = named("Grail", "Tamsin");
+        assertForename(ForenameComparison.SWAPPED, a, b);
+        assertSurname(SurnameComparison.SWAPPED, a, b);
+    }
+
+    @Test
+    void aNicknameOrDiminutiveIsEquivalent() {
+        assertForename(ForenameComparison.NICKNAME, named("Bill", "Quarrie"), named("William", "Quarrie"));
+        assertForename(ForenameComparison.NICKNAME, named("Peggy", "Thwaite"), named("Margaret", "Thwaite"));
+    }
+
+    @Test
+    void aForenameGivenAsTheOthersAliasIsEquivalent() {
+        ComparableRecord a = of("forename", "Zinnia", "surname", "Marl", "aliases", "Zed Marl");
+        assertForename(ForenameComparison.NICKNAME, a, named("Zed", "Marl"));
+    }
+
+    @Test
+    void aTypoInALongForenameIsHighJaroWinkler() {
+        assertForename(ForenameComparison.SIMILAR_HIGH, named("Christabel", "Oakes"), named("Christable", "Oakes"));
+    }
+
+    @Test
+    void forenamesThatSoundAlikeArePhonetic() {
+        // Jaro-Winkler of these is below 0.92 but their Double Metaphone keys agree
+        assertForename(ForenameComparison.PHONETIC, named("Kaytlin", "Oakes"), named("Caitlyn", "Oakes"));
+    }
+
+    @Test
+    void anInitialAgreesWithTheFullForename() {
+        assertForename(ForenameComparison.INITIAL, named("J.", "Oakes"), named("Juniper", "Oakes"));
+        assertForename(ForenameComparison.ELSE, named("K.", "Oakes"), named("Juniper", "Oakes"));
+    }
+
+    @Test
+    void unrelatedForenamesAreElse() {
+        assertForename(ForenameComparison.ELSE, named("Ottoline", "Oakes"), named("Bramwell", "Oakes"));
+    }
+
+    @Test
+    void aMissingOrPurgedForenameIsNeutralNeverAMismatch() {
+        ComparableRecord purged = of("dob", "1980-05-06", "pnc_id", "");
+        assertForename(ForenameComparison.MISSING, purged, named("Ottoline", "Oakes"));
+        assertEquals(true, forenames.levels().get(ForenameComparison.MISSING).isNeutral());
+    }
+
+    @Test
+    void sameSurnameIsExactAndTermFrequencyAdjusted() {
+        assertSurname(SurnameComparison.EXACT, named("Ada", "Quillfeather"), named("Bea", "quillfeather"));
+        assertEquals(SurnameComparison.EXACT, surnames.termFrequencyLevel());
+        assertEquals("quillfeather", surnames.termFrequencyValue(named("Ada", "Quillfeather")));
+    }
+
+    @Test
+    void aHyphenatedPartOrMacMcSpellingIsAVariant() {
+        assertSurname(SurnameComparison.VARIANT, named("Ada", "Pennant-Brisk"), named("Ada", "Brisk"));
+        assertSurname(SurnameComparison.VARIANT, named("Ada", "MacAllister"), named("Ada", "McAllister"));
+    }
+
+    @Test
+    void aMaidenNameGivenAsAnAliasMatchesTheMarriedSurname() {
+        ComparableRecord married = of("forename", "Imogen", "surname", "Fairweather", "aliases", "Imogen Tolliver");
+        ComparableRecord maiden = named("Imogen", "Tolliver");
+        assertSurname(SurnameComparison.ALIAS, married, maiden);
+    }
+
+    @Test
+    void anAliasSurnameStillMatchesWhenTheMainSurnameIsMissing() {
+        ComparableRecord onlyAlias = of("forename", "Imogen", "aliases", "Imogen Tolliver");
+        assertSurname(SurnameComparison.ALIAS, onlyAlias, named("Imogen", "Tolliver"));
+    }
+
+    @Test
+    void surnameTyposAndSoundAlikesGetPartialLevels() {
+        assertSurname(SurnameComparison.SIMILAR_HIGH, named("A", "Wetherington"), named("A", "Wetheringtom"));
+        assertSurname(SurnameComparison.PHONETIC, named("A", "Smyth"), named("A", "Smith"));
+        assertSurname(SurnameComparison.ELSE, named("A", "Quillfeather"), named("A", "Brown"));
+    }
+
+    @Test
+    void aMissingSurnameIsNeutral() {
+        assertSurname(SurnameComparison.MISSING, named("Ada", ""), named("Ada", "Brown"));
+    }
+}
