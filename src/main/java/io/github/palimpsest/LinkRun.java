@@ -103,14 +103,19 @@ final class LinkRun {
         pool = new ForkJoinPool(config.threads);
         try {
             prepareBlockCompare();
-            boolean trained = config.model.isEmpty();
+            Optional<MatchModel> given = config.modelFor(n);
+            boolean trained = given.isEmpty();
             if (trained) {
                 stage("train", () -> {
                     model = train();
                     return String.format("prior %.3g", model.prior());
                 });
             } else {
-                model = config.model.get();
+                model = given.get();
+                if (config.model.isEmpty()) {
+                    LOG.info("{} records are fewer than {} to train on: using the bundled default model", n,
+                            config.minimumTrainingRecords);
+                }
             }
             stage("score", () -> {
                 termFrequency = termFrequencies();
@@ -261,7 +266,7 @@ final class LinkRun {
     /** Per comparison that takes term-frequency adjustment in the model, each record's value frequency. */
     private double[][] termFrequencies() {
         double[][] frequencies = new double[comparisonCount][];
-        if (!config.termFrequencyAdjustment) {
+        if (!config.adjustsTermFrequencies(n)) {
             return frequencies;
         }
         for (int c = 0; c < comparisonCount; c++) {

@@ -64,6 +64,9 @@ public final class Linker {
         }
     }
 
+    /** Pools smaller than this are linked with the bundled model rather than trained on (see builder). */
+    static final int DEFAULT_MINIMUM_TRAINING_RECORDS = 1_000;
+
     private static final StageListener SILENT = new StageListener() {
     };
 
@@ -78,6 +81,7 @@ public final class Linker {
     final int maxBlockSize;
     final double overwhelmingWeight;
     final boolean termFrequencyAdjustment;
+    final int minimumTrainingRecords;
     final StageListener listener;
 
     private Linker(Builder b) {
@@ -92,6 +96,7 @@ public final class Linker {
         this.maxBlockSize = b.maxBlockSize;
         this.overwhelmingWeight = Math.max(b.overwhelmingWeight, thresholdWeight);
         this.termFrequencyAdjustment = b.termFrequencyAdjustment;
+        this.minimumTrainingRecords = b.minimumTrainingRecords;
         this.listener = b.listener;
     }
 
@@ -118,10 +123,30 @@ public final class Linker {
         checkNotNull(records, "records");
         List<PersonRecord> copy = List.copyOf(records);
         checkUniqueIds(copy);
-        checkArgument(model.isPresent() || copy.size() >= 2,
+        checkArgument(modelFor(copy.size()).isPresent() || copy.size() >= 2,
                 "training a model needs at least two records, got %s; supply a trained model with model(...)",
                 copy.size());
         return new LinkRun(this, copy).run();
+    }
+
+    /**
+     * The model a run over {@code recordCount} records uses without training: the supplied one, else — for
+     * a pool smaller than {@link Builder#minimumTrainingRecords(int)} linked with the standard comparisons —
+     * the bundled default model, else none (the run trains on its input).
+     */
+    Optional<MatchModel> modelFor(int recordCount) {
+        if (model.isPresent()) {
+            return model;
+        }
+        if (recordCount < minimumTrainingRecords && comparisons.equals(Defaults.comparisons())) {
+            return Optional.of(DefaultModel.standard());
+        }
+        return Optional.empty();
+    }
+
+    /** Whether term frequencies over a pool of this size are fine enough to adjust weights with. */
+    boolean adjustsTermFrequencies(int recordCount) {
+        return termFrequencyAdjustment && recordCount >= minimumTrainingRecords;
     }
 
     /**
@@ -222,6 +247,7 @@ public final class Linker {
         private int maxBlockSize = 1_000;
         private double overwhelmingWeight = 20;
         private boolean termFrequencyAdjustment = true;
+        private int minimumTrainingRecords = DEFAULT_MINIMUM_TRAINING_RECORDS;
         private StageListener listener = SILENT;
 
         private Builder() {
@@ -310,10 +336,23 @@ public final class Linker {
 
         /**
          * Whether agreement on a value is weighted by how rare the value is in the records linked (default
-         * true). Frequencies from a pool of a few dozen records are coarse; small runs may turn it off.
+         * true). Pools smaller than {@link #minimumTrainingRecords(int)} are never adjusted: their
+         * frequencies are no finer than one in the pool's size.
          */
         public Builder termFrequencyAdjustment(boolean value) {
             this.termFrequencyAdjustment = value;
+            return this;
+        }
+
+        /**
+         * The smallest pool the linker trains a model on (default 1,000 records). A smaller pool, linked
+         * without a supplied model, uses the bundled default model when the comparisons are the standard
+         * ones (it is trained on generated fictional cross-force data; see docs/model.md), and is never
+         * term-frequency adjusted.
+         */
+        public Builder minimumTrainingRecords(int count) {
+            checkArgument(count >= 2, "minimumTrainingRecords must be at least 2, got %s", count);
+            this.minimumTrainingRecords = count;
             return this;
         }
 

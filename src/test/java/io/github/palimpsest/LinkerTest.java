@@ -156,6 +156,17 @@ class LinkerTest {
     }
 
     @Test
+    void aPoolBelowTheTrainingMinimumIsNeverTermFrequencyAdjusted() {
+        List<PersonRecord> records = new ArrayList<>();
+        records.add(record("Q-a", "Met", "Quennell", "1985-08-08", "", ""));
+        records.add(record("Q-b", "Kent", "Quennell", "1985-08-08", "", ""));
+        MatchModel model = TestComparisons.handModel().toBuilder().termFrequencyLevel("surname", 0).build();
+        LinkResult result = TestComparisons.linker().model(model).thresholdProbability(0.5)
+                .termFrequencyAdjustment(true).minimumTrainingRecords(3).build().link(records);
+        assertEquals(0.0, result.links().get(0).explanation().rows().get(0).termFrequencyAdjustment());
+    }
+
+    @Test
     void theSameAgreementLinksARareSurnameButNotACommonOneWithTermFrequencies() {
         List<PersonRecord> records = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -169,7 +180,7 @@ class LinkerTest {
         // Threshold 0.5 (0 bits): surname and dob exact give 6.3 bits before adjustment; "smith" is 22 of
         // 24 surnames (−6.5 bits of adjustment), "quennell" 2 of 24 (−3.1).
         LinkResult adjusted = TestComparisons.linker().model(model).thresholdProbability(0.5)
-                .termFrequencyAdjustment(true).build().link(records);
+                .termFrequencyAdjustment(true).minimumTrainingRecords(records.size()).build().link(records);
         assertEquals(Double.NEGATIVE_INFINITY, weightOf(adjusted, "S-a", "S-b"), "Smith is not a link");
         assertTrue(weightOf(adjusted, "Q-a", "Q-b") > 0);
         Link q = adjusted.links().stream().filter(l -> l.leftId().equals("Q-a")).findFirst().orElseThrow();

@@ -9,8 +9,6 @@ import io.github.palimpsest.pattern.PatternEvent;
 import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.record.RecordCsvReader;
 import io.github.palimpsest.score.Explanation;
-import io.github.palimpsest.score.MatchModel;
-import io.github.palimpsest.synthetic.SyntheticForces;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -45,10 +43,6 @@ final class DemoCommand implements Callable<Integer> {
     /** Fixed, so the demo reads two-digit years and prints the same result on every day it is run. */
     static final LocalDate REFERENCE_DATE = LocalDate.of(2025, 1, 1);
     static final long SEED = 42;
-    /** People in the generated training pool: about three records each, enough for stable m and u. */
-    static final int TRAINING_PEOPLE = 3_000;
-    /** Random pairs for u: the pool has about 45 million pairs; 250,000 estimate u well and keep the demo quick. */
-    static final long U_SAMPLE_PAIRS = 250_000;
 
     @Spec
     CommandSpec spec;
@@ -88,28 +82,16 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * Links the scenario. Two dozen records are too few to train a model on (EM would fit a handful of
-     * patterns), so the model is trained first on a pool of generated fictional records from the same
-     * forces, then the scenario is linked with it. Term-frequency adjustment is off: in a pool of two dozen
-     * records every frequency is at least 1/22, far from the population's (docs/model.md).
+     * Links the scenario with the library's defaults. Two dozen records are too few to train on, so the
+     * linker uses its bundled default model (trained on generated fictional cross-force records) and no
+     * term-frequency adjustment: see {@code Linker.Builder#minimumTrainingRecords}.
      */
     static LinkResult link(List<PersonRecord> records) {
-        MatchModel model = Linker.builder().seed(SEED).uSamplePairs(U_SAMPLE_PAIRS).build().train(trainingPool());
-        return linker(model).link(records);
+        return linker().link(records);
     }
 
-    private static Linker linker(MatchModel model) {
-        return Linker.builder().model(model).seed(SEED).termFrequencyAdjustment(false).build();
-    }
-
-    /** Generated fictional records (seed fixed), the demo's training pool. */
-    static List<PersonRecord> trainingPool() {
-        return SyntheticForces.builder().people(TRAINING_PEOPLE).seed(SEED).referenceDate(REFERENCE_DATE).build()
-                .stream().map(generated -> {
-                    PersonRecord.Builder record = PersonRecord.builder().referenceDate(REFERENCE_DATE);
-                    generated.columns().forEach(record::set);
-                    return record.build();
-                }).toList();
+    private static Linker linker() {
+        return Linker.builder().seed(SEED).build();
     }
 
     static void print(PrintWriter out, List<PersonRecord> records, LinkResult result) {
@@ -155,7 +137,7 @@ final class DemoCommand implements Callable<Integer> {
      * look-alikes a careless linker would merge, with the evidence that kept them apart.
      */
     private static void printLookAlikes(PrintWriter out, List<PersonRecord> records, LinkResult result) {
-        Linker linker = linker(result.model());
+        Linker linker = linker();
         List<String> shown = new ArrayList<>();
         out.println("Look-alikes kept apart:");
         for (int i = 0; i < records.size(); i++) {
