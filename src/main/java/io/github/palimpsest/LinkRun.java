@@ -6,7 +6,10 @@ import io.github.palimpsest.cluster.Clusterer;
 import io.github.palimpsest.cluster.Clustering;
 import io.github.palimpsest.cluster.EntityIds;
 import io.github.palimpsest.cluster.ScoredLinks;
+import io.github.palimpsest.cluster.RecordConflicts;
 import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.compare.DateOfBirthComparison;
+import io.github.palimpsest.compare.ComparisonLevel;
 import io.github.palimpsest.compare.TermFrequencyComparison;
 import io.github.palimpsest.pattern.Evidence;
 import io.github.palimpsest.pattern.Pattern;
@@ -208,7 +211,69 @@ final class LinkRun {
             }
             return scratch;
         };
-        return trainer.build().train(n, pairLevels, countVectors(), initialPrior());
+        return withAnchoredM(trainer.build().train(n, pairLevels, countVectors(), initialPrior()));
+    }
+
+    /** Fewest anchor pairs (sharing a PNC ID, CRO or NI number) for their levels to replace EM's m. */
+    static final int MINIMUM_ANCHOR_PAIRS = 200;
+    /** The comparisons whose agreement defines an anchor pair, so whose m anchors cannot tell. */
+    private static final java.util.Set<String> ANCHOR_COMPARISONS = java.util.Set.of("pnc_id", "cro_number", "ni_number");
+
+    /**
+     * Re-estimates m for every comparison but the anchoring identifiers from the candidate pairs that share
+     * a valid PNC ID, CRO or NI number: pairs that are, with rare exceptions, the same person. EM alone
+     * learns m over all candidate pairs, and relatives who share a surname, an address and a phone — twins,
+     * a parent and child of the same name — form a tight group of near-agreeing pairs that EM partly counts
+     * as matches; that inflates m of "different forename" and "different date of birth" and so weakens the
+     * very evidence that keeps relatives apart. Counting levels over anchor pairs (Laplace-smoothed) is the
+     * deterministic-rule estimate Splink-style training uses for m; with too few anchors EM's m stands.
+     */
+    private MatchModel withAnchoredM(MatchModel trained) {
+        long[][] counts = new long[comparisonCount][];
+        for (int c = 0; c < comparisonCount; c++) {
+            counts[c] = new long[config.comparisons.get(c).levels().size()];
+        }
+        int anchors = 0;
+        for (int k = 0; k < candidates.size(); k++) {
+            long pair = candidates.pair(k);
+            if (sharesStrongIdentifier(comparable[CandidatePairs.left(pair)], comparable[CandidatePairs.right(pair)])) {
+                anchors++;
+                for (int c = 0; c < comparisonCount; c++) {
+                    counts[c][levels[c][k]]++;
+                }
+            }
+        }
+        if (anchors < MINIMUM_ANCHOR_PAIRS) {
+            LOG.info("{} anchor pairs: m as estimated by EM", anchors);
+            return trained;
+        }
+        var builder = trained.toBuilder();
+        for (int c = 0; c < comparisonCount; c++) {
+            Comparison<ComparableRecord> comparison = config.comparisons.get(c);
+            if (ANCHOR_COMPARISONS.contains(comparison.name())) {
+                continue;
+            }
+            List<ComparisonLevel> comparisonLevels = comparison.levels();
+            long informative = 0;
+            int informativeLevels = 0;
+            for (int l = 0; l < comparisonLevels.size(); l++) {
+                if (!comparisonLevels.get(l).isNeutral()) {
+                    informative += counts[c][l];
+                    informativeLevels++;
+                }
+            }
+            if (informative == 0) {
+                continue;
+            }
+            double[] m = new double[comparisonLevels.size()];
+            for (int l = 0; l < m.length; l++) {
+                m[l] = comparisonLevels.get(l).isNeutral() ? 1.0
+                        : (counts[c][l] + 1.0) / (informative + informativeLevels);
+            }
+            builder.m(comparison.name(), m);
+        }
+        LOG.info("m re-estimated from {} anchor pairs", anchors);
+        return builder.build();
     }
 
     /** The comparison vectors of the candidates, counted per chunk in parallel and merged in chunk order. */
@@ -329,8 +394,29 @@ final class LinkRun {
             keys.add(recordKeys);
         }
         Clusterer clusterer = Clusterer.builder().threshold(config.thresholdWeight)
-                .overwhelmingWeight(config.overwhelmingWeight).build();
-        return clusterer.cluster(n, links.build(), keys);
+                .overwhelmingWeight(config.overwhelmingWeight)
+                // A birth-date conflict is resolved only by the model itself: a direct link at or above
+                // the threshold, which has already weighed the dates. Chains cannot override it. (Measured
+                // against stricter settings in docs/accuracy.md: they cost FEBRL recall for no gain.)
+                .conflictOverrideWeight(config.thresholdWeight)
+                .build();
+        return clusterer.cluster(n, links.build(), keys, birthDateConflicts());
+    }
+
+    /**
+     * Two valid, informative dates of birth that no keying error explains (the standard date-of-birth
+     * comparison's "else": more than a few years apart, not swapped, not one digit) keep two records apart
+     * unless they are linked directly. Relatives who share a name and a home differ mostly there, and
+     * otherwise join through a third record that resembles both.
+     */
+    private RecordConflicts birthDateConflicts() {
+        for (Comparison<ComparableRecord> c : config.comparisons) {
+            if (c instanceof DateOfBirthComparison dob) {
+                return (a, b) -> dob.level(comparable[a], comparable[b]) == DateOfBirthComparison.ELSE
+                        && !comparable[a].isDateOfBirthLowInformation() && !comparable[b].isDateOfBirthLowInformation();
+            }
+        }
+        return RecordConflicts.NONE;
     }
 
     private static void addKey(List<String> keys, String type, String value) {

@@ -51,11 +51,14 @@ public final class Clusterer {
     private final double threshold;
     private final double overwhelmingWeight;
     private final double multiRecordMergeWeight;
+    private final double conflictOverrideWeight;
 
-    private Clusterer(double threshold, double overwhelmingWeight, double multiRecordMergeWeight) {
+    private Clusterer(double threshold, double overwhelmingWeight, double multiRecordMergeWeight,
+                      double conflictOverrideWeight) {
         this.threshold = threshold;
         this.overwhelmingWeight = overwhelmingWeight;
         this.multiRecordMergeWeight = multiRecordMergeWeight;
+        this.conflictOverrideWeight = conflictOverrideWeight;
     }
 
     /**
@@ -103,6 +106,17 @@ public final class Clusterer {
      *     neither empty nor of size recordCount, or a key lacks its {@code "type:"} prefix
      */
     public Clustering cluster(int recordCount, ScoredLinks links, List<? extends Collection<String>> exclusiveKeys) {
+        return cluster(recordCount, links, exclusiveKeys, RecordConflicts.NONE);
+    }
+
+    /**
+     * Clusters as {@link #cluster(int, ScoredLinks, List)}, and also never joins two clusters while a record
+     * of one {@linkplain RecordConflicts conflicts} with a record of the other, unless the direct link
+     * between those two is overwhelming.
+     */
+    public Clustering cluster(int recordCount, ScoredLinks links, List<? extends Collection<String>> exclusiveKeys,
+                              RecordConflicts conflicts) {
+        checkNotNull(conflicts, "conflicts");
         checkArgument(recordCount >= 0, "recordCount must not be negative, got %s", recordCount);
         checkNotNull(links, "links");
         long started = System.nanoTime();
@@ -121,6 +135,7 @@ public final class Clusterer {
         long[] pairs = new long[used];
         double[] kept = new double[used];
         LongHashSet overwhelming = new LongHashSet();
+        LongHashSet resolving = new LongHashSet();
         int m = 0;
         for (int k = 0; k < links.size(); k++) {
             if (weights[k] >= threshold) {
@@ -129,10 +144,13 @@ public final class Clusterer {
                 if (weights[k] >= overwhelmingWeight) {
                     overwhelming.add(pairs[m]);
                 }
+                if (weights[k] >= conflictOverrideWeight) {
+                    resolving.add(pairs[m]);
+                }
                 m++;
             }
         }
-        ConstrainedMerge merge = new ConstrainedMerge(recordCount, keys, overwhelming);
+        ConstrainedMerge merge = new ConstrainedMerge(recordCount, keys, overwhelming, conflicts, resolving);
         mergeInOrder(pairs, kept, merge);
         Clustering clustering = Clustering.of(recordCount, merge::find, merge.overrides, merge.constraintRejections,
                 merge.chainGuardRejections);
@@ -197,6 +215,7 @@ public final class Clusterer {
         private double threshold = Math.log(19) / Math.log(2);
         private double overwhelmingWeight = 20;
         private double multiRecordMergeWeight = Double.NaN; // NaN: same as the threshold
+        private double conflictOverrideWeight = Double.NaN; // NaN: same as the overwhelming weight
 
         private Builder() {}
 
@@ -240,6 +259,18 @@ public final class Clusterer {
         }
 
         /**
+         * The weight in bits at or above which a direct link between two {@linkplain RecordConflicts
+         * conflicting} records lets them share a cluster (default: the overwhelming weight). A conflict is
+         * softer evidence than two different identifiers, so it may be resolved by a weaker direct link: the
+         * model has then weighed the conflicting field itself and still found the pair convincing.
+         */
+        public Builder conflictOverrideWeight(double matchWeight) {
+            checkArgument(!Double.isNaN(matchWeight), "conflictOverrideWeight must not be NaN");
+            this.conflictOverrideWeight = matchWeight;
+            return this;
+        }
+
+        /**
          * A clusterer with this configuration.
          *
          * @throws IllegalStateException if the overwhelming weight or the multi-record merge weight is below
@@ -255,7 +286,12 @@ public final class Clusterer {
                 throw new IllegalStateException("multiRecordMergeWeight " + guard + " is below the threshold "
                         + threshold + "; it must be at least the threshold");
             }
-            return new Clusterer(threshold, overwhelmingWeight, guard);
+            double conflictOverride = Double.isNaN(conflictOverrideWeight) ? overwhelmingWeight : conflictOverrideWeight;
+            if (conflictOverride < threshold) {
+                throw new IllegalStateException("conflictOverrideWeight " + conflictOverride
+                        + " is below the threshold " + threshold + "; it must be at least the threshold");
+            }
+            return new Clusterer(threshold, overwhelmingWeight, guard, conflictOverride);
         }
     }
 }

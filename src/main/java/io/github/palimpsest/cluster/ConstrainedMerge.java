@@ -11,13 +11,16 @@ final class ConstrainedMerge {
     private final long[][] rootKeys;
     private final ExclusiveKeys keys;
     private final LongHashSet overwhelmingPairs;
+    private final RecordConflicts conflicts;
+    private final LongHashSet conflictResolvingPairs;
 
     int merges;
     int overrides;
     int constraintRejections;
     int chainGuardRejections;
 
-    ConstrainedMerge(int recordCount, ExclusiveKeys keys, LongHashSet overwhelmingPairs) {
+    ConstrainedMerge(int recordCount, ExclusiveKeys keys, LongHashSet overwhelmingPairs, RecordConflicts conflicts,
+                     LongHashSet conflictResolvingPairs) {
         parent = new int[recordCount];
         size = new int[recordCount];
         next = new int[recordCount];
@@ -30,6 +33,8 @@ final class ConstrainedMerge {
         }
         this.keys = keys;
         this.overwhelmingPairs = overwhelmingPairs;
+        this.conflicts = conflicts;
+        this.conflictResolvingPairs = conflictResolvingPairs;
     }
 
     int find(int record) {
@@ -70,7 +75,30 @@ final class ConstrainedMerge {
             }
             overrides++;
         }
+        if (conflicts != RecordConflicts.NONE && hasUnresolvedConflict(ra, rb)) {
+            constraintRejections++;
+            return;
+        }
         union(ra, rb);
+    }
+
+    /**
+     * Whether a record of one cluster conflicts with a record of the other without a direct link strong
+     * enough to resolve the conflict. Visits every cross pair: clusters of people are small.
+     */
+    private boolean hasUnresolvedConflict(int ra, int rb) {
+        int x = ra;
+        do {
+            int y = rb;
+            do {
+                if (conflicts.conflict(x, y) && !conflictResolvingPairs.contains(pack(x, y))) {
+                    return true;
+                }
+                y = next[y];
+            } while (y != rb);
+            x = next[x];
+        } while (x != ra);
+        return false;
     }
 
     /**

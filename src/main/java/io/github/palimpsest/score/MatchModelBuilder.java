@@ -77,6 +77,21 @@ public final class MatchModelBuilder {
     }
 
     /**
+     * Replaces the {@code m} probabilities of an already added comparison, one entry per level (for
+     * re-estimating m from a subset of pairs known to be matches with high confidence).
+     *
+     * @throws IllegalArgumentException if no comparison of that name has been added or the length differs
+     */
+    public MatchModelBuilder m(String comparisonName, double[] mPerLevel) {
+        int c = names.lastIndexOf(comparisonName);
+        checkArgument(c >= 0, "no comparison named '%s' has been added", comparisonName);
+        checkArgument(mPerLevel.length == levels.get(c).size(), "comparison '%s' has %s levels, got %s m values",
+                comparisonName, levels.get(c).size(), mPerLevel.length);
+        m.set(c, mPerLevel.clone());
+        return this;
+    }
+
+    /**
      * Opts an already added comparison into term-frequency adjustment, naming its exact-match level.
      *
      * @throws IllegalArgumentException if no comparison of that name has been added

@@ -25,6 +25,32 @@ class ClustererTest {
     }
 
     @Test
+    void conflictingRecordsAreNotChainedTogetherThroughAThird() {
+        // A parent (0) and a child (2) of the same name and address both resemble an undated record (1).
+        RecordConflicts parentAndChild = (a, b) -> (a == 0 && b == 2) || (a == 2 && b == 0);
+        ScoredLinks links = ScoredLinks.of(List.of(new ScoredLink(0, 1, 9), new ScoredLink(1, 2, 8)));
+        Clusterer clusterer = Clusterer.builder().threshold(4).conflictOverrideWeight(4).build();
+
+        Clustering people = clusterer.cluster(3, links, List.of(List.of(), List.of(), List.of()), parentAndChild);
+
+        assertEquals(people.clusterOf(0), people.clusterOf(1), "the stronger link wins the undated record");
+        assertNotEquals(people.clusterOf(1), people.clusterOf(2));
+        assertEquals(1, people.constraintRejections());
+    }
+
+    @Test
+    void aDirectLinkAtTheOverrideWeightResolvesAConflict() {
+        RecordConflicts conflicting = (a, b) -> a != b;
+        ScoredLinks links = ScoredLinks.of(List.of(new ScoredLink(0, 1, 9)));
+        List<List<String>> noKeys = List.of(List.of(), List.of());
+
+        assertEquals(1, Clusterer.builder().threshold(4).conflictOverrideWeight(9).build()
+                .cluster(2, links, noKeys, conflicting).clusterCount());
+        assertEquals(2, Clusterer.builder().threshold(4).conflictOverrideWeight(9.5).build()
+                .cluster(2, links, noKeys, conflicting).clusterCount());
+    }
+
+    @Test
     void theStrongerLinkDecidesWhereTheRecordWithoutAnIdGoes() {
         List<ScoredLink> links = List.of(new ScoredLink(0, 1, 6), new ScoredLink(1, 2, 9));
         List<List<String>> keys = List.of(List.of("pnc:A"), List.of(), List.of("pnc:B"));

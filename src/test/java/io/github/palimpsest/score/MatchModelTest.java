@@ -20,6 +20,18 @@ class MatchModelTest {
     }
 
     @Test
+    void replacingMOfOneComparisonKeepsEverythingElse() {
+        MatchModel model = TestModels.threeComparisons();
+        MatchModel changed = model.toBuilder().m("dob", new double[] {0.98, 0.015, 0.005, 1}).build();
+        assertEquals(0.98, changed.m(2, 0));
+        assertEquals(model.u(2, 0), changed.u(2, 0));
+        assertEquals(model.m(0, 0), changed.m(0, 0));
+        assertEquals(model.prior(), changed.prior());
+        assertThrows(IllegalArgumentException.class, () -> model.toBuilder().m("nope", new double[] {1, 0, 0, 1}));
+        assertThrows(IllegalArgumentException.class, () -> model.toBuilder().m("dob", new double[] {1, 0}));
+    }
+
+    @Test
     void levelWeightIsLog2OfMOverU() {
         assertEquals(log2(0.85 / 0.01), model.levelWeight(0, 0), 1e-12);
         assertEquals(log2(0.05 / 0.94), model.levelWeight(0, 2), 1e-12);
