@@ -34,6 +34,8 @@ final class BloomEncoder {
     static final double FLIP_PROBABILITY = 0.02;
     /** Cache bound: bigrams and common names fit many times over; rare features (postcodes) are recomputed. */
     private static final int MAX_CACHED_FEATURES = 1 << 16;
+    /** Features starting with this character are unique to one record (padding) and never cached. */
+    static final char UNCACHED_PREFIX = '\u0001';
 
     private final KeySchedule keys;
     private final BloomField field;
@@ -79,7 +81,7 @@ final class BloomEncoder {
                     positionMac = keys.mac("bloom/" + field.column());
                 }
                 p = positionsOf(positionMac, feature);
-                if (positions.size() < MAX_CACHED_FEATURES) {
+                if (positions.size() < MAX_CACHED_FEATURES && feature.charAt(0) != UNCACHED_PREFIX) {
                     positions.put(feature, p);
                 }
             }

@@ -7,7 +7,7 @@ package io.github.palimpsest.privacy;
  */
 public enum BloomField {
     /** Padded character bigrams of the forename and the aliases' forenames. */
-    FORENAME("forename", 30),
+    FORENAME("forename", 50),
     /**
      * The whole names {@link io.github.palimpsest.normalise.Nicknames#equivalents(String) equivalent} to the
      * forename and alias forenames (the names themselves included): two records' sets overlap exactly when
@@ -15,9 +15,9 @@ public enum BloomField {
      */
     FORENAME_EQUIVALENTS("forename_equivalents", 20),
     /** Padded character bigrams of the surname, its variants and the aliases' surnames. */
-    SURNAME("surname", 30),
+    SURNAME("surname", 40),
     /** Year, month, day and their pairs, with a day–month token that survives a swap. */
-    DATE_OF_BIRTH("dob", 40),
+    DATE_OF_BIRTH("dob", 50),
     /** Unit, sector, district and area of a UK postcode, and the padded bigrams of the whole code. */
     POSTCODE("postcode", 30),
     /** Padded character bigrams of the address words (house numbers included). */

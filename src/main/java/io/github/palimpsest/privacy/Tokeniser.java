@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,8 @@ final class Tokeniser {
     private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
     /** Bytes of the default reference: 96 bits, unique among billions of records. */
     private static final int REFERENCE_BYTES = 12;
+    /** The size every equivalents feature set is padded to: more than most names have. */
+    static final int EQUIVALENTS_SET_SIZE = 16;
 
     private final KeySchedule keys;
     private final String keyId;
@@ -51,6 +54,9 @@ final class Tokeniser {
         Map<BloomField, BloomFilter> filters = new EnumMap<>(BloomField.class);
         for (BloomField field : BloomField.values()) {
             Set<String> features = Features.of(field, record);
+            if (field == BloomField.FORENAME_EQUIVALENTS && !features.isEmpty()) {
+                features = padded(features, identity);
+            }
             if (!features.isEmpty()) {
                 filters.put(field, encoders.get(field).encode(features, identity));
             }
@@ -65,6 +71,25 @@ final class Tokeniser {
                 options.keepForce() && !force.isEmpty() ? Optional.of(force) : Optional.empty(),
                 eventDate, eventType, tokens, others, filters, "");
         return unsigned.withTag(tag(unsigned.rowValuesWithoutTag()));
+    }
+
+    /**
+     * Pads a set of equivalent names to {@value #EQUIVALENTS_SET_SIZE} features with dummies unique to the
+     * record (keyed by its identity), so every equivalents filter has about the same base fill: without
+     * it, two unrelated names with few equivalents would agree on most of their unset bits and look
+     * alike to a balanced filter's Dice.
+     */
+    private Set<String> padded(Set<String> features, byte[] identity) {
+        if (features.size() >= EQUIVALENTS_SET_SIZE) {
+            return features;
+        }
+        String seed = BASE64.encodeToString(truncate(keys.mac("pad/" + BloomField.FORENAME_EQUIVALENTS.column())
+                .doFinal(identity), IdentifierToken.BYTES));
+        Set<String> all = new LinkedHashSet<>(features);
+        for (int i = 0; all.size() < EQUIVALENTS_SET_SIZE; i++) {
+            all.add(BloomEncoder.UNCACHED_PREFIX + seed + i);
+        }
+        return all;
     }
 
     /** The record's identity, the message of its reference and noise: force and record id, NUL-separated. */
