@@ -19,6 +19,7 @@ module io.github.palimpsest {
     exports io.github.palimpsest.score;
     exports io.github.palimpsest.cluster;
     exports io.github.palimpsest.synthetic;
+    exports io.github.palimpsest.privacy;
 
     opens io.github.palimpsest.cli to info.picocli;
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Cross-force record matching: normalise, link and explain police records about people.",
-        subcommands = {NormaliseCommand.class, GenerateCommand.class})
+        subcommands = {NormaliseCommand.class, GenerateCommand.class, TokeniseCommand.class, KeygenCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for a run that completed. */

@@ -13,7 +13,7 @@ public enum BloomField {
      * forename and alias forenames (the names themselves included): two records' sets overlap exactly when
      * one forename is a nickname or variant of the other.
      */
-    FORENAME_EQUIVALENTS("forename_equivalents", 20),
+    FORENAME_EQUIVALENTS("forename_equivalents", 30),
     /** Padded character bigrams of the surname, its variants and the aliases' surnames. */
     SURNAME("surname", 40),
     /** Year, month, day and their pairs, with a day–month token that survives a swap. */

@@ -24,7 +24,7 @@ final class Tokeniser {
     /** Bytes of the default reference: 96 bits, unique among billions of records. */
     private static final int REFERENCE_BYTES = 12;
     /** The size every equivalents feature set is padded to: more than most names have. */
-    static final int EQUIVALENTS_SET_SIZE = 16;
+    static final int EQUIVALENTS_SET_SIZE = 12;
 
     private final KeySchedule keys;
     private final String keyId;

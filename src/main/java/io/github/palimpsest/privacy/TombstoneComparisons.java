@@ -28,7 +28,7 @@ public final class TombstoneComparisons {
     private static final double[] DATE_THRESHOLDS = {0.93, 0.72, 0.62};
     private static final double[] POSTCODE_THRESHOLDS = {0.93, 0.75, 0.62};
     /** Equivalents Dice of Bill–William and Liz–Elizabeth pairs against unrelated forenames; see docs. */
-    static final double NICKNAME_THRESHOLD = 0.60;
+    static final double NICKNAME_THRESHOLD = 0.62;
 
     private TombstoneComparisons() {
     }
