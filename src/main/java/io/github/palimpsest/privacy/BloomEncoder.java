@@ -132,13 +132,10 @@ final class BloomEncoder {
     private long[] balance(long[] base) {
         int[] perm = permutation();
         long[] out = new long[FILTER_BITS / Long.SIZE];
-        for (int j = 0; j < FILTER_BITS; j++) {
-            int source = j < BASE_BITS ? j : j - BASE_BITS;
-            boolean set = (base[source >>> 6] & (1L << source)) != 0;
-            if (set != (j >= BASE_BITS)) {
-                int target = perm[j];
-                out[target >>> 6] |= 1L << target;
-            }
+        // Base bit j goes to perm[j] when set, its complement to perm[j + BASE_BITS] when not.
+        for (int j = 0; j < BASE_BITS; j++) {
+            int target = ((base[j >>> 6] >>> j) & 1L) != 0 ? perm[j] : perm[j + BASE_BITS];
+            out[target >>> 6] |= 1L << target;
         }
         return out;
     }

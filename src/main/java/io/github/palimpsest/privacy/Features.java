@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The features of each {@link BloomField} of a record: the strings whose keyed hashes set the filter's
@@ -17,6 +18,8 @@ import java.util.Set;
  * feature kinds carry distinct prefixes where two kinds could spell the same string. Stateless.
  */
 final class Features {
+
+    private static final Pattern WORD_SEPARATORS = Pattern.compile("[ -]+");
 
     private Features() {
     }
@@ -152,7 +155,7 @@ final class Features {
     /** Folded address words, as {@code ComparableRecord} makes them: one-letter words other than digits dropped. */
     static List<String> addressWords(String address) {
         List<String> words = new ArrayList<>();
-        for (String token : Names.fold(address).split("[ -]+")) {
+        for (String token : WORD_SEPARATORS.split(Names.fold(address))) {
             String word = lettersAndDigits(token);
             if (word.length() > 1 || (word.length() == 1 && Character.isDigit(word.charAt(0)))) {
                 if (!words.contains(word)) {
