@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Cross-force record matching: normalise, link and explain police records about people.",
-        subcommands = {NormaliseCommand.class, GenerateCommand.class, LinkCommand.class, EvaluateCommand.class,
-                DemoCommand.class})
+        subcommands = {DemoCommand.class, LinkCommand.class, EvaluateCommand.class, NormaliseCommand.class,
+                GenerateCommand.class, KeygenCommand.class, TokeniseCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for a run that completed. */

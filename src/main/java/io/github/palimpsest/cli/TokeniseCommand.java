@@ -1,0 +1,75 @@
+package io.github.palimpsest.cli;
+
+import io.github.palimpsest.privacy.DeploymentSecret;
+import io.github.palimpsest.privacy.Tombstone;
+import io.github.palimpsest.privacy.TombstoneCsv;
+import io.github.palimpsest.privacy.TombstoneOptions;
+import io.github.palimpsest.record.RecordCsvReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code tokenise INPUT.csv... --key-file KEY --out TOKENS.csv}: one token row (a tombstone) per input
+ * record, in order, in the token file format of {@link TombstoneCsv}. No name, date of birth, identifier,
+ * postcode or address reaches the output in readable form.
+ */
+@Command(name = "tokenise", aliases = "tokenize", mixinStandardHelpOptions = true,
+        description = {"Turn force record files into privacy-preserving tokens (tombstones) under a deployment key.",
+                "Identifiers become keyed tokens; names, date of birth, postcode and address become hardened "
+                        + "Bloom filters. See docs/privacy.md."})
+final class TokeniseCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT.csv", description = "Record files in the canonical schema.")
+    List<Path> inputs;
+
+    @Option(names = "--key-file", required = true, paramLabel = "KEY",
+            description = "The deployment key file (make one with 'keygen').")
+    Path keyFile;
+
+    @Option(names = "--out", required = true, paramLabel = "TOKENS.csv", description = "Where to write the tokens.")
+    Path out;
+
+    @Option(names = "--drop-force", description = "Do not keep the force code.")
+    boolean dropForce;
+
+    @Option(names = "--drop-event-date", description = "Do not keep the event date.")
+    boolean dropEventDate;
+
+    @Option(names = "--keep-event-type", description = "Keep the event type text (free text: check it first).")
+    boolean keepEventType;
+
+    @Override
+    public Integer call() throws IOException {
+        DeploymentSecret secret = DeploymentSecret.load(keyFile);
+        try {
+            TombstoneOptions options = TombstoneOptions.builder().keepForce(!dropForce)
+                    .keepEventDate(!dropEventDate).keepEventType(keepEventType).build();
+            List<Tombstone> tombstones = new ArrayList<>();
+            RecordCsvReader.create().read(inputs, row -> tombstones.add(Tombstone.of(row.record(), secret, options)));
+            long withoutEvidence = tombstones.stream().filter(t -> !t.hasEvidence()).count();
+            try (AtomicOutput output = AtomicOutput.open(out)) {
+                TombstoneCsv.write(output.writer(), tombstones);
+                output.commit();
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            err.printf("tokenised %d rows from %d file(s) into %s under key id %s; %d row(s) had nothing to "
+                    + "tokenise%n", tombstones.size(), inputs.size(), out, secret.keyId(), withoutEvidence);
+            err.flush();
+            return Main.EXIT_OK;
+        } finally {
+            secret.destroy();
+        }
+    }
+}

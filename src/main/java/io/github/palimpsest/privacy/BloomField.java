@@ -1,0 +1,43 @@
+package io.github.palimpsest.privacy;
+
+/**
+ * The fields a {@link Tombstone} keeps as Bloom-filter encodings, each under its own keys, with the number
+ * of bit positions {@link #hashCount()} each feature sets in the 512-bit base filter (see
+ * {@code docs/privacy.md} for how k was chosen and what the features are).
+ */
+public enum BloomField {
+    /** Padded character bigrams of the forename and the aliases' forenames. */
+    FORENAME("forename", 50),
+    /**
+     * The whole names {@link io.github.palimpsest.normalise.Nicknames#equivalents(String) equivalent} to the
+     * forename and alias forenames (the names themselves included): two records' sets overlap exactly when
+     * one forename is a nickname or variant of the other.
+     */
+    FORENAME_EQUIVALENTS("forename_equivalents", 30),
+    /** Padded character bigrams of the surname, its variants and the aliases' surnames. */
+    SURNAME("surname", 40),
+    /** Year, month, day and their pairs, with a day–month token that survives a swap. */
+    DATE_OF_BIRTH("dob", 50),
+    /** Unit, sector, district and area of a UK postcode, and the padded bigrams of the whole code. */
+    POSTCODE("postcode", 30),
+    /** Padded character bigrams of the address words (house numbers included). */
+    ADDRESS("address", 15);
+
+    private final String column;
+    private final int hashCount;
+
+    BloomField(String column, int hashCount) {
+        this.column = column;
+        this.hashCount = hashCount;
+    }
+
+    /** The field's name; its filter is in the column {@code <name>_bloom} of a token file. */
+    public String column() {
+        return column;
+    }
+
+    /** The number of keyed bit positions each feature sets in the base filter, k. */
+    public int hashCount() {
+        return hashCount;
+    }
+}

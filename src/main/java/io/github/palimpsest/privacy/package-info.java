@@ -1,0 +1,13 @@
+/**
+ * Purge-resilient linkage: keyed tokens and hardened Bloom-filter encodings that hold no readable personal
+ * data but still link to new records about the same person.
+ *
+ * <p>A {@link io.github.palimpsest.privacy.DeploymentSecret} is loaded from a key file;
+ * {@link io.github.palimpsest.privacy.Tombstone#of} turns a record into a tombstone (keyed HMAC-SHA-256
+ * tokens of identifiers, Bloom filters of names, date of birth, postcode and address, each under its own
+ * HKDF-derived key); {@link io.github.palimpsest.privacy.TombstoneCsv} stores tombstones as CSV with a
+ * keyed integrity tag per row; {@link io.github.palimpsest.privacy.TombstoneComparisons} and
+ * {@link io.github.palimpsest.privacy.TombstoneMatcher} compare them inside the Fellegi–Sunter model.
+ * The parameters, the threat model and the measured figures are in {@code docs/privacy.md}.
+ */
+package io.github.palimpsest.privacy;

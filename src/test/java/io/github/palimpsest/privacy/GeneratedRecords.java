@@ -1,0 +1,23 @@
+package io.github.palimpsest.privacy;
+
+import io.github.palimpsest.record.PersonRecord;
+import io.github.palimpsest.synthetic.SyntheticForces;
+import io.github.palimpsest.synthetic.SyntheticRecord;
+import java.util.List;
+
+/** Fictional records from the project's generator, as {@link PersonRecord}s, for tests and experiments. */
+final class GeneratedRecords {
+
+    private GeneratedRecords() {
+    }
+
+    static List<SyntheticRecord> generate(int people, long seed) {
+        return SyntheticForces.builder().people(people).seed(seed).build().generate().records();
+    }
+
+    static PersonRecord toRecord(SyntheticRecord r) {
+        PersonRecord.Builder b = PersonRecord.builder().referenceDate(SyntheticForces.DEFAULT_REFERENCE_DATE);
+        r.columns().forEach(b::set);
+        return b.build();
+    }
+}
