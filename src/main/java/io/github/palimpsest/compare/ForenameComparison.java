@@ -107,7 +107,11 @@ public final class ForenameComparison implements TermFrequencyComparison<Compara
         String a = left.forename();
         String b = right.forename();
         if (a.isEmpty() || b.isEmpty()) {
-            return left.forenameMatchesAlias(right) ? NICKNAME : MISSING;
+            if (!left.forenameMatchesAlias(right)) {
+                return MISSING;
+            }
+            // An initial that meets an alias is no stronger than an initial that meets a forename.
+            return left.isForenameInitial() || right.isForenameInitial() ? INITIAL : NICKNAME;
         }
         boolean initial = left.isForenameInitial() || right.isForenameInitial();
         if (initial) {
