@@ -11,6 +11,7 @@ module io.github.palimpsest {
     requires com.google.common;
     requires org.slf4j;
     requires static info.picocli;
+    requires static net.jqwik.api;
 
     exports io.github.palimpsest;
     exports io.github.palimpsest.record;

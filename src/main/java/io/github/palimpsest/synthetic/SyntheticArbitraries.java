@@ -1,5 +1,6 @@
 package io.github.palimpsest.synthetic;
 
+import io.github.palimpsest.record.PersonRecord;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -10,6 +11,9 @@ import net.jqwik.api.Combinators;
  * {@code @ForAll} properties about linkage. Each value is made by the generator from a drawn seed, so a
  * failing example shrinks towards small seeds and few people, and can be reproduced with
  * {@link SyntheticForces} alone.
+ *
+ * <p>jqwik is an optional dependency of the library: add {@code net.jqwik:jqwik} to your test scope to use
+ * this class; nothing else in the library needs it.
  *
  * <pre>{@code
  * @Provide Arbitrary<SyntheticData> runs() { return SyntheticArbitraries.runs(20); }
@@ -54,6 +58,15 @@ public final class SyntheticArbitraries {
     public static Arbitrary<SyntheticRecord> records() {
         return Combinators.combine(runs(3), Arbitraries.integers().between(0, Integer.MAX_VALUE))
                 .as((data, i) -> data.records().get(i % data.records().size()));
+    }
+
+    /** Canonical records ({@link PersonRecord}) as a force would hold them, from any force and profile. */
+    public static Arbitrary<PersonRecord> personRecords() {
+        return records().map(r -> {
+            PersonRecord.Builder record = PersonRecord.builder().referenceDate(SyntheticForces.DEFAULT_REFERENCE_DATE);
+            r.columns().forEach(record::set);
+            return record.build();
+        });
     }
 
     /** Pairs of records about the same person (true matches), when a person has two or more. */
