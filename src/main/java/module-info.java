@@ -21,6 +21,7 @@ module io.github.palimpsest {
     exports io.github.palimpsest.cluster;
     exports io.github.palimpsest.pattern;
     exports io.github.palimpsest.synthetic;
+    exports io.github.palimpsest.index;
 
     opens io.github.palimpsest.cli to info.picocli;
 }

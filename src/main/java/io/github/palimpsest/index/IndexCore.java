@@ -1,0 +1,443 @@
+package io.github.palimpsest.index;
+
+import io.github.palimpsest.cluster.Clustering;
+import io.github.palimpsest.cluster.EntityIds;
+import io.github.palimpsest.cluster.ScoredLinks;
+import io.github.palimpsest.record.ComparableRecord;
+import io.github.palimpsest.record.PersonRecord;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The state of a {@link LinkIndex} and the single-threaded algorithms that change it. Not thread-safe:
+ * {@link LinkIndex} calls the mutators under its write lock and the readers under its read lock.
+ *
+ * <p>Records live in <em>slots</em>, indexes into parallel arrays; a removed record's slot is reused.
+ * Per slot: the record, its comparable form, its cluster (the slot of the cluster's anchor, the member with
+ * the smallest record id, and a circular list through the members), and its links (edges of the link
+ * graph: every scored pair at or above the threshold, both directions).
+ */
+final class IndexCore {
+    static final EntityIds ENTITY_IDS = EntityIds.people();
+
+    final IndexConfig config;
+    final PostingTable postings;
+    final TermCounts termCounts;
+    private final Map<String, Integer> slotOf = new HashMap<>();
+    /** Anchor slots keyed by a hash of their base entity id, to find entity-id collisions. */
+    private final PostingTable anchors = new PostingTable(1024);
+
+    PersonRecord[] records;
+    ComparableRecord[] comparable;
+    int[] anchor;
+    int[] next;
+    int[][] edgeTo;
+    double[][] edgeWeight;
+    int[] edgeCount;
+    private int highWater;
+    private int[] freeSlots = new int[16];
+    private int freeCount;
+    private int clusterCount;
+    private int linkCount;
+    /** Local index of a slot during re-clustering, else -1. */
+    private int[] localIndex;
+
+    IndexCore(IndexConfig config, int expectedRecords) {
+        this.config = config;
+        int capacity = Math.max(16, expectedRecords);
+        this.postings = new PostingTable(expectedRecords * 6);
+        this.termCounts = new TermCounts(config.termFrequencyComparisons);
+        records = new PersonRecord[capacity];
+        comparable = new ComparableRecord[capacity];
+        anchor = new int[capacity];
+        next = new int[capacity];
+        edgeTo = new int[capacity][];
+        edgeWeight = new double[capacity][];
+        edgeCount = new int[capacity];
+        localIndex = new int[capacity];
+        Arrays.fill(localIndex, -1);
+    }
+
+    int size() {
+        return slotOf.size();
+    }
+
+    int clusterCount() {
+        return clusterCount;
+    }
+
+    int linkCount() {
+        return linkCount;
+    }
+
+    /** The slot of a record id, or -1. */
+    int slotOf(String recordId) {
+        Integer slot = slotOf.get(recordId);
+        return slot == null ? -1 : slot;
+    }
+
+    /** Slots in use, ascending. */
+    int[] usedSlots() {
+        int[] used = new int[size()];
+        int n = 0;
+        for (int s = 0; s < highWater; s++) {
+            if (records[s] != null) {
+                used[n++] = s;
+            }
+        }
+        return used;
+    }
+
+    // ---------------------------------------------------------------- changes
+
+    /**
+     * Replaces the record in {@code oldSlot} (or nothing, -1) by {@code added} (or nothing, null) and
+     * re-clusters every record whose person the change can affect.
+     */
+    ChangeReport change(int oldSlot, PreparedRecord added) {
+        String recordId = added != null ? added.recordId() : records[oldSlot].recordId();
+        // Frequencies first, so the new record is scored against the pool it belongs to (as in a batch run).
+        if (oldSlot >= 0) {
+            termCounts.remove(comparable[oldSlot]);
+        }
+        if (added != null) {
+            termCounts.add(added.comparable);
+        }
+        int sizeAfter = size() - (oldSlot >= 0 ? 1 : 0) + (added != null ? 1 : 0);
+        Scoring.Links links = added == null ? Scoring.Links.NONE
+                : new Scoring(this).links(added, oldSlot, config.adjustsTermFrequencies(sizeAfter));
+
+        // Every record whose person can change is in the link-graph component of the old record or of one of
+        // the new record's links; clustering decisions never cross components.
+        IntSet seeds = new IntSet(links.size() + 1);
+        if (oldSlot >= 0) {
+            seeds.add(oldSlot);
+        }
+        for (int k = 0; k < links.size(); k++) {
+            seeds.add(links.slot(k));
+        }
+        int[] affected = component(seeds);
+        Map<String, List<String>> before = people(affected);
+        for (int s : affected) {
+            if (anchor[s] == s) {
+                retireAnchor(s);
+            }
+        }
+        clusterCount -= before.size();
+
+        if (oldSlot >= 0) {
+            detach(oldSlot);
+        }
+        int newSlot = -1;
+        if (added != null) {
+            newSlot = attach(added);
+            for (int k = 0; k < links.size(); k++) {
+                connect(newSlot, links.slot(k), links.weight(k));
+            }
+        }
+        int[] now = withAndWithout(affected, oldSlot, newSlot);
+        recluster(now);
+        Map<String, List<String>> after = people(now);
+        clusterCount += after.size();
+        return ChangeReports.of(recordId, oldSlot >= 0, added != null, before, after);
+    }
+
+    /** The slots reachable from the seeds over links, the seeds included. */
+    int[] component(IntSet seeds) {
+        IntSet seen = new IntSet(seeds.size() * 4);
+        for (int k = 0; k < seeds.size(); k++) {
+            seen.add(seeds.get(k));
+        }
+        for (int k = 0; k < seen.size(); k++) { // seen grows as it is walked: a breadth-first search
+            int s = seen.get(k);
+            for (int e = 0; e < edgeCount[s]; e++) {
+                seen.add(edgeTo[s][e]);
+            }
+        }
+        return seen.toArray();
+    }
+
+    private static int[] withAndWithout(int[] slots, int removed, int added) {
+        int[] result = new int[slots.length + 1];
+        int n = 0;
+        for (int s : slots) {
+            if (s != removed) {
+                result[n++] = s;
+            }
+        }
+        if (added >= 0) {
+            result[n++] = added;
+        }
+        return Arrays.copyOf(result, n);
+    }
+
+    private int attach(PreparedRecord p) {
+        int slot = freeCount > 0 ? freeSlots[--freeCount] : highWater++;
+        if (slot == records.length) {
+            grow();
+        }
+        records[slot] = p.record;
+        comparable[slot] = p.comparable;
+        anchor[slot] = slot;
+        next[slot] = slot;
+        edgeCount[slot] = 0;
+        slotOf.put(p.recordId(), slot);
+        for (long key : p.keyHashes) {
+            postings.add(key, slot);
+        }
+        return slot;
+    }
+
+    private void detach(int slot) {
+        for (int e = 0; e < edgeCount[slot]; e++) {
+            disconnectOneWay(edgeTo[slot][e], slot);
+            linkCount--;
+        }
+        edgeTo[slot] = null;
+        edgeWeight[slot] = null;
+        edgeCount[slot] = 0;
+        // Keys are recomputed rather than stored: rules are deterministic, and storing them would cost
+        // about 100 bytes a record for a rare operation.
+        for (long key : PreparedRecord.of(records[slot], comparable[slot], config.blockingRules).keyHashes) {
+            postings.remove(key, slot);
+        }
+        slotOf.remove(records[slot].recordId());
+        records[slot] = null;
+        comparable[slot] = null;
+        if (freeCount == freeSlots.length) {
+            freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);
+        }
+        freeSlots[freeCount++] = slot;
+    }
+
+    /** Adds the link {@code a – b} of weight {@code weight}, in both directions. */
+    void connect(int a, int b, double weight) {
+        connectOneWay(a, b, weight);
+        connectOneWay(b, a, weight);
+        linkCount++;
+    }
+
+    private void connectOneWay(int from, int to, double weight) {
+        int count = edgeCount[from];
+        if (edgeTo[from] == null) {
+            edgeTo[from] = new int[2];
+            edgeWeight[from] = new double[2];
+        } else if (count == edgeTo[from].length) {
+            edgeTo[from] = Arrays.copyOf(edgeTo[from], count * 2);
+            edgeWeight[from] = Arrays.copyOf(edgeWeight[from], count * 2);
+        }
+        edgeTo[from][count] = to;
+        edgeWeight[from][count] = weight;
+        edgeCount[from] = count + 1;
+    }
+
+    private void disconnectOneWay(int from, int to) {
+        int count = edgeCount[from];
+        for (int e = 0; e < count; e++) {
+            if (edgeTo[from][e] == to) {
+                edgeTo[from][e] = edgeTo[from][count - 1];
+                edgeWeight[from][e] = edgeWeight[from][count - 1];
+                edgeCount[from] = count - 1;
+                return;
+            }
+        }
+    }
+
+    private void grow() {
+        int capacity = records.length * 2;
+        records = Arrays.copyOf(records, capacity);
+        comparable = Arrays.copyOf(comparable, capacity);
+        anchor = Arrays.copyOf(anchor, capacity);
+        next = Arrays.copyOf(next, capacity);
+        edgeTo = Arrays.copyOf(edgeTo, capacity);
+        edgeWeight = Arrays.copyOf(edgeWeight, capacity);
+        edgeCount = Arrays.copyOf(edgeCount, capacity);
+        int old = localIndex.length;
+        localIndex = Arrays.copyOf(localIndex, capacity);
+        Arrays.fill(localIndex, old, capacity, -1);
+    }
+
+    /**
+     * Fills an empty core from a saved file: records in slots {@code 0 .. n-1}, the saved links, and the
+     * saved people ({@code anchors[i]} is the slot of record i's anchor). The caller has validated ranges.
+     *
+     * @throws IllegalArgumentException if a record id repeats or a person's anchor is not its smallest id
+     */
+    void restore(PreparedRecord[] prepared, int[] linkLeft, int[] linkRight, double[] linkWeight, int[] anchors) {
+        for (PreparedRecord p : prepared) {
+            if (slotOf(p.recordId()) >= 0) {
+                throw new IllegalArgumentException("record id '" + p.recordId() + "' appears twice");
+            }
+            attach(p);
+            termCounts.add(p.comparable);
+        }
+        for (int k = 0; k < linkLeft.length; k++) {
+            connect(linkLeft[k], linkRight[k], linkWeight[k]);
+        }
+        for (int s = 0; s < prepared.length; s++) {
+            int first = anchors[s];
+            if (anchors[first] != first || records[s].recordId().compareTo(records[first].recordId()) < 0) {
+                throw new IllegalArgumentException("record " + s + " names record " + first
+                        + " as its person's anchor, which is not the person's smallest record id");
+            }
+            anchor[s] = first;
+            if (s != first) {
+                // Members are spliced in after the anchor; the order of a circular member list carries no meaning.
+                next[s] = next[first];
+                next[first] = s;
+            }
+        }
+        for (int s = 0; s < prepared.length; s++) {
+            if (anchor[s] == s) {
+                addAnchor(s);
+                clusterCount++;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- clustering
+
+    /**
+     * Clusters a closed set of slots (a union of link-graph components) exactly as the batch
+     * {@link io.github.palimpsest.cluster.Clusterer} clusters a pool: the same clusterer, the same exclusive
+     * keys, and the records in record-id order, so that ties between equal weights fall the same way as in
+     * a batch run over records sorted by id.
+     */
+    void recluster(int[] slots) {
+        int k = slots.length;
+        if (k == 1 && edgeCount[slots[0]] == 0) {
+            anchor[slots[0]] = slots[0];
+            next[slots[0]] = slots[0];
+            addAnchor(slots[0]);
+            return;
+        }
+        Integer[] boxed = new Integer[k];
+        for (int i = 0; i < k; i++) {
+            boxed[i] = slots[i];
+        }
+        Arrays.sort(boxed, (a, b) -> records[a].recordId().compareTo(records[b].recordId()));
+        int[] local = new int[k];
+        for (int i = 0; i < k; i++) {
+            local[i] = boxed[i];
+            localIndex[local[i]] = i;
+        }
+        ScoredLinks.Builder links = ScoredLinks.builder(k);
+        List<List<String>> keys = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            int s = local[i];
+            for (int e = 0; e < edgeCount[s]; e++) {
+                int j = localIndex[edgeTo[s][e]];
+                if (j < 0) {
+                    throw new IllegalStateException("re-clustering a set that is not closed under links");
+                }
+                if (i < j) {
+                    links.add(i, j, edgeWeight[s][e]);
+                }
+            }
+            keys.add(exclusiveKeys(comparable[s]));
+        }
+        Clustering clustering = config.clusterer.cluster(k, links.build(), keys);
+        for (int c = 0; c < clustering.clusterCount(); c++) {
+            int[] members = clustering.members(c); // ascending, so members[0] has the smallest record id
+            int first = local[members[0]];
+            for (int m = 0; m < members.length; m++) {
+                int s = local[members[m]];
+                anchor[s] = first;
+                next[s] = local[members[(m + 1) % members.length]];
+            }
+            addAnchor(first);
+        }
+        for (int s : local) {
+            localIndex[s] = -1;
+        }
+    }
+
+    /** The keys the batch linker gives the clusterer: valid PNC ID, CRO number and NI number. */
+    static List<String> exclusiveKeys(ComparableRecord r) {
+        List<String> keys = new ArrayList<>(3);
+        if (!r.pncId().isEmpty()) {
+            keys.add("pnc:" + r.pncId());
+        }
+        if (!r.croNumber().isEmpty()) {
+            keys.add("cro:" + r.croNumber());
+        }
+        if (!r.niNumber().isEmpty()) {
+            keys.add("ni:" + r.niNumber());
+        }
+        return keys;
+    }
+
+    // ---------------------------------------------------------------- people and entity ids
+
+    /** The members of the cluster of {@code slot}, in record-id order. */
+    int[] members(int slot) {
+        int first = anchor[slot];
+        int count = 0;
+        int s = first;
+        do {
+            count++;
+            s = next[s];
+        } while (s != first);
+        int[] members = new int[count];
+        for (int m = 0; m < count; m++) {
+            members[m] = s;
+            s = next[s];
+        }
+        // The list starts at the anchor but is otherwise in clustering order: sort by record id.
+        Integer[] boxed = Arrays.stream(members).boxed().toArray(Integer[]::new);
+        Arrays.sort(boxed, (a, b) -> records[a].recordId().compareTo(records[b].recordId()));
+        return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Entity id to sorted record ids, for the people of the given slots. */
+    Map<String, List<String>> people(int[] slots) {
+        Map<String, List<String>> people = new HashMap<>();
+        IntSet anchorsSeen = new IntSet(slots.length);
+        for (int s : slots) {
+            if (anchorsSeen.add(anchor[s])) {
+                List<String> ids = new ArrayList<>();
+                for (int m : members(s)) {
+                    ids.add(records[m].recordId());
+                }
+                people.put(entityId(s), ids);
+            }
+        }
+        return people;
+    }
+
+    /**
+     * The entity id of the cluster of {@code slot}: {@link EntityIds#idFor} of its anchor, with the batch
+     * rule for the rare collision (the smaller anchor keeps the id, others get "-2", "-3", ...).
+     */
+    String entityId(int slot) {
+        int first = anchor[slot];
+        String base = ENTITY_IDS.idFor(records[first].recordId());
+        int[] sharing = anchors.members(anchorKey(base));
+        if (sharing.length <= 1) {
+            return base;
+        }
+        String own = records[first].recordId();
+        int rank = 0;
+        for (int other : sharing) {
+            if (records[other].recordId().compareTo(own) < 0) {
+                rank++;
+            }
+        }
+        return rank == 0 ? base : base + "-" + (rank + 1);
+    }
+
+    private void addAnchor(int slot) {
+        anchors.add(anchorKey(ENTITY_IDS.idFor(records[slot].recordId())), slot);
+    }
+
+    private void retireAnchor(int slot) {
+        anchors.remove(anchorKey(ENTITY_IDS.idFor(records[slot].recordId())), slot);
+    }
+
+    private static long anchorKey(String entityId) {
+        return PreparedRecord.keyHash(0, entityId);
+    }
+}

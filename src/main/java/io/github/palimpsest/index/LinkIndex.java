@@ -1,0 +1,476 @@
+package io.github.palimpsest.index;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import io.github.palimpsest.Entity;
+import io.github.palimpsest.block.BlockingRule;
+import io.github.palimpsest.block.PersonBlockingRules;
+import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.compare.PersonComparisons;
+import io.github.palimpsest.record.ComparableRecord;
+import io.github.palimpsest.record.PersonRecord;
+import io.github.palimpsest.score.MatchModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * An incremental, thread-safe index of person records that keeps people (clusters) current as records are
+ * added, updated and removed, and answers "who is this?" for a new record in about a millisecond. It is the
+ * one <b>mutable</b> object of the library, and is safe to share between threads.
+ *
+ * <pre>{@code
+ * LinkIndex index = LinkIndex.builder().model(trainedModel).build();
+ * for (PersonRecord r : history) index.add(r);
+ * MatchResult who = index.match(newAllegation);             // read-only: the best candidates and their people
+ * who.bestEntity().ifPresent(person -> show(person.pattern()));
+ * ChangeReport change = index.add(newAllegation);           // CREATED, JOINED or MERGED, with entity ids
+ * if (change.outcome() == ChangeReport.Outcome.MERGED) alert(change.mergedEntityIds());
+ * index.save(Path.of("people.idx"));                        // LinkIndex.load(...) restores it
+ * }</pre>
+ *
+ * <p><b>Same people as a batch run.</b> The index scores a new record against the records that share a
+ * blocking key with it (the batch candidate pairs), keeps every link at or above the threshold, and after
+ * each change re-clusters the link-graph components the change touched with the batch
+ * {@link io.github.palimpsest.cluster.Clusterer} (same threshold, overwhelming weight and exclusive PNC, CRO
+ * and NI keys). Clustering decisions never cross components, so the people are those of
+ * {@code Linker.builder().model(sameModel).termFrequencyAdjustment(false).build().link(sameRecords)} over
+ * the records sorted by id, whatever order they were added in — with term-frequency adjustment off and no
+ * block larger than the maximum block size (see {@code docs/index.md} for both conditions).
+ *
+ * <p><b>Entity ids</b> follow {@link io.github.palimpsest.cluster.EntityIds}: derived from a person's
+ * smallest record id, so adding records never changes an existing person's id unless the new record's id
+ * sorts first; when people merge, the merged person keeps the id of the one with the smallest record id.
+ *
+ * <p><b>Concurrency.</b> One read–write lock: {@link #match} and the other readers share the read lock and
+ * never block each other; {@link #add}, {@link #update} and {@link #remove} take the write lock for their
+ * look-up, scoring and re-clustering. The expensive, record-local work (normalising, phonetic keys,
+ * blocking keys) happens before the lock is taken, so writers on different threads overlap there. Every
+ * result is read under one lock hold: no reader ever sees half of a change.
+ *
+ * <p><b>Term frequencies</b> (when {@linkplain Builder#termFrequencyAdjustment on}, from 1,000 records):
+ * the index keeps running value counts; a link's weight uses the frequencies at the moment it was scored,
+ * and {@link #match} uses the current ones.
+ */
+public final class LinkIndex {
+    private final IndexConfig config;
+    private final IndexCore core;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+    LinkIndex(IndexConfig config, int expectedRecords) {
+        this.config = config;
+        this.core = new IndexCore(config, expectedRecords);
+    }
+
+    /**
+     * A builder with the standard person comparisons and blocking rules, the bundled default model,
+     * threshold probability 0.95, an overwhelming weight of 20 bits, term-frequency adjustment on, blocks
+     * of at most 1,000 records paired exhaustively (a window of 10 beyond), and 10 candidates per match:
+     * the batch {@code Linker}'s defaults.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Loads an index saved by {@link #save}, with the standard comparisons and blocking rules; see
+     * {@link Builder#load(Path)}.
+     *
+     * @throws IndexFileException if the file is not an index file, has an unknown version, is cut short or
+     *                            corrupt, or was saved with other comparisons or blocking rules
+     */
+    public static LinkIndex load(Path file) throws IOException {
+        return builder().load(file);
+    }
+
+    /**
+     * Adds a record and updates the people it touches.
+     *
+     * @return what happened: {@code CREATED}, {@code JOINED} or {@code MERGED}, with the entity ids
+     * @throws IllegalArgumentException if a record with the same id is already indexed (use {@link #update})
+     */
+    public ChangeReport add(PersonRecord record) {
+        PreparedRecord prepared = PreparedRecord.of(checkNotNull(record, "record"), config.blockingRules);
+        return write(() -> {
+            checkArgument(core.slotOf(record.recordId()) < 0,
+                    "record id '%s' is already indexed; use update(...) to change it", record.recordId());
+            return core.change(-1, prepared);
+        });
+    }
+
+    /**
+     * Replaces the indexed record with the same id by this new content, re-scores it and updates the people
+     * it touches, as if it had been removed and added in one step.
+     *
+     * @return what happened: {@code UNCHANGED}, {@code JOINED}, {@code MERGED} or {@code SPLIT}
+     * @throws NoSuchElementException if no record with this id is indexed
+     */
+    public ChangeReport update(PersonRecord record) {
+        PreparedRecord prepared = PreparedRecord.of(checkNotNull(record, "record"), config.blockingRules);
+        return write(() -> core.change(existingSlot(record.recordId()), prepared));
+    }
+
+    /**
+     * Removes a record and its links, re-clustering the people it was part of (a person held together only
+     * through it splits).
+     *
+     * @return what happened: {@code REMOVED} or {@code SPLIT}
+     * @throws NoSuchElementException if no record with this id is indexed
+     */
+    public ChangeReport remove(String recordId) {
+        checkNotNull(recordId, "recordId");
+        return write(() -> core.change(existingSlot(recordId), null));
+    }
+
+    private int existingSlot(String recordId) {
+        int slot = core.slotOf(recordId);
+        if (slot < 0) {
+            throw new NoSuchElementException("record id '" + recordId + "' is not indexed");
+        }
+        return slot;
+    }
+
+    /**
+     * Scores a record against the index without adding it: the best candidates (at most
+     * {@link Builder#maxCandidates}), strongest first, each with its probability and explanation, and the
+     * people they belong to with their patterns. An indexed record with the same id is left out of the
+     * candidates (a record is not its own match).
+     */
+    public MatchResult match(PersonRecord record) {
+        PreparedRecord prepared = PreparedRecord.of(checkNotNull(record, "record"), config.blockingRules);
+        return read(() -> {
+            Scoring scoring = new Scoring(core);
+            boolean adjust = config.adjustsTermFrequencies(core.size());
+            Scoring.Scored[] scored = scoring.scoreAll(prepared, core.slotOf(record.recordId()), adjust);
+            int shown = Math.min(scored.length, config.maxCandidates);
+            List<MatchCandidate> candidates = new ArrayList<>(shown);
+            Map<Integer, Entity> people = new LinkedHashMap<>();
+            Scoring forPatterns = new Scoring(core);
+            for (int k = 0; k < shown; k++) {
+                Scoring.Scored s = scored[k];
+                Entity person = people.computeIfAbsent(core.anchor[s.slot()],
+                        a -> People.entity(core, s.slot(), forPatterns));
+                candidates.add(new MatchCandidate(s.recordId(), person.id(), s.weight(),
+                        MatchModel.probability(s.weight()), s.weight() >= config.thresholdWeight,
+                        scoring.explain(prepared.comparable, core.comparable[s.slot()])));
+            }
+            return new MatchResult(candidates, List.copyOf(people.values()));
+        });
+    }
+
+    /** The indexed record with this id. */
+    public Optional<PersonRecord> record(String recordId) {
+        checkNotNull(recordId, "recordId");
+        return read(() -> {
+            int slot = core.slotOf(recordId);
+            return slot < 0 ? Optional.empty() : Optional.of(core.records[slot]);
+        });
+    }
+
+    /** The entity id of the person an indexed record belongs to. */
+    public Optional<String> entityIdOf(String recordId) {
+        checkNotNull(recordId, "recordId");
+        return read(() -> {
+            int slot = core.slotOf(recordId);
+            return slot < 0 ? Optional.empty() : Optional.of(core.entityId(slot));
+        });
+    }
+
+    /** The person an indexed record belongs to, with all its records and its pattern. */
+    public Optional<Entity> entityOf(String recordId) {
+        checkNotNull(recordId, "recordId");
+        return read(() -> {
+            int slot = core.slotOf(recordId);
+            return slot < 0 ? Optional.empty() : Optional.of(People.entity(core, slot, new Scoring(core)));
+        });
+    }
+
+    /**
+     * A consistent snapshot of every indexed record's entity id, record id to entity id (the content of a
+     * batch run's {@code CLUSTERS.csv}). Costs a pass over the index.
+     */
+    public Map<String, String> entityIds() {
+        return read(() -> {
+            Map<String, String> ids = new LinkedHashMap<>();
+            for (int slot : core.usedSlots()) {
+                ids.put(core.records[slot].recordId(), core.entityId(slot));
+            }
+            return ids;
+        });
+    }
+
+    /** The number of records indexed. */
+    public int size() {
+        return read(core::size);
+    }
+
+    /** The number of people (entities, singletons included). */
+    public int entityCount() {
+        return read(core::clusterCount);
+    }
+
+    /** The number of links (scored pairs at or above the threshold) between indexed records. */
+    public int linkCount() {
+        return read(core::linkCount);
+    }
+
+    /** The model records are scored with. */
+    public MatchModel model() {
+        return config.model;
+    }
+
+    /** The probability at or above which a pair is a link. */
+    public double thresholdProbability() {
+        return config.thresholdProbability;
+    }
+
+    /** The threshold as a match weight in bits, {@code log2(p / (1 − p))}. */
+    public double thresholdWeight() {
+        return config.thresholdWeight;
+    }
+
+    /**
+     * Writes the index to a compact binary file (see {@code docs/index.md}): the configuration, the model,
+     * every record's input fields, the links and the people. Readers may continue meanwhile; writers wait.
+     * The file is written to a temporary sibling and moved into place, so a crash never leaves half a file.
+     */
+    public void save(Path file) throws IOException {
+        checkNotNull(file, "file");
+        lock.readLock().lock();
+        try {
+            IndexFile.save(core, file);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private <T> T read(Supplier<T> work) {
+        Lock read = lock.readLock();
+        read.lock();
+        try {
+            return work.get();
+        } finally {
+            read.unlock();
+        }
+    }
+
+    private <T> T write(Supplier<T> work) {
+        Lock write = lock.writeLock();
+        write.lock();
+        try {
+            return work.get();
+        } finally {
+            write.unlock();
+        }
+    }
+
+    /** Counts only. */
+    @Override
+    public String toString() {
+        return read(() -> "LinkIndex[" + core.size() + " records, " + core.clusterCount() + " people, "
+                + core.linkCount() + " links]");
+    }
+
+    /** Configures a {@link LinkIndex}. Not thread-safe; {@link #build()} may be called more than once. */
+    public static final class Builder {
+        private List<Comparison<ComparableRecord>> comparisons = PersonComparisons.standard();
+        private List<BlockingRule<ComparableRecord>> blockingRules = PersonBlockingRules.standard();
+        private Optional<MatchModel> model = Optional.empty();
+        private double thresholdProbability = 0.95;
+        private double overwhelmingWeight = 20;
+        private boolean termFrequencyAdjustment = true;
+        private int maxBlockSize = 1_000;
+        private int windowSize = 10;
+        private int maxCandidates = 10;
+        private int expectedRecords = 1_024;
+
+        private Builder() {
+        }
+
+        /** Replaces the comparisons (default: {@link PersonComparisons#standard()}); names must be unique. */
+        public Builder comparisons(List<? extends Comparison<ComparableRecord>> value) {
+            checkNotNull(value, "comparisons");
+            Set<String> names = new HashSet<>();
+            for (Comparison<ComparableRecord> c : value) {
+                checkArgument(names.add(checkNotNull(c, "comparison").name()), "comparison name '%s' appears twice",
+                        c.name());
+            }
+            this.comparisons = List.copyOf(value);
+            return this;
+        }
+
+        /** Replaces the blocking rules (default: {@link PersonBlockingRules#standard()}); at most 256. */
+        public Builder blockingRules(List<? extends BlockingRule<ComparableRecord>> value) {
+            checkNotNull(value, "blockingRules");
+            checkArgument(value.size() <= 256, "at most 256 blocking rules, got %s", value.size());
+            Set<String> names = new HashSet<>();
+            for (BlockingRule<ComparableRecord> r : value) {
+                checkArgument(names.add(checkNotNull(r, "blocking rule").name()),
+                        "blocking rule name '%s' appears twice", r.name());
+            }
+            this.blockingRules = List.copyOf(value);
+            return this;
+        }
+
+        /**
+         * The trained model to score with, e.g. from {@code Linker.train(records)}. Without one, an index with
+         * the standard comparisons uses the bundled default model (the one the batch linker uses for small
+         * pools); an index with other comparisons must be given a model.
+         */
+        public Builder model(MatchModel value) {
+            this.model = Optional.of(checkNotNull(value, "model"));
+            return this;
+        }
+
+        /** The probability at or above which a pair is a link (default 0.95); in (0, 1). */
+        public Builder thresholdProbability(double probability) {
+            checkArgument(probability > 0 && probability < 1, "threshold must be in (0, 1), got %s", probability);
+            this.thresholdProbability = probability;
+            return this;
+        }
+
+        /**
+         * The weight in bits a direct link needs to join two records with different valid PNC IDs, CRO
+         * numbers or NI numbers (default 20; raised to the threshold if below it).
+         */
+        public Builder overwhelmingWeight(double bits) {
+            checkArgument(!Double.isNaN(bits), "overwhelmingWeight must not be NaN");
+            this.overwhelmingWeight = bits;
+            return this;
+        }
+
+        /**
+         * Whether agreement on a value is weighted by how rare it is among the indexed records (default
+         * true; applied once 1,000 records are indexed, as in the batch linker). Turn it off for people that
+         * equal a batch run's exactly (see the class comment).
+         */
+        public Builder termFrequencyAdjustment(boolean value) {
+            this.termFrequencyAdjustment = value;
+            return this;
+        }
+
+        /** The largest block paired exhaustively (default 1,000; at least 10); beyond it, a sorted window. */
+        public Builder maxBlockSize(int size) {
+            checkArgument(size >= 10, "maxBlockSize must be at least 10, got %s", size);
+            this.maxBlockSize = size;
+            return this;
+        }
+
+        /** The sorted-neighbourhood window inside an oversize block (default 10, as the batch blocker's). */
+        public Builder windowSize(int size) {
+            checkArgument(size >= 2, "windowSize must be at least 2, got %s", size);
+            this.windowSize = size;
+            return this;
+        }
+
+        /** The most candidates a {@link LinkIndex#match} returns (default 10); at least 1. */
+        public Builder maxCandidates(int count) {
+            checkArgument(count >= 1, "maxCandidates must be at least 1, got %s", count);
+            this.maxCandidates = count;
+            return this;
+        }
+
+        /** A sizing hint: about how many records the index will hold (default 1,024). */
+        public Builder expectedSize(int records) {
+            checkArgument(records >= 0, "expectedSize must not be negative, got %s", records);
+            this.expectedRecords = records;
+            return this;
+        }
+
+        /**
+         * An empty index.
+         *
+         * @throws IllegalStateException if there are no comparisons or rules, the window exceeds the maximum
+         *                               block size, or no model was given for non-standard comparisons
+         * @throws IllegalArgumentException if the model does not fit the comparisons
+         */
+        public LinkIndex build() {
+            return new LinkIndex(config(resolveModel()), expectedRecords);
+        }
+
+        /**
+         * Loads an index saved by {@link LinkIndex#save}. The model, threshold, overwhelming weight,
+         * term-frequency setting, block and window sizes and candidate count come from the file; this builder
+         * supplies the comparisons and blocking rules (code, not data), whose names must be those the file
+         * records. Records are rebuilt from their input fields in parallel; links and people are read, not
+         * recomputed.
+         *
+         * @throws IndexFileException if the file is not an index file, has an unknown version, is cut short
+         *                            or corrupt, or names other comparisons or blocking rules
+         */
+        public LinkIndex load(Path file) throws IOException {
+            checkNotNull(file, "file");
+            return IndexFile.load(file, comparisons, blockingRules);
+        }
+
+        IndexConfig config(MatchModel resolved) {
+            if (comparisons.isEmpty()) {
+                throw new IllegalStateException("a link index needs at least one comparison");
+            }
+            if (blockingRules.isEmpty()) {
+                throw new IllegalStateException("a link index needs at least one blocking rule");
+            }
+            if (windowSize > maxBlockSize) {
+                throw new IllegalStateException("windowSize " + windowSize + " exceeds maxBlockSize " + maxBlockSize);
+            }
+            checkModelFits(resolved, comparisons);
+            return new IndexConfig(comparisons, blockingRules, resolved, thresholdProbability, overwhelmingWeight,
+                    termFrequencyAdjustment, maxBlockSize, windowSize, maxCandidates);
+        }
+
+        private MatchModel resolveModel() {
+            if (model.isPresent()) {
+                return model.get();
+            }
+            // The batch linker's rule for an untrained run: the bundled model fits the standard comparisons only.
+            if (comparisons.equals(PersonComparisons.standard())) {
+                return BundledModel.standard();
+            }
+            throw new IllegalStateException("an index with non-standard comparisons needs a model trained with "
+                    + "them: pass one to model(...), e.g. from Linker.builder().comparisons(...).build().train(records)");
+        }
+
+        Builder restore(MatchModel savedModel, double threshold, double overwhelming, boolean termFrequencies,
+                int blockSize, int window, int candidates, int expected) {
+            this.model = Optional.of(savedModel);
+            this.thresholdProbability = threshold;
+            this.overwhelmingWeight = overwhelming;
+            this.termFrequencyAdjustment = termFrequencies;
+            this.maxBlockSize = blockSize;
+            this.windowSize = window;
+            this.maxCandidates = candidates;
+            this.expectedRecords = expected;
+            return this;
+        }
+
+        private static void checkModelFits(MatchModel model, List<Comparison<ComparableRecord>> comparisons) {
+            List<String> names = comparisons.stream().map(Comparison::name).toList();
+            checkArgument(model.comparisonNames().equals(names),
+                    "the model compares %s but the index compares %s; use a model trained with these comparisons",
+                    model.comparisonNames(), names);
+            for (int c = 0; c < names.size(); c++) {
+                checkArgument(model.levels(c).equals(comparisons.get(c).levels()),
+                        "comparison '%s' has other levels in the model than in the index", names.get(c));
+            }
+        }
+    }
+
+    IndexCore core() {
+        return core;
+    }
+
+    IndexConfig config() {
+        return config;
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.palimpsest.index;
+
+import io.github.palimpsest.Entity;
+import io.github.palimpsest.pattern.Evidence;
+import io.github.palimpsest.pattern.Pattern;
+import io.github.palimpsest.pattern.PatternEvent;
+import io.github.palimpsest.record.PersonRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Builds the {@link Entity} (records and pattern) of an indexed person; reads {@link IndexCore} only. */
+final class People {
+    private People() {
+    }
+
+    /**
+     * The person of {@code slot}: records in record-id order and the pattern, where each record is "linked
+     * to" the other end of its strongest link inside the person (ties to the smaller record id), with the
+     * strongest evidence of that link, as the batch pattern stage does.
+     */
+    static Entity entity(IndexCore core, int slot, Scoring scoring) {
+        String entityId = core.entityId(slot);
+        int[] members = core.members(slot);
+        boolean adjust = core.config.adjustsTermFrequencies(core.size());
+        List<PersonRecord> records = new ArrayList<>(members.length);
+        List<PatternEvent> events = new ArrayList<>(members.length);
+        for (int m : members) {
+            PersonRecord record = core.records[m];
+            records.add(record);
+            int strongest = -1;
+            double strongestWeight = Double.NEGATIVE_INFINITY;
+            for (int e = 0; e < core.edgeCount[m]; e++) {
+                int other = core.edgeTo[m][e];
+                double weight = core.edgeWeight[m][e];
+                if (core.anchor[other] != core.anchor[m]) {
+                    continue; // a link the exclusive-key constraint refused: not evidence for this person
+                }
+                if (weight > strongestWeight || weight == strongestWeight
+                        && core.records[other].recordId().compareTo(core.records[strongest].recordId()) < 0) {
+                    strongest = other;
+                    strongestWeight = weight;
+                }
+            }
+            Optional<String> linkedTo = Optional.empty();
+            Optional<String> linkedBy = Optional.empty();
+            if (strongest >= 0) {
+                linkedTo = Optional.of(core.records[strongest].recordId());
+                linkedBy = Optional.of(Evidence.strongest(
+                        scoring.explainLink(core.comparable[m], core.comparable[strongest], adjust),
+                        core.config.thresholdWeight));
+            }
+            events.add(PatternEvent.of(record, linkedTo, linkedBy));
+        }
+        return Entity.of(entityId, records, Pattern.of(entityId, events));
+    }
+}
