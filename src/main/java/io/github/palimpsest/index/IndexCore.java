@@ -30,8 +30,20 @@ final class IndexCore {
     /** Anchor slots keyed by a hash of their base entity id, to find entity-id collisions. */
     private final PostingTable anchors = new PostingTable(1024);
 
-    PersonRecord[] records;
-    ComparableRecord[] comparable;
+    /** Per slot: the record id, or null for a free slot. */
+    String[] recordIds;
+    /** Per slot: the distinct blocking-key hashes, kept for removal and saving. */
+    long[][] keyHashes;
+    /** Per slot: the record and its comparable form; null until first needed after a load (see below). */
+    private PersonRecord[] records;
+    private ComparableRecord[] comparable;
+    /**
+     * Per slot: the saved form of a record loaded from a file and not yet rebuilt, else null. Loading leaves
+     * records in this form so that a restart takes seconds; they are rebuilt on first use, or by the
+     * background warm-up. Set only under the write lock (or before the index is published), read under
+     * either lock.
+     */
+    private SavedRecord[] pending;
     int[] anchor;
     int[] next;
     int[][] edgeTo;
@@ -50,8 +62,11 @@ final class IndexCore {
         int capacity = Math.max(16, expectedRecords);
         this.postings = new PostingTable(expectedRecords * 6);
         this.termCounts = new TermCounts(config.termFrequencyComparisons);
+        recordIds = new String[capacity];
+        keyHashes = new long[capacity][];
         records = new PersonRecord[capacity];
         comparable = new ComparableRecord[capacity];
+        pending = new SavedRecord[capacity];
         anchor = new int[capacity];
         next = new int[capacity];
         edgeTo = new int[capacity][];
@@ -84,11 +99,78 @@ final class IndexCore {
         int[] used = new int[size()];
         int n = 0;
         for (int s = 0; s < highWater; s++) {
-            if (records[s] != null) {
+            if (recordIds[s] != null) {
                 used[n++] = s;
             }
         }
         return used;
+    }
+
+    /** The record id in a used slot. */
+    String recordId(int slot) {
+        return recordIds[slot];
+    }
+
+    /**
+     * The record in a used slot, rebuilt from its saved form on first use after a load. Safe under the read
+     * lock: two readers may both rebuild it, and each publishes an immutable object whose fields are all
+     * final, so either copy is complete wherever it is seen.
+     */
+    PersonRecord record(int slot) {
+        PersonRecord record = records[slot];
+        if (record == null) {
+            record = pending[slot].rebuild();
+            records[slot] = record;
+        }
+        return record;
+    }
+
+    /** The comparable form of the record in a used slot, built on first use after a load. */
+    ComparableRecord comparable(int slot) {
+        ComparableRecord c = comparable[slot];
+        if (c == null) {
+            c = ComparableRecord.of(record(slot));
+            comparable[slot] = c;
+        }
+        return c;
+    }
+
+    /** The saved form of the record in a used slot, without rebuilding it. */
+    SavedRecord saved(int slot) {
+        SavedRecord saved = pending[slot];
+        return saved != null ? saved : SavedRecord.of(record(slot));
+    }
+
+    /** Whether some loaded record has not been rebuilt yet (its pending form still held). */
+    boolean hasPending(int fromSlot, int toSlot) {
+        for (int s = fromSlot; s < Math.min(toSlot, highWater); s++) {
+            if (pending[s] != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Rebuilds the loaded records of a slot range on all cores: call under the read lock. */
+    void materialise(int fromSlot, int toSlot) {
+        java.util.stream.IntStream.range(fromSlot, Math.min(toSlot, highWater)).parallel().forEach(s -> {
+            if (pending[s] != null) {
+                comparable(s);
+            }
+        });
+    }
+
+    /** Drops the saved form of records already rebuilt in a slot range: call under the write lock. */
+    void releasePending(int fromSlot, int toSlot) {
+        for (int s = fromSlot; s < Math.min(toSlot, highWater); s++) {
+            if (pending[s] != null && comparable[s] != null) {
+                pending[s] = null;
+            }
+        }
+    }
+
+    int highWater() {
+        return highWater;
     }
 
     // ---------------------------------------------------------------- changes
@@ -98,10 +180,10 @@ final class IndexCore {
      * re-clusters every record whose person the change can affect.
      */
     ChangeReport change(int oldSlot, PreparedRecord added) {
-        String recordId = added != null ? added.recordId() : records[oldSlot].recordId();
+        String recordId = added != null ? added.recordId() : recordIds[oldSlot];
         // Frequencies first, so the new record is scored against the pool it belongs to (as in a batch run).
         if (oldSlot >= 0) {
-            termCounts.remove(comparable[oldSlot]);
+            termCounts.remove(comparable(oldSlot));
         }
         if (added != null) {
             termCounts.add(added.comparable);
@@ -175,17 +257,24 @@ final class IndexCore {
     }
 
     private int attach(PreparedRecord p) {
-        int slot = freeCount > 0 ? freeSlots[--freeCount] : highWater++;
-        if (slot == records.length) {
-            grow();
-        }
+        int slot = attach(p.recordId(), p.keyHashes);
         records[slot] = p.record;
         comparable[slot] = p.comparable;
+        return slot;
+    }
+
+    private int attach(String recordId, long[] keys) {
+        int slot = freeCount > 0 ? freeSlots[--freeCount] : highWater++;
+        if (slot == recordIds.length) {
+            grow();
+        }
+        recordIds[slot] = recordId;
+        keyHashes[slot] = keys;
         anchor[slot] = slot;
         next[slot] = slot;
         edgeCount[slot] = 0;
-        slotOf.put(p.recordId(), slot);
-        for (long key : p.keyHashes) {
+        slotOf.put(recordId, slot);
+        for (long key : keys) {
             postings.add(key, slot);
         }
         return slot;
@@ -199,14 +288,15 @@ final class IndexCore {
         edgeTo[slot] = null;
         edgeWeight[slot] = null;
         edgeCount[slot] = 0;
-        // Keys are recomputed rather than stored: rules are deterministic, and storing them would cost
-        // about 100 bytes a record for a rare operation.
-        for (long key : PreparedRecord.of(records[slot], comparable[slot], config.blockingRules).keyHashes) {
+        for (long key : keyHashes[slot]) {
             postings.remove(key, slot);
         }
-        slotOf.remove(records[slot].recordId());
+        slotOf.remove(recordIds[slot]);
+        recordIds[slot] = null;
+        keyHashes[slot] = null;
         records[slot] = null;
         comparable[slot] = null;
+        pending[slot] = null;
         if (freeCount == freeSlots.length) {
             freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);
         }
@@ -247,9 +337,12 @@ final class IndexCore {
     }
 
     private void grow() {
-        int capacity = records.length * 2;
+        int capacity = recordIds.length * 2;
+        recordIds = Arrays.copyOf(recordIds, capacity);
+        keyHashes = Arrays.copyOf(keyHashes, capacity);
         records = Arrays.copyOf(records, capacity);
         comparable = Arrays.copyOf(comparable, capacity);
+        pending = Arrays.copyOf(pending, capacity);
         anchor = Arrays.copyOf(anchor, capacity);
         next = Arrays.copyOf(next, capacity);
         edgeTo = Arrays.copyOf(edgeTo, capacity);
@@ -261,25 +354,28 @@ final class IndexCore {
     }
 
     /**
-     * Fills an empty core from a saved file: records in slots {@code 0 .. n-1}, the saved links, and the
-     * saved people ({@code anchors[i]} is the slot of record i's anchor). The caller has validated ranges.
+     * Fills an empty core from a saved file: records in slots {@code 0 .. n-1} in their saved form, their key
+     * hashes, the saved links and people ({@code anchors[i]} is the slot of record i's anchor), and the term
+     * counts. The caller has validated ranges.
      *
      * @throws IllegalArgumentException if a record id repeats or a person's anchor is not its smallest id
      */
-    void restore(PreparedRecord[] prepared, int[] linkLeft, int[] linkRight, double[] linkWeight, int[] anchors) {
-        for (PreparedRecord p : prepared) {
-            if (slotOf(p.recordId()) >= 0) {
-                throw new IllegalArgumentException("record id '" + p.recordId() + "' appears twice");
+    void restore(SavedRecord[] saved, long[][] keys, int[] linkLeft, int[] linkRight, double[] linkWeight,
+            int[] anchors) {
+        for (int n = 0; n < saved.length; n++) {
+            String recordId = saved[n].recordId();
+            if (recordId.isEmpty() || slotOf(recordId) >= 0) {
+                throw new IllegalArgumentException("record " + n + " has a blank or repeated record id");
             }
-            attach(p);
-            termCounts.add(p.comparable);
+            int slot = attach(recordId, keys[n]);
+            pending[slot] = saved[n];
         }
         for (int k = 0; k < linkLeft.length; k++) {
             connect(linkLeft[k], linkRight[k], linkWeight[k]);
         }
-        for (int s = 0; s < prepared.length; s++) {
+        for (int s = 0; s < saved.length; s++) {
             int first = anchors[s];
-            if (anchors[first] != first || records[s].recordId().compareTo(records[first].recordId()) < 0) {
+            if (anchors[first] != first || recordIds[s].compareTo(recordIds[first]) < 0) {
                 throw new IllegalArgumentException("record " + s + " names record " + first
                         + " as its person's anchor, which is not the person's smallest record id");
             }
@@ -290,7 +386,7 @@ final class IndexCore {
                 next[first] = s;
             }
         }
-        for (int s = 0; s < prepared.length; s++) {
+        for (int s = 0; s < saved.length; s++) {
             if (anchor[s] == s) {
                 addAnchor(s);
                 clusterCount++;
@@ -318,7 +414,7 @@ final class IndexCore {
         for (int i = 0; i < k; i++) {
             boxed[i] = slots[i];
         }
-        Arrays.sort(boxed, (a, b) -> records[a].recordId().compareTo(records[b].recordId()));
+        Arrays.sort(boxed, (a, b) -> recordIds[a].compareTo(recordIds[b]));
         int[] local = new int[k];
         for (int i = 0; i < k; i++) {
             local[i] = boxed[i];
@@ -337,7 +433,7 @@ final class IndexCore {
                     links.add(i, j, edgeWeight[s][e]);
                 }
             }
-            keys.add(exclusiveKeys(comparable[s]));
+            keys.add(exclusiveKeys(comparable(s)));
         }
         Clustering clustering = config.clusterer.cluster(k, links.build(), keys);
         for (int c = 0; c < clustering.clusterCount(); c++) {
@@ -388,7 +484,7 @@ final class IndexCore {
         }
         // The list starts at the anchor but is otherwise in clustering order: sort by record id.
         Integer[] boxed = Arrays.stream(members).boxed().toArray(Integer[]::new);
-        Arrays.sort(boxed, (a, b) -> records[a].recordId().compareTo(records[b].recordId()));
+        Arrays.sort(boxed, (a, b) -> recordIds[a].compareTo(recordIds[b]));
         return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
     }
 
@@ -400,7 +496,7 @@ final class IndexCore {
             if (anchorsSeen.add(anchor[s])) {
                 List<String> ids = new ArrayList<>();
                 for (int m : members(s)) {
-                    ids.add(records[m].recordId());
+                    ids.add(recordIds[m]);
                 }
                 people.put(entityId(s), ids);
             }
@@ -414,15 +510,15 @@ final class IndexCore {
      */
     String entityId(int slot) {
         int first = anchor[slot];
-        String base = ENTITY_IDS.idFor(records[first].recordId());
+        String base = ENTITY_IDS.idFor(recordIds[first]);
         int[] sharing = anchors.members(anchorKey(base));
         if (sharing.length <= 1) {
             return base;
         }
-        String own = records[first].recordId();
+        String own = recordIds[first];
         int rank = 0;
         for (int other : sharing) {
-            if (records[other].recordId().compareTo(own) < 0) {
+            if (recordIds[other].compareTo(own) < 0) {
                 rank++;
             }
         }
@@ -430,11 +526,11 @@ final class IndexCore {
     }
 
     private void addAnchor(int slot) {
-        anchors.add(anchorKey(ENTITY_IDS.idFor(records[slot].recordId())), slot);
+        anchors.add(anchorKey(ENTITY_IDS.idFor(recordIds[slot])), slot);
     }
 
     private void retireAnchor(int slot) {
-        anchors.remove(anchorKey(ENTITY_IDS.idFor(records[slot].recordId())), slot);
+        anchors.remove(anchorKey(ENTITY_IDS.idFor(recordIds[slot])), slot);
     }
 
     private static long anchorKey(String entityId) {

@@ -3,8 +3,6 @@ package io.github.palimpsest.index;
 import io.github.palimpsest.block.BlockingRule;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.record.ComparableRecord;
-import io.github.palimpsest.record.PersonRecord;
-import io.github.palimpsest.record.Problem;
 import io.github.palimpsest.score.MatchModel;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -18,12 +16,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
@@ -38,12 +34,19 @@ import java.util.zip.CheckedOutputStream;
  * names      int n, n strings (comparisons); int m, m strings (blocking rules)
  * model      string (the model's JSON)
  * records    int n; per record: long reference date (epoch day), int c, c × (string header, string raw
- *            value) (its input columns), int p, p × (string field, string reason) (its problems)
+ *            value) (its input columns), int p, p × (string field, string reason) (its problems),
+ *            int k, k × long (its blocking-key hashes)
  * links      int l; per link: int left record, int right record, double weight
  * people     per record: int the record number of its person's anchor
+ * counts     per comparison: int v (−1 when it takes no term-frequency adjustment), v × (string value,
+ *            int count)
  * checksum   long: CRC-32 of every byte before it
  * </pre>
  * A string is an int byte count and that many UTF-8 bytes. Records are numbered in file order.
+ *
+ * <p>Everything a restart needs is read, not recomputed: links, people, key hashes and value counts. The
+ * records themselves stay in their saved form until first used (see {@link IndexCore#record}), so loading
+ * costs about as much as reading the file.
  */
 final class IndexFile {
     static final byte[] MAGIC = "PLMPSIDX".getBytes(StandardCharsets.US_ASCII);
@@ -92,22 +95,18 @@ final class IndexFile {
         }
         writeString(out, config.model.toJson());
         int[] slots = core.usedSlots();
-        int[] number = new int[core.records.length];
+        int[] number = new int[core.highWater()];
         out.writeInt(slots.length);
         for (int n = 0; n < slots.length; n++) {
-            PersonRecord record = core.records[slots[n]];
+            SavedRecord record = core.saved(slots[n]);
             number[slots[n]] = n;
-            out.writeLong(record.referenceDate().toEpochDay());
-            Map<String, String> columns = record.inputColumns();
-            out.writeInt(columns.size());
-            for (Map.Entry<String, String> column : columns.entrySet()) {
-                writeString(out, column.getKey());
-                writeString(out, column.getValue());
-            }
-            out.writeInt(record.problems().size());
-            for (Problem problem : record.problems()) {
-                writeString(out, problem.field());
-                writeString(out, problem.reason());
+            out.writeLong(record.referenceDay);
+            writePairs(out, record.columns);
+            writePairs(out, record.problems);
+            long[] keys = core.keyHashes[slots[n]];
+            out.writeInt(keys.length);
+            for (long key : keys) {
+                out.writeLong(key);
             }
         }
         out.writeInt(core.linkCount());
@@ -123,6 +122,32 @@ final class IndexFile {
         }
         for (int s : slots) {
             out.writeInt(number[core.anchor[s]]);
+        }
+        for (int c = 0; c < config.comparisons.size(); c++) {
+            if (!core.termCounts.counts(c)) {
+                out.writeInt(-1);
+                continue;
+            }
+            out.writeInt(core.termCounts.distinct(c));
+            IOException[] failure = {null};
+            core.termCounts.forEach(c, (value, count) -> {
+                try {
+                    writeString(out, value);
+                    out.writeInt(count);
+                } catch (IOException e) {
+                    failure[0] = e;
+                }
+            });
+            if (failure[0] != null) {
+                throw failure[0];
+            }
+        }
+    }
+
+    private static void writePairs(DataOutputStream out, String[] pairs) throws IOException {
+        out.writeInt(pairs.length / 2);
+        for (String value : pairs) {
+            writeString(out, value);
         }
     }
 
@@ -156,7 +181,7 @@ final class IndexFile {
         }
     }
 
-    /** The parts of a file, read and range-checked but not yet rebuilt. */
+    /** The parts of a file, read and range-checked. */
     private static final class Saved {
         MatchModel model;
         double threshold;
@@ -165,13 +190,13 @@ final class IndexFile {
         int maxBlockSize;
         int windowSize;
         int maxCandidates;
-        long[] referenceDays;
-        String[][] columns;
-        String[][] problems;
+        SavedRecord[] records;
+        long[][] keys;
         int[] linkLeft;
         int[] linkRight;
         double[] linkWeight;
         int[] anchors;
+        List<List<Map.Entry<String, Integer>>> counts = new ArrayList<>();
 
         LinkIndex build(Path file, List<Comparison<ComparableRecord>> comparisons,
                 List<BlockingRule<ComparableRecord>> rules) throws IndexFileException {
@@ -179,47 +204,30 @@ final class IndexFile {
             try {
                 config = LinkIndex.builder().comparisons(comparisons).blockingRules(rules)
                         .restore(model, threshold, overwhelming, termFrequencies, maxBlockSize, windowSize,
-                                maxCandidates, referenceDays.length)
+                                maxCandidates, records.length)
                         .config(model);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 throw new IndexFileException(file, "the saved configuration is invalid: " + e.getMessage(), e);
             }
-            PreparedRecord[] prepared = new PreparedRecord[referenceDays.length];
+            LinkIndex index = new LinkIndex(config, records.length);
+            IndexCore core = index.core();
             try {
-                // Normalising is the slow part of a load: spread it over the cores.
-                IntStream.range(0, prepared.length).parallel().forEach(n ->
-                        prepared[n] = PreparedRecord.of(rebuild(n), config.blockingRules));
-            } catch (IllegalArgumentException e) {
-                throw new IndexFileException(file, "a saved record cannot be rebuilt: " + e.getMessage(), e);
-            }
-            LinkIndex index = new LinkIndex(config, prepared.length);
-            try {
-                index.core().restore(prepared, linkLeft, linkRight, linkWeight, anchors);
+                core.restore(records, keys, linkLeft, linkRight, linkWeight, anchors);
             } catch (IllegalArgumentException e) {
                 throw new IndexFileException(file, "the saved people are inconsistent: " + e.getMessage(), e);
             }
+            for (int c = 0; c < counts.size(); c++) {
+                if (counts.get(c) != null) {
+                    if (!core.termCounts.counts(c)) {
+                        throw new IndexFileException(file, "term counts for comparison " + c
+                                + ", which the model does not adjust: the file is corrupt");
+                    }
+                    for (Map.Entry<String, Integer> count : counts.get(c)) {
+                        core.termCounts.set(c, count.getKey(), count.getValue());
+                    }
+                }
+            }
             return index;
-        }
-
-        /**
-         * Record {@code n} from its input columns. Problems a reader added come first in a record's problem
-         * list, before those its fields produce, so they are the saved problems beyond the rebuilt ones.
-         */
-        private PersonRecord rebuild(int n) {
-            PersonRecord.Builder builder = PersonRecord.builder().referenceDate(LocalDate.ofEpochDay(referenceDays[n]));
-            String[] c = columns[n];
-            for (int k = 0; k < c.length; k += 2) {
-                builder.set(c[k], c[k + 1]);
-            }
-            PersonRecord record = builder.build();
-            int given = problems[n].length / 2 - record.problems().size();
-            if (given <= 0) {
-                return record;
-            }
-            for (int k = 0; k < given; k++) {
-                builder.problem(new Problem(problems[n][2 * k], problems[n][2 * k + 1]));
-            }
-            return builder.build();
         }
     }
 
@@ -274,15 +282,20 @@ final class IndexFile {
             } catch (IllegalArgumentException e) {
                 throw new IndexFileException(file, "the saved model cannot be read: " + e.getMessage(), e);
             }
-            int n = count("records", 8 + 4 + 4);
-            saved.referenceDays = new long[n];
-            saved.columns = new String[n][];
-            saved.problems = new String[n][];
+            int n = count("records", 8 + 4 + 4 + 4);
+            saved.records = new SavedRecord[n];
+            saved.keys = new long[n][];
             for (int r = 0; r < n; r++) {
                 where = "record " + (r + 1) + " of " + n;
-                saved.referenceDays[r] = in.readLong();
-                saved.columns[r] = readPairs();
-                saved.problems[r] = readPairs();
+                long referenceDay = in.readLong();
+                String[] columns = readPairs();
+                String[] problems = readPairs();
+                saved.records[r] = new SavedRecord(referenceDay, columns, problems);
+                long[] keys = new long[count("key hashes", 8)];
+                for (int k = 0; k < keys.length; k++) {
+                    keys[k] = in.readLong();
+                }
+                saved.keys[r] = keys;
             }
             int links = count("links", 16);
             where = "the links";
@@ -301,6 +314,23 @@ final class IndexFile {
             saved.anchors = new int[n];
             for (int r = 0; r < n; r++) {
                 saved.anchors[r] = recordNumber(n);
+            }
+            where = "the term counts";
+            for (int c = 0; c < comparisons.size(); c++) {
+                int distinct = in.readInt();
+                if (distinct == -1) {
+                    saved.counts.add(null);
+                    continue;
+                }
+                if (distinct < 0 || (long) distinct * 8 > fileSize) {
+                    throw new IndexFileException(file, "a count of " + distinct
+                            + " term values does not fit the file: the file is corrupt");
+                }
+                List<Map.Entry<String, Integer>> values = new ArrayList<>(distinct);
+                for (int v = 0; v < distinct; v++) {
+                    values.add(Map.entry(readString(), count("records with a value", 0)));
+                }
+                saved.counts.add(values);
             }
             return saved;
         }

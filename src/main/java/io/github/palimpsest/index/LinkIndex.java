@@ -21,9 +21,13 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An incremental, thread-safe index of person records that keeps people (clusters) current as records are
@@ -67,6 +71,10 @@ public final class LinkIndex {
     private final IndexConfig config;
     private final IndexCore core;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final CountDownLatch warm = new CountDownLatch(1);
+
+    private static final Logger LOG = LoggerFactory.getLogger(LinkIndex.class);
+    private static final int WARM_UP_CHUNK = 8_192;
 
     LinkIndex(IndexConfig config, int expectedRecords) {
         this.config = config;
@@ -163,7 +171,7 @@ public final class LinkIndex {
                         a -> People.entity(core, s.slot(), forPatterns));
                 candidates.add(new MatchCandidate(s.recordId(), person.id(), s.weight(),
                         MatchModel.probability(s.weight()), s.weight() >= config.thresholdWeight,
-                        scoring.explain(prepared.comparable, core.comparable[s.slot()])));
+                        scoring.explain(prepared.comparable, core.comparable(s.slot()))));
             }
             return new MatchResult(candidates, List.copyOf(people.values()));
         });
@@ -174,7 +182,7 @@ public final class LinkIndex {
         checkNotNull(recordId, "recordId");
         return read(() -> {
             int slot = core.slotOf(recordId);
-            return slot < 0 ? Optional.empty() : Optional.of(core.records[slot]);
+            return slot < 0 ? Optional.empty() : Optional.of(core.record(slot));
         });
     }
 
@@ -204,7 +212,7 @@ public final class LinkIndex {
         return read(() -> {
             Map<String, String> ids = new LinkedHashMap<>();
             for (int slot : core.usedSlots()) {
-                ids.put(core.records[slot].recordId(), core.entityId(slot));
+                ids.put(core.recordId(slot), core.entityId(slot));
             }
             return ids;
         });
@@ -253,6 +261,63 @@ public final class LinkIndex {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /**
+     * Waits until every record of a {@linkplain #load loaded} index has been rebuilt from its saved form.
+     * A loaded index answers at once, rebuilding records as it first meets them, while a background thread
+     * rebuilds the rest; until it is done, a {@link #match} may take longer than usual. Returns at once for
+     * an index that was built, not loaded.
+     *
+     * @return whether the warm-up finished within the timeout
+     */
+    public boolean awaitWarmUp(long timeout, TimeUnit unit) throws InterruptedException {
+        return warm.await(timeout, checkNotNull(unit, "unit"));
+    }
+
+    /** Marks an index that needs no warm-up (it was built, not loaded). */
+    void warmedUp() {
+        warm.countDown();
+    }
+
+    /**
+     * Starts the background warm-up of a loaded index: one daemon thread rebuilds the saved records chunk by
+     * chunk, each chunk on all cores under the read lock (readers go on; a writer waits at most one chunk),
+     * then drops their saved form under the write lock.
+     */
+    void startWarmUp() {
+        Thread warmUp = new Thread(() -> {
+            long started = System.nanoTime();
+            try {
+                for (int start = 0; ; start += WARM_UP_CHUNK) {
+                    int from = start;
+                    int to = start + WARM_UP_CHUNK;
+                    boolean more = read(() -> {
+                        if (from >= core.highWater()) {
+                            return false;
+                        }
+                        if (core.hasPending(from, to)) {
+                            core.materialise(from, to);
+                        }
+                        return true;
+                    });
+                    if (!more) {
+                        break;
+                    }
+                    write(() -> {
+                        core.releasePending(from, to);
+                        return null;
+                    });
+                }
+                LOG.info("index warm-up: {} records rebuilt in {} ms", size(), (System.nanoTime() - started) / 1_000_000);
+            } catch (RuntimeException e) {
+                LOG.error("index warm-up stopped; records will be rebuilt when first used", e);
+            } finally {
+                warm.countDown();
+            }
+        }, "palimpsest-index-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     private <T> T read(Supplier<T> work) {
@@ -396,22 +461,30 @@ public final class LinkIndex {
          * @throws IllegalArgumentException if the model does not fit the comparisons
          */
         public LinkIndex build() {
-            return new LinkIndex(config(resolveModel()), expectedRecords);
+            LinkIndex index = new LinkIndex(config(resolveModel()), expectedRecords);
+            index.warmedUp();
+            return index;
         }
 
         /**
          * Loads an index saved by {@link LinkIndex#save}. The model, threshold, overwhelming weight,
          * term-frequency setting, block and window sizes and candidate count come from the file; this builder
          * supplies the comparisons and blocking rules (code, not data), whose names must be those the file
-         * records. Records are rebuilt from their input fields in parallel; links and people are read, not
-         * recomputed.
+         * records. Links, people, blocking keys and value counts are read, not recomputed; the records are
+         * rebuilt from their input fields when first used and by a background thread (see
+         * {@link LinkIndex#awaitWarmUp}), so the index answers within seconds of the call.
          *
          * @throws IndexFileException if the file is not an index file, has an unknown version, is cut short
          *                            or corrupt, or names other comparisons or blocking rules
          */
         public LinkIndex load(Path file) throws IOException {
             checkNotNull(file, "file");
-            return IndexFile.load(file, comparisons, blockingRules);
+            long started = System.nanoTime();
+            LinkIndex index = IndexFile.load(file, comparisons, blockingRules);
+            LOG.info("index loaded: {} records, {} people in {} ms", index.size(), index.entityCount(),
+                    (System.nanoTime() - started) / 1_000_000);
+            index.startWarmUp();
+            return index;
         }
 
         IndexConfig config(MatchModel resolved) {

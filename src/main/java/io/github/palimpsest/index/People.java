@@ -26,7 +26,7 @@ final class People {
         List<PersonRecord> records = new ArrayList<>(members.length);
         List<PatternEvent> events = new ArrayList<>(members.length);
         for (int m : members) {
-            PersonRecord record = core.records[m];
+            PersonRecord record = core.record(m);
             records.add(record);
             int strongest = -1;
             double strongestWeight = Double.NEGATIVE_INFINITY;
@@ -37,7 +37,7 @@ final class People {
                     continue; // a link the exclusive-key constraint refused: not evidence for this person
                 }
                 if (weight > strongestWeight || weight == strongestWeight
-                        && core.records[other].recordId().compareTo(core.records[strongest].recordId()) < 0) {
+                        && core.recordId(other).compareTo(core.recordId(strongest)) < 0) {
                     strongest = other;
                     strongestWeight = weight;
                 }
@@ -45,9 +45,9 @@ final class People {
             Optional<String> linkedTo = Optional.empty();
             Optional<String> linkedBy = Optional.empty();
             if (strongest >= 0) {
-                linkedTo = Optional.of(core.records[strongest].recordId());
+                linkedTo = Optional.of(core.recordId(strongest));
                 linkedBy = Optional.of(Evidence.strongest(
-                        scoring.explainLink(core.comparable[m], core.comparable[strongest], adjust),
+                        scoring.explainLink(core.comparable(m), core.comparable(strongest), adjust),
                         core.config.thresholdWeight));
             }
             events.add(PatternEvent.of(record, linkedTo, linkedBy));

@@ -39,7 +39,7 @@ final class Scoring {
         double[] weights = new double[candidates.length];
         int n = 0;
         for (int s : candidates) {
-            double weight = weight(p.comparable, core.comparable[s]);
+            double weight = weight(p.comparable, core.comparable(s));
             if (weight >= core.config.thresholdWeight) {
                 slots[n] = s;
                 weights[n++] = weight;
@@ -55,7 +55,7 @@ final class Scoring {
         Scored[] scored = new Scored[candidates.length];
         for (int k = 0; k < candidates.length; k++) {
             int s = candidates[k];
-            scored[k] = new Scored(s, core.records[s].recordId(), weight(p.comparable, core.comparable[s]));
+            scored[k] = new Scored(s, core.recordId(s), weight(p.comparable, core.comparable(s)));
         }
         Arrays.sort(scored, Comparator.comparingDouble((Scored x) -> -x.weight).thenComparing(x -> x.recordId));
         return scored;
@@ -132,10 +132,10 @@ final class Scoring {
             if (s == excludeSlot) {
                 continue;
             }
-            String key = orderingKey(rule, core.comparable[s]);
+            String key = orderingKey(rule, core.comparable(s));
             int order = key.compareTo(probeKey);
             if (order == 0) {
-                order = core.records[s].recordId().compareTo(probeId);
+                order = core.recordId(s).compareTo(probeId);
             }
             if (order < 0) {
                 below[b] = s;
@@ -160,7 +160,7 @@ final class Scoring {
             order[i] = i;
         }
         Comparator<Integer> byKey = Comparator.<Integer, String>comparing(i -> keys[i])
-                .thenComparing(i -> core.records[slots[i]].recordId());
+                .thenComparing(i -> core.recordId(slots[i]));
         Arrays.sort(order, largest ? byKey.reversed() : byKey);
         int[] chosen = new int[Math.min(reach, n)];
         for (int i = 0; i < chosen.length; i++) {

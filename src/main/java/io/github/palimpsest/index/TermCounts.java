@@ -55,6 +55,29 @@ final class TermCounts {
         }
     }
 
+    /** Calls {@code sink} with every value counted for comparison {@code c} and its count. */
+    void forEach(int c, java.util.function.ObjIntConsumer<String> sink) {
+        if (counts[c] != null) {
+            counts[c].forEach((value, count) -> sink.accept(value, count[0]));
+        }
+    }
+
+    /** Whether comparison {@code c} is counted. */
+    boolean counts(int c) {
+        return counts[c] != null;
+    }
+
+    /** Sets a value's count, as read from a saved index. */
+    void set(int c, String value, int count) {
+        int[] previous = counts[c].put(value, new int[] {count});
+        totals[c] += count - (previous == null ? 0 : previous[0]);
+    }
+
+    /** The number of distinct values counted for comparison {@code c}. */
+    int distinct(int c) {
+        return counts[c] == null ? 0 : counts[c].size();
+    }
+
     /**
      * Fills {@code frequencies[c]} with the frequency of {@code record}'s value for each adjusted comparison,
      * and {@link io.github.palimpsest.score.MatchModel#NO_TERM_FREQUENCY} elsewhere and for a blank value.

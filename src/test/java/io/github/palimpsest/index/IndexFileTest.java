@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,25 @@ class IndexFileTest {
     private static List<String> summaries(MatchResult result) {
         return result.candidates().stream().map(c -> c.recordId() + " " + c.entityId() + " " + c.matchWeight() + " "
                 + c.explanation().summary()).toList();
+    }
+
+    @Test
+    void aLoadedIndexCanBeChangedBeforeAndAfterItsWarmUp() throws Exception {
+        Path file = saved();
+        LinkIndex loaded = LinkIndex.load(file); // records still in their saved form: changed straight away
+        LinkIndex reference = LinkIndex.load(file);
+        assertTrue(reference.awaitWarmUp(60, TimeUnit.SECONDS));
+        for (LinkIndex target : List.of(loaded, reference)) {
+            target.remove(pool.get(0).recordId());
+            target.update(pool.get(20).toBuilder().recordId(pool.get(1).recordId()).build());
+            target.add(pool.get(2).toBuilder().recordId("again-2").build());
+        }
+        assertEquals(reference.entityIds(), loaded.entityIds());
+        assertTrue(loaded.awaitWarmUp(60, TimeUnit.SECONDS));
+        assertEquals(reference.entityIds(), loaded.entityIds());
+        assertEquals(summaries(reference.match(pool.get(7))), summaries(loaded.match(pool.get(7))));
+        LinkIndex built = LinkIndex.builder().build();
+        assertTrue(built.awaitWarmUp(0, TimeUnit.SECONDS), "a built index has nothing to warm up");
     }
 
     @Test
