@@ -151,13 +151,13 @@ final class IndexCore {
         return false;
     }
 
-    /** Rebuilds the loaded records of a slot range on all cores: call under the read lock. */
+    /** Rebuilds the loaded records of a slot range: call under the read lock. */
     void materialise(int fromSlot, int toSlot) {
-        java.util.stream.IntStream.range(fromSlot, Math.min(toSlot, highWater)).parallel().forEach(s -> {
+        for (int s = fromSlot; s < Math.min(toSlot, highWater); s++) {
             if (pending[s] != null) {
                 comparable(s);
             }
-        });
+        }
     }
 
     /** Drops the saved form of records already rebuilt in a slot range: call under the write lock. */

@@ -63,7 +63,7 @@ import org.slf4j.LoggerFactory;
  * blocking keys) happens before the lock is taken, so writers on different threads overlap there. Every
  * result is read under one lock hold: no reader ever sees half of a change.
  *
- * <p><b>Term frequencies</b> (when {@linkplain Builder#termFrequencyAdjustment on}, from 1,000 records):
+ * <p><b>Term frequencies</b> (when {@linkplain LinkIndexBuilder#termFrequencyAdjustment on}, from 1,000 records):
  * the index keeps running value counts; a link's weight uses the frequencies at the moment it was scored,
  * and {@link #match} uses the current ones.
  */
@@ -74,7 +74,8 @@ public final class LinkIndex {
     private final CountDownLatch warm = new CountDownLatch(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(LinkIndex.class);
-    private static final int WARM_UP_CHUNK = 8_192;
+    /** Records rebuilt per read-lock hold of the warm-up: about 50 ms of work, so a writer never waits long. */
+    private static final int WARM_UP_CHUNK = 1_024;
 
     LinkIndex(IndexConfig config, int expectedRecords) {
         this.config = config;
@@ -87,13 +88,13 @@ public final class LinkIndex {
      * of at most 1,000 records paired exhaustively (a window of 10 beyond), and 10 candidates per match:
      * the batch {@code Linker}'s defaults.
      */
-    public static Builder builder() {
-        return new Builder();
+    public static LinkIndexBuilder builder() {
+        return new LinkIndexBuilder();
     }
 
     /**
      * Loads an index saved by {@link #save}, with the standard comparisons and blocking rules; see
-     * {@link Builder#load(Path)}.
+     * {@link LinkIndexBuilder#load(Path)}.
      *
      * @throws IndexFileException if the file is not an index file, has an unknown version, is cut short or
      *                            corrupt, or was saved with other comparisons or blocking rules
@@ -151,7 +152,7 @@ public final class LinkIndex {
 
     /**
      * Scores a record against the index without adding it: the best candidates (at most
-     * {@link Builder#maxCandidates}), strongest first, each with its probability and explanation, and the
+     * {@link LinkIndexBuilder#maxCandidates}), strongest first, each with its probability and explanation, and the
      * people they belong to with their patterns. An indexed record with the same id is left out of the
      * candidates (a record is not its own match).
      */
@@ -282,8 +283,9 @@ public final class LinkIndex {
 
     /**
      * Starts the background warm-up of a loaded index: one daemon thread rebuilds the saved records chunk by
-     * chunk, each chunk on all cores under the read lock (readers go on; a writer waits at most one chunk),
-     * then drops their saved form under the write lock.
+     * chunk under the read lock (readers go on; a writer waits at most one chunk), then drops their saved
+     * form under the write lock. One thread, so that on a small machine the other cores stay free for
+     * look-ups.
      */
     void startWarmUp() {
         Thread warmUp = new Thread(() -> {
@@ -345,198 +347,6 @@ public final class LinkIndex {
     public String toString() {
         return read(() -> "LinkIndex[" + core.size() + " records, " + core.clusterCount() + " people, "
                 + core.linkCount() + " links]");
-    }
-
-    /** Configures a {@link LinkIndex}. Not thread-safe; {@link #build()} may be called more than once. */
-    public static final class Builder {
-        private List<Comparison<ComparableRecord>> comparisons = PersonComparisons.standard();
-        private List<BlockingRule<ComparableRecord>> blockingRules = PersonBlockingRules.standard();
-        private Optional<MatchModel> model = Optional.empty();
-        private double thresholdProbability = 0.95;
-        private double overwhelmingWeight = 20;
-        private boolean termFrequencyAdjustment = true;
-        private int maxBlockSize = 1_000;
-        private int windowSize = 10;
-        private int maxCandidates = 10;
-        private int expectedRecords = 1_024;
-
-        private Builder() {
-        }
-
-        /** Replaces the comparisons (default: {@link PersonComparisons#standard()}); names must be unique. */
-        public Builder comparisons(List<? extends Comparison<ComparableRecord>> value) {
-            checkNotNull(value, "comparisons");
-            Set<String> names = new HashSet<>();
-            for (Comparison<ComparableRecord> c : value) {
-                checkArgument(names.add(checkNotNull(c, "comparison").name()), "comparison name '%s' appears twice",
-                        c.name());
-            }
-            this.comparisons = List.copyOf(value);
-            return this;
-        }
-
-        /** Replaces the blocking rules (default: {@link PersonBlockingRules#standard()}); at most 256. */
-        public Builder blockingRules(List<? extends BlockingRule<ComparableRecord>> value) {
-            checkNotNull(value, "blockingRules");
-            checkArgument(value.size() <= 256, "at most 256 blocking rules, got %s", value.size());
-            Set<String> names = new HashSet<>();
-            for (BlockingRule<ComparableRecord> r : value) {
-                checkArgument(names.add(checkNotNull(r, "blocking rule").name()),
-                        "blocking rule name '%s' appears twice", r.name());
-            }
-            this.blockingRules = List.copyOf(value);
-            return this;
-        }
-
-        /**
-         * The trained model to score with, e.g. from {@code Linker.train(records)}. Without one, an index with
-         * the standard comparisons uses the bundled default model (the one the batch linker uses for small
-         * pools); an index with other comparisons must be given a model.
-         */
-        public Builder model(MatchModel value) {
-            this.model = Optional.of(checkNotNull(value, "model"));
-            return this;
-        }
-
-        /** The probability at or above which a pair is a link (default 0.95); in (0, 1). */
-        public Builder thresholdProbability(double probability) {
-            checkArgument(probability > 0 && probability < 1, "threshold must be in (0, 1), got %s", probability);
-            this.thresholdProbability = probability;
-            return this;
-        }
-
-        /**
-         * The weight in bits a direct link needs to join two records with different valid PNC IDs, CRO
-         * numbers or NI numbers (default 20; raised to the threshold if below it).
-         */
-        public Builder overwhelmingWeight(double bits) {
-            checkArgument(!Double.isNaN(bits), "overwhelmingWeight must not be NaN");
-            this.overwhelmingWeight = bits;
-            return this;
-        }
-
-        /**
-         * Whether agreement on a value is weighted by how rare it is among the indexed records (default
-         * true; applied once 1,000 records are indexed, as in the batch linker). Turn it off for people that
-         * equal a batch run's exactly (see the class comment).
-         */
-        public Builder termFrequencyAdjustment(boolean value) {
-            this.termFrequencyAdjustment = value;
-            return this;
-        }
-
-        /** The largest block paired exhaustively (default 1,000; at least 10); beyond it, a sorted window. */
-        public Builder maxBlockSize(int size) {
-            checkArgument(size >= 10, "maxBlockSize must be at least 10, got %s", size);
-            this.maxBlockSize = size;
-            return this;
-        }
-
-        /** The sorted-neighbourhood window inside an oversize block (default 10, as the batch blocker's). */
-        public Builder windowSize(int size) {
-            checkArgument(size >= 2, "windowSize must be at least 2, got %s", size);
-            this.windowSize = size;
-            return this;
-        }
-
-        /** The most candidates a {@link LinkIndex#match} returns (default 10); at least 1. */
-        public Builder maxCandidates(int count) {
-            checkArgument(count >= 1, "maxCandidates must be at least 1, got %s", count);
-            this.maxCandidates = count;
-            return this;
-        }
-
-        /** A sizing hint: about how many records the index will hold (default 1,024). */
-        public Builder expectedSize(int records) {
-            checkArgument(records >= 0, "expectedSize must not be negative, got %s", records);
-            this.expectedRecords = records;
-            return this;
-        }
-
-        /**
-         * An empty index.
-         *
-         * @throws IllegalStateException if there are no comparisons or rules, the window exceeds the maximum
-         *                               block size, or no model was given for non-standard comparisons
-         * @throws IllegalArgumentException if the model does not fit the comparisons
-         */
-        public LinkIndex build() {
-            LinkIndex index = new LinkIndex(config(resolveModel()), expectedRecords);
-            index.warmedUp();
-            return index;
-        }
-
-        /**
-         * Loads an index saved by {@link LinkIndex#save}. The model, threshold, overwhelming weight,
-         * term-frequency setting, block and window sizes and candidate count come from the file; this builder
-         * supplies the comparisons and blocking rules (code, not data), whose names must be those the file
-         * records. Links, people, blocking keys and value counts are read, not recomputed; the records are
-         * rebuilt from their input fields when first used and by a background thread (see
-         * {@link LinkIndex#awaitWarmUp}), so the index answers within seconds of the call.
-         *
-         * @throws IndexFileException if the file is not an index file, has an unknown version, is cut short
-         *                            or corrupt, or names other comparisons or blocking rules
-         */
-        public LinkIndex load(Path file) throws IOException {
-            checkNotNull(file, "file");
-            long started = System.nanoTime();
-            LinkIndex index = IndexFile.load(file, comparisons, blockingRules);
-            LOG.info("index loaded: {} records, {} people in {} ms", index.size(), index.entityCount(),
-                    (System.nanoTime() - started) / 1_000_000);
-            index.startWarmUp();
-            return index;
-        }
-
-        IndexConfig config(MatchModel resolved) {
-            if (comparisons.isEmpty()) {
-                throw new IllegalStateException("a link index needs at least one comparison");
-            }
-            if (blockingRules.isEmpty()) {
-                throw new IllegalStateException("a link index needs at least one blocking rule");
-            }
-            if (windowSize > maxBlockSize) {
-                throw new IllegalStateException("windowSize " + windowSize + " exceeds maxBlockSize " + maxBlockSize);
-            }
-            checkModelFits(resolved, comparisons);
-            return new IndexConfig(comparisons, blockingRules, resolved, thresholdProbability, overwhelmingWeight,
-                    termFrequencyAdjustment, maxBlockSize, windowSize, maxCandidates);
-        }
-
-        private MatchModel resolveModel() {
-            if (model.isPresent()) {
-                return model.get();
-            }
-            // The batch linker's rule for an untrained run: the bundled model fits the standard comparisons only.
-            if (comparisons.equals(PersonComparisons.standard())) {
-                return BundledModel.standard();
-            }
-            throw new IllegalStateException("an index with non-standard comparisons needs a model trained with "
-                    + "them: pass one to model(...), e.g. from Linker.builder().comparisons(...).build().train(records)");
-        }
-
-        Builder restore(MatchModel savedModel, double threshold, double overwhelming, boolean termFrequencies,
-                int blockSize, int window, int candidates, int expected) {
-            this.model = Optional.of(savedModel);
-            this.thresholdProbability = threshold;
-            this.overwhelmingWeight = overwhelming;
-            this.termFrequencyAdjustment = termFrequencies;
-            this.maxBlockSize = blockSize;
-            this.windowSize = window;
-            this.maxCandidates = candidates;
-            this.expectedRecords = expected;
-            return this;
-        }
-
-        private static void checkModelFits(MatchModel model, List<Comparison<ComparableRecord>> comparisons) {
-            List<String> names = comparisons.stream().map(Comparison::name).toList();
-            checkArgument(model.comparisonNames().equals(names),
-                    "the model compares %s but the index compares %s; use a model trained with these comparisons",
-                    model.comparisonNames(), names);
-            for (int c = 0; c < names.size(); c++) {
-                checkArgument(model.levels(c).equals(comparisons.get(c).levels()),
-                        "comparison '%s' has other levels in the model than in the index", names.get(c));
-            }
-        }
     }
 
     IndexCore core() {

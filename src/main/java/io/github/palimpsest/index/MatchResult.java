@@ -31,7 +31,7 @@ public final class MatchResult {
 
     /**
      * The best candidates, by descending match weight (ties by record id), at most the index's
-     * {@linkplain LinkIndex.Builder#maxCandidates(int) maxCandidates}; links and non-links alike.
+     * {@linkplain LinkIndexBuilder#maxCandidates(int) maxCandidates}; links and non-links alike.
      */
     public List<MatchCandidate> candidates() {
         return candidates;

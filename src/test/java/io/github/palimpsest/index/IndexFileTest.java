@@ -179,7 +179,7 @@ class IndexFileTest {
     @Test
     void loadingWithOtherBlockingRulesIsRefused() throws IOException {
         Path file = saved();
-        LinkIndex.Builder other = LinkIndex.builder().blockingRules(PersonBlockingRules.standard().subList(0, 3));
+        LinkIndexBuilder other = LinkIndex.builder().blockingRules(PersonBlockingRules.standard().subList(0, 3));
         IndexFileException e = assertThrows(IndexFileException.class, () -> other.load(file));
         assertTrue(e.getMessage().contains("blocking rules"), e.getMessage());
     }

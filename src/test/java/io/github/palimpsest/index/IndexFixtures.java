@@ -65,7 +65,7 @@ final class IndexFixtures {
                 + " records differ, e.g. " + differing.subList(0, Math.min(5, differing.size())));
     }
 
-    static LinkIndex.Builder exactIndex(MatchModel model) {
+    static LinkIndexBuilder exactIndex(MatchModel model) {
         return LinkIndex.builder().model(model).termFrequencyAdjustment(false);
     }
 }

@@ -11,7 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -38,11 +39,36 @@ public final class LinkIndexBenchmark {
         SyntheticForces generator = SyntheticForces.builder().seed(seed)
                 .people(Math.max(1, Math.round(wanted / SyntheticForces.builder().build().meanRecordsPerPerson())))
                 .build();
-        long heapBefore = usedHeapAfterGc();
-
-        LinkIndex index = LinkIndex.builder().expectedSize(wanted).build();
         List<PersonRecord> probes = new ArrayList<>();
-        Map<String, String> truth = new ConcurrentHashMap<>();
+        Path file = save ? Files.createTempFile("palimpsest-index", ".idx") : null;
+        try {
+            int n = buildAndMeasure(generator, wanted, probes, file);
+            if (file != null) {
+                // The built index is unreachable now: the loaded one is measured alone.
+                usedHeapAfterGc();
+                long t = System.nanoTime();
+                LinkIndex loaded = LinkIndex.load(file);
+                double loadSeconds = (System.nanoTime() - t) / 1e9;
+                System.out.printf(Locale.ROOT, "index file %,d bytes (%,d per record); loaded %,d records in %.1f s%n",
+                        Files.size(file), Files.size(file) / Math.max(1, n), loaded.size(), loadSeconds);
+                timeMatches(loaded, probes.subList(0, Math.min(1_000, probes.size())), "match while warming up");
+                t = System.nanoTime();
+                loaded.awaitWarmUp(1, TimeUnit.HOURS);
+                System.out.printf(Locale.ROOT, "warm-up finished %.1f s later%n", (System.nanoTime() - t) / 1e9);
+                timeMatches(loaded, probes, "match after load and warm-up");
+            }
+        } finally {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /** Builds the index, prints load time, memory, latency and accuracy, saves it; returns its size. */
+    private static int buildAndMeasure(SyntheticForces generator, int wanted, List<PersonRecord> probes, Path file)
+            throws Exception {
+        long heapBefore = usedHeapAfterGc();
+        LinkIndex index = LinkIndex.builder().expectedSize(wanted).build();
         AtomicInteger seen = new AtomicInteger();
         long started = System.nanoTime();
         // The generator is sequential; records are normalised and added on every core (add is thread-safe and
@@ -55,17 +81,16 @@ public final class LinkIndexBenchmark {
                 }
             } else {
                 index.add(record);
-                truth.put(generated.recordId(), generated.entityId());
             }
         });
-        double loadSeconds = (System.nanoTime() - started) / 1e9;
+        double addSeconds = (System.nanoTime() - started) / 1e9;
         int n = index.size();
         System.out.printf(Locale.ROOT, "indexed %,d records (%,d people, %,d links) in %.1f s: %.0f records/s on %d threads%n",
-                n, index.entityCount(), index.linkCount(), loadSeconds, n / loadSeconds,
+                n, index.entityCount(), index.linkCount(), addSeconds, n / addSeconds,
                 Runtime.getRuntime().availableProcessors());
         long heapAfter = usedHeapAfterGc();
         System.out.printf(Locale.ROOT, "heap in use after GC: %,d MB, %,d bytes per indexed record%n",
-                (heapAfter - heapBefore) >> 20, (heapAfter - heapBefore - truthBytes(truth)) / Math.max(1, n));
+                (heapAfter - heapBefore) >> 20, (heapAfter - heapBefore) / Math.max(1, n));
 
         probes.sort((a, b) -> a.recordId().compareTo(b.recordId()));
         for (int round = 0; round < 3; round++) { // warm-up: JIT-compile the match path
@@ -73,42 +98,95 @@ public final class LinkIndexBenchmark {
                 index.match(probe);
             }
         }
-        long[] nanos = new long[probes.size()];
+        timeMatches(index, probes, "match");
         int matched = 0;
         long candidates = 0;
-        for (int k = 0; k < probes.size(); k++) {
-            long t = System.nanoTime();
-            MatchResult result = index.match(probes.get(k));
-            nanos[k] = System.nanoTime() - t;
+        for (PersonRecord probe : probes) {
+            MatchResult result = index.match(probe);
             matched += result.isMatch() ? 1 : 0;
             candidates += result.candidates().size();
         }
-        Arrays.sort(nanos);
-        System.out.printf(Locale.ROOT, "match over %,d held-out records: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, "
-                        + "p99.9 %.3f ms, max %.3f ms, mean %.3f ms%n",
-                nanos.length, ms(percentile(nanos, 50)), ms(percentile(nanos, 90)), ms(percentile(nanos, 99)),
-                ms(percentile(nanos, 99.9)), ms(nanos[nanos.length - 1]), ms(Arrays.stream(nanos).sum() / nanos.length));
         System.out.printf(Locale.ROOT, "%.1f%% of probes matched a person; %.1f candidates shown per probe%n",
                 100.0 * matched / probes.size(), (double) candidates / probes.size());
 
-        PairwiseMetrics metrics = PairwiseMetrics.of(truth, index.entityIds());
+        // The ground truth is collected only now, so that it does not count in the heap per record above.
+        Map<String, String> clusters = index.entityIds();
+        Map<String, String> truth = new HashMap<>();
+        generator.stream().filter(g -> clusters.containsKey(g.recordId()))
+                .forEach(g -> truth.put(g.recordId(), g.entityId()));
+        PairwiseMetrics metrics = PairwiseMetrics.of(truth, clusters);
         System.out.printf(Locale.ROOT, "people against ground truth: precision %.4f, recall %.4f, F1 %.4f%n",
                 metrics.precision(), metrics.recall(), metrics.f1());
+        if (file != null) {
+            long t = System.nanoTime();
+            index.save(file);
+            System.out.printf(Locale.ROOT, "saved in %.1f s%n", (System.nanoTime() - t) / 1e9);
+        }
+        return n;
+    }
 
-        if (save) {
-            Path file = Files.createTempFile("palimpsest-index", ".idx");
-            try {
-                long t = System.nanoTime();
-                index.save(file);
-                double saveSeconds = (System.nanoTime() - t) / 1e9;
-                t = System.nanoTime();
-                LinkIndex loaded = LinkIndex.load(file);
-                double loadFileSeconds = (System.nanoTime() - t) / 1e9;
-                System.out.printf(Locale.ROOT, "saved %,d bytes (%,d per record) in %.1f s; loaded %,d records in %.1f s%n",
-                        Files.size(file), Files.size(file) / Math.max(1, n), saveSeconds, loaded.size(), loadFileSeconds);
-            } finally {
-                Files.deleteIfExists(file);
+    /**
+     * Times one {@code match} per probe on this thread and prints the percentiles of wall time and of the
+     * thread's CPU time. On a shared machine the two differ: a thread preempted mid-match (every few
+     * milliseconds when more threads want to run than there are cores) counts the wait in wall time only.
+     */
+    private static long[] timeMatches(LinkIndex index, List<PersonRecord> probes, String what) throws Exception {
+        long[] nanos = new long[probes.size()];
+        long[] cpu = new long[probes.size()];
+        for (int k = 0; k < probes.size(); k++) {
+            long c = threadCpuNanos();
+            long t = System.nanoTime();
+            index.match(probes.get(k));
+            nanos[k] = System.nanoTime() - t;
+            cpu[k] = threadCpuNanos() - c;
+        }
+        print(what + ", wall", nanos);
+        print(what + ", CPU ", cpu);
+        return nanos;
+    }
+
+    private static void print(String what, long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "%s over %,d held-out records: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, "
+                        + "p99.9 %.3f ms, max %.3f ms, mean %.3f ms (load average %s)%n",
+                what, sorted.length, ms(percentile(sorted, 50)), ms(percentile(sorted, 90)), ms(percentile(sorted, 99)),
+                ms(percentile(sorted, 99.9)), ms(sorted[sorted.length - 1]),
+                ms(Arrays.stream(sorted).sum() / Math.max(1, sorted.length)), loadAverage());
+    }
+
+    /**
+     * This thread's CPU time, through {@code java.lang.management} by reflection (the test sources compile
+     * against the library's module, which does not read {@code java.management}); 0 where unavailable.
+     */
+    private static long threadCpuNanos() {
+        try {
+            if (cpuTime == null) {
+                Object bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
+                        .invoke(null);
+                cpuTime = () -> {
+                    try {
+                        return (Long) Class.forName("java.lang.management.ThreadMXBean")
+                                .getMethod("getCurrentThreadCpuTime").invoke(bean);
+                    } catch (ReflectiveOperationException e) {
+                        return 0L;
+                    }
+                };
             }
+            return cpuTime.getAsLong();
+        } catch (ReflectiveOperationException e) {
+            return 0;
+        }
+    }
+
+    private static java.util.function.LongSupplier cpuTime;
+
+    /** The 1-minute load average, from /proc/loadavg where there is one: other work on the machine skews tails. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (Exception e) {
+            return "unknown";
         }
     }
 
@@ -116,11 +194,6 @@ public final class LinkIndexBenchmark {
         PersonRecord.Builder record = PersonRecord.builder().referenceDate(SyntheticForces.DEFAULT_REFERENCE_DATE);
         generated.columns().forEach(record::set);
         return record.build();
-    }
-
-    /** The ground-truth map is the benchmark's, not the index's: about 150 bytes an entry, subtracted. */
-    private static long truthBytes(Map<String, String> truth) {
-        return truth.size() * 150L;
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {

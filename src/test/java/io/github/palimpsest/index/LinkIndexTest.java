@@ -260,7 +260,7 @@ class LinkIndexTest {
 
     @Test
     void nonStandardComparisonsNeedAModel() {
-        LinkIndex.Builder builder = LinkIndex.builder().comparisons(PersonComparisons.febrl());
+        LinkIndexBuilder builder = LinkIndex.builder().comparisons(PersonComparisons.febrl());
         IllegalStateException e = assertThrows(IllegalStateException.class, builder::build);
         assertTrue(e.getMessage().contains("model"));
         assertThrows(IllegalArgumentException.class, () -> builder.model(IndexFixtures.model()).build(),
