@@ -1,11 +1,7 @@
 package io.github.palimpsest.index;
 
-import io.github.palimpsest.cluster.Clustering;
-import io.github.palimpsest.cluster.EntityIds;
-import io.github.palimpsest.cluster.ScoredLinks;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.PersonRecord;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -21,14 +17,11 @@ import java.util.Map;
  * graph: every scored pair at or above the threshold, both directions).
  */
 final class IndexCore {
-    static final EntityIds ENTITY_IDS = EntityIds.people();
-
     final IndexConfig config;
     final PostingTable postings;
     final TermCounts termCounts;
     private final Map<String, Integer> slotOf = new HashMap<>();
-    /** Anchor slots keyed by a hash of their base entity id, to find entity-id collisions. */
-    private final PostingTable anchors = new PostingTable(1024);
+    final EntityIdTable entityIds = new EntityIdTable(this);
 
     /** Per slot: the record id, or null for a free slot. */
     String[] recordIds;
@@ -55,7 +48,7 @@ final class IndexCore {
     private int clusterCount;
     private int linkCount;
     /** Local index of a slot during re-clustering, else -1. */
-    private int[] localIndex;
+    int[] localIndex;
 
     IndexCore(IndexConfig config, int expectedRecords) {
         this.config = config;
@@ -202,10 +195,10 @@ final class IndexCore {
             seeds.add(links.slot(k));
         }
         int[] affected = component(seeds);
-        Map<String, List<String>> before = people(affected);
+        Map<String, List<String>> before = People.snapshot(this, affected);
         for (int s : affected) {
             if (anchor[s] == s) {
-                retireAnchor(s);
+                entityIds.retire(s);
             }
         }
         clusterCount -= before.size();
@@ -221,8 +214,8 @@ final class IndexCore {
             }
         }
         int[] now = withAndWithout(affected, oldSlot, newSlot);
-        recluster(now);
-        Map<String, List<String>> after = people(now);
+        Reclustering.recluster(this, now);
+        Map<String, List<String>> after = People.snapshot(this, now);
         clusterCount += after.size();
         return ChangeReports.of(recordId, oldSlot >= 0, added != null, before, after);
     }
@@ -388,152 +381,19 @@ final class IndexCore {
         }
         for (int s = 0; s < saved.length; s++) {
             if (anchor[s] == s) {
-                addAnchor(s);
+                entityIds.add(s);
                 clusterCount++;
             }
         }
     }
 
-    // ---------------------------------------------------------------- clustering
-
-    /**
-     * Clusters a closed set of slots (a union of link-graph components) exactly as the batch
-     * {@link io.github.palimpsest.cluster.Clusterer} clusters a pool: the same clusterer, the same exclusive
-     * keys, and the records in record-id order, so that ties between equal weights fall the same way as in
-     * a batch run over records sorted by id.
-     */
-    void recluster(int[] slots) {
-        int k = slots.length;
-        if (k == 1 && edgeCount[slots[0]] == 0) {
-            anchor[slots[0]] = slots[0];
-            next[slots[0]] = slots[0];
-            addAnchor(slots[0]);
-            return;
-        }
-        Integer[] boxed = new Integer[k];
-        for (int i = 0; i < k; i++) {
-            boxed[i] = slots[i];
-        }
-        Arrays.sort(boxed, (a, b) -> recordIds[a].compareTo(recordIds[b]));
-        int[] local = new int[k];
-        for (int i = 0; i < k; i++) {
-            local[i] = boxed[i];
-            localIndex[local[i]] = i;
-        }
-        ScoredLinks.Builder links = ScoredLinks.builder(k);
-        List<List<String>> keys = new ArrayList<>(k);
-        for (int i = 0; i < k; i++) {
-            int s = local[i];
-            for (int e = 0; e < edgeCount[s]; e++) {
-                int j = localIndex[edgeTo[s][e]];
-                if (j < 0) {
-                    throw new IllegalStateException("re-clustering a set that is not closed under links");
-                }
-                if (i < j) {
-                    links.add(i, j, edgeWeight[s][e]);
-                }
-            }
-            keys.add(exclusiveKeys(comparable(s)));
-        }
-        Clustering clustering = config.clusterer.cluster(k, links.build(), keys);
-        for (int c = 0; c < clustering.clusterCount(); c++) {
-            int[] members = clustering.members(c); // ascending, so members[0] has the smallest record id
-            int first = local[members[0]];
-            for (int m = 0; m < members.length; m++) {
-                int s = local[members[m]];
-                anchor[s] = first;
-                next[s] = local[members[(m + 1) % members.length]];
-            }
-            addAnchor(first);
-        }
-        for (int s : local) {
-            localIndex[s] = -1;
-        }
-    }
-
-    /** The keys the batch linker gives the clusterer: valid PNC ID, CRO number and NI number. */
-    static List<String> exclusiveKeys(ComparableRecord r) {
-        List<String> keys = new ArrayList<>(3);
-        if (!r.pncId().isEmpty()) {
-            keys.add("pnc:" + r.pncId());
-        }
-        if (!r.croNumber().isEmpty()) {
-            keys.add("cro:" + r.croNumber());
-        }
-        if (!r.niNumber().isEmpty()) {
-            keys.add("ni:" + r.niNumber());
-        }
-        return keys;
-    }
-
-    // ---------------------------------------------------------------- people and entity ids
-
-    /** The members of the cluster of {@code slot}, in record-id order. */
-    int[] members(int slot) {
-        int first = anchor[slot];
-        int count = 0;
-        int s = first;
-        do {
-            count++;
-            s = next[s];
-        } while (s != first);
-        int[] members = new int[count];
-        for (int m = 0; m < count; m++) {
-            members[m] = s;
-            s = next[s];
-        }
-        // The list starts at the anchor but is otherwise in clustering order: sort by record id.
-        Integer[] boxed = Arrays.stream(members).boxed().toArray(Integer[]::new);
-        Arrays.sort(boxed, (a, b) -> recordIds[a].compareTo(recordIds[b]));
-        return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
-    }
-
-    /** Entity id to sorted record ids, for the people of the given slots. */
-    Map<String, List<String>> people(int[] slots) {
-        Map<String, List<String>> people = new HashMap<>();
-        IntSet anchorsSeen = new IntSet(slots.length);
-        for (int s : slots) {
-            if (anchorsSeen.add(anchor[s])) {
-                List<String> ids = new ArrayList<>();
-                for (int m : members(s)) {
-                    ids.add(recordIds[m]);
-                }
-                people.put(entityId(s), ids);
-            }
-        }
-        return people;
-    }
-
-    /**
-     * The entity id of the cluster of {@code slot}: {@link EntityIds#idFor} of its anchor, with the batch
-     * rule for the rare collision (the smaller anchor keeps the id, others get "-2", "-3", ...).
-     */
+    /** The entity id of the person of {@code slot}. */
     String entityId(int slot) {
-        int first = anchor[slot];
-        String base = ENTITY_IDS.idFor(recordIds[first]);
-        int[] sharing = anchors.members(anchorKey(base));
-        if (sharing.length <= 1) {
-            return base;
-        }
-        String own = recordIds[first];
-        int rank = 0;
-        for (int other : sharing) {
-            if (recordIds[other].compareTo(own) < 0) {
-                rank++;
-            }
-        }
-        return rank == 0 ? base : base + "-" + (rank + 1);
+        return entityIds.entityId(slot);
     }
 
-    private void addAnchor(int slot) {
-        anchors.add(anchorKey(ENTITY_IDS.idFor(recordIds[slot])), slot);
-    }
-
-    private void retireAnchor(int slot) {
-        anchors.remove(anchorKey(ENTITY_IDS.idFor(recordIds[slot])), slot);
-    }
-
-    private static long anchorKey(String entityId) {
-        return PreparedRecord.keyHash(0, entityId);
+    /** The members of the person of {@code slot}, in record-id order. */
+    int[] members(int slot) {
+        return People.members(this, slot);
     }
 }

@@ -34,18 +34,6 @@ final class IntSet {
         return true;
     }
 
-    boolean contains(int value) {
-        int mask = table.length - 1;
-        for (int p = mix(value) & mask; ; p = (p + 1) & mask) {
-            if (table[p] == value) {
-                return true;
-            }
-            if (table[p] < 0) {
-                return false;
-            }
-        }
-    }
-
     private boolean insert(int value) {
         int mask = table.length - 1;
         for (int p = mix(value) & mask; ; p = (p + 1) & mask) {

@@ -6,10 +6,13 @@ import io.github.palimpsest.pattern.Pattern;
 import io.github.palimpsest.pattern.PatternEvent;
 import io.github.palimpsest.record.PersonRecord;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Builds the {@link Entity} (records and pattern) of an indexed person; reads {@link IndexCore} only. */
+/** The people of an index: their members, snapshots and {@link Entity}s; reads {@link IndexCore} only. */
 final class People {
     private People() {
     }
@@ -53,5 +56,41 @@ final class People {
             events.add(PatternEvent.of(record, linkedTo, linkedBy));
         }
         return Entity.of(entityId, records, Pattern.of(entityId, events));
+    }
+
+    /** The members of the cluster of {@code slot}, in record-id order. */
+    static int[] members(IndexCore core, int slot) {
+        int first = core.anchor[slot];
+        int count = 0;
+        int s = first;
+        do {
+            count++;
+            s = core.next[s];
+        } while (s != first);
+        int[] members = new int[count];
+        for (int m = 0; m < count; m++) {
+            members[m] = s;
+            s = core.next[s];
+        }
+        // The list starts at the anchor but is otherwise in clustering order: sort by record id.
+        Integer[] boxed = Arrays.stream(members).boxed().toArray(Integer[]::new);
+        Arrays.sort(boxed, (a, b) -> core.recordIds[a].compareTo(core.recordIds[b]));
+        return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Entity id to sorted record ids, for the people of the given slots. */
+    static Map<String, List<String>> snapshot(IndexCore core, int[] slots) {
+        Map<String, List<String>> people = new HashMap<>();
+        IntSet anchorsSeen = new IntSet(slots.length);
+        for (int s : slots) {
+            if (anchorsSeen.add(core.anchor[s])) {
+                List<String> ids = new ArrayList<>();
+                for (int m : members(core, s)) {
+                    ids.add(core.recordIds[m]);
+                }
+                people.put(core.entityId(s), ids);
+            }
+        }
+        return people;
     }
 }

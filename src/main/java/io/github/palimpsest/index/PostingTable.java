@@ -1,7 +1,6 @@
 package io.github.palimpsest.index;
 
 import java.util.Arrays;
-import java.util.function.IntConsumer;
 
 /**
  * Posting lists keyed by 64-bit key hashes: for each key, the slots of the records that carry it. An
@@ -37,21 +36,6 @@ final class PostingTable {
         mask = capacity - 1;
     }
 
-    /** The number of distinct keys. */
-    int keyCount() {
-        return entries;
-    }
-
-    /** How many slots carry {@code key} (0 if none). */
-    int count(long key) {
-        int position = find(key);
-        if (position < 0) {
-            return 0;
-        }
-        int value = values[position];
-        return value >= 0 ? 1 : listSizes[-value - 1];
-    }
-
     /** The slots that carry {@code key}, in no particular order (a new array; empty if none). */
     int[] members(long key) {
         int position = find(key);
@@ -60,23 +44,6 @@ final class PostingTable {
         }
         int value = values[position];
         return value >= 0 ? new int[] {value} : Arrays.copyOf(lists[-value - 1], listSizes[-value - 1]);
-    }
-
-    /** Calls {@code sink} with every slot that carries {@code key}, in no particular order. */
-    void forEach(long key, IntConsumer sink) {
-        int position = find(key);
-        if (position < 0) {
-            return;
-        }
-        int value = values[position];
-        if (value >= 0) {
-            sink.accept(value);
-            return;
-        }
-        int[] list = lists[-value - 1];
-        for (int k = 0, size = listSizes[-value - 1]; k < size; k++) {
-            sink.accept(list[k]);
-        }
     }
 
     /** Adds {@code slot} to the postings of {@code key}; the caller never adds a (key, slot) twice. */

@@ -40,11 +40,6 @@ final class PreparedRecord {
         return new PreparedRecord(record, comparable, null, null).withKeys(rules);
     }
 
-    static PreparedRecord of(PersonRecord record, ComparableRecord comparable,
-            List<BlockingRule<ComparableRecord>> rules) {
-        return new PreparedRecord(record, comparable, null, null).withKeys(rules);
-    }
-
     private PreparedRecord withKeys(List<BlockingRule<ComparableRecord>> rules) {
         long[][] collected = {new long[16]};
         int[] count = {0};
