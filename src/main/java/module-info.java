@@ -23,6 +23,7 @@ module io.github.palimpsest {
     exports io.github.palimpsest.pattern;
     exports io.github.palimpsest.synthetic;
     exports io.github.palimpsest.privacy;
+    exports io.github.palimpsest.index;
 
     opens io.github.palimpsest.cli to info.picocli;
 }

@@ -29,6 +29,19 @@ public final class Entity {
     }
 
     /**
+     * An entity from its parts, for code that clusters outside a {@link Linker} run (the incremental
+     * {@code io.github.palimpsest.index.LinkIndex}).
+     *
+     * @param id      the entity id, e.g. from {@link io.github.palimpsest.cluster.EntityIds}
+     * @param records the entity's records, at least one, in the order {@link #records()} returns them
+     * @param pattern the entity's pattern
+     * @throws IllegalArgumentException if {@code records} is empty
+     */
+    public static Entity of(String id, List<PersonRecord> records, Pattern pattern) {
+        return new Entity(id, checkNotNull(records, "records"), pattern);
+    }
+
+    /**
      * The entity id, e.g. {@code "P-7XK2M9QD4R"}: derived from the smallest record id of the entity, so it
      * stays the same when unrelated records are added (see {@link io.github.palimpsest.cluster.EntityIds}).
      */

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * Turns scored links into people: records joined by links at or above a threshold form clusters, under a
@@ -47,6 +48,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Clusterer {
     private static final Logger LOG = LoggerFactory.getLogger(Clusterer.class);
+    /** Clusterings of fewer records than this log their summary at DEBUG rather than INFO. */
+    private static final int SMALL_CLUSTERING = 1_000;
 
     private final double threshold;
     private final double overwhelmingWeight;
@@ -154,7 +157,9 @@ public final class Clusterer {
         mergeInOrder(pairs, kept, merge);
         Clustering clustering = Clustering.of(recordCount, merge::find, merge.overrides, merge.constraintRejections,
                 merge.chainGuardRejections);
-        LOG.info("clustering: {} records, {} links at or above {} bits, {} clusters, {} merges refused by "
+        // The incremental index re-clusters one small component per change: those summaries go to DEBUG.
+        Level level = recordCount < SMALL_CLUSTERING ? Level.DEBUG : Level.INFO;
+        LOG.atLevel(level).log("clustering: {} records, {} links at or above {} bits, {} clusters, {} merges refused by "
                         + "exclusive keys, {} allowed by overwhelming links, {} refused by the chain guard, {} ms",
                 recordCount, used, String.format("%.2f", threshold), clustering.clusterCount(), merge.constraintRejections,
                 merge.overrides, merge.chainGuardRejections, (System.nanoTime() - started) / 1_000_000);

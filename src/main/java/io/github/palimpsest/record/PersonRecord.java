@@ -74,6 +74,13 @@ public final class PersonRecord {
     private final Map<String, Identifier> identifiers;
     private final Map<String, String> extras;
     private final List<Problem> problems;
+    // The raw inputs the parsed values above do not keep, so that inputColumns() and toBuilder() lose nothing.
+    private final String rawForename;
+    private final String rawMiddleNames;
+    private final String rawSurname;
+    private final String rawAliases;
+    private final LocalDate referenceDate;
+    private final int givenProblemCount;
 
     private PersonRecord(Builder b) {
         checkArgument(!b.recordId.isBlank(), "record_id is required and must not be blank");
@@ -110,6 +117,12 @@ public final class PersonRecord {
         this.identifiers = ids.build();
         this.extras = ImmutableMap.copyOf(b.extras);
         this.problems = collectProblems(b.problems);
+        this.rawForename = b.forename;
+        this.rawMiddleNames = b.middleNames;
+        this.rawSurname = b.surname;
+        this.rawAliases = b.aliases;
+        this.referenceDate = b.referenceDate;
+        this.givenProblemCount = b.problems.size();
     }
 
     private List<Problem> collectProblems(List<Problem> given) {
@@ -287,6 +300,50 @@ public final class PersonRecord {
         return !hasName() && (dateOfBirth.isValid() || pncId.isValid() || croNumber.isValid()
                 || niNumber.isValid() || drivingLicence.isValid() || phone.isValid() || email.isValid()
                 || identifiers.values().stream().anyMatch(ParsedValue::isValid));
+    }
+
+    /** The date against which two-digit years and future dates were judged when the record was built. */
+    public LocalDate referenceDate() {
+        return referenceDate;
+    }
+
+    /**
+     * The record's input as CSV columns, header to raw text exactly as given, in schema order: canonical
+     * columns by {@link Column#header()}, generic identifiers as {@code id_<type>}, then the extra columns.
+     * Blank fields are left out. Setting every entry on a builder ({@link Builder#set(String, String)}) with
+     * the same {@link #referenceDate()} rebuilds a record with the same values; {@link #toBuilder()} does so
+     * and keeps the problems a reader added too.
+     */
+    public Map<String, String> inputColumns() {
+        Map<String, String> columns = new LinkedHashMap<>();
+        String[] canonical = {recordId, force.raw(), rawFullName, rawForename, rawMiddleNames, rawSurname,
+            rawAliases, dateOfBirth.raw(), rawSex, pncId.raw(), croNumber.raw(), niNumber.raw(),
+            drivingLicence.raw(), warrantNumber.raw(), phone.raw(), email.raw(), postcode.raw(), address,
+            eventDate.raw(), eventType, eventSummary};
+        for (Column column : Column.values()) {
+            putIfPresent(columns, column.header(), canonical[column.ordinal()]);
+        }
+        identifiers.forEach((type, id) -> putIfPresent(columns, Column.IDENTIFIER_PREFIX + type, id.raw()));
+        extras.forEach((column, value) -> putIfPresent(columns, column, value));
+        return columns;
+    }
+
+    private static void putIfPresent(Map<String, String> columns, String header, String value) {
+        if (!value.isBlank()) {
+            columns.put(header, value);
+        }
+    }
+
+    /**
+     * A builder holding this record's input, reference date and any problems a reader added: {@code build()}
+     * returns a record with the same values. Use it to make a changed copy, e.g.
+     * {@code record.toBuilder().phone("07700 900123").build()}.
+     */
+    public Builder toBuilder() {
+        Builder builder = builder().referenceDate(referenceDate);
+        inputColumns().forEach(builder::set);
+        problems.subList(0, givenProblemCount).forEach(builder::problem);
+        return builder;
     }
 
     @Override

@@ -1,0 +1,399 @@
+package io.github.palimpsest.index;
+
+import io.github.palimpsest.record.ComparableRecord;
+import io.github.palimpsest.record.PersonRecord;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The state of a {@link LinkIndex} and the single-threaded algorithms that change it. Not thread-safe:
+ * {@link LinkIndex} calls the mutators under its write lock and the readers under its read lock.
+ *
+ * <p>Records live in <em>slots</em>, indexes into parallel arrays; a removed record's slot is reused.
+ * Per slot: the record, its comparable form, its cluster (the slot of the cluster's anchor, the member with
+ * the smallest record id, and a circular list through the members), and its links (edges of the link
+ * graph: every scored pair at or above the threshold, both directions).
+ */
+final class IndexCore {
+    final IndexConfig config;
+    final PostingTable postings;
+    final TermCounts termCounts;
+    private final Map<String, Integer> slotOf = new HashMap<>();
+    final EntityIdTable entityIds = new EntityIdTable(this);
+
+    /** Per slot: the record id, or null for a free slot. */
+    String[] recordIds;
+    /** Per slot: the distinct blocking-key hashes, kept for removal and saving. */
+    long[][] keyHashes;
+    /** Per slot: the record and its comparable form; null until first needed after a load (see below). */
+    private PersonRecord[] records;
+    private ComparableRecord[] comparable;
+    /**
+     * Per slot: the saved form of a record loaded from a file and not yet rebuilt, else null. Loading leaves
+     * records in this form so that a restart takes seconds; they are rebuilt on first use, or by the
+     * background warm-up. Set only under the write lock (or before the index is published), read under
+     * either lock.
+     */
+    private SavedRecord[] pending;
+    int[] anchor;
+    int[] next;
+    int[][] edgeTo;
+    double[][] edgeWeight;
+    int[] edgeCount;
+    private int highWater;
+    private int[] freeSlots = new int[16];
+    private int freeCount;
+    private int clusterCount;
+    private int linkCount;
+    /** Local index of a slot during re-clustering, else -1. */
+    int[] localIndex;
+
+    IndexCore(IndexConfig config, int expectedRecords) {
+        this.config = config;
+        int capacity = Math.max(16, expectedRecords);
+        this.postings = new PostingTable(expectedRecords * 6);
+        this.termCounts = new TermCounts(config.termFrequencyComparisons);
+        recordIds = new String[capacity];
+        keyHashes = new long[capacity][];
+        records = new PersonRecord[capacity];
+        comparable = new ComparableRecord[capacity];
+        pending = new SavedRecord[capacity];
+        anchor = new int[capacity];
+        next = new int[capacity];
+        edgeTo = new int[capacity][];
+        edgeWeight = new double[capacity][];
+        edgeCount = new int[capacity];
+        localIndex = new int[capacity];
+        Arrays.fill(localIndex, -1);
+    }
+
+    int size() {
+        return slotOf.size();
+    }
+
+    int clusterCount() {
+        return clusterCount;
+    }
+
+    int linkCount() {
+        return linkCount;
+    }
+
+    /** The slot of a record id, or -1. */
+    int slotOf(String recordId) {
+        Integer slot = slotOf.get(recordId);
+        return slot == null ? -1 : slot;
+    }
+
+    /** Slots in use, ascending. */
+    int[] usedSlots() {
+        int[] used = new int[size()];
+        int n = 0;
+        for (int s = 0; s < highWater; s++) {
+            if (recordIds[s] != null) {
+                used[n++] = s;
+            }
+        }
+        return used;
+    }
+
+    /** The record id in a used slot. */
+    String recordId(int slot) {
+        return recordIds[slot];
+    }
+
+    /**
+     * The record in a used slot, rebuilt from its saved form on first use after a load. Safe under the read
+     * lock: two readers may both rebuild it, and each publishes an immutable object whose fields are all
+     * final, so either copy is complete wherever it is seen.
+     */
+    PersonRecord record(int slot) {
+        PersonRecord record = records[slot];
+        if (record == null) {
+            record = pending[slot].rebuild();
+            records[slot] = record;
+        }
+        return record;
+    }
+
+    /** The comparable form of the record in a used slot, built on first use after a load. */
+    ComparableRecord comparable(int slot) {
+        ComparableRecord c = comparable[slot];
+        if (c == null) {
+            c = ComparableRecord.of(record(slot));
+            comparable[slot] = c;
+        }
+        return c;
+    }
+
+    /** The saved form of the record in a used slot, without rebuilding it. */
+    SavedRecord saved(int slot) {
+        SavedRecord saved = pending[slot];
+        return saved != null ? saved : SavedRecord.of(record(slot));
+    }
+
+    /** Whether some loaded record has not been rebuilt yet (its pending form still held). */
+    boolean hasPending(int fromSlot, int toSlot) {
+        for (int s = fromSlot; s < Math.min(toSlot, highWater); s++) {
+            if (pending[s] != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Rebuilds the loaded records of a slot range: call under the read lock. */
+    void materialise(int fromSlot, int toSlot) {
+        for (int s = fromSlot; s < Math.min(toSlot, highWater); s++) {
+            if (pending[s] != null) {
+                comparable(s);
+            }
+        }
+    }
+
+    /** Drops the saved form of records already rebuilt in a slot range: call under the write lock. */
+    void releasePending(int fromSlot, int toSlot) {
+        for (int s = fromSlot; s < Math.min(toSlot, highWater); s++) {
+            if (pending[s] != null && comparable[s] != null) {
+                pending[s] = null;
+            }
+        }
+    }
+
+    int highWater() {
+        return highWater;
+    }
+
+    // ---------------------------------------------------------------- changes
+
+    /**
+     * Replaces the record in {@code oldSlot} (or nothing, -1) by {@code added} (or nothing, null) and
+     * re-clusters every record whose person the change can affect.
+     */
+    ChangeReport change(int oldSlot, PreparedRecord added) {
+        String recordId = added != null ? added.recordId() : recordIds[oldSlot];
+        // Frequencies first, so the new record is scored against the pool it belongs to (as in a batch run).
+        if (oldSlot >= 0) {
+            termCounts.remove(comparable(oldSlot));
+        }
+        if (added != null) {
+            termCounts.add(added.comparable);
+        }
+        int sizeAfter = size() - (oldSlot >= 0 ? 1 : 0) + (added != null ? 1 : 0);
+        Scoring.Links links = added == null ? Scoring.Links.NONE
+                : new Scoring(this).links(added, oldSlot, config.adjustsTermFrequencies(sizeAfter));
+
+        // Every record whose person can change is in the link-graph component of the old record or of one of
+        // the new record's links; clustering decisions never cross components.
+        IntSet seeds = new IntSet(links.size() + 1);
+        if (oldSlot >= 0) {
+            seeds.add(oldSlot);
+        }
+        for (int k = 0; k < links.size(); k++) {
+            seeds.add(links.slot(k));
+        }
+        int[] affected = component(seeds);
+        Map<String, List<String>> before = People.snapshot(this, affected);
+        for (int s : affected) {
+            if (anchor[s] == s) {
+                entityIds.retire(s);
+            }
+        }
+        clusterCount -= before.size();
+
+        if (oldSlot >= 0) {
+            detach(oldSlot);
+        }
+        int newSlot = -1;
+        if (added != null) {
+            newSlot = attach(added);
+            for (int k = 0; k < links.size(); k++) {
+                connect(newSlot, links.slot(k), links.weight(k));
+            }
+        }
+        int[] now = withAndWithout(affected, oldSlot, newSlot);
+        Reclustering.recluster(this, now);
+        Map<String, List<String>> after = People.snapshot(this, now);
+        clusterCount += after.size();
+        return ChangeReports.of(recordId, oldSlot >= 0, added != null, before, after);
+    }
+
+    /** The slots reachable from the seeds over links, the seeds included. */
+    int[] component(IntSet seeds) {
+        IntSet seen = new IntSet(seeds.size() * 4);
+        for (int k = 0; k < seeds.size(); k++) {
+            seen.add(seeds.get(k));
+        }
+        for (int k = 0; k < seen.size(); k++) { // seen grows as it is walked: a breadth-first search
+            int s = seen.get(k);
+            for (int e = 0; e < edgeCount[s]; e++) {
+                seen.add(edgeTo[s][e]);
+            }
+        }
+        return seen.toArray();
+    }
+
+    private static int[] withAndWithout(int[] slots, int removed, int added) {
+        int[] result = new int[slots.length + 1];
+        int n = 0;
+        for (int s : slots) {
+            if (s != removed) {
+                result[n++] = s;
+            }
+        }
+        if (added >= 0) {
+            result[n++] = added;
+        }
+        return Arrays.copyOf(result, n);
+    }
+
+    private int attach(PreparedRecord p) {
+        int slot = attach(p.recordId(), p.keyHashes);
+        records[slot] = p.record;
+        comparable[slot] = p.comparable;
+        return slot;
+    }
+
+    private int attach(String recordId, long[] keys) {
+        int slot = freeCount > 0 ? freeSlots[--freeCount] : highWater++;
+        if (slot == recordIds.length) {
+            grow();
+        }
+        recordIds[slot] = recordId;
+        keyHashes[slot] = keys;
+        anchor[slot] = slot;
+        next[slot] = slot;
+        edgeCount[slot] = 0;
+        slotOf.put(recordId, slot);
+        for (long key : keys) {
+            postings.add(key, slot);
+        }
+        return slot;
+    }
+
+    private void detach(int slot) {
+        for (int e = 0; e < edgeCount[slot]; e++) {
+            disconnectOneWay(edgeTo[slot][e], slot);
+            linkCount--;
+        }
+        edgeTo[slot] = null;
+        edgeWeight[slot] = null;
+        edgeCount[slot] = 0;
+        for (long key : keyHashes[slot]) {
+            postings.remove(key, slot);
+        }
+        slotOf.remove(recordIds[slot]);
+        recordIds[slot] = null;
+        keyHashes[slot] = null;
+        records[slot] = null;
+        comparable[slot] = null;
+        pending[slot] = null;
+        if (freeCount == freeSlots.length) {
+            freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);
+        }
+        freeSlots[freeCount++] = slot;
+    }
+
+    /** Adds the link {@code a – b} of weight {@code weight}, in both directions. */
+    void connect(int a, int b, double weight) {
+        connectOneWay(a, b, weight);
+        connectOneWay(b, a, weight);
+        linkCount++;
+    }
+
+    private void connectOneWay(int from, int to, double weight) {
+        int count = edgeCount[from];
+        if (edgeTo[from] == null) {
+            edgeTo[from] = new int[2];
+            edgeWeight[from] = new double[2];
+        } else if (count == edgeTo[from].length) {
+            edgeTo[from] = Arrays.copyOf(edgeTo[from], count * 2);
+            edgeWeight[from] = Arrays.copyOf(edgeWeight[from], count * 2);
+        }
+        edgeTo[from][count] = to;
+        edgeWeight[from][count] = weight;
+        edgeCount[from] = count + 1;
+    }
+
+    private void disconnectOneWay(int from, int to) {
+        int count = edgeCount[from];
+        for (int e = 0; e < count; e++) {
+            if (edgeTo[from][e] == to) {
+                edgeTo[from][e] = edgeTo[from][count - 1];
+                edgeWeight[from][e] = edgeWeight[from][count - 1];
+                edgeCount[from] = count - 1;
+                return;
+            }
+        }
+    }
+
+    private void grow() {
+        int capacity = recordIds.length * 2;
+        recordIds = Arrays.copyOf(recordIds, capacity);
+        keyHashes = Arrays.copyOf(keyHashes, capacity);
+        records = Arrays.copyOf(records, capacity);
+        comparable = Arrays.copyOf(comparable, capacity);
+        pending = Arrays.copyOf(pending, capacity);
+        anchor = Arrays.copyOf(anchor, capacity);
+        next = Arrays.copyOf(next, capacity);
+        edgeTo = Arrays.copyOf(edgeTo, capacity);
+        edgeWeight = Arrays.copyOf(edgeWeight, capacity);
+        edgeCount = Arrays.copyOf(edgeCount, capacity);
+        int old = localIndex.length;
+        localIndex = Arrays.copyOf(localIndex, capacity);
+        Arrays.fill(localIndex, old, capacity, -1);
+    }
+
+    /**
+     * Fills an empty core from a saved file: records in slots {@code 0 .. n-1} in their saved form, their key
+     * hashes, the saved links and people ({@code anchors[i]} is the slot of record i's anchor), and the term
+     * counts. The caller has validated ranges.
+     *
+     * @throws IllegalArgumentException if a record id repeats or a person's anchor is not its smallest id
+     */
+    void restore(SavedRecord[] saved, long[][] keys, int[] linkLeft, int[] linkRight, double[] linkWeight,
+            int[] anchors) {
+        for (int n = 0; n < saved.length; n++) {
+            String recordId = saved[n].recordId();
+            if (recordId.isEmpty() || slotOf(recordId) >= 0) {
+                throw new IllegalArgumentException("record " + n + " has a blank or repeated record id");
+            }
+            int slot = attach(recordId, keys[n]);
+            pending[slot] = saved[n];
+        }
+        for (int k = 0; k < linkLeft.length; k++) {
+            connect(linkLeft[k], linkRight[k], linkWeight[k]);
+        }
+        for (int s = 0; s < saved.length; s++) {
+            int first = anchors[s];
+            if (anchors[first] != first || recordIds[s].compareTo(recordIds[first]) < 0) {
+                throw new IllegalArgumentException("record " + s + " names record " + first
+                        + " as its person's anchor, which is not the person's smallest record id");
+            }
+            anchor[s] = first;
+            if (s != first) {
+                // Members are spliced in after the anchor; the order of a circular member list carries no meaning.
+                next[s] = next[first];
+                next[first] = s;
+            }
+        }
+        for (int s = 0; s < saved.length; s++) {
+            if (anchor[s] == s) {
+                entityIds.add(s);
+                clusterCount++;
+            }
+        }
+    }
+
+    /** The entity id of the person of {@code slot}. */
+    String entityId(int slot) {
+        return entityIds.entityId(slot);
+    }
+
+    /** The members of the person of {@code slot}, in record-id order. */
+    int[] members(int slot) {
+        return People.members(this, slot);
+    }
+}

@@ -1,0 +1,386 @@
+package io.github.palimpsest.index;
+
+import io.github.palimpsest.block.BlockingRule;
+import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.record.ComparableRecord;
+import io.github.palimpsest.score.MatchModel;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
+
+/**
+ * The saved form of a {@link LinkIndex}: a compact binary file written with {@link DataOutputStream}.
+ *
+ * <pre>
+ * magic "PLMPSIDX", int version (1)
+ * config     double threshold probability, double overwhelming weight, boolean term frequencies,
+ *            int max block size, int window size, int max candidates
+ * names      int n, n strings (comparisons); int m, m strings (blocking rules)
+ * model      string (the model's JSON)
+ * records    int n; per record: long reference date (epoch day), int c, c × (string header, string raw
+ *            value) (its input columns), int p, p × (string field, string reason) (its problems),
+ *            int k, k × long (its blocking-key hashes)
+ * links      int l; per link: int left record, int right record, double weight
+ * people     per record: int the record number of its person's anchor
+ * counts     per comparison: int v (−1 when it takes no term-frequency adjustment), v × (string value,
+ *            int count)
+ * checksum   long: CRC-32 of every byte before it
+ * </pre>
+ * A string is an int byte count and that many UTF-8 bytes. Records are numbered in file order.
+ *
+ * <p>Everything a restart needs is read, not recomputed: links, people, key hashes and value counts. The
+ * records themselves stay in their saved form until first used (see {@link IndexCore#record}), so loading
+ * costs about as much as reading the file.
+ */
+final class IndexFile {
+    static final byte[] MAGIC = "PLMPSIDX".getBytes(StandardCharsets.US_ASCII);
+    static final int VERSION = 1;
+
+    private IndexFile() {
+    }
+
+    static void save(IndexCore core, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Path temporary = Files.createTempFile(parent, file.getFileName().toString(), ".part");
+        try {
+            CRC32 crc = new CRC32();
+            try (DataOutputStream out = new DataOutputStream(new CheckedOutputStream(
+                    new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16), crc))) {
+                write(core, out);
+                out.writeLong(crc.getValue()); // the sum of every byte before it
+            }
+            try {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static void write(IndexCore core, DataOutputStream out) throws IOException {
+        IndexConfig config = core.config;
+        out.write(MAGIC);
+        out.writeInt(VERSION);
+        out.writeDouble(config.thresholdProbability);
+        out.writeDouble(config.overwhelmingWeight);
+        out.writeBoolean(config.termFrequencyAdjustment);
+        out.writeInt(config.maxBlockSize);
+        out.writeInt(config.windowSize);
+        out.writeInt(config.maxCandidates);
+        out.writeInt(config.comparisons.size());
+        for (Comparison<ComparableRecord> c : config.comparisons) {
+            writeString(out, c.name());
+        }
+        out.writeInt(config.blockingRules.size());
+        for (BlockingRule<ComparableRecord> r : config.blockingRules) {
+            writeString(out, r.name());
+        }
+        writeString(out, config.model.toJson());
+        int[] slots = core.usedSlots();
+        int[] number = new int[core.highWater()];
+        out.writeInt(slots.length);
+        for (int n = 0; n < slots.length; n++) {
+            SavedRecord record = core.saved(slots[n]);
+            number[slots[n]] = n;
+            out.writeLong(record.referenceDay);
+            writePairs(out, record.columns);
+            writePairs(out, record.problems);
+            long[] keys = core.keyHashes[slots[n]];
+            out.writeInt(keys.length);
+            for (long key : keys) {
+                out.writeLong(key);
+            }
+        }
+        out.writeInt(core.linkCount());
+        for (int s : slots) {
+            for (int e = 0; e < core.edgeCount[s]; e++) {
+                int other = core.edgeTo[s][e];
+                if (number[s] < number[other]) {
+                    out.writeInt(number[s]);
+                    out.writeInt(number[other]);
+                    out.writeDouble(core.edgeWeight[s][e]);
+                }
+            }
+        }
+        for (int s : slots) {
+            out.writeInt(number[core.anchor[s]]);
+        }
+        for (int c = 0; c < config.comparisons.size(); c++) {
+            if (!core.termCounts.counts(c)) {
+                out.writeInt(-1);
+                continue;
+            }
+            out.writeInt(core.termCounts.distinct(c));
+            IOException[] failure = {null};
+            core.termCounts.forEach(c, (value, count) -> {
+                try {
+                    writeString(out, value);
+                    out.writeInt(count);
+                } catch (IOException e) {
+                    failure[0] = e;
+                }
+            });
+            if (failure[0] != null) {
+                throw failure[0];
+            }
+        }
+    }
+
+    private static void writePairs(DataOutputStream out, String[] pairs) throws IOException {
+        out.writeInt(pairs.length / 2);
+        for (String value : pairs) {
+            writeString(out, value);
+        }
+    }
+
+    private static void writeString(DataOutputStream out, String value) throws IOException {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    static LinkIndex load(Path file, List<Comparison<ComparableRecord>> comparisons,
+            List<BlockingRule<ComparableRecord>> rules) throws IOException {
+        long fileSize = Files.size(file);
+        CRC32 crc = new CRC32();
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            Reader in = new Reader(file, new DataInputStream(new CheckedInputStream(raw, crc)), fileSize);
+            Saved saved = in.read(comparisons, rules);
+            long expected = crc.getValue();
+            long stored;
+            try {
+                stored = new DataInputStream(raw).readLong();
+            } catch (EOFException e) {
+                throw new IndexFileException(file, "the file is truncated: it ends before its checksum");
+            }
+            if (stored != expected) {
+                throw new IndexFileException(file, "the checksum does not match: the file is corrupt");
+            }
+            if (raw.read() >= 0) {
+                throw new IndexFileException(file, "unexpected bytes after the checksum: the file is corrupt");
+            }
+            return saved.build(file, comparisons, rules);
+        }
+    }
+
+    /** The parts of a file, read and range-checked. */
+    private static final class Saved {
+        MatchModel model;
+        double threshold;
+        double overwhelming;
+        boolean termFrequencies;
+        int maxBlockSize;
+        int windowSize;
+        int maxCandidates;
+        SavedRecord[] records;
+        long[][] keys;
+        int[] linkLeft;
+        int[] linkRight;
+        double[] linkWeight;
+        int[] anchors;
+        List<List<Map.Entry<String, Integer>>> counts = new ArrayList<>();
+
+        LinkIndex build(Path file, List<Comparison<ComparableRecord>> comparisons,
+                List<BlockingRule<ComparableRecord>> rules) throws IndexFileException {
+            IndexConfig config;
+            try {
+                config = LinkIndex.builder().comparisons(comparisons).blockingRules(rules)
+                        .restore(model, threshold, overwhelming, termFrequencies, maxBlockSize, windowSize,
+                                maxCandidates, records.length)
+                        .config(model);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw new IndexFileException(file, "the saved configuration is invalid: " + e.getMessage(), e);
+            }
+            LinkIndex index = new LinkIndex(config, records.length);
+            IndexCore core = index.core();
+            try {
+                core.restore(records, keys, linkLeft, linkRight, linkWeight, anchors);
+            } catch (IllegalArgumentException e) {
+                throw new IndexFileException(file, "the saved people are inconsistent: " + e.getMessage(), e);
+            }
+            for (int c = 0; c < counts.size(); c++) {
+                if (counts.get(c) != null) {
+                    if (!core.termCounts.counts(c)) {
+                        throw new IndexFileException(file, "term counts for comparison " + c
+                                + ", which the model does not adjust: the file is corrupt");
+                    }
+                    for (Map.Entry<String, Integer> count : counts.get(c)) {
+                        core.termCounts.set(c, count.getKey(), count.getValue());
+                    }
+                }
+            }
+            return index;
+        }
+    }
+
+    /** Reads and range-checks a file; every count and length is checked against the file's size. */
+    private static final class Reader {
+        private final Path file;
+        private final DataInputStream in;
+        private final long fileSize;
+        private String where = "the header";
+
+        Reader(Path file, DataInputStream in, long fileSize) {
+            this.file = file;
+            this.in = in;
+            this.fileSize = fileSize;
+        }
+
+        Saved read(List<Comparison<ComparableRecord>> comparisons, List<BlockingRule<ComparableRecord>> rules)
+                throws IOException {
+            try {
+                return readAll(comparisons, rules);
+            } catch (EOFException e) {
+                throw new IndexFileException(file, "the file is truncated: it ends inside " + where, e);
+            }
+        }
+
+        private Saved readAll(List<Comparison<ComparableRecord>> comparisons,
+                List<BlockingRule<ComparableRecord>> rules) throws IOException {
+            byte[] magic = new byte[MAGIC.length];
+            in.readFully(magic);
+            if (!Arrays.equals(magic, MAGIC)) {
+                throw new IndexFileException(file, "not a Palimpsest index file (it does not start with "
+                        + new String(MAGIC, StandardCharsets.US_ASCII) + ")");
+            }
+            int version = in.readInt();
+            if (version != VERSION) {
+                throw new IndexFileException(file, "index file version " + version
+                        + " is not supported; this library reads version " + VERSION);
+            }
+            Saved saved = new Saved();
+            where = "the configuration";
+            saved.threshold = in.readDouble();
+            saved.overwhelming = in.readDouble();
+            saved.termFrequencies = in.readBoolean();
+            saved.maxBlockSize = in.readInt();
+            saved.windowSize = in.readInt();
+            saved.maxCandidates = in.readInt();
+            checkNames("comparisons", comparisons.stream().map(Comparison::name).toList());
+            checkNames("blocking rules", rules.stream().map(BlockingRule::name).toList());
+            where = "the model";
+            try {
+                saved.model = MatchModel.fromJson(readString());
+            } catch (IllegalArgumentException e) {
+                throw new IndexFileException(file, "the saved model cannot be read: " + e.getMessage(), e);
+            }
+            int n = count("records", 8 + 4 + 4 + 4);
+            saved.records = new SavedRecord[n];
+            saved.keys = new long[n][];
+            for (int r = 0; r < n; r++) {
+                where = "record " + (r + 1) + " of " + n;
+                long referenceDay = in.readLong();
+                String[] columns = readPairs();
+                String[] problems = readPairs();
+                saved.records[r] = new SavedRecord(referenceDay, columns, problems);
+                long[] keys = new long[count("key hashes", 8)];
+                for (int k = 0; k < keys.length; k++) {
+                    keys[k] = in.readLong();
+                }
+                saved.keys[r] = keys;
+            }
+            int links = count("links", 16);
+            where = "the links";
+            saved.linkLeft = new int[links];
+            saved.linkRight = new int[links];
+            saved.linkWeight = new double[links];
+            for (int k = 0; k < links; k++) {
+                saved.linkLeft[k] = recordNumber(n);
+                saved.linkRight[k] = recordNumber(n);
+                saved.linkWeight[k] = in.readDouble();
+                if (saved.linkLeft[k] == saved.linkRight[k] || Double.isNaN(saved.linkWeight[k])) {
+                    throw new IndexFileException(file, "link " + (k + 1) + " is invalid: the file is corrupt");
+                }
+            }
+            where = "the people";
+            saved.anchors = new int[n];
+            for (int r = 0; r < n; r++) {
+                saved.anchors[r] = recordNumber(n);
+            }
+            where = "the term counts";
+            for (int c = 0; c < comparisons.size(); c++) {
+                int distinct = in.readInt();
+                if (distinct == -1) {
+                    saved.counts.add(null);
+                    continue;
+                }
+                if (distinct < 0 || (long) distinct * 8 > fileSize) {
+                    throw new IndexFileException(file, "a count of " + distinct
+                            + " term values does not fit the file: the file is corrupt");
+                }
+                List<Map.Entry<String, Integer>> values = new ArrayList<>(distinct);
+                for (int v = 0; v < distinct; v++) {
+                    values.add(Map.entry(readString(), count("records with a value", 0)));
+                }
+                saved.counts.add(values);
+            }
+            return saved;
+        }
+
+        private void checkNames(String what, List<String> expected) throws IOException {
+            where = "the " + what;
+            int count = count(what, 4);
+            List<String> names = new ArrayList<>(count);
+            for (int k = 0; k < count; k++) {
+                names.add(readString());
+            }
+            if (!names.equals(expected)) {
+                throw new IndexFileException(file, "the index was saved with the " + what + " " + names
+                        + " but is being loaded with " + expected + "; load it with the same " + what);
+            }
+        }
+
+        private String[] readPairs() throws IOException {
+            int pairs = count("values", 8);
+            String[] values = new String[pairs * 2];
+            for (int k = 0; k < values.length; k++) {
+                values[k] = readString();
+            }
+            return values;
+        }
+
+        private String readString() throws IOException {
+            int length = count("bytes", 1);
+            byte[] bytes = new byte[length];
+            in.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        /** A count whose items take at least {@code bytesEach}: more than the file can hold is corruption. */
+        private int count(String what, int bytesEach) throws IOException {
+            int count = in.readInt();
+            if (count < 0 || (long) count * bytesEach > fileSize) {
+                throw new IndexFileException(file, "a count of " + count + " " + what + " in " + where
+                        + " does not fit the file: the file is corrupt");
+            }
+            return count;
+        }
+
+        private int recordNumber(int n) throws IOException {
+            int number = in.readInt();
+            if (number < 0 || number >= n) {
+                throw new IndexFileException(file, "record number " + number + " in " + where + " is outside the "
+                        + n + " records: the file is corrupt");
+            }
+            return number;
+        }
+    }
+}

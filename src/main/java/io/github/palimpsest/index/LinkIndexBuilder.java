@@ -1,0 +1,213 @@
+package io.github.palimpsest.index;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import io.github.palimpsest.block.BlockingRule;
+import io.github.palimpsest.block.PersonBlockingRules;
+import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.compare.PersonComparisons;
+import io.github.palimpsest.record.ComparableRecord;
+import io.github.palimpsest.score.MatchModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Configures a {@link LinkIndex}. Not thread-safe; {@link #build()} may be called more than once. */
+public final class LinkIndexBuilder {
+    private static final Logger LOG = LoggerFactory.getLogger(LinkIndexBuilder.class);
+
+    private List<Comparison<ComparableRecord>> comparisons = PersonComparisons.standard();
+    private List<BlockingRule<ComparableRecord>> blockingRules = PersonBlockingRules.standard();
+    private Optional<MatchModel> model = Optional.empty();
+    private double thresholdProbability = 0.95;
+    private double overwhelmingWeight = 20;
+    private boolean termFrequencyAdjustment = true;
+    private int maxBlockSize = 1_000;
+    private int windowSize = 10;
+    private int maxCandidates = 10;
+    private int expectedRecords = 1_024;
+
+    LinkIndexBuilder() {
+    }
+
+    /** Replaces the comparisons (default: {@link PersonComparisons#standard()}); names must be unique. */
+    public LinkIndexBuilder comparisons(List<? extends Comparison<ComparableRecord>> value) {
+        checkNotNull(value, "comparisons");
+        Set<String> names = new HashSet<>();
+        for (Comparison<ComparableRecord> c : value) {
+            checkArgument(names.add(checkNotNull(c, "comparison").name()), "comparison name '%s' appears twice",
+                    c.name());
+        }
+        this.comparisons = List.copyOf(value);
+        return this;
+    }
+
+    /** Replaces the blocking rules (default: {@link PersonBlockingRules#standard()}); at most 256. */
+    public LinkIndexBuilder blockingRules(List<? extends BlockingRule<ComparableRecord>> value) {
+        checkNotNull(value, "blockingRules");
+        checkArgument(value.size() <= 256, "at most 256 blocking rules, got %s", value.size());
+        Set<String> names = new HashSet<>();
+        for (BlockingRule<ComparableRecord> r : value) {
+            checkArgument(names.add(checkNotNull(r, "blocking rule").name()),
+                    "blocking rule name '%s' appears twice", r.name());
+        }
+        this.blockingRules = List.copyOf(value);
+        return this;
+    }
+
+    /**
+     * The trained model to score with, e.g. from {@code Linker.train(records)}. Without one, an index with
+     * the standard comparisons uses the bundled default model (the one the batch linker uses for small
+     * pools); an index with other comparisons must be given a model.
+     */
+    public LinkIndexBuilder model(MatchModel value) {
+        this.model = Optional.of(checkNotNull(value, "model"));
+        return this;
+    }
+
+    /** The probability at or above which a pair is a link (default 0.95); in (0, 1). */
+    public LinkIndexBuilder thresholdProbability(double probability) {
+        checkArgument(probability > 0 && probability < 1, "threshold must be in (0, 1), got %s", probability);
+        this.thresholdProbability = probability;
+        return this;
+    }
+
+    /**
+     * The weight in bits a direct link needs to join two records with different valid PNC IDs, CRO
+     * numbers or NI numbers (default 20; raised to the threshold if below it).
+     */
+    public LinkIndexBuilder overwhelmingWeight(double bits) {
+        checkArgument(!Double.isNaN(bits), "overwhelmingWeight must not be NaN");
+        this.overwhelmingWeight = bits;
+        return this;
+    }
+
+    /**
+     * Whether agreement on a value is weighted by how rare it is among the indexed records (default
+     * true; applied once 1,000 records are indexed, as in the batch linker). Turn it off for people that
+     * equal a batch run's exactly (see the class comment).
+     */
+    public LinkIndexBuilder termFrequencyAdjustment(boolean value) {
+        this.termFrequencyAdjustment = value;
+        return this;
+    }
+
+    /** The largest block paired exhaustively (default 1,000; at least 10); beyond it, a sorted window. */
+    public LinkIndexBuilder maxBlockSize(int size) {
+        checkArgument(size >= 10, "maxBlockSize must be at least 10, got %s", size);
+        this.maxBlockSize = size;
+        return this;
+    }
+
+    /** The sorted-neighbourhood window inside an oversize block (default 10, as the batch blocker's). */
+    public LinkIndexBuilder windowSize(int size) {
+        checkArgument(size >= 2, "windowSize must be at least 2, got %s", size);
+        this.windowSize = size;
+        return this;
+    }
+
+    /** The most candidates a {@link LinkIndex#match} returns (default 10); at least 1. */
+    public LinkIndexBuilder maxCandidates(int count) {
+        checkArgument(count >= 1, "maxCandidates must be at least 1, got %s", count);
+        this.maxCandidates = count;
+        return this;
+    }
+
+    /** A sizing hint: about how many records the index will hold (default 1,024). */
+    public LinkIndexBuilder expectedSize(int records) {
+        checkArgument(records >= 0, "expectedSize must not be negative, got %s", records);
+        this.expectedRecords = records;
+        return this;
+    }
+
+    /**
+     * An empty index.
+     *
+     * @throws IllegalStateException if there are no comparisons or rules, the window exceeds the maximum
+     *                               block size, or no model was given for non-standard comparisons
+     * @throws IllegalArgumentException if the model does not fit the comparisons
+     */
+    public LinkIndex build() {
+        LinkIndex index = new LinkIndex(config(resolveModel()), expectedRecords);
+        index.warmedUp();
+        return index;
+    }
+
+    /**
+     * Loads an index saved by {@link LinkIndex#save}. The model, threshold, overwhelming weight,
+     * term-frequency setting, block and window sizes and candidate count come from the file; this builder
+     * supplies the comparisons and blocking rules (code, not data), whose names must be those the file
+     * records. Links, people, blocking keys and value counts are read, not recomputed; the records are
+     * rebuilt from their input fields when first used and by a background thread (see
+     * {@link LinkIndex#awaitWarmUp}), so the index answers within seconds of the call.
+     *
+     * @throws IndexFileException if the file is not an index file, has an unknown version, is cut short
+     *                            or corrupt, or names other comparisons or blocking rules
+     */
+    public LinkIndex load(Path file) throws IOException {
+        checkNotNull(file, "file");
+        long started = System.nanoTime();
+        LinkIndex index = IndexFile.load(file, comparisons, blockingRules);
+        LOG.info("index loaded: {} records, {} people in {} ms", index.size(), index.entityCount(),
+                (System.nanoTime() - started) / 1_000_000);
+        index.startWarmUp();
+        return index;
+    }
+
+    IndexConfig config(MatchModel resolved) {
+        if (comparisons.isEmpty()) {
+            throw new IllegalStateException("a link index needs at least one comparison");
+        }
+        if (blockingRules.isEmpty()) {
+            throw new IllegalStateException("a link index needs at least one blocking rule");
+        }
+        if (windowSize > maxBlockSize) {
+            throw new IllegalStateException("windowSize " + windowSize + " exceeds maxBlockSize " + maxBlockSize);
+        }
+        checkModelFits(resolved, comparisons);
+        return new IndexConfig(comparisons, blockingRules, resolved, thresholdProbability, overwhelmingWeight,
+                termFrequencyAdjustment, maxBlockSize, windowSize, maxCandidates);
+    }
+
+    private MatchModel resolveModel() {
+        if (model.isPresent()) {
+            return model.get();
+        }
+        // The batch linker's rule for an untrained run: the bundled model fits the standard comparisons only.
+        if (comparisons.equals(PersonComparisons.standard())) {
+            return BundledModel.standard();
+        }
+        throw new IllegalStateException("an index with non-standard comparisons needs a model trained with "
+                + "them: pass one to model(...), e.g. from Linker.builder().comparisons(...).build().train(records)");
+    }
+
+    LinkIndexBuilder restore(MatchModel savedModel, double threshold, double overwhelming, boolean termFrequencies,
+            int blockSize, int window, int candidates, int expected) {
+        this.model = Optional.of(savedModel);
+        this.thresholdProbability = threshold;
+        this.overwhelmingWeight = overwhelming;
+        this.termFrequencyAdjustment = termFrequencies;
+        this.maxBlockSize = blockSize;
+        this.windowSize = window;
+        this.maxCandidates = candidates;
+        this.expectedRecords = expected;
+        return this;
+    }
+
+    private static void checkModelFits(MatchModel model, List<Comparison<ComparableRecord>> comparisons) {
+        List<String> names = comparisons.stream().map(Comparison::name).toList();
+        checkArgument(model.comparisonNames().equals(names),
+                "the model compares %s but the index compares %s; use a model trained with these comparisons",
+                model.comparisonNames(), names);
+        for (int c = 0; c < names.size(); c++) {
+            checkArgument(model.levels(c).equals(comparisons.get(c).levels()),
+                    "comparison '%s' has other levels in the model than in the index", names.get(c));
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.palimpsest.index;
+
+import io.github.palimpsest.cluster.Clustering;
+import io.github.palimpsest.cluster.ScoredLinks;
+import io.github.palimpsest.record.ComparableRecord;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Re-clusters the records a change touched, with the batch clusterer; writes {@link IndexCore}'s people. */
+final class Reclustering {
+    private Reclustering() {
+    }
+
+    /**
+     * Clusters a closed set of slots (a union of link-graph components) exactly as the batch
+     * {@link io.github.palimpsest.cluster.Clusterer} clusters a pool: the same clusterer, the same exclusive
+     * keys, and the records in record-id order, so that ties between equal weights fall the same way as in
+     * a batch run over records sorted by id.
+     */
+    static void recluster(IndexCore core, int[] slots) {
+        int k = slots.length;
+        if (k == 1 && core.edgeCount[slots[0]] == 0) {
+            core.anchor[slots[0]] = slots[0];
+            core.next[slots[0]] = slots[0];
+            core.entityIds.add(slots[0]);
+            return;
+        }
+        Integer[] boxed = new Integer[k];
+        for (int i = 0; i < k; i++) {
+            boxed[i] = slots[i];
+        }
+        Arrays.sort(boxed, (a, b) -> core.recordIds[a].compareTo(core.recordIds[b]));
+        int[] local = new int[k];
+        for (int i = 0; i < k; i++) {
+            local[i] = boxed[i];
+            core.localIndex[local[i]] = i;
+        }
+        ScoredLinks.Builder links = ScoredLinks.builder(k);
+        List<List<String>> keys = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            int s = local[i];
+            for (int e = 0; e < core.edgeCount[s]; e++) {
+                int j = core.localIndex[core.edgeTo[s][e]];
+                if (j < 0) {
+                    throw new IllegalStateException("re-clustering a set that is not closed under links");
+                }
+                if (i < j) {
+                    links.add(i, j, core.edgeWeight[s][e]);
+                }
+            }
+            keys.add(exclusiveKeys(core.comparable(s)));
+        }
+        Clustering clustering = core.config.clusterer.cluster(k, links.build(), keys);
+        for (int c = 0; c < clustering.clusterCount(); c++) {
+            int[] members = clustering.members(c); // ascending, so members[0] has the smallest record id
+            int first = local[members[0]];
+            for (int m = 0; m < members.length; m++) {
+                int s = local[members[m]];
+                core.anchor[s] = first;
+                core.next[s] = local[members[(m + 1) % members.length]];
+            }
+            core.entityIds.add(first);
+        }
+        for (int s : local) {
+            core.localIndex[s] = -1;
+        }
+    }
+
+    /** The keys the batch linker gives the clusterer: valid PNC ID, CRO number and NI number. */
+    static List<String> exclusiveKeys(ComparableRecord r) {
+        List<String> keys = new ArrayList<>(3);
+        if (!r.pncId().isEmpty()) {
+            keys.add("pnc:" + r.pncId());
+        }
+        if (!r.croNumber().isEmpty()) {
+            keys.add("cro:" + r.croNumber());
+        }
+        if (!r.niNumber().isEmpty()) {
+            keys.add("ni:" + r.niNumber());
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,204 @@
+package io.github.palimpsest.index;
+
+import io.github.palimpsest.block.BlockingRule;
+import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.record.ComparableRecord;
+import io.github.palimpsest.score.Explanation;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Candidate look-up and scoring of one record against the index: reads {@link IndexCore} only, so it runs
+ * under the read lock for {@link LinkIndex#match} and under the write lock for a change. One instance per
+ * call (it holds scratch arrays).
+ *
+ * <p>A candidate is any indexed record that shares a blocking key with the record, under any rule, as in
+ * the batch blocker. A block that would exceed the maximum block size is not paired exhaustively: as the
+ * batch blocker's sorted window does, the record is paired only with its {@code windowSize - 1} nearest
+ * neighbours on either side in the rule's ordering-key order (ties by record id).
+ */
+final class Scoring {
+    private final IndexCore core;
+    private final List<Comparison<ComparableRecord>> comparisons;
+    private final int[] levels;
+    private final double[] frequencies;
+
+    Scoring(IndexCore core) {
+        this.core = core;
+        this.comparisons = core.config.comparisons;
+        this.levels = new int[comparisons.size()];
+        this.frequencies = new double[comparisons.size()];
+    }
+
+    /** The scored links (weight at or above the threshold) of a record about to be added. */
+    Links links(PreparedRecord p, int excludeSlot, boolean adjust) {
+        int[] candidates = candidates(p, excludeSlot);
+        core.termCounts.frequencies(p.comparable, adjust, frequencies);
+        int[] slots = new int[candidates.length];
+        double[] weights = new double[candidates.length];
+        int n = 0;
+        for (int s : candidates) {
+            double weight = weight(p.comparable, core.comparable(s));
+            if (weight >= core.config.thresholdWeight) {
+                slots[n] = s;
+                weights[n++] = weight;
+            }
+        }
+        return new Links(Arrays.copyOf(slots, n), Arrays.copyOf(weights, n));
+    }
+
+    /** Every candidate of {@code p} with its weight, strongest first (ties by record id). */
+    Scored[] scoreAll(PreparedRecord p, int excludeSlot, boolean adjust) {
+        int[] candidates = candidates(p, excludeSlot);
+        core.termCounts.frequencies(p.comparable, adjust, frequencies);
+        Scored[] scored = new Scored[candidates.length];
+        for (int k = 0; k < candidates.length; k++) {
+            int s = candidates[k];
+            scored[k] = new Scored(s, core.recordId(s), weight(p.comparable, core.comparable(s)));
+        }
+        Arrays.sort(scored, Comparator.comparingDouble((Scored x) -> -x.weight).thenComparing(x -> x.recordId));
+        return scored;
+    }
+
+    /** The explanation of the pair, with the frequencies last loaded by {@link #scoreAll} or {@link #links}. */
+    Explanation explain(ComparableRecord a, ComparableRecord b) {
+        fillLevels(a, b);
+        return core.config.model.explain(levels, frequencies);
+    }
+
+    /** The explanation of a stored link, with the current frequencies of {@code a}'s values. */
+    Explanation explainLink(ComparableRecord a, ComparableRecord b, boolean adjust) {
+        core.termCounts.frequencies(a, adjust, frequencies);
+        return explain(a, b);
+    }
+
+    private double weight(ComparableRecord a, ComparableRecord b) {
+        fillLevels(a, b);
+        return core.config.model.matchWeight(levels, frequencies);
+    }
+
+    private void fillLevels(ComparableRecord a, ComparableRecord b) {
+        for (int c = 0; c < levels.length; c++) {
+            Comparison<ComparableRecord> comparison = comparisons.get(c);
+            int level = comparison.level(a, b);
+            if (level < 0 || level >= comparison.levels().size()) {
+                throw new IllegalStateException("comparison '" + comparison.name() + "' returned level " + level
+                        + ", outside its " + comparison.levels().size() + " levels");
+            }
+            levels[c] = level;
+        }
+    }
+
+    /** The distinct candidate slots of {@code p}, excluding {@code excludeSlot}. */
+    int[] candidates(PreparedRecord p, int excludeSlot) {
+        IntSet found = new IntSet(64);
+        for (int k = 0; k < p.keyHashes.length; k++) {
+            int[] block = core.postings.members(p.keyHashes[k]);
+            if (block.length == 0) {
+                continue;
+            }
+            int others = 0;
+            for (int s : block) {
+                if (s != excludeSlot) {
+                    others++;
+                }
+            }
+            if (others + 1 <= core.config.maxBlockSize) {
+                for (int s : block) {
+                    if (s != excludeSlot) {
+                        found.add(s);
+                    }
+                }
+            } else {
+                window(p, core.config.blockingRules.get(p.keyRules[k]), block, excludeSlot, found);
+            }
+        }
+        return found.toArray();
+    }
+
+    /** The sorted-neighbourhood window of an oversize block: the nearest neighbours in ordering-key order. */
+    private void window(PreparedRecord p, BlockingRule<ComparableRecord> rule, int[] block, int excludeSlot,
+            IntSet found) {
+        String probeKey = orderingKey(rule, p.comparable);
+        String probeId = p.recordId();
+        int[] below = new int[block.length];
+        String[] belowKeys = new String[block.length];
+        int[] above = new int[block.length];
+        String[] aboveKeys = new String[block.length];
+        int b = 0;
+        int a = 0;
+        for (int s : block) {
+            if (s == excludeSlot) {
+                continue;
+            }
+            String key = orderingKey(rule, core.comparable(s));
+            int order = key.compareTo(probeKey);
+            if (order == 0) {
+                order = core.recordId(s).compareTo(probeId);
+            }
+            if (order < 0) {
+                below[b] = s;
+                belowKeys[b++] = key;
+            } else {
+                above[a] = s;
+                aboveKeys[a++] = key;
+            }
+        }
+        int reach = core.config.windowSize - 1;
+        for (int s : nearest(below, belowKeys, b, reach, true)) {
+            found.add(s);
+        }
+        for (int s : nearest(above, aboveKeys, a, reach, false)) {
+            found.add(s);
+        }
+    }
+
+    private int[] nearest(int[] slots, String[] keys, int n, int reach, boolean largest) {
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Comparator<Integer> byKey = Comparator.<Integer, String>comparing(i -> keys[i])
+                .thenComparing(i -> core.recordId(slots[i]));
+        Arrays.sort(order, largest ? byKey.reversed() : byKey);
+        int[] chosen = new int[Math.min(reach, n)];
+        for (int i = 0; i < chosen.length; i++) {
+            chosen[i] = slots[order[i]];
+        }
+        return chosen;
+    }
+
+    private static String orderingKey(BlockingRule<ComparableRecord> rule, ComparableRecord record) {
+        String key = rule.orderingKey(record);
+        return key == null ? "" : key;
+    }
+
+    /** A candidate slot with its weight. */
+    record Scored(int slot, String recordId, double weight) {
+    }
+
+    /** The links of a record about to be added: parallel slot and weight arrays. */
+    static final class Links {
+        static final Links NONE = new Links(new int[0], new double[0]);
+        private final int[] slots;
+        private final double[] weights;
+
+        Links(int[] slots, double[] weights) {
+            this.slots = slots;
+            this.weights = weights;
+        }
+
+        int size() {
+            return slots.length;
+        }
+
+        int slot(int k) {
+            return slots[k];
+        }
+
+        double weight(int k) {
+            return weights[k];
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package io.github.palimpsest.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.palimpsest.block.PersonBlockingRules;
+import io.github.palimpsest.record.PersonRecord;
+import io.github.palimpsest.record.Problem;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IndexFileTest {
+    private static List<PersonRecord> pool;
+    private static LinkIndex index;
+    @TempDir
+    Path directory;
+
+    @BeforeAll
+    static void indexAPool() {
+        pool = IndexFixtures.generated(150, 5);
+        index = LinkIndex.builder().thresholdProbability(0.9).maxCandidates(7).build();
+        pool.forEach(index::add);
+        index.remove(pool.get(3).recordId()); // a freed slot must not leave a hole in the file
+        index.add(pool.get(3).toBuilder().recordId("late-arrival").build());
+    }
+
+    private Path saved() throws IOException {
+        Path file = directory.resolve("people.idx");
+        index.save(file);
+        return file;
+    }
+
+    @Test
+    void aLoadedIndexHasTheSameRecordsPeopleLinksAndSettings() throws IOException {
+        LinkIndex loaded = LinkIndex.load(saved());
+        assertEquals(index.size(), loaded.size());
+        assertEquals(index.entityCount(), loaded.entityCount());
+        assertEquals(index.linkCount(), loaded.linkCount());
+        assertEquals(index.entityIds(), loaded.entityIds());
+        assertEquals(index.model(), loaded.model());
+        assertEquals(index.thresholdWeight(), loaded.thresholdWeight());
+        for (String id : index.entityIds().keySet()) {
+            PersonRecord before = index.record(id).orElseThrow();
+            PersonRecord after = loaded.record(id).orElseThrow();
+            assertEquals(before.inputColumns(), after.inputColumns());
+            assertEquals(before.problems(), after.problems());
+            assertEquals(before.referenceDate(), after.referenceDate());
+        }
+    }
+
+    @Test
+    void aLoadedIndexMatchesAndChangesAsTheOriginalWould() throws IOException {
+        LinkIndex loaded = LinkIndex.load(saved());
+        for (PersonRecord probe : pool.subList(0, 20)) {
+            MatchResult a = index.match(probe);
+            MatchResult b = loaded.match(probe);
+            assertEquals(summaries(a), summaries(b), "same candidates, weights and explanations");
+            assertTrue(b.candidates().size() <= 7, "maxCandidates is restored");
+        }
+        PersonRecord extra = pool.get(10).toBuilder().recordId("extra-1").build();
+        ChangeReport original = index.add(extra);
+        try {
+            assertEquals(original, loaded.add(extra));
+        } finally {
+            index.remove("extra-1");
+        }
+    }
+
+    private static List<String> summaries(MatchResult result) {
+        return result.candidates().stream().map(c -> c.recordId() + " " + c.entityId() + " " + c.matchWeight() + " "
+                + c.explanation().summary()).toList();
+    }
+
+    @Test
+    void aLoadedIndexCanBeChangedBeforeAndAfterItsWarmUp() throws Exception {
+        Path file = saved();
+        LinkIndex loaded = LinkIndex.load(file); // records still in their saved form: changed straight away
+        LinkIndex reference = LinkIndex.load(file);
+        assertTrue(reference.awaitWarmUp(60, TimeUnit.SECONDS));
+        for (LinkIndex target : List.of(loaded, reference)) {
+            target.remove(pool.get(0).recordId());
+            target.update(pool.get(20).toBuilder().recordId(pool.get(1).recordId()).build());
+            target.add(pool.get(2).toBuilder().recordId("again-2").build());
+        }
+        assertEquals(reference.entityIds(), loaded.entityIds());
+        assertTrue(loaded.awaitWarmUp(60, TimeUnit.SECONDS));
+        assertEquals(reference.entityIds(), loaded.entityIds());
+        assertEquals(summaries(reference.match(pool.get(7))), summaries(loaded.match(pool.get(7))));
+        LinkIndex built = LinkIndex.builder().build();
+        assertTrue(built.awaitWarmUp(0, TimeUnit.SECONDS), "a built index has nothing to warm up");
+    }
+
+    @Test
+    void problemsAddedByAReaderSurviveTheRoundTrip() throws IOException {
+        LinkIndex small = LinkIndex.builder().build();
+        PersonRecord flagged = PersonRecord.builder().recordId("R-1").forename("Orla").surname("Penhallow")
+                .dob("31/02/1988").problem(Problem.of("row", "3 fields more than the header")).build();
+        small.add(flagged);
+        Path file = directory.resolve("small.idx");
+        small.save(file);
+        PersonRecord loaded = LinkIndex.load(file).record("R-1").orElseThrow();
+        assertEquals(flagged.problems(), loaded.problems());
+        assertEquals("row", loaded.problems().get(0).field());
+    }
+
+    @Test
+    void anEmptyIndexRoundTrips() throws IOException {
+        Path file = directory.resolve("empty.idx");
+        LinkIndex.builder().build().save(file);
+        assertEquals(0, LinkIndex.load(file).size());
+    }
+
+    @Test
+    void savingLeavesNoTemporaryFileBehind() throws IOException {
+        saved();
+        try (Stream<Path> files = Files.list(directory)) {
+            assertEquals(List.of("people.idx"), files.map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    @Test
+    void aTruncatedFileIsReportedAsTruncatedWhereverItEnds() throws IOException {
+        byte[] bytes = Files.readAllBytes(saved());
+        Path cut = directory.resolve("cut.idx");
+        for (int length : new int[] {0, 5, 20, bytes.length / 3, bytes.length / 2, bytes.length - 9, bytes.length - 1}) {
+            Files.write(cut, Arrays.copyOf(bytes, length));
+            IndexFileException e = assertThrows(IndexFileException.class, () -> LinkIndex.load(cut),
+                    "cut at " + length);
+            assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+            assertTrue(e.getMessage().contains("cut.idx"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aFlippedByteIsCaught() throws IOException {
+        byte[] bytes = Files.readAllBytes(saved());
+        Path corrupt = directory.resolve("corrupt.idx");
+        List<String> messages = new ArrayList<>();
+        for (int position = 16; position < bytes.length; position += bytes.length / 40) {
+            byte[] copy = bytes.clone();
+            copy[position] ^= 0x10;
+            Files.write(corrupt, copy);
+            IndexFileException e = assertThrows(IndexFileException.class, () -> LinkIndex.load(corrupt),
+                    "flipped byte " + position);
+            messages.add(e.getMessage());
+        }
+        assertTrue(messages.stream().anyMatch(m -> m.contains("checksum does not match")), messages.toString());
+    }
+
+    @Test
+    void aFileThatIsNotAnIndexSaysSo() throws IOException {
+        Path other = directory.resolve("records.csv");
+        Files.writeString(other, "record_id,forename\nR1,Ada\n");
+        IndexFileException e = assertThrows(IndexFileException.class, () -> LinkIndex.load(other));
+        assertTrue(e.getMessage().contains("not a Palimpsest index file"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownVersionSaysWhichVersionsAreRead() throws IOException {
+        byte[] bytes = Files.readAllBytes(saved());
+        ByteBuffer.wrap(bytes).putInt(IndexFile.MAGIC.length, 99);
+        Path future = directory.resolve("future.idx");
+        Files.write(future, bytes);
+        IndexFileException e = assertThrows(IndexFileException.class, () -> LinkIndex.load(future));
+        assertTrue(e.getMessage().contains("version 99 is not supported"), e.getMessage());
+    }
+
+    @Test
+    void loadingWithOtherBlockingRulesIsRefused() throws IOException {
+        Path file = saved();
+        LinkIndexBuilder other = LinkIndex.builder().blockingRules(PersonBlockingRules.standard().subList(0, 3));
+        IndexFileException e = assertThrows(IndexFileException.class, () -> other.load(file));
+        assertTrue(e.getMessage().contains("blocking rules"), e.getMessage());
+    }
+}

@@ -1,0 +1,215 @@
+package io.github.palimpsest.index;
+
+import io.github.palimpsest.cluster.PairwiseMetrics;
+import io.github.palimpsest.record.PersonRecord;
+import io.github.palimpsest.synthetic.SyntheticForces;
+import io.github.palimpsest.synthetic.SyntheticRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Look-up latency of {@link LinkIndex#match} with many records indexed. A {@code main}, not a test, so CI
+ * never runs it; the command and figures are in docs/index.md.
+ *
+ * <p>Generates fictional cross-force records (default profile), holds out every 100th record as a probe,
+ * adds the rest with as many threads as there are cores, then times {@code match} for each probe on one
+ * thread and reports p50/p99/p99.9, the heap in use per indexed record after a full collection, the
+ * pairwise accuracy of the index's people, and the time to save and load the index.
+ *
+ * <p>Arguments: {@code [records=100000] [seed=42] [save=true]}.
+ */
+public final class LinkIndexBenchmark {
+    private static final int PROBE_EVERY = 100;
+
+    private LinkIndexBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int wanted = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        long seed = args.length > 1 ? Long.parseLong(args[1]) : 42;
+        boolean save = args.length <= 2 || Boolean.parseBoolean(args[2]);
+        SyntheticForces generator = SyntheticForces.builder().seed(seed)
+                .people(Math.max(1, Math.round(wanted / SyntheticForces.builder().build().meanRecordsPerPerson())))
+                .build();
+        List<PersonRecord> probes = new ArrayList<>();
+        Path file = save ? Files.createTempFile("palimpsest-index", ".idx") : null;
+        try {
+            int n = buildAndMeasure(generator, wanted, probes, file);
+            if (file != null) {
+                // The built index is unreachable now: the loaded one is measured alone.
+                usedHeapAfterGc();
+                long t = System.nanoTime();
+                LinkIndex loaded = LinkIndex.load(file);
+                double loadSeconds = (System.nanoTime() - t) / 1e9;
+                System.out.printf(Locale.ROOT, "index file %,d bytes (%,d per record); loaded %,d records in %.1f s%n",
+                        Files.size(file), Files.size(file) / Math.max(1, n), loaded.size(), loadSeconds);
+                timeMatches(loaded, probes.subList(0, Math.min(1_000, probes.size())), "match while warming up");
+                t = System.nanoTime();
+                loaded.awaitWarmUp(1, TimeUnit.HOURS);
+                System.out.printf(Locale.ROOT, "warm-up finished %.1f s later%n", (System.nanoTime() - t) / 1e9);
+                timeMatches(loaded, probes, "match after load and warm-up");
+            }
+        } finally {
+            if (file != null) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /** Builds the index, prints load time, memory, latency and accuracy, saves it; returns its size. */
+    private static int buildAndMeasure(SyntheticForces generator, int wanted, List<PersonRecord> probes, Path file)
+            throws Exception {
+        long heapBefore = usedHeapAfterGc();
+        LinkIndex index = LinkIndex.builder().expectedSize(wanted).build();
+        AtomicInteger seen = new AtomicInteger();
+        long started = System.nanoTime();
+        // The generator is sequential; records are normalised and added on every core (add is thread-safe and
+        // does its record-local work outside the index's lock).
+        generator.stream().parallel().forEach(generated -> {
+            PersonRecord record = toRecord(generated);
+            if (seen.incrementAndGet() % PROBE_EVERY == 0) {
+                synchronized (probes) {
+                    probes.add(record);
+                }
+            } else {
+                index.add(record);
+            }
+        });
+        double addSeconds = (System.nanoTime() - started) / 1e9;
+        int n = index.size();
+        System.out.printf(Locale.ROOT, "indexed %,d records (%,d people, %,d links) in %.1f s: %.0f records/s on %d threads%n",
+                n, index.entityCount(), index.linkCount(), addSeconds, n / addSeconds,
+                Runtime.getRuntime().availableProcessors());
+        long heapAfter = usedHeapAfterGc();
+        System.out.printf(Locale.ROOT, "heap in use after GC: %,d MB, %,d bytes per indexed record%n",
+                (heapAfter - heapBefore) >> 20, (heapAfter - heapBefore) / Math.max(1, n));
+
+        probes.sort((a, b) -> a.recordId().compareTo(b.recordId()));
+        for (int round = 0; round < 3; round++) { // warm-up: JIT-compile the match path
+            for (PersonRecord probe : probes) {
+                index.match(probe);
+            }
+        }
+        timeMatches(index, probes, "match");
+        int matched = 0;
+        long candidates = 0;
+        for (PersonRecord probe : probes) {
+            MatchResult result = index.match(probe);
+            matched += result.isMatch() ? 1 : 0;
+            candidates += result.candidates().size();
+        }
+        System.out.printf(Locale.ROOT, "%.1f%% of probes matched a person; %.1f candidates shown per probe%n",
+                100.0 * matched / probes.size(), (double) candidates / probes.size());
+
+        // The ground truth is collected only now, so that it does not count in the heap per record above.
+        Map<String, String> clusters = index.entityIds();
+        Map<String, String> truth = new HashMap<>();
+        generator.stream().filter(g -> clusters.containsKey(g.recordId()))
+                .forEach(g -> truth.put(g.recordId(), g.entityId()));
+        PairwiseMetrics metrics = PairwiseMetrics.of(truth, clusters);
+        System.out.printf(Locale.ROOT, "people against ground truth: precision %.4f, recall %.4f, F1 %.4f%n",
+                metrics.precision(), metrics.recall(), metrics.f1());
+        if (file != null) {
+            long t = System.nanoTime();
+            index.save(file);
+            System.out.printf(Locale.ROOT, "saved in %.1f s%n", (System.nanoTime() - t) / 1e9);
+        }
+        return n;
+    }
+
+    /**
+     * Times one {@code match} per probe on this thread and prints the percentiles of wall time and of the
+     * thread's CPU time. On a shared machine the two differ: a thread preempted mid-match (every few
+     * milliseconds when more threads want to run than there are cores) counts the wait in wall time only.
+     */
+    private static long[] timeMatches(LinkIndex index, List<PersonRecord> probes, String what) throws Exception {
+        long[] nanos = new long[probes.size()];
+        long[] cpu = new long[probes.size()];
+        for (int k = 0; k < probes.size(); k++) {
+            long c = threadCpuNanos();
+            long t = System.nanoTime();
+            index.match(probes.get(k));
+            nanos[k] = System.nanoTime() - t;
+            cpu[k] = threadCpuNanos() - c;
+        }
+        print(what + ", wall", nanos);
+        print(what + ", CPU ", cpu);
+        return nanos;
+    }
+
+    private static void print(String what, long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "%s over %,d held-out records: p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, "
+                        + "p99.9 %.3f ms, max %.3f ms, mean %.3f ms (load average %s)%n",
+                what, sorted.length, ms(percentile(sorted, 50)), ms(percentile(sorted, 90)), ms(percentile(sorted, 99)),
+                ms(percentile(sorted, 99.9)), ms(sorted[sorted.length - 1]),
+                ms(Arrays.stream(sorted).sum() / Math.max(1, sorted.length)), loadAverage());
+    }
+
+    /**
+     * This thread's CPU time, through {@code java.lang.management} by reflection (the test sources compile
+     * against the library's module, which does not read {@code java.management}); 0 where unavailable.
+     */
+    private static long threadCpuNanos() {
+        try {
+            if (cpuTime == null) {
+                Object bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean")
+                        .invoke(null);
+                cpuTime = () -> {
+                    try {
+                        return (Long) Class.forName("java.lang.management.ThreadMXBean")
+                                .getMethod("getCurrentThreadCpuTime").invoke(bean);
+                    } catch (ReflectiveOperationException e) {
+                        return 0L;
+                    }
+                };
+            }
+            return cpuTime.getAsLong();
+        } catch (ReflectiveOperationException e) {
+            return 0;
+        }
+    }
+
+    private static java.util.function.LongSupplier cpuTime;
+
+    /** The 1-minute load average, from /proc/loadavg where there is one: other work on the machine skews tails. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    private static PersonRecord toRecord(SyntheticRecord generated) {
+        PersonRecord.Builder record = PersonRecord.builder().referenceDate(SyntheticForces.DEFAULT_REFERENCE_DATE);
+        generated.columns().forEach(record::set);
+        return record.build();
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        for (int k = 0; k < 3; k++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+    }
+
+    private static long percentile(long[] sorted, double p) {
+        int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+}
