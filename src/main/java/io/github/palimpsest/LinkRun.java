@@ -6,9 +6,8 @@ import io.github.palimpsest.cluster.Clusterer;
 import io.github.palimpsest.cluster.Clustering;
 import io.github.palimpsest.cluster.EntityIds;
 import io.github.palimpsest.cluster.ScoredLinks;
-import io.github.palimpsest.cluster.RecordConflicts;
+import io.github.palimpsest.cluster.PersonConflicts;
 import io.github.palimpsest.compare.Comparison;
-import io.github.palimpsest.compare.DateOfBirthComparison;
 import io.github.palimpsest.compare.ComparisonLevel;
 import io.github.palimpsest.compare.TermFrequencyComparison;
 import io.github.palimpsest.pattern.Evidence;
@@ -400,23 +399,7 @@ final class LinkRun {
                 // against stricter settings in docs/accuracy.md: they cost FEBRL recall for no gain.)
                 .conflictOverrideWeight(config.thresholdWeight)
                 .build();
-        return clusterer.cluster(n, links.build(), keys, birthDateConflicts());
-    }
-
-    /**
-     * Two valid, informative dates of birth that no keying error explains (the standard date-of-birth
-     * comparison's "else": more than a few years apart, not swapped, not one digit) keep two records apart
-     * unless they are linked directly. Relatives who share a name and a home differ mostly there, and
-     * otherwise join through a third record that resembles both.
-     */
-    private RecordConflicts birthDateConflicts() {
-        for (Comparison<ComparableRecord> c : config.comparisons) {
-            if (c instanceof DateOfBirthComparison dob) {
-                return (a, b) -> dob.level(comparable[a], comparable[b]) == DateOfBirthComparison.ELSE
-                        && !comparable[a].isDateOfBirthLowInformation() && !comparable[b].isDateOfBirthLowInformation();
-            }
-        }
-        return RecordConflicts.NONE;
+        return clusterer.cluster(n, links.build(), keys, PersonConflicts.birthDates(config.comparisons, i -> comparable[i]));
     }
 
     private static void addKey(List<String> keys, String type, String value) {

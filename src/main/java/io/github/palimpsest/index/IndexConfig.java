@@ -43,8 +43,9 @@ final class IndexConfig {
         this.maxBlockSize = maxBlockSize;
         this.windowSize = windowSize;
         this.maxCandidates = maxCandidates;
+        // The batch linker's clusterer exactly (see LinkRun): birth-date conflicts resolved by a direct link.
         this.clusterer = Clusterer.builder().threshold(thresholdWeight).overwhelmingWeight(this.overwhelmingWeight)
-                .build();
+                .conflictOverrideWeight(thresholdWeight).build();
         this.termFrequencyComparisons = new TermFrequencyComparison[comparisons.size()];
         for (int c = 0; c < comparisons.size(); c++) {
             if (model.termFrequencyLevel(c).isPresent()

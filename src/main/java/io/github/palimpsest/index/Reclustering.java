@@ -1,6 +1,7 @@
 package io.github.palimpsest.index;
 
 import io.github.palimpsest.cluster.Clustering;
+import io.github.palimpsest.cluster.PersonConflicts;
 import io.github.palimpsest.cluster.ScoredLinks;
 import io.github.palimpsest.record.ComparableRecord;
 import java.util.ArrayList;
@@ -51,7 +52,8 @@ final class Reclustering {
             }
             keys.add(exclusiveKeys(core.comparable(s)));
         }
-        Clustering clustering = core.config.clusterer.cluster(k, links.build(), keys);
+        Clustering clustering = core.config.clusterer.cluster(k, links.build(), keys,
+                PersonConflicts.birthDates(core.config.comparisons, i -> core.comparable(local[i])));
         for (int c = 0; c < clustering.clusterCount(); c++) {
             int[] members = clustering.members(c); // ascending, so members[0] has the smallest record id
             int first = local[members[0]];
