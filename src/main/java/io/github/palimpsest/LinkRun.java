@@ -55,6 +55,8 @@ final class LinkRun {
     /** termFrequency[c][record]: the frequency of the record's value for comparison c, or null for none. */
     private double[][] termFrequency;
     private double[] weights;
+    /** Candidate pairs that share a valid PNC ID, CRO number or NI number (counted while comparing). */
+    private long sharingStrongIdentifier;
 
     @SuppressWarnings("unchecked")
     LinkRun(Linker config) {
@@ -201,10 +203,13 @@ final class LinkRun {
         void run(int from, int to);
     }
 
+    /** Fills {@link #levels}, and counts the pairs sharing a strong identifier while both records are at hand. */
     private void compareCandidates() {
         int pairs = candidates.size();
         levels = new byte[comparisonCount][pairs];
+        long[] sharingPerChunk = new long[(pairs + CHUNK - 1) / CHUNK];
         runChunks(pairs, (from, to) -> {
+            long sharing = 0;
             for (int k = from; k < to; k++) {
                 long pair = candidates.pair(k);
                 ComparableRecord a = comparable[CandidatePairs.left(pair)];
@@ -212,8 +217,13 @@ final class LinkRun {
                 for (int c = 0; c < comparisonCount; c++) {
                     levels[c][k] = (byte) checkedLevel(c, a, b);
                 }
+                if (sharesStrongIdentifier(a, b)) {
+                    sharing++;
+                }
             }
+            sharingPerChunk[from / CHUNK] = sharing;
         });
+        sharingStrongIdentifier = Arrays.stream(sharingPerChunk).sum();
     }
 
     private int checkedLevel(int c, ComparableRecord a, ComparableRecord b) {
@@ -279,13 +289,7 @@ final class LinkRun {
      * EM then moves it (docs/model.md, "The prior").
      */
     private double initialPrior() {
-        long sharing = 0;
-        for (int k = 0; k < candidates.size(); k++) {
-            long pair = candidates.pair(k);
-            if (sharesStrongIdentifier(comparable[CandidatePairs.left(pair)], comparable[CandidatePairs.right(pair)])) {
-                sharing++;
-            }
-        }
+        long sharing = sharingStrongIdentifier;
         double prior = Math.min(0.5, Math.max(1, sharing) / (double) ModelTrainer.pairCount(n));
         LOG.info("starting prior {} from {} candidate pairs sharing a strong identifier", prior, sharing);
         return prior;

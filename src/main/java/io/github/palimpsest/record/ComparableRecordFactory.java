@@ -65,6 +65,11 @@ public final class ComparableRecordFactory {
         if (!sharing || value.isEmpty()) {
             return value.isEmpty() ? "" : value;
         }
+        // A look-up first: most values are already held, and get() neither locks nor counts.
+        String held = strings.get(value);
+        if (held != null) {
+            return held;
+        }
         String previous = strings.putIfAbsent(value, value);
         return previous == null ? value : previous;
     }
