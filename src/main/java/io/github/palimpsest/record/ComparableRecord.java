@@ -140,10 +140,11 @@ public final class ComparableRecord implements Serializable {
                 | invalid(r.drivingLicence(), LICENCE) | invalid(r.warrantNumber(), WARRANT);
         this.phone = valueOf(r.phone());
         this.email = valueOf(r.email());
-        this.postcode = shared.share(valueOf(r.postcode()).replace(" ", ""));
-        this.postcodeSector = shared.share(r.postcode().sector().orElse("").replace(" ", ""));
+        // Full postcodes and sectors are nearly as many as the people: sharing them would cost more than it saves.
+        this.postcode = valueOf(r.postcode()).replace(" ", "");
+        this.postcodeSector = r.postcode().sector().orElse("").replace(" ", "");
         this.postcodeDistrict = shared.share(r.postcode().district().orElse(""));
-        this.addressTokens = shared.shareAll(tokens(r.address()));
+        this.addressTokens = shared.addressTokens(r.address());
         if (r.identifiers().isEmpty()) {
             this.identifiers = ImmutableMap.of();
             this.identifierTypes = NONE;
@@ -501,7 +502,10 @@ public final class ComparableRecord implements Serializable {
         int j = 0;
         int shared = 0;
         while (i < addressTokens.length && j < other.addressTokens.length) {
-            int c = addressTokens[i].compareTo(other.addressTokens[j]);
+            // Words are shared between records made by one factory, so equal words are usually one object.
+            String x = addressTokens[i];
+            String y = other.addressTokens[j];
+            int c = x == y ? 0 : x.compareTo(y);
             if (c == 0) {
                 shared++;
                 i++;

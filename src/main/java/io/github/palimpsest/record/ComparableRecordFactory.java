@@ -7,8 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns the {@link PersonRecord}s of one pool into {@link ComparableRecord}s, sharing what the records have
- * in common: one instance of each repeated string (forenames, surnames, postcodes, address words, force
- * names, event types) and the phonetic keys of each distinct name, computed once.
+ * in common: one instance of each repeated string (forenames, surnames, postcode districts, address
+ * words, force names, event types), and the phonetic keys of each distinct name and the words of each distinct address,
+ * computed once.
  *
  * <p>Why: a million records hold a few tens of thousands of distinct names, so encoding Double Metaphone
  * and NYSIIS per distinct name rather than per record removes most of the cost of preparing a record, and
@@ -34,11 +35,14 @@ public final class ComparableRecordFactory {
     private final ConcurrentHashMap<String, String> strings;
     /** Folded name → {Double Metaphone primary, alternate, NYSIIS}. */
     private final ConcurrentHashMap<String, String[]> phonetic;
+    /** Address text → its sorted, distinct words. */
+    private final ConcurrentHashMap<String, String[]> addresses;
 
     private ComparableRecordFactory(boolean sharing) {
         this.sharing = sharing;
         this.strings = sharing ? new ConcurrentHashMap<>(1 << 16) : null;
         this.phonetic = sharing ? new ConcurrentHashMap<>(1 << 14) : null;
+        this.addresses = sharing ? new ConcurrentHashMap<>(1 << 14) : null;
     }
 
     /** A factory for one pool, holding nothing yet. */
@@ -57,7 +61,7 @@ public final class ComparableRecordFactory {
 
     /** The number of distinct strings and names held so far (for logging). */
     public int sharedValues() {
-        return sharing ? strings.size() + phonetic.size() : 0;
+        return sharing ? strings.size() + phonetic.size() + addresses.size() : 0;
     }
 
     /** The one shared instance equal to {@code value}. */
@@ -80,6 +84,25 @@ public final class ComparableRecordFactory {
             values[i] = share(values[i]);
         }
         return values;
+    }
+
+    /**
+     * The address words of an address text, computed once per distinct address (generated pools repeat
+     * each address several times) and shared: records never expose the array itself.
+     */
+    String[] addressTokens(String address) {
+        if (!sharing || address.isEmpty()) {
+            return shareAll(ComparableRecord.tokens(address));
+        }
+        String[] tokens = addresses.get(address);
+        if (tokens == null) {
+            tokens = shareAll(ComparableRecord.tokens(address));
+            String[] previous = addresses.putIfAbsent(address, tokens);
+            if (previous != null) {
+                tokens = previous;
+            }
+        }
+        return tokens;
     }
 
     /** {Double Metaphone primary, alternate, NYSIIS} of a folded name, computed once per distinct name. */

@@ -36,8 +36,8 @@ final class CsvHeader {
 
     /** A row as parsed, before it is normalised: its fields (as many as the file gave) and where it starts. */
     record Row(Path file, long line, CsvHeader header, String[] fields) {
-        PersonRecord build(LocalDate referenceDate) {
-            return header.build(file, fields, referenceDate);
+        PersonRecord build(LocalDate referenceDate, ParseCache parsed) {
+            return header.build(file, fields, referenceDate, parsed);
         }
     }
 
@@ -99,7 +99,7 @@ final class CsvHeader {
     }
 
     /** Normalises one row into a record; a wrong number of fields becomes a {@code row} problem. */
-    PersonRecord build(Path file, String[] fields, LocalDate referenceDate) {
+    PersonRecord build(Path file, String[] fields, LocalDate referenceDate, ParseCache parsed) {
         PersonRecord.Builder builder = PersonRecord.builder().referenceDate(referenceDate);
         for (int i = 0; i < fields.length; i++) {
             String value = fields[i];
@@ -121,6 +121,6 @@ final class CsvHeader {
         if (!hasForce) {
             builder.force(RecordCsvReader.forceFromFileName(file));
         }
-        return builder.build();
+        return builder.build(parsed);
     }
 }

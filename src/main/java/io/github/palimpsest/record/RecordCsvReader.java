@@ -78,11 +78,12 @@ public final class RecordCsvReader {
     public long read(List<Path> files, Consumer<? super CsvRow> sink) {
         checkNotNull(sink, "sink");
         LocalDate reference = referenceDate.orElseGet(LocalDate::now);
+        ParseCache parsed = ParseCache.forReferenceDate(reference);
         RecordIdTable seen = new RecordIdTable();
         long rows = 0;
         for (Path file : files) {
             rows += readFile(file, seen, row -> sink.accept(new CsvRow(row.file(), row.line(), row.header().names(),
-                    row.header().valuesOf(row.fields()), row.build(reference))));
+                    row.header().valuesOf(row.fields()), row.build(reference, parsed))));
         }
         return rows;
     }
@@ -111,7 +112,8 @@ public final class RecordCsvReader {
         checkNotNull(convert, "convert");
         checkArgument(threads >= 1, "threads must be at least 1, got %s", threads);
         LocalDate reference = referenceDate.orElseGet(LocalDate::now);
-        try (ParallelRows<T> rows = new ParallelRows<>(threads, row -> convert.apply(row.build(reference)))) {
+        ParseCache parsed = ParseCache.forReferenceDate(reference);
+        try (ParallelRows<T> rows = new ParallelRows<>(threads, row -> convert.apply(row.build(reference, parsed)))) {
             RecordIdTable seen = new RecordIdTable();
             for (Path file : files) {
                 readFile(file, seen, rows::add);
