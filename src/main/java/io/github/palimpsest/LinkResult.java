@@ -5,7 +5,11 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.github.palimpsest.block.BlockingReport;
+import io.github.palimpsest.pattern.Pattern;
+import io.github.palimpsest.pattern.PatternEvent;
+import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.score.MatchModel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,28 +32,52 @@ import java.util.Optional;
 public final class LinkResult {
 
     private final ImmutableList<Entity> entities;
-    private final ImmutableList<Link> links;
+    private final List<Link> links;
     private final MatchModel model;
     private final double thresholdWeight;
     private final LinkStatistics statistics;
     private final BlockingReport blockingReport;
     private final ImmutableMap<String, Entity> entityOfRecord;
 
-    LinkResult(List<Entity> entities, List<Link> links, MatchModel model, double thresholdWeight,
-               LinkStatistics statistics, BlockingReport blockingReport) {
-        this.entities = ImmutableList.copyOf(entities);
-        this.links = ImmutableList.copyOf(links);
+    private LinkResult(ImmutableList<Entity> entities, List<Link> links, MatchModel model, double thresholdWeight,
+               LinkStatistics statistics, BlockingReport blockingReport, ImmutableMap<String, Entity> entityOfRecord) {
+        this.entities = entities;
+        this.links = links;
         this.model = checkNotNull(model, "model");
         this.thresholdWeight = thresholdWeight;
         this.statistics = checkNotNull(statistics, "statistics");
         this.blockingReport = checkNotNull(blockingReport, "blockingReport");
-        ImmutableMap.Builder<String, Entity> byRecord = ImmutableMap.builderWithExpectedSize(statistics.records());
-        for (Entity entity : this.entities) {
-            for (String id : entity.recordIds()) {
-                byRecord.put(id, entity);
+        this.entityOfRecord = entityOfRecord;
+    }
+
+    /**
+     * The result over person records: the compact result's entities, each holding its records, with the
+     * same ids, patterns and links. Links stay in the compact result and are built as they are read.
+     */
+    static LinkResult of(CompactLinkResult compact, List<PersonRecord> records) {
+        ImmutableList.Builder<Entity> entities = ImmutableList.builderWithExpectedSize(compact.entityCount());
+        ImmutableMap.Builder<String, Entity> byRecord = ImmutableMap.builderWithExpectedSize(records.size());
+        for (int e = 0; e < compact.entityCount(); e++) {
+            int[] members = compact.members(e);
+            List<PersonRecord> held = new ArrayList<>(members.length);
+            List<PatternEvent> events = new ArrayList<>(members.length);
+            for (int r : members) {
+                held.add(records.get(r));
+                events.add(PatternEvent.of(records.get(r), compact.linkedTo(r), compact.linkedBy(r)));
+            }
+            Entity entity = new Entity(compact.entityId(e), held, Pattern.of(compact.entityId(e), events));
+            entities.add(entity);
+            for (PersonRecord record : held) {
+                byRecord.put(record.recordId(), entity);
             }
         }
-        this.entityOfRecord = byRecord.buildOrThrow();
+        return new LinkResult(entities.build(), compact.links(), compact.model(), compact.thresholdWeight(),
+                compact.statistics(), compact.blockingReport(), byRecord.buildOrThrow());
+    }
+
+    /** The same result with other statistics. */
+    LinkResult withStatistics(LinkStatistics value) {
+        return new LinkResult(entities, links, model, thresholdWeight, value, blockingReport, entityOfRecord);
     }
 
     /** Every entity (person), singletons included, ordered by their first record in the input. */

@@ -10,16 +10,15 @@ import io.github.palimpsest.cluster.PersonConflicts;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.ComparisonLevel;
 import io.github.palimpsest.compare.TermFrequencyComparison;
-import io.github.palimpsest.pattern.Evidence;
-import io.github.palimpsest.pattern.Pattern;
-import io.github.palimpsest.pattern.PatternEvent;
 import io.github.palimpsest.record.ComparableRecord;
+import io.github.palimpsest.record.ComparableRecordFactory;
 import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.score.ComparisonVectors;
 import io.github.palimpsest.score.MatchModel;
 import io.github.palimpsest.score.ModelTrainer;
 import io.github.palimpsest.score.TermFrequencies;
 import java.time.Duration;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -33,7 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of the pipeline over one list of records (see {@link Linker}); used once, by one thread. The
+ * One run of the pipeline over one pool of records (see {@link Linker}); used once, by one thread. The
  * parallel stages split the candidate pairs into fixed chunks and write only their own positions, so the
  * result does not depend on scheduling.
  */
@@ -43,12 +42,13 @@ final class LinkRun {
     private static final int CHUNK = 1 << 13;
 
     private final Linker config;
-    private final List<PersonRecord> records;
-    private final int n;
     private final int comparisonCount;
+    private final Comparison<ComparableRecord>[] comparisons;
+    private final int[] levelCounts;
     private final Map<String, Duration> stageTimes = new LinkedHashMap<>();
     private ForkJoinPool pool;
 
+    private int n;
     private ComparableRecord[] comparable;
     private CandidatePairs candidates;
     /** levels[c][k]: the level of comparison c for candidate pair k. */
@@ -57,22 +57,23 @@ final class LinkRun {
     /** termFrequency[c][record]: the frequency of the record's value for comparison c, or null for none. */
     private double[][] termFrequency;
     private double[] weights;
-    private List<Link> links;
-    private List<Entity> entities;
-    private int multiForce;
+    /** Candidate pairs that share a valid PNC ID, CRO number or NI number (counted while comparing). */
+    private long sharingStrongIdentifier;
 
-    LinkRun(Linker config, List<PersonRecord> records) {
+    @SuppressWarnings("unchecked")
+    LinkRun(Linker config) {
         this.config = config;
-        this.records = records;
-        this.n = records.size();
         this.comparisonCount = config.comparisons.size();
+        this.comparisons = config.comparisons.toArray(new Comparison[0]);
+        this.levelCounts = config.comparisons.stream().mapToInt(c -> c.levels().size()).toArray();
     }
 
     /** Prepares, blocks, compares and trains: the model a full run would train, without scoring. */
-    MatchModel trainOnly() {
+    MatchModel trainOnly(List<PersonRecord> records) {
         pool = new ForkJoinPool(config.threads);
         try {
-            prepareBlockCompare();
+            prepare(records);
+            blockAndCompare();
             stage("train", () -> {
                 model = train();
                 return String.format("prior %.3g", model.prior());
@@ -83,12 +84,51 @@ final class LinkRun {
         }
     }
 
-    private void prepareBlockCompare() {
+    /** The whole pipeline over person records, with entities that hold them. */
+    LinkResult run(List<PersonRecord> records) {
+        pool = new ForkJoinPool(config.threads);
+        try {
+            prepare(records);
+            CompactLinkResult compact = link();
+            // Entities hold the person records themselves; building them is the rest of the pattern stage.
+            long started = System.nanoTime();
+            LinkResult result = LinkResult.of(compact, records);
+            stageTimes.merge("pattern", Duration.ofNanos(System.nanoTime() - started), Duration::plus);
+            return result.withStatistics(statistics(compact.statistics()));
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** The whole pipeline over records already prepared. */
+    CompactLinkResult run(ComparableRecord[] prepared) {
+        pool = new ForkJoinPool(config.threads);
+        try {
+            comparable = prepared;
+            n = prepared.length;
+            return link();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** The statistics with the stage times as they stand now. */
+    private LinkStatistics statistics(LinkStatistics s) {
+        return new LinkStatistics(s.records(), s.candidatePairs(), s.links(), s.people(),
+                s.peopleSeenByMoreThanOneForce(), s.constraintRejections(), s.isModelTrained(), stageTimes);
+    }
+
+    private void prepare(List<PersonRecord> records) {
+        n = records.size();
         stage("prepare", () -> {
+            ComparableRecordFactory factory = ComparableRecordFactory.create();
             comparable = inPool(() -> IntStream.range(0, n).parallel()
-                    .mapToObj(i -> ComparableRecord.of(records.get(i))).toArray(ComparableRecord[]::new));
+                    .mapToObj(i -> factory.of(records.get(i))).toArray(ComparableRecord[]::new));
             return String.format("%,d records", n);
         });
+    }
+
+    private void blockAndCompare() {
         stage("block", () -> {
             Blocker<ComparableRecord> blocker = Blocker.<ComparableRecord>builder().rules(config.blockingRules)
                     .maxBlockSize(config.maxBlockSize).parallel(config.threads > 1).build();
@@ -101,45 +141,40 @@ final class LinkRun {
         });
     }
 
-    LinkResult run() {
-        pool = new ForkJoinPool(config.threads);
-        try {
-            prepareBlockCompare();
-            Optional<MatchModel> given = config.modelFor(n);
-            boolean trained = given.isEmpty();
-            if (trained) {
-                stage("train", () -> {
-                    model = train();
-                    return String.format("prior %.3g", model.prior());
-                });
-            } else {
-                model = given.get();
-                if (config.model.isEmpty()) {
-                    LOG.info("{} records are fewer than {} to train on: using the bundled default model", n,
-                            config.minimumTrainingRecords);
-                }
+    private CompactLinkResult link() {
+        blockAndCompare();
+        Optional<MatchModel> given = config.modelFor(n);
+        boolean trained = given.isEmpty();
+        if (trained) {
+            stage("train", () -> {
+                model = train();
+                return String.format("prior %.3g", model.prior());
+            });
+        } else {
+            model = given.get();
+            if (config.model.isEmpty()) {
+                LOG.info("{} records are fewer than {} to train on: using the bundled default model", n,
+                        config.minimumTrainingRecords);
             }
-            stage("score", () -> {
-                termFrequency = termFrequencies();
-                weights = score();
-                return String.format("%,d pairs", weights.length);
-            });
-            int[] linkIndexes = linksAtOrAboveThreshold();
-            Clustering[] clustering = new Clustering[1];
-            stage("cluster", () -> {
-                clustering[0] = cluster(linkIndexes);
-                return String.format("%,d people", clustering[0].clusterCount());
-            });
-            stage("pattern", () -> {
-                assemble(clustering[0], linkIndexes);
-                return String.format("%,d people seen by more than one force", multiForce);
-            });
-            LinkStatistics statistics = new LinkStatistics(n, candidates.size(), links.size(), entities.size(),
-                    multiForce, clustering[0].constraintRejections(), trained, stageTimes);
-            return new LinkResult(entities, links, model, config.thresholdWeight, statistics, candidates.report());
-        } finally {
-            pool.shutdown();
         }
+        stage("score", () -> {
+            termFrequency = termFrequencies();
+            weights = score();
+            return String.format("%,d pairs", weights.length);
+        });
+        int[] linkIndexes = linksAtOrAboveThreshold();
+        Clustering[] clustering = new Clustering[1];
+        stage("cluster", () -> {
+            clustering[0] = cluster(linkIndexes);
+            return String.format("%,d people", clustering[0].clusterCount());
+        });
+        CompactLinkResult[] result = new CompactLinkResult[1];
+        stage("pattern", () -> {
+            result[0] = assemble(clustering[0], linkIndexes, trained);
+            return String.format("%,d people seen by more than one force",
+                    result[0].statistics().peopleSeenByMoreThanOneForce());
+        });
+        return result[0].withStatistics(statistics(result[0].statistics()));
     }
 
     private void stage(String name, Supplier<String> work) {
@@ -170,27 +205,34 @@ final class LinkRun {
         void run(int from, int to);
     }
 
+    /** Fills {@link #levels}, and counts the pairs sharing a strong identifier while both records are at hand. */
     private void compareCandidates() {
         int pairs = candidates.size();
         levels = new byte[comparisonCount][pairs];
-        List<Comparison<ComparableRecord>> comparisons = config.comparisons;
+        long[] sharingPerChunk = new long[(pairs + CHUNK - 1) / CHUNK];
         runChunks(pairs, (from, to) -> {
+            long sharing = 0;
             for (int k = from; k < to; k++) {
                 long pair = candidates.pair(k);
                 ComparableRecord a = comparable[CandidatePairs.left(pair)];
                 ComparableRecord b = comparable[CandidatePairs.right(pair)];
                 for (int c = 0; c < comparisonCount; c++) {
-                    levels[c][k] = (byte) checkedLevel(comparisons.get(c), a, b);
+                    levels[c][k] = (byte) checkedLevel(c, a, b);
+                }
+                if (sharesStrongIdentifier(a, b)) {
+                    sharing++;
                 }
             }
+            sharingPerChunk[from / CHUNK] = sharing;
         });
+        sharingStrongIdentifier = Arrays.stream(sharingPerChunk).sum();
     }
 
-    private static int checkedLevel(Comparison<ComparableRecord> comparison, ComparableRecord a, ComparableRecord b) {
-        int level = comparison.level(a, b);
-        if (level < 0 || level >= comparison.levels().size()) {
-            throw new IllegalStateException("comparison '" + comparison.name() + "' returned level " + level
-                    + ", outside its " + comparison.levels().size() + " levels");
+    private int checkedLevel(int c, ComparableRecord a, ComparableRecord b) {
+        int level = comparisons[c].level(a, b);
+        if (level < 0 || level >= levelCounts[c]) {
+            throw new IllegalStateException("comparison '" + comparisons[c].name() + "' returned level " + level
+                    + ", outside its " + levelCounts[c] + " levels");
         }
         return level;
     }
@@ -203,14 +245,19 @@ final class LinkRun {
                 trainer.termFrequencyLevel(c.name(), tf.termFrequencyLevel());
             }
         }
-        int[] scratch = new int[comparisonCount];
-        ModelTrainer.PairLevels pairLevels = (i, j) -> {
-            for (int c = 0; c < comparisonCount; c++) {
-                scratch[c] = checkedLevel(config.comparisons.get(c), comparable[i], comparable[j]);
-            }
-            return scratch;
-        };
-        return withAnchoredM(trainer.build().train(n, pairLevels, countVectors(), initialPrior()));
+        ModelTrainer built = trainer.build();
+        double prior = initialPrior();
+        ComparisonVectors vectors = countVectors();
+        MatchModel start = inPool(() -> built.estimateUInParallel(n, () -> {
+            int[] scratch = new int[comparisonCount];
+            return (i, j) -> {
+                for (int c = 0; c < comparisonCount; c++) {
+                    scratch[c] = checkedLevel(c, comparable[i], comparable[j]);
+                }
+                return scratch;
+            };
+        }, prior));
+        return withAnchoredM(built.estimateMAndPrior(start, vectors, ModelTrainer.pairCount(n)));
     }
 
     /** Fewest anchor pairs (sharing a PNC ID, CRO or NI number) for their levels to replace EM's m. */
@@ -279,7 +326,6 @@ final class LinkRun {
     private ComparisonVectors countVectors() {
         int pairs = candidates.size();
         int chunks = Math.max(1, (pairs + CHUNK - 1) / CHUNK);
-        int[] levelCounts = config.comparisons.stream().mapToInt(c -> c.levels().size()).toArray();
         ComparisonVectors.Builder[] perChunk = new ComparisonVectors.Builder[chunks];
         runChunks(pairs, (from, to) -> {
             ComparisonVectors.Builder vectors = ComparisonVectors.builder(levelCounts);
@@ -307,13 +353,7 @@ final class LinkRun {
      * EM then moves it (docs/model.md, "The prior").
      */
     private double initialPrior() {
-        long sharing = 0;
-        for (int k = 0; k < candidates.size(); k++) {
-            long pair = candidates.pair(k);
-            if (sharesStrongIdentifier(comparable[CandidatePairs.left(pair)], comparable[CandidatePairs.right(pair)])) {
-                sharing++;
-            }
-        }
+        long sharing = sharingStrongIdentifier;
         double prior = Math.min(0.5, Math.max(1, sharing) / (double) ModelTrainer.pairCount(n));
         LOG.info("starting prior {} from {} candidate pairs sharing a strong identifier", prior, sharing);
         return prior;
@@ -352,26 +392,46 @@ final class LinkRun {
         return frequencies;
     }
 
+    /**
+     * The match weight of every candidate pair, as {@link MatchModel#matchWeight(int[], double[])} computes
+     * it, bit for bit (the same terms added in the same order), from a table of level weights and each
+     * record's term-frequency adjustment, computed once per record rather than once per pair.
+     */
     private double[] score() {
+        double priorWeight = model.priorWeight();
+        double[][] levelWeights = new double[comparisonCount][];
+        int[] tfLevel = new int[comparisonCount];
+        double[][] adjustment = new double[comparisonCount][];
+        for (int c = 0; c < comparisonCount; c++) {
+            levelWeights[c] = new double[levelCounts[c]];
+            for (int l = 0; l < levelCounts[c]; l++) {
+                levelWeights[c][l] = model.levelWeight(c, l);
+            }
+            tfLevel[c] = termFrequency[c] == null ? -1 : model.termFrequencyLevel(c).orElse(-1);
+            if (tfLevel[c] >= 0) {
+                int comparison = c;
+                double[] frequencies = termFrequency[c];
+                adjustment[c] = new double[n];
+                runChunks(n, (from, to) -> {
+                    for (int r = from; r < to; r++) {
+                        adjustment[comparison][r] = model.termFrequencyAdjustment(comparison, frequencies[r]);
+                    }
+                });
+            }
+        }
         double[] scores = new double[candidates.size()];
         runChunks(scores.length, (from, to) -> {
-            int[] vector = new int[comparisonCount];
-            double[] tf = new double[comparisonCount];
             for (int k = from; k < to; k++) {
-                fill(k, vector, tf);
-                scores[k] = model.matchWeight(vector, tf);
+                int left = CandidatePairs.left(candidates.pair(k));
+                double total = priorWeight;
+                for (int c = 0; c < comparisonCount; c++) {
+                    int l = levels[c][k];
+                    total += levelWeights[c][l] + (l == tfLevel[c] ? adjustment[c][left] : 0.0);
+                }
+                scores[k] = total;
             }
         });
         return scores;
-    }
-
-    /** The levels and term frequencies of candidate pair k, as the model takes them. */
-    private void fill(int k, int[] vector, double[] tf) {
-        int left = CandidatePairs.left(candidates.pair(k));
-        for (int c = 0; c < comparisonCount; c++) {
-            vector[c] = levels[c][k];
-            tf[c] = termFrequency[c] == null ? MatchModel.NO_TERM_FREQUENCY : termFrequency[c][left];
-        }
     }
 
     private int[] linksAtOrAboveThreshold() {
@@ -384,14 +444,23 @@ final class LinkRun {
             long pair = candidates.pair(k);
             links.add(CandidatePairs.left(pair), CandidatePairs.right(pair), weights[k]);
         }
-        List<List<String>> keys = new ArrayList<>(n);
-        for (ComparableRecord r : comparable) {
-            List<String> recordKeys = new ArrayList<>(3);
-            addKey(recordKeys, "pnc:", r.pncId());
-            addKey(recordKeys, "cro:", r.croNumber());
-            addKey(recordKeys, "ni:", r.niNumber());
-            keys.add(recordKeys);
-        }
+        // Built as the clusterer reads them, one record at a time, rather than a million lists at once.
+        List<List<String>> keys = new AbstractList<>() {
+            @Override
+            public List<String> get(int r) {
+                ComparableRecord record = comparable[r];
+                List<String> recordKeys = new ArrayList<>(3);
+                addKey(recordKeys, "pnc:", record.pncId());
+                addKey(recordKeys, "cro:", record.croNumber());
+                addKey(recordKeys, "ni:", record.niNumber());
+                return recordKeys;
+            }
+
+            @Override
+            public int size() {
+                return n;
+            }
+        };
         Clusterer clusterer = Clusterer.builder().threshold(config.thresholdWeight)
                 .overwhelmingWeight(config.overwhelmingWeight)
                 // A birth-date conflict is resolved only by the model itself: a direct link at or above
@@ -408,52 +477,58 @@ final class LinkRun {
         }
     }
 
-    /** Fills {@link #links}, {@link #entities} and {@link #multiForce}. */
-    private void assemble(Clustering clustering, int[] linkIndexes) {
-        List<String> recordIds = records.stream().map(PersonRecord::recordId).toList();
+    /** Entity ids, each record's strongest link inside its entity, and the links kept for explanations. */
+    private CompactLinkResult assemble(Clustering clustering, int[] linkIndexes, boolean trained) {
+        List<ComparableRecord> recordList = CompactLinkResult.listOf(comparable);
+        List<String> recordIds = new AbstractList<>() {
+            @Override
+            public String get(int r) {
+                return comparable[r].recordId();
+            }
+
+            @Override
+            public int size() {
+                return n;
+            }
+        };
         List<String> entityIds = EntityIds.people().assign(clustering, recordIds);
-        links = new ArrayList<>(linkIndexes.length);
+        int links = linkIndexes.length;
+        long[] linkPairs = new long[links];
+        double[] linkWeights = new double[links];
+        byte[][] linkLevels = new byte[comparisonCount][links];
         int[] strongest = new int[n];
         Arrays.fill(strongest, -1);
-        int[] vector = new int[comparisonCount];
-        double[] tf = new double[comparisonCount];
-        for (int m = 0; m < linkIndexes.length; m++) {
+        for (int m = 0; m < links; m++) {
             int k = linkIndexes[m];
             long pair = candidates.pair(k);
+            linkPairs[m] = pair;
+            linkWeights[m] = weights[k];
+            for (int c = 0; c < comparisonCount; c++) {
+                linkLevels[c][m] = levels[c][k];
+            }
             int left = CandidatePairs.left(pair);
             int right = CandidatePairs.right(pair);
-            fill(k, vector, tf);
-            links.add(new Link(recordIds.get(left), recordIds.get(right), weights[k],
-                    MatchModel.probability(weights[k]), model.explain(vector, tf)));
             if (clustering.clusterOf(left) == clustering.clusterOf(right)) {
                 // Strictly greater: on equal weights the first link in pair order stays, so the choice is fixed.
-                for (int end : new int[] {left, right}) {
-                    if (strongest[end] < 0 || weights[k] > weights[linkIndexes[strongest[end]]]) {
-                        strongest[end] = m;
-                    }
+                if (strongest[left] < 0 || weights[k] > linkWeights[strongest[left]]) {
+                    strongest[left] = m;
+                }
+                if (strongest[right] < 0 || weights[k] > linkWeights[strongest[right]]) {
+                    strongest[right] = m;
                 }
             }
         }
-        entities = new ArrayList<>(clustering.clusterCount());
-        for (int cluster = 0; cluster < clustering.clusterCount(); cluster++) {
-            List<PersonRecord> members = new ArrayList<>(clustering.size(cluster));
-            List<PatternEvent> events = new ArrayList<>(clustering.size(cluster));
-            for (int r : clustering.members(cluster)) {
-                members.add(records.get(r));
-                Optional<String> linkedTo = Optional.empty();
-                Optional<String> linkedBy = Optional.empty();
-                if (strongest[r] >= 0) {
-                    Link link = links.get(strongest[r]);
-                    linkedTo = Optional.of(link.leftId().equals(recordIds.get(r)) ? link.rightId() : link.leftId());
-                    linkedBy = Optional.of(Evidence.strongest(link.explanation(), config.thresholdWeight));
-                }
-                events.add(PatternEvent.of(records.get(r), linkedTo, linkedBy));
-            }
-            Entity entity = new Entity(entityIds.get(cluster), members, Pattern.of(entityIds.get(cluster), events));
-            if (entity.isSeenByMoreThanOneForce()) {
+        LinkStatistics counts = new LinkStatistics(n, candidates.size(), links, clustering.clusterCount(), 0,
+                clustering.constraintRejections(), trained, stageTimes);
+        CompactLinkResult result = new CompactLinkResult(recordList, clustering, entityIds, linkPairs, linkWeights,
+                linkLevels, termFrequency, strongest, model, config.thresholdWeight, counts, candidates.report());
+        int multiForce = 0;
+        for (int e = 0; e < clustering.clusterCount(); e++) {
+            if (result.isSeenByMoreThanOneForce(e)) {
                 multiForce++;
             }
-            entities.add(entity);
         }
+        return result.withStatistics(new LinkStatistics(n, candidates.size(), links, clustering.clusterCount(),
+                multiForce, clustering.constraintRejections(), trained, stageTimes));
     }
 }

@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableList;
 import io.github.palimpsest.block.BlockingRule;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.record.ComparableRecord;
+import io.github.palimpsest.record.ComparableRecordFactory;
 import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.score.Explanation;
 import io.github.palimpsest.score.MatchModel;
@@ -126,7 +127,38 @@ public final class Linker {
         checkArgument(modelFor(copy.size()).isPresent() || copy.size() >= 2,
                 "training a model needs at least two records, got %s; supply a trained model with model(...)",
                 copy.size());
-        return new LinkRun(this, copy).run();
+        return new LinkRun(this).run(copy);
+    }
+
+    /**
+     * Links records already in their comparable form, holding no {@link PersonRecord}: the way to link a
+     * large pool (a million records in a few hundred megabytes; see {@code docs/performance.md}). Prepare
+     * the records with one {@link ComparableRecordFactory} per pool, or read them straight from files with
+     * {@link io.github.palimpsest.record.RecordCsvReader#readRecords(List, java.util.function.Function, int)}.
+     * The entity ids, links, weights and patterns are those {@link #link} gives for the same records.
+     *
+     * <pre>{@code
+     * ComparableRecordFactory factory = ComparableRecordFactory.create();
+     * List<ComparableRecord> prepared = RecordCsvReader.create().readRecords(files, factory::of, 2);
+     * CompactLinkResult result = linker.linkComparable(prepared);
+     * }</pre>
+     *
+     * @param records the prepared records, with unique record ids; their order fixes the order of the result
+     * @throws IllegalArgumentException as {@link #link} does
+     */
+    public CompactLinkResult linkComparable(List<ComparableRecord> records) {
+        checkNotNull(records, "records");
+        ComparableRecord[] copy = records.toArray(new ComparableRecord[0]);
+        Set<String> ids = new HashSet<>(Math.max(16, copy.length * 4 / 3 + 1));
+        for (ComparableRecord r : copy) {
+            checkNotNull(r, "record");
+            checkArgument(ids.add(r.recordId()),
+                    "record id '%s' appears more than once; record ids must be unique within a run", r.recordId());
+        }
+        checkArgument(modelFor(copy.length).isPresent() || copy.length >= 2,
+                "training a model needs at least two records, got %s; supply a trained model with model(...)",
+                copy.length);
+        return new LinkRun(this).run(copy);
     }
 
     /**
@@ -161,7 +193,7 @@ public final class Linker {
         List<PersonRecord> copy = List.copyOf(records);
         checkUniqueIds(copy);
         checkArgument(copy.size() >= 2, "training a model needs at least two records, got %s", copy.size());
-        return new LinkRun(this, copy).trainOnly();
+        return new LinkRun(this).trainOnly(copy);
     }
 
     /**

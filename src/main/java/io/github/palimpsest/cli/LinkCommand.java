@@ -1,24 +1,29 @@
 package io.github.palimpsest.cli;
 
-import io.github.palimpsest.Entity;
+import io.github.palimpsest.CompactLinkResult;
 import io.github.palimpsest.Link;
-import io.github.palimpsest.LinkResult;
 import io.github.palimpsest.LinkStatistics;
 import io.github.palimpsest.Linker;
+import io.github.palimpsest.pattern.Pattern;
 import io.github.palimpsest.pattern.PatternEvent;
-import io.github.palimpsest.record.PersonRecord;
+import io.github.palimpsest.record.ComparableRecord;
+import io.github.palimpsest.record.ComparableRecordFactory;
 import io.github.palimpsest.record.RecordCsvReader;
+import io.github.palimpsest.score.Decimals;
 import io.github.palimpsest.score.MatchModel;
 import io.github.palimpsest.score.ModelFormatException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.commons.csv.CSVPrinter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,6 +40,7 @@ import picocli.CommandLine.Spec;
                 "Writes each record's entity id, and optionally the links with their evidence and each person's "
                         + "pattern of events; prints a short summary."})
 final class LinkCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(LinkCommand.class);
 
     static final List<String> CLUSTER_COLUMNS = List.of("record_id", "entity_id");
     static final List<String> LINK_COLUMNS =
@@ -89,12 +95,52 @@ final class LinkCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
         }
         checkDistinctOutputs();
-        List<PersonRecord> records = RecordCsvReader.create().readRecords(inputs);
-        Linker linker = linker(records.size());
-        LinkResult result = linker.link(records);
-        writeOutputs(records, result);
-        printSummary(spec.commandLine().getOut(), result);
-        return Main.EXIT_OK;
+        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        TerminalProgress progress = System.console() == null ? null
+                : new TerminalProgress(spec.commandLine().getErr());
+        try {
+            // Records are read straight into their comparable form: a million person records would not fit.
+            ComparableRecordFactory factory = ComparableRecordFactory.create();
+            List<ComparableRecord> records = timed(progress, "read", () -> {
+                List<ComparableRecord> read = RecordCsvReader.create().readRecords(inputs, factory::of, workers);
+                return new Timed<>(read, String.format(Locale.ROOT, "%,d records", read.size()));
+            });
+            Linker linker = linker(records.size(), workers, progress);
+            CompactLinkResult result = linker.linkComparable(records);
+            timed(progress, "write", () -> {
+                writeOutputs(result, workers);
+                return new Timed<>(null, "outputs written");
+            });
+            printSummary(spec.commandLine().getOut(), result.statistics());
+            return Main.EXIT_OK;
+        } finally {
+            if (progress != null) {
+                progress.close();
+            }
+        }
+    }
+
+    /** A stage's value and its one-line summary. */
+    private record Timed<T>(T value, String summary) {
+    }
+
+    @FunctionalInterface
+    private interface Stage<T> {
+        Timed<T> run() throws IOException;
+    }
+
+    private static <T> T timed(TerminalProgress progress, String name, Stage<T> stage) throws IOException {
+        if (progress != null) {
+            progress.stageStarted(name);
+        }
+        long started = System.nanoTime();
+        Timed<T> done = stage.run();
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        LOG.info("{}: {} in {} ms", name, done.summary(), elapsed.toMillis());
+        if (progress != null) {
+            progress.stageFinished(name, elapsed, done.summary());
+        }
+        return done.value();
     }
 
     private void checkDistinctOutputs() {
@@ -111,13 +157,10 @@ final class LinkCommand implements Callable<Integer> {
         }
     }
 
-    private Linker linker(int recordCount) {
-        Linker.Builder builder = Linker.builder().thresholdProbability(threshold).seed(seed);
-        if (threads != null) {
-            builder.threads(threads);
-        }
-        if (System.console() != null) {
-            builder.stageListener(new TerminalProgress(spec.commandLine().getErr()));
+    private Linker linker(int recordCount, int workers, TerminalProgress progress) {
+        Linker.Builder builder = Linker.builder().thresholdProbability(threshold).seed(seed).threads(workers);
+        if (progress != null) {
+            builder.stageListener(progress);
         }
         if (modelIn != null) {
             builder.model(loadModel(modelIn));
@@ -144,33 +187,38 @@ final class LinkCommand implements Callable<Integer> {
         }
     }
 
-    /** Writes every output to a temporary file first, and moves them into place only when all are complete. */
-    private void writeOutputs(List<PersonRecord> records, LinkResult result) throws IOException {
+    /**
+     * Writes every output to a temporary file first, and moves them into place only when all are complete.
+     * Rows are formatted in blocks on all workers and written in order.
+     */
+    private void writeOutputs(CompactLinkResult result, int workers) throws IOException {
         List<AtomicOutput> outputs = new ArrayList<>();
         try {
             // Printers are flushed, not closed: closing would close the file before AtomicOutput commits it.
-            CSVPrinter clusters = Csv.printer(open(outputs, clustersOut).writer(), CLUSTER_COLUMNS);
-            for (PersonRecord record : records) {
-                clusters.printRecord(record.recordId(), result.entityOf(record.recordId()).orElseThrow().id());
-            }
-            clusters.flush();
+            Writer clustersFile = open(outputs, clustersOut).writer();
+            Csv.printer(clustersFile, CLUSTER_COLUMNS).flush();
+            ParallelCsvWriter.write(clustersFile, result.recordCount(), workers,
+                    (r, csv) -> csv.printRecord(result.record(r).recordId(), result.entityIdOf(r)));
             if (linksOut != null) {
-                CSVPrinter links = Csv.printer(open(outputs, linksOut).writer(), LINK_COLUMNS);
-                for (Link link : result.links()) {
-                    links.printRecord(link.leftId(), link.rightId(), format("%.4f", link.matchWeight()),
-                            format("%.6f", link.probability()), link.evidence());
-                }
-                links.flush();
+                Writer linksFile = open(outputs, linksOut).writer();
+                Csv.printer(linksFile, LINK_COLUMNS).flush();
+                ParallelCsvWriter.write(linksFile, result.linkCount(), workers, (k, csv) -> {
+                    Link link = result.link(k);
+                    csv.printRecord(link.leftId(), link.rightId(), Decimals.fixed(link.matchWeight(), 4),
+                            Decimals.fixed(link.probability(), 6), link.evidence());
+                });
             }
             if (patternsOut != null) {
-                CSVPrinter patterns = Csv.printer(open(outputs, patternsOut).writer(), PATTERN_COLUMNS);
-                for (Entity entity : result.entities()) {
-                    for (PatternEvent e : entity.pattern().events()) {
-                        patterns.printRecord(entity.id(), e.date().map(Object::toString).orElse(""), e.forceCode(),
-                                e.forceName(), e.eventType(), e.recordId(), e.linkedByText());
+                Writer patternsFile = open(outputs, patternsOut).writer();
+                Csv.printer(patternsFile, PATTERN_COLUMNS).flush();
+                ParallelCsvWriter.write(patternsFile, result.entityCount(), workers, (e, csv) -> {
+                    Pattern pattern = result.pattern(e);
+                    for (PatternEvent event : pattern.events()) {
+                        csv.printRecord(pattern.entityId(), event.date().map(Object::toString).orElse(""),
+                                event.forceCode(), event.forceName(), event.eventType(), event.recordId(),
+                                event.linkedByText());
                     }
-                }
-                patterns.flush();
+                });
             }
             if (modelOut != null) {
                 AtomicOutput model = open(outputs, modelOut);
@@ -192,12 +240,7 @@ final class LinkCommand implements Callable<Integer> {
         return output;
     }
 
-    private static String format(String pattern, double value) {
-        return String.format(Locale.ROOT, pattern, value);
-    }
-
-    static void printSummary(PrintWriter out, LinkResult result) {
-        LinkStatistics s = result.statistics();
+    static void printSummary(PrintWriter out, LinkStatistics s) {
         out.printf(Locale.ROOT, "records: %d%n", s.records());
         out.printf(Locale.ROOT, "candidate pairs: %d%n", s.candidatePairs());
         out.printf(Locale.ROOT, "links: %d%n", s.links());

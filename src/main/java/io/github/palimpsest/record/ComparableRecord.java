@@ -3,12 +3,12 @@ package io.github.palimpsest.record;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableMap;
+import io.github.palimpsest.normalise.Force;
 import io.github.palimpsest.normalise.Names;
 import io.github.palimpsest.normalise.Nicknames;
 import io.github.palimpsest.normalise.ParsedDate;
 import io.github.palimpsest.normalise.ParsedValue;
 import io.github.palimpsest.normalise.PersonName;
-import io.github.palimpsest.normalise.PhoneticKeys;
 import io.github.palimpsest.normalise.Sex;
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -31,8 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Immutable, thread-safe and {@link Serializable}, so that it can travel inside a distributed engine.
  */
 public final class ComparableRecord implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     private static final String[] NONE = new String[0];
+    private static final String[] NO_KEYS = {"", "", ""};
 
     private final String recordId;
     private final String forceCode;
@@ -70,6 +71,8 @@ public final class ComparableRecord implements Serializable {
     private final String[] identifierTypes;
     private final String[] identifierValues;
     private final int eventDate;
+    private final String eventType;
+    private final String forceName;
     private final boolean namePurged;
 
     /** Bits of {@link #invalidIdentifiers}: which identifiers were present but invalid. */
@@ -88,41 +91,43 @@ public final class ComparableRecord implements Serializable {
     private static final Map<String, int[]> NICKNAME_HASHES = new ConcurrentHashMap<>();
     private static final int[] NO_HASHES = new int[0];
 
-    private ComparableRecord(PersonRecord r) {
+    ComparableRecord(PersonRecord r, ComparableRecordFactory shared) {
         this.recordId = r.recordId();
-        this.forceCode = r.force().canonical().orElse("");
+        this.forceCode = shared.share(r.force().canonical().orElse(""));
         PersonName name = r.name();
-        this.forename = name.forename();
-        StringBuilder initials = new StringBuilder();
-        for (String middle : name.middleNames()) {
-            if (!middle.isEmpty()) {
-                initials.append(middle.charAt(0));
-            }
-        }
-        this.middleInitials = initials.toString();
+        this.forename = shared.share(name.forename());
+        this.middleInitials = shared.share(initialsOf(name.middleNames()));
         this.forenameInitial = name.isForenameInitial();
-        this.surname = name.surname();
-        this.surnameVariants = name.surnameVariants().toArray(NONE);
+        this.surname = shared.share(name.surname());
+        this.surnameVariants = name.surnameVariants().isEmpty() ? NONE
+                : shared.shareAll(name.surnameVariants().toArray(NONE));
         this.forenameNicknames = forenameInitial ? NONE : nicknamesOf(forename);
         this.forenameNicknameHashes = forenameNicknames.length == 0 ? NO_HASHES
                 : NICKNAME_HASHES.computeIfAbsent(forename, f -> hashesOf(forenameNicknames));
         this.forenameHash = forename.hashCode();
-        this.forenamePhonetic = forenameInitial ? "" : PhoneticKeys.doubleMetaphone(forename);
-        this.forenamePhoneticAlternate = forenameInitial ? "" : PhoneticKeys.doubleMetaphoneAlternate(forename);
-        this.surnamePhonetic = PhoneticKeys.doubleMetaphone(surname);
-        this.surnamePhoneticAlternate = PhoneticKeys.doubleMetaphoneAlternate(surname);
-        this.surnameNysiis = PhoneticKeys.nysiis(surname);
-        Set<String> aliasFirst = new LinkedHashSet<>();
-        Set<String> aliasLast = new LinkedHashSet<>();
-        for (PersonName alias : r.aliases()) {
-            if (!alias.forename().isEmpty()) {
-                aliasFirst.add(alias.forename());
+        String[] forenameKeys = forenameInitial || forename.isEmpty() ? NO_KEYS : shared.phoneticKeys(forename);
+        this.forenamePhonetic = forenameKeys[0];
+        this.forenamePhoneticAlternate = forenameKeys[1];
+        String[] surnameKeys = surname.isEmpty() ? NO_KEYS : shared.phoneticKeys(surname);
+        this.surnamePhonetic = surnameKeys[0];
+        this.surnamePhoneticAlternate = surnameKeys[1];
+        this.surnameNysiis = surnameKeys[2];
+        if (r.aliases().isEmpty()) {
+            this.aliasForenames = NONE;
+            this.aliasSurnames = NONE;
+        } else {
+            Set<String> aliasFirst = new LinkedHashSet<>();
+            Set<String> aliasLast = new LinkedHashSet<>();
+            for (PersonName alias : r.aliases()) {
+                if (!alias.forename().isEmpty()) {
+                    aliasFirst.add(alias.forename());
+                }
+                aliasLast.addAll(alias.surnameVariants());
             }
-            aliasLast.addAll(alias.surnameVariants());
+            aliasLast.remove("");
+            this.aliasForenames = shared.shareAll(aliasFirst.toArray(NONE));
+            this.aliasSurnames = shared.shareAll(aliasLast.toArray(NONE));
         }
-        aliasLast.remove("");
-        this.aliasForenames = aliasFirst.toArray(NONE);
-        this.aliasSurnames = aliasLast.toArray(NONE);
         this.dateOfBirth = toInt(r.dateOfBirth());
         this.dateOfBirthLowInformation = r.dateOfBirth().isLowInformation();
         this.sex = r.sex();
@@ -135,26 +140,51 @@ public final class ComparableRecord implements Serializable {
                 | invalid(r.drivingLicence(), LICENCE) | invalid(r.warrantNumber(), WARRANT);
         this.phone = valueOf(r.phone());
         this.email = valueOf(r.email());
+        // Full postcodes and sectors are nearly as many as the people: sharing them would cost more than it saves.
         this.postcode = valueOf(r.postcode()).replace(" ", "");
         this.postcodeSector = r.postcode().sector().orElse("").replace(" ", "");
-        this.postcodeDistrict = r.postcode().district().orElse("");
-        this.addressTokens = tokens(r.address());
-        ImmutableMap.Builder<String, String> ids = ImmutableMap.builder();
-        r.identifiers().forEach((type, id) -> id.canonical().ifPresent(v -> ids.put(type, v)));
-        this.identifiers = ids.build();
-        // Parallel arrays sorted by type, so comparisons can walk two records' identifiers without an iterator.
-        this.identifierTypes = new TreeSet<>(identifiers.keySet()).toArray(NONE);
-        this.identifierValues = new String[identifierTypes.length];
-        for (int i = 0; i < identifierTypes.length; i++) {
-            identifierValues[i] = identifiers.get(identifierTypes[i]);
+        this.postcodeDistrict = shared.share(r.postcode().district().orElse(""));
+        this.addressTokens = shared.addressTokens(r.address());
+        if (r.identifiers().isEmpty()) {
+            this.identifiers = ImmutableMap.of();
+            this.identifierTypes = NONE;
+            this.identifierValues = NONE;
+        } else {
+            ImmutableMap.Builder<String, String> ids = ImmutableMap.builder();
+            r.identifiers().forEach((type, id) -> id.canonical().ifPresent(v -> ids.put(shared.share(type), v)));
+            this.identifiers = ids.build();
+            // Parallel arrays sorted by type, so comparisons can walk two records' identifiers without an iterator.
+            this.identifierTypes = new TreeSet<>(identifiers.keySet()).toArray(NONE);
+            this.identifierValues = new String[identifierTypes.length];
+            for (int i = 0; i < identifierTypes.length; i++) {
+                identifierValues[i] = identifiers.get(identifierTypes[i]);
+            }
         }
         this.eventDate = toInt(r.eventDate());
+        this.eventType = shared.share(r.eventType());
+        this.forceName = shared.share(r.force().force().map(Force::name).orElse(r.force().raw().strip()));
         this.namePurged = r.hasPurgedName();
     }
 
-    /** Precomputes the comparable form of a record. */
+    /**
+     * Precomputes the comparable form of a record. To prepare many records, a
+     * {@link ComparableRecordFactory} gives equal records faster and smaller.
+     */
     public static ComparableRecord of(PersonRecord record) {
-        return new ComparableRecord(checkNotNull(record, "record"));
+        return new ComparableRecord(checkNotNull(record, "record"), ComparableRecordFactory.UNSHARED);
+    }
+
+    private static String initialsOf(List<String> middleNames) {
+        if (middleNames.isEmpty()) {
+            return "";
+        }
+        StringBuilder initials = new StringBuilder(middleNames.size());
+        for (String middle : middleNames) {
+            if (!middle.isEmpty()) {
+                initials.append(middle.charAt(0));
+            }
+        }
+        return initials.toString();
     }
 
     private static String[] nicknamesOf(String forename) {
@@ -201,15 +231,38 @@ public final class ComparableRecord implements Serializable {
     }
 
     /** Address words, folded, de-duplicated and sorted; numbers kept, one-letter words dropped. */
-    private static String[] tokens(String address) {
-        Set<String> tokens = new TreeSet<>();
-        for (String token : Names.fold(address).split("[ -]+")) {
-            if (token.length() > 1 || Character.isDigit(token.isEmpty() ? 'x' : token.charAt(0))) {
-                tokens.add(token);
+    static String[] tokens(String address) {
+        if (address.isEmpty()) {
+            return NONE;
+        }
+        // Folded text holds only [a-z0-9 -]: words are the runs between spaces and hyphens.
+        String folded = Names.fold(address);
+        String[] words = new String[8];
+        int count = 0;
+        for (int start = 0, end; start < folded.length(); start = end + 1) {
+            end = start;
+            while (end < folded.length() && folded.charAt(end) != ' ' && folded.charAt(end) != '-') {
+                end++;
+            }
+            int length = end - start;
+            if (length > 1 || length == 1 && Character.isDigit(folded.charAt(start))) {
+                if (count == words.length) {
+                    words = Arrays.copyOf(words, count * 2);
+                }
+                words[count++] = folded.substring(start, end);
             }
         }
-        tokens.remove("");
-        return tokens.toArray(NONE);
+        if (count == 0) {
+            return NONE;
+        }
+        Arrays.sort(words, 0, count);
+        int distinct = 1;
+        for (int i = 1; i < count; i++) {
+            if (!words[i].equals(words[distinct - 1])) {
+                words[distinct++] = words[i];
+            }
+        }
+        return Arrays.copyOf(words, distinct);
     }
 
     /** The record id. */
@@ -449,7 +502,10 @@ public final class ComparableRecord implements Serializable {
         int j = 0;
         int shared = 0;
         while (i < addressTokens.length && j < other.addressTokens.length) {
-            int c = addressTokens[i].compareTo(other.addressTokens[j]);
+            // Words are shared between records made by one factory, so equal words are usually one object.
+            String x = addressTokens[i];
+            String y = other.addressTokens[j];
+            int c = x == y ? 0 : x.compareTo(y);
             if (c == 0) {
                 shared++;
                 i++;
@@ -501,6 +557,16 @@ public final class ComparableRecord implements Serializable {
     /** Event date as {@code yyyymmdd}, 0 when absent or invalid. */
     public int eventDate() {
         return eventDate;
+    }
+
+    /** The event type as the force wrote it, trimmed; "" when absent. */
+    public String eventType() {
+        return eventType;
+    }
+
+    /** The force's official name when it is known, else the force text as given, trimmed. */
+    public String forceName() {
+        return forceName;
     }
 
     /** Whether the record has no name but still identifies someone (see {@link PersonRecord#hasPurgedName()}). */

@@ -7,11 +7,9 @@ import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.github.palimpsest.normalise.CroNumber;
-import io.github.palimpsest.normalise.DateParser;
 import io.github.palimpsest.normalise.DrivingLicence;
 import io.github.palimpsest.normalise.Email;
 import io.github.palimpsest.normalise.ForceName;
-import io.github.palimpsest.normalise.Forces;
 import io.github.palimpsest.normalise.Identifier;
 import io.github.palimpsest.normalise.NameParser;
 import io.github.palimpsest.normalise.NiNumber;
@@ -82,10 +80,10 @@ public final class PersonRecord {
     private final LocalDate referenceDate;
     private final int givenProblemCount;
 
-    private PersonRecord(Builder b) {
+    private PersonRecord(Builder b, ParseCache parsed) {
         checkArgument(!b.recordId.isBlank(), "record_id is required and must not be blank");
         this.recordId = b.recordId.strip();
-        this.force = Forces.standard().resolve(b.force);
+        this.force = parsed.force(b.force);
         this.rawFullName = b.fullName;
         boolean hasSeparateNames = !(b.forename.isBlank() && b.middleNames.isBlank() && b.surname.isBlank());
         this.nameFromFullName = !hasSeparateNames;
@@ -97,7 +95,7 @@ public final class PersonRecord {
             aliasList.add(NameParser.parse(alias));
         }
         this.aliases = aliasList.build();
-        this.dateOfBirth = DateParser.parseDateOfBirth(b.dob, b.referenceDate);
+        this.dateOfBirth = parsed.dateOfBirth(b.dob, b.referenceDate);
         this.rawSex = b.sex;
         this.sex = Sex.parse(b.sex);
         this.pncId = PncId.parse(b.pncId, b.referenceDate);
@@ -109,7 +107,7 @@ public final class PersonRecord {
         this.email = Email.parse(b.email);
         this.postcode = Postcode.parse(b.postcode);
         this.address = b.address.strip();
-        this.eventDate = DateParser.parseEventDate(b.eventDate, b.referenceDate);
+        this.eventDate = parsed.eventDate(b.eventDate, b.referenceDate);
         this.eventType = b.eventType.strip();
         this.eventSummary = b.eventSummary.strip();
         ImmutableMap.Builder<String, Identifier> ids = ImmutableMap.builder();
@@ -599,7 +597,12 @@ public final class PersonRecord {
          * @throws IllegalArgumentException if the record id is blank
          */
         public PersonRecord build() {
-            return new PersonRecord(this);
+            return new PersonRecord(this, ParseCache.NONE);
+        }
+
+        /** As {@link #build()}, taking repeated dates and forces from a reader's cache. */
+        PersonRecord build(ParseCache parsed) {
+            return new PersonRecord(this, parsed);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.palimpsest.record;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import java.io.BufferedReader;
@@ -16,13 +17,12 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads force record files in the canonical CSV schema into {@link PersonRecord}s, streaming, one row at
- * a time.
+ * a time; {@link #readRecords(List, Function, int)} normalises on several threads for large pools.
  *
  * <p>Headers are matched ignoring case and surrounding spaces; {@code id_<type>} columns become generic
  * identifiers and unknown columns are kept untouched. A file without a {@code force} column takes its
@@ -47,7 +47,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RecordCsvReader {
     private static final Logger LOG = LoggerFactory.getLogger(RecordCsvReader.class);
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
             .setIgnoreEmptyLines(true)
             .setIgnoreSurroundingSpaces(true)
@@ -78,10 +77,13 @@ public final class RecordCsvReader {
      */
     public long read(List<Path> files, Consumer<? super CsvRow> sink) {
         checkNotNull(sink, "sink");
-        RecordIds seen = new RecordIds();
+        LocalDate reference = referenceDate.orElseGet(LocalDate::now);
+        ParseCache parsed = ParseCache.forReferenceDate(reference);
+        RecordIdTable seen = new RecordIdTable();
         long rows = 0;
         for (Path file : files) {
-            rows += readFile(file, seen, sink);
+            rows += readFile(file, seen, row -> sink.accept(new CsvRow(row.file(), row.line(), row.header().names(),
+                    row.header().valuesOf(row.fields()), row.build(reference, parsed))));
         }
         return rows;
     }
@@ -93,11 +95,38 @@ public final class RecordCsvReader {
         return records;
     }
 
-    private long readFile(Path file, RecordIds seen, Consumer<? super CsvRow> sink) {
+    /**
+     * Reads every file in order as one pool, normalising rows on {@code threads} threads, and returns
+     * {@code convert} of each record in input order: the way to read a large pool without holding its
+     * {@link PersonRecord}s, e.g. {@code readRecords(files, factory::of, 2)} with a
+     * {@link ComparableRecordFactory}. The calling thread parses the CSV while the workers build records in
+     * batches; only a few batches of raw rows are in memory at once. The results, and any
+     * {@link InputException}, are those of a sequential read. {@code convert} must be thread-safe.
+     *
+     * @throws InputException when a file cannot be read (see the class description)
+     * @throws IllegalArgumentException if {@code threads < 1}
+     */
+    public <T> List<T> readRecords(List<Path> files, Function<? super PersonRecord, ? extends T> convert,
+            int threads) {
+        checkNotNull(files, "files");
+        checkNotNull(convert, "convert");
+        checkArgument(threads >= 1, "threads must be at least 1, got %s", threads);
+        LocalDate reference = referenceDate.orElseGet(LocalDate::now);
+        ParseCache parsed = ParseCache.forReferenceDate(reference);
+        try (ParallelRows<T> rows = new ParallelRows<>(threads, row -> convert.apply(row.build(reference, parsed)))) {
+            RecordIdTable seen = new RecordIdTable();
+            for (Path file : files) {
+                readFile(file, seen, rows::add);
+            }
+            return rows.finish();
+        }
+    }
+
+    private long readFile(Path file, RecordIdTable seen, Consumer<CsvHeader.Row> sink) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (Reader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder));
+        try (Reader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
              CSVParser parser = CSVParser.builder().setReader(in).setFormat(FORMAT).get()) {
             return readRows(file, parser, seen, sink);
         } catch (NoSuchFileException e) {
@@ -114,10 +143,10 @@ public final class RecordCsvReader {
         }
     }
 
-    private long readRows(Path file, CSVParser parser, RecordIds seen, Consumer<? super CsvRow> sink) {
+    private long readRows(Path file, CSVParser parser, RecordIdTable seen, Consumer<CsvHeader.Row> sink) {
         Iterator<CSVRecord> it = parser.iterator();
         long lineBefore = 0;
-        Header header = null;
+        CsvHeader header = null;
         long rows = 0;
         while (true) {
             long startLine = lineBefore + 1;
@@ -137,10 +166,16 @@ public final class RecordCsvReader {
             startLine = firstLineOf(parser, csv, lineBefore);
             lineBefore = parser.getCurrentLineNumber();
             if (header == null) {
-                header = Header.of(file, startLine, csv);
+                header = CsvHeader.of(file, startLine, csv);
                 continue;
             }
-            sink.accept(toRow(file, startLine, header, csv, seen));
+            String[] fields = csv.values();
+            String recordId = header.recordIdOf(fields);
+            if (recordId.isEmpty()) {
+                throw new InputException(file, startLine, "record_id is empty; every row needs a record_id");
+            }
+            seen.claim(recordId, file, startLine);
+            sink.accept(new CsvHeader.Row(file, startLine, header, fields));
             rows++;
         }
         if (header == null) {
@@ -155,41 +190,11 @@ public final class RecordCsvReader {
         long lineAfter = parser.getCurrentLineNumber();
         long spanned = 0;
         for (String value : csv.values()) {
-            spanned += value.chars().filter(c -> c == '\n').count();
-        }
-        return Math.max(lineBefore + 1, lineAfter - spanned);
-    }
-
-    private CsvRow toRow(Path file, long line, Header header, CSVRecord csv, RecordIds seen) {
-        List<String> values = new ArrayList<>(header.size());
-        PersonRecord.Builder builder = PersonRecord.builder();
-        referenceDate.ifPresent(builder::referenceDate);
-        for (int i = 0; i < csv.size(); i++) {
-            String value = csv.get(i);
-            if (i < header.size()) {
-                values.add(value);
-                builder.set(header.names().get(i), value);
-            } else {
-                builder.extra("_extra_" + (i - header.size() + 1), value);
+            for (int at = value.indexOf('\n'); at >= 0; at = value.indexOf('\n', at + 1)) {
+                spanned++;
             }
         }
-        while (values.size() < header.size()) {
-            values.add("");
-        }
-        if (csv.size() != header.size()) {
-            builder.problem(new Problem("row", "has " + csv.size() + " fields but the header has " + header.size()
-                    + (csv.size() < header.size() ? "; missing fields read as empty"
-                            : "; surplus values kept as _extra_ columns")));
-        }
-        if (!header.hasForce()) {
-            builder.force(forceFromFileName(file));
-        }
-        String recordId = values.get(header.recordIdIndex()).strip();
-        if (recordId.isEmpty()) {
-            throw new InputException(file, line, "record_id is empty; every row needs a record_id");
-        }
-        seen.claim(recordId, file, line);
-        return new CsvRow(file, line, header.names(), values, builder.build());
+        return Math.max(lineBefore + 1, lineAfter - spanned);
     }
 
     static String forceFromFileName(Path file) {
@@ -214,53 +219,5 @@ public final class RecordCsvReader {
             root = root.getCause();
         }
         return String.valueOf(root.getMessage());
-    }
-
-    /** The header row: names as written, where record_id is, and whether there is a force column. */
-    private record Header(List<String> names, int recordIdIndex, boolean hasForce) {
-        static Header of(Path file, long line, CSVRecord csv) {
-            List<String> names = new ArrayList<>(csv.size());
-            Map<String, Integer> positions = new HashMap<>();
-            for (int i = 0; i < csv.size(); i++) {
-                String name = csv.get(i);
-                if (i == 0 && !name.isEmpty() && name.charAt(0) == BYTE_ORDER_MARK) {
-                    name = name.substring(1); // Excel writes a byte-order mark before UTF-8 CSV files
-                }
-                name = name.strip();
-                String folded = Column.normaliseHeader(name);
-                if (folded.isEmpty()) {
-                    throw new InputException(file, line, "header column " + (i + 1) + " has no name");
-                }
-                Integer previous = positions.putIfAbsent(folded, i);
-                if (previous != null) {
-                    throw new InputException(file, line, "header column '" + name + "' appears twice (columns "
-                            + (previous + 1) + " and " + (i + 1) + ")");
-                }
-                names.add(name);
-            }
-            Integer recordId = positions.get(Column.RECORD_ID.header());
-            if (recordId == null) {
-                throw new InputException(file, line, "no record_id column in the header; it is required");
-            }
-            return new Header(List.copyOf(names), recordId, positions.containsKey(Column.FORCE.header()));
-        }
-
-        int size() {
-            return names.size();
-        }
-    }
-
-    /** Record ids seen so far in a run, with where each was first seen, to reject duplicates. */
-    private static final class RecordIds {
-        private final Map<String, String> firstSeen = new HashMap<>();
-
-        void claim(String recordId, Path file, long line) {
-            String here = file + ":" + line;
-            String before = firstSeen.putIfAbsent(recordId, here);
-            if (before != null) {
-                throw new InputException(file, line, "record_id '" + recordId + "' already appeared at " + before
-                        + "; record ids must be unique within a run");
-            }
-        }
     }
 }

@@ -3,8 +3,8 @@ package io.github.palimpsest.score;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Counts of distinct comparison vectors (one level per comparison, the γ patterns of Fellegi and
@@ -92,8 +92,12 @@ public final class ComparisonVectors {
 
     /** Counts patterns one pair at a time; not thread-safe. */
     public static final class Builder {
+        private static final long EMPTY = -1; // codes are never negative
         private final int[] levelCounts;
-        private final Map<Long, long[]> counts = new HashMap<>();
+        /** Open addressing: pattern codes and their counts; a free slot holds {@link #EMPTY}. */
+        private long[] codes = emptyTable(64);
+        private long[] counts = new long[64];
+        private int size;
 
         private Builder(int[] levelCounts) {
             double combinations = 1;
@@ -105,6 +109,12 @@ public final class ComparisonVectors {
             checkArgument(combinations < 0x1p62, "%s comparisons with these level counts have too many "
                     + "combinations (%s) to count", (Object) levelCounts.length, combinations);
             this.levelCounts = levelCounts;
+        }
+
+        private static long[] emptyTable(int capacity) {
+            long[] table = new long[capacity];
+            Arrays.fill(table, EMPTY);
+            return table;
         }
 
         /** Counts one pair. The array is read, not kept, so callers may reuse it. */
@@ -120,7 +130,7 @@ public final class ComparisonVectors {
          */
         public Builder add(int[] levels, long count) {
             checkArgument(count >= 0, "count must not be negative, got %s", count);
-            counts.computeIfAbsent(encode(levels), k -> new long[1])[0] += count;
+            addCode(encode(levels), count);
             return this;
         }
 
@@ -129,19 +139,78 @@ public final class ComparisonVectors {
             checkArgument(Arrays.equals(levelCounts, other.levelCounts),
                     "builders count different comparisons: %s and %s",
                     Arrays.toString(levelCounts), Arrays.toString(other.levelCounts));
-            other.counts.forEach((key, n) -> counts.computeIfAbsent(key, k -> new long[1])[0] += n[0]);
+            for (int slot = 0; slot < other.codes.length; slot++) {
+                if (other.codes[slot] != EMPTY) {
+                    addCode(other.codes[slot], other.counts[slot]);
+                }
+            }
             return this;
+        }
+
+        private void addCode(long code, long count) {
+            int mask = codes.length - 1;
+            int slot = slot(code, mask);
+            while (codes[slot] != EMPTY && codes[slot] != code) {
+                slot = (slot + 1) & mask;
+            }
+            if (codes[slot] == EMPTY) {
+                codes[slot] = code;
+                if (++size * 2 > codes.length) {
+                    counts[slot] = count;
+                    grow();
+                    return;
+                }
+            }
+            counts[slot] += count;
+        }
+
+        private static int slot(long code, int mask) {
+            long h = code * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ h >>> 32) & mask;
+        }
+
+        private void grow() {
+            long[] oldCodes = codes;
+            long[] oldCounts = counts;
+            codes = emptyTable(oldCodes.length * 2);
+            counts = new long[oldCodes.length * 2];
+            int mask = codes.length - 1;
+            for (int i = 0; i < oldCodes.length; i++) {
+                if (oldCodes[i] != EMPTY) {
+                    int slot = slot(oldCodes[i], mask);
+                    while (codes[slot] != EMPTY) {
+                        slot = (slot + 1) & mask;
+                    }
+                    codes[slot] = oldCodes[i];
+                    counts[slot] = oldCounts[i];
+                }
+            }
         }
 
         /** The immutable counts so far; the builder may go on counting. */
         public ComparisonVectors build() {
-            int[][] patterns = counts.entrySet().stream().filter(e -> e.getValue()[0] > 0)
-                    .map(e -> decode(e.getKey())).sorted(Arrays::compare).toArray(int[][]::new);
-            long[] n = new long[patterns.length];
-            for (int i = 0; i < patterns.length; i++) {
-                n[i] = counts.get(encodeChecked(patterns[i]))[0];
+            List<int[]> patterns = new ArrayList<>(size);
+            for (long code : codes) {
+                if (code != EMPTY && countOf(code) > 0) {
+                    patterns.add(decode(code));
+                }
             }
-            return new ComparisonVectors(levelCounts.clone(), patterns, n);
+            patterns.sort(Arrays::compare);
+            long[] n = new long[patterns.size()];
+            for (int i = 0; i < n.length; i++) {
+                n[i] = countOf(encodeChecked(patterns.get(i)));
+            }
+            return new ComparisonVectors(levelCounts.clone(), patterns.toArray(new int[0][]), n);
+        }
+
+        private long countOf(long code) {
+            int mask = codes.length - 1;
+            for (int slot = slot(code, mask); codes[slot] != EMPTY; slot = (slot + 1) & mask) {
+                if (codes[slot] == code) {
+                    return counts[slot];
+                }
+            }
+            return 0;
         }
 
         private long encode(int[] levels) {
@@ -154,8 +223,10 @@ public final class ComparisonVectors {
         private long encodeChecked(int[] levels) {
             long key = 0;
             for (int c = levels.length - 1; c >= 0; c--) {
-                checkArgument(levels[c] >= 0 && levels[c] < levelCounts[c],
-                        "level %s of comparison %s is out of range [0, %s)", levels[c], c, levelCounts[c]);
+                if (levels[c] < 0 || levels[c] >= levelCounts[c]) {
+                    throw new IllegalArgumentException(String.format("level %s of comparison %s is out of range "
+                            + "[0, %s)", levels[c], c, levelCounts[c]));
+                }
                 key = key * levelCounts[c] + levels[c];
             }
             return key;

@@ -4,7 +4,6 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Why a pair scored what it did: the prior weight, one row per comparison, their total and the
@@ -93,20 +92,19 @@ public final class Explanation {
      * figures may differ from the rounded total by a unit in the last place; the unrounded ones add up.
      */
     public String summary() {
-        StringBuilder s = new StringBuilder("prior ").append(signed(priorWeight));
+        StringBuilder s = new StringBuilder(40 + 36 * rows.size()).append("prior ");
+        Decimals.append(s, priorWeight, 2, true);
         for (Row row : rows) {
-            s.append("; ").append(row.comparison()).append(' ').append(row.level()).append(' ')
-                    .append(signed(row.levelWeight()));
+            s.append("; ").append(row.comparison()).append(' ').append(row.level()).append(' ');
+            Decimals.append(s, row.levelWeight(), 2, true);
             if (row.termFrequencyAdjustment() != 0.0) {
-                s.append(" (tf ").append(signed(row.termFrequencyAdjustment())).append(')');
+                s.append(" (tf ");
+                Decimals.append(s, row.termFrequencyAdjustment(), 2, true).append(')');
             }
         }
-        return s.append(" = ").append(String.format(Locale.ROOT, "%.2f", totalWeight))
-                .append(" → ").append(String.format(Locale.ROOT, "%.4f", probability())).toString();
-    }
-
-    private static String signed(double weight) {
-        return String.format(Locale.ROOT, "%+.2f", weight);
+        s.append(" = ");
+        Decimals.append(s, totalWeight, 2, false).append(" → ");
+        return Decimals.append(s, probability(), 4, false).toString();
     }
 
     /** The same as {@link #summary()}. */

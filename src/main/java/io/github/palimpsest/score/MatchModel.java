@@ -243,6 +243,24 @@ public final class MatchModel implements Serializable {
         return new Explanation(prior, priorWeight, rows.build());
     }
 
+    /**
+     * The term-frequency adjustment a pair gets on comparison {@code c} when it falls in that comparison's
+     * {@linkplain #termFrequencyLevel(int) term-frequency level} and the shared value has frequency
+     * {@code termFrequency}: the same number {@link #matchWeight(int[], double[])} and
+     * {@link #explain(int[], double[])} add, bit for bit, so that a batch can compute it once per record
+     * instead of once per pair. 0 when the comparison takes no adjustment or the frequency is
+     * {@link #NO_TERM_FREQUENCY}.
+     *
+     * @throws IndexOutOfBoundsException if there is no comparison {@code c}
+     * @throws IllegalArgumentException if the frequency is outside [0, 1] and not NaN
+     */
+    public double termFrequencyAdjustment(int c, double termFrequency) {
+        checkElementIndex(c, names.size(), "comparison");
+        checkArgument(Double.isNaN(termFrequency) || termFrequency >= 0 && termFrequency <= 1,
+                "a term frequency must be in [0, 1] or NaN, got %s", termFrequency);
+        return termFrequencyLevels[c] < 0 ? 0.0 : termFrequencyAdjustment(c, termFrequencyLevels[c], termFrequency);
+    }
+
     private double termFrequencyAdjustment(int c, int l, double tf) {
         if (l != termFrequencyLevels[c] || Double.isNaN(tf)) {
             return 0.0;

@@ -1,6 +1,7 @@
 package io.github.palimpsest.score;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import io.github.palimpsest.compare.Comparison;
@@ -8,6 +9,8 @@ import io.github.palimpsest.compare.ComparisonLevel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +37,14 @@ import org.slf4j.LoggerFactory;
 public final class ModelTrainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ModelTrainer.class);
+    /** Random pairs per sampling chunk: each chunk has its own random stream, split from the seed. */
+    static final int U_CHUNK = 1 << 14;
 
     /**
      * The comparison levels of the pair of records at indexes {@code left} and {@code right}, one level
      * per comparison in the trainer's order. The trainer reads the array before the next call, so an
-     * implementation may reuse one array; it must be safe to call from the training thread.
+     * implementation may reuse one array; it must be safe to call from the training thread (with
+     * {@link #estimateUInParallel}, each task has its own instance).
      */
     @FunctionalInterface
     public interface PairLevels {
@@ -92,10 +98,14 @@ public final class ModelTrainer {
     }
 
     /**
-     * Estimates {@code u} from pairs of distinct records drawn uniformly at random (with replacement) with
-     * {@code SplittableRandom(seed)}; when the pool has no more pairs than the sample size, every pair is
-     * compared once instead. Counts of each non-neutral level are Laplace-smoothed; neutral outcomes are
-     * not counted. The few true matches among random pairs are ignored, as they barely move {@code u}.
+     * Estimates {@code u} from pairs of distinct records drawn uniformly at random (with replacement);
+     * when the pool has no more pairs than the sample size, every pair is compared once instead. Counts of
+     * each non-neutral level are Laplace-smoothed; neutral outcomes are not counted. The few true matches
+     * among random pairs are ignored, as they barely move {@code u}.
+     *
+     * <p>The sample is drawn in fixed chunks of {@value #U_CHUNK} pairs, chunk {@code k} from the
+     * {@code k}-th {@link SplittableRandom#split() split} of {@code SplittableRandom(seed)}, so the pairs
+     * drawn depend on the seed alone; this method draws them on the calling thread.
      *
      * @return a model with the sampled {@code u}, the given prior, and a starting {@code m} that falls by a
      *         factor of 4 from each level to the next
@@ -103,26 +113,56 @@ public final class ModelTrainer {
      *                                  malformed level array
      */
     public MatchModel estimateU(int recordCount, PairLevels pairs, double initialPrior) {
+        checkNotNull(pairs, "pairs");
+        return estimateU(recordCount, () -> pairs, initialPrior, false);
+    }
+
+    /**
+     * {@link #estimateU(int, PairLevels, double)} on several threads: the fixed chunks of the sample are
+     * compared in parallel (in the fork–join pool the call runs in, or the common pool), each with a
+     * {@link PairLevels} of its own from {@code pairsPerTask}, and their counts are added up in chunk order.
+     * The model is the same, bit for bit, as the sequential method's, whatever the number of threads.
+     *
+     * @param pairsPerTask gives a {@link PairLevels} to each task; each is used by one thread at a time
+     */
+    public MatchModel estimateUInParallel(int recordCount, Supplier<? extends PairLevels> pairsPerTask,
+            double initialPrior) {
+        checkNotNull(pairsPerTask, "pairsPerTask");
+        return estimateU(recordCount, pairsPerTask, initialPrior, true);
+    }
+
+    private MatchModel estimateU(int recordCount, Supplier<? extends PairLevels> pairsPerTask, double initialPrior,
+            boolean parallel) {
         checkArgument(recordCount >= 2, "u needs at least two records, got %s", recordCount);
-        double[][] counts = new double[names.size()][];
-        for (int c = 0; c < counts.length; c++) {
-            counts[c] = new double[levels.get(c).size()];
-        }
         long total = pairCount(recordCount);
+        double[][] counts;
         if (total <= uSamplePairs) {
-            for (int i = 0; i < recordCount; i++) {
-                for (int j = i + 1; j < recordCount; j++) {
-                    count(counts, pairs.levels(i, j));
+            // Every pair once: task k takes the pairs whose left record is k, k + T, k + 2T, ...
+            int tasks = (int) Math.min(recordCount, 64);
+            counts = countInTasks(tasks, parallel, pairsPerTask, (task, pairs, sink) -> {
+                for (int i = task; i < recordCount; i += tasks) {
+                    for (int j = i + 1; j < recordCount; j++) {
+                        count(sink, pairs.levels(i, j));
+                    }
                 }
-            }
+            });
         } else {
-            SplittableRandom random = new SplittableRandom(seed);
-            for (long k = 0; k < uSamplePairs; k++) {
-                int i = random.nextInt(recordCount);
-                int j = random.nextInt(recordCount - 1);
-                // Uniform over ordered pairs of distinct records, hence over unordered ones.
-                count(counts, pairs.levels(i, j >= i ? j + 1 : j));
+            int chunks = (int) ((uSamplePairs + U_CHUNK - 1) / U_CHUNK);
+            SplittableRandom root = new SplittableRandom(seed);
+            SplittableRandom[] streams = new SplittableRandom[chunks];
+            for (int k = 0; k < chunks; k++) {
+                streams[k] = root.split();
             }
+            counts = countInTasks(chunks, parallel, pairsPerTask, (chunk, pairs, sink) -> {
+                SplittableRandom random = streams[chunk];
+                long size = Math.min(U_CHUNK, uSamplePairs - (long) chunk * U_CHUNK);
+                for (long k = 0; k < size; k++) {
+                    int i = random.nextInt(recordCount);
+                    int j = random.nextInt(recordCount - 1);
+                    // Uniform over ordered pairs of distinct records, hence over unordered ones.
+                    count(sink, pairs.levels(i, j >= i ? j + 1 : j));
+                }
+            });
         }
         LOG.info("estimated u from {} record pairs", Math.min(total, uSamplePairs));
         MatchModelBuilder model = MatchModel.builder().prior(initialPrior);
@@ -138,13 +178,53 @@ public final class ModelTrainer {
         return model.build();
     }
 
-    private void count(double[][] counts, int[] pairLevels) {
+    /** Counts one task's pairs into its own array of level counts. */
+    @FunctionalInterface
+    private interface CountTask {
+        void run(int task, PairLevels pairs, long[][] sink);
+    }
+
+    /**
+     * Runs the tasks, each counting into its own arrays, and adds the counts up in task order. Counts are
+     * integers, so the sum is exact whatever the order; the fixed order is for the reader's peace of mind.
+     */
+    private double[][] countInTasks(int tasks, boolean parallel, Supplier<? extends PairLevels> pairsPerTask,
+            CountTask work) {
+        long[][][] perTask = new long[tasks][][];
+        IntStream indexes = IntStream.range(0, tasks);
+        (parallel ? indexes.parallel() : indexes).forEach(task -> {
+            long[][] sink = new long[names.size()][];
+            for (int c = 0; c < sink.length; c++) {
+                sink[c] = new long[levels.get(c).size()];
+            }
+            work.run(task, checkNotNull(pairsPerTask.get(), "pairsPerTask returned null"), sink);
+            perTask[task] = sink;
+        });
+        double[][] counts = new double[names.size()][];
+        for (int c = 0; c < counts.length; c++) {
+            long[] sum = new long[levels.get(c).size()];
+            for (long[][] task : perTask) {
+                for (int l = 0; l < sum.length; l++) {
+                    sum[l] += task[c][l];
+                }
+            }
+            counts[c] = new double[sum.length];
+            for (int l = 0; l < sum.length; l++) {
+                counts[c][l] = sum[l];
+            }
+        }
+        return counts;
+    }
+
+    private void count(long[][] counts, int[] pairLevels) {
         checkArgument(pairLevels.length == counts.length,
                 "expected %s levels (one per comparison), got %s", counts.length, pairLevels.length);
         for (int c = 0; c < counts.length; c++) {
             int l = pairLevels[c];
-            checkArgument(l >= 0 && l < counts[c].length, "level %s of comparison '%s' is out of range [0, %s)",
-                    l, names.get(c), counts[c].length);
+            if (l < 0 || l >= counts[c].length) {
+                throw new IllegalArgumentException(String.format("level %s of comparison '%s' is out of range "
+                        + "[0, %s)", l, names.get(c), counts[c].length));
+            }
             counts[c][l]++;
         }
     }

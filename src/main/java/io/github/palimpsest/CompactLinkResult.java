@@ -1,0 +1,248 @@
+package io.github.palimpsest;
+
+import static com.google.common.base.Preconditions.checkElementIndex;
+
+import io.github.palimpsest.block.BlockingReport;
+import io.github.palimpsest.block.CandidatePairs;
+import io.github.palimpsest.cluster.Clustering;
+import io.github.palimpsest.pattern.Evidence;
+import io.github.palimpsest.pattern.Pattern;
+import io.github.palimpsest.pattern.PatternEvent;
+import io.github.palimpsest.record.ComparableRecord;
+import io.github.palimpsest.score.Explanation;
+import io.github.palimpsest.score.MatchModel;
+import java.time.LocalDate;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What {@link Linker#linkComparable(List)} returns: every record's entity, the links at or above the
+ * threshold and each person's pattern, held as primitive arrays over the {@link ComparableRecord}s, with
+ * no {@link io.github.palimpsest.record.PersonRecord} kept. A {@link Link} with its explanation and a
+ * {@link Pattern} are built when asked for, so a million records cost a few hundred bytes each rather than
+ * the kilobytes of a {@link LinkResult}. The numbers are those a {@link LinkResult} over the same records
+ * shows: the same entity ids, links, weights, explanations and patterns.
+ *
+ * <p>Records are addressed by their index in the list linked; entities by their index, in the order of
+ * each entity's first record. Example, writing each record's person:
+ * <pre>{@code
+ * CompactLinkResult result = linker.linkComparable(prepared);
+ * for (int r = 0; r < result.recordCount(); r++) {
+ *     out.println(result.record(r).recordId() + "," + result.entityIdOf(r));
+ * }
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class CompactLinkResult {
+    private final List<ComparableRecord> records;
+    private final Clustering clustering;
+    private final List<String> entityIds;
+    /** Links at or above the threshold: packed pairs in ascending order, weights, and levels [c][link]. */
+    private final long[] linkPairs;
+    private final double[] linkWeights;
+    private final byte[][] linkLevels;
+    /** termFrequency[c][record], or null where comparison c takes no adjustment. */
+    private final double[][] termFrequency;
+    /** For each record, its strongest link inside its own entity, or −1. */
+    private final int[] strongest;
+    private final MatchModel model;
+    private final double thresholdWeight;
+    private final LinkStatistics statistics;
+    private final BlockingReport blockingReport;
+
+    CompactLinkResult(List<ComparableRecord> records, Clustering clustering, List<String> entityIds, long[] linkPairs,
+            double[] linkWeights, byte[][] linkLevels, double[][] termFrequency, int[] strongest, MatchModel model,
+            double thresholdWeight, LinkStatistics statistics, BlockingReport blockingReport) {
+        this.records = records;
+        this.clustering = clustering;
+        this.entityIds = entityIds;
+        this.linkPairs = linkPairs;
+        this.linkWeights = linkWeights;
+        this.linkLevels = linkLevels;
+        this.termFrequency = termFrequency;
+        this.strongest = strongest;
+        this.model = model;
+        this.thresholdWeight = thresholdWeight;
+        this.statistics = statistics;
+        this.blockingReport = blockingReport;
+    }
+
+    /** The same result with other statistics (stage times are known only once the last stage ends). */
+    CompactLinkResult withStatistics(LinkStatistics value) {
+        return new CompactLinkResult(records, clustering, entityIds, linkPairs, linkWeights, linkLevels, termFrequency,
+                strongest, model, thresholdWeight, value, blockingReport);
+    }
+
+    /** The number of records linked. */
+    public int recordCount() {
+        return records.size();
+    }
+
+    /** The records linked, in input order. */
+    public List<ComparableRecord> records() {
+        return records;
+    }
+
+    /** The record at an input position. */
+    public ComparableRecord record(int index) {
+        return records.get(index);
+    }
+
+    /** The number of entities (people), singletons included. */
+    public int entityCount() {
+        return clustering.clusterCount();
+    }
+
+    /** The stable id of an entity, e.g. {@code P-KFTQ47DFGP}. */
+    public String entityId(int entity) {
+        return entityIds.get(entity);
+    }
+
+    /** The entity of the record at an input position. */
+    public int entityOf(int record) {
+        return clustering.clusterOf(record);
+    }
+
+    /** The entity id of the record at an input position. */
+    public String entityIdOf(int record) {
+        return entityIds.get(clustering.clusterOf(record));
+    }
+
+    /** The input positions of an entity's records, ascending (a copy). */
+    public int[] members(int entity) {
+        return clustering.members(entity);
+    }
+
+    /** Whether an entity's records come from more than one force (unknown forces by their given text). */
+    public boolean isSeenByMoreThanOneForce(int entity) {
+        int[] members = clustering.members(entity);
+        String first = forceKey(records.get(members[0]));
+        for (int r : members) {
+            if (!forceKey(records.get(r)).equals(first)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String forceKey(ComparableRecord record) {
+        return record.forceCode().isEmpty() ? record.forceName() : record.forceCode();
+    }
+
+    /** An entity's events in date order, with how each record was linked; built on each call. */
+    public Pattern pattern(int entity) {
+        int[] members = clustering.members(entity);
+        List<PatternEvent> events = new ArrayList<>(members.length);
+        for (int r : members) {
+            ComparableRecord record = records.get(r);
+            events.add(new PatternEvent(record.recordId(), dateOf(record.eventDate()), record.forceCode(),
+                    record.forceName(), record.eventType(), linkedTo(r), linkedBy(r), record.isNamePurged()));
+        }
+        return Pattern.of(entityIds.get(entity), events);
+    }
+
+    private static Optional<LocalDate> dateOf(int yyyymmdd) {
+        return yyyymmdd == 0 ? Optional.empty()
+                : Optional.of(LocalDate.of(yyyymmdd / 10_000, yyyymmdd / 100 % 100, yyyymmdd % 100));
+    }
+
+    /** The other end of the record's strongest link inside its entity, or empty when it stands alone. */
+    Optional<String> linkedTo(int record) {
+        int m = strongest[record];
+        if (m < 0) {
+            return Optional.empty();
+        }
+        int left = CandidatePairs.left(linkPairs[m]);
+        return Optional.of(records.get(left == record ? CandidatePairs.right(linkPairs[m]) : left).recordId());
+    }
+
+    /** The strongest evidence of that link (see {@link Evidence#strongest}), or empty. */
+    Optional<String> linkedBy(int record) {
+        int m = strongest[record];
+        return m < 0 ? Optional.empty() : Optional.of(Evidence.strongest(explanation(m), thresholdWeight));
+    }
+
+    /** The number of links: candidate pairs at or above the threshold. */
+    public int linkCount() {
+        return linkPairs.length;
+    }
+
+    /**
+     * Link {@code k}, in the order of the input positions of its two records, with its explanation; built on
+     * each call.
+     */
+    public Link link(int k) {
+        checkElementIndex(k, linkPairs.length, "link");
+        String left = records.get(CandidatePairs.left(linkPairs[k])).recordId();
+        String right = records.get(CandidatePairs.right(linkPairs[k])).recordId();
+        return new Link(left, right, linkWeights[k], MatchModel.probability(linkWeights[k]), explanation(k));
+    }
+
+    /** The match weight of link {@code k}, without building the link. */
+    public double linkWeight(int k) {
+        return linkWeights[k];
+    }
+
+    /** Every link, as a list whose elements are built when read. */
+    public List<Link> links() {
+        return new AbstractList<>() {
+            @Override
+            public Link get(int index) {
+                return link(index);
+            }
+
+            @Override
+            public int size() {
+                return linkPairs.length;
+            }
+        };
+    }
+
+    private Explanation explanation(int k) {
+        int comparisons = linkLevels.length;
+        int left = CandidatePairs.left(linkPairs[k]);
+        int[] vector = new int[comparisons];
+        double[] tf = new double[comparisons];
+        for (int c = 0; c < comparisons; c++) {
+            vector[c] = linkLevels[c][k];
+            tf[c] = termFrequency[c] == null ? MatchModel.NO_TERM_FREQUENCY : termFrequency[c][left];
+        }
+        return model.explain(vector, tf);
+    }
+
+    /** The model that scored the pairs, trained or supplied. */
+    public MatchModel model() {
+        return model;
+    }
+
+    /** The threshold in bits. */
+    public double thresholdWeight() {
+        return thresholdWeight;
+    }
+
+    /** Counts and stage times. */
+    public LinkStatistics statistics() {
+        return statistics;
+    }
+
+    /** What each blocking rule contributed, and any oversize blocks. */
+    public BlockingReport blockingReport() {
+        return blockingReport;
+    }
+
+    /** Counts only. */
+    @Override
+    public String toString() {
+        return "CompactLinkResult[records=" + records.size() + ", links=" + linkPairs.length + ", people="
+                + entityCount() + "]";
+    }
+
+    static List<ComparableRecord> listOf(ComparableRecord[] records) {
+        return Collections.unmodifiableList(Arrays.asList(records));
+    }
+}
