@@ -42,9 +42,11 @@ public final class PersonBlockingRules {
      *   <li>{@code phone+birth-year-or-surname}: the phone with the year of birth, and with each surname
      *       key (a bare phone joins everyone who gave a hostel's number); {@code email}: equal values;</li>
      *   <li>{@code surname-phonetic+initial+birth-year}: surname key, forename initial and year of
-     *       birth;</li>
-     *   <li>{@code surname-nysiis+birth-day}: the surname's NYSIIS key with month and day of birth (a year
-     *       mistyped, or a typo that changed the Metaphone key);</li>
+     *       birth, with the month (the day mistyped), with the day (the month mistyped) and with the
+     *       unordered day and month (the two swapped): three keys, never the year alone, whose blocks
+     *       would grow with the pool;</li>
+     *   <li>{@code surname-nysiis+birth-day}: the surname's NYSIIS key with the forename initial and the
+     *       month and day of birth (a year mistyped, or a typo that changed the Metaphone key);</li>
      *   <li>{@code name-phonetic+dob}: the forename's key and the surname's key, each with the full date of
      *       birth, in one key space, so a surname changed by marriage still meets through the forename and
      *       forename and surname recorded in each other's place meet too;</li>
@@ -156,8 +158,20 @@ public final class PersonBlockingRules {
 
     private static void surnamePhoneticYear(ComparableRecord r, Consumer<String> keys) {
         if (r.dateOfBirth() != 0 && !r.forename().isEmpty()) {
-            String suffix = "|" + r.forename().charAt(0) + r.birthYear();
-            surnameKeys(r, key -> keys.accept(key.isEmpty() ? "" : key + suffix));
+            String prefix = "|" + r.forename().charAt(0) + r.birthYear();
+            int month = r.dateOfBirth() / 100 % 100;
+            int day = r.dateOfBirth() % 100;
+            // Three keys: the month (the day mistyped), the day (the month mistyped) and the unordered
+            // pair (day and month swapped). A year-wide block would grow with the pool.
+            String[] suffixes = {prefix + "m" + month, prefix + "d" + day,
+                    prefix + "p" + Math.min(day, month) + "-" + Math.max(day, month)};
+            surnameKeys(r, key -> {
+                if (!key.isEmpty()) {
+                    for (String suffix : suffixes) {
+                        keys.accept(key + suffix);
+                    }
+                }
+            });
         }
     }
 
@@ -176,8 +190,8 @@ public final class PersonBlockingRules {
     }
 
     private static void surnameNysiisDayOfYear(ComparableRecord r, Consumer<String> keys) {
-        if (r.dateOfBirth() != 0 && !r.surnameNysiis().isEmpty()) {
-            keys.accept(r.surnameNysiis() + '|' + r.dateOfBirth() % 10_000);
+        if (r.dateOfBirth() != 0 && !r.surnameNysiis().isEmpty() && !r.forename().isEmpty()) {
+            keys.accept(r.surnameNysiis() + '|' + r.forename().charAt(0) + r.dateOfBirth() % 10_000);
         }
     }
 

@@ -78,13 +78,25 @@ class PersonBlockingRulesTest {
 
     @Test
     void anAliasSurnameReachesTheMarriedSurname() {
-        // Different days of birth and no postcode: only the alias surname (with initial and year) can meet.
+        // Days of birth differ (a keying error) and no postcode: only the alias surname, with the initial,
+        // year and month of birth, can meet.
         ComparableRecord married = record("forename", "Imogen", "surname", "Fairweather",
                 "aliases", "Imogen Tolliver", "dob", "1984-03-17");
-        ComparableRecord maiden = record("forename", "Imogen", "surname", "Tolliver", "dob", "1984-05-02");
+        ComparableRecord maiden = record("forename", "Imogen", "surname", "Tolliver", "dob", "1984-03-21");
         assertTrue(paired(married, maiden));
         ComparableRecord withoutAlias = record("forename", "Imogen", "surname", "Fairweather", "dob", "1984-03-17");
         assertFalse(paired(withoutAlias, maiden), "control: without the alias nothing links them");
+    }
+
+    @Test
+    void aSurnameMeetsDespiteOneBadFieldOfTheBirthDateButNotAcrossTheWholeYear() {
+        ComparableRecord original = record("forename", "Wendell", "surname", "Quarrie", "dob", "1971-04-09");
+        assertTrue(paired(original, record("forename", "Wendell", "surname", "Quarry", "dob", "1971-04-19")),
+                "day mistyped, surname misspelt");
+        assertTrue(paired(original, record("forename", "Wendell", "surname", "Quarry", "dob", "1971-09-04")),
+                "day and month swapped, surname misspelt");
+        assertFalse(paired(original, record("forename", "Wendell", "surname", "Quarry", "dob", "1971-11-23")),
+                "same year only: a year-wide block would grow with the pool");
     }
 
     @Test
