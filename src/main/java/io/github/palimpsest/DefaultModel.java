@@ -57,10 +57,6 @@ final class DefaultModel {
     /** Generated fictional records (seed fixed): the default model's training pool. */
     static List<PersonRecord> trainingPool() {
         return SyntheticForces.builder().people(TRAINING_PEOPLE).seed(SEED).referenceDate(REFERENCE_DATE).build()
-                .stream().map(generated -> {
-                    PersonRecord.Builder record = PersonRecord.builder().referenceDate(REFERENCE_DATE);
-                    generated.columns().forEach(record::set);
-                    return record.build();
-                }).toList();
+                .stream().map(generated -> generated.toPersonRecord(REFERENCE_DATE)).toList();
     }
 }

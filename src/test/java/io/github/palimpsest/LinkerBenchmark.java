@@ -34,11 +34,7 @@ public final class LinkerBenchmark {
         SyntheticForces generator = SyntheticForces.builder().people(Math.max(1, Math.round(wanted / 3.0)))
                 .seed(seed).referenceDate(reference).build();
         List<SyntheticRecord> generated = generator.generate().records();
-        List<PersonRecord> records = generated.stream().map(g -> {
-            PersonRecord.Builder b = PersonRecord.builder().referenceDate(reference);
-            g.columns().forEach(b::set);
-            return b.build();
-        }).toList();
+        List<PersonRecord> records = generated.stream().map(g -> g.toPersonRecord(reference)).toList();
         Linker linker = Linker.builder().seed(seed).threads(threads).build();
         linker.link(records.subList(0, Math.min(records.size(), 10_000)));   // warm-up
         long started = System.nanoTime();

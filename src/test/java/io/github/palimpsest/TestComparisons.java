@@ -70,9 +70,7 @@ final class TestComparisons {
     }
 
     static PersonRecord toRecord(SyntheticRecord generated) {
-        PersonRecord.Builder record = PersonRecord.builder().referenceDate(REFERENCE_DATE);
-        generated.columns().forEach(record::set);
-        return record.build();
+        return generated.toPersonRecord(REFERENCE_DATE);
     }
 
     /** Exact / different / missing over one canonical value; optionally term-frequency adjusted on exact. */

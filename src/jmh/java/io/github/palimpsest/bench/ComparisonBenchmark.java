@@ -52,11 +52,7 @@ public class ComparisonBenchmark {
     static ComparableRecord[] generate(int people) {
         ComparableRecordFactory factory = ComparableRecordFactory.create();
         return SyntheticForces.builder().people(people).seed(42).referenceDate(REFERENCE).build().generate()
-                .records().stream().map(g -> {
-                    PersonRecord.Builder b = PersonRecord.builder().referenceDate(REFERENCE);
-                    g.columns().forEach(b::set);
-                    return factory.of(b.build());
-                }).toArray(ComparableRecord[]::new);
+                .records().stream().map(g -> factory.of(g.toPersonRecord(REFERENCE))).toArray(ComparableRecord[]::new);
     }
 
     static CandidatePairs candidates(ComparableRecord[] records) {

@@ -19,7 +19,7 @@ import java.util.Set;
  * <p>Immutable and thread-safe. Example:
  * <pre>{@code
  * for (PatternEvent e : entity.pattern().events()) {
- *     System.out.println(e.date().map(Object::toString).orElse("undated") + " " + e.forceName()
+ *     report.add(e.date().map(Object::toString).orElse("undated") + " " + e.forceName()
  *             + " " + e.eventType() + " " + e.recordId() + " " + e.linkedByText());
  * }
  * }</pre>

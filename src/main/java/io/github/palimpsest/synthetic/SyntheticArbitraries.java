@@ -62,11 +62,7 @@ public final class SyntheticArbitraries {
 
     /** Canonical records ({@link PersonRecord}) as a force would hold them, from any force and profile. */
     public static Arbitrary<PersonRecord> personRecords() {
-        return records().map(r -> {
-            PersonRecord.Builder record = PersonRecord.builder().referenceDate(SyntheticForces.DEFAULT_REFERENCE_DATE);
-            r.columns().forEach(record::set);
-            return record.build();
-        });
+        return records().map(r -> r.toPersonRecord(SyntheticForces.DEFAULT_REFERENCE_DATE));
     }
 
     /** Pairs of records about the same person (true matches), when a person has two or more. */

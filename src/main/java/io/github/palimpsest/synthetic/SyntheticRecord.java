@@ -3,6 +3,8 @@ package io.github.palimpsest.synthetic;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.collect.ImmutableMap;
+import io.github.palimpsest.record.PersonRecord;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -76,6 +78,19 @@ public final class SyntheticRecord {
      */
     public String value(String column) {
         return values[column(column)];
+    }
+
+    /**
+     * The record as a force's file would give it to the library: its columns read into a
+     * {@link PersonRecord}, with two-digit years and future dates judged against {@code referenceDate}
+     * (normally the generator's {@link SyntheticForces#referenceDate()}).
+     */
+    public PersonRecord toPersonRecord(LocalDate referenceDate) {
+        PersonRecord.Builder record = PersonRecord.builder().referenceDate(referenceDate);
+        for (int i = 0; i < values.length; i++) {
+            record.set(COLUMNS.get(i), values[i]);
+        }
+        return record.build();
     }
 
     /** All columns in schema order, blank ones as {@code ""}. */

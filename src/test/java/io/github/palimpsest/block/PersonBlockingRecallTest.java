@@ -61,9 +61,7 @@ class PersonBlockingRecallTest {
         List<PersonRecord> records = new ArrayList<>();
         List<String> entities = new ArrayList<>();
         for (SyntheticRecord r : data.records()) {
-            PersonRecord.Builder b = PersonRecord.builder().referenceDate(SyntheticForces.DEFAULT_REFERENCE_DATE);
-            r.columns().forEach(b::set);
-            records.add(b.build());
+            records.add(r.toPersonRecord(SyntheticForces.DEFAULT_REFERENCE_DATE));
             entities.add(r.entityId());
         }
         double[] recall = new double[2];

@@ -66,9 +66,7 @@ public final class AccuracyReport {
         List<PersonRecord> records = new ArrayList<>();
         List<String> truth = new ArrayList<>();
         for (SyntheticRecord r : data.records()) {
-            PersonRecord.Builder b = PersonRecord.builder().referenceDate(SyntheticForces.DEFAULT_REFERENCE_DATE);
-            r.columns().forEach(b::set);
-            records.add(b.build());
+            records.add(r.toPersonRecord(SyntheticForces.DEFAULT_REFERENCE_DATE));
             truth.add(r.entityId());
         }
         return measure("synthetic " + people + "p", records, truth);

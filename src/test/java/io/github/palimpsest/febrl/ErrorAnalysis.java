@@ -28,9 +28,7 @@ public final class ErrorAnalysis {
         List<PersonRecord> records = new ArrayList<>();
         Map<String, SyntheticRecord> byId = new HashMap<>();
         for (SyntheticRecord r : data.records()) {
-            PersonRecord.Builder b = PersonRecord.builder().referenceDate(SyntheticForces.DEFAULT_REFERENCE_DATE);
-            r.columns().forEach(b::set);
-            records.add(b.build());
+            records.add(r.toPersonRecord(SyntheticForces.DEFAULT_REFERENCE_DATE));
             byId.put(r.recordId(), r);
         }
         LinkResult result = Linker.builder().seed(42).build().link(records);

@@ -19,11 +19,7 @@ final class IndexFixtures {
 
     /** Fictional cross-force records of {@code people} generated people (about three records each). */
     static List<PersonRecord> generated(int people, long seed) {
-        return SyntheticForces.builder().people(people).seed(seed).build().stream().map(generated -> {
-            PersonRecord.Builder record = PersonRecord.builder().referenceDate(SyntheticForces.DEFAULT_REFERENCE_DATE);
-            generated.columns().forEach(record::set);
-            return record.build();
-        }).toList();
+        return SyntheticForces.builder().people(people).seed(seed).build().stream().map(generated -> generated.toPersonRecord(SyntheticForces.DEFAULT_REFERENCE_DATE)).toList();
     }
 
     /** The bundled model: the one the batch linker uses for small pools. */

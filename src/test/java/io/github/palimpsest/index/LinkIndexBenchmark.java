@@ -191,9 +191,7 @@ public final class LinkIndexBenchmark {
     }
 
     private static PersonRecord toRecord(SyntheticRecord generated) {
-        PersonRecord.Builder record = PersonRecord.builder().referenceDate(SyntheticForces.DEFAULT_REFERENCE_DATE);
-        generated.columns().forEach(record::set);
-        return record.build();
+        return generated.toPersonRecord(SyntheticForces.DEFAULT_REFERENCE_DATE);
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {

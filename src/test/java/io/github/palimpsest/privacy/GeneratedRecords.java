@@ -16,8 +16,6 @@ final class GeneratedRecords {
     }
 
     static PersonRecord toRecord(SyntheticRecord r) {
-        PersonRecord.Builder b = PersonRecord.builder().referenceDate(SyntheticForces.DEFAULT_REFERENCE_DATE);
-        r.columns().forEach(b::set);
-        return b.build();
+        return r.toPersonRecord(SyntheticForces.DEFAULT_REFERENCE_DATE);
     }
 }

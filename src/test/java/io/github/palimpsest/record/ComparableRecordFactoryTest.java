@@ -15,11 +15,7 @@ class ComparableRecordFactoryTest {
 
     static List<PersonRecord> generated(int people) {
         return SyntheticForces.builder().people(people).seed(8).referenceDate(REFERENCE).build().generate()
-                .records().stream().map(g -> {
-                    PersonRecord.Builder b = PersonRecord.builder().referenceDate(REFERENCE);
-                    g.columns().forEach(b::set);
-                    return b.build();
-                }).toList();
+                .records().stream().map(g -> g.toPersonRecord(REFERENCE)).toList();
     }
 
     /** Every accessor of a comparable record, as text. */
