@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# End-to-end benchmark of the `link` command on generated cross-force data (issue 5).
+#
+#   scripts/end-to-end-benchmark.sh [PEOPLE ...]        default: 3333 33333 333333
+#
+# Needs target/palimpsest.jar (./mvnw -q package -DskipTests). For each size it generates records with
+# the default profile (seed 42) under $WORK (default /tmp/palimpsest-e2e), links them with -Xmx4g
+# (override with HEAP=-Xmx2g), evaluates the clusters against the generator's truth, and prints one
+# Markdown table row: records, wall, CPU, candidate pairs, pairs/s in the compare stage and end to end,
+# peak heap before a collection, largest live set after one, max RSS, precision, recall and F1.
+# The machine's load average is printed too: timings taken on a busy machine are not comparable.
+set -euo pipefail
+
+jar="$(cd "$(dirname "$0")/.." && pwd)/target/palimpsest.jar"
+[[ -f "$jar" ]] || { echo "missing $jar: run ./mvnw -q package -DskipTests first" >&2; exit 1; }
+work="${WORK:-/tmp/palimpsest-e2e}"
+heap="${HEAP:--Xmx4g}"
+seed="${SEED:-42}"
+mkdir -p "$work"
+sizes=("$@")
+[[ ${#sizes[@]} -gt 0 ]] || sizes=(3333 33333 333333)
+
+echo "| records | wall | CPU user+sys | candidate pairs | pairs/s (compare) | pairs/s (end to end) | peak heap before GC | live after GC | max RSS | precision | recall | F1 | load avg |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+for people in "${sizes[@]}"; do
+  records="$work/r$people.csv"; truth="$work/t$people.csv"; clusters="$work/c$people.csv"
+  [[ -f "$records" ]] || java -jar "$jar" generate --people "$people" --seed "$seed" --out "$records" --truth "$truth" >/dev/null
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  /usr/bin/time -o "$work/time$people.txt" -f "%e %U %S %M" \
+    java "$heap" -Xlog:gc:file="$work/gc$people.log" -jar "$jar" link "$records" --clusters-out "$clusters" \
+    --verbose 2> "$work/stages$people.log" >/dev/null
+  read -r wall user sys rss < "$work/time$people.txt"
+  n=$(grep -c '' "$records"); n=$((n - 1))
+  pairs=$(sed -n 's/.*block: \([0-9,]*\) candidate pairs.*/\1/p' "$work/stages$people.log" | tr -d ,)
+  compare_ms=$(sed -n 's/.*compare: .* in \([0-9]*\) ms.*/\1/p' "$work/stages$people.log")
+  heap_stats=$(sed -n 's/.* \([0-9]*\)M->\([0-9]*\)M(.*/\1 \2/p' "$work/gc$people.log" \
+    | awk 'BEGIN{b=0;a=0} {if($1>b)b=$1; if($2>a)a=$2} END{print b, a}')
+  read -r before after <<< "$heap_stats"
+  eval_out=$(java -jar "$jar" evaluate --truth "$truth" --clusters "$clusters")
+  p=$(sed -n 's/^precision: //p' <<< "$eval_out"); r=$(sed -n 's/^recall: //p' <<< "$eval_out")
+  f=$(sed -n 's/^f1: //p' <<< "$eval_out")
+  awk -v n="$n" -v wall="$wall" -v user="$user" -v sys="$sys" -v pairs="$pairs" -v cms="$compare_ms" \
+      -v before="$before" -v after="$after" -v rss="$rss" -v p="$p" -v r="$r" -v f="$f" -v load="$load" \
+      'BEGIN { printf "| %d | %.1f s | %.1f s | %d | %.2f M | %.0f k | %d MB | %d MB | %.1f GB | %s | %s | %s | %s |\n",
+               n, wall, user + sys, pairs, pairs / (cms > 0 ? cms : 1) / 1000, pairs / wall / 1000,
+               before, after, rss / 1048576, p, r, f, load }'
+done
