@@ -33,14 +33,14 @@ public final class TokenBlockingRules {
     /** Bands of each standard bit-sampling rule. */
     public static final int STANDARD_BANDS = 16;
     /** Bits sampled from each field's filter per band in the standard rules over names and dates of birth. */
-    public static final int STANDARD_BITS_PER_FIELD = 6;
+    public static final int STANDARD_BITS_PER_FIELD = 8;
     /**
      * Bits sampled per field and band in the standard rules that involve a postcode or address: short
      * postcodes fill their filters less, so unrelated ones agree on more bits (Dice about 0.58 for 4-digit
      * postcodes against 0.5 for names), and addresses share common words; more bits keep those rules as
      * selective as the others.
      */
-    public static final int STANDARD_PLACE_BITS_PER_FIELD = 8;
+    public static final int STANDARD_PLACE_BITS_PER_FIELD = 9;
 
     /**
      * The field pairs of the standard bit-sampling rules: every pair of the name, date-of-birth and place

@@ -85,7 +85,7 @@ class TokenLinkerTest {
     void aGeneratedPoolLinkedThroughTokensAloneReachesAFloorOfPairwiseF1() {
         TokenLinkResult result = TokenLinker.builder().seed(7).threads(2).build().link(underKeyA);
         PairwiseMetrics metrics = PairwiseMetrics.of(truth, result.clustering().clusterOfRecords());
-        // Measured on this pool (500 people, seed 11): F1 0.978 (precision 0.992, recall 0.965), blocking recall 0.985.
+        // Measured on this pool (500 people, seed 11): F1 0.978 (precision 0.992, recall 0.965), blocking recall 0.981.
         assertTrue(metrics.f1() >= 0.95, "pairwise F1 " + metrics.f1() + ", precision " + metrics.precision()
                 + ", recall " + metrics.recall());
         assertTrue(result.isModelTrained());
