@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code link INPUT.csv... --clusters-out CLUSTERS.csv [--links-out LINKS.csv] [--patterns-out PATTERNS.csv]
  * [--threshold P] [--model M.json] [--save-model M.json] [--seed N] [--threads N]}: the contract of issue 3.
+ * With {@code --key-file KEY}, or when an input is a token file made by {@code tokenise}, the inputs are linked
+ * through tokens alone instead (see {@link TokenLinking}), optionally {@code --one-to-one} across inputs.
  */
 @Command(name = "link", mixinStandardHelpOptions = true,
         description = {"Link records from several forces into people.",
@@ -85,6 +87,16 @@ final class LinkCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
     Integer threads;
 
+    @Option(names = "--key-file", paramLabel = "KEY",
+            description = {"Link through tokens alone: token files (made by 'tokenise' under this key) and "
+                    + "plain-text files, which are tokenised under it first. Outputs name records by input file "
+                    + "and reference (a token row's reference, a plain record's record id)."})
+    Path keyFile;
+
+    @Option(names = "--one-to-one",
+            description = "With --key-file: link each record to at most one record of each other input file.")
+    boolean oneToOne;
+
     @Override
     public Integer call() throws IOException {
         if (!(threshold > 0 && threshold < 1)) {
@@ -96,6 +108,22 @@ final class LinkCommand implements Callable<Integer> {
         }
         checkDistinctOutputs();
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        Path tokenFile = inputs.stream().filter(TokenLinking::isTokenFile).findFirst().orElse(null);
+        if (keyFile != null || tokenFile != null) {
+            if (keyFile == null) {
+                throw new CliInputException(tokenFile + " is a token file (made by 'tokenise'): pass --key-file "
+                        + "with the key it was made under to link it");
+            }
+            if (patternsOut != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--patterns-out needs plain-text "
+                        + "records; it is not available when linking through tokens (--key-file)");
+            }
+            return TokenLinking.run(this, keyFile, oneToOne, modelIn == null ? null : loadModel(modelIn), workers);
+        }
+        if (oneToOne) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--one-to-one links through tokens: give --key-file");
+        }
         TerminalProgress progress = System.console() == null ? null
                 : new TerminalProgress(spec.commandLine().getErr());
         try {

@@ -21,7 +21,13 @@ public enum BloomField {
     /** Unit, sector, district and area of a UK postcode, and the padded bigrams of the whole code. */
     POSTCODE("postcode", 30),
     /** Padded character bigrams of the address words (house numbers included). */
-    ADDRESS("address", 15);
+    ADDRESS("address", 15),
+    /**
+     * Padded character bigrams of every forename and surname together, in no order (a record-level name
+     * filter, as in CLKs): it survives a forename written as the surname and the surname as the forename,
+     * which the separate filters, each under its own key, cannot compare.
+     */
+    NAMES("names", 20);
 
     private final String column;
     private final int hashCount;

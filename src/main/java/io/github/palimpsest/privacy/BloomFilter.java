@@ -95,6 +95,11 @@ public final class BloomFilter {
         return (words[index >>> 6] & (1L << index)) != 0;
     }
 
+    /** Bit {@code index} without a bounds message: for the blocking loop, which checks the size once. */
+    boolean bit(int index) {
+        return (words[index >>> 6] & (1L << index)) != 0;
+    }
+
     /** The words, copied. */
     public long[] words() {
         return words.clone();

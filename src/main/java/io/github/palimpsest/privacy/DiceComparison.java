@@ -19,7 +19,7 @@ final class DiceComparison implements Comparison<Tombstone> {
     DiceComparison(BloomField field, double[] thresholds) {
         this.field = field;
         this.thresholds = checkThresholds(thresholds);
-        this.levels = levelsOf(this.thresholds, "");
+        this.levels = levelsOf(this.thresholds);
     }
 
     static double[] checkThresholds(double[] thresholds) {
@@ -34,13 +34,13 @@ final class DiceComparison implements Comparison<Tombstone> {
         return thresholds.clone();
     }
 
-    static List<ComparisonLevel> levelsOf(double[] thresholds, String extraBeforeLast) {
+    static List<ComparisonLevel> levelsOf(double[] thresholds, String... extrasBeforeLast) {
         ImmutableList.Builder<ComparisonLevel> b = ImmutableList.builder();
         for (double t : thresholds) {
             b.add(ComparisonLevel.of(String.format(Locale.ROOT, "dice ≥ %.2f", t)));
         }
-        if (!extraBeforeLast.isEmpty()) {
-            b.add(ComparisonLevel.of(extraBeforeLast));
+        for (String extra : extrasBeforeLast) {
+            b.add(ComparisonLevel.of(extra));
         }
         b.add(ComparisonLevel.of(String.format(Locale.ROOT, "dice < %.2f", thresholds[thresholds.length - 1])));
         b.add(ComparisonLevel.neutral("missing"));
@@ -54,6 +54,10 @@ final class DiceComparison implements Comparison<Tombstone> {
             i++;
         }
         return i;
+    }
+
+    BloomField field() {
+        return field;
     }
 
     @Override

@@ -39,6 +39,8 @@ final class Features {
                 return postcode(record.postcode());
             case ADDRESS:
                 return bigramsOf(addressWords(record.address()));
+            case NAMES:
+                return bigramsOf(allNames(record));
             default:
                 throw new AssertionError(field);
         }
@@ -49,6 +51,17 @@ final class Features {
         addName(names, record.name().forename());
         for (PersonName alias : record.aliases()) {
             addName(names, alias.forename());
+        }
+        return names;
+    }
+
+    /** The forenames and the surnames, each once: the words of the {@link BloomField#NAMES} filter. */
+    static List<String> allNames(PersonRecord record) {
+        List<String> names = new ArrayList<>(forenames(record));
+        for (String surname : surnames(record)) {
+            if (!names.contains(surname)) {
+                names.add(surname);
+            }
         }
         return names;
     }

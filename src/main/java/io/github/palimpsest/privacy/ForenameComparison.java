@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Forenames through their filters: the Dice levels of {@link BloomField#FORENAME}, with one more level
- * before the last, {@code "nickname"}, for pairs whose spelling is not similar but whose
+ * Forenames through their filters: the Dice levels of {@link BloomField#FORENAME}, then two more levels
+ * before the last: {@code "names swapped"} when the forename and surname were written the wrong way round
+ * (see {@link NameSwap}), and {@code "nickname"} for pairs whose spelling is not similar but whose
  * {@link BloomField#FORENAME_EQUIVALENTS} filters are (Bill and William). Neutral when either forename
  * filter is missing.
  */
@@ -15,15 +16,18 @@ final class ForenameComparison implements Comparison<Tombstone> {
 
     private final double[] thresholds;
     private final double nicknameThreshold;
+    private final double namesThreshold;
     private final List<ComparisonLevel> levels;
 
-    ForenameComparison(double[] thresholds, double nicknameThreshold) {
+    ForenameComparison(double[] thresholds, double nicknameThreshold, double namesThreshold) {
         this.thresholds = DiceComparison.checkThresholds(thresholds);
         if (!(nicknameThreshold > 0 && nicknameThreshold <= 1)) {
             throw new IllegalArgumentException("the nickname threshold must be in (0, 1]");
         }
+        NameSwap.checkThreshold(namesThreshold);
         this.nicknameThreshold = nicknameThreshold;
-        this.levels = DiceComparison.levelsOf(this.thresholds,
+        this.namesThreshold = namesThreshold;
+        this.levels = DiceComparison.levelsOf(this.thresholds, NameSwap.label(namesThreshold),
                 String.format(Locale.ROOT, "nickname (equivalents dice ≥ %.2f)", nicknameThreshold));
     }
 
@@ -48,9 +52,12 @@ final class ForenameComparison implements Comparison<Tombstone> {
         if (bucket < thresholds.length) {
             return bucket;
         }
+        if (NameSwap.isSwapped(left, right, thresholds[thresholds.length - 1], namesThreshold)) {
+            return thresholds.length;
+        }
         BloomFilter ea = left.filterOrNull(BloomField.FORENAME_EQUIVALENTS);
         BloomFilter eb = right.filterOrNull(BloomField.FORENAME_EQUIVALENTS);
         boolean nickname = ea != null && eb != null && ea.dice(eb) >= nicknameThreshold;
-        return nickname ? thresholds.length : thresholds.length + 1;
+        return nickname ? thresholds.length + 1 : thresholds.length + 2;
     }
 }

@@ -47,7 +47,7 @@ import org.apache.commons.csv.CSVRecord;
 public final class TombstoneCsv {
 
     /** The format version written on every row. */
-    public static final String FORMAT = "palimpsest-tombstone/1";
+    public static final String FORMAT = "palimpsest-tombstone/2";
     /** The prefix shared by every version of the format. */
     static final String FORMAT_PREFIX = "palimpsest-tombstone/";
 
@@ -194,6 +194,10 @@ public final class TombstoneCsv {
         if (found.equals(COLUMNS)) {
             return;
         }
+        if (found.equals(versionOneColumns())) {
+            throw new InputException(file, line, "a palimpsest-tombstone/1 file, which has no names_bloom column; "
+                    + "this version reads " + FORMAT + ": tokenise the plain records again");
+        }
         if (!found.isEmpty() && found.get(0).startsWith(FORMAT_PREFIX)) {
             throw new InputException(file, line, "no header row; a token file starts with the header "
                     + String.join(",", COLUMNS));
@@ -206,6 +210,13 @@ public final class TombstoneCsv {
         }
         throw new InputException(file, line, "not a token file header: " + found.size() + " columns, expected "
                 + COLUMNS.size() + " (format " + FORMAT + ")");
+    }
+
+    /** The header of format 1: every column but {@code names_bloom}, which format 2 added. */
+    private static List<String> versionOneColumns() {
+        List<String> columns = new java.util.ArrayList<>(COLUMNS);
+        columns.remove(BloomField.NAMES.column() + "_bloom");
+        return columns;
     }
 
     static int otherIdsColumn() {

@@ -133,6 +133,13 @@ class TombstoneCsvTest {
     }
 
     @Test
+    void aFileOfTheFirstFormatWithoutTheNamesFilterIsNamedAsSuch() throws IOException {
+        InputException e = readAltered(1, h -> h.replace(",names_bloom", ""), false);
+        assertTrue(e.getMessage().contains("a palimpsest-tombstone/1 file"), e.getMessage());
+        assertTrue(e.getMessage().contains("tokenise the plain records again"), e.getMessage());
+    }
+
+    @Test
     void aFileMadeWithAnotherKeyIsNamedAsSuch() {
         InputException e = assertThrows(InputException.class, () -> TombstoneCsv.read(file, TombstoneTest.KEY_B));
         assertTrue(e.getMessage().contains("made with key id " + TombstoneTest.KEY_A.keyId()), e.getMessage());

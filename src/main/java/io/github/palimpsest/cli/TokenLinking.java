@@ -1,0 +1,210 @@
+package io.github.palimpsest.cli;
+
+import io.github.palimpsest.cluster.Clustering;
+import io.github.palimpsest.cluster.EntityIds;
+import io.github.palimpsest.cluster.ScoredLinks;
+import io.github.palimpsest.privacy.DeploymentSecret;
+import io.github.palimpsest.privacy.TokenLinkResult;
+import io.github.palimpsest.privacy.TokenLinker;
+import io.github.palimpsest.privacy.Tombstone;
+import io.github.palimpsest.privacy.TombstoneCsv;
+import io.github.palimpsest.privacy.TombstoneOptions;
+import io.github.palimpsest.record.PersonRecord;
+import io.github.palimpsest.record.RecordCsvReader;
+import io.github.palimpsest.score.Decimals;
+import io.github.palimpsest.score.MatchModel;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * {@code link} over token files (made by {@code tokenise}) and plain-text files together: every plain record
+ * is tokenised under the same key, then the pool is linked through tokens alone by {@link TokenLinker}.
+ * Records are named by the input file and their reference: a token row's reference, or a plain record's own
+ * record id (it never leaves the machine that holds the plain file).
+ */
+final class TokenLinking {
+
+    static final List<String> CLUSTER_COLUMNS = List.of("input", "reference", "entity_id");
+    static final List<String> LINK_COLUMNS = List.of("left_input", "left_reference", "right_input",
+            "right_reference", "match_weight", "match_probability", "evidence");
+    private static final String TOKEN_HEADER_START = "format,key_id,reference,";
+
+    private TokenLinking() {
+    }
+
+    /** Whether a file starts with the header of a token file (a leading byte-order mark is ignored). */
+    static boolean isTokenFile(Path file) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String first = in.readLine();
+            if (first == null) {
+                return false;
+            }
+            if (first.startsWith("\uFEFF")) {
+                first = first.substring(1);
+            }
+            return first.startsWith(TOKEN_HEADER_START);
+        } catch (NoSuchFileException e) {
+            throw new CliInputException(file + ": no such file", e);
+        } catch (IOException e) {
+            // Not readable as UTF-8 text: the plain-text reader gives the precise error.
+            return false;
+        }
+    }
+
+    /** The tombstones of every input, in order, and the input each came from. */
+    private record Pool(List<Tombstone> tombstones, List<String> inputs) {
+    }
+
+    static int run(LinkCommand command, Path keyFile, boolean oneToOne, MatchModel model, int workers)
+            throws IOException {
+        DeploymentSecret secret = DeploymentSecret.load(keyFile);
+        Pool pool;
+        try {
+            pool = read(command.inputs, secret);
+        } finally {
+            secret.destroy();
+        }
+        if (pool.tombstones().size() < 2 && model == null) {
+            throw new CliInputException("training a model needs at least two records, but the input holds "
+                    + pool.tombstones().size() + "; pass a trained model with --model");
+        }
+        TokenLinker.Builder builder = TokenLinker.builder().thresholdProbability(command.threshold)
+                .seed(command.seed).threads(workers).oneToOne(oneToOne);
+        TokenLinker linker;
+        try {
+            if (model != null) {
+                builder.model(model);
+            }
+            linker = builder.build();
+        } catch (IllegalArgumentException e) {
+            throw new CliInputException(command.modelIn + ": not a model of token comparisons: " + e.getMessage(), e);
+        }
+        TokenLinkResult result = oneToOne ? linker.link(pool.tombstones(), pool.inputs())
+                : linker.link(pool.tombstones());
+        write(command, pool, result);
+        printSummary(command.spec.commandLine().getOut(), result);
+        return Main.EXIT_OK;
+    }
+
+    private static Pool read(List<Path> inputs, DeploymentSecret secret) {
+        List<Tombstone> tombstones = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Path input : inputs) {
+            String name = input.getFileName().toString();
+            if (isTokenFile(input)) {
+                // Verified: the key id must match and every row's integrity tag must hold.
+                for (Tombstone t : TombstoneCsv.read(input, secret)) {
+                    tombstones.add(t);
+                    names.add(name);
+                }
+            } else {
+                RecordCsvReader.create().read(List.of(input), row -> {
+                    tombstones.add(tokenise(row.record(), secret));
+                    names.add(name);
+                });
+            }
+        }
+        return new Pool(tombstones, names);
+    }
+
+    /** A local record keeps its own record id as its reference, so the output names it as the input did. */
+    private static Tombstone tokenise(PersonRecord record, DeploymentSecret secret) {
+        try {
+            return Tombstone.of(record, secret, TombstoneOptions.defaults(), record.recordId());
+        } catch (IllegalArgumentException e) {
+            // A record id that cannot be a reference (blank, too long, control characters): the keyed default.
+            return Tombstone.of(record, secret, TombstoneOptions.defaults());
+        }
+    }
+
+    private static void write(LinkCommand command, Pool pool, TokenLinkResult result) throws IOException {
+        List<AtomicOutput> outputs = new ArrayList<>();
+        try {
+            List<String> entityIds = entityIds(pool, result.clustering());
+            AtomicOutput clusters = open(outputs, command.clustersOut);
+            CSVPrinter csv = Csv.printer(clusters.writer(), CLUSTER_COLUMNS);
+            for (int r = 0; r < result.recordCount(); r++) {
+                csv.printRecord(pool.inputs().get(r), pool.tombstones().get(r).reference(),
+                        entityIds.get(result.clustering().clusterOf(r)));
+            }
+            csv.flush();
+            if (command.linksOut != null) {
+                AtomicOutput links = open(outputs, command.linksOut);
+                CSVPrinter linkCsv = Csv.printer(links.writer(), LINK_COLUMNS);
+                ScoredLinks scored = result.links();
+                for (int k = 0; k < scored.size(); k++) {
+                    int a = scored.left(k);
+                    int b = scored.right(k);
+                    linkCsv.printRecord(pool.inputs().get(a), pool.tombstones().get(a).reference(),
+                            pool.inputs().get(b), pool.tombstones().get(b).reference(),
+                            Decimals.fixed(scored.matchWeight(k), 4),
+                            Decimals.fixed(MatchModel.probability(scored.matchWeight(k)), 6),
+                            result.explain(a, b).summary());
+                }
+                linkCsv.flush();
+            }
+            if (command.modelOut != null) {
+                Writer model = open(outputs, command.modelOut).writer();
+                model.write(result.model().toJson());
+            }
+            for (AtomicOutput output : outputs) {
+                output.commit();
+            }
+        } finally {
+            for (AtomicOutput output : outputs) {
+                output.close();
+            }
+        }
+    }
+
+    /**
+     * Stable entity ids, anchored on {@code input:reference}; a name that repeats (the same reference twice
+     * in one input) is told apart by its position.
+     */
+    private static List<String> entityIds(Pool pool, Clustering clustering) {
+        List<String> names = new ArrayList<>(pool.tombstones().size());
+        Set<String> seen = new HashSet<>();
+        for (int r = 0; r < pool.tombstones().size(); r++) {
+            String name = pool.inputs().get(r) + ":" + pool.tombstones().get(r).reference();
+            names.add(seen.add(name) ? name : name + "#" + r);
+        }
+        return EntityIds.people().assign(clustering, names);
+    }
+
+    private static AtomicOutput open(List<AtomicOutput> outputs, Path file) {
+        AtomicOutput output = AtomicOutput.open(file);
+        outputs.add(output);
+        return output;
+    }
+
+    private static void printSummary(PrintWriter out, TokenLinkResult result) {
+        Map<Integer, Set<String>> forces = new HashMap<>();
+        for (int r = 0; r < result.recordCount(); r++) {
+            int cluster = result.clustering().clusterOf(r);
+            result.tombstones().get(r).force().ifPresent(f -> forces.computeIfAbsent(cluster, c -> new HashSet<>())
+                    .add(f));
+        }
+        long multiForce = forces.values().stream().filter(s -> s.size() > 1).count();
+        out.printf(Locale.ROOT, "records: %d%n", result.recordCount());
+        out.printf(Locale.ROOT, "candidate pairs: %d%n", result.candidatePairCount());
+        out.printf(Locale.ROOT, "links: %d%n", result.links().size());
+        out.printf(Locale.ROOT, "people: %d%n", result.clustering().clusterCount());
+        out.printf(Locale.ROOT, "people seen by more than one force: %d%n", multiForce);
+        out.printf(Locale.ROOT, "linked through tokens alone%n");
+        out.flush();
+    }
+}

@@ -1,0 +1,49 @@
+package io.github.palimpsest.privacy;
+
+import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.compare.ComparisonLevel;
+import java.util.List;
+
+/**
+ * Surnames through their filters: the Dice levels of {@link BloomField#SURNAME}, then, before the last,
+ * {@code "names swapped"} when the forename and surname were written the wrong way round (see
+ * {@link NameSwap}). Neutral when either surname filter is missing.
+ */
+final class SurnameComparison implements Comparison<Tombstone> {
+
+    private final double[] thresholds;
+    private final double namesThreshold;
+    private final List<ComparisonLevel> levels;
+
+    SurnameComparison(double[] thresholds, double namesThreshold) {
+        this.thresholds = DiceComparison.checkThresholds(thresholds);
+        NameSwap.checkThreshold(namesThreshold);
+        this.namesThreshold = namesThreshold;
+        this.levels = DiceComparison.levelsOf(this.thresholds, NameSwap.label(namesThreshold));
+    }
+
+    @Override
+    public String name() {
+        return BloomField.SURNAME.column();
+    }
+
+    @Override
+    public List<ComparisonLevel> levels() {
+        return levels;
+    }
+
+    @Override
+    public int level(Tombstone left, Tombstone right) {
+        BloomFilter a = left.filterOrNull(BloomField.SURNAME);
+        BloomFilter b = right.filterOrNull(BloomField.SURNAME);
+        if (a == null || b == null) {
+            return levels.size() - 1;
+        }
+        int bucket = DiceComparison.bucket(a.dice(b), thresholds);
+        if (bucket < thresholds.length) {
+            return bucket;
+        }
+        return NameSwap.isSwapped(left, right, thresholds[thresholds.length - 1], namesThreshold)
+                ? thresholds.length : thresholds.length + 1;
+    }
+}

@@ -1,0 +1,410 @@
+package io.github.palimpsest.privacy;
+
+import io.github.palimpsest.block.Blocker;
+import io.github.palimpsest.block.CandidatePairs;
+import io.github.palimpsest.cluster.Clusterer;
+import io.github.palimpsest.cluster.Clustering;
+import io.github.palimpsest.cluster.RecordConflicts;
+import io.github.palimpsest.cluster.ScoredLinks;
+import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.compare.ComparisonLevel;
+import io.github.palimpsest.compare.TermFrequencyComparison;
+import io.github.palimpsest.score.ComparisonVectors;
+import io.github.palimpsest.score.MatchModel;
+import io.github.palimpsest.score.ModelTrainer;
+import io.github.palimpsest.score.TermFrequencies;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of {@link TokenLinker} over one list of tombstones; used once, by one thread. Parallel stages
+ * work on fixed chunks and write only their own positions, so the result does not depend on scheduling.
+ */
+final class TokenLinkRun {
+    private static final Logger LOG = LoggerFactory.getLogger(TokenLinkRun.class);
+    private static final int CHUNK = 1 << 13;
+    /** Fewest anchor pairs (equal PNC, CRO or NI token) for their levels to replace EM's m, as plain text does. */
+    static final int MINIMUM_ANCHOR_PAIRS = 200;
+    /** Pools smaller than this take no term-frequency adjustment: frequencies of a handful of values mislead. */
+    static final int MINIMUM_TERM_FREQUENCY_RECORDS = 1_000;
+    private static final IdentifierField[] ANCHORS =
+            {IdentifierField.PNC_ID, IdentifierField.CRO_NUMBER, IdentifierField.NI_NUMBER};
+
+    private final TokenLinker config;
+    private final List<Tombstone> tombstones;
+    /** The source of each record, or null when deduplicating one pool. */
+    private final int[] sourceOf;
+    private final int n;
+    private final int comparisonCount;
+    private final List<Comparison<Tombstone>> comparisons;
+    private final int[] levelCounts;
+    private ForkJoinPool pool;
+
+    private long[] candidates;
+    private byte[][] levels;
+
+    TokenLinkRun(TokenLinker config, List<Tombstone> tombstones, int[] sourceOf) {
+        this.config = config;
+        this.tombstones = tombstones;
+        this.sourceOf = sourceOf;
+        this.n = tombstones.size();
+        this.comparisons = config.comparisons;
+        this.comparisonCount = comparisons.size();
+        this.levelCounts = comparisons.stream().mapToInt(c -> c.levels().size()).toArray();
+    }
+
+    TokenLinkResult run() {
+        pool = new ForkJoinPool(config.threads);
+        try {
+            long started = System.nanoTime();
+            CandidatePairs blocked = block();
+            compare();
+            boolean trained = config.model.isEmpty();
+            MatchModel model = trained ? train() : config.model.get();
+            double[][] frequencies = termFrequencies(model);
+            double[] weights = score(model, frequencies);
+            int[] linkIndexes = linkIndexes(weights);
+            ScoredLinks.Builder links = ScoredLinks.builder(linkIndexes.length);
+            for (int k : linkIndexes) {
+                links.add(CandidatePairs.left(candidates[k]), CandidatePairs.right(candidates[k]), weights[k]);
+            }
+            ScoredLinks built = links.build();
+            Clustering clustering = cluster(built);
+            LOG.info("token linkage: {} records, {} candidate pairs, {} links, {} clusters, {} ms", n,
+                    candidates.length, built.size(), clustering.clusterCount(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return new TokenLinkResult(tombstones, sourceOf, candidates, blocked.report(), model, trained, built,
+                    clustering, config.thresholdWeight, comparisons, frequencies);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private <T> T inPool(Supplier<T> work) {
+        return pool.submit(work::get).join();
+    }
+
+    private void runChunks(int size, ChunkWork work) {
+        int chunks = (size + CHUNK - 1) / CHUNK;
+        inPool(() -> {
+            IntStream.range(0, chunks).parallel().forEach(c -> work.run(c * CHUNK, Math.min(size, (c + 1) * CHUNK)));
+            return null;
+        });
+    }
+
+    @FunctionalInterface
+    private interface ChunkWork {
+        void run(int from, int to);
+    }
+
+    private CandidatePairs block() {
+        long started = System.nanoTime();
+        Blocker<Tombstone> blocker = Blocker.<Tombstone>builder().rules(config.blockingRules())
+                .maxBlockSize(config.maxBlockSize).parallel(config.threads > 1).build();
+        CandidatePairs blocked = inPool(() -> blocker.candidates(tombstones));
+        long[] all = blocked.toArray();
+        if (sourceOf != null) {
+            // Linking sources, not deduplicating: pairs within one source are never compared.
+            int kept = 0;
+            for (long pair : all) {
+                if (sourceOf[CandidatePairs.left(pair)] != sourceOf[CandidatePairs.right(pair)]) {
+                    all[kept++] = pair;
+                }
+            }
+            all = Arrays.copyOf(all, kept);
+        }
+        candidates = all;
+        LOG.info("token blocking: {} candidate pairs ({} before keeping cross-source pairs) in {} ms",
+                candidates.length, blocked.size(), (System.nanoTime() - started) / 1_000_000);
+        return blocked;
+    }
+
+    private void compare() {
+        long started = System.nanoTime();
+        levels = new byte[comparisonCount][candidates.length];
+        runChunks(candidates.length, (from, to) -> {
+            for (int k = from; k < to; k++) {
+                Tombstone a = tombstones.get(CandidatePairs.left(candidates[k]));
+                Tombstone b = tombstones.get(CandidatePairs.right(candidates[k]));
+                for (int c = 0; c < comparisonCount; c++) {
+                    levels[c][k] = (byte) checkedLevel(c, a, b);
+                }
+            }
+        });
+        LOG.info("token comparison: {} pairs x {} comparisons in {} ms", candidates.length, comparisonCount,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private int checkedLevel(int c, Tombstone a, Tombstone b) {
+        int level = comparisons.get(c).level(a, b);
+        if (level < 0 || level >= levelCounts[c]) {
+            throw new IllegalStateException("comparison '" + comparisons.get(c).name() + "' returned level " + level
+                    + ", outside its " + levelCounts[c] + " levels");
+        }
+        return level;
+    }
+
+    /** The pairs λ is defined over: every pair of the pool, or every pair across sources. */
+    private long comparablePairs() {
+        long all = ModelTrainer.pairCount(n);
+        if (sourceOf == null) {
+            return all;
+        }
+        long[] sizes = new long[Arrays.stream(sourceOf).max().orElse(0) + 1];
+        for (int s : sourceOf) {
+            sizes[s]++;
+        }
+        long within = 0;
+        for (long size : sizes) {
+            within += size * (size - 1) / 2;
+        }
+        return all - within;
+    }
+
+    private MatchModel train() {
+        long started = System.nanoTime();
+        ModelTrainer.Builder builder = ModelTrainer.builder().seed(config.seed).uSamplePairs(config.uSamplePairs);
+        for (Comparison<Tombstone> c : comparisons) {
+            builder.comparison(c);
+            if (c instanceof TermFrequencyComparison<Tombstone> tf && tf.termFrequencyLevel() >= 0) {
+                builder.termFrequencyLevel(c.name(), tf.termFrequencyLevel());
+            }
+        }
+        ModelTrainer trainer = builder.build();
+        long totalPairs = Math.max(1, comparablePairs());
+        double prior = Math.min(0.5, Math.max(1, likelyMatches()) / (double) totalPairs);
+        MatchModel start = n < 2 ? null : inPool(() -> trainer.estimateUInParallel(n, () -> {
+            int[] scratch = new int[comparisonCount];
+            return (i, j) -> {
+                for (int c = 0; c < comparisonCount; c++) {
+                    scratch[c] = checkedLevel(c, tombstones.get(i), tombstones.get(j));
+                }
+                return scratch;
+            };
+        }, prior));
+        if (start == null) {
+            throw new IllegalArgumentException("training needs at least two tombstones; supply a model instead");
+        }
+        ComparisonVectors.Builder vectors = ComparisonVectors.builder(levelCounts);
+        int[] vector = new int[comparisonCount];
+        for (int k = 0; k < candidates.length; k++) {
+            for (int c = 0; c < comparisonCount; c++) {
+                vector[c] = levels[c][k];
+            }
+            vectors.add(vector);
+        }
+        MatchModel model = withAnchoredM(trainer.estimateMAndPrior(start, vectors.build(),
+                Math.max(totalPairs, candidates.length)));
+        LOG.info("token model trained in {} ms: prior {}", (System.nanoTime() - started) / 1_000_000,
+                String.format("%.3g", model.prior()));
+        return model;
+    }
+
+    /**
+     * A deterministic first guess at the number of matches among the candidates, for EM's starting λ: pairs
+     * that share a PNC, CRO or NI token, or whose forename, surname and date of birth all sit at their most
+     * similar level.
+     */
+    private long likelyMatches() {
+        int forename = indexOf("forename");
+        int surname = indexOf("surname");
+        int dob = indexOf("dob");
+        long count = 0;
+        for (int k = 0; k < candidates.length; k++) {
+            boolean names = forename >= 0 && surname >= 0 && dob >= 0
+                    && levels[forename][k] == 0 && levels[surname][k] == 0 && levels[dob][k] == 0;
+            if (names || isAnchor(k)) {
+                count++;
+            }
+        }
+        LOG.info("starting prior from {} candidate pairs that share a strong identifier or agree on names and "
+                + "date of birth", count);
+        return count;
+    }
+
+    private int indexOf(String name) {
+        for (int c = 0; c < comparisonCount; c++) {
+            if (comparisons.get(c).name().equals(name)) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    private boolean isAnchor(int k) {
+        Tombstone a = tombstones.get(CandidatePairs.left(candidates[k]));
+        Tombstone b = tombstones.get(CandidatePairs.right(candidates[k]));
+        for (IdentifierField field : ANCHORS) {
+            IdentifierToken ta = a.tokenOrNull(field);
+            if (ta != null && ta.equals(b.tokenOrNull(field))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Re-estimates m of every comparison but the anchoring identifiers from the candidate pairs that share a
+     * PNC, CRO or NI token, as the plain-text pipeline does (docs/model.md): EM alone counts part of the tight
+     * group of relatives who share a surname, address and phone as matches, which weakens the very evidence
+     * that keeps them apart. With fewer than {@value #MINIMUM_ANCHOR_PAIRS} anchors EM's m stands.
+     */
+    private MatchModel withAnchoredM(MatchModel trained) {
+        long[][] counts = new long[comparisonCount][];
+        for (int c = 0; c < comparisonCount; c++) {
+            counts[c] = new long[levelCounts[c]];
+        }
+        int anchors = 0;
+        for (int k = 0; k < candidates.length; k++) {
+            if (isAnchor(k)) {
+                anchors++;
+                for (int c = 0; c < comparisonCount; c++) {
+                    counts[c][levels[c][k]]++;
+                }
+            }
+        }
+        if (anchors < MINIMUM_ANCHOR_PAIRS) {
+            LOG.info("{} anchor pairs: m as estimated by EM", anchors);
+            return trained;
+        }
+        var builder = trained.toBuilder();
+        for (int c = 0; c < comparisonCount; c++) {
+            Comparison<Tombstone> comparison = comparisons.get(c);
+            if (isAnchorComparison(comparison.name())) {
+                continue;
+            }
+            List<ComparisonLevel> comparisonLevels = comparison.levels();
+            long informative = 0;
+            int informativeLevels = 0;
+            for (int l = 0; l < comparisonLevels.size(); l++) {
+                if (!comparisonLevels.get(l).isNeutral()) {
+                    informative += counts[c][l];
+                    informativeLevels++;
+                }
+            }
+            if (informative == 0) {
+                continue;
+            }
+            double[] m = new double[comparisonLevels.size()];
+            for (int l = 0; l < m.length; l++) {
+                m[l] = comparisonLevels.get(l).isNeutral() ? 1.0
+                        : (counts[c][l] + 1.0) / (informative + informativeLevels);
+            }
+            builder.m(comparison.name(), m);
+        }
+        LOG.info("m re-estimated from {} anchor pairs", anchors);
+        return builder.build();
+    }
+
+    private static boolean isAnchorComparison(String name) {
+        for (IdentifierField field : ANCHORS) {
+            if (field.column().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Per comparison with a term-frequency level in the model, each record's value frequency (else null). */
+    private double[][] termFrequencies(MatchModel model) {
+        double[][] frequencies = new double[comparisonCount][];
+        if (n < MINIMUM_TERM_FREQUENCY_RECORDS) {
+            return frequencies;
+        }
+        for (int c = 0; c < comparisonCount; c++) {
+            if (model.termFrequencyLevel(c).isPresent()
+                    && comparisons.get(c) instanceof TermFrequencyComparison<Tombstone> tf) {
+                String[] values = new String[n];
+                for (int i = 0; i < n; i++) {
+                    values[i] = tf.termFrequencyValue(tombstones.get(i));
+                }
+                TermFrequencies table = TermFrequencies.of(Arrays.asList(values));
+                double[] perRecord = new double[n];
+                for (int i = 0; i < n; i++) {
+                    perRecord[i] = values[i] == null || values[i].isBlank()
+                            ? MatchModel.NO_TERM_FREQUENCY : table.frequency(values[i]);
+                }
+                frequencies[c] = perRecord;
+            }
+        }
+        return frequencies;
+    }
+
+    /** The match weight of each candidate pair, as {@link MatchModel#matchWeight(int[], double[])} gives it. */
+    private double[] score(MatchModel model, double[][] frequencies) {
+        double[] weights = new double[candidates.length];
+        runChunks(candidates.length, (from, to) -> {
+            int[] pairLevels = new int[comparisonCount];
+            double[] tf = new double[comparisonCount];
+            for (int k = from; k < to; k++) {
+                int left = CandidatePairs.left(candidates[k]);
+                for (int c = 0; c < comparisonCount; c++) {
+                    pairLevels[c] = levels[c][k];
+                    tf[c] = frequencies[c] == null ? MatchModel.NO_TERM_FREQUENCY : frequencies[c][left];
+                }
+                weights[k] = model.matchWeight(pairLevels, tf);
+            }
+        });
+        return weights;
+    }
+
+    /** The candidates at or above the threshold, reduced to a one-to-one assignment when asked. */
+    private int[] linkIndexes(double[] weights) {
+        int[] above = IntStream.range(0, weights.length).filter(k -> weights[k] >= config.thresholdWeight).toArray();
+        if (!config.oneToOne) {
+            return above;
+        }
+        int[] kept = OneToOne.select(above, candidates, weights, sourceOf);
+        LOG.info("one-to-one: {} of {} links above the threshold kept", kept.length, above.length);
+        return kept;
+    }
+
+    private Clustering cluster(ScoredLinks links) {
+        List<List<String>> keys = new AbstractList<>() {
+            @Override
+            public List<String> get(int r) {
+                List<String> recordKeys = new ArrayList<>(3);
+                for (IdentifierField field : ANCHORS) {
+                    IdentifierToken t = tombstones.get(r).tokenOrNull(field);
+                    if (t != null) {
+                        recordKeys.add(field.column() + ':' + t.toText());
+                    }
+                }
+                return recordKeys;
+            }
+
+            @Override
+            public int size() {
+                return n;
+            }
+        };
+        Clusterer clusterer = Clusterer.builder().threshold(config.thresholdWeight)
+                .overwhelmingWeight(config.overwhelmingWeight)
+                // As in plain text: a birth-date conflict is resolved only by a direct link at the threshold.
+                .conflictOverrideWeight(config.thresholdWeight)
+                .build();
+        return clusterer.cluster(n, links, keys, birthDateConflicts());
+    }
+
+    /**
+     * Two dates of birth whose filters fall in the lowest non-neutral Dice level conflict: the filters say
+     * the dates differ in more than a keying error. Relatives who share a name and a home differ mostly
+     * there, and would otherwise join through a third record resembling both.
+     */
+    private RecordConflicts birthDateConflicts() {
+        for (Comparison<Tombstone> c : comparisons) {
+            if (c instanceof DiceComparison dice && dice.field() == BloomField.DATE_OF_BIRTH) {
+                int lowest = dice.levels().size() - 2;
+                return (a, b) -> dice.level(tombstones.get(a), tombstones.get(b)) == lowest;
+            }
+        }
+        return RecordConflicts.NONE;
+    }
+}

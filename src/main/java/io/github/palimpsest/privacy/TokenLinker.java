@@ -1,0 +1,303 @@
+package io.github.palimpsest.privacy;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.collect.ImmutableList;
+import io.github.palimpsest.block.BlockingRule;
+import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.score.MatchModel;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Links {@link Tombstone}s (tokenised records) <em>through their tokens alone</em>: the plain-text pipeline's
+ * stages over keyed tokens and Bloom filters, for whoever holds a token store but no names.
+ *
+ * <ol>
+ *   <li><b>Block</b> with {@link TokenBlockingRules} (equal identifier tokens, and Hamming-LSH over the
+ *       filters) in the generic {@link io.github.palimpsest.block.Blocker}, with its skew guard;</li>
+ *   <li><b>compare</b> every candidate pair with {@link TombstoneComparisons#standard()};</li>
+ *   <li><b>train</b> without labels, unless a model is given: u from random pairs, m and λ by EM over the
+ *       candidates ({@link io.github.palimpsest.score.ModelTrainer}), then m re-estimated from the pairs that
+ *       share a PNC ID, CRO or NI token when there are enough of them;</li>
+ *   <li><b>score</b> each pair (term-frequency adjustment on identifier tokens);</li>
+ *   <li>optionally keep a <b>one-to-one</b> assignment across sources, greedily by weight;</li>
+ *   <li><b>cluster</b> with {@link io.github.palimpsest.cluster.Clusterer}: different PNC, CRO or NI tokens
+ *       stay apart, and dates of birth whose filters disagree conflict.</li>
+ * </ol>
+ *
+ * <p><b>Two modes.</b> {@link #link(List)} deduplicates one pool: every pair may link.
+ * {@link #link(List, List)} links <em>sources</em> (two forces, or the two files of a two-party linkage):
+ * only pairs of records from different sources are compared, and with {@link Builder#oneToOne one-to-one}
+ * each record links to at most one record of each other source, the strongest pairs chosen first (the
+ * greedy solver of two-party linkage).
+ *
+ * <pre>{@code
+ * TokenLinker linker = TokenLinker.builder().seed(42).oneToOne(true).build();
+ * TokenLinkResult result = linker.link(tombstones, sources);   // sources: e.g. the force of each
+ * result.clustering().clusterOf(0);
+ * }</pre>
+ *
+ * <p>Every tombstone must be made under one key (one {@link Tombstone#keyId() key id}): tokens of different
+ * keys never link, so a mixed pool is refused rather than silently left unlinked. Deterministic: the same
+ * tombstones, sources and configuration give the same result whatever the number of threads. Immutable
+ * and thread-safe; nothing is printed, progress goes to SLF4J (counts and timings only).
+ */
+public final class TokenLinker {
+
+    final ImmutableList<Comparison<Tombstone>> comparisons;
+    final Optional<ImmutableList<BlockingRule<Tombstone>>> blockingRules;
+    final double thresholdWeight;
+    final long seed;
+    final int threads;
+    final boolean oneToOne;
+    final Optional<MatchModel> model;
+    final long uSamplePairs;
+    final int maxBlockSize;
+    final double overwhelmingWeight;
+
+    private TokenLinker(Builder b) {
+        this.comparisons = ImmutableList.copyOf(b.comparisons);
+        this.blockingRules = b.blockingRules.map(ImmutableList::copyOf);
+        this.thresholdWeight = log2(b.thresholdProbability / (1 - b.thresholdProbability));
+        this.seed = b.seed;
+        this.threads = b.threads;
+        this.oneToOne = b.oneToOne;
+        this.model = b.model;
+        this.uSamplePairs = b.uSamplePairs;
+        this.maxBlockSize = b.maxBlockSize;
+        this.overwhelmingWeight = Math.max(b.overwhelmingWeight, thresholdWeight);
+    }
+
+    private static double log2(double x) {
+        return StrictMath.log(x) / StrictMath.log(2);
+    }
+
+    /**
+     * A builder with {@link TombstoneComparisons#standard()}, the {@link TokenBlockingRules#standard standard
+     * blocking rules} for the seed, threshold probability 0.95, seed 0, one thread per core, no one-to-one
+     * constraint, a model trained on the tombstones linked, 1,000,000 random pairs for u, blocks of at most
+     * 1,000 records paired exhaustively and an overwhelming weight of 20 bits.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Deduplicates one pool: every pair of tombstones may link.
+     *
+     * @throws IllegalArgumentException if the tombstones were made under more than one key, or one-to-one is
+     *                                  on (it needs {@linkplain #link(List, List) sources})
+     */
+    public TokenLinkResult link(List<Tombstone> tombstones) {
+        checkArgument(!oneToOne, "one-to-one links records of different sources: call link(tombstones, sources)");
+        return new TokenLinkRun(this, checkTombstones(tombstones), null).run();
+    }
+
+    /**
+     * Links sources: only pairs of tombstones whose sources differ are compared and linked, and with
+     * one-to-one each tombstone links to at most one tombstone of each other source.
+     *
+     * @param sources the source of each tombstone, e.g. its force or the file it came from; same size
+     * @throws IllegalArgumentException if the lists differ in size, a source is null, or the tombstones were
+     *                                  made under more than one key
+     */
+    public TokenLinkResult link(List<Tombstone> tombstones, List<String> sources) {
+        List<Tombstone> checked = checkTombstones(tombstones);
+        checkNotNull(sources, "sources");
+        checkArgument(sources.size() == checked.size(), "%s sources for %s tombstones; give one per tombstone",
+                sources.size(), checked.size());
+        int[] sourceOf = new int[sources.size()];
+        java.util.Map<String, Integer> ids = new java.util.HashMap<>();
+        for (int i = 0; i < sourceOf.length; i++) {
+            String source = checkNotNull(sources.get(i), "the source of tombstone %s is null", i);
+            sourceOf[i] = ids.computeIfAbsent(source, s -> ids.size());
+        }
+        return new TokenLinkRun(this, checked, sourceOf).run();
+    }
+
+    private static List<Tombstone> checkTombstones(List<Tombstone> tombstones) {
+        List<Tombstone> copy = List.copyOf(checkNotNull(tombstones, "tombstones"));
+        for (int i = 1; i < copy.size(); i++) {
+            checkArgument(copy.get(i).keyId().equals(copy.get(0).keyId()), "tombstone %s was made under key id %s "
+                    + "but tombstone 0 under %s: tokens of different keys never link; re-tokenise under one key",
+                    i, copy.get(i).keyId(), copy.get(0).keyId());
+        }
+        return copy;
+    }
+
+    /** The comparisons, in model order. */
+    public List<Comparison<Tombstone>> comparisons() {
+        return comparisons;
+    }
+
+    /** The blocking rules used for a run with this linker's seed. */
+    public List<BlockingRule<Tombstone>> blockingRules() {
+        return blockingRules.isPresent() ? blockingRules.get() : TokenBlockingRules.standard(seed);
+    }
+
+    /** The match weight in bits at or above which a pair is a link. */
+    public double thresholdWeight() {
+        return thresholdWeight;
+    }
+
+    /** Whether links across sources are one-to-one. */
+    public boolean isOneToOne() {
+        return oneToOne;
+    }
+
+    /** The supplied model, or empty when each run trains its own. */
+    public Optional<MatchModel> model() {
+        return model;
+    }
+
+    /** The configuration; no data. */
+    @Override
+    public String toString() {
+        return "TokenLinker[threshold=" + thresholdWeight + " bits, seed=" + seed + ", threads=" + threads
+                + ", oneToOne=" + oneToOne + ", model=" + (model.isPresent() ? "given" : "trained") + "]";
+    }
+
+    /** Configures a {@link TokenLinker}. Not thread-safe. */
+    public static final class Builder {
+        private List<Comparison<Tombstone>> comparisons = TombstoneComparisons.standard();
+        private Optional<List<BlockingRule<Tombstone>>> blockingRules = Optional.empty();
+        private double thresholdProbability = 0.95;
+        private long seed;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private boolean oneToOne;
+        private Optional<MatchModel> model = Optional.empty();
+        private long uSamplePairs = 1_000_000;
+        private int maxBlockSize = 1_000;
+        private double overwhelmingWeight = 20;
+
+        private Builder() {
+        }
+
+        /**
+         * The comparisons (default {@link TombstoneComparisons#standard()}).
+         *
+         * @throws IllegalArgumentException if empty or two share a name
+         */
+        public Builder comparisons(List<? extends Comparison<Tombstone>> value) {
+            List<Comparison<Tombstone>> copy = List.copyOf(value);
+            checkArgument(!copy.isEmpty(), "at least one comparison is needed");
+            checkArgument(copy.stream().map(Comparison::name).distinct().count() == copy.size(),
+                    "two comparisons share a name");
+            this.comparisons = copy;
+            return this;
+        }
+
+        /**
+         * The blocking rules (default {@link TokenBlockingRules#standard} with this builder's seed).
+         *
+         * @throws IllegalArgumentException if empty
+         */
+        public Builder blockingRules(List<? extends BlockingRule<Tombstone>> value) {
+            List<BlockingRule<Tombstone>> copy = List.copyOf(value);
+            checkArgument(!copy.isEmpty(), "at least one blocking rule is needed");
+            this.blockingRules = Optional.of(copy);
+            return this;
+        }
+
+        /**
+         * The match probability at or above which a pair is a link (default 0.95).
+         *
+         * @throws IllegalArgumentException unless in (0, 1)
+         */
+        public Builder thresholdProbability(double probability) {
+            checkArgument(probability > 0 && probability < 1, "threshold probability must be in (0, 1), got %s",
+                    probability);
+            this.thresholdProbability = probability;
+            return this;
+        }
+
+        /** The seed of u sampling and of the standard rules' bit positions (default 0). */
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /**
+         * Worker threads of the parallel stages (default: one per core); the result does not depend on it.
+         *
+         * @throws IllegalArgumentException if below 1
+         */
+        public Builder threads(int count) {
+            checkArgument(count >= 1, "threads must be at least 1, got %s", count);
+            this.threads = count;
+            return this;
+        }
+
+        /**
+         * Whether each record links to at most one record of each other source (default false); only for
+         * {@link TokenLinker#link(List, List)}. Links are taken strongest first (ties by record indexes)
+         * and a link is kept when neither record already has a kept link into the other's source.
+         */
+        public Builder oneToOne(boolean value) {
+            this.oneToOne = value;
+            return this;
+        }
+
+        /**
+         * A model to score with instead of training one per run; its comparisons must have the names and
+         * levels of the linker's comparisons, in order.
+         */
+        public Builder model(MatchModel value) {
+            this.model = Optional.of(checkNotNull(value, "model"));
+            return this;
+        }
+
+        /**
+         * Random pairs compared to estimate u (default 1,000,000).
+         *
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder uSamplePairs(long count) {
+            checkArgument(count > 0, "uSamplePairs must be positive, got %s", count);
+            this.uSamplePairs = count;
+            return this;
+        }
+
+        /**
+         * The largest block paired exhaustively (default 1,000); larger ones are sub-blocked and reported.
+         *
+         * @throws IllegalArgumentException if below 10
+         */
+        public Builder maxBlockSize(int size) {
+            checkArgument(size >= 10, "maxBlockSize must be at least 10, got %s", size);
+            this.maxBlockSize = size;
+            return this;
+        }
+
+        /**
+         * The weight in bits a direct link needs to join records with different PNC, CRO or NI tokens
+         * (default 20; raised to the threshold if below it).
+         */
+        public Builder overwhelmingWeight(double bits) {
+            checkArgument(!Double.isNaN(bits), "overwhelmingWeight must not be NaN");
+            this.overwhelmingWeight = bits;
+            return this;
+        }
+
+        /**
+         * The linker.
+         *
+         * @throws IllegalArgumentException if a given model does not fit the comparisons
+         */
+        public TokenLinker build() {
+            model.ifPresent(m -> {
+                checkArgument(m.comparisonCount() == comparisons.size(), "the model has %s comparisons, the "
+                        + "linker %s", m.comparisonCount(), comparisons.size());
+                for (int c = 0; c < comparisons.size(); c++) {
+                    checkArgument(m.comparisonNames().get(c).equals(comparisons.get(c).name())
+                                    && m.levels(c).equals(comparisons.get(c).levels()),
+                            "comparison %s of the model ('%s') does not have the name and levels of '%s'", c,
+                            m.comparisonNames().get(c), comparisons.get(c).name());
+                }
+            });
+            return new TokenLinker(this);
+        }
+    }
+}
