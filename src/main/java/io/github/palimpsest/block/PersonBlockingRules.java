@@ -39,8 +39,9 @@ public final class PersonBlockingRules {
      *       values;</li>
      *   <li>{@code warrant_number+typos}, {@code id_*+typos}: equal values, and values one keying error
      *       apart (these identifiers have no check digit), of the same type;</li>
-     *   <li>{@code phone+birth-year-or-surname}: the phone with the year of birth, and with each surname
-     *       key (a bare phone joins everyone who gave a hostel's number); {@code email}: equal values;</li>
+     *   <li>{@code phone+birth-year-or-surname}: the phone with the year of birth and its month, with the
+     *       year and its day, and with each surname key and the forename initial (a bare phone joins everyone
+     *       who gave a hostel's number); {@code email}: equal values;</li>
      *   <li>{@code surname-phonetic+initial+birth-year}: surname key, forename initial and year of
      *       birth, with the month (the day mistyped), with the day (the month mistyped) and with the
      *       unordered day and month (the two swapped): three keys, never the year alone, whose blocks
@@ -176,17 +177,25 @@ public final class PersonBlockingRules {
     }
 
     /**
-     * The phone with the year of birth, and the phone with each surname key: a phone alone would join
-     * everyone who ever gave a hostel's or a custody suite's number.
+     * The phone with the year and month of birth, with the year and day of birth, and with each surname key
+     * and the forename initial. A phone alone would join everyone who ever gave a hostel's or a custody
+     * suite's number; the phone with the year alone, or with the surname alone, joined every relative on a
+     * household's number and everyone of one year of birth on a shared one, so its blocks grew with the
+     * pool (3.8 pairs per true pair at a million records, against 1.1 at 30,000; docs/accuracy.md).
      */
     private static void phoneKeys(ComparableRecord r, Consumer<String> keys) {
         if (r.phone().isEmpty()) {
             return;
         }
         if (r.dateOfBirth() != 0) {
-            keys.accept(r.phone() + "|" + r.birthYear());
+            String prefix = r.phone() + "|" + r.birthYear();
+            keys.accept(prefix + "m" + r.dateOfBirth() / 100 % 100);
+            keys.accept(prefix + "d" + r.dateOfBirth() % 100);
         }
-        surnameKeys(r, key -> keys.accept(key.isEmpty() ? "" : r.phone() + "|" + key));
+        if (!r.forename().isEmpty()) {
+            String initial = "|" + r.forename().charAt(0);
+            surnameKeys(r, key -> keys.accept(key.isEmpty() ? "" : r.phone() + "|" + key + initial));
+        }
     }
 
     private static void surnameNysiisDayOfYear(ComparableRecord r, Consumer<String> keys) {

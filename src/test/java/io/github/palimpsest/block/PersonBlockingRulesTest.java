@@ -71,9 +71,24 @@ class PersonBlockingRulesTest {
     void aPhoneReachesTheSamePersonButNotEveryoneWhoGaveThatNumber() {
         ComparableRecord named = record("forename", "Orla", "surname", "Quince", "dob", "1984-03-17",
                 "phone", "07700 900123");
-        assertTrue(paired(named, record("dob", "1984-07-30", "phone", "+44 7700 900123")));
+        assertTrue(paired(named, record("dob", "1984-03-17", "phone", "+44 7700 900123")), "purged of the name");
+        assertTrue(paired(named, record("dob", "1984-03-27", "phone", "07700 900123")), "purged, day mistyped");
+        assertTrue(paired(named, record("forename", "O", "surname", "Quince", "phone", "07700900123")),
+                "no date of birth: the surname and initial");
         assertFalse(paired(named, record("forename", "Zed", "surname", "Amory", "dob", "1961-11-02",
                 "phone", "07700 900123")));
+    }
+
+    @Test
+    void aPhoneSharedByAHouseholdDoesNotPairEveryoneOfTheSameSurnameOrYear() {
+        // Keys of phone with the year alone, or with the surname alone, were what made this rule grow with
+        // the pool: a shared number joined every relative, and any two people of one year of birth.
+        ComparableRecord mother = record("forename", "Orla", "surname", "Quince", "dob", "1984-03-17",
+                "phone", "07700 900123");
+        assertFalse(paired(mother, record("forename", "Bram", "surname", "Quince", "dob", "2010-06-05",
+                "phone", "07700 900123")), "a child of the same surname, another initial and year");
+        assertFalse(paired(mother, record("dob", "1984-11-02", "phone", "07700 900123")),
+                "only the year of birth in common");
     }
 
     @Test
