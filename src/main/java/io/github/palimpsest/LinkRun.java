@@ -264,6 +264,8 @@ final class LinkRun {
     static final int MINIMUM_ANCHOR_PAIRS = 200;
     /** The comparisons whose agreement defines an anchor pair, so whose m anchors cannot tell. */
     private static final java.util.Set<String> ANCHOR_COMPARISONS = java.util.Set.of("pnc_id", "cro_number", "ni_number");
+    /** The anchoring identifiers in the order of the flags that say which of them a pair shares. */
+    private static final List<String> ANCHOR_ORDER = List.of("pnc_id", "cro_number", "ni_number");
 
     /**
      * Re-estimates m for every comparison but the anchoring identifiers from the candidate pairs that share
@@ -275,17 +277,35 @@ final class LinkRun {
      * deterministic-rule estimate Splink-style training uses for m; with too few anchors EM's m stands.
      */
     private MatchModel withAnchoredM(MatchModel trained) {
-        long[][] counts = new long[comparisonCount][];
+        double[][] counts = new double[comparisonCount][];
         for (int c = 0; c < comparisonCount; c++) {
-            counts[c] = new long[config.comparisons.get(c).levels().size()];
+            counts[c] = new double[config.comparisons.get(c).levels().size()];
         }
         int anchors = 0;
+        int[] vector = new int[comparisonCount];
         for (int k = 0; k < candidates.size(); k++) {
             long pair = candidates.pair(k);
             if (sharesStrongIdentifier(comparable[CandidatePairs.left(pair)], comparable[CandidatePairs.right(pair)])) {
                 anchors++;
                 for (int c = 0; c < comparisonCount; c++) {
-                    counts[c][levels[c][k]]++;
+                    vector[c] = levels[c][k];
+                }
+                // Identifiers drawn from a finite space collide by chance as the pool grows (about 1 anchor
+                // in 440 is two different people at 1M generated records, 1 in 13,000 at 30k); such a pair
+                // disagrees on names, date of birth and sex, so weighting each anchor by its match
+                // probability under the EM model keeps the collisions from inflating m of "different".
+                double weight = MatchModel.probability(trained.matchWeight(vector));
+                ComparableRecord a = comparable[CandidatePairs.left(pair)];
+                ComparableRecord b = comparable[CandidatePairs.right(pair)];
+                boolean[] shared = {same(a.pncId(), b.pncId()), same(a.croNumber(), b.croNumber()),
+                        same(a.niNumber(), b.niNumber())};
+                for (int c = 0; c < comparisonCount; c++) {
+                    int own = ANCHOR_ORDER.indexOf(config.comparisons.get(c).name());
+                    // An anchoring identifier's own m is counted over the anchors that another identifier
+                    // defines (identifiers are independent given the person), rather than left to EM.
+                    if (own < 0 || shared[(own + 1) % 3] || shared[(own + 2) % 3]) {
+                        counts[c][levels[c][k]] += weight;
+                    }
                 }
             }
         }
@@ -296,11 +316,8 @@ final class LinkRun {
         var builder = trained.toBuilder();
         for (int c = 0; c < comparisonCount; c++) {
             Comparison<ComparableRecord> comparison = config.comparisons.get(c);
-            if (ANCHOR_COMPARISONS.contains(comparison.name())) {
-                continue;
-            }
             List<ComparisonLevel> comparisonLevels = comparison.levels();
-            long informative = 0;
+            double informative = 0;
             int informativeLevels = 0;
             for (int l = 0; l < comparisonLevels.size(); l++) {
                 if (!comparisonLevels.get(l).isNeutral()) {
@@ -308,7 +325,7 @@ final class LinkRun {
                     informativeLevels++;
                 }
             }
-            if (informative == 0) {
+            if (informative == 0 || ANCHOR_COMPARISONS.contains(comparison.name()) && informative < MINIMUM_ANCHOR_PAIRS) {
                 continue;
             }
             double[] m = new double[comparisonLevels.size()];

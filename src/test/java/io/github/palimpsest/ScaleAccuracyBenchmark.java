@@ -45,6 +45,9 @@ import java.util.stream.Stream;
  *
  * <p>System properties: {@code -Dvariant=address-given-postcode} links with {@code address} neutral when the
  * postcodes agree in full (an experiment on the postcode–address dependence, docs/accuracy.md);
+ * {@code -Dvariant=oracle} links twice, the second time with {@code address} conditional on the postcode and
+ * its u among strangers who share a postcode taken from the truth ({@link ConditionalAddressOracle}: the
+ * most a conditional address comparison could gain);
  * {@code -DuPairs=N} sets the u sample; {@code -Ddump=PATTERN} prints some false links of one pattern.
  */
 public final class ScaleAccuracyBenchmark {
@@ -129,6 +132,11 @@ public final class ScaleAccuracyBenchmark {
         if (System.getProperty("variant", "").equals("address-given-postcode")) {
             builder.comparisons(experimentalComparisons());
         }
+        if (System.getProperty("variant", "").equals("oracle")) {
+            builder.comparisons(ConditionalAddressOracle.comparisons());
+            MatchModel first = builder.build().linkComparable(records).model();
+            builder.model(ConditionalAddressOracle.adjust(first, records, entity));
+        }
         CompactLinkResult result = builder.build().linkComparable(records);
         double seconds = (System.nanoTime() - started) / 1e9;
         int n = records.size();
@@ -197,6 +205,7 @@ public final class ScaleAccuracyBenchmark {
             MatchModel model) {
         List<Comparison<ComparableRecord>> comparisons =
                 System.getProperty("variant", "").equals("address-given-postcode") ? experimentalComparisons()
+                        : System.getProperty("variant", "").equals("oracle") ? ConditionalAddressOracle.comparisons()
                         : Defaults.comparisons();
         int c = comparisons.size();
         double[][] frequency = new double[c][];
