@@ -17,6 +17,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -66,8 +67,13 @@ final class TokenLinkRun {
             long started = System.nanoTime();
             CandidatePairs blocked = block();
             compare();
-            boolean trained = config.model.isEmpty();
-            MatchModel model = trained ? train() : config.model.get();
+            Optional<MatchModel> given = config.modelFor(n);
+            boolean trained = given.isEmpty();
+            if (given.isPresent() && config.model.isEmpty()) {
+                LOG.info("{} records are fewer than {} to train on: scoring with the bundled token model", n,
+                        config.minimumTrainingRecords);
+            }
+            MatchModel model = trained ? train() : given.get();
             double[][] frequencies = termFrequencies(model);
             double[] weights = score(model, frequencies);
             int[] linkIndexes = linkIndexes(weights);
@@ -82,6 +88,18 @@ final class TokenLinkRun {
                     (System.nanoTime() - started) / 1_000_000);
             return new TokenLinkResult(tombstones, sourceOf, candidates, blocked.report(), model, trained, built,
                     clustering, config.thresholdWeight, comparisons, frequencies);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Blocks, compares and trains, without scoring: the model a full run would train on these tombstones. */
+    MatchModel trainOnly() {
+        pool = new ForkJoinPool(config.threads);
+        try {
+            block();
+            compare();
+            return train();
         } finally {
             pool.shutdown();
         }
