@@ -2,6 +2,7 @@ package io.github.palimpsest.privacy;
 
 import com.google.common.hash.Hashing;
 import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.score.MatchModel;
 import io.github.palimpsest.synthetic.SyntheticForces;
 import java.io.IOException;
@@ -107,10 +108,19 @@ final class DefaultTokenModel {
                 Hashing.sha256().hashString(RECIPE_KEY_LABEL, StandardCharsets.UTF_8).asBytes());
     }
 
-    /** Generated fictional records (seed fixed), tokenised under {@code key}: the training pool of the recipe. */
-    static List<Tombstone> trainingPool(DeploymentSecret key) {
+    /** Generated fictional records (seed fixed): the people of the recipe. */
+    static List<PersonRecord> trainingRecords() {
         return SyntheticForces.builder().people(TRAINING_PEOPLE).seed(SEED).referenceDate(REFERENCE_DATE).build()
-                .stream().map(generated -> Tombstone.of(generated.toPersonRecord(REFERENCE_DATE), key,
-                        TombstoneOptions.defaults())).toList();
+                .stream().map(generated -> generated.toPersonRecord(REFERENCE_DATE)).toList();
+    }
+
+    /**
+     * The recipe's records tokenised under {@code key}, in order: the training pool. Tokenising is the costly
+     * part (keyed hashes of every feature), so it runs in parallel; the order, and so the model, does not
+     * depend on it.
+     */
+    static List<Tombstone> trainingPool(DeploymentSecret key) {
+        return trainingRecords().parallelStream()
+                .map(r -> Tombstone.of(r, key, TombstoneOptions.defaults())).toList();
     }
 }
