@@ -172,5 +172,6 @@ class DemoThroughTokensTest {
         }
         assertEquals(plainPeople, new HashSet<>(byEntity.values()));
         assertTrue(out.toString().contains("people: " + plainPeople.size()), out.toString());
+        assertTrue(out.toString().contains("model: bundled token model"), out.toString());
     }
 }
