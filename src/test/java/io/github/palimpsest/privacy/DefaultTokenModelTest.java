@@ -39,7 +39,7 @@ class DefaultTokenModelTest {
         // properties of the records, not of the key. Per key, levels whose pairs sit near a threshold move a
         // little (a field's common words take one random draw of bit positions per key); measured over four
         // other keys, every level holding 1% of matches or non-matches moved by at most 0.74 bits (address
-        // dice >= 0.68, -0.37 against -1.11), and the identifier and top Dice levels by at most 0.08.
+        // dice >= 0.68, -0.37 against -1.11); under key B the identifier and top Dice levels moved by 0.08.
         MatchModel bundled = DefaultTokenModel.standard();
         MatchModel other = TokenLinker.builder().seed(DefaultTokenModel.SEED).uSamplePairs(DefaultTokenModel.U_SAMPLE_PAIRS)
                 .threads(2).build().train(DefaultTokenModel.trainingPool(TombstoneTest.KEY_B));
