@@ -34,7 +34,8 @@ import org.apache.commons.csv.CSVPrinter;
  * {@code link} over token files (made by {@code tokenise}) and plain-text files together: every plain record
  * is tokenised under the same key, then the pool is linked through tokens alone by {@link TokenLinker}.
  * Records are named by the input file and their reference: a token row's reference, or a plain record's own
- * record id (it never leaves the machine that holds the plain file).
+ * record id (it never leaves the machine that holds the plain file). A pool of fewer than 1,000 records is
+ * scored with the bundled token model, as {@link TokenLinker} does, unless {@code --model} is given.
  */
 final class TokenLinking {
 
@@ -96,7 +97,7 @@ final class TokenLinking {
         TokenLinkResult result = oneToOne ? linker.link(pool.tombstones(), pool.inputs())
                 : linker.link(pool.tombstones());
         write(command, pool, result);
-        printSummary(command.spec.commandLine().getOut(), result);
+        printSummary(command.spec.commandLine().getOut(), result, model != null);
         return Main.EXIT_OK;
     }
 
@@ -191,7 +192,7 @@ final class TokenLinking {
         return output;
     }
 
-    private static void printSummary(PrintWriter out, TokenLinkResult result) {
+    private static void printSummary(PrintWriter out, TokenLinkResult result, boolean modelGiven) {
         Map<Integer, Set<String>> forces = new HashMap<>();
         for (int r = 0; r < result.recordCount(); r++) {
             int cluster = result.clustering().clusterOf(r);
@@ -205,6 +206,9 @@ final class TokenLinking {
         out.printf(Locale.ROOT, "people: %d%n", result.clustering().clusterCount());
         out.printf(Locale.ROOT, "people seen by more than one force: %d%n", multiForce);
         out.printf(Locale.ROOT, "linked through tokens alone%n");
+        // Say which model scored: a pool too small to train on uses the bundled one (docs/privacy.md).
+        out.printf(Locale.ROOT, "model: %s%n", result.isModelTrained() ? "trained on the input"
+                : modelGiven ? "given with --model" : "bundled token model (too few records to train on)");
         out.flush();
     }
 }

@@ -20,7 +20,10 @@ import java.util.Optional;
  *   <li><b>compare</b> every candidate pair with {@link TombstoneComparisons#standard()};</li>
  *   <li><b>train</b> without labels, unless a model is given: u from random pairs, m and λ by EM over the
  *       candidates ({@link io.github.palimpsest.score.ModelTrainer}), then m re-estimated from the pairs that
- *       share a PNC ID, CRO or NI token when there are enough of them;</li>
+ *       share a PNC ID, CRO or NI token when there are enough of them. A pool smaller than
+ *       {@link Builder#minimumTrainingRecords(int)} (default 1,000, as for plain text) linked with the standard
+ *       comparisons is not trained on: it is scored with a bundled model, trained by a fixed recipe on
+ *       generated fictional records (docs/privacy.md, "Small pools");</li>
  *   <li><b>score</b> each pair (term-frequency adjustment on identifier tokens);</li>
  *   <li>optionally keep a <b>one-to-one</b> assignment across sources, greedily by weight;</li>
  *   <li><b>cluster</b> with {@link io.github.palimpsest.cluster.Clusterer}: different PNC, CRO or NI tokens
@@ -56,6 +59,7 @@ public final class TokenLinker {
     final long uSamplePairs;
     final int maxBlockSize;
     final double overwhelmingWeight;
+    final int minimumTrainingRecords;
 
     private TokenLinker(Builder b) {
         this.comparisons = ImmutableList.copyOf(b.comparisons);
@@ -68,6 +72,7 @@ public final class TokenLinker {
         this.uSamplePairs = b.uSamplePairs;
         this.maxBlockSize = b.maxBlockSize;
         this.overwhelmingWeight = Math.max(b.overwhelmingWeight, thresholdWeight);
+        this.minimumTrainingRecords = b.minimumTrainingRecords;
     }
 
     private static double log2(double x) {
@@ -78,7 +83,8 @@ public final class TokenLinker {
      * A builder with {@link TombstoneComparisons#standard()}, the {@link TokenBlockingRules#standard standard
      * blocking rules} for the seed, threshold probability 0.95, seed 0, one thread per core, no one-to-one
      * constraint, a model trained on the tombstones linked, 1,000,000 random pairs for u, blocks of at most
-     * 1,000 records paired exhaustively and an overwhelming weight of 20 bits.
+     * 1,000 records paired exhaustively, an overwhelming weight of 20 bits, and the bundled model for pools
+     * of fewer than 1,000 records.
      */
     public static Builder builder() {
         return new Builder();
@@ -117,6 +123,31 @@ public final class TokenLinker {
         return new TokenLinkRun(this, checked, sourceOf).run();
     }
 
+    /**
+     * The model a run over {@code recordCount} tombstones scores with without training: the supplied one,
+     * else, for a pool smaller than {@link Builder#minimumTrainingRecords(int)} linked with the standard
+     * comparisons, the bundled default token model; else none (the run trains on its input).
+     */
+    Optional<MatchModel> modelFor(int recordCount) {
+        if (model.isPresent()) {
+            return model;
+        }
+        if (recordCount < minimumTrainingRecords && DefaultTokenModel.fits(comparisons)) {
+            return Optional.of(DefaultTokenModel.standard());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Trains a model on tombstones without linking them (block, compare, train), ignoring any supplied model
+     * and the small-pool default: the recipe of the bundled model uses it.
+     *
+     * @throws IllegalArgumentException if the tombstones were made under more than one key or are fewer than two
+     */
+    MatchModel train(List<Tombstone> tombstones) {
+        return new TokenLinkRun(this, checkTombstones(tombstones), null).trainOnly();
+    }
+
     private static List<Tombstone> checkTombstones(List<Tombstone> tombstones) {
         List<Tombstone> copy = List.copyOf(checkNotNull(tombstones, "tombstones"));
         for (int i = 1; i < copy.size(); i++) {
@@ -147,7 +178,10 @@ public final class TokenLinker {
         return oneToOne;
     }
 
-    /** The supplied model, or empty when each run trains its own. */
+    /**
+     * The supplied model, or empty when each run trains its own (or, for a pool smaller than
+     * {@link Builder#minimumTrainingRecords(int)}, scores with the bundled model).
+     */
     public Optional<MatchModel> model() {
         return model;
     }
@@ -156,7 +190,8 @@ public final class TokenLinker {
     @Override
     public String toString() {
         return "TokenLinker[threshold=" + thresholdWeight + " bits, seed=" + seed + ", threads=" + threads
-                + ", oneToOne=" + oneToOne + ", model=" + (model.isPresent() ? "given" : "trained") + "]";
+                + ", oneToOne=" + oneToOne + ", model=" + (model.isPresent() ? "given"
+                : "trained, bundled below " + minimumTrainingRecords + " records") + "]";
     }
 
     /** Configures a {@link TokenLinker}. Not thread-safe. */
@@ -171,6 +206,7 @@ public final class TokenLinker {
         private long uSamplePairs = 1_000_000;
         private int maxBlockSize = 1_000;
         private double overwhelmingWeight = 20;
+        private int minimumTrainingRecords = DefaultTokenModel.MINIMUM_TRAINING_RECORDS;
 
         private Builder() {
         }
@@ -278,6 +314,21 @@ public final class TokenLinker {
         public Builder overwhelmingWeight(double bits) {
             checkArgument(!Double.isNaN(bits), "overwhelmingWeight must not be NaN");
             this.overwhelmingWeight = bits;
+            return this;
+        }
+
+        /**
+         * The smallest pool a run trains a model on (default 1,000 tombstones, the plain-text linker's
+         * default). A smaller pool, linked without a supplied model, is scored with the bundled default token
+         * model when the comparisons are {@link TombstoneComparisons#standard()}: a few hundred records give
+         * EM too few pairs of each pattern to learn from. Term-frequency adjustment applies only to pools of
+         * 1,000 tombstones or more, whatever this is.
+         *
+         * @throws IllegalArgumentException if below 2
+         */
+        public Builder minimumTrainingRecords(int count) {
+            checkArgument(count >= 2, "minimumTrainingRecords must be at least 2, got %s", count);
+            this.minimumTrainingRecords = count;
             return this;
         }
 
