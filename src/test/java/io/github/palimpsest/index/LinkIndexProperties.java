@@ -66,4 +66,31 @@ class LinkIndexProperties {
         IndexFixtures.assertSamePeople(IndexFixtures.batchEntityIds(survivors, MODEL), index.entityIds());
         assertEquals(survivors.size(), index.size());
     }
+
+    /**
+     * With a re-clustering budget small enough that many changes are bounded, every person is still linked
+     * and sound, every change says whether it was exact, and the index counts the bounded ones; a run in which
+     * no change was bounded equals the batch run.
+     */
+    @Property(tries = 6)
+    void underATinyBudgetThePeopleStaySoundAndBoundedChangesAreCounted(
+            @ForAll @IntRange(min = 1, max = 4) int poolSeed, @ForAll long orderSeed,
+            @ForAll @IntRange(min = 1, max = 6) int budget) {
+        List<PersonRecord> pool = IndexFixtures.generated(PEOPLE, poolSeed);
+        List<PersonRecord> order = new ArrayList<>(pool);
+        Collections.shuffle(order, new Random(orderSeed));
+        LinkIndex index = IndexFixtures.exactIndex(MODEL).maxReclusterLinks(budget).build();
+        long bounded = 0;
+        for (PersonRecord record : order) {
+            if (!index.add(record).isExact()) {
+                bounded++;
+            }
+        }
+        assertEquals(bounded, index.boundedChangeCount());
+        LargeComponentTest.assertSoundPeople(index);
+        if (bounded == 0) {
+            IndexFixtures.assertSamePeople(IndexFixtures.batchEntityIds(pool, MODEL), index.entityIds());
+        }
+        assertEquals(pool.size(), index.size());
+    }
 }
