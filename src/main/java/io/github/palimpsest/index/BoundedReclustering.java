@@ -82,8 +82,10 @@ final class BoundedReclustering {
 
         if (oldSlot >= 0) {
             int[] rest = without(membersOf(oldSlot), oldSlot);
+            int[] neighbours = core.edgeCount[oldSlot] == 0 ? new int[0]
+                    : Arrays.copyOf(core.edgeTo[oldSlot], core.edgeCount[oldSlot]);
             core.detach(oldSlot);
-            splitIntoPieces(rest);
+            splitIntoPieces(rest, neighbours);
         }
         int newSlot = -1;
         if (added != null) {
@@ -129,30 +131,45 @@ final class BoundedReclustering {
     }
 
     /**
-     * Makes each linked piece of {@code rest} (links among its records only) a person. A breadth-first walk
-     * that stops once every record is reached, so a densely linked person costs about one record's links.
+     * Makes each linked piece of {@code rest} (links among its records only) a person, after the removal of
+     * the record whose links were {@code neighbours}. The person was held together by its links, so every
+     * piece holds one of the removed record's neighbours; once the walk has reached all of them, every record
+     * not reached yet belongs to the piece being walked. For a densely linked person that takes about one
+     * record's links, not the person's.
      */
-    private void splitIntoPieces(int[] rest) {
-        int[] mark = core.localIndex; // -1 outside; here 0 = not reached yet, 1 = reached
+    private void splitIntoPieces(int[] rest, int[] neighbours) {
+        int[] mark = core.localIndex; // -1 outside; here 0 = not reached, 2 = a neighbour not reached, 1 = reached
         for (int s : rest) {
             mark[s] = 0;
+        }
+        int neighboursLeft = 0;
+        for (int n : neighbours) {
+            if (mark[n] == 0) {
+                mark[n] = 2;
+                neighboursLeft++;
+            }
         }
         int[] queue = new int[rest.length];
         int reached = 0;
         for (int start : rest) {
-            if (mark[start] != 0) {
+            if (mark[start] == 1) {
                 continue;
             }
             int head = reached;
-            queue[reached++] = start;
-            mark[start] = 1;
-            for (int q = head; q < reached && reached < rest.length; q++) {
+            neighboursLeft -= reach(start, mark, queue, reached++);
+            for (int q = head; q < reached && neighboursLeft > 0; q++) {
                 int s = queue[q];
                 for (int e = 0; e < core.edgeCount[s]; e++) {
                     int other = core.edgeTo[s][e];
-                    if (mark[other] == 0) {
-                        mark[other] = 1;
-                        queue[reached++] = other;
+                    if (mark[other] == 0 || mark[other] == 2) {
+                        neighboursLeft -= reach(other, mark, queue, reached++);
+                    }
+                }
+            }
+            if (neighboursLeft == 0) {
+                for (int s : rest) { // the records left over belong to this piece
+                    if (mark[s] != 1) {
+                        reach(s, mark, queue, reached++);
                     }
                 }
             }
@@ -165,6 +182,14 @@ final class BoundedReclustering {
         for (int s : rest) {
             mark[s] = -1;
         }
+    }
+
+    /** Marks {@code s} reached and queues it; returns 1 if it was a neighbour not reached before, else 0. */
+    private static int reach(int s, int[] mark, int[] queue, int at) {
+        int wasNeighbour = mark[s] == 2 ? 1 : 0;
+        mark[s] = 1;
+        queue[at] = s;
+        return wasNeighbour;
     }
 
     /** Offers the new record's links, strongest first, as the batch clusterer offers links. */

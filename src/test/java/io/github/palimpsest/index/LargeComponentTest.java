@@ -141,6 +141,53 @@ class LargeComponentTest {
         assertTrue(Files.size(file) > 0);
     }
 
+    @Test
+    void anOversizeBlockPairsTheProbeWithItsNearestNeighboursInOrderingKeyOrder() {
+        LinkIndex index = LinkIndex.builder().maxBlockSize(10).windowSize(4).build();
+        hostel(60, 12).forEach(index::add);
+        IndexCore core = index.core();
+        List<PersonRecord> probes = List.of(LargeComponentBenchmark.sparse(500), LargeComponentBenchmark.resident(3),
+                LargeComponentBenchmark.resident(40), LargeComponentBenchmark.sparse(17));
+        for (PersonRecord probe : probes) {
+            PreparedRecord p = PreparedRecord.of(probe, core.config.blockingRules);
+            int exclude = core.slotOf(probe.recordId());
+            java.util.Set<Integer> expected = new java.util.TreeSet<>();
+            for (int k = 0; k < p.keyHashes.length; k++) {
+                List<Integer> block = new ArrayList<>();
+                for (int s : core.postings.members(p.keyHashes[k])) {
+                    if (s != exclude) {
+                        block.add(s);
+                    }
+                }
+                if (block.size() + 1 <= core.config.maxBlockSize) {
+                    expected.addAll(block);
+                    continue;
+                }
+                // The reference: sort the whole block with the probe in it, take windowSize - 1 on each side.
+                var rule = core.config.blockingRules.get(p.keyRules[k]);
+                java.util.function.Function<Integer, String> key = s -> s < 0 ? rule.orderingKey(p.comparable)
+                        : rule.orderingKey(core.comparable(s));
+                java.util.function.Function<Integer, String> id = s -> s < 0 ? probe.recordId() : core.recordId(s);
+                List<Integer> sorted = new ArrayList<>(block);
+                sorted.add(-1);
+                sorted.sort(java.util.Comparator.comparing(key).thenComparing(id));
+                int at = sorted.indexOf(-1);
+                int reach = core.config.windowSize - 1;
+                for (int j = Math.max(0, at - reach); j <= Math.min(sorted.size() - 1, at + reach); j++) {
+                    if (j != at) {
+                        expected.add(sorted.get(j));
+                    }
+                }
+            }
+            java.util.Set<Integer> actual = new java.util.TreeSet<>();
+            for (int s : new Scoring(core).candidates(p, exclude)) {
+                actual.add(s);
+            }
+            assertEquals(expected, actual, "candidates of " + probe.recordId());
+            assertTrue(actual.size() < 72, "an oversize block is windowed");
+        }
+    }
+
     /**
      * Every person is held together by links among its own records, and no two of its records carry
      * different PNC IDs, CRO or NI numbers without a direct overwhelming link, or conflicting dates of birth

@@ -92,5 +92,20 @@ class LinkIndexProperties {
             IndexFixtures.assertSamePeople(IndexFixtures.batchEntityIds(pool, MODEL), index.entityIds());
         }
         assertEquals(pool.size(), index.size());
+        // Then removals and updates (another record's content under the same id), which split people.
+        Random random = new Random(orderSeed);
+        for (int k = 0; k < 60; k++) {
+            String victim = order.get(random.nextInt(order.size())).recordId();
+            if (index.record(victim).isEmpty()) {
+                continue;
+            }
+            ChangeReport change = random.nextBoolean() ? index.remove(victim)
+                    : index.update(pool.get(random.nextInt(pool.size())).toBuilder().recordId(victim).build());
+            if (!change.isExact()) {
+                bounded++;
+            }
+        }
+        assertEquals(bounded, index.boundedChangeCount());
+        LargeComponentTest.assertSoundPeople(index);
     }
 }
