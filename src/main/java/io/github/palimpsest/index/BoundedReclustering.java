@@ -248,7 +248,8 @@ final class BoundedReclustering {
 
     /** Different valid values of one exclusive key type (PNC ID, CRO number, NI number), as the linker keys them. */
     private static boolean differentIdentifiers(ComparableRecord a, ComparableRecord b) {
-        return differ(a.pncId(), b.pncId()) || differ(a.croNumber(), b.croNumber()) || differ(a.niNumber(), b.niNumber());
+        return differ(a.pncId(), b.pncId()) || differ(a.croNumber(), b.croNumber())
+                || differ(a.niNumber(), b.niNumber());
     }
 
     private static boolean differ(String a, String b) {
@@ -331,7 +332,8 @@ final class BoundedReclustering {
         String message = "index: a change's link component exceeds the re-clustering budget of {} links; only the {} "
                 + "records of the {} people it touched were re-clustered ({} people after, {} merges refused "
                 + "unchecked); its people may differ from a batch run. {} bounded changes so far";
-        Object[] arguments = {core.config.maxReclusterLinks, records, peopleBefore, peopleAfter, uncheckedMerges, count};
+        Object[] arguments = {core.config.maxReclusterLinks, records, peopleBefore, peopleAfter, uncheckedMerges,
+            count};
         if (Long.bitCount(count) == 1) {
             LOG.warn(message, arguments);
         } else {

@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Re-clusters the link-graph components a change touched, exactly, with the batch clusterer; writes {@link IndexCore}'s people. */
+/**
+ * Re-clusters the link-graph components a change touched, exactly, with the batch clusterer; writes
+ * {@link IndexCore}'s people.
+ */
 final class ComponentClustering {
     private ComponentClustering() {
     }

@@ -132,8 +132,8 @@ public final class LinkIndexBuilder {
      * would otherwise hold the write lock for time that grows with the component, and every reader and
      * writer would wait. Such a change instead merges and splits only the people it touches, in time that
      * grows with those people, and its {@link ChangeReport} says so ({@link ChangeReport#isExact()} is false;
-     * {@link LinkIndex#boundedChangeCount()} counts them; the first few and then every power of two are
-     * logged at WARN). {@code Integer.MAX_VALUE} re-clusters exactly whatever the cost.
+     * {@link LinkIndex#boundedChangeCount()} counts them; the 1st, 2nd, 4th, 8th and so on are logged at
+     * WARN). {@code Integer.MAX_VALUE} re-clusters exactly whatever the cost.
      *
      * <p>Not saved with the index: {@link #load} takes it from this builder, like the comparisons.
      */

@@ -120,10 +120,12 @@ public final class DateParser {
         int month = parts.month();
         int day = parts.day();
         if (month < 1 || month > 12) {
-            return ParsedDate.invalid(original, prefix(purpose, text) + "is not a real date: there is no month " + month);
+            return ParsedDate.invalid(original,
+                    prefix(purpose, text) + "is not a real date: there is no month " + month);
         }
         if (day < 1 || day > 31) {
-            return ParsedDate.invalid(original, prefix(purpose, text) + "is not a real date: there is no day " + day);
+            return ParsedDate.invalid(original,
+                    prefix(purpose, text) + "is not a real date: there is no day " + day);
         }
         LocalDate bound = purpose == Purpose.EVENT ? referenceDate.plusDays(1) : referenceDate;
         int year = parts.twoDigitYear() ? resolveCentury(parts.year(), month, day, bound) : parts.year();
@@ -134,8 +136,8 @@ public final class DateParser {
                     + monthLength + " days");
         }
         if (year < EARLIEST_YEAR) {
-            return ParsedDate.invalid(original, prefix(purpose, text) + "has year " + year + ", before " + EARLIEST_YEAR
-                    + "; taken as a typing error");
+            return ParsedDate.invalid(original, prefix(purpose, text) + "has year " + year + ", before "
+                    + EARLIEST_YEAR + "; taken as a typing error");
         }
         LocalDate date = LocalDate.of(year, month, day);
         List<String> warnings = new ArrayList<>();

@@ -76,6 +76,10 @@ public final class LargeComponentBenchmark {
                 break;
             }
         }
+        java.util.Map<String, Long> sizes = new java.util.HashMap<>();
+        index.entityIds().forEach((record, entity) -> sizes.merge(entity, 1L, Long::sum));
+        System.out.printf(Locale.ROOT, "people: %,d in all, the largest has %,d records%n", index.entityCount(),
+                sizes.values().stream().mapToLong(Long::longValue).max().orElse(0));
         // Reads and the other writes on the full component.
         times.clear();
         for (int i = 0; i < 50; i++) {
