@@ -17,6 +17,14 @@ import java.util.Optional;
  * smallest record id, so when people merge, the merged person keeps the id of the one holding the
  * smallest record id, and the others' ids are retired ({@link #mergedEntityIds()} lists them all).
  *
+ * <p><b>Exact or bounded.</b> A change normally re-clusters every record whose person it can affect (its
+ * link-graph component) with the batch clusterer, so the people after it are those a batch run would form
+ * ({@link Reclustering#EXACT}). When that component holds more links than the index's
+ * {@linkplain LinkIndexBuilder#maxReclusterLinks re-clustering budget} (a shared hostel phone and address, a
+ * mis-keyed identifier), the change only merges and splits the people it touches directly
+ * ({@link Reclustering#BOUNDED}): those people are sound (every link and identifier constraint holds) but may
+ * differ from a batch run's. Check {@link #isExact()} before treating {@link #after()} as final.
+ *
  * <p>Immutable and thread-safe.
  *
  * @param recordId         the record added, updated or removed
@@ -32,10 +40,12 @@ import java.util.Optional;
  *                         whatever the outcome
  * @param before           the people the change touched, before it: entity id to sorted record ids
  * @param after            the same records' people after it: entity id to sorted record ids
+ * @param reclustering     whether the people after the change are a batch run's ({@code EXACT}) or the result
+ *                         of the bounded, local re-clustering a very large component gets ({@code BOUNDED})
  */
 public record ChangeReport(String recordId, Outcome outcome, String entityId, Optional<String> previousEntityId,
         List<String> mergedEntityIds, List<String> splitEntityIds, Map<String, List<String>> before,
-        Map<String, List<String>> after) {
+        Map<String, List<String>> after, Reclustering reclustering) {
 
     /** What happened to the changed record's person. */
     public enum Outcome {
@@ -56,12 +66,31 @@ public record ChangeReport(String recordId, Outcome outcome, String entityId, Op
         UNCHANGED
     }
 
+    /** How the people a change touched were re-clustered. */
+    public enum Reclustering {
+        /**
+         * Every record whose person the change could affect (its whole link-graph component) was re-clustered
+         * with the batch clusterer: the people are those a batch run over the same records and links forms.
+         */
+        EXACT,
+        /**
+         * The component was larger than the re-clustering budget, so only the people the change touched were
+         * changed, incrementally: an added record's links join or merge the people they reach (strongest
+         * first, under the same identifier and date-of-birth constraints), and a removed record's person falls
+         * apart into its linked pieces. Other people in the component were left as they were, and a merge
+         * whose constraint check alone would exceed the budget was refused. The people are sound but can
+         * differ from a batch run's; see {@code docs/index.md}.
+         */
+        BOUNDED
+    }
+
     /** Checks that nothing is null and copies the collections. */
     public ChangeReport {
         checkNotNull(recordId, "recordId");
         checkNotNull(outcome, "outcome");
         checkNotNull(entityId, "entityId");
         checkNotNull(previousEntityId, "previousEntityId");
+        checkNotNull(reclustering, "reclustering");
         mergedEntityIds = ImmutableList.copyOf(mergedEntityIds);
         splitEntityIds = ImmutableList.copyOf(splitEntityIds);
         before = copy(before);
@@ -74,11 +103,21 @@ public record ChangeReport(String recordId, Outcome outcome, String entityId, Op
         return copy.build();
     }
 
+    /**
+     * Whether the people after this change are exactly those a batch run would form ({@link Reclustering#EXACT});
+     * false when the change's component exceeded the re-clustering budget and only the people it touched were
+     * changed ({@link Reclustering#BOUNDED}).
+     */
+    public boolean isExact() {
+        return reclustering == Reclustering.EXACT;
+    }
+
     /** The outcome and ids; record ids only, no personal data. */
     @Override
     public String toString() {
         return "ChangeReport[" + recordId + " " + outcome + " " + entityId
                 + (mergedEntityIds.isEmpty() ? "" : " merged " + mergedEntityIds)
-                + (splitEntityIds.isEmpty() ? "" : " split into " + splitEntityIds) + "]";
+                + (splitEntityIds.isEmpty() ? "" : " split into " + splitEntityIds)
+                + (isExact() ? "" : " (bounded re-clustering)") + "]";
     }
 }

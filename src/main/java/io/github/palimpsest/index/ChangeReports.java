@@ -1,6 +1,7 @@
 package io.github.palimpsest.index;
 
 import io.github.palimpsest.index.ChangeReport.Outcome;
+import io.github.palimpsest.index.ChangeReport.Reclustering;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ final class ChangeReports {
     }
 
     static ChangeReport of(String recordId, boolean removedOld, boolean addedNew, Map<String, List<String>> before,
-            Map<String, List<String>> after) {
+            Map<String, List<String>> after, Reclustering reclustering) {
         Map<String, String> entityBefore = byRecord(before);
         Map<String, String> entityAfter = byRecord(after);
         Optional<String> previous = Optional.ofNullable(entityBefore.get(recordId));
@@ -36,7 +37,7 @@ final class ChangeReports {
         if (!addedNew) {
             Outcome outcome = split.isEmpty() ? Outcome.REMOVED : Outcome.SPLIT;
             return new ChangeReport(recordId, outcome, previous.orElseThrow(), previous, List.of(), List.copyOf(split),
-                    before, after);
+                    before, after, reclustering);
         }
         String entityId = entityAfter.get(recordId);
         TreeSet<String> joined = new TreeSet<>(); // earlier people of the record's new companions
@@ -68,7 +69,8 @@ final class ChangeReports {
             outcome = Outcome.JOINED;
         }
         return new ChangeReport(recordId, outcome, entityId, previous,
-                outcome == Outcome.MERGED ? List.copyOf(joined) : List.of(), List.copyOf(split), before, after);
+                outcome == Outcome.MERGED ? List.copyOf(joined) : List.of(), List.copyOf(split), before, after,
+                reclustering);
     }
 
     private static Map<String, String> byRecord(Map<String, List<String>> people) {

@@ -24,6 +24,8 @@ final class IndexConfig {
     final int maxBlockSize;
     final int windowSize;
     final int maxCandidates;
+    /** The most links a change's component may hold to be re-clustered exactly; beyond it, bounded. */
+    final int maxReclusterLinks;
     final Clusterer clusterer;
     /** Per comparison, itself when the model adjusts it by term frequency, else null. */
     final TermFrequencyComparison<ComparableRecord>[] termFrequencyComparisons;
@@ -31,7 +33,8 @@ final class IndexConfig {
     @SuppressWarnings("unchecked")
     IndexConfig(List<Comparison<ComparableRecord>> comparisons, List<BlockingRule<ComparableRecord>> blockingRules,
             MatchModel model, double thresholdProbability, double overwhelmingWeight,
-            boolean termFrequencyAdjustment, int maxBlockSize, int windowSize, int maxCandidates) {
+            boolean termFrequencyAdjustment, int maxBlockSize, int windowSize, int maxCandidates,
+            int maxReclusterLinks) {
         this.comparisons = ImmutableList.copyOf(comparisons);
         this.blockingRules = ImmutableList.copyOf(blockingRules);
         this.model = model;
@@ -43,6 +46,7 @@ final class IndexConfig {
         this.maxBlockSize = maxBlockSize;
         this.windowSize = windowSize;
         this.maxCandidates = maxCandidates;
+        this.maxReclusterLinks = maxReclusterLinks;
         // The batch linker's clusterer exactly (see LinkRun): birth-date conflicts resolved by a direct link.
         this.clusterer = Clusterer.builder().threshold(thresholdWeight).overwhelmingWeight(this.overwhelmingWeight)
                 .conflictOverrideWeight(thresholdWeight).build();

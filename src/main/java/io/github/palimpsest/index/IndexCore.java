@@ -1,5 +1,6 @@
 package io.github.palimpsest.index;
 
+import io.github.palimpsest.index.ChangeReport.Reclustering;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.PersonRecord;
 import java.util.Arrays;
@@ -45,8 +46,10 @@ final class IndexCore {
     private int highWater;
     private int[] freeSlots = new int[16];
     private int freeCount;
-    private int clusterCount;
+    /** The number of people: kept by the changes. */
+    int clusterCount;
     private int linkCount;
+    private long boundedChanges;
     /** Local index of a slot during re-clustering, else -1. */
     int[] localIndex;
 
@@ -194,7 +197,12 @@ final class IndexCore {
         for (int k = 0; k < links.size(); k++) {
             seeds.add(links.slot(k));
         }
-        int[] affected = component(seeds);
+        int[] affected = component(seeds, links.size());
+        if (affected == null) {
+            // Over the budget: re-clustering the whole component would hold the write lock for too long.
+            boundedChanges++;
+            return BoundedReclustering.change(this, oldSlot, added, links, recordId);
+        }
         Map<String, List<String>> before = People.snapshot(this, affected);
         for (int s : affected) {
             if (anchor[s] == s) {
@@ -214,20 +222,33 @@ final class IndexCore {
             }
         }
         int[] now = withAndWithout(affected, oldSlot, newSlot);
-        Reclustering.recluster(this, now);
+        ComponentClustering.recluster(this, now);
         Map<String, List<String>> after = People.snapshot(this, now);
         clusterCount += after.size();
-        return ChangeReports.of(recordId, oldSlot >= 0, added != null, before, after);
+        return ChangeReports.of(recordId, oldSlot >= 0, added != null, before, after, Reclustering.EXACT);
     }
 
-    /** The slots reachable from the seeds over links, the seeds included. */
-    int[] component(IntSet seeds) {
+    /**
+     * The slots reachable from the seeds over links, the seeds included, or null as soon as they hold more
+     * than {@link IndexConfig#maxReclusterLinks} links counting {@code newLinks} links about to be added: the
+     * walk stops there, so a change to a huge component pays for the budget, not for the component.
+     */
+    int[] component(IntSet seeds, int newLinks) {
+        long budget = 2L * config.maxReclusterLinks; // each link is seen from both ends
+        long ends = 2L * newLinks;
+        if (ends > budget) {
+            return null;
+        }
         IntSet seen = new IntSet(seeds.size() * 4);
         for (int k = 0; k < seeds.size(); k++) {
             seen.add(seeds.get(k));
         }
         for (int k = 0; k < seen.size(); k++) { // seen grows as it is walked: a breadth-first search
             int s = seen.get(k);
+            ends += edgeCount[s];
+            if (ends > budget) {
+                return null;
+            }
             for (int e = 0; e < edgeCount[s]; e++) {
                 seen.add(edgeTo[s][e]);
             }
@@ -235,7 +256,12 @@ final class IndexCore {
         return seen.toArray();
     }
 
-    private static int[] withAndWithout(int[] slots, int removed, int added) {
+    /** The number of changes re-clustered locally because their component exceeded the budget. */
+    long boundedChangeCount() {
+        return boundedChanges;
+    }
+
+    static int[] withAndWithout(int[] slots, int removed, int added) {
         int[] result = new int[slots.length + 1];
         int n = 0;
         for (int s : slots) {
@@ -249,7 +275,7 @@ final class IndexCore {
         return Arrays.copyOf(result, n);
     }
 
-    private int attach(PreparedRecord p) {
+    int attach(PreparedRecord p) {
         int slot = attach(p.recordId(), p.keyHashes);
         records[slot] = p.record;
         comparable[slot] = p.comparable;
@@ -273,7 +299,7 @@ final class IndexCore {
         return slot;
     }
 
-    private void detach(int slot) {
+    void detach(int slot) {
         for (int e = 0; e < edgeCount[slot]; e++) {
             disconnectOneWay(edgeTo[slot][e], slot);
             linkCount--;

@@ -158,7 +158,7 @@ final class IndexFile {
     }
 
     static LinkIndex load(Path file, List<Comparison<ComparableRecord>> comparisons,
-            List<BlockingRule<ComparableRecord>> rules) throws IOException {
+            List<BlockingRule<ComparableRecord>> rules, int maxReclusterLinks) throws IOException {
         long fileSize = Files.size(file);
         CRC32 crc = new CRC32();
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
@@ -177,7 +177,7 @@ final class IndexFile {
             if (raw.read() >= 0) {
                 throw new IndexFileException(file, "unexpected bytes after the checksum: the file is corrupt");
             }
-            return saved.build(file, comparisons, rules);
+            return saved.build(file, comparisons, rules, maxReclusterLinks);
         }
     }
 
@@ -199,12 +199,12 @@ final class IndexFile {
         List<List<Map.Entry<String, Integer>>> counts = new ArrayList<>();
 
         LinkIndex build(Path file, List<Comparison<ComparableRecord>> comparisons,
-                List<BlockingRule<ComparableRecord>> rules) throws IndexFileException {
+                List<BlockingRule<ComparableRecord>> rules, int maxReclusterLinks) throws IndexFileException {
             IndexConfig config;
             try {
                 config = LinkIndex.builder().comparisons(comparisons).blockingRules(rules)
                         .restore(model, threshold, overwhelming, termFrequencies, maxBlockSize, windowSize,
-                                maxCandidates, records.length)
+                                maxCandidates, records.length, maxReclusterLinks)
                         .config(model);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 throw new IndexFileException(file, "the saved configuration is invalid: " + e.getMessage(), e);

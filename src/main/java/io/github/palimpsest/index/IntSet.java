@@ -47,6 +47,19 @@ final class IntSet {
         }
     }
 
+    /** Whether {@code value} was added. */
+    boolean contains(int value) {
+        int mask = table.length - 1;
+        for (int p = mix(value) & mask; ; p = (p + 1) & mask) {
+            if (table[p] == value) {
+                return true;
+            }
+            if (table[p] < 0) {
+                return false;
+            }
+        }
+    }
+
     int size() {
         return size;
     }

@@ -46,6 +46,14 @@ import org.slf4j.LoggerFactory;
  * the records sorted by id, whatever order they were added in — with term-frequency adjustment off and no
  * block larger than the maximum block size (see {@code docs/index.md} for both conditions).
  *
+ * <p><b>Very large components.</b> Re-clustering a component costs time that grows with it, under the write
+ * lock. A change whose component holds more links than the {@linkplain LinkIndexBuilder#maxReclusterLinks
+ * re-clustering budget} (default 4,096) therefore only merges and splits the people it touches, and its
+ * {@link ChangeReport} says so ({@link ChangeReport#isExact()} is false; {@link #boundedChangeCount()} counts
+ * such changes). The batch equality above holds for every change whose report is exact; the people a bounded
+ * change forms are sound (every identifier and date-of-birth constraint holds) but may differ from a batch
+ * run's.
+ *
  * <p><b>Entity ids</b> follow {@link io.github.palimpsest.cluster.EntityIds}: derived from a person's
  * smallest record id, so adding records never changes an existing person's id unless the new record's id
  * sorts first; when people merge, the merged person keeps the id of the one with the smallest record id.
@@ -225,6 +233,17 @@ public final class LinkIndex {
     /** The number of links (scored pairs at or above the threshold) between indexed records. */
     public int linkCount() {
         return read(core::linkCount);
+    }
+
+    /**
+     * The number of changes since this index was built or loaded whose link-graph component exceeded the
+     * {@linkplain LinkIndexBuilder#maxReclusterLinks re-clustering budget}, so that only the people they
+     * touched were re-clustered ({@link ChangeReport#isExact()} false). While it is zero, the people are
+     * those of a batch run (under the conditions in the class comment); otherwise the people those changes
+     * touched may differ from a batch run's until a later change re-clusters their component exactly.
+     */
+    public long boundedChangeCount() {
+        return read(core::boundedChangeCount);
     }
 
     /** The model records are scored with. */

@@ -21,6 +21,11 @@ import org.slf4j.LoggerFactory;
 /** Configures a {@link LinkIndex}. Not thread-safe; {@link #build()} may be called more than once. */
 public final class LinkIndexBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(LinkIndexBuilder.class);
+    /**
+     * About a millisecond of batch re-clustering under the write lock (measured at about 0.3 µs a link with
+     * its sort and constraint checks); generated pools have components of a few links, far below it.
+     */
+    static final int DEFAULT_MAX_RECLUSTER_LINKS = 4_096;
 
     private List<Comparison<ComparableRecord>> comparisons = PersonComparisons.standard();
     private List<BlockingRule<ComparableRecord>> blockingRules = PersonBlockingRules.standard();
@@ -31,6 +36,7 @@ public final class LinkIndexBuilder {
     private int maxBlockSize = 1_000;
     private int windowSize = 10;
     private int maxCandidates = 10;
+    private int maxReclusterLinks = DEFAULT_MAX_RECLUSTER_LINKS;
     private int expectedRecords = 1_024;
 
     LinkIndexBuilder() {
@@ -119,6 +125,24 @@ public final class LinkIndexBuilder {
         return this;
     }
 
+    /**
+     * The re-clustering budget (default 4,096 links; at least 1): the most links the link-graph component of a
+     * change may hold for the change to re-cluster it whole with the batch clusterer. A change whose component
+     * is larger (a hostel's shared phone and address, a mis-keyed identifier linking thousands of records)
+     * would otherwise hold the write lock for time that grows with the component, and every reader and
+     * writer would wait. Such a change instead merges and splits only the people it touches, in time that
+     * grows with those people, and its {@link ChangeReport} says so ({@link ChangeReport#isExact()} is false;
+     * {@link LinkIndex#boundedChangeCount()} counts them; the 1st, 2nd, 4th, 8th and so on are logged at
+     * WARN). {@code Integer.MAX_VALUE} re-clusters exactly whatever the cost.
+     *
+     * <p>Not saved with the index: {@link #load} takes it from this builder, like the comparisons.
+     */
+    public LinkIndexBuilder maxReclusterLinks(int links) {
+        checkArgument(links >= 1, "maxReclusterLinks must be at least 1, got %s", links);
+        this.maxReclusterLinks = links;
+        return this;
+    }
+
     /** A sizing hint: about how many records the index will hold (default 1,024). */
     public LinkIndexBuilder expectedSize(int records) {
         checkArgument(records >= 0, "expectedSize must not be negative, got %s", records);
@@ -153,7 +177,7 @@ public final class LinkIndexBuilder {
     public LinkIndex load(Path file) throws IOException {
         checkNotNull(file, "file");
         long started = System.nanoTime();
-        LinkIndex index = IndexFile.load(file, comparisons, blockingRules);
+        LinkIndex index = IndexFile.load(file, comparisons, blockingRules, maxReclusterLinks);
         LOG.info("index loaded: {} records, {} people in {} ms", index.size(), index.entityCount(),
                 (System.nanoTime() - started) / 1_000_000);
         index.startWarmUp();
@@ -172,7 +196,7 @@ public final class LinkIndexBuilder {
         }
         checkModelFits(resolved, comparisons);
         return new IndexConfig(comparisons, blockingRules, resolved, thresholdProbability, overwhelmingWeight,
-                termFrequencyAdjustment, maxBlockSize, windowSize, maxCandidates);
+                termFrequencyAdjustment, maxBlockSize, windowSize, maxCandidates, maxReclusterLinks);
     }
 
     private MatchModel resolveModel() {
@@ -188,7 +212,7 @@ public final class LinkIndexBuilder {
     }
 
     LinkIndexBuilder restore(MatchModel savedModel, double threshold, double overwhelming, boolean termFrequencies,
-            int blockSize, int window, int candidates, int expected) {
+            int blockSize, int window, int candidates, int expected, int reclusterLinks) {
         this.model = Optional.of(savedModel);
         this.thresholdProbability = threshold;
         this.overwhelmingWeight = overwhelming;
@@ -197,6 +221,7 @@ public final class LinkIndexBuilder {
         this.windowSize = window;
         this.maxCandidates = candidates;
         this.expectedRecords = expected;
+        this.maxReclusterLinks = reclusterLinks;
         return this;
     }
 

@@ -28,20 +28,28 @@ final class People {
         boolean adjust = core.config.adjustsTermFrequencies(core.size());
         List<PersonRecord> records = new ArrayList<>(members.length);
         List<PatternEvent> events = new ArrayList<>(members.length);
+        // Each member's rank in record-id order: membership and ties are then integer tests, not string
+        // comparisons (a densely linked person of n records has about n²/2 links, most of them equal).
+        SlotRanks ranks = new SlotRanks(members);
         for (int m : members) {
             PersonRecord record = core.record(m);
             records.add(record);
             int strongest = -1;
+            int strongestRank = Integer.MAX_VALUE;
             double strongestWeight = Double.NEGATIVE_INFINITY;
             for (int e = 0; e < core.edgeCount[m]; e++) {
-                int other = core.edgeTo[m][e];
                 double weight = core.edgeWeight[m][e];
-                if (core.anchor[other] != core.anchor[m]) {
+                if (weight < strongestWeight) {
+                    continue;
+                }
+                int other = core.edgeTo[m][e];
+                int rank = ranks.rank(other);
+                if (rank < 0) {
                     continue; // a link the exclusive-key constraint refused: not evidence for this person
                 }
-                if (weight > strongestWeight || weight == strongestWeight
-                        && core.recordId(other).compareTo(core.recordId(strongest)) < 0) {
+                if (weight > strongestWeight || rank < strongestRank) {
                     strongest = other;
+                    strongestRank = rank;
                     strongestWeight = weight;
                 }
             }
@@ -56,6 +64,45 @@ final class People {
             events.add(PatternEvent.of(record, linkedTo, linkedBy));
         }
         return Entity.of(entityId, records, Pattern.of(entityId, events));
+    }
+
+    /** Slot to position in a person's sorted member list: a small open-addressing map. Not thread-safe. */
+    private static final class SlotRanks {
+        private final int[] slots;
+        private final int[] ranks;
+        private final int mask;
+
+        SlotRanks(int[] members) {
+            int capacity = Integer.highestOneBit(Math.max(4, members.length * 2) - 1) << 1;
+            slots = new int[capacity];
+            ranks = new int[capacity];
+            Arrays.fill(slots, -1);
+            mask = capacity - 1;
+            for (int r = 0; r < members.length; r++) {
+                int p = mix(members[r]) & mask;
+                while (slots[p] >= 0) {
+                    p = (p + 1) & mask;
+                }
+                slots[p] = members[r];
+                ranks[p] = r;
+            }
+        }
+
+        /** The rank of {@code slot}, or -1 when it is not a member. */
+        int rank(int slot) {
+            for (int p = mix(slot) & mask; ; p = (p + 1) & mask) {
+                if (slots[p] == slot) {
+                    return ranks[p];
+                }
+                if (slots[p] < 0) {
+                    return -1;
+                }
+            }
+        }
+
+        private static int mix(int value) {
+            return value * 0x9E3779B9 >>> 1;
+        }
     }
 
     /** The members of the cluster of {@code slot}, in record-id order. */

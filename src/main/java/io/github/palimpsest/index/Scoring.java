@@ -154,19 +154,40 @@ final class Scoring {
         }
     }
 
+    /**
+     * The {@code reach} entries nearest the probe, nearest first: the largest (key, record id) below it, or
+     * the smallest at or above it. A selection into a small sorted array, so a block of n records costs n
+     * comparisons (and a few insertions), not a sort of the whole block.
+     */
     private int[] nearest(int[] slots, String[] keys, int n, int reach, boolean largest) {
-        Integer[] order = new Integer[n];
+        int k = Math.min(reach, n);
+        int[] best = new int[k];
+        int size = 0;
         for (int i = 0; i < n; i++) {
-            order[i] = i;
+            if (size == k && !nearer(slots, keys, i, best[k - 1], largest)) {
+                continue;
+            }
+            int position = size == k ? k - 1 : size++;
+            while (position > 0 && nearer(slots, keys, i, best[position - 1], largest)) {
+                best[position] = best[position - 1];
+                position--;
+            }
+            best[position] = i;
         }
-        Comparator<Integer> byKey = Comparator.<Integer, String>comparing(i -> keys[i])
-                .thenComparing(i -> core.recordId(slots[i]));
-        Arrays.sort(order, largest ? byKey.reversed() : byKey);
-        int[] chosen = new int[Math.min(reach, n)];
-        for (int i = 0; i < chosen.length; i++) {
-            chosen[i] = slots[order[i]];
+        int[] chosen = new int[k];
+        for (int i = 0; i < k; i++) {
+            chosen[i] = slots[best[i]];
         }
         return chosen;
+    }
+
+    /** Whether entry i is nearer the probe than entry j: by ordering key, then record id (a total order). */
+    private boolean nearer(int[] slots, String[] keys, int i, int j, boolean largest) {
+        int order = keys[i].compareTo(keys[j]);
+        if (order == 0) {
+            order = core.recordId(slots[i]).compareTo(core.recordId(slots[j]));
+        }
+        return largest ? order > 0 : order < 0;
     }
 
     private static String orderingKey(BlockingRule<ComparableRecord> rule, ComparableRecord record) {

@@ -105,41 +105,45 @@ public final class DateParser {
     private static ParsedDate parse(String raw, LocalDate referenceDate, Purpose purpose) {
         Objects.requireNonNull(referenceDate, "referenceDate");
         String original = raw == null ? "" : raw;
-        String text = WHITESPACE.matcher(original.strip()).replaceAll(" ");
+        String stripped = original.strip();
+        // Most dates hold no space at all: the two rewrites below would return them unchanged.
+        boolean spaceless = stripped.indexOf(' ') < 0 && !hasOtherWhitespace(stripped);
+        String text = spaceless ? stripped : WHITESPACE.matcher(stripped).replaceAll(" ");
         if (text.isEmpty()) {
             return ParsedDate.absent(original);
         }
-        String prefix = purpose.field + ": " + RawText.quote(text) + " ";
-        String tidy = SPACE_AROUND_SEPARATOR.matcher(text).replaceAll("$1");
+        String tidy = spaceless ? text : SPACE_AROUND_SEPARATOR.matcher(text).replaceAll("$1");
         DateText.Parts parts = DateText.read(tidy.toUpperCase(Locale.ROOT));
         if (!parts.isReadable()) {
-            return ParsedDate.invalid(original, prefix + parts.error());
+            return ParsedDate.invalid(original, prefix(purpose, text) + parts.error());
         }
         int month = parts.month();
         int day = parts.day();
         if (month < 1 || month > 12) {
-            return ParsedDate.invalid(original, prefix + "is not a real date: there is no month " + month);
+            return ParsedDate.invalid(original,
+                    prefix(purpose, text) + "is not a real date: there is no month " + month);
         }
         if (day < 1 || day > 31) {
-            return ParsedDate.invalid(original, prefix + "is not a real date: there is no day " + day);
+            return ParsedDate.invalid(original,
+                    prefix(purpose, text) + "is not a real date: there is no day " + day);
         }
         LocalDate bound = purpose == Purpose.EVENT ? referenceDate.plusDays(1) : referenceDate;
         int year = parts.twoDigitYear() ? resolveCentury(parts.year(), month, day, bound) : parts.year();
         int monthLength = Month.of(month).length(Year.isLeap(year));
         if (day > monthLength) {
-            return ParsedDate.invalid(original, prefix + "is not a real date: "
+            return ParsedDate.invalid(original, prefix(purpose, text) + "is not a real date: "
                     + Month.of(month).getDisplayName(TextStyle.FULL, Locale.UK) + " " + year + " has "
                     + monthLength + " days");
         }
         if (year < EARLIEST_YEAR) {
-            return ParsedDate.invalid(original, prefix + "has year " + year + ", before " + EARLIEST_YEAR
-                    + "; taken as a typing error");
+            return ParsedDate.invalid(original, prefix(purpose, text) + "has year " + year + ", before "
+                    + EARLIEST_YEAR + "; taken as a typing error");
         }
         LocalDate date = LocalDate.of(year, month, day);
         List<String> warnings = new ArrayList<>();
         if (date.isAfter(bound)) {
             if (purpose == Purpose.DATE_OF_BIRTH) {
-                return ParsedDate.invalid(original, prefix + "is " + date + ", after the reference date "
+                return ParsedDate.invalid(original, prefix(purpose, text) + "is " + date + ", after the reference date "
                         + referenceDate + "; a date of birth cannot be in the future");
             }
             warnings.add(purpose.field + ": " + date + " is in the future (reference date "
@@ -152,6 +156,22 @@ public final class DateParser {
                     : " is 1 January, often entered when only the year is known; low-information"));
         }
         return ParsedDate.valid(original, date, warnings, lowInformation);
+    }
+
+    /** The start of every problem: the field and the text as read (built only for an invalid date). */
+    private static String prefix(Purpose purpose, String text) {
+        return purpose.field + ": " + RawText.quote(text) + " ";
+    }
+
+    /** Whether {@code s} holds a character {@code \\s} matches other than the space: tab, line breaks, form feed. */
+    private static boolean hasOtherWhitespace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The latest year ending in {@code twoDigits} for which {@code day/month} is not after {@code bound}. */

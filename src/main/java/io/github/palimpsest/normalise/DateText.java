@@ -66,6 +66,10 @@ final class DateText {
 
     /** Reads upper-cased, trimmed text with single spaces. */
     static Parts read(String text) {
+        Parts numeric = readNumeric(text);
+        if (numeric != null) {
+            return numeric;
+        }
         Matcher m = YEAR_FIRST.matcher(text);
         if (m.matches()) {
             return Parts.of(m.group(3), m.group(2), m.group(1));
@@ -92,21 +96,79 @@ final class DateText {
         return readWithMonthName(text);
     }
 
+    /**
+     * The common all-numeric forms without a time, read by hand: {@code yyyy-M-d} as {@link #YEAR_FIRST},
+     * {@code d/M/yyyy} and {@code d/M/yy} as {@link #DAY_FIRST}, and eight or six digits in a row as the
+     * patterns of those names read them. Null for anything else, which the patterns then read: the result is
+     * theirs in every case, only without a regular expression for most dates.
+     */
+    static Parts readNumeric(String text) {
+        int n = text.length();
+        int first = digitsFrom(text, 0);
+        if (first == n) {
+            if (n == 8) {
+                return readEightDigits(text);
+            }
+            return n == 6 ? Parts.of(text.substring(0, 2), text.substring(2, 4), text.substring(4)) : null;
+        }
+        if (first == 0 || !isSeparator(text.charAt(first))) {
+            return null;
+        }
+        int second = digitsFrom(text, first + 1);
+        if (second == first + 1 || second == n || !isSeparator(text.charAt(second))) {
+            return null;
+        }
+        int third = digitsFrom(text, second + 1);
+        if (third != n) {
+            return null; // a time of day, a letter, a fourth group: left to the patterns
+        }
+        int a = first;
+        int b = second - first - 1;
+        int c = n - second - 1;
+        String x = text.substring(0, first);
+        String y = text.substring(first + 1, second);
+        String z = text.substring(second + 1);
+        if (a == 4 && b >= 1 && b <= 2 && c >= 1 && c <= 2) {
+            return Parts.of(z, y, x);
+        }
+        if (a <= 2 && b >= 1 && b <= 2 && (c == 4 || c == 2)) {
+            return Parts.of(x, y, z);
+        }
+        return null;
+    }
+
+    /** The index of the first character at or after {@code from} that is not an ASCII digit. */
+    private static int digitsFrom(String text, int from) {
+        int i = from;
+        while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
+    }
+
+    /** The separators of {@code SEP}: hyphen, slash, full stop, space. */
+    private static boolean isSeparator(char c) {
+        return c == '-' || c == '/' || c == '.' || c == ' ';
+    }
+
     private static Parts readEightDigits(Matcher m) {
+        return readEightDigits(m.group());
+    }
+
+    private static Parts readEightDigits(String s) {
         // yyyyMMdd is the documented form; ddMMyyyy ("24111950") is read only when yyyyMMdd cannot be a
         // date, which is always so for day-first text because no month is numbered above 12.
-        int year = Integer.parseInt(m.group(1));
-        int month = Integer.parseInt(m.group(2));
+        int year = Integer.parseInt(s.substring(0, 4));
+        int month = Integer.parseInt(s.substring(4, 6));
         boolean yearFirstPossible = year >= DateParser.EARLIEST_YEAR && month >= 1 && month <= 12;
         if (!yearFirstPossible) {
-            String s = m.group();
             int dayFirstMonth = Integer.parseInt(s.substring(2, 4));
             int dayFirstYear = Integer.parseInt(s.substring(4));
             if (dayFirstMonth >= 1 && dayFirstMonth <= 12 && dayFirstYear >= DateParser.EARLIEST_YEAR) {
                 return Parts.of(s.substring(0, 2), s.substring(2, 4), s.substring(4));
             }
         }
-        return Parts.of(m.group(3), m.group(2), m.group(1));
+        return Parts.of(s.substring(6), s.substring(4, 6), s.substring(0, 4));
     }
 
     private static Parts readWithMonthName(String text) {

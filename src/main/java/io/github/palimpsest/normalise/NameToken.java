@@ -34,6 +34,11 @@ final class NameToken {
     }
 
 
+    /** Whether the word starts "Mc" or "Mac": the only words the prefix pattern can match, tested first. */
+    private static boolean startsMcOrMac(String word) {
+        return word.startsWith("Mc") || word.startsWith("Mac");
+    }
+
     /** Result of splitting raw text into words. */
     static final class Tokens {
         final List<NameToken> words;
@@ -83,14 +88,16 @@ final class NameToken {
         boolean lower = false;
         boolean lost = false;
         // "McDONALD" and "MacDONALD" are capitals too: the prefix keeps its usual lower-case c.
-        int start = MC_PREFIX.matcher(rawWord).lookingAt() ? rawWord.indexOf('c') + 1 : 0;
+        int start = startsMcOrMac(rawWord) && MC_PREFIX.matcher(rawWord).lookingAt() ? rawWord.indexOf('c') + 1 : 0;
         for (int i = start; i < rawWord.length(); ) {
             int cp = rawWord.codePointAt(i);
             if (Character.isLetter(cp)) {
                 letters++;
                 upper |= Character.isUpperCase(cp) || Character.isTitleCase(cp);
                 lower |= Character.isLowerCase(cp);
-                lost |= Names.fold(new String(Character.toChars(cp))).isEmpty();
+                // An ASCII letter always folds to itself in lower case; only others can be lost.
+                boolean ascii = cp < 0x80;
+                lost |= !ascii && Names.fold(new String(Character.toChars(cp))).isEmpty();
             }
             i += Character.charCount(cp);
         }

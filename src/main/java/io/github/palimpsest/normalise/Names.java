@@ -69,24 +69,35 @@ public final class Names {
             return "";
         }
         // Apostrophes first: NFKD turns a spacing acute (´) into a space plus a mark.
-        String decomposed = Normalizer.normalize(removeApostrophes(s), Normalizer.Form.NFKD);
+        String stripped = removeApostrophes(s);
+        // ASCII is its own NFKD decomposition, and none of its characters is a mark or a special letter:
+        // most names are ASCII and so skip both the decomposition and the look-ups.
+        String decomposed = isAscii(stripped) ? stripped : Normalizer.normalize(stripped, Normalizer.Form.NFKD);
         StringBuilder out = new StringBuilder(decomposed.length());
         for (int i = 0; i < decomposed.length(); i++) {
             char c = decomposed.charAt(i);
+            if (c < 0x80) {
+                if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                    out.append(c);
+                } else if (c >= 'A' && c <= 'Z') {
+                    out.append((char) (c + ('a' - 'A')));
+                } else if (c == '-') {
+                    out.append('-');
+                } else if (!isApostrophe(c)) {
+                    out.append(' ');
+                }
+                continue;
+            }
             String special = SPECIAL_LETTERS.get(c);
             if (special != null) {
                 out.append(special);
-            } else if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-                out.append(c);
-            } else if (c >= 'A' && c <= 'Z') {
-                out.append((char) (c + ('a' - 'A')));
             } else if (isApostrophe(c) || Character.getType(c) == Character.NON_SPACING_MARK
                     || Character.getType(c) == Character.COMBINING_SPACING_MARK
                     || Character.getType(c) == Character.ENCLOSING_MARK || c == '\u200D' || c == '\u200C'
                     || c == '\u00AD') {
                 // marks stripped from their base letter; zero-width joiners and soft hyphens are invisible
                 continue;
-            } else if (c == '-' || Character.getType(c) == Character.DASH_PUNCTUATION) {
+            } else if (Character.getType(c) == Character.DASH_PUNCTUATION) {
                 out.append('-');
             } else {
                 out.append(' ');
@@ -128,6 +139,15 @@ public final class Names {
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);
             if (c < 'a' || c > 'z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
                 return false;
             }
         }

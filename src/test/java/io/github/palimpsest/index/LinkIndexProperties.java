@@ -66,4 +66,46 @@ class LinkIndexProperties {
         IndexFixtures.assertSamePeople(IndexFixtures.batchEntityIds(survivors, MODEL), index.entityIds());
         assertEquals(survivors.size(), index.size());
     }
+
+    /**
+     * With a re-clustering budget small enough that many changes are bounded, every person is still linked
+     * and sound, every change says whether it was exact, and the index counts the bounded ones; a run in which
+     * no change was bounded equals the batch run.
+     */
+    @Property(tries = 6)
+    void underATinyBudgetThePeopleStaySoundAndBoundedChangesAreCounted(
+            @ForAll @IntRange(min = 1, max = 4) int poolSeed, @ForAll long orderSeed,
+            @ForAll @IntRange(min = 1, max = 6) int budget) {
+        List<PersonRecord> pool = IndexFixtures.generated(PEOPLE, poolSeed);
+        List<PersonRecord> order = new ArrayList<>(pool);
+        Collections.shuffle(order, new Random(orderSeed));
+        LinkIndex index = IndexFixtures.exactIndex(MODEL).maxReclusterLinks(budget).build();
+        long bounded = 0;
+        for (PersonRecord record : order) {
+            if (!index.add(record).isExact()) {
+                bounded++;
+            }
+        }
+        assertEquals(bounded, index.boundedChangeCount());
+        LargeComponentTest.assertSoundPeople(index);
+        if (bounded == 0) {
+            IndexFixtures.assertSamePeople(IndexFixtures.batchEntityIds(pool, MODEL), index.entityIds());
+        }
+        assertEquals(pool.size(), index.size());
+        // Then removals and updates (another record's content under the same id), which split people.
+        Random random = new Random(orderSeed);
+        for (int k = 0; k < 60; k++) {
+            String victim = order.get(random.nextInt(order.size())).recordId();
+            if (index.record(victim).isEmpty()) {
+                continue;
+            }
+            ChangeReport change = random.nextBoolean() ? index.remove(victim)
+                    : index.update(pool.get(random.nextInt(pool.size())).toBuilder().recordId(victim).build());
+            if (!change.isExact()) {
+                bounded++;
+            }
+        }
+        assertEquals(bounded, index.boundedChangeCount());
+        LargeComponentTest.assertSoundPeople(index);
+    }
 }

@@ -8,9 +8,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** Re-clusters the records a change touched, with the batch clusterer; writes {@link IndexCore}'s people. */
-final class Reclustering {
-    private Reclustering() {
+/**
+ * Re-clusters the link-graph components a change touched, exactly, with the batch clusterer; writes
+ * {@link IndexCore}'s people.
+ */
+final class ComponentClustering {
+    private ComponentClustering() {
     }
 
     /**

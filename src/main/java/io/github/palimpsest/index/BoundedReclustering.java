@@ -1,0 +1,343 @@
+package io.github.palimpsest.index;
+
+import io.github.palimpsest.cluster.PersonConflicts;
+import io.github.palimpsest.cluster.RecordConflicts;
+import io.github.palimpsest.index.ChangeReport.Reclustering;
+import io.github.palimpsest.record.ComparableRecord;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The change of a record whose link-graph component holds more links than the re-clustering budget
+ * ({@link IndexConfig#maxReclusterLinks}). Re-clustering the whole component with the batch clusterer would
+ * cost time that grows with the component (its links sorted, its conflicts checked) under the write lock;
+ * this changes only the people the change touches, in time that grows with those people:
+ *
+ * <ul>
+ *   <li>a removed record's person falls apart into the pieces its remaining members' links hold together.
+ *       Every piece is a sound person as it stands: the clusterer's constraints are pairwise (two records
+ *       with different identifiers or conflicting dates of birth share a person only through a direct link
+ *       strong enough), so they hold in any part of a person that held them;</li>
+ *   <li>an added record starts alone and its links, strongest first (ties by record id, as in a batch run),
+ *       each join its person to the person at the other end when the batch clusterer's constraints allow
+ *       it: no two records with different valid PNC IDs, CRO or NI numbers without a direct link of the
+ *       overwhelming weight, no two conflicting dates of birth without a direct link. A person refused stays
+ *       refused, as in the clusterer (the growing person's constraints only grow). A merge whose check would
+ *       visit more record pairs than four times the budget is refused too, and counted.</li>
+ * </ul>
+ *
+ * <p>What this gives up against a batch run: the new record's links are weighed after every earlier link,
+ * not in weight order, so an add never splits or rearranges existing people; and a piece left by a removal
+ * is not re-offered to the other people of the component. The report says so
+ * ({@link Reclustering#BOUNDED}). Not thread-safe: runs under the index's write lock.
+ */
+final class BoundedReclustering {
+    private static final Logger LOG = LoggerFactory.getLogger(BoundedReclustering.class);
+
+    static final int PAIRS_PER_LINK = 4;
+
+    private final IndexCore core;
+    private final RecordConflicts birthDates;
+    private final long pairBudget;
+    private int uncheckedMerges;
+
+    private BoundedReclustering(IndexCore core) {
+        this.core = core;
+        this.birthDates = PersonConflicts.birthDates(core.config.comparisons, core::comparable);
+        // A pair check (a few string and date comparisons) costs about a quarter of what re-clustering costs a
+        // link (sorting it, offering it, checking its conflicts), so the same budget buys four pairs a link.
+        this.pairBudget = PAIRS_PER_LINK * (long) core.config.maxReclusterLinks;
+    }
+
+    /** Replaces the record in {@code oldSlot} (or nothing, -1) by {@code added} (or nothing, null). */
+    static ChangeReport change(IndexCore core, int oldSlot, PreparedRecord added, Scoring.Links links,
+            String recordId) {
+        return new BoundedReclustering(core).apply(oldSlot, added, links, recordId);
+    }
+
+    private ChangeReport apply(int oldSlot, PreparedRecord added, Scoring.Links links, String recordId) {
+        // The people the change touches: the old record's, and every person a new link reaches.
+        IntSet touched = new IntSet(links.size() + 1);
+        if (oldSlot >= 0) {
+            touched.add(core.anchor[oldSlot]);
+        }
+        for (int k = 0; k < links.size(); k++) {
+            touched.add(core.anchor[links.slot(k)]);
+        }
+        IntSet region = new IntSet(64);
+        for (int t = 0; t < touched.size(); t++) {
+            for (int m : membersOf(touched.get(t))) {
+                region.add(m);
+            }
+        }
+        int[] regionSlots = region.toArray();
+        Map<String, List<String>> before = People.snapshot(core, regionSlots);
+        for (int t = 0; t < touched.size(); t++) {
+            core.entityIds.retire(touched.get(t));
+        }
+        core.clusterCount -= touched.size();
+
+        if (oldSlot >= 0) {
+            int[] rest = without(membersOf(oldSlot), oldSlot);
+            int[] neighbours = core.edgeCount[oldSlot] == 0 ? new int[0]
+                    : Arrays.copyOf(core.edgeTo[oldSlot], core.edgeCount[oldSlot]);
+            core.detach(oldSlot);
+            splitIntoPieces(rest, neighbours);
+        }
+        int newSlot = -1;
+        if (added != null) {
+            newSlot = core.attach(added);
+            for (int k = 0; k < links.size(); k++) {
+                core.connect(newSlot, links.slot(k), links.weight(k));
+            }
+            mergeAlong(newSlot, links);
+        }
+        int[] now = IndexCore.withAndWithout(regionSlots, oldSlot, newSlot);
+        int people = anchorAtSmallestId(now);
+        core.clusterCount += people;
+        Map<String, List<String>> after = People.snapshot(core, now);
+        log(regionSlots.length, touched.size(), people);
+        return ChangeReports.of(recordId, oldSlot >= 0, added != null, before, after, Reclustering.BOUNDED);
+    }
+
+    /** The members of the person of {@code slot}, walking its circular list. */
+    private int[] membersOf(int slot) {
+        int count = 0;
+        int s = slot;
+        do {
+            count++;
+            s = core.next[s];
+        } while (s != slot);
+        int[] members = new int[count];
+        for (int m = 0; m < count; m++) {
+            members[m] = s;
+            s = core.next[s];
+        }
+        return members;
+    }
+
+    private static int[] without(int[] slots, int slot) {
+        int[] rest = new int[slots.length - 1];
+        int n = 0;
+        for (int s : slots) {
+            if (s != slot) {
+                rest[n++] = s;
+            }
+        }
+        return rest;
+    }
+
+    /**
+     * Makes each linked piece of {@code rest} (links among its records only) a person, after the removal of
+     * the record whose links were {@code neighbours}. The person was held together by its links, so every
+     * piece holds one of the removed record's neighbours; once the walk has reached all of them, every record
+     * not reached yet belongs to the piece being walked. For a densely linked person that takes about one
+     * record's links, not the person's.
+     */
+    private void splitIntoPieces(int[] rest, int[] neighbours) {
+        int[] mark = core.localIndex; // -1 outside; here 0 = not reached, 2 = a neighbour not reached, 1 = reached
+        for (int s : rest) {
+            mark[s] = 0;
+        }
+        int neighboursLeft = 0;
+        for (int n : neighbours) {
+            if (mark[n] == 0) {
+                mark[n] = 2;
+                neighboursLeft++;
+            }
+        }
+        int[] queue = new int[rest.length];
+        int reached = 0;
+        for (int start : rest) {
+            if (mark[start] == 1) {
+                continue;
+            }
+            int head = reached;
+            neighboursLeft -= reach(start, mark, queue, reached++);
+            for (int q = head; q < reached && neighboursLeft > 0; q++) {
+                int s = queue[q];
+                for (int e = 0; e < core.edgeCount[s]; e++) {
+                    int other = core.edgeTo[s][e];
+                    if (mark[other] == 0 || mark[other] == 2) {
+                        neighboursLeft -= reach(other, mark, queue, reached++);
+                    }
+                }
+            }
+            if (neighboursLeft == 0) {
+                for (int s : rest) { // the records left over belong to this piece
+                    if (mark[s] != 1) {
+                        reach(s, mark, queue, reached++);
+                    }
+                }
+            }
+            // queue[head .. reached) is one piece: a circular member list with a provisional anchor.
+            for (int q = head; q < reached; q++) {
+                core.anchor[queue[q]] = start;
+                core.next[queue[q]] = queue[q + 1 < reached ? q + 1 : head];
+            }
+        }
+        for (int s : rest) {
+            mark[s] = -1;
+        }
+    }
+
+    /** Marks {@code s} reached and queues it; returns 1 if it was a neighbour not reached before, else 0. */
+    private static int reach(int s, int[] mark, int[] queue, int at) {
+        int wasNeighbour = mark[s] == 2 ? 1 : 0;
+        mark[s] = 1;
+        queue[at] = s;
+        return wasNeighbour;
+    }
+
+    /** Offers the new record's links, strongest first, as the batch clusterer offers links. */
+    private void mergeAlong(int newSlot, Scoring.Links links) {
+        Integer[] order = new Integer[links.size()];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        Arrays.sort(order, (a, b) -> {
+            int byWeight = Double.compare(links.weight(b), links.weight(a));
+            return byWeight != 0 ? byWeight : core.recordIds[links.slot(a)].compareTo(core.recordIds[links.slot(b)]);
+        });
+        IntSet refused = new IntSet(8);
+        int[] constrained = constrainedMembers(newSlot);
+        for (int k : order) {
+            int person = core.anchor[newSlot];
+            int other = core.anchor[links.slot(k)];
+            if (other == person || refused.contains(other)) {
+                continue;
+            }
+            int[] otherConstrained = constrainedMembers(other);
+            if (mayMerge(constrained, otherConstrained)) {
+                union(person, other);
+                constrained = concat(constrained, otherConstrained);
+            } else {
+                refused.add(other);
+            }
+        }
+    }
+
+    /**
+     * Whether the batch clusterer would join two people: every pair of records, one from each, that carries
+     * different identifiers of one type has a direct overwhelming link, and every pair with conflicting dates
+     * of birth has a direct link. Only records that carry an identifier or an informative date of birth can
+     * take part in a conflict, so only those pairs are visited; more of them than the pair budget is a refusal.
+     */
+    private boolean mayMerge(int[] a, int[] b) {
+        if ((long) a.length * b.length > pairBudget) {
+            uncheckedMerges++;
+            return false;
+        }
+        for (int x : a) {
+            ComparableRecord left = core.comparable(x);
+            for (int y : b) {
+                ComparableRecord right = core.comparable(y);
+                if (differentIdentifiers(left, right) && !linked(x, y, core.config.overwhelmingWeight)) {
+                    return false;
+                }
+                if (birthDates.conflict(x, y) && !linked(x, y, core.config.thresholdWeight)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Different valid values of one exclusive key type (PNC ID, CRO number, NI number), as the linker keys them. */
+    private static boolean differentIdentifiers(ComparableRecord a, ComparableRecord b) {
+        return differ(a.pncId(), b.pncId()) || differ(a.croNumber(), b.croNumber())
+                || differ(a.niNumber(), b.niNumber());
+    }
+
+    private static boolean differ(String a, String b) {
+        return !a.isEmpty() && !b.isEmpty() && !a.equals(b);
+    }
+
+    private boolean linked(int x, int y, double minimumWeight) {
+        for (int e = 0; e < core.edgeCount[x]; e++) {
+            if (core.edgeTo[x][e] == y) {
+                return core.edgeWeight[x][e] >= minimumWeight;
+            }
+        }
+        return false;
+    }
+
+    /** The members of a person that could conflict with someone: an identifier or an informative birth date. */
+    private int[] constrainedMembers(int person) {
+        int[] members = membersOf(person);
+        int n = 0;
+        for (int s : members) {
+            ComparableRecord r = core.comparable(s);
+            boolean datesConflict = birthDates != RecordConflicts.NONE && r.dateOfBirth() != 0
+                    && !r.isDateOfBirthLowInformation();
+            if (datesConflict || !r.pncId().isEmpty() || !r.croNumber().isEmpty() || !r.niNumber().isEmpty()) {
+                members[n++] = s;
+            }
+        }
+        return Arrays.copyOf(members, n);
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    /** Joins person {@code b} into person {@code a}: splices the circular lists and relabels b's members. */
+    private void union(int a, int b) {
+        for (int m : membersOf(b)) {
+            core.anchor[m] = a;
+        }
+        int afterA = core.next[a];
+        core.next[a] = core.next[b];
+        core.next[b] = afterA;
+    }
+
+    /**
+     * Gives every person among {@code slots} its member with the smallest record id as anchor, as the exact
+     * path does, and registers its entity id.
+     *
+     * @return the number of people
+     */
+    private int anchorAtSmallestId(int[] slots) {
+        IntSet done = new IntSet(16);
+        int people = 0;
+        for (int s : slots) {
+            if (done.contains(core.anchor[s])) {
+                continue;
+            }
+            int[] members = membersOf(s);
+            int first = members[0];
+            for (int m : members) {
+                if (core.recordIds[m].compareTo(core.recordIds[first]) < 0) {
+                    first = m;
+                }
+            }
+            for (int m : members) {
+                core.anchor[m] = first;
+            }
+            done.add(first);
+            core.entityIds.add(first);
+            people++;
+        }
+        return people;
+    }
+
+    /** Logs every bounded change at DEBUG, and the 1st, 2nd, 4th, 8th... at WARN: counts only, never values. */
+    private void log(int records, int peopleBefore, int peopleAfter) {
+        long count = core.boundedChangeCount();
+        String message = "index: a change's link component exceeds the re-clustering budget of {} links; only the {} "
+                + "records of the {} people it touched were re-clustered ({} people after, {} merges refused "
+                + "unchecked); its people may differ from a batch run. {} bounded changes so far";
+        Object[] arguments = {core.config.maxReclusterLinks, records, peopleBefore, peopleAfter, uncheckedMerges,
+            count};
+        if (Long.bitCount(count) == 1) {
+            LOG.warn(message, arguments);
+        } else {
+            LOG.debug(message, arguments);
+        }
+    }
+}

@@ -1,0 +1,253 @@
+package io.github.palimpsest.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.palimpsest.index.ChangeReport.Outcome;
+import io.github.palimpsest.index.ChangeReport.Reclustering;
+import io.github.palimpsest.record.PersonRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The re-clustering budget: a change whose link component is larger than it only changes the people it
+ * touches, says so, and still forms sound people.
+ */
+class LargeComponentTest {
+
+    /** Sparse hostel records (fictional): every pair links through the shared phone, postcode and address. */
+    private static List<PersonRecord> hostel(int sparse, int residents) {
+        List<PersonRecord> records = new ArrayList<>();
+        for (int i = 0; i < sparse; i++) {
+            records.add(LargeComponentBenchmark.sparse(i));
+        }
+        for (int i = 0; i < residents; i++) {
+            records.add(LargeComponentBenchmark.resident(i));
+        }
+        return records;
+    }
+
+    @Test
+    void theBudgetMustBePositive() {
+        assertThrows(IllegalArgumentException.class, () -> LinkIndex.builder().maxReclusterLinks(0));
+    }
+
+    @Test
+    void changesWithinTheBudgetAreExactAndCountNothing() {
+        LinkIndex index = LinkIndex.builder().build();
+        for (PersonRecord r : hostel(30, 0)) {
+            assertTrue(index.add(r).isExact());
+        }
+        assertEquals(0, index.boundedChangeCount());
+        assertEquals(1, index.entityCount(), "thirty sparse records sharing phone, postcode and address are one person");
+    }
+
+    @Test
+    void aChangeWhoseComponentExceedsTheBudgetIsReportedAsBounded() {
+        LinkIndex index = LinkIndex.builder().maxReclusterLinks(50).build();
+        List<ChangeReport> reports = new ArrayList<>();
+        for (PersonRecord r : hostel(30, 0)) {
+            reports.add(index.add(r));
+        }
+        // Record k brings k links to a clique of k(k-1)/2: add k=10 (45 + 10 links) is the first over 50.
+        for (int k = 0; k < reports.size(); k++) {
+            assertEquals(k * (k + 1) / 2 <= 50, reports.get(k).isExact(), "add " + k);
+        }
+        assertEquals(Reclustering.BOUNDED, reports.get(29).reclustering());
+        assertEquals(Outcome.JOINED, reports.get(29).outcome());
+        assertEquals(20, index.boundedChangeCount());
+        assertEquals(1, index.entityCount(), "the bounded adds join the same person the exact path forms");
+        assertTrue(reports.get(29).toString().contains("bounded"));
+    }
+
+    @Test
+    void boundedChangesMergeAndSplitTheTouchedPeopleAsTheExactPathDoes() {
+        // Daniel Ashcombe's two histories and the allegation that bridges them with four links: a budget of
+        // three links makes the bridge's arrival and removal bounded.
+        LinkIndex exact = LinkIndex.builder().build();
+        LinkIndex bounded = LinkIndex.builder().maxReclusterLinks(3).build();
+        for (PersonRecord r : List.of(LinkIndexTest.NAMED_1, LinkIndexTest.NAMED_2, LinkIndexTest.PURGED_1,
+                LinkIndexTest.PURGED_2)) {
+            exact.add(r);
+            bounded.add(r);
+        }
+        exact.add(LinkIndexTest.BRIDGE);
+        ChangeReport merged = bounded.add(LinkIndexTest.BRIDGE);
+        assertEquals(Outcome.MERGED, merged.outcome());
+        assertFalse(merged.isExact());
+        assertEquals(exact.entityIds(), bounded.entityIds());
+
+        exact.remove("N-1");
+        ChangeReport split = bounded.remove("N-1");
+        assertEquals(Outcome.SPLIT, split.outcome());
+        assertFalse(split.isExact());
+        assertEquals(2, split.splitEntityIds().size());
+        assertEquals(exact.entityIds(), bounded.entityIds());
+        assertEquals(2, bounded.entityCount());
+    }
+
+    @Test
+    void boundedAddsNeverJoinConflictingBirthDatesWithoutADirectLink() {
+        LinkIndex index = LinkIndex.builder().maxReclusterLinks(20).build();
+        hostel(40, 12).forEach(index::add);
+        assertTrue(index.boundedChangeCount() > 0);
+        assertSoundPeople(index);
+        // The check above means something: the residents link to every sparse record, some of their dates of
+        // birth conflict, and the sparse records' person took some residents and refused others.
+        IndexCore core = index.core();
+        var conflicts = io.github.palimpsest.cluster.PersonConflicts.birthDates(core.config.comparisons,
+                core::comparable);
+        int first = core.slotOf("RES-00001");
+        int far = core.slotOf("RES-00007");
+        assertTrue(conflicts.conflict(first, far), "born 1951 and 1957: a conflict no keying error explains");
+        Map<String, String> ids = index.entityIds();
+        String hostelPerson = ids.get(LargeComponentBenchmark.sparse(0).recordId());
+        long residentsIn = ids.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("RES-") && e.getValue().equals(hostelPerson)).count();
+        assertTrue(residentsIn >= 1 && residentsIn < 12, residentsIn + " of 12 residents in the hostel's person");
+    }
+
+    @Test
+    void boundedUpdatesAndRemovalsKeepEveryPersonLinkedAndSound() {
+        LinkIndex index = LinkIndex.builder().maxReclusterLinks(20).build();
+        List<PersonRecord> records = hostel(40, 6);
+        records.forEach(index::add);
+        for (int i = 0; i < 10; i++) {
+            // A corrected phone takes a sparse record out of the hostel; a removal takes another away.
+            ChangeReport moved = index.update(LargeComponentBenchmark.sparse(i).toBuilder().phone("07700 900" + (100 + i)).build());
+            assertFalse(moved.isExact());
+            index.remove(LargeComponentBenchmark.sparse(20 + i).recordId());
+        }
+        assertEquals(records.size() - 10, index.size());
+        assertSoundPeople(index);
+    }
+
+    @Test
+    void aLoadedIndexTakesTheBudgetFromItsBuilder(@TempDir Path dir) throws Exception {
+        LinkIndex index = LinkIndex.builder().build();
+        hostel(20, 0).forEach(index::add);
+        Path file = dir.resolve("hostel.idx");
+        index.save(file);
+        LinkIndex loaded = LinkIndex.builder().maxReclusterLinks(5).load(file);
+        assertFalse(loaded.add(LargeComponentBenchmark.sparse(20)).isExact());
+        assertEquals(1, loaded.boundedChangeCount());
+        assertTrue(Files.size(file) > 0);
+    }
+
+    @Test
+    void anOversizeBlockPairsTheProbeWithItsNearestNeighboursInOrderingKeyOrder() {
+        LinkIndex index = LinkIndex.builder().maxBlockSize(10).windowSize(4).build();
+        hostel(60, 12).forEach(index::add);
+        IndexCore core = index.core();
+        List<PersonRecord> probes = List.of(LargeComponentBenchmark.sparse(500), LargeComponentBenchmark.resident(3),
+                LargeComponentBenchmark.resident(40), LargeComponentBenchmark.sparse(17));
+        for (PersonRecord probe : probes) {
+            PreparedRecord p = PreparedRecord.of(probe, core.config.blockingRules);
+            int exclude = core.slotOf(probe.recordId());
+            java.util.Set<Integer> expected = new java.util.TreeSet<>();
+            for (int k = 0; k < p.keyHashes.length; k++) {
+                List<Integer> block = new ArrayList<>();
+                for (int s : core.postings.members(p.keyHashes[k])) {
+                    if (s != exclude) {
+                        block.add(s);
+                    }
+                }
+                if (block.size() + 1 <= core.config.maxBlockSize) {
+                    expected.addAll(block);
+                    continue;
+                }
+                // The reference: sort the whole block with the probe in it, take windowSize - 1 on each side.
+                var rule = core.config.blockingRules.get(p.keyRules[k]);
+                java.util.function.Function<Integer, String> key = s -> s < 0 ? rule.orderingKey(p.comparable)
+                        : rule.orderingKey(core.comparable(s));
+                java.util.function.Function<Integer, String> id = s -> s < 0 ? probe.recordId() : core.recordId(s);
+                List<Integer> sorted = new ArrayList<>(block);
+                sorted.add(-1);
+                sorted.sort(java.util.Comparator.comparing(key).thenComparing(id));
+                int at = sorted.indexOf(-1);
+                int reach = core.config.windowSize - 1;
+                for (int j = Math.max(0, at - reach); j <= Math.min(sorted.size() - 1, at + reach); j++) {
+                    if (j != at) {
+                        expected.add(sorted.get(j));
+                    }
+                }
+            }
+            java.util.Set<Integer> actual = new java.util.TreeSet<>();
+            for (int s : new Scoring(core).candidates(p, exclude)) {
+                actual.add(s);
+            }
+            assertEquals(expected, actual, "candidates of " + probe.recordId());
+            assertTrue(actual.size() < 72, "an oversize block is windowed");
+        }
+    }
+
+    /**
+     * Every person is held together by links among its own records, and no two of its records carry
+     * different PNC IDs, CRO or NI numbers without a direct overwhelming link, or conflicting dates of birth
+     * without a direct link: the clusterer's guarantees.
+     */
+    static void assertSoundPeople(LinkIndex index) {
+        IndexCore core = index.core();
+        for (int slot : core.usedSlots()) {
+            if (core.anchor[slot] != slot) {
+                continue;
+            }
+            int[] members = core.members(slot);
+            assertEquals(core.recordId(members[0]), core.recordId(slot), "the anchor has the smallest record id");
+            // Linked: a walk over links inside the person reaches every member.
+            List<Integer> reached = new ArrayList<>(List.of(slot));
+            for (int k = 0; k < reached.size(); k++) {
+                int s = reached.get(k);
+                for (int e = 0; e < core.edgeCount[s]; e++) {
+                    int other = core.edgeTo[s][e];
+                    if (core.anchor[other] == slot && !reached.contains(other)) {
+                        reached.add(other);
+                    }
+                }
+            }
+            assertEquals(members.length, reached.size(), "person of " + core.recordId(slot) + " is not linked");
+            var conflicts = io.github.palimpsest.cluster.PersonConflicts.birthDates(core.config.comparisons,
+                    core::comparable);
+            for (int x : members) {
+                for (int y : members) {
+                    if (x >= y) {
+                        continue;
+                    }
+                    var a = core.comparable(x);
+                    var b = core.comparable(y);
+                    boolean differentIds = differ(a.pncId(), b.pncId()) || differ(a.croNumber(), b.croNumber())
+                            || differ(a.niNumber(), b.niNumber());
+                    double direct = directWeight(core, x, y);
+                    if (differentIds) {
+                        assertTrue(direct >= core.config.overwhelmingWeight, "different identifiers without an "
+                                + "overwhelming link: " + core.recordId(x) + ", " + core.recordId(y));
+                    }
+                    if (conflicts.conflict(x, y)) {
+                        assertTrue(direct >= core.config.thresholdWeight, "conflicting birth dates without a link: "
+                                + core.recordId(x) + ", " + core.recordId(y));
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean differ(String a, String b) {
+        return !a.isEmpty() && !b.isEmpty() && !a.equals(b);
+    }
+
+    private static double directWeight(IndexCore core, int x, int y) {
+        for (int e = 0; e < core.edgeCount[x]; e++) {
+            if (core.edgeTo[x][e] == y) {
+                return core.edgeWeight[x][e];
+            }
+        }
+        return Double.NEGATIVE_INFINITY;
+    }
+}

@@ -1,0 +1,166 @@
+package io.github.palimpsest.normalise;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.text.Normalizer;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The fast paths of the normalisers give exactly what the general paths they skip would give: the folding
+ * of names without NFKD for ASCII text, and the reading of all-numeric dates without regular expressions.
+ * The references below are the earlier implementations, kept here only as oracles.
+ */
+class FastPathProperties {
+
+    @Property
+    void foldingEqualsTheReferenceOnAnyText(@ForAll String text) {
+        assertEquals(ReferenceFold.fold(text), Names.fold(text));
+    }
+
+    @Property
+    void foldingEqualsTheReferenceOnNameLikeText(@ForAll("nameLike") String text) {
+        assertEquals(ReferenceFold.fold(text), Names.fold(text));
+    }
+
+    @Property
+    void numericDatesReadAsThePatternsReadThem(@ForAll("dateLike") String text) {
+        DateText.Parts fast = DateText.readNumeric(text);
+        DateText.Parts reference = ReferenceDates.readNumeric(text);
+        if (fast != null) {
+            assertEquals(reference, fast, text);
+        }
+        if (reference == null) {
+            assertEquals(null, fast, text);
+        }
+    }
+
+    @Property
+    void commonDatesTakeTheFastPath(@ForAll("commonDates") String text) {
+        DateText.Parts fast = DateText.readNumeric(text);
+        assertEquals(ReferenceDates.readNumeric(text), fast, text);
+        assertEquals(true, fast != null, text);
+    }
+
+    @Provide
+    Arbitrary<String> nameLike() {
+        return Arbitraries.strings().withChars("aZé Ł'`’-–ßøÆ.,\u0301\u200Dx9 ").ofMaxLength(16);
+    }
+
+    @Provide
+    Arbitrary<String> dateLike() {
+        return Arbitraries.strings().withChars("0123456789-/. T:APMZ+J").ofMaxLength(14);
+    }
+
+    @Provide
+    Arbitrary<String> commonDates() {
+        Arbitrary<String> sep = Arbitraries.of("-", "/", ".", " ");
+        Arbitrary<String> small = Arbitraries.integers().between(0, 99).map(i -> i < 10 && i % 2 == 0 ? "0" + i : "" + i);
+        Arbitrary<String> year = Arbitraries.integers().between(1800, 2099).map(String::valueOf);
+        Arbitrary<String> dayFirst = net.jqwik.api.Combinators.combine(small, sep, small, sep, year)
+                .as((d, s1, m, s2, y) -> d + s1 + m + s2 + y);
+        Arbitrary<String> yearFirst = net.jqwik.api.Combinators.combine(year, sep, small, sep, small)
+                .as((y, s1, m, s2, d) -> y + s1 + m + s2 + d);
+        Arbitrary<String> compact = Arbitraries.strings().numeric().ofLength(8);
+        return Arbitraries.oneOf(dayFirst, yearFirst, compact);
+    }
+
+    /** The folding before its ASCII fast path. */
+    private static final class ReferenceFold {
+        private static final Map<Character, String> SPECIAL = Map.ofEntries(
+                Map.entry('ß', "ss"), Map.entry('ẞ', "ss"), Map.entry('æ', "ae"), Map.entry('Æ', "ae"),
+                Map.entry('œ', "oe"), Map.entry('Œ', "oe"), Map.entry('ø', "o"), Map.entry('Ø', "o"),
+                Map.entry('đ', "d"), Map.entry('Đ', "d"), Map.entry('ð', "d"), Map.entry('Ð', "d"),
+                Map.entry('þ', "th"), Map.entry('Þ', "th"), Map.entry('ł', "l"), Map.entry('Ł', "l"),
+                Map.entry('ı', "i"), Map.entry('ħ', "h"), Map.entry('Ħ', "h"), Map.entry('ŧ', "t"),
+                Map.entry('Ŧ', "t"), Map.entry('ŋ', "n"), Map.entry('Ŋ', "n"), Map.entry('ĸ', "k"),
+                Map.entry('ƒ', "f"), Map.entry('ɨ', "i"), Map.entry('ʉ', "u"));
+
+        static String fold(String s) {
+            if (s == null || s.isEmpty()) {
+                return "";
+            }
+            StringBuilder noApostrophes = new StringBuilder();
+            for (char c : s.toCharArray()) {
+                if (!Names.isApostrophe(c)) {
+                    noApostrophes.append(c);
+                }
+            }
+            String decomposed = Normalizer.normalize(noApostrophes, Normalizer.Form.NFKD);
+            StringBuilder out = new StringBuilder();
+            for (char c : decomposed.toCharArray()) {
+                String special = SPECIAL.get(c);
+                int type = Character.getType(c);
+                if (special != null) {
+                    out.append(special);
+                } else if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                    out.append(c);
+                } else if (c >= 'A' && c <= 'Z') {
+                    out.append((char) (c + ('a' - 'A')));
+                } else if (Names.isApostrophe(c) || type == Character.NON_SPACING_MARK
+                        || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK
+                        || c == '\u200D' || c == '\u200C' || c == '\u00AD') {
+                    continue;
+                } else if (c == '-' || type == Character.DASH_PUNCTUATION) {
+                    out.append('-');
+                } else {
+                    out.append(' ');
+                }
+            }
+            // Spaces and hyphens: collapse, join words around a hyphen, trim.
+            String tidy = out.toString().replaceAll("[ -]*-[ -]*", "-").replaceAll(" +", " ")
+                    .replaceAll("^[ -]+|[ -]+$", "");
+            return tidy;
+        }
+    }
+
+    /** The first four readings of {@code DateText.read}, by pattern, as they were before the hand-written path. */
+    private static final class ReferenceDates {
+        private static final String TIME =
+                "(?:[T ]\\d{1,2}:\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?(?: ?[AP]M)?(?: ?Z|[+-]\\d{2}(?::?\\d{2})?)?)?";
+        private static final String SEP = "[-/. ]";
+        private static final Pattern YEAR_FIRST =
+                Pattern.compile("(\\d{4})" + SEP + "(\\d{1,2})" + SEP + "(\\d{1,2})" + TIME);
+        private static final Pattern DAY_FIRST =
+                Pattern.compile("(\\d{1,2})" + SEP + "(\\d{1,2})" + SEP + "(\\d{4}|\\d{2})" + TIME);
+        private static final Pattern EIGHT_DIGITS = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
+        private static final Pattern SIX_DIGITS = Pattern.compile("(\\d{2})(\\d{2})(\\d{2})");
+
+        /** What the patterns read, or null when none of the four matches. */
+        static DateText.Parts readNumeric(String text) {
+            Matcher m = YEAR_FIRST.matcher(text);
+            if (m.matches()) {
+                return DateText.Parts.of(m.group(3), m.group(2), m.group(1));
+            }
+            m = DAY_FIRST.matcher(text);
+            if (m.matches()) {
+                return DateText.Parts.of(m.group(1), m.group(2), m.group(3));
+            }
+            m = EIGHT_DIGITS.matcher(text);
+            if (m.matches()) {
+                int year = Integer.parseInt(m.group(1));
+                int month = Integer.parseInt(m.group(2));
+                if (!(year >= DateParser.EARLIEST_YEAR && month >= 1 && month <= 12)) {
+                    String s = m.group();
+                    int dayFirstMonth = Integer.parseInt(s.substring(2, 4));
+                    int dayFirstYear = Integer.parseInt(s.substring(4));
+                    if (dayFirstMonth >= 1 && dayFirstMonth <= 12 && dayFirstYear >= DateParser.EARLIEST_YEAR) {
+                        return DateText.Parts.of(s.substring(0, 2), s.substring(2, 4), s.substring(4));
+                    }
+                }
+                return DateText.Parts.of(m.group(3), m.group(2), m.group(1));
+            }
+            m = SIX_DIGITS.matcher(text);
+            if (m.matches()) {
+                return DateText.Parts.of(m.group(1), m.group(2), m.group(3));
+            }
+            return null;
+        }
+    }
+}
