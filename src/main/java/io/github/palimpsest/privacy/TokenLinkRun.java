@@ -7,7 +7,6 @@ import io.github.palimpsest.cluster.Clustering;
 import io.github.palimpsest.cluster.RecordConflicts;
 import io.github.palimpsest.cluster.ScoredLinks;
 import io.github.palimpsest.compare.Comparison;
-import io.github.palimpsest.compare.ComparisonLevel;
 import io.github.palimpsest.compare.TermFrequencyComparison;
 import io.github.palimpsest.score.ComparisonVectors;
 import io.github.palimpsest.score.MatchModel;
@@ -31,8 +30,6 @@ import org.slf4j.LoggerFactory;
 final class TokenLinkRun {
     private static final Logger LOG = LoggerFactory.getLogger(TokenLinkRun.class);
     private static final int CHUNK = 1 << 13;
-    /** Fewest anchor pairs (equal PNC, CRO or NI token) for their levels to replace EM's m, as plain text does. */
-    static final int MINIMUM_ANCHOR_PAIRS = 200;
     /** Pools smaller than this take no term-frequency adjustment: frequencies of a handful of values mislead. */
     static final int MINIMUM_TERM_FREQUENCY_RECORDS = 1_000;
     /**
@@ -43,8 +40,6 @@ final class TokenLinkRun {
      * 20 keys x 200 dates (docs/privacy.md, "Small pools").
      */
     static final double BIRTH_DATE_CONFLICT_DICE = 0.56;
-    private static final IdentifierField[] ANCHORS =
-            {IdentifierField.PNC_ID, IdentifierField.CRO_NUMBER, IdentifierField.NI_NUMBER};
 
     private final TokenLinker config;
     private final List<Tombstone> tombstones;
@@ -226,8 +221,8 @@ final class TokenLinkRun {
             }
             vectors.add(vector);
         }
-        MatchModel model = withAnchoredM(trainer.estimateMAndPrior(start, vectors.build(),
-                Math.max(totalPairs, candidates.length)));
+        MatchModel model = TokenAnchors.reestimateM(trainer.estimateMAndPrior(start, vectors.build(),
+                Math.max(totalPairs, candidates.length)), comparisons, tombstones, candidates, levels);
         LOG.info("token model trained in {} ms: prior {}", (System.nanoTime() - started) / 1_000_000,
                 String.format("%.3g", model.prior()));
         return model;
@@ -246,7 +241,8 @@ final class TokenLinkRun {
         for (int k = 0; k < candidates.length; k++) {
             boolean names = forename >= 0 && surname >= 0 && dob >= 0
                     && levels[forename][k] == 0 && levels[surname][k] == 0 && levels[dob][k] == 0;
-            if (names || isAnchor(k)) {
+            if (names || TokenAnchors.isAnchor(tombstones.get(CandidatePairs.left(candidates[k])),
+                    tombstones.get(CandidatePairs.right(candidates[k])))) {
                 count++;
             }
         }
@@ -262,80 +258,6 @@ final class TokenLinkRun {
             }
         }
         return -1;
-    }
-
-    private boolean isAnchor(int k) {
-        Tombstone a = tombstones.get(CandidatePairs.left(candidates[k]));
-        Tombstone b = tombstones.get(CandidatePairs.right(candidates[k]));
-        for (IdentifierField field : ANCHORS) {
-            IdentifierToken ta = a.tokenOrNull(field);
-            if (ta != null && ta.equals(b.tokenOrNull(field))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Re-estimates m of every comparison but the anchoring identifiers from the candidate pairs that share a
-     * PNC, CRO or NI token, as the plain-text pipeline does (docs/model.md): EM alone counts part of the tight
-     * group of relatives who share a surname, address and phone as matches, which weakens the very evidence
-     * that keeps them apart. With fewer than {@value #MINIMUM_ANCHOR_PAIRS} anchors EM's m stands.
-     */
-    private MatchModel withAnchoredM(MatchModel trained) {
-        long[][] counts = new long[comparisonCount][];
-        for (int c = 0; c < comparisonCount; c++) {
-            counts[c] = new long[levelCounts[c]];
-        }
-        int anchors = 0;
-        for (int k = 0; k < candidates.length; k++) {
-            if (isAnchor(k)) {
-                anchors++;
-                for (int c = 0; c < comparisonCount; c++) {
-                    counts[c][levels[c][k]]++;
-                }
-            }
-        }
-        if (anchors < MINIMUM_ANCHOR_PAIRS) {
-            LOG.info("{} anchor pairs: m as estimated by EM", anchors);
-            return trained;
-        }
-        var builder = trained.toBuilder();
-        for (int c = 0; c < comparisonCount; c++) {
-            Comparison<Tombstone> comparison = comparisons.get(c);
-            if (isAnchorComparison(comparison.name())) {
-                continue;
-            }
-            List<ComparisonLevel> comparisonLevels = comparison.levels();
-            long informative = 0;
-            int informativeLevels = 0;
-            for (int l = 0; l < comparisonLevels.size(); l++) {
-                if (!comparisonLevels.get(l).isNeutral()) {
-                    informative += counts[c][l];
-                    informativeLevels++;
-                }
-            }
-            if (informative == 0) {
-                continue;
-            }
-            double[] m = new double[comparisonLevels.size()];
-            for (int l = 0; l < m.length; l++) {
-                m[l] = comparisonLevels.get(l).isNeutral() ? 1.0
-                        : (counts[c][l] + 1.0) / (informative + informativeLevels);
-            }
-            builder.m(comparison.name(), m);
-        }
-        LOG.info("m re-estimated from {} anchor pairs", anchors);
-        return builder.build();
-    }
-
-    private static boolean isAnchorComparison(String name) {
-        for (IdentifierField field : ANCHORS) {
-            if (field.column().equals(name)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Per comparison with a term-frequency level in the model, each record's value frequency (else null). */
@@ -397,7 +319,7 @@ final class TokenLinkRun {
             @Override
             public List<String> get(int r) {
                 List<String> recordKeys = new ArrayList<>(3);
-                for (IdentifierField field : ANCHORS) {
+                for (IdentifierField field : TokenAnchors.FIELDS) {
                     IdentifierToken t = tombstones.get(r).tokenOrNull(field);
                     if (t != null) {
                         recordKeys.add(field.column() + ':' + t.toText());
