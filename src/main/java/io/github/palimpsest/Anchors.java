@@ -1,0 +1,113 @@
+package io.github.palimpsest;
+
+import io.github.palimpsest.block.CandidatePairs;
+import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.compare.ComparisonLevel;
+import io.github.palimpsest.record.ComparableRecord;
+import io.github.palimpsest.score.MatchModel;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Anchor pairs of a plain-text run: candidate pairs that share a valid PNC ID, CRO number or NI number, and
+ * the m they give (docs/model.md, docs/accuracy.md). Stateless.
+ */
+final class Anchors {
+    private static final Logger LOG = LoggerFactory.getLogger(Anchors.class);
+
+    /** Fewest anchor pairs (sharing a PNC ID, CRO or NI number) for their levels to replace EM's m. */
+    static final int MINIMUM_ANCHOR_PAIRS = 200;
+    /** The comparisons whose agreement defines an anchor pair, so whose m anchors cannot tell. */
+    private static final Set<String> ANCHOR_COMPARISONS = Set.of("pnc_id", "cro_number", "ni_number");
+    /** The anchoring identifiers in the order of the flags that say which of them a pair shares. */
+    private static final List<String> ANCHOR_ORDER = List.of("pnc_id", "cro_number", "ni_number");
+
+    private Anchors() {
+    }
+
+    /**
+     * Re-estimates m for every comparison but the anchoring identifiers from the candidate pairs that share
+     * a valid PNC ID, CRO or NI number: pairs that are, with rare exceptions, the same person. EM alone
+     * learns m over all candidate pairs, and relatives who share a surname, an address and a phone — twins,
+     * a parent and child of the same name — form a tight group of near-agreeing pairs that EM partly counts
+     * as matches; that inflates m of "different forename" and "different date of birth" and so weakens the
+     * very evidence that keeps relatives apart. Counting levels over anchor pairs (Laplace-smoothed) is the
+     * deterministic-rule estimate Splink-style training uses for m; with too few anchors EM's m stands.
+     *
+     * @param levels the level of each candidate pair, per comparison: {@code levels[c][k]}
+     */
+    static MatchModel withAnchoredM(MatchModel trained, List<Comparison<ComparableRecord>> comparisons,
+                                    ComparableRecord[] comparable, CandidatePairs candidates, byte[][] levels) {
+        int comparisonCount = comparisons.size();
+        double[][] counts = new double[comparisonCount][];
+        for (int c = 0; c < comparisonCount; c++) {
+            counts[c] = new double[comparisons.get(c).levels().size()];
+        }
+        int anchors = 0;
+        int[] vector = new int[comparisonCount];
+        for (int k = 0; k < candidates.size(); k++) {
+            long pair = candidates.pair(k);
+            if (sharesStrongIdentifier(comparable[CandidatePairs.left(pair)], comparable[CandidatePairs.right(pair)])) {
+                anchors++;
+                for (int c = 0; c < comparisonCount; c++) {
+                    vector[c] = levels[c][k];
+                }
+                // Identifiers drawn from a finite space collide by chance as the pool grows (about 1 anchor
+                // in 440 is two different people at 1M generated records, 1 in 13,000 at 30k); such a pair
+                // disagrees on names, date of birth and sex, so weighting each anchor by its match
+                // probability under the EM model keeps the collisions from inflating m of "different".
+                double weight = MatchModel.probability(trained.matchWeight(vector));
+                ComparableRecord a = comparable[CandidatePairs.left(pair)];
+                ComparableRecord b = comparable[CandidatePairs.right(pair)];
+                boolean[] shared = {same(a.pncId(), b.pncId()), same(a.croNumber(), b.croNumber()),
+                        same(a.niNumber(), b.niNumber())};
+                for (int c = 0; c < comparisonCount; c++) {
+                    int own = ANCHOR_ORDER.indexOf(comparisons.get(c).name());
+                    // An anchoring identifier's own m is counted over the anchors that another identifier
+                    // defines (identifiers are independent given the person), rather than left to EM.
+                    if (own < 0 || shared[(own + 1) % 3] || shared[(own + 2) % 3]) {
+                        counts[c][levels[c][k]] += weight;
+                    }
+                }
+            }
+        }
+        if (anchors < MINIMUM_ANCHOR_PAIRS) {
+            LOG.info("{} anchor pairs: m as estimated by EM", anchors);
+            return trained;
+        }
+        var builder = trained.toBuilder();
+        for (int c = 0; c < comparisonCount; c++) {
+            Comparison<ComparableRecord> comparison = comparisons.get(c);
+            List<ComparisonLevel> comparisonLevels = comparison.levels();
+            double informative = 0;
+            int informativeLevels = 0;
+            for (int l = 0; l < comparisonLevels.size(); l++) {
+                if (!comparisonLevels.get(l).isNeutral()) {
+                    informative += counts[c][l];
+                    informativeLevels++;
+                }
+            }
+            if (informative == 0 || ANCHOR_COMPARISONS.contains(comparison.name()) && informative < MINIMUM_ANCHOR_PAIRS) {
+                continue;
+            }
+            double[] m = new double[comparisonLevels.size()];
+            for (int l = 0; l < m.length; l++) {
+                m[l] = comparisonLevels.get(l).isNeutral() ? 1.0
+                        : (counts[c][l] + 1.0) / (informative + informativeLevels);
+            }
+            builder.m(comparison.name(), m);
+        }
+        LOG.info("m re-estimated from {} anchor pairs", anchors);
+        return builder.build();
+    }
+
+    static boolean sharesStrongIdentifier(ComparableRecord a, ComparableRecord b) {
+        return same(a.pncId(), b.pncId()) || same(a.croNumber(), b.croNumber()) || same(a.niNumber(), b.niNumber());
+    }
+
+    private static boolean same(String a, String b) {
+        return !a.isEmpty() && a.equals(b);
+    }
+}
