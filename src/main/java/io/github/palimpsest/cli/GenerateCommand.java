@@ -68,12 +68,20 @@ final class GenerateCommand implements Callable<Integer> {
             description = "Corruption profile: default, clean or hard (default ${DEFAULT-VALUE}).")
     Profile profile;
 
+    @Option(names = "--rare-surnames", paramLabel = "SHARE",
+            description = "Share of surnames drawn from the long tail of rare ones, in [0, 1] (default: the"
+                    + " profile's, 0.55); 0 keeps to the table of common surnames, where strangers share"
+                    + " names far more often.")
+    Double rareSurnames;
+
     @Override
     public Integer call() {
         SyntheticForces generator;
         try {
             generator = SyntheticForces.builder().people(people).seed(seed).forces(forces)
-                    .profile(profile.toProfile()).build();
+                    .profile(rareSurnames == null ? profile.toProfile()
+                            : profile.toProfile().toBuilder().rareSurnameRate(rareSurnames).build())
+                    .build();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }

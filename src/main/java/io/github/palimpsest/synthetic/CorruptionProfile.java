@@ -25,12 +25,16 @@ import java.util.Objects;
  */
 public final class CorruptionProfile {
 
+    /** The default {@link #rareSurnameRate()}. */
+    public static final double DEFAULT_RARE_SURNAME_RATE = 0.55;
+
     private final EnumMap<Corruption, Double> rates;
     private final double maidenAliasRate;
     private final double purgeDateOfBirthRate;
     private final double twinRate;
     private final double parentChildRate;
     private final double commonNameRate;
+    private final double rareSurnameRate;
     private final boolean allowsUnidentifiableRecords;
 
     private CorruptionProfile(Builder b) {
@@ -40,6 +44,7 @@ public final class CorruptionProfile {
         this.twinRate = b.twinRate;
         this.parentChildRate = b.parentChildRate;
         this.commonNameRate = b.commonNameRate;
+        this.rareSurnameRate = b.rareSurnameRate;
         this.allowsUnidentifiableRecords = b.allowsUnidentifiableRecords;
     }
 
@@ -105,6 +110,7 @@ public final class CorruptionProfile {
         b.twinRate = twinRate;
         b.parentChildRate = parentChildRate;
         b.commonNameRate = commonNameRate;
+        b.rareSurnameRate = rareSurnameRate;
         b.allowsUnidentifiableRecords = allowsUnidentifiableRecords;
         return b;
     }
@@ -140,6 +146,16 @@ public final class CorruptionProfile {
     }
 
     /**
+     * Share of surname draws taken from the generator's long tail of composed rare surnames instead of
+     * its table of common ones (default {@value #DEFAULT_RARE_SURNAME_RATE}, so that the commonest
+     * surname covers about 1.2% of people as in Britain). 0 gives the closed vocabulary of the table
+     * alone, a harder test in which strangers share names far more often than in life.
+     */
+    public double rareSurnameRate() {
+        return rareSurnameRate;
+    }
+
+    /**
      * Whether a record may be left with no identifying field at all (no name, date of birth, PNC ID,
      * CRO number, NI number or driving licence). When false, the generator restores the date of birth
      * (or, failing that, the surname) of a record that corruption stripped bare.
@@ -157,20 +173,22 @@ public final class CorruptionProfile {
         return rates.equals(p.rates) && maidenAliasRate == p.maidenAliasRate
                 && purgeDateOfBirthRate == p.purgeDateOfBirthRate && twinRate == p.twinRate
                 && parentChildRate == p.parentChildRate && commonNameRate == p.commonNameRate
+                && rareSurnameRate == p.rareSurnameRate
                 && allowsUnidentifiableRecords == p.allowsUnidentifiableRecords;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(rates, maidenAliasRate, purgeDateOfBirthRate, twinRate, parentChildRate,
-                commonNameRate, allowsUnidentifiableRecords);
+                commonNameRate, rareSurnameRate, allowsUnidentifiableRecords);
     }
 
     @Override
     public String toString() {
         return "CorruptionProfile" + rates + ", maidenAlias=" + maidenAliasRate + ", purgeDob="
                 + purgeDateOfBirthRate + ", twins=" + twinRate + ", parentChild=" + parentChildRate
-                + ", commonNames=" + commonNameRate + ", allowsUnidentifiable=" + allowsUnidentifiableRecords;
+                + ", commonNames=" + commonNameRate + ", rareSurnames=" + rareSurnameRate
+                + ", allowsUnidentifiable=" + allowsUnidentifiableRecords;
     }
 
     /** Collects rates; {@link #build()} validates them. Not thread-safe. */
@@ -181,6 +199,7 @@ public final class CorruptionProfile {
         private double twinRate;
         private double parentChildRate;
         private double commonNameRate;
+        private double rareSurnameRate = DEFAULT_RARE_SURNAME_RATE;
         private boolean allowsUnidentifiableRecords;
 
         private Builder() {
@@ -219,6 +238,16 @@ public final class CorruptionProfile {
         /** Sets {@link CorruptionProfile#commonNameRate()}, in [0, 1]. */
         public Builder commonNameRate(double rate) {
             this.commonNameRate = checkRate("commonNameRate", rate);
+            return this;
+        }
+
+        /**
+         * Sets {@link CorruptionProfile#rareSurnameRate()}, in [0, 1]; unlike the other rates it starts
+         * at {@value CorruptionProfile#DEFAULT_RARE_SURNAME_RATE}, because it shapes the population
+         * rather than damaging it.
+         */
+        public Builder rareSurnameRate(double rate) {
+            this.rareSurnameRate = checkRate("rareSurnameRate", rate);
             return this;
         }
 

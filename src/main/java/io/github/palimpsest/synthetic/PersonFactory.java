@@ -175,16 +175,25 @@ final class PersonFactory {
         return middles;
     }
 
-    private static String surname(SplittableRandom rng, boolean female) {
-        String s = NameData.SURNAMES.draw(rng);
+    private String surname(SplittableRandom rng, boolean female) {
+        String s = drawSurname(rng);
         if (rng.nextDouble() < 0.04) {
             String second;
             do {
-                second = NameData.SURNAMES.draw(rng);
+                second = drawSurname(rng);
             } while (second.equals(s));
             s = s + "-" + second;
         }
         return feminine(s, female);
+    }
+
+    /**
+     * A surname from the tail of rare ones or the table of common ones. At rate 0 no random number is
+     * spent on the choice, so the closed-vocabulary generator's output is reproduced exactly.
+     */
+    private String drawSurname(SplittableRandom rng) {
+        double rare = profile.rareSurnameRate();
+        return rare > 0 && rng.nextDouble() < rare ? RareSurnames.draw(rng) : NameData.SURNAMES.draw(rng);
     }
 
     /** Polish surnames in -ski/-cki/-dzki take -ska/-cka/-dzka for women. */
