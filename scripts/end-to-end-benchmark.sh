@@ -9,6 +9,8 @@
 # Markdown table row: records, wall, CPU, candidate pairs, pairs/s in the compare stage and end to end,
 # peak heap before a collection, largest live set after one, max RSS, precision, recall and F1.
 # The machine's load average is printed too: timings taken on a busy machine are not comparable.
+# SEED=N picks the generator's seed (default 42); RARE_SURNAMES=SHARE passes --rare-surnames to generate
+# (0 = the closed surname vocabulary); files are cached under $WORK by size, seed and share.
 set -euo pipefail
 
 jar="$(cd "$(dirname "$0")/.." && pwd)/target/palimpsest.jar"
@@ -16,6 +18,7 @@ jar="$(cd "$(dirname "$0")/.." && pwd)/target/palimpsest.jar"
 work="${WORK:-/tmp/palimpsest-e2e}"
 heap="${HEAP:--Xmx4g}"
 seed="${SEED:-42}"
+rare="${RARE_SURNAMES:-}"
 mkdir -p "$work"
 sizes=("$@")
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(3333 33333 333333)
@@ -23,17 +26,19 @@ sizes=("$@")
 echo "| records | wall | CPU user+sys | candidate pairs | pairs/s (compare) | pairs/s (end to end) | peak heap before GC | live after GC | max RSS | precision | recall | F1 | load avg |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for people in "${sizes[@]}"; do
-  records="$work/r$people.csv"; truth="$work/t$people.csv"; clusters="$work/c$people.csv"
-  [[ -f "$records" ]] || java -jar "$jar" generate --people "$people" --seed "$seed" --out "$records" --truth "$truth" >/dev/null
+  tag="$people-s$seed${rare:+-rare$rare}"
+  records="$work/r$tag.csv"; truth="$work/t$tag.csv"; clusters="$work/c$tag.csv"
+  [[ -f "$records" ]] || java -jar "$jar" generate --people "$people" --seed "$seed" ${rare:+--rare-surnames "$rare"} \
+    --out "$records" --truth "$truth" >/dev/null
   load=$(cut -d' ' -f1 /proc/loadavg)
-  /usr/bin/time -o "$work/time$people.txt" -f "%e %U %S %M" \
-    java "$heap" -Xlog:gc:file="$work/gc$people.log" -jar "$jar" link "$records" --clusters-out "$clusters" \
-    --verbose 2> "$work/stages$people.log" >/dev/null
-  read -r wall user sys rss < "$work/time$people.txt"
+  /usr/bin/time -o "$work/time$tag.txt" -f "%e %U %S %M" \
+    java "$heap" -Xlog:gc:file="$work/gc$tag.log" -jar "$jar" link "$records" --clusters-out "$clusters" \
+    --verbose 2> "$work/stages$tag.log" >/dev/null
+  read -r wall user sys rss < "$work/time$tag.txt"
   n=$(grep -c '' "$records"); n=$((n - 1))
-  pairs=$(sed -n 's/.*block: \([0-9,]*\) candidate pairs.*/\1/p' "$work/stages$people.log" | tr -d ,)
-  compare_ms=$(sed -n 's/.*compare: .* in \([0-9]*\) ms.*/\1/p' "$work/stages$people.log")
-  heap_stats=$(sed -n 's/.* \([0-9]*\)M->\([0-9]*\)M(.*/\1 \2/p' "$work/gc$people.log" \
+  pairs=$(sed -n 's/.*block: \([0-9,]*\) candidate pairs.*/\1/p' "$work/stages$tag.log" | tr -d ,)
+  compare_ms=$(sed -n 's/.*compare: .* in \([0-9]*\) ms.*/\1/p' "$work/stages$tag.log")
+  heap_stats=$(sed -n 's/.* \([0-9]*\)M->\([0-9]*\)M(.*/\1 \2/p' "$work/gc$tag.log" \
     | awk 'BEGIN{b=0;a=0} {if($1>b)b=$1; if($2>a)a=$2} END{print b, a}')
   read -r before after <<< "$heap_stats"
   eval_out=$(java -jar "$jar" evaluate --truth "$truth" --clusters "$clusters")
