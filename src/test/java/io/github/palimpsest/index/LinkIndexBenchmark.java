@@ -99,9 +99,11 @@ public final class LinkIndexBenchmark {
                 batchReference(generator, indexed, model);
             }
         }
-        System.out.println("index scores with the " + (trained ? "trained" : "bundled") + " model");
         long heapBefore = usedHeapAfterGc();
         LinkIndex index = builder.build();
+        // The prior (lambda) is the model parameter that depends most on the pool's size: print it.
+        System.out.printf(Locale.ROOT, "index scores with the %s model: prior %.3g (%.2f bits)%n",
+                trained ? "trained" : "bundled", index.model().prior(), index.model().priorWeight());
         long started = System.nanoTime();
         // The generator is sequential; records are normalised and added on every core (add is thread-safe and
         // does its record-local work outside the index's lock).
