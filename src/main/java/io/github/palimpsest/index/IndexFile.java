@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
@@ -28,9 +29,9 @@ import java.util.zip.CheckedOutputStream;
  * The saved form of a {@link LinkIndex}: a compact binary file written with {@link DataOutputStream}.
  *
  * <pre>
- * magic "PLMPSIDX", int version (1)
+ * magic "PLMPSIDX", int version (2)
  * config     double threshold probability, double overwhelming weight, boolean term frequencies,
- *            int max block size, int window size, int max candidates
+ *            int max block size, int window size, int max candidates, int max re-clustering links
  * names      int n, n strings (comparisons); int m, m strings (blocking rules)
  * model      string (the model's JSON)
  * records    int n; per record: long reference date (epoch day), int c, c × (string header, string raw
@@ -44,13 +45,18 @@ import java.util.zip.CheckedOutputStream;
  * </pre>
  * A string is an int byte count and that many UTF-8 bytes. Records are numbered in file order.
  *
+ * <p>Version 1 is version 2 without the re-clustering budget. It is still read, with the loading builder's
+ * budget (default 4,096), which is what a version 1 file always got; this library writes version 2 only.
+ *
  * <p>Everything a restart needs is read, not recomputed: links, people, key hashes and value counts. The
  * records themselves stay in their saved form until first used (see {@link IndexCore#record}), so loading
  * costs about as much as reading the file.
  */
 final class IndexFile {
     static final byte[] MAGIC = "PLMPSIDX".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 1;
+    static final int VERSION = 2;
+    /** The first version, which did not save the re-clustering budget. */
+    static final int VERSION_WITHOUT_BUDGET = 1;
 
     private IndexFile() {
     }
@@ -85,6 +91,7 @@ final class IndexFile {
         out.writeInt(config.maxBlockSize);
         out.writeInt(config.windowSize);
         out.writeInt(config.maxCandidates);
+        out.writeInt(config.maxReclusterLinks);
         out.writeInt(config.comparisons.size());
         for (Comparison<ComparableRecord> c : config.comparisons) {
             writeString(out, c.name());
@@ -157,8 +164,9 @@ final class IndexFile {
         out.write(bytes);
     }
 
+    /** Reads an index file; {@code budgetOverride}, when present, replaces the saved re-clustering budget. */
     static LinkIndex load(Path file, List<Comparison<ComparableRecord>> comparisons,
-            List<BlockingRule<ComparableRecord>> rules, int maxReclusterLinks) throws IOException {
+            List<BlockingRule<ComparableRecord>> rules, OptionalInt budgetOverride) throws IOException {
         long fileSize = Files.size(file);
         CRC32 crc = new CRC32();
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
@@ -177,7 +185,9 @@ final class IndexFile {
             if (raw.read() >= 0) {
                 throw new IndexFileException(file, "unexpected bytes after the checksum: the file is corrupt");
             }
-            return saved.build(file, comparisons, rules, maxReclusterLinks);
+            int budget = budgetOverride.orElse(
+                    saved.maxReclusterLinks.orElse(LinkIndexBuilder.DEFAULT_MAX_RECLUSTER_LINKS));
+            return saved.build(file, comparisons, rules, budget);
         }
     }
 
@@ -190,6 +200,7 @@ final class IndexFile {
         int maxBlockSize;
         int windowSize;
         int maxCandidates;
+        OptionalInt maxReclusterLinks; // empty in a version 1 file
         SavedRecord[] records;
         long[][] keys;
         int[] linkLeft;
@@ -262,9 +273,9 @@ final class IndexFile {
                         + new String(MAGIC, StandardCharsets.US_ASCII) + ")");
             }
             int version = in.readInt();
-            if (version != VERSION) {
-                throw new IndexFileException(file, "index file version " + version
-                        + " is not supported; this library reads version " + VERSION);
+            if (version != VERSION && version != VERSION_WITHOUT_BUDGET) {
+                throw new IndexFileException(file, "index file version " + version + " is not supported; this "
+                        + "library reads versions " + VERSION_WITHOUT_BUDGET + " and " + VERSION);
             }
             Saved saved = new Saved();
             where = "the configuration";
@@ -274,6 +285,11 @@ final class IndexFile {
             saved.maxBlockSize = in.readInt();
             saved.windowSize = in.readInt();
             saved.maxCandidates = in.readInt();
+            saved.maxReclusterLinks = version >= VERSION ? OptionalInt.of(in.readInt()) : OptionalInt.empty();
+            if (saved.maxReclusterLinks.orElse(1) < 1) {
+                throw new IndexFileException(file, "a re-clustering budget of " + saved.maxReclusterLinks.getAsInt()
+                        + " links is invalid: the file is corrupt");
+            }
             checkNames("comparisons", comparisons.stream().map(Comparison::name).toList());
             checkNames("blocking rules", rules.stream().map(BlockingRule::name).toList());
             where = "the model";

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -182,5 +183,53 @@ class IndexFileTest {
         LinkIndexBuilder other = LinkIndex.builder().blockingRules(PersonBlockingRules.standard().subList(0, 3));
         IndexFileException e = assertThrows(IndexFileException.class, () -> other.load(file));
         assertTrue(e.getMessage().contains("blocking rules"), e.getMessage());
+    }
+
+    /** Offset of the re-clustering budget: magic, version, two doubles, a boolean and three ints before it. */
+    private static final int BUDGET_OFFSET = 8 + 4 + 8 + 8 + 1 + 3 * 4;
+
+    /** {@code bytes} with the last 8 replaced by the CRC-32 of the rest, as a well-formed file ends. */
+    private static byte[] withChecksum(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, bytes.length - 8);
+        ByteBuffer.wrap(bytes).putLong(bytes.length - 8, crc.getValue());
+        return bytes;
+    }
+
+    @Test
+    void theBudgetIsSavedInTheConfiguration() throws IOException {
+        LinkIndex narrow = LinkIndex.builder().maxReclusterLinks(1_234).build();
+        Path file = directory.resolve("narrow.idx");
+        narrow.save(file);
+        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(file));
+        assertEquals(IndexFile.VERSION, bytes.getInt(IndexFile.MAGIC.length));
+        assertEquals(1_234, bytes.getInt(BUDGET_OFFSET));
+    }
+
+    @Test
+    void aVersionOneFileIsLoadedWithTheBuildersBudget() throws IOException {
+        // A version 1 file is a version 2 file without the budget's four bytes.
+        byte[] current = Files.readAllBytes(saved());
+        byte[] old = new byte[current.length - 4];
+        System.arraycopy(current, 0, old, 0, BUDGET_OFFSET);
+        System.arraycopy(current, BUDGET_OFFSET + 4, old, BUDGET_OFFSET, current.length - BUDGET_OFFSET - 4);
+        ByteBuffer.wrap(old).putInt(IndexFile.MAGIC.length, IndexFile.VERSION_WITHOUT_BUDGET);
+        Path file = directory.resolve("version1.idx");
+        Files.write(file, withChecksum(old));
+        LinkIndex loaded = LinkIndex.load(file);
+        assertEquals(index.entityIds(), loaded.entityIds());
+        assertEquals(LinkIndexBuilder.DEFAULT_MAX_RECLUSTER_LINKS, loaded.core().config.maxReclusterLinks);
+        assertEquals(7, LinkIndex.builder().maxReclusterLinks(7).load(file).core().config.maxReclusterLinks);
+    }
+
+    @Test
+    void aBudgetBelowOneIsReportedAsCorrupt() throws IOException {
+        byte[] bytes = Files.readAllBytes(saved());
+        ByteBuffer.wrap(bytes).putInt(BUDGET_OFFSET, 0);
+        Path file = directory.resolve("zero.idx");
+        Files.write(file, withChecksum(bytes));
+        IndexFileException e = assertThrows(IndexFileException.class, () -> LinkIndex.load(file));
+        assertTrue(e.getMessage().contains("re-clustering budget of 0"), e.getMessage());
+        assertTrue(e.getMessage().contains("zero.idx"), e.getMessage());
     }
 }

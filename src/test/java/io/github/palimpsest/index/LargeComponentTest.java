@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.palimpsest.index.ChangeReport.Outcome;
 import io.github.palimpsest.index.ChangeReport.Reclustering;
 import io.github.palimpsest.record.PersonRecord;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,16 +128,56 @@ class LargeComponentTest {
         assertSoundPeople(index);
     }
 
-    @Test
-    void aLoadedIndexTakesTheBudgetFromItsBuilder(@TempDir Path dir) throws Exception {
-        LinkIndex index = LinkIndex.builder().build();
-        hostel(20, 0).forEach(index::add);
-        Path file = dir.resolve("hostel.idx");
+    /** The hostel's first {@code sparse} records, indexed under {@code budget} and saved to {@code file}. */
+    private static Path savedHostel(Path file, int sparse, int budget) throws Exception {
+        LinkIndex index = LinkIndex.builder().maxReclusterLinks(budget).build();
+        hostel(sparse, 0).forEach(index::add);
+        assertEquals(1, index.entityCount());
         index.save(file);
-        LinkIndex loaded = LinkIndex.builder().maxReclusterLinks(5).load(file);
-        assertFalse(loaded.add(LargeComponentBenchmark.sparse(20)).isExact());
-        assertEquals(1, loaded.boundedChangeCount());
-        assertTrue(Files.size(file) > 0);
+        return file;
+    }
+
+    /** How the next hostel record's arrival is re-clustered in {@code index}, which holds {@code sparse} of them. */
+    private static Reclustering nextArrival(LinkIndex index, int sparse) {
+        return index.add(LargeComponentBenchmark.sparse(sparse)).reclustering();
+    }
+
+    @Test
+    void aLoadedIndexKeepsTheSmallBudgetItWasSavedWith(@TempDir Path dir) throws Exception {
+        // 20 records: a clique of 190 links, within the default budget of 4,096 but not within 50.
+        Path small = savedHostel(dir.resolve("small.idx"), 20, 50);
+        Path standard = savedHostel(dir.resolve("standard.idx"), 20, LinkIndexBuilder.DEFAULT_MAX_RECLUSTER_LINKS);
+        assertEquals(Reclustering.BOUNDED, nextArrival(LinkIndex.load(small), 20));
+        assertEquals(Reclustering.EXACT, nextArrival(LinkIndex.load(standard), 20));
+    }
+
+    @Test
+    void aLoadedIndexKeepsALargeBudgetItWasSavedWith(@TempDir Path dir) throws Exception {
+        // 95 records: a clique of 4,465 links, just over the default budget.
+        Path large = savedHostel(dir.resolve("large.idx"), 95, 10_000);
+        LinkIndex loaded = LinkIndex.load(large);
+        assertEquals(Reclustering.EXACT, nextArrival(loaded, 95));
+        assertEquals(0, loaded.boundedChangeCount());
+        LinkIndex defaultBudget = LinkIndex.builder().build();
+        hostel(95, 0).forEach(defaultBudget::add);
+        assertEquals(Reclustering.BOUNDED, nextArrival(defaultBudget, 95), "the default would have bounded it");
+    }
+
+    @Test
+    void aBudgetSetOnTheLoadingBuilderOverridesTheSavedOneAndIsSavedNext(@TempDir Path dir) throws Exception {
+        Path small = savedHostel(dir.resolve("small.idx"), 20, 50);
+        LinkIndex widened = LinkIndex.builder().maxReclusterLinks(Integer.MAX_VALUE).load(small);
+        assertEquals(Reclustering.EXACT, nextArrival(widened, 20));
+        Path standard = savedHostel(dir.resolve("standard.idx"), 20, LinkIndexBuilder.DEFAULT_MAX_RECLUSTER_LINKS);
+        LinkIndex narrowed = LinkIndex.builder().maxReclusterLinks(5).load(standard);
+        assertEquals(Reclustering.BOUNDED, nextArrival(narrowed, 20));
+        assertEquals(1, narrowed.boundedChangeCount());
+        // The override is now the index's budget: saving and loading again keeps it.
+        Path resaved = dir.resolve("resaved.idx");
+        narrowed.save(resaved);
+        assertEquals(Reclustering.BOUNDED, nextArrival(LinkIndex.load(resaved), 21));
+        widened.save(resaved);
+        assertEquals(Reclustering.EXACT, nextArrival(LinkIndex.load(resaved), 21));
     }
 
     @Test

@@ -1,7 +1,11 @@
 package io.github.palimpsest.index;
 
+import io.github.palimpsest.Entity;
+import io.github.palimpsest.LinkResult;
+import io.github.palimpsest.Linker;
 import io.github.palimpsest.cluster.PairwiseMetrics;
 import io.github.palimpsest.record.PersonRecord;
+import io.github.palimpsest.score.MatchModel;
 import io.github.palimpsest.synthetic.SyntheticForces;
 import io.github.palimpsest.synthetic.SyntheticRecord;
 import java.nio.file.Files;
@@ -13,18 +17,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.HashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Optional;
 
 /**
  * Look-up latency of {@link LinkIndex#match} with many records indexed. A {@code main}, not a test, so CI
  * never runs it; the command and figures are in docs/index.md.
  *
- * <p>Generates fictional cross-force records (default profile), holds out every 100th record as a probe,
+ * <p>Generates fictional cross-force records (default profile), holds out about one record in 100 as a probe,
  * adds the rest with as many threads as there are cores, then times {@code match} for each probe on one
  * thread and reports p50/p99/p99.9, the heap in use per indexed record after a full collection, the
  * pairwise accuracy of the index's people, and the time to save and load the index.
  *
- * <p>Arguments: {@code [records=100000] [seed=42] [save=true]}.
+ * <p>Arguments: {@code [records=100000] [seed=42] [save=true] [model=bundled] [batch=false]}. With
+ * {@code model=trained}, a model is first trained on the records to be indexed with the batch trainer
+ * ({@code Linker.builder().build().train(records)}, the recommended path in docs/index.md) and the index
+ * scores with it; with {@code bundled}, the index scores with the bundled default model. With
+ * {@code batch=true}, the batch {@code Linker} also links the indexed records with the same model, for a
+ * reference F1 on the same data (it holds every record and pair in memory: mind the heap at 1M).
  */
 public final class LinkIndexBenchmark {
     private static final int PROBE_EVERY = 100;
@@ -36,13 +45,18 @@ public final class LinkIndexBenchmark {
         int wanted = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 42;
         boolean save = args.length <= 2 || Boolean.parseBoolean(args[2]);
+        String model = args.length > 3 ? args[3] : "bundled";
+        if (!model.equals("bundled") && !model.equals("trained")) {
+            throw new IllegalArgumentException("model must be bundled or trained, got " + model);
+        }
+        boolean batch = args.length > 4 && Boolean.parseBoolean(args[4]);
         SyntheticForces generator = SyntheticForces.builder().seed(seed)
                 .people(Math.max(1, Math.round(wanted / SyntheticForces.builder().build().meanRecordsPerPerson())))
                 .build();
         List<PersonRecord> probes = new ArrayList<>();
         Path file = save ? Files.createTempFile("palimpsest-index", ".idx") : null;
         try {
-            int n = buildAndMeasure(generator, wanted, probes, file);
+            int n = buildAndMeasure(generator, wanted, probes, file, model.equals("trained"), batch);
             if (file != null) {
                 // The built index is unreachable now: the loaded one is measured alone.
                 usedHeapAfterGc();
@@ -65,17 +79,37 @@ public final class LinkIndexBenchmark {
     }
 
     /** Builds the index, prints load time, memory, latency and accuracy, saves it; returns its size. */
-    private static int buildAndMeasure(SyntheticForces generator, int wanted, List<PersonRecord> probes, Path file)
-            throws Exception {
+    private static int buildAndMeasure(SyntheticForces generator, int wanted, List<PersonRecord> probes, Path file,
+            boolean trained, boolean batch) throws Exception {
+        LinkIndexBuilder builder = LinkIndex.builder().expectedSize(wanted);
+        Optional<MatchModel> model = Optional.empty();
+        if (trained || batch) {
+            // The same split as below (every 100th generated record is a probe), so the model is trained on
+            // exactly the records the index will hold.
+            List<PersonRecord> indexed = new ArrayList<>();
+            generator.stream().filter(g -> !isProbe(g)).forEach(g -> indexed.add(toRecord(g)));
+            if (trained) {
+                long t = System.nanoTime();
+                model = Optional.of(Linker.builder().build().train(indexed));
+                System.out.printf(Locale.ROOT, "model trained on the %,d records to index in %.1f s%n", indexed.size(),
+                        (System.nanoTime() - t) / 1e9);
+                builder.model(model.get());
+            }
+            if (batch) {
+                batchReference(generator, indexed, model);
+            }
+        }
         long heapBefore = usedHeapAfterGc();
-        LinkIndex index = LinkIndex.builder().expectedSize(wanted).build();
-        AtomicInteger seen = new AtomicInteger();
+        LinkIndex index = builder.build();
+        // The prior (lambda) is the model parameter that depends most on the pool's size: print it.
+        System.out.printf(Locale.ROOT, "index scores with the %s model: prior %.3g (%.2f bits)%n",
+                trained ? "trained" : "bundled", index.model().prior(), index.model().priorWeight());
         long started = System.nanoTime();
         // The generator is sequential; records are normalised and added on every core (add is thread-safe and
         // does its record-local work outside the index's lock).
         generator.stream().parallel().forEach(generated -> {
             PersonRecord record = toRecord(generated);
-            if (seen.incrementAndGet() % PROBE_EVERY == 0) {
+            if (isProbe(generated)) {
                 synchronized (probes) {
                     probes.add(record);
                 }
@@ -188,6 +222,36 @@ public final class LinkIndexBenchmark {
         } catch (Exception e) {
             return "unknown";
         }
+    }
+
+    /**
+     * About one record in 100 is held out as a probe, chosen by its id so that the choice does not depend
+     * on thread timing and the trained model sees exactly the records the index holds.
+     */
+    private static boolean isProbe(SyntheticRecord generated) {
+        return Math.floorMod(generated.recordId().hashCode() * 0x9E3779B1, PROBE_EVERY) == 0;
+    }
+
+    /** Links the indexed records with the batch linker (with {@code model} when given) and prints its F1. */
+    private static void batchReference(SyntheticForces generator, List<PersonRecord> indexed,
+            Optional<MatchModel> model) {
+        Linker.Builder linker = Linker.builder();
+        model.ifPresent(linker::model);
+        long t = System.nanoTime();
+        LinkResult result = linker.build().link(indexed);
+        Map<String, String> clusters = new HashMap<>();
+        for (Entity person : result.entities()) {
+            for (String id : person.recordIds()) {
+                clusters.put(id, person.id());
+            }
+        }
+        Map<String, String> truth = new HashMap<>();
+        generator.stream().filter(g -> clusters.containsKey(g.recordId()))
+                .forEach(g -> truth.put(g.recordId(), g.entityId()));
+        PairwiseMetrics metrics = PairwiseMetrics.of(truth, clusters);
+        System.out.printf(Locale.ROOT, "batch Linker (%s model) on the same %,d records in %.1f s: precision %.4f, "
+                        + "recall %.4f, F1 %.4f%n", model.isPresent() ? "the trained" : "its own trained",
+                indexed.size(), (System.nanoTime() - t) / 1e9, metrics.precision(), metrics.recall(), metrics.f1());
     }
 
     private static PersonRecord toRecord(SyntheticRecord generated) {
