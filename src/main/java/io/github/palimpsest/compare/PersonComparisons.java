@@ -26,7 +26,7 @@ public final class PersonComparisons {
     }
 
     /**
-     * The default set, in this order: {@code forename}, {@code surname}, {@code dob}, {@code sex},
+     * The default set, in this order: {@code forename}, {@code surname}, {@code middle_names}, {@code dob}, {@code sex},
      * {@code pnc_id}, {@code cro_number}, {@code ni_number}, {@code driving_licence},
      * {@code warrant_number}, {@code id_*} (every generic identifier type together), {@code phone},
      * {@code email}, {@code postcode}, {@code address}. A field absent from the input is simply neutral
@@ -74,6 +74,7 @@ public final class PersonComparisons {
         List<Comparison<ComparableRecord>> all = new ArrayList<>();
         all.add(ForenameComparison.standard());
         all.add(SurnameComparison.standard());
+        all.add(MiddleNameComparison.standard());
         all.add(DateOfBirthComparison.standard());
         all.add(SexComparison.standard());
         all.add(IdentifierComparison.pncId());

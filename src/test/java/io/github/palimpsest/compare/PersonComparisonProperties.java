@@ -50,7 +50,7 @@ class PersonComparisonProperties {
                     .forename(values.get(0)).surname(values.get(1)).aliases(values.get(2)).dob(values.get(3))
                     .postcode(values.get(4)).phone(values.get(5)).sex(values.get(6)).pncId(values.get(7))
                     .address(values.get(4) + " " + values.get(1)).email(values.get(5))
-                    .identifier("ssn", values.get(7)).warrantNumber(values.get(2))
+                    .identifier("ssn", values.get(7)).warrantNumber(values.get(2)).middleNames(values.get(0))
                     .build();
             return ComparableRecord.of(r);
         });
