@@ -95,8 +95,8 @@ public final class PersonRecord {
         boolean hasSeparateNames = !(b.forename.isBlank() && b.middleNames.isBlank() && b.surname.isBlank());
         this.nameFromFullName = !hasSeparateNames;
         this.name = hasSeparateNames
-                ? parsed.name(b.forename, b.middleNames, b.surname)
-                : parsed.fullName(b.fullName);
+                ? NameParser.parse(b.forename, b.middleNames, b.surname)
+                : NameParser.parse(b.fullName);
         this.aliases = aliasesOf(b.aliases);
         this.dateOfBirth = parsed.dateOfBirth(b.dob, b.referenceDate);
         this.rawSex = b.sex;
@@ -106,9 +106,9 @@ public final class PersonRecord {
         this.niNumber = NiNumber.parse(b.niNumber);
         this.drivingLicence = DrivingLicence.parse(b.drivingLicence);
         this.warrantNumber = Identifier.parse("warrant_number", b.warrantNumber);
-        this.phone = parsed.phone(b.phone);
+        this.phone = Phone.parse(b.phone);
         this.email = Email.parse(b.email);
-        this.postcode = parsed.postcode(b.postcode);
+        this.postcode = Postcode.parse(b.postcode);
         this.address = b.address.strip();
         this.eventDate = parsed.eventDate(b.eventDate, b.referenceDate);
         this.eventType = b.eventType.strip();
