@@ -1,5 +1,7 @@
 package io.github.palimpsest.record;
 
+import java.util.List;
+
 /**
  * What a {@link ComparableRecord} derives from one folded name, computed once per distinct name by a
  * {@link ComparableRecordFactory}: the shared instance of the name, its phonetic keys, its nickname
@@ -30,7 +32,7 @@ final class NameForm {
      * The variants of this name as a surname: {@code variants} (those of the record that asks, which are a
      * function of the surname alone) shared and remembered the first time, the remembered array afterwards.
      */
-    String[] surnameVariants(java.util.List<String> variants, ComparableRecordFactory shared) {
+    String[] surnameVariants(List<String> variants, ComparableRecordFactory shared) {
         String[] held = surnameVariants;
         if (held == null) {
             held = shared.shareAll(variants.toArray(new String[0]));
