@@ -95,20 +95,23 @@ public final class ComparableRecord implements Serializable {
         this.recordId = r.recordId();
         this.forceCode = shared.share(r.force().canonical().orElse(""));
         PersonName name = r.name();
-        this.forename = shared.share(name.forename());
         this.middleInitials = shared.share(initialsOf(name.middleNames()));
         this.forenameInitial = name.isForenameInitial();
-        this.surname = shared.share(name.surname());
-        this.surnameVariants = name.surnameVariants().isEmpty() ? NONE
-                : shared.shareAll(name.surnameVariants().toArray(NONE));
-        this.forenameNicknames = forenameInitial ? NONE : nicknamesOf(forename);
-        this.forenameNicknameHashes = forenameNicknames.length == 0 ? NO_HASHES
-                : NICKNAME_HASHES.computeIfAbsent(forename, f -> hashesOf(forenameNicknames));
+        // One look-up per distinct name part gives everything derived from it (see NameForm).
+        NameForm first = name.forename().isEmpty() ? null : shared.nameForm(name.forename());
+        this.forename = first == null ? "" : first.name;
+        boolean hasFullForename = first != null && !forenameInitial;
+        this.forenameNicknames = hasFullForename ? first.nicknames : NONE;
+        this.forenameNicknameHashes = hasFullForename ? first.nicknameHashes : NO_HASHES;
         this.forenameHash = forename.hashCode();
-        String[] forenameKeys = forenameInitial || forename.isEmpty() ? NO_KEYS : shared.phoneticKeys(forename);
+        String[] forenameKeys = hasFullForename ? first.phoneticKeys : NO_KEYS;
         this.forenamePhonetic = forenameKeys[0];
         this.forenamePhoneticAlternate = forenameKeys[1];
-        String[] surnameKeys = surname.isEmpty() ? NO_KEYS : shared.phoneticKeys(surname);
+        NameForm last = name.surname().isEmpty() ? null : shared.nameForm(name.surname());
+        this.surname = last == null ? "" : last.name;
+        this.surnameVariants = name.surnameVariants().isEmpty() ? NONE
+                : last.surnameVariants(name.surnameVariants(), shared);
+        String[] surnameKeys = last == null ? NO_KEYS : last.phoneticKeys;
         this.surnamePhonetic = surnameKeys[0];
         this.surnamePhoneticAlternate = surnameKeys[1];
         this.surnameNysiis = surnameKeys[2];
@@ -187,7 +190,8 @@ public final class ComparableRecord implements Serializable {
         return initials.toString();
     }
 
-    private static String[] nicknamesOf(String forename) {
+    /** The forename's nickname equivalents other than itself, sorted; empty when the table does not know it. */
+    static String[] nicknamesOf(String forename) {
         if (forename.isEmpty()) {
             return NONE;
         }
@@ -202,6 +206,11 @@ public final class ComparableRecord implements Serializable {
         String[] sorted = equivalents.stream().filter(n -> !n.equals(forename)).sorted().toArray(String[]::new);
         String[] previous = NICKNAMES.putIfAbsent(forename, sorted);
         return previous == null ? sorted : previous;
+    }
+
+    /** The sorted hash codes of a nickname set, shared by every record (and factory) with the forename. */
+    static int[] nicknameHashesOf(String forename, String[] nicknames) {
+        return nicknames.length == 0 ? NO_HASHES : NICKNAME_HASHES.computeIfAbsent(forename, f -> hashesOf(nicknames));
     }
 
     private static int[] hashesOf(String[] names) {

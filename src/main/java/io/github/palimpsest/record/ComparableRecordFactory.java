@@ -33,15 +33,15 @@ public final class ComparableRecordFactory {
 
     private final boolean sharing;
     private final ConcurrentHashMap<String, String> strings;
-    /** Folded name → {Double Metaphone primary, alternate, NYSIIS}. */
-    private final ConcurrentHashMap<String, String[]> phonetic;
+    /** Folded name → what records derive from it (shared instance, phonetic keys, nicknames, variants). */
+    private final ConcurrentHashMap<String, NameForm> names;
     /** Address text → its sorted, distinct words. */
     private final ConcurrentHashMap<String, String[]> addresses;
 
     private ComparableRecordFactory(boolean sharing) {
         this.sharing = sharing;
         this.strings = sharing ? new ConcurrentHashMap<>(1 << 16) : null;
-        this.phonetic = sharing ? new ConcurrentHashMap<>(1 << 14) : null;
+        this.names = sharing ? new ConcurrentHashMap<>(1 << 14) : null;
         this.addresses = sharing ? new ConcurrentHashMap<>(1 << 14) : null;
     }
 
@@ -61,7 +61,7 @@ public final class ComparableRecordFactory {
 
     /** The number of distinct strings and names held so far (for logging). */
     public int sharedValues() {
-        return sharing ? strings.size() + phonetic.size() + addresses.size() : 0;
+        return sharing ? strings.size() + names.size() + addresses.size() : 0;
     }
 
     /** The one shared instance equal to {@code value}. */
@@ -105,20 +105,29 @@ public final class ComparableRecordFactory {
         return tokens;
     }
 
-    /** {Double Metaphone primary, alternate, NYSIIS} of a folded name, computed once per distinct name. */
-    String[] phoneticKeys(String name) {
+    /**
+     * What records derive from a folded, non-empty name, computed once per distinct name. The map is keyed by
+     * every distinct name part of the pool (a long tail of rare surnames included), as the phonetic keys were.
+     */
+    NameForm nameForm(String name) {
         if (!sharing) {
-            return encode(name);
+            return formOf(name);
         }
-        String[] keys = phonetic.get(name);
-        if (keys == null) {
-            keys = encode(name);
-            String[] previous = phonetic.putIfAbsent(share(name), keys);
+        NameForm form = names.get(name);
+        if (form == null) {
+            form = formOf(name);
+            NameForm previous = names.putIfAbsent(form.name, form);
             if (previous != null) {
-                keys = previous;
+                form = previous;
             }
         }
-        return keys;
+        return form;
+    }
+
+    private NameForm formOf(String name) {
+        String held = share(name);
+        String[] nicknames = ComparableRecord.nicknamesOf(held);
+        return new NameForm(held, encode(held), nicknames, ComparableRecord.nicknameHashesOf(held, nicknames));
     }
 
     private String[] encode(String name) {

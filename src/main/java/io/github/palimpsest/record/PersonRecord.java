@@ -71,14 +71,21 @@ public final class PersonRecord {
     private final String eventSummary;
     private final Map<String, Identifier> identifiers;
     private final Map<String, String> extras;
-    private final List<Problem> problems;
+    /** The problems a reader or caller gave the builder; the field problems are found on first use. */
+    private final List<Problem> givenProblems;
+    /**
+     * Every problem, computed on the first call to {@link #problems()}: the batch reader turns records straight
+     * into their comparable form and never asks, and finding problems (messages, licence contradictions) is a
+     * good part of building a record. Written at most once per thread with an immutable list, so a racing
+     * reader sees either null (and computes the same list) or a complete list.
+     */
+    private List<Problem> problems;
     // The raw inputs the parsed values above do not keep, so that inputColumns() and toBuilder() lose nothing.
     private final String rawForename;
     private final String rawMiddleNames;
     private final String rawSurname;
     private final String rawAliases;
     private final LocalDate referenceDate;
-    private final int givenProblemCount;
 
     private PersonRecord(Builder b, ParseCache parsed) {
         checkArgument(!b.recordId.isBlank(), "record_id is required and must not be blank");
@@ -90,11 +97,7 @@ public final class PersonRecord {
         this.name = hasSeparateNames
                 ? NameParser.parse(b.forename, b.middleNames, b.surname)
                 : NameParser.parse(b.fullName);
-        ImmutableList.Builder<PersonName> aliasList = ImmutableList.builder();
-        for (String alias : ALIAS_SPLITTER.split(b.aliases)) {
-            aliasList.add(NameParser.parse(alias));
-        }
-        this.aliases = aliasList.build();
+        this.aliases = aliasesOf(b.aliases);
         this.dateOfBirth = parsed.dateOfBirth(b.dob, b.referenceDate);
         this.rawSex = b.sex;
         this.sex = Sex.parse(b.sex);
@@ -110,17 +113,31 @@ public final class PersonRecord {
         this.eventDate = parsed.eventDate(b.eventDate, b.referenceDate);
         this.eventType = b.eventType.strip();
         this.eventSummary = b.eventSummary.strip();
-        ImmutableMap.Builder<String, Identifier> ids = ImmutableMap.builder();
-        b.identifiers.forEach((type, raw) -> ids.put(type, Identifier.parse(type, raw)));
-        this.identifiers = ids.build();
-        this.extras = ImmutableMap.copyOf(b.extras);
-        this.problems = collectProblems(b.problems);
+        if (b.identifiers == null) {
+            this.identifiers = ImmutableMap.of();
+        } else {
+            ImmutableMap.Builder<String, Identifier> ids = ImmutableMap.builder();
+            b.identifiers.forEach((type, raw) -> ids.put(type, Identifier.parse(type, raw)));
+            this.identifiers = ids.build();
+        }
+        this.extras = b.extras == null ? ImmutableMap.of() : ImmutableMap.copyOf(b.extras);
+        this.givenProblems = List.copyOf(b.problems);
         this.rawForename = b.forename;
         this.rawMiddleNames = b.middleNames;
         this.rawSurname = b.surname;
         this.rawAliases = b.aliases;
         this.referenceDate = b.referenceDate;
-        this.givenProblemCount = b.problems.size();
+    }
+
+    static List<PersonName> aliasesOf(String raw) {
+        if (raw.isBlank()) {
+            return ImmutableList.of();
+        }
+        ImmutableList.Builder<PersonName> aliasList = ImmutableList.builder();
+        for (String alias : ALIAS_SPLITTER.split(raw)) {
+            aliasList.add(NameParser.parse(alias));
+        }
+        return aliasList.build();
     }
 
     private List<Problem> collectProblems(List<Problem> given) {
@@ -282,7 +299,12 @@ public final class PersonRecord {
 
     /** Every problem found in the record's fields, in schema order. */
     public List<Problem> problems() {
-        return problems;
+        List<Problem> all = problems;
+        if (all == null) {
+            all = collectProblems(givenProblems);
+            problems = all;
+        }
+        return all;
     }
 
     /** Whether any name (the main name or an alias) is present. */
@@ -340,7 +362,7 @@ public final class PersonRecord {
     public Builder toBuilder() {
         Builder builder = builder().referenceDate(referenceDate);
         inputColumns().forEach(builder::set);
-        problems.subList(0, givenProblemCount).forEach(builder::problem);
+        givenProblems.forEach(builder::problem);
         return builder;
     }
 
@@ -376,8 +398,9 @@ public final class PersonRecord {
         private String eventDate = "";
         private String eventType = "";
         private String eventSummary = "";
-        private final Map<String, String> identifiers = new LinkedHashMap<>();
-        private final Map<String, String> extras = new LinkedHashMap<>();
+        // Made on first use: most rows have neither, and a reader builds a record per row.
+        private Map<String, String> identifiers;
+        private Map<String, String> extras;
         private final List<Problem> problems = new ArrayList<>();
         private LocalDate referenceDate = LocalDate.now();
 
@@ -519,6 +542,9 @@ public final class PersonRecord {
             checkNotNull(type, "type");
             String folded = type.strip().toLowerCase(Locale.ROOT);
             checkArgument(!folded.isEmpty(), "identifier type must not be blank");
+            if (identifiers == null) {
+                identifiers = new LinkedHashMap<>();
+            }
             identifiers.put(folded, text(value));
             return this;
         }
@@ -526,6 +552,9 @@ public final class PersonRecord {
         /** A column outside the canonical schema, kept untouched. */
         public Builder extra(String column, String value) {
             checkNotNull(column, "column");
+            if (extras == null) {
+                extras = new LinkedHashMap<>();
+            }
             extras.put(column, text(value));
             return this;
         }
