@@ -346,7 +346,7 @@ public final class ScaleAccuracyBenchmark {
         }
     }
 
-    private static int[] entities(List<ComparableRecord> records, Path truthFile) {
+    static int[] entities(List<ComparableRecord> records, Path truthFile) {
         Map<String, Integer> entityOfRecord = new HashMap<>();
         Map<String, Integer> ids = new HashMap<>();
         try (Stream<String> lines = Files.lines(truthFile)) {
