@@ -142,19 +142,24 @@ final class LinkCommand implements Callable<Integer> {
             List<ComparableRecord> records = new ArrayList<>();
             ProblemReport problems = timed(progress, "read", () -> {
                 // Problems are found on the read workers while each record is hot: on the batch path nothing
-                // else would ask for them, and bad input must never pass silently.
+                // else would ask for them, and bad input must never pass silently. Their details are kept only
+                // for --problems-out, so that a large pool with many flawed rows holds no more than a count.
+                boolean keepDetails = problemsOut != null;
                 List<ReadRow> read = RecordCsvReader.create().readRecords(inputs,
-                        (file, line, record) -> new ReadRow(factory.of(record), problemsOf(file, line, record)),
-                        workers);
-                List<RowProblems> withProblems = new ArrayList<>();
+                        (file, line, record) -> readRow(factory, file, line, record, keepDetails), workers);
+                int withProblems = 0;
+                List<RowProblems> details = new ArrayList<>();
                 for (ReadRow row : read) {
                     records.add(row.record());
-                    if (row.problems() != null) {
-                        withProblems.add(row.problems());
+                    if (row.hasProblems()) {
+                        withProblems++;
+                        if (keepDetails) {
+                            details.add(row.details());
+                        }
                     }
                 }
-                return new Timed<>(new ProblemReport(withProblems), String.format(Locale.ROOT,
-                        "%,d records, %,d with problems", read.size(), withProblems.size()));
+                return new Timed<>(new ProblemReport(withProblems, details), String.format(Locale.ROOT,
+                        "%,d records, %,d with problems", read.size(), withProblems));
             });
             Linker linker = linker(records.size(), workers, progress);
             CompactLinkResult result = linker.linkComparable(records);
@@ -173,13 +178,16 @@ final class LinkCommand implements Callable<Integer> {
         }
     }
 
-    /** A record read for linking, and its problems with where it was read (null when it has none). */
-    private record ReadRow(ComparableRecord record, RowProblems problems) {
+    /** A record read for linking, whether it has problems, and (if kept) them with where it was read, else null. */
+    private record ReadRow(ComparableRecord record, boolean hasProblems, RowProblems details) {
     }
 
-    private static RowProblems problemsOf(Path file, long line, PersonRecord record) {
+    private static ReadRow readRow(ComparableRecordFactory factory, Path file, long line, PersonRecord record,
+            boolean keepDetails) {
         List<Problem> found = record.problems();
-        return found.isEmpty() ? null : new RowProblems(file, line, record.recordId(), found);
+        RowProblems details = keepDetails && !found.isEmpty()
+                ? new RowProblems(file, line, record.recordId(), found) : null;
+        return new ReadRow(factory.of(record), !found.isEmpty(), details);
     }
 
     /** A stage's value and its one-line summary. */

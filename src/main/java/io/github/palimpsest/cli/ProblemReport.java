@@ -13,18 +13,21 @@ import org.apache.commons.csv.CSVPrinter;
 final class ProblemReport {
     static final List<String> COLUMNS = List.of("file", "line", "record_id", "field", "problem");
 
+    private final int recordsWithProblems;
     private final List<RowProblems> rows;
 
-    ProblemReport(List<RowProblems> rows) {
+    /** {@code rows} are the records with problems in input order, or empty when only the count was kept. */
+    ProblemReport(int recordsWithProblems, List<RowProblems> rows) {
+        this.recordsWithProblems = recordsWithProblems;
         this.rows = List.copyOf(rows);
     }
 
     /** How many records have at least one problem. */
     int recordsWithProblems() {
-        return rows.size();
+        return recordsWithProblems;
     }
 
-    /** Writes the header and one row per problem; flushes but does not close {@code out}. */
+    /** Writes the header and one row per problem kept; flushes but does not close {@code out}. */
     void write(Writer out) throws IOException {
         CSVPrinter csv = Csv.printer(out, COLUMNS);
         for (RowProblems row : rows) {
