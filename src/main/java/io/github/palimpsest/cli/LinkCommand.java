@@ -8,6 +8,8 @@ import io.github.palimpsest.pattern.Pattern;
 import io.github.palimpsest.pattern.PatternEvent;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.ComparableRecordFactory;
+import io.github.palimpsest.record.PersonRecord;
+import io.github.palimpsest.record.Problem;
 import io.github.palimpsest.record.RecordCsvReader;
 import io.github.palimpsest.score.Decimals;
 import io.github.palimpsest.score.MatchModel;
@@ -33,7 +35,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code link INPUT.csv... --clusters-out CLUSTERS.csv [--links-out LINKS.csv] [--patterns-out PATTERNS.csv]
- * [--threshold P] [--model M.json] [--save-model M.json] [--seed N] [--threads N]}: the contract of issue 3.
+ * [--problems-out PROBLEMS.csv] [--threshold P] [--model M.json] [--save-model M.json] [--seed N] [--threads N]}:
+ * the contract of issue 3. The summary counts the records with problems (a wrong number of fields, an invalid
+ * date of birth, a bad check letter...), which are linked with those values as missing; {@code --problems-out}
+ * lists each problem with its file and line.
  * With {@code --key-file KEY}, or when an input is a token file made by {@code tokenise}, the inputs are linked
  * through tokens alone instead (see {@link TokenLinking}), optionally {@code --one-to-one} across inputs.
  */
@@ -68,6 +73,10 @@ final class LinkCommand implements Callable<Integer> {
     @Option(names = "--patterns-out", paramLabel = "PATTERNS.csv",
             description = "Each person's events in date order, with how each record was linked.")
     Path patternsOut;
+
+    @Option(names = "--problems-out", paramLabel = "PROBLEMS.csv",
+            description = "file,line,record_id,field,problem for every problem found in the input, in input order.")
+    Path problemsOut;
 
     @Option(names = "--threshold", defaultValue = "0.95", paramLabel = "P",
             description = "Match probability at or above which a pair is linked, in (0, 1) (default ${DEFAULT-VALUE}).")
@@ -114,9 +123,10 @@ final class LinkCommand implements Callable<Integer> {
                 throw new CliInputException(tokenFile + " is a token file (made by 'tokenise'): pass --key-file "
                         + "with the key it was made under to link it");
             }
-            if (patternsOut != null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--patterns-out needs plain-text "
-                        + "records; it is not available when linking through tokens (--key-file)");
+            if (patternsOut != null || problemsOut != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), (patternsOut != null
+                        ? "--patterns-out" : "--problems-out") + " needs plain-text records; it is not available "
+                        + "when linking through tokens (--key-file)");
             }
             return TokenLinking.run(this, keyFile, oneToOne, modelIn == null ? null : loadModel(modelIn), workers);
         }
@@ -129,23 +139,55 @@ final class LinkCommand implements Callable<Integer> {
         try {
             // Records are read straight into their comparable form: a million person records would not fit.
             ComparableRecordFactory factory = ComparableRecordFactory.create();
-            List<ComparableRecord> records = timed(progress, "read", () -> {
-                List<ComparableRecord> read = RecordCsvReader.create().readRecords(inputs, factory::of, workers);
-                return new Timed<>(read, String.format(Locale.ROOT, "%,d records", read.size()));
+            List<ComparableRecord> records = new ArrayList<>();
+            ProblemReport problems = timed(progress, "read", () -> {
+                // Problems are found on the read workers while each record is hot: on the batch path nothing
+                // else would ask for them, and bad input must never pass silently. Their details are kept only
+                // for --problems-out, so that a large pool with many flawed rows holds no more than a count.
+                boolean keepDetails = problemsOut != null;
+                List<ReadRow> read = RecordCsvReader.create().readRecords(inputs,
+                        (file, line, record) -> readRow(factory, file, line, record, keepDetails), workers);
+                int withProblems = 0;
+                List<RowProblems> details = new ArrayList<>();
+                for (ReadRow row : read) {
+                    records.add(row.record());
+                    if (row.hasProblems()) {
+                        withProblems++;
+                        if (keepDetails) {
+                            details.add(row.details());
+                        }
+                    }
+                }
+                return new Timed<>(new ProblemReport(withProblems, details), String.format(Locale.ROOT,
+                        "%,d records, %,d with problems", read.size(), withProblems));
             });
             Linker linker = linker(records.size(), workers, progress);
             CompactLinkResult result = linker.linkComparable(records);
             timed(progress, "write", () -> {
-                writeOutputs(result, workers);
+                writeOutputs(result, problems, workers);
                 return new Timed<>(null, "outputs written");
             });
-            printSummary(spec.commandLine().getOut(), result.statistics());
+            PrintWriter out = spec.commandLine().getOut();
+            printSummary(out, result.statistics());
+            printProblemCount(out, problems.recordsWithProblems(), problemsOut);
             return Main.EXIT_OK;
         } finally {
             if (progress != null) {
                 progress.close();
             }
         }
+    }
+
+    /** A record read for linking, whether it has problems, and (if kept) them with where it was read, else null. */
+    private record ReadRow(ComparableRecord record, boolean hasProblems, RowProblems details) {
+    }
+
+    private static ReadRow readRow(ComparableRecordFactory factory, Path file, long line, PersonRecord record,
+            boolean keepDetails) {
+        List<Problem> found = record.problems();
+        RowProblems details = keepDetails && !found.isEmpty()
+                ? new RowProblems(file, line, record.recordId(), found) : null;
+        return new ReadRow(factory.of(record), !found.isEmpty(), details);
     }
 
     /** A stage's value and its one-line summary. */
@@ -173,7 +215,7 @@ final class LinkCommand implements Callable<Integer> {
 
     private void checkDistinctOutputs() {
         List<Path> outputs = new ArrayList<>();
-        for (Path p : new Path[] {clustersOut, linksOut, patternsOut, modelOut}) {
+        for (Path p : new Path[] {clustersOut, linksOut, patternsOut, problemsOut, modelOut}) {
             if (p != null) {
                 Path absolute = p.toAbsolutePath().normalize();
                 if (outputs.contains(absolute)) {
@@ -219,7 +261,7 @@ final class LinkCommand implements Callable<Integer> {
      * Writes every output to a temporary file first, and moves them into place only when all are complete.
      * Rows are formatted in blocks on all workers and written in order.
      */
-    private void writeOutputs(CompactLinkResult result, int workers) throws IOException {
+    private void writeOutputs(CompactLinkResult result, ProblemReport problems, int workers) throws IOException {
         List<AtomicOutput> outputs = new ArrayList<>();
         try {
             // Printers are flushed, not closed: closing would close the file before AtomicOutput commits it.
@@ -248,6 +290,9 @@ final class LinkCommand implements Callable<Integer> {
                     }
                 });
             }
+            if (problemsOut != null) {
+                problems.write(open(outputs, problemsOut).writer());
+            }
             if (modelOut != null) {
                 AtomicOutput model = open(outputs, modelOut);
                 model.writer().write(result.model().toJson());
@@ -274,6 +319,17 @@ final class LinkCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "links: %d%n", s.links());
         out.printf(Locale.ROOT, "people: %d%n", s.people());
         out.printf(Locale.ROOT, "people seen by more than one force: %d%n", s.peopleSeenByMoreThanOneForce());
+        out.flush();
+    }
+
+    static void printProblemCount(PrintWriter out, int recordsWithProblems, Path problemsOut) {
+        out.printf(Locale.ROOT, "records with problems: %d%n", recordsWithProblems);
+        if (recordsWithProblems > 0) {
+            // An invalid value is linked as missing (DESIGN.md: nothing lost, no evidence); say where to look.
+            out.println(problemsOut != null
+                    ? "  each problem is listed in " + problemsOut
+                    : "  to list each problem with its file and line: --problems-out PROBLEMS.csv");
+        }
         out.flush();
     }
 }

@@ -108,18 +108,55 @@ public final class RecordCsvReader {
      */
     public <T> List<T> readRecords(List<Path> files, Function<? super PersonRecord, ? extends T> convert,
             int threads) {
+        checkNotNull(convert, "convert");
+        return readRecords(files, (file, line, record) -> convert.apply(record), threads);
+    }
+
+    /**
+     * As {@link #readRecords(List, Function, int)}, but {@code convert} also learns where each row was read:
+     * its file (as given in {@code files}) and the 1-based line it starts on, the place an
+     * {@link InputException} would name. For example, to keep each record's problems with their place while
+     * the row is still hot on its worker:
+     * <pre>{@code
+     * reader.readRecords(files, (file, line, record) -> new Located(file, line, record.problems()), 2);
+     * }</pre>
+     * {@code convert} must be thread-safe.
+     *
+     * @throws InputException when a file cannot be read (see the class description)
+     * @throws IllegalArgumentException if {@code threads < 1}
+     */
+    public <T> List<T> readRecords(List<Path> files, RowFunction<? extends T> convert, int threads) {
         checkNotNull(files, "files");
         checkNotNull(convert, "convert");
         checkArgument(threads >= 1, "threads must be at least 1, got %s", threads);
         LocalDate reference = referenceDate.orElseGet(LocalDate::now);
         ParseCache parsed = ParseCache.forReferenceDate(reference);
-        try (ParallelRows<T> rows = new ParallelRows<>(threads, row -> convert.apply(row.build(reference, parsed)))) {
+        try (ParallelRows<T> rows = new ParallelRows<>(threads,
+                row -> convert.apply(row.file(), row.line(), row.build(reference, parsed)))) {
             RecordIdTable seen = new RecordIdTable();
             for (Path file : files) {
                 readFile(file, seen, rows::add);
             }
             return rows.finish();
         }
+    }
+
+    /**
+     * Turns one read record into a caller's value, knowing where the row was read. Implementations used with
+     * several threads must be thread-safe.
+     *
+     * @param <T> the value made from each row
+     */
+    @FunctionalInterface
+    public interface RowFunction<T> {
+        /**
+         * Converts one row's record.
+         *
+         * @param file   the file the row was read from, as given to the reader
+         * @param line   the 1-based line on which the row starts
+         * @param record the normalised record, with any row problem (a wrong field count) among its problems
+         */
+        T apply(Path file, long line, PersonRecord record);
     }
 
     private long readFile(Path file, RecordIdTable seen, Consumer<CsvHeader.Row> sink) {

@@ -21,7 +21,8 @@ import java.util.Locale;
  * </pre>
  *
  * Arguments: file, threads, repetitions in this JVM (default 1; the first is the cold one {@code link}
- * sees).
+ * sees), and optionally {@code problems}: also find each record's problems on the workers, as {@code link}
+ * does since it reports them.
  */
 final class ReadStageBenchmark {
     private ReadStageBenchmark() {}
@@ -72,6 +73,7 @@ final class ReadStageBenchmark {
         Path file = Path.of(args[0]);
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         int repetitions = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        boolean problems = args.length > 3 && args[3].equals("problems");
         java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         for (int rep = 0; rep < repetitions; rep++) {
@@ -79,8 +81,13 @@ final class ReadStageBenchmark {
             long[] vm0 = vmThreadCpuNanos();
             long main0 = mx.getCurrentThreadCpuTime();
             long wall0 = System.nanoTime();
-            List<ComparableRecord> records = RecordCsvReader.create()
-                    .readRecords(List.of(file), ComparableRecordFactory.create()::of, threads);
+            ComparableRecordFactory factory = ComparableRecordFactory.create();
+            List<ComparableRecord> records = problems
+                    ? RecordCsvReader.create().readRecords(List.of(file), (f, line, record) -> {
+                        record.problems();
+                        return factory.of(record);
+                    }, threads)
+                    : RecordCsvReader.create().readRecords(List.of(file), factory::of, threads);
             long wall = System.nanoTime() - wall0;
             long cpu = processCpuNanos() - cpu0;
             long[] vm1 = vmThreadCpuNanos();
