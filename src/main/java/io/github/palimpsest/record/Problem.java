@@ -19,13 +19,21 @@ public record Problem(String field, String reason) {
 
     /**
      * Makes a problem from a normaliser's message, dropping a leading {@code "field: "} that repeats the
-     * field name so that reports never say it twice.
+     * field name so that reports never say it twice. The name parser labels its messages {@code "name: "}
+     * whichever name column it read, so that label is dropped too for {@code full_name}, {@code forename},
+     * {@code middle_names} and {@code surname}.
      */
     public static Problem of(String field, String message) {
         String prefix = field + ": ";
-        String reason = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+        String reason = message.startsWith(prefix) ? message.substring(prefix.length())
+                : NAME_FIELDS.contains(field) && message.startsWith(NAME_LABEL) ? message.substring(NAME_LABEL.length())
+                : message;
         return new Problem(field, reason);
     }
+
+    private static final String NAME_LABEL = "name: ";
+    private static final java.util.Set<String> NAME_FIELDS = java.util.Set.of("full_name", "forename", "middle_names",
+            "surname");
 
     @Override
     public String toString() {
