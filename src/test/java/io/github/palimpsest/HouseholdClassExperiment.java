@@ -8,12 +8,10 @@ import io.github.palimpsest.cluster.PairwiseMetrics;
 import io.github.palimpsest.cluster.PersonConflicts;
 import io.github.palimpsest.cluster.ScoredLinks;
 import io.github.palimpsest.compare.Comparison;
-import io.github.palimpsest.compare.TermFrequencyComparison;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.ComparableRecordFactory;
 import io.github.palimpsest.record.RecordCsvReader;
 import io.github.palimpsest.score.MatchModel;
-import io.github.palimpsest.score.TermFrequencies;
 import java.nio.file.Path;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -64,16 +62,7 @@ public final class HouseholdClassExperiment {
         CandidatePairs candidates = Blocker.<ComparableRecord>builder().rules(Defaults.blockingRules()).build()
                 .candidates(records);
         int n = candidates.size();
-        double[][] frequency = new double[c][];
-        for (int k = 0; k < c; k++) {
-            if (model.termFrequencyLevel(k).isPresent()
-                    && comparisons.get(k) instanceof TermFrequencyComparison<ComparableRecord> tf) {
-                List<String> values = records.stream().map(tf::termFrequencyValue).toList();
-                TermFrequencies table = TermFrequencies.of(values);
-                frequency[k] = values.stream().mapToDouble(v -> v == null || v.isBlank()
-                        ? MatchModel.NO_TERM_FREQUENCY : table.frequency(v)).toArray();
-            }
-        }
+        double[][] frequency = ScaleAccuracyBenchmark.termFrequencies(records, comparisons, model);
         byte[][] levels = new byte[n][c];
         double[] bayesFactorBits = new double[n]; // log2 P(x|M)/P(x|S), term frequencies included
         int[] lv = new int[c];

@@ -208,16 +208,7 @@ public final class ScaleAccuracyBenchmark {
                         : System.getProperty("variant", "").equals("oracle") ? ConditionalAddressOracle.comparisons()
                         : Defaults.comparisons();
         int c = comparisons.size();
-        double[][] frequency = new double[c][];
-        for (int k = 0; k < c; k++) {
-            if (model.termFrequencyLevel(k).isPresent()
-                    && comparisons.get(k) instanceof TermFrequencyComparison<ComparableRecord> tf) {
-                List<String> values = records.stream().map(tf::termFrequencyValue).toList();
-                TermFrequencies table = TermFrequencies.of(values);
-                frequency[k] = values.stream().mapToDouble(v -> v == null || v.isBlank()
-                        ? MatchModel.NO_TERM_FREQUENCY : table.frequency(v)).toArray();
-            }
-        }
+        double[][] frequency = termFrequencies(records, comparisons, model);
         int low = -10;
         long[][] bins = new long[2][50];
         Map<String, long[]> falsePatterns = new HashMap<>();
@@ -274,6 +265,25 @@ public final class ScaleAccuracyBenchmark {
             System.out.println("  " + line);
         }
         System.out.printf(Locale.ROOT, "  prior weight %.2f%n", model.priorWeight());
+    }
+
+    /**
+     * Each record's term frequency for every comparison the model adjusts by term frequency (null rows for
+     * the others), as the linker computes them over the pool.
+     */
+    static double[][] termFrequencies(List<ComparableRecord> records, List<Comparison<ComparableRecord>> comparisons,
+            MatchModel model) {
+        double[][] frequency = new double[comparisons.size()][];
+        for (int k = 0; k < frequency.length; k++) {
+            if (model.termFrequencyLevel(k).isPresent()
+                    && comparisons.get(k) instanceof TermFrequencyComparison<ComparableRecord> tf) {
+                List<String> values = records.stream().map(tf::termFrequencyValue).toList();
+                TermFrequencies table = TermFrequencies.of(values);
+                frequency[k] = values.stream().mapToDouble(v -> v == null || v.isBlank()
+                        ? MatchModel.NO_TERM_FREQUENCY : table.frequency(v)).toArray();
+            }
+        }
+        return frequency;
     }
 
     /** The standard comparisons with {@code address} neutral when the postcodes agree in full (an experiment). */
