@@ -26,6 +26,11 @@ import java.util.Locale;
  * shares are then fitted by EM over the candidate pairs, and pairs are re-scored by P(match | pattern)
  * against both other classes. Both scorings are clustered the same way and compared against the truth.
  *
+ * <p>Note: {@code normalise} spreads the class's probability over all levels, the neutral one included,
+ * while the ratio to {@code u} is taken only at usable levels, which penalises the class for every usable
+ * field. The measured gain depends on it: normalised over usable levels only, the class copies the match
+ * class and absorbs true pairs (docs/accuracy.md, "Caveat").
+ *
  * <pre>
  * ./mvnw -o -Pbench test-compile exec:exec -Dbench.main=io.github.palimpsest.HouseholdClassExperiment \
  *     -Dbench.args="/tmp/r.csv /tmp/t.csv" -Dbench.heap=-Xmx4g
