@@ -17,6 +17,9 @@ final class HouseholdClass {
     private static final Logger LOG = LoggerFactory.getLogger(HouseholdClass.class);
 
     static final List<String> HOME = List.of("postcode", "address");
+    static final List<String> DISTINGUISHING = List.of("forename", "dob");
+    /** Relatives are different people: they share these no more often than strangers do (h = u). */
+    static final List<String> PERSONAL_IDENTIFIERS = List.of("pnc_id", "cro_number", "ni_number", "driving_licence");
     private static final int ITERATIONS = 30;
     /** Fewer household-like pairs than this to start from, and the class is not fitted. */
     private static final int MINIMUM_START = 50;
@@ -57,7 +60,11 @@ final class HouseholdClass {
         }
         long start = 0;
         for (int p = 0; p < pairs; p++) {
-            home[p] = levels[postcode][p] == 0 || levels[address][p] == 0;
+            // A relative of one home differs from the person in forename or date of birth (twins, parent and
+            // child, siblings); agreeing on both is one person, so such pairs cannot be in the class.
+            home[p] = (levels[postcode][p] == 0 || levels[address][p] == 0)
+                    && !(agrees(model, forename, levels[forename][p]) && agrees(model, dob, levels[dob][p]));
+            // (MatchModel.householdAdjustment applies the same two conditions when scoring.)
             if (home[p] && levels[surname][p] == 0 && (levels[forename][p] != 0 || levels[dob][p] != 0)
                     && weights[p] - priorWeight < START_MAX_BAYES_FACTOR_BITS) {
                 start++;
@@ -124,7 +131,12 @@ final class HouseholdClass {
         }
         LOG.info("household class: {} of the candidate pairs, prior {} over all pairs (starting from {} pairs)",
                 String.format("%.4f", shareHousehold), String.format("%.3g", householdPrior), start);
-        return b.householdClass(householdPrior, HOME).build();
+        return b.householdClass(householdPrior, HOME, DISTINGUISHING).build();
+    }
+
+    /** Whether level {@code l} of comparison {@code c} is evidence for a match (a positive level weight). */
+    private static boolean agrees(MatchModel model, int c, int l) {
+        return model.levelWeight(c, l) > 0;
     }
 
     /**
@@ -144,9 +156,10 @@ final class HouseholdClass {
                     usable++;
                 }
             }
+            boolean fixed = PERSONAL_IDENTIFIERS.contains(model.comparisonNames().get(k));
             for (int l = 0; l < levelCount; l++) {
                 boolean neutral = model.levels(k).get(l).isNeutral();
-                h[k][l] = neutral ? 1.0 : (counts[k][l] + 0.5) / (total + 0.5 * usable);
+                h[k][l] = neutral ? 1.0 : fixed ? model.u(k, l) : (counts[k][l] + 0.5) / (total + 0.5 * usable);
                 logRatio[k][l] = neutral ? 0.0 : Math.log(h[k][l] / model.u(k, l));
             }
         }

@@ -362,12 +362,14 @@ final class LinkRun {
         boolean household = model.hasHouseholdClass();
         double[][] householdWeights = new double[comparisonCount][];
         boolean[] home = new boolean[comparisonCount];
+        boolean[] distinguishing = new boolean[comparisonCount];
         for (int c = 0; c < comparisonCount; c++) {
             householdWeights[c] = new double[levelCounts[c]];
             for (int l = 0; l < levelCounts[c]; l++) {
                 householdWeights[c][l] = model.householdLevelWeight(c, l);
             }
             home[c] = model.isHomeComparison(c);
+            distinguishing[c] = model.isDistinguishingComparison(c);
         }
         double[] scores = new double[candidates.size()];
         runChunks(scores.length, (from, to) -> {
@@ -380,13 +382,15 @@ final class LinkRun {
                 }
                 if (household) {
                     boolean atHome = false;
+                    boolean differs = false;
                     double bits = 0;
                     for (int c = 0; c < comparisonCount; c++) {
                         int l = levels[c][k];
                         atHome |= home[c] && l == 0;
+                        differs |= distinguishing[c] && levelWeights[c][l] <= 0;
                         bits += householdWeights[c][l];
                     }
-                    total += atHome ? model.householdAdjustmentForWeight(bits) : 0.0;
+                    total += atHome && differs ? model.householdAdjustmentForWeight(bits) : 0.0;
                 }
                 scores[k] = total;
             }

@@ -70,6 +70,7 @@ public final class MatchModel implements Serializable {
     /** log2(h/u) per comparison and level, 0 at neutral levels; null without a household class. */
     private final double[][] householdWeights;
     private final boolean[] home;
+    private final boolean[] distinguishing;
 
     MatchModel(MatchModelBuilder b) {
         this.prior = b.prior;
@@ -99,11 +100,13 @@ public final class MatchModel implements Serializable {
         }
         this.householdPrior = b.householdPrior;
         this.home = new boolean[n];
+        this.distinguishing = new boolean[n];
         if (householdPrior > 0) {
             this.h = new double[n][];
             this.householdWeights = new double[n][];
             for (int c = 0; c < n; c++) {
                 home[c] = b.homeComparisons.contains(names.get(c));
+                distinguishing[c] = b.distinguishingComparisons.contains(names.get(c));
                 int k = levels.get(c).size();
                 h[c] = new double[k];
                 householdWeights[c] = new double[k];
@@ -136,13 +139,17 @@ public final class MatchModel implements Serializable {
         }
         if (householdPrior > 0) {
             List<String> homes = new java.util.ArrayList<>();
+            List<String> distinct = new java.util.ArrayList<>();
             for (int c = 0; c < names.size(); c++) {
                 b.h(names.get(c), h[c]);
                 if (home[c]) {
                     homes.add(names.get(c));
                 }
+                if (distinguishing[c]) {
+                    distinct.add(names.get(c));
+                }
             }
-            b.householdClass(householdPrior, homes);
+            b.householdClass(householdPrior, homes, distinct);
         }
         return b;
     }
@@ -253,6 +260,15 @@ public final class MatchModel implements Serializable {
         return home[c];
     }
 
+    /**
+     * Whether comparison {@code c} tells relatives apart: a pair can be two relatives of one home only when
+     * at least one such comparison is not evidence for a match.
+     */
+    public boolean isDistinguishingComparison(int c) {
+        checkElementIndex(c, names.size(), "comparison");
+        return distinguishing[c];
+    }
+
     /** The household class's probability of level {@code l} of comparison {@code c}; 1.0 at neutral levels, NaN without a class. */
     public double h(int c, int l) {
         checkLevel(c, l);
@@ -279,12 +295,15 @@ public final class MatchModel implements Serializable {
             return 0.0;
         }
         boolean atHome = false;
+        boolean differs = false;
         double bits = 0;
         for (int c = 0; c < levelsOfPair.length; c++) {
-            atHome |= home[c] && levelsOfPair[c] == 0;
-            bits += householdWeights[c][levelsOfPair[c]];
+            int l = levelsOfPair[c];
+            atHome |= home[c] && l == 0;
+            differs |= distinguishing[c] && weights[c][l] <= 0;
+            bits += householdWeights[c][l];
         }
-        return atHome ? householdAdjustmentForWeight(bits) : 0.0;
+        return atHome && differs ? householdAdjustmentForWeight(bits) : 0.0;
     }
 
     /**
@@ -443,7 +462,8 @@ public final class MatchModel implements Serializable {
                 && Arrays.equals(termFrequencyLevels, other.termFrequencyLevels)
                 && Double.compare(householdPrior, other.householdPrior) == 0
                 && Arrays.deepEquals(h, other.h)
-                && Arrays.equals(home, other.home);
+                && Arrays.equals(home, other.home)
+                && Arrays.equals(distinguishing, other.distinguishing);
     }
 
     @Override

@@ -48,6 +48,7 @@ public final class MatchModelBuilder {
     final List<Integer> termFrequencyLevels = new ArrayList<>();
     double householdPrior;
     final List<String> homeComparisons = new ArrayList<>();
+    final List<String> distinguishingComparisons = new ArrayList<>();
     final Map<String, double[]> h = new HashMap<>();
 
     MatchModelBuilder() {
@@ -115,12 +116,17 @@ public final class MatchModelBuilder {
      * Adds a third class to the model, besides matches and strangers: relatives who share a home (see
      * {@link MatchModel#householdAdjustment(int[])}). {@code prior} is the share of all pairs that are such
      * relatives; a pair counts as sharing a home when any of {@code homeComparisons} is at its first (most
-     * similar) level. Give each comparison's {@code h} with {@link #h}. A prior of 0 removes the class.
+     * similar) level, and it can be two relatives only when at least one of {@code distinguishing} is not
+     * evidence for a match (its level weight is 0 or less): relatives differ in forename or date of birth.
+     * Give each comparison's {@code h} with {@link #h}. A prior of 0 removes the class.
      */
-    public MatchModelBuilder householdClass(double prior, List<String> homeComparisons) {
+    public MatchModelBuilder householdClass(double prior, List<String> homeComparisons,
+                                            List<String> distinguishing) {
         this.householdPrior = prior;
         this.homeComparisons.clear();
         this.homeComparisons.addAll(homeComparisons);
+        this.distinguishingComparisons.clear();
+        this.distinguishingComparisons.addAll(distinguishing);
         return this;
     }
 
@@ -156,6 +162,9 @@ public final class MatchModelBuilder {
             checkArgument(!homeComparisons.isEmpty(), "a household class needs at least one home comparison");
             for (String home : homeComparisons) {
                 checkArgument(names.contains(home), "home comparison '%s' is not a comparison of the model", home);
+            }
+            for (String d : distinguishingComparisons) {
+                checkArgument(names.contains(d), "distinguishing comparison '%s' is not a comparison of the model", d);
             }
             for (int c = 0; c < names.size(); c++) {
                 double[] hc = h.get(names.get(c));

@@ -20,7 +20,7 @@ final class ModelJson {
     private static final double WEIGHT_TOLERANCE = 1e-9;
 
     private static final Set<String> ROOT_KEYS =
-            Set.of("format", "version", "prior", "priorWeight", "minimumTermFrequency", "householdPrior", "home",
+            Set.of("format", "version", "prior", "priorWeight", "minimumTermFrequency", "householdPrior", "home", "householdDiffersIn",
                     "comparisons");
     private static final Set<String> COMPARISON_KEYS = Set.of("name", "termFrequencyLevel", "levels");
     private static final Set<String> LEVEL_KEYS = Set.of("label", "neutral", "m", "u", "h", "weight");
@@ -42,6 +42,15 @@ final class ModelJson {
             boolean first = true;
             for (int c = 0; c < model.comparisonCount(); c++) {
                 if (model.isHomeComparison(c)) {
+                    s.append(first ? "" : ", ").append(quote(model.comparisonNames().get(c)));
+                    first = false;
+                }
+            }
+            s.append("],\n");
+            s.append("  \"householdDiffersIn\": [");
+            first = true;
+            for (int c = 0; c < model.comparisonCount(); c++) {
+                if (model.isDistinguishingComparison(c)) {
                     s.append(first ? "" : ", ").append(quote(model.comparisonNames().get(c)));
                     first = false;
                 }
@@ -182,7 +191,17 @@ final class ModelJson {
                 }
                 homes.add(home);
             }
-            builder.householdClass(number(root, "householdPrior", "the model"), homes);
+            List<String> differs = new ArrayList<>();
+            if (root.containsKey("householdDiffersIn")) {
+                for (Object node : array(root, "householdDiffersIn", "the model")) {
+                    if (!(node instanceof String name)) {
+                        throw new ModelFormatException("householdDiffersIn must list comparison names, got "
+                                + describe(node));
+                    }
+                    differs.add(name);
+                }
+            }
+            builder.householdClass(number(root, "householdPrior", "the model"), homes, differs);
         }
         MatchModel model;
         try {
