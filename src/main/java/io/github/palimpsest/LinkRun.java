@@ -157,7 +157,9 @@ final class LinkRun {
             }
         }
         stage("score", () -> {
-            termFrequency = termFrequencies();
+            if (termFrequency == null) {
+                termFrequency = termFrequencies();
+            }
             weights = score();
             return String.format("%,d pairs", weights.length);
         });
@@ -256,8 +258,15 @@ final class LinkRun {
                 return scratch;
             };
         }, prior));
-        return Anchors.withAnchoredM(built.estimateMAndPrior(start, vectors, ModelTrainer.pairCount(n)),
+        MatchModel anchored = Anchors.withAnchoredM(built.estimateMAndPrior(start, vectors, ModelTrainer.pairCount(n)),
                 config.comparisons, comparable, candidates, levels);
+        if (!config.householdClass) {
+            return anchored;
+        }
+        // The household class is fitted to the pairs as the two-class model scores them.
+        model = anchored;
+        termFrequency = termFrequencies();
+        return HouseholdClass.fit(anchored, levels, score(), n);
     }
 
     /** The comparison vectors of the candidates, counted per chunk in parallel and merged in chunk order. */
@@ -349,6 +358,19 @@ final class LinkRun {
                 });
             }
         }
+        // The household class, if any: the same sums, in the same order, as MatchModel.householdAdjustment.
+        boolean household = model.hasHouseholdClass();
+        double[][] householdWeights = new double[comparisonCount][];
+        boolean[] home = new boolean[comparisonCount];
+        boolean[] distinguishing = new boolean[comparisonCount];
+        for (int c = 0; c < comparisonCount; c++) {
+            householdWeights[c] = new double[levelCounts[c]];
+            for (int l = 0; l < levelCounts[c]; l++) {
+                householdWeights[c][l] = model.householdLevelWeight(c, l);
+            }
+            home[c] = model.isHomeComparison(c);
+            distinguishing[c] = model.isDistinguishingComparison(c);
+        }
         double[] scores = new double[candidates.size()];
         runChunks(scores.length, (from, to) -> {
             for (int k = from; k < to; k++) {
@@ -357,6 +379,18 @@ final class LinkRun {
                 for (int c = 0; c < comparisonCount; c++) {
                     int l = levels[c][k];
                     total += levelWeights[c][l] + (l == tfLevel[c] ? adjustment[c][left] : 0.0);
+                }
+                if (household) {
+                    boolean atHome = false;
+                    boolean differs = false;
+                    double bits = 0;
+                    for (int c = 0; c < comparisonCount; c++) {
+                        int l = levels[c][k];
+                        atHome |= home[c] && l == 0;
+                        differs |= distinguishing[c] && levelWeights[c][l] <= 0;
+                        bits += householdWeights[c][l];
+                    }
+                    total += atHome && differs ? model.householdAdjustmentForWeight(bits) : 0.0;
                 }
                 scores[k] = total;
             }

@@ -83,6 +83,7 @@ public final class Linker {
     final double overwhelmingWeight;
     final boolean termFrequencyAdjustment;
     final int minimumTrainingRecords;
+    final boolean householdClass;
     final StageListener listener;
 
     private Linker(Builder b) {
@@ -98,6 +99,7 @@ public final class Linker {
         this.overwhelmingWeight = Math.max(b.overwhelmingWeight, thresholdWeight);
         this.termFrequencyAdjustment = b.termFrequencyAdjustment;
         this.minimumTrainingRecords = b.minimumTrainingRecords;
+        this.householdClass = b.householdClass;
         this.listener = b.listener;
     }
 
@@ -280,6 +282,7 @@ public final class Linker {
         private double overwhelmingWeight = 20;
         private boolean termFrequencyAdjustment = true;
         private int minimumTrainingRecords = DEFAULT_MINIMUM_TRAINING_RECORDS;
+        private boolean householdClass = true;
         private StageListener listener = SILENT;
 
         private Builder() {
@@ -373,6 +376,19 @@ public final class Linker {
          */
         public Builder termFrequencyAdjustment(boolean value) {
             this.termFrequencyAdjustment = value;
+            return this;
+        }
+
+        /**
+         * Whether training also fits a household class (default true): a third explanation, besides match
+         * and stranger, for pairs that share a home: relatives of one name and address who differ in
+         * forename or generation, whom a two-class model links because they agree on everything else. It is
+         * fitted by EM over the candidate pairs after the usual training, needs the standard
+         * {@code forename}, {@code surname}, {@code dob}, {@code postcode} and {@code address} comparisons
+         * (without them it is skipped), and is saved with the model. See docs/model.md, "Household class".
+         */
+        public Builder householdClass(boolean fit) {
+            this.householdClass = fit;
             return this;
         }
 

@@ -172,11 +172,24 @@ final class DemoCommand implements Callable<Integer> {
 
     /** The comparisons that weigh against a pair, strongest first, e.g. "pnc_id different −9.14". */
     private static String against(Explanation why) {
-        List<String> parts = why.rows().stream().filter(r -> r.weight() < 0)
+        List<String> parts = new java.util.ArrayList<>(why.rows().stream().filter(r -> r.weight() < 0)
                 .sorted(Comparator.comparingDouble(Explanation.Row::weight))
                 .map(r -> String.format(Locale.ROOT, "%s %s %.2f", r.comparison(), r.level(), r.weight()))
-                .toList();
+                .toList());
+        if (why.householdWeight() < 0) {
+            // The household class is evidence like any comparison's: it goes where its weight puts it.
+            String household = String.format(Locale.ROOT, "looks like relatives of one home %.2f", why.householdWeight());
+            int at = 0;
+            while (at < parts.size() && why.householdWeight() > weightOf(parts.get(at))) {
+                at++;
+            }
+            parts.add(at, household);
+        }
         return parts.isEmpty() ? "no evidence against" : "evidence against: " + String.join(", ", parts);
+    }
+
+    private static double weightOf(String part) {
+        return Double.parseDouble(part.substring(part.lastIndexOf(' ') + 1));
     }
 
     private static double probability(double weight) {

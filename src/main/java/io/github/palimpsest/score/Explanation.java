@@ -48,17 +48,19 @@ public final class Explanation {
     private final double prior;
     private final double priorWeight;
     private final ImmutableList<Row> rows;
+    private final double householdWeight;
     private final double totalWeight;
 
-    Explanation(double prior, double priorWeight, ImmutableList<Row> rows) {
+    Explanation(double prior, double priorWeight, ImmutableList<Row> rows, double householdWeight) {
         this.prior = prior;
         this.priorWeight = priorWeight;
         this.rows = rows;
+        this.householdWeight = householdWeight;
         double total = priorWeight;
         for (Row row : rows) {
             total += row.weight();
         }
-        this.totalWeight = total;
+        this.totalWeight = total + householdWeight;
     }
 
     /** The model's prior λ. */
@@ -76,7 +78,15 @@ public final class Explanation {
         return rows;
     }
 
-    /** Prior weight plus every row's weight: the pair's match weight. */
+    /**
+     * What the model's household class took off (0 or negative): how much the pair also looks like two
+     * relatives of one home. See {@link MatchModel#householdAdjustment(int[])}.
+     */
+    public double householdWeight() {
+        return householdWeight;
+    }
+
+    /** Prior weight plus every row's weight plus the household weight: the pair's match weight. */
     public double totalWeight() {
         return totalWeight;
     }
@@ -101,6 +111,10 @@ public final class Explanation {
                 s.append(" (tf ");
                 Decimals.append(s, row.termFrequencyAdjustment(), 2, true).append(')');
             }
+        }
+        if (householdWeight != 0.0) {
+            s.append("; household ");
+            Decimals.append(s, householdWeight, 2, true);
         }
         s.append(" = ");
         Decimals.append(s, totalWeight, 2, false).append(" → ");

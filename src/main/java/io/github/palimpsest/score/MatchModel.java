@@ -63,6 +63,14 @@ public final class MatchModel implements Serializable {
     private final double[][] u;
     private final double[][] weights;
     private final int[] termFrequencyLevels;
+    /** 0 when the model has no household class. */
+    private final double householdPrior;
+    /** h per comparison and level (1.0 at neutral levels); null without a household class. */
+    private final double[][] h;
+    /** log2(h/u) per comparison and level, 0 at neutral levels; null without a household class. */
+    private final double[][] householdWeights;
+    private final boolean[] home;
+    private final boolean[] distinguishing;
 
     MatchModel(MatchModelBuilder b) {
         this.prior = b.prior;
@@ -90,6 +98,29 @@ public final class MatchModel implements Serializable {
                 weights[c][l] = neutral ? 0.0 : log2(m[c][l] / u[c][l]);
             }
         }
+        this.householdPrior = b.householdPrior;
+        this.home = new boolean[n];
+        this.distinguishing = new boolean[n];
+        if (householdPrior > 0) {
+            this.h = new double[n][];
+            this.householdWeights = new double[n][];
+            for (int c = 0; c < n; c++) {
+                home[c] = b.homeComparisons.contains(names.get(c));
+                distinguishing[c] = b.distinguishingComparisons.contains(names.get(c));
+                int k = levels.get(c).size();
+                h[c] = new double[k];
+                householdWeights[c] = new double[k];
+                double[] given = b.h.get(names.get(c));
+                for (int l = 0; l < k; l++) {
+                    boolean neutral = levels.get(c).get(l).isNeutral();
+                    h[c][l] = neutral ? 1.0 : given[l];
+                    householdWeights[c][l] = neutral ? 0.0 : log2(h[c][l] / u[c][l]);
+                }
+            }
+        } else {
+            this.h = null;
+            this.householdWeights = null;
+        }
     }
 
     /** A builder for a model; see {@link MatchModelBuilder} for what {@code build()} validates. */
@@ -105,6 +136,20 @@ public final class MatchModel implements Serializable {
             if (termFrequencyLevels[c] >= 0) {
                 b.termFrequencyLevel(names.get(c), termFrequencyLevels[c]);
             }
+        }
+        if (householdPrior > 0) {
+            List<String> homes = new java.util.ArrayList<>();
+            List<String> distinct = new java.util.ArrayList<>();
+            for (int c = 0; c < names.size(); c++) {
+                b.h(names.get(c), h[c]);
+                if (home[c]) {
+                    homes.add(names.get(c));
+                }
+                if (distinguishing[c]) {
+                    distinct.add(names.get(c));
+                }
+            }
+            b.householdClass(householdPrior, homes, distinct);
         }
         return b;
     }
@@ -196,7 +241,81 @@ public final class MatchModel implements Serializable {
         for (int c = 0; c < levelsOfPair.length; c++) {
             total += weights[c][levelsOfPair[c]];
         }
-        return total;
+        return total + householdAdjustment(levelsOfPair);
+    }
+
+    /** Whether the model has a household class (see {@link #householdAdjustment(int[])}). */
+    public boolean hasHouseholdClass() {
+        return householdPrior > 0;
+    }
+
+    /** The household class's share of all pairs; 0 without one. */
+    public double householdPrior() {
+        return householdPrior;
+    }
+
+    /** Whether comparison {@code c} at its first level marks two records as sharing a home. */
+    public boolean isHomeComparison(int c) {
+        checkElementIndex(c, names.size(), "comparison");
+        return home[c];
+    }
+
+    /**
+     * Whether comparison {@code c} tells relatives apart: a pair can be two relatives of one home only when
+     * at least one such comparison is not evidence for a match.
+     */
+    public boolean isDistinguishingComparison(int c) {
+        checkElementIndex(c, names.size(), "comparison");
+        return distinguishing[c];
+    }
+
+    /** The household class's probability of level {@code l} of comparison {@code c}; 1.0 at neutral levels, NaN without a class. */
+    public double h(int c, int l) {
+        checkLevel(c, l);
+        return h == null ? Double.NaN : h[c][l];
+    }
+
+    /** {@code log2(h/u)} of a level, 0 at neutral levels and without a household class. */
+    public double householdLevelWeight(int c, int l) {
+        checkLevel(c, l);
+        return householdWeights == null ? 0.0 : householdWeights[c][l];
+    }
+
+    /**
+     * What the household class takes off a pair's match weight, in bits (0 or negative). Two records that
+     * share a home and a surname but differ in forename or generation agree on so much that a two-class
+     * model links them; the household class is the third explanation for such a pair. For a pair that
+     * shares a home, with {@code H} the sum of its levels' {@link #householdLevelWeight}, η the household
+     * prior and λ the prior, the adjustment is {@code -log2(1 + η·2^H / (1 − λ))}: the match weight becomes
+     * the log-odds of a match against both other classes. 0 for a pair that shares no home, and without a
+     * household class.
+     */
+    public double householdAdjustment(int[] levelsOfPair) {
+        if (householdPrior == 0) {
+            return 0.0;
+        }
+        boolean atHome = false;
+        boolean differs = false;
+        double bits = 0;
+        for (int c = 0; c < levelsOfPair.length; c++) {
+            int l = levelsOfPair[c];
+            atHome |= home[c] && l == 0;
+            differs |= distinguishing[c] && weights[c][l] <= 0;
+            bits += householdWeights[c][l];
+        }
+        return atHome && differs ? householdAdjustmentForWeight(bits) : 0.0;
+    }
+
+    /**
+     * {@link #householdAdjustment(int[])} for a pair that shares a home, from the sum {@code H} of its
+     * household level weights (for callers that sum them themselves, as a batch does). 0 without a class.
+     */
+    public double householdAdjustmentForWeight(double householdBits) {
+        if (householdPrior == 0) {
+            return 0.0;
+        }
+        double ratio = householdPrior * StrictMath.pow(2.0, householdBits) / (1.0 - prior);
+        return -log2(1.0 + ratio);
     }
 
     /**
@@ -216,7 +335,7 @@ public final class MatchModel implements Serializable {
             int l = levelsOfPair[c];
             total += weights[c][l] + termFrequencyAdjustment(c, l, termFrequencies[c]);
         }
-        return total;
+        return total + householdAdjustment(levelsOfPair);
     }
 
     /** {@link #explain(int[], double[])} without term frequencies. */
@@ -240,7 +359,7 @@ public final class MatchModel implements Serializable {
             rows.add(new Explanation.Row(names.get(c), level.label(), level.isNeutral(), weights[c][l],
                     termFrequencyAdjustment(c, l, termFrequencies[c])));
         }
-        return new Explanation(prior, priorWeight, rows.build());
+        return new Explanation(prior, priorWeight, rows.build(), householdAdjustment(levelsOfPair));
     }
 
     /**
@@ -340,7 +459,11 @@ public final class MatchModel implements Serializable {
                 && levels.equals(other.levels)
                 && Arrays.deepEquals(m, other.m)
                 && Arrays.deepEquals(u, other.u)
-                && Arrays.equals(termFrequencyLevels, other.termFrequencyLevels);
+                && Arrays.equals(termFrequencyLevels, other.termFrequencyLevels)
+                && Double.compare(householdPrior, other.householdPrior) == 0
+                && Arrays.deepEquals(h, other.h)
+                && Arrays.equals(home, other.home)
+                && Arrays.equals(distinguishing, other.distinguishing);
     }
 
     @Override

@@ -6,7 +6,9 @@ import com.google.common.collect.ImmutableList;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.ComparisonLevel;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -22,7 +24,10 @@ import java.util.Set;
  *   <li>{@code m} and {@code u} have one entry per level; for non-neutral levels each is finite and in
  *       (0, 1], and each sums to 1 (within 1e-6) over the non-neutral levels. Entries at the neutral
  *       level are ignored (the model reports them as 1.0);</li>
- *   <li>a term-frequency level, when given, is a non-neutral level of a comparison of the model.</li>
+ *   <li>a term-frequency level, when given, is a non-neutral level of a comparison of the model;</li>
+ *   <li>a household class, when given, has a prior in (0, 1) with λ + its prior &lt; 1, names at least one
+ *       comparison of the model as a home comparison, and gives every comparison {@code h} values that
+ *       obey the same rules as {@code m}.</li>
  * </ul>
  *
  * <p>Not thread-safe: use one builder per thread. Arrays passed in are copied.
@@ -41,6 +46,10 @@ public final class MatchModelBuilder {
     final List<double[]> m = new ArrayList<>();
     final List<double[]> u = new ArrayList<>();
     final List<Integer> termFrequencyLevels = new ArrayList<>();
+    double householdPrior;
+    final List<String> homeComparisons = new ArrayList<>();
+    final List<String> distinguishingComparisons = new ArrayList<>();
+    final Map<String, double[]> h = new HashMap<>();
 
     MatchModelBuilder() {
     }
@@ -104,6 +113,33 @@ public final class MatchModelBuilder {
     }
 
     /**
+     * Adds a third class to the model, besides matches and strangers: relatives who share a home (see
+     * {@link MatchModel#householdAdjustment(int[])}). {@code prior} is the share of all pairs that are such
+     * relatives; a pair counts as sharing a home when any of {@code homeComparisons} is at its first (most
+     * similar) level, and it can be two relatives only when at least one of {@code distinguishing} is not
+     * evidence for a match (its level weight is 0 or less): relatives differ in forename or date of birth.
+     * Give each comparison's {@code h} with {@link #h}. A prior of 0 removes the class.
+     */
+    public MatchModelBuilder householdClass(double prior, List<String> homeComparisons,
+                                            List<String> distinguishing) {
+        this.householdPrior = prior;
+        this.homeComparisons.clear();
+        this.homeComparisons.addAll(homeComparisons);
+        this.distinguishingComparisons.clear();
+        this.distinguishingComparisons.addAll(distinguishing);
+        return this;
+    }
+
+    /**
+     * Sets the household class's level probabilities for a comparison, one entry per level, like {@code m}:
+     * the share of pairs of relatives of one home that fall in each level.
+     */
+    public MatchModelBuilder h(String comparisonName, double[] hPerLevel) {
+        h.put(comparisonName, hPerLevel.clone());
+        return this;
+    }
+
+    /**
      * Validates the parameters and builds the immutable model.
      *
      * @throws IllegalArgumentException if a rule in the class description is broken
@@ -119,6 +155,22 @@ public final class MatchModelBuilder {
             checkArgument(name != null && !name.isBlank(), "comparison %s has a blank name", c);
             checkArgument(seen.add(name), "comparison name '%s' appears twice", name);
             validateComparison(name, levels.get(c), m.get(c), u.get(c), termFrequencyLevels.get(c));
+        }
+        if (householdPrior != 0) {
+            checkArgument(householdPrior > 0 && householdPrior < 1 && prior + householdPrior < 1,
+                    "household prior must be in (0, 1 - prior), got %s", householdPrior);
+            checkArgument(!homeComparisons.isEmpty(), "a household class needs at least one home comparison");
+            for (String home : homeComparisons) {
+                checkArgument(names.contains(home), "home comparison '%s' is not a comparison of the model", home);
+            }
+            for (String d : distinguishingComparisons) {
+                checkArgument(names.contains(d), "distinguishing comparison '%s' is not a comparison of the model", d);
+            }
+            for (int c = 0; c < names.size(); c++) {
+                double[] hc = h.get(names.get(c));
+                checkArgument(hc != null, "the household class has no h for comparison '%s'", names.get(c));
+                validateComparison(names.get(c), levels.get(c), hc, u.get(c), -1);
+            }
         }
         return new MatchModel(this);
     }

@@ -20,9 +20,10 @@ final class ModelJson {
     private static final double WEIGHT_TOLERANCE = 1e-9;
 
     private static final Set<String> ROOT_KEYS =
-            Set.of("format", "version", "prior", "priorWeight", "minimumTermFrequency", "comparisons");
+            Set.of("format", "version", "prior", "priorWeight", "minimumTermFrequency", "householdPrior", "home", "householdDiffersIn",
+                    "comparisons");
     private static final Set<String> COMPARISON_KEYS = Set.of("name", "termFrequencyLevel", "levels");
-    private static final Set<String> LEVEL_KEYS = Set.of("label", "neutral", "m", "u", "weight");
+    private static final Set<String> LEVEL_KEYS = Set.of("label", "neutral", "m", "u", "h", "weight");
 
     private ModelJson() {
     }
@@ -35,6 +36,27 @@ final class ModelJson {
         s.append("  \"prior\": ").append(model.prior()).append(",\n");
         s.append("  \"priorWeight\": ").append(model.priorWeight()).append(",\n");
         s.append("  \"minimumTermFrequency\": ").append(model.minimumTermFrequency()).append(",\n");
+        if (model.hasHouseholdClass()) {
+            s.append("  \"householdPrior\": ").append(model.householdPrior()).append(",\n");
+            s.append("  \"home\": [");
+            boolean first = true;
+            for (int c = 0; c < model.comparisonCount(); c++) {
+                if (model.isHomeComparison(c)) {
+                    s.append(first ? "" : ", ").append(quote(model.comparisonNames().get(c)));
+                    first = false;
+                }
+            }
+            s.append("],\n");
+            s.append("  \"householdDiffersIn\": [");
+            first = true;
+            for (int c = 0; c < model.comparisonCount(); c++) {
+                if (model.isDistinguishingComparison(c)) {
+                    s.append(first ? "" : ", ").append(quote(model.comparisonNames().get(c)));
+                    first = false;
+                }
+            }
+            s.append("],\n");
+        }
         s.append("  \"comparisons\": [");
         for (int c = 0; c < model.comparisonCount(); c++) {
             List<ComparisonLevel> levels = model.levels(c);
@@ -51,6 +73,9 @@ final class ModelJson {
                         .append(", \"neutral\": ").append(level.isNeutral());
                 if (!level.isNeutral()) {
                     s.append(", \"m\": ").append(model.m(c, l)).append(", \"u\": ").append(model.u(c, l));
+                    if (model.hasHouseholdClass()) {
+                        s.append(", \"h\": ").append(model.h(c, l));
+                    }
                 }
                 s.append(", \"weight\": ").append(model.levelWeight(c, l)).append('}')
                         .append(l + 1 < levels.size() ? ",\n" : "\n");
@@ -112,6 +137,8 @@ final class ModelJson {
             List<ComparisonLevel> levels = new ArrayList<>();
             double[] m = new double[levelNodes.size()];
             double[] u = new double[levelNodes.size()];
+            double[] h = new double[levelNodes.size()];
+            boolean hasH = false;
             for (int l = 0; l < levelNodes.size(); l++) {
                 String levelWhere = where + ".levels[" + l + "]";
                 Map<String, Object> level = object(levelNodes.get(l), levelWhere);
@@ -123,14 +150,19 @@ final class ModelJson {
                 boolean neutral = bool(level, "neutral", levelWhere);
                 levels.add(new ComparisonLevel(label, neutral));
                 if (neutral) {
-                    if (level.containsKey("m") || level.containsKey("u")) {
-                        throw new ModelFormatException(levelWhere + " is neutral and so has no m or u");
+                    if (level.containsKey("m") || level.containsKey("u") || level.containsKey("h")) {
+                        throw new ModelFormatException(levelWhere + " is neutral and so has no m, u or h");
                     }
                     m[l] = 1.0;
                     u[l] = 1.0;
+                    h[l] = 1.0;
                 } else {
                     m[l] = number(level, "m", levelWhere);
                     u[l] = number(level, "u", levelWhere);
+                    if (level.containsKey("h")) {
+                        h[l] = number(level, "h", levelWhere);
+                        hasH = true;
+                    }
                 }
                 if (level.containsKey("weight")) {
                     writtenWeights.add(number(level, "weight", levelWhere));
@@ -138,6 +170,9 @@ final class ModelJson {
                 }
             }
             builder.comparison(name, levels, m, u);
+            if (hasH) {
+                builder.h(name, h);
+            }
             if (comparison.containsKey("termFrequencyLevel")) {
                 String tfLabel = string(comparison, "termFrequencyLevel", where);
                 int tfLevel = levels.stream().map(ComparisonLevel::label).toList().indexOf(tfLabel);
@@ -147,6 +182,26 @@ final class ModelJson {
                 }
                 builder.termFrequencyLevel(name, tfLevel);
             }
+        }
+        if (root.containsKey("householdPrior")) {
+            List<String> homes = new ArrayList<>();
+            for (Object node : array(root, "home", "the model")) {
+                if (!(node instanceof String home)) {
+                    throw new ModelFormatException("home must list comparison names, got " + describe(node));
+                }
+                homes.add(home);
+            }
+            List<String> differs = new ArrayList<>();
+            if (root.containsKey("householdDiffersIn")) {
+                for (Object node : array(root, "householdDiffersIn", "the model")) {
+                    if (!(node instanceof String name)) {
+                        throw new ModelFormatException("householdDiffersIn must list comparison names, got "
+                                + describe(node));
+                    }
+                    differs.add(name);
+                }
+            }
+            builder.householdClass(number(root, "householdPrior", "the model"), homes, differs);
         }
         MatchModel model;
         try {
