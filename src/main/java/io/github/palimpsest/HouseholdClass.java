@@ -53,6 +53,17 @@ final class HouseholdClass {
         int c = names.size();
         int pairs = weights.length;
         double priorWeight = model.priorWeight();
+        boolean[] homeComparison = new boolean[c];
+        boolean[] distinguishing = new boolean[c];
+        double[][] levelWeights = new double[c][];
+        for (int k = 0; k < c; k++) {
+            homeComparison[k] = HOME.contains(names.get(k));
+            distinguishing[k] = DISTINGUISHING.contains(names.get(k));
+            levelWeights[k] = new double[model.levels(k).size()];
+            for (int l = 0; l < levelWeights[k].length; l++) {
+                levelWeights[k][l] = model.levelWeight(k, l);
+            }
+        }
         boolean[] home = new boolean[pairs];
         double[][] counts = new double[c][];
         for (int k = 0; k < c; k++) {
@@ -60,11 +71,7 @@ final class HouseholdClass {
         }
         long start = 0;
         for (int p = 0; p < pairs; p++) {
-            // A relative of one home differs from the person in forename or date of birth (twins, parent and
-            // child, siblings); agreeing on both is one person, so such pairs cannot be in the class.
-            home[p] = (levels[postcode][p] == 0 || levels[address][p] == 0)
-                    && !(agrees(model, forename, levels[forename][p]) && agrees(model, dob, levels[dob][p]));
-            // (MatchModel.householdAdjustment applies the same two conditions when scoring.)
+            home[p] = eligible(homeComparison, distinguishing, levelWeights, levels, p);
             if (home[p] && levels[surname][p] == 0 && (levels[forename][p] != 0 || levels[dob][p] != 0)
                     && weights[p] - priorWeight < START_MAX_BAYES_FACTOR_BITS) {
                 start++;
@@ -134,9 +141,23 @@ final class HouseholdClass {
         return b.householdClass(householdPrior, HOME, DISTINGUISHING).build();
     }
 
-    /** Whether level {@code l} of comparison {@code c} is evidence for a match (a positive level weight). */
-    private static boolean agrees(MatchModel model, int c, int l) {
-        return model.levelWeight(c, l) > 0;
+    /**
+     * Whether candidate pair {@code k} can be two relatives of one home: some home comparison is at its first
+     * level, and some distinguishing comparison is not evidence for a match (a relative differs from the
+     * person in forename or date of birth: twins, a parent and child, siblings; agreeing on both is one
+     * person). The batch's scoring and this fit share it; {@link MatchModel#householdAdjustment(int[])} is
+     * the same rule for one pair.
+     */
+    static boolean eligible(boolean[] homeComparison, boolean[] distinguishing, double[][] levelWeights,
+                            byte[][] levels, int k) {
+        boolean atHome = false;
+        boolean differs = false;
+        for (int c = 0; c < levels.length; c++) {
+            int l = levels[c][k];
+            atHome |= homeComparison[c] && l == 0;
+            differs |= distinguishing[c] && levelWeights[c][l] <= 0;
+        }
+        return atHome && differs;
     }
 
     /**

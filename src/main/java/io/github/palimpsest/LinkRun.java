@@ -380,17 +380,12 @@ final class LinkRun {
                     int l = levels[c][k];
                     total += levelWeights[c][l] + (l == tfLevel[c] ? adjustment[c][left] : 0.0);
                 }
-                if (household) {
-                    boolean atHome = false;
-                    boolean differs = false;
+                if (household && HouseholdClass.eligible(home, distinguishing, levelWeights, levels, k)) {
                     double bits = 0;
                     for (int c = 0; c < comparisonCount; c++) {
-                        int l = levels[c][k];
-                        atHome |= home[c] && l == 0;
-                        differs |= distinguishing[c] && levelWeights[c][l] <= 0;
-                        bits += householdWeights[c][l];
+                        bits += householdWeights[c][levels[c][k]];
                     }
-                    total += atHome && differs ? model.householdAdjustmentForWeight(bits) : 0.0;
+                    total += model.householdAdjustmentForWeight(bits);
                 }
                 scores[k] = total;
             }

@@ -172,24 +172,19 @@ final class DemoCommand implements Callable<Integer> {
 
     /** The comparisons that weigh against a pair, strongest first, e.g. "pnc_id different −9.14". */
     private static String against(Explanation why) {
-        List<String> parts = new java.util.ArrayList<>(why.rows().stream().filter(r -> r.weight() < 0)
-                .sorted(Comparator.comparingDouble(Explanation.Row::weight))
-                .map(r -> String.format(Locale.ROOT, "%s %s %.2f", r.comparison(), r.level(), r.weight()))
-                .toList());
-        if (why.householdWeight() < 0) {
-            // The household class is evidence like any comparison's: it goes where its weight puts it.
-            String household = String.format(Locale.ROOT, "looks like relatives of one home %.2f", why.householdWeight());
-            int at = 0;
-            while (at < parts.size() && why.householdWeight() > weightOf(parts.get(at))) {
-                at++;
+        // The household class is evidence like any comparison's: it goes where its weight puts it.
+        List<Map.Entry<String, Double>> parts = new java.util.ArrayList<>();
+        for (Explanation.Row r : why.rows()) {
+            if (r.weight() < 0) {
+                parts.add(Map.entry(r.comparison() + " " + r.level(), r.weight()));
             }
-            parts.add(at, household);
         }
-        return parts.isEmpty() ? "no evidence against" : "evidence against: " + String.join(", ", parts);
-    }
-
-    private static double weightOf(String part) {
-        return Double.parseDouble(part.substring(part.lastIndexOf(' ') + 1));
+        if (why.householdWeight() < 0) {
+            parts.add(Map.entry("looks like relatives of one home", why.householdWeight()));
+        }
+        List<String> text = parts.stream().sorted(Map.Entry.comparingByValue())
+                .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue())).toList();
+        return text.isEmpty() ? "no evidence against" : "evidence against: " + String.join(", ", text);
     }
 
     private static double probability(double weight) {
