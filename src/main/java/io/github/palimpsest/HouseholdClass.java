@@ -37,9 +37,11 @@ final class HouseholdClass {
      * @param model     the trained two-class model
      * @param levels    each comparison's level for each candidate pair ({@code levels[c][k]})
      * @param weights   each candidate pair's match weight under {@code model}
+     * @param termFrequencyBits each candidate pair's term-frequency adjustments, summed, in bits: they count for
+     *                  the household class as for a match (see {@link MatchModel#householdAdjustment(int[], double[])})
      * @param records   the number of records in the pool
      */
-    static MatchModel fit(MatchModel model, byte[][] levels, double[] weights, int records) {
+    static MatchModel fit(MatchModel model, byte[][] levels, double[] weights, double[] termFrequencyBits, int records) {
         List<String> names = model.comparisonNames();
         int forename = names.indexOf("forename");
         int surname = names.indexOf("surname");
@@ -102,7 +104,7 @@ final class HouseholdClass {
                 double logMatch = (weights[p] - priorWeight) * LN2;
                 double logHousehold = Double.NEGATIVE_INFINITY;
                 if (home[p]) {
-                    logHousehold = 0;
+                    logHousehold = termFrequencyBits[p] * LN2;
                     for (int k = 0; k < c; k++) {
                         logHousehold += logRatio[k][levels[k][p]];
                     }

@@ -266,7 +266,7 @@ final class LinkRun {
         // The household class is fitted to the pairs as the two-class model scores them.
         model = anchored;
         termFrequency = termFrequencies();
-        return HouseholdClass.fit(anchored, levels, score(), n);
+        return HouseholdClass.fit(anchored, levels, score(), termFrequencyBits(), n);
     }
 
     /** The comparison vectors of the candidates, counted per chunk in parallel and merged in chunk order. */
@@ -332,6 +332,31 @@ final class LinkRun {
     }
 
     /**
+     * Each candidate pair's term-frequency adjustments summed, in bits, as {@link #score()} adds them (the
+     * left record's frequency); 0 for a pair at no term-frequency level.
+     */
+    private double[] termFrequencyBits() {
+        double[] bits = new double[candidates.size()];
+        for (int c = 0; c < comparisonCount; c++) {
+            int level = termFrequency[c] == null ? -1 : model.termFrequencyLevel(c).orElse(-1);
+            if (level < 0) {
+                continue;
+            }
+            int comparison = c;
+            double[] frequencies = termFrequency[c];
+            runChunks(bits.length, (from, to) -> {
+                for (int k = from; k < to; k++) {
+                    if (levels[comparison][k] == level) {
+                        int left = CandidatePairs.left(candidates.pair(k));
+                        bits[k] += model.termFrequencyAdjustment(comparison, frequencies[left]);
+                    }
+                }
+            });
+        }
+        return bits;
+    }
+
+    /**
      * The match weight of every candidate pair, as {@link MatchModel#matchWeight(int[], double[])} computes
      * it, bit for bit (the same terms added in the same order), from a table of level weights and each
      * record's term-frequency adjustment, computed once per record rather than once per pair.
@@ -358,7 +383,8 @@ final class LinkRun {
                 });
             }
         }
-        // The household class, if any: the same sums, in the same order, as MatchModel.householdAdjustment.
+        // The household class, if any: the same sums, in the same order, as MatchModel.householdAdjustment,
+        // term-frequency adjustments included (a relative shares a rare surname as surely as a common one).
         boolean household = model.hasHouseholdClass();
         double[][] householdWeights = new double[comparisonCount][];
         boolean[] home = new boolean[comparisonCount];
@@ -383,7 +409,8 @@ final class LinkRun {
                 if (household && HouseholdClass.eligible(home, distinguishing, levelWeights, levels, k)) {
                     double bits = 0;
                     for (int c = 0; c < comparisonCount; c++) {
-                        bits += householdWeights[c][levels[c][k]];
+                        int l = levels[c][k];
+                        bits += householdWeights[c][l] + (l == tfLevel[c] ? adjustment[c][left] : 0.0);
                     }
                     total += model.householdAdjustmentForWeight(bits);
                 }

@@ -84,6 +84,44 @@ class HouseholdClassTest {
     }
 
     @Test
+    void aRareSharedSurnameIsNoMoreEvidenceForOnePersonThanForTwoRelativesOfOneHome() {
+        int[] parentAndChild = new int[model.comparisonCount()];
+        int[] apart = new int[model.comparisonCount()];
+        int surname = model.indexOf("surname").orElseThrow();
+        for (int c = 0; c < parentAndChild.length; c++) {
+            int neutral = model.levels(c).size() - 1;
+            String name = model.comparisonNames().get(c);
+            boolean shared = name.equals("forename") || name.equals("surname") || name.equals("postcode")
+                    || name.equals("address") || name.equals("sex");
+            parentAndChild[c] = shared ? 0 : neutral;
+            apart[c] = name.equals("forename") || name.equals("surname") ? 0 : neutral;
+            if (name.equals("dob")) {
+                parentAndChild[c] = model.levels(c).size() - 2; // "else": a generation apart
+                apart[c] = parentAndChild[c];
+            }
+        }
+        double[] rare = frequencies(surname, 2e-6);
+        double[] common = frequencies(surname, 0.01);
+        double tfGain = model.termFrequencyAdjustment(surname, 2e-6) - model.termFrequencyAdjustment(surname, 0.01);
+        assertTrue(tfGain > 10, "a rare surname is strong evidence against a stranger: " + tfGain);
+        // Away from home the rare name counts in full for a match ...
+        assertEquals(tfGain, model.matchWeight(apart, rare) - model.matchWeight(apart, common), 1e-9);
+        // ... but at home relatives share it as surely as one person does: the household class takes the
+        // same adjustment, so match against household barely moves (it moves only against strangers).
+        double atHome = model.matchWeight(parentAndChild, rare) - model.matchWeight(parentAndChild, common);
+        assertTrue(atHome < 1, "a rare surname at home moved the match weight by " + atHome + " bits");
+        assertTrue(model.householdAdjustment(parentAndChild, rare) < model.householdAdjustment(parentAndChild, common) - 9);
+        assertEquals(model.matchWeight(parentAndChild, rare), model.explain(parentAndChild, rare).totalWeight());
+    }
+
+    private static double[] frequencies(int comparison, double frequency) {
+        double[] frequencies = new double[model.comparisonCount()];
+        java.util.Arrays.fill(frequencies, MatchModel.NO_TERM_FREQUENCY);
+        frequencies[comparison] = frequency;
+        return frequencies;
+    }
+
+    @Test
     void aModelWithAHouseholdClassSurvivesJson() {
         assertEquals(model, MatchModel.fromJson(model.toJson()));
     }

@@ -291,6 +291,24 @@ public final class MatchModel implements Serializable {
      * household class.
      */
     public double householdAdjustment(int[] levelsOfPair) {
+        return householdAdjustment(levelsOfPair, null);
+    }
+
+    /**
+     * {@link #householdAdjustment(int[])} with term frequencies: a relative shares a surname by kinship, not
+     * by chance, so against a stranger, agreement on a rare value is as much stronger evidence for the
+     * household class as it is for a match. Each term-frequency adjustment the match weight gets is added to
+     * {@code H} too, and the match-against-household odds stay independent of how common the shared name is.
+     * Without it a rare surname at one home reads as one person: at a million records, where a rare name's
+     * adjustment is largest, relatives linked that a smaller pool kept apart (docs/model.md).
+     *
+     * @param termFrequencies as for {@link #matchWeight(int[], double[])}
+     */
+    public double householdAdjustment(int[] levelsOfPair, double[] termFrequencies) {
+        checkLevels(levelsOfPair);
+        if (termFrequencies != null) {
+            checkFrequencies(termFrequencies);
+        }
         if (householdPrior == 0) {
             return 0.0;
         }
@@ -301,7 +319,8 @@ public final class MatchModel implements Serializable {
             int l = levelsOfPair[c];
             atHome |= home[c] && l == 0;
             differs |= distinguishing[c] && weights[c][l] <= 0;
-            bits += householdWeights[c][l];
+            bits += householdWeights[c][l]
+                    + (termFrequencies == null ? 0.0 : termFrequencyAdjustment(c, l, termFrequencies[c]));
         }
         return atHome && differs ? householdAdjustmentForWeight(bits) : 0.0;
     }
@@ -335,7 +354,7 @@ public final class MatchModel implements Serializable {
             int l = levelsOfPair[c];
             total += weights[c][l] + termFrequencyAdjustment(c, l, termFrequencies[c]);
         }
-        return total + householdAdjustment(levelsOfPair);
+        return total + householdAdjustment(levelsOfPair, termFrequencies);
     }
 
     /** {@link #explain(int[], double[])} without term frequencies. */
@@ -359,7 +378,7 @@ public final class MatchModel implements Serializable {
             rows.add(new Explanation.Row(names.get(c), level.label(), level.isNeutral(), weights[c][l],
                     termFrequencyAdjustment(c, l, termFrequencies[c])));
         }
-        return new Explanation(prior, priorWeight, rows.build(), householdAdjustment(levelsOfPair));
+        return new Explanation(prior, priorWeight, rows.build(), householdAdjustment(levelsOfPair, termFrequencies));
     }
 
     /**
