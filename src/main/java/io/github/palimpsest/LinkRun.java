@@ -453,6 +453,7 @@ final class LinkRun {
                 // the threshold, which has already weighed the dates. Chains cannot override it. (Measured
                 // against stricter settings in docs/accuracy.md: they cost FEBRL recall for no gain.)
                 .conflictOverrideWeight(config.thresholdWeight)
+                .loneLinkWeight(PersonConflicts.LONE_LINK_WEIGHT)
                 .build();
         return clusterer.cluster(n, links.build(), keys, PersonConflicts.birthDates(config.comparisons, i -> comparable[i]));
     }

@@ -38,6 +38,11 @@ import org.slf4j.event.Level;
  * the threshold (no extra guard): the exclusive-key constraint already stops the harmful chains, and an
  * extra margin trades recall for precision, so it should be set from measured accuracy.
  *
+ * <p><b>Lone links.</b> Optionally ({@link Builder#loneLinkWeight}), joining two clusters that each already
+ * hold two or more records through a link below a given weight needs a second link between the two clusters:
+ * in a large pool one borderline link between two established people is the commonest false merge. The
+ * person linker and index use 15 bits ({@link PersonConflicts#LONE_LINK_WEIGHT}).
+ *
  * <p>Immutable and thread-safe.
  *
  * <pre>{@code
@@ -55,18 +60,20 @@ public final class Clusterer {
     private final double overwhelmingWeight;
     private final double multiRecordMergeWeight;
     private final double conflictOverrideWeight;
+    private final double loneLinkWeight;
 
     private Clusterer(double threshold, double overwhelmingWeight, double multiRecordMergeWeight,
-                      double conflictOverrideWeight) {
+                      double conflictOverrideWeight, double loneLinkWeight) {
         this.threshold = threshold;
         this.overwhelmingWeight = overwhelmingWeight;
         this.multiRecordMergeWeight = multiRecordMergeWeight;
         this.conflictOverrideWeight = conflictOverrideWeight;
+        this.loneLinkWeight = loneLinkWeight;
     }
 
     /**
      * A builder with threshold log2(19) ≈ 4.25 bits (probability 0.95), overwhelming weight 20 bits (odds
-     * of about a million to one) and no weak-chain guard.
+     * of about a million to one), no lone-link check and no weak-chain guard.
      */
     public static Builder builder() {
         return new Builder();
@@ -85,6 +92,14 @@ public final class Clusterer {
     /** The match weight in bits needed to join two clusters that each hold two or more records. */
     public double multiRecordMergeWeight() {
         return multiRecordMergeWeight;
+    }
+
+    /**
+     * The match weight in bits at or above which one link alone may join two clusters that each hold two or
+     * more records; below it a second link between the two clusters must corroborate the first.
+     */
+    public double loneLinkWeight() {
+        return loneLinkWeight;
     }
 
     /** Clusters without exclusive keys. */
@@ -154,15 +169,20 @@ public final class Clusterer {
             }
         }
         ConstrainedMerge merge = new ConstrainedMerge(recordCount, keys, overwhelming, conflicts, resolving);
+        if (loneLinkWeight > threshold) {
+            merge.indexLinks(pairs);
+        }
         mergeInOrder(pairs, kept, merge);
         Clustering clustering = Clustering.of(recordCount, merge::find, merge.overrides, merge.constraintRejections,
                 merge.chainGuardRejections);
         // The incremental index re-clusters one small component per change: those summaries go to DEBUG.
         Level level = recordCount < SMALL_CLUSTERING ? Level.DEBUG : Level.INFO;
         LOG.atLevel(level).log("clustering: {} records, {} links at or above {} bits, {} clusters, {} merges refused by "
-                        + "exclusive keys, {} allowed by overwhelming links, {} refused by the chain guard, {} ms",
+                        + "exclusive keys, {} allowed by overwhelming links, {} refused by the chain guard, {} lone links "
+                        + "refused, {} ms",
                 recordCount, used, String.format("%.2f", threshold), clustering.clusterCount(), merge.constraintRejections,
-                merge.overrides, merge.chainGuardRejections, (System.nanoTime() - started) / 1_000_000);
+                merge.overrides, merge.chainGuardRejections, merge.uncorroboratedRejections,
+                (System.nanoTime() - started) / 1_000_000);
         return clustering;
     }
 
@@ -203,7 +223,7 @@ public final class Clusterer {
             Arrays.sort(run, 0, end - start);
             double weight = weights[(int) order[start]];
             for (int k = 0; k < end - start; k++) {
-                merge.offer((int) (run[k] >>> 32), (int) run[k], weight, multiRecordMergeWeight);
+                merge.offer((int) (run[k] >>> 32), (int) run[k], weight, multiRecordMergeWeight, loneLinkWeight);
             }
         }
     }
@@ -212,15 +232,17 @@ public final class Clusterer {
     @Override
     public String toString() {
         return "Clusterer[threshold=" + threshold + ", overwhelmingWeight=" + overwhelmingWeight
-                + ", multiRecordMergeWeight=" + multiRecordMergeWeight + "]";
+                + ", multiRecordMergeWeight=" + multiRecordMergeWeight + ", loneLinkWeight=" + loneLinkWeight + "]";
     }
 
     /** Configures a {@link Clusterer}. Not thread-safe. */
     public static final class Builder {
+
         private double threshold = Math.log(19) / Math.log(2);
         private double overwhelmingWeight = 20;
         private double multiRecordMergeWeight = Double.NaN; // NaN: same as the threshold
         private double conflictOverrideWeight = Double.NaN; // NaN: same as the overwhelming weight
+        private double loneLinkWeight = Double.NEGATIVE_INFINITY; // off
 
         private Builder() {}
 
@@ -276,6 +298,27 @@ public final class Clusterer {
         }
 
         /**
+         * The weight in bits at or above which one link alone may join two clusters that each already hold two
+         * or more records (default: no check). A weaker link joins them only when a
+         * second link between the two clusters, of any weight at or above the threshold, corroborates it;
+         * whether that link comes earlier or later in weight order does not matter. A record on its own joins
+         * a cluster through any link at or above the threshold.
+         *
+         * <p>Why: in a large pool, two people who each have several records are joined most often by one
+         * borderline link between one record of each (twins at different addresses, two strangers of a common
+         * name and a near date of birth), while the records of one person that were split apart usually
+         * resemble each other in more than one pair. The person linker and index use
+         * {@link PersonConflicts#LONE_LINK_WEIGHT}; measured in docs/accuracy.md. A value at or below the
+         * threshold turns the check off;
+         * {@code Double.POSITIVE_INFINITY} requires two links for every such merge.
+         */
+        public Builder loneLinkWeight(double matchWeight) {
+            checkArgument(!Double.isNaN(matchWeight), "loneLinkWeight must not be NaN");
+            this.loneLinkWeight = matchWeight;
+            return this;
+        }
+
+        /**
          * A clusterer with this configuration.
          *
          * @throws IllegalStateException if the overwhelming weight or the multi-record merge weight is below
@@ -296,7 +339,7 @@ public final class Clusterer {
                 throw new IllegalStateException("conflictOverrideWeight " + conflictOverride
                         + " is below the threshold " + threshold + "; it must be at least the threshold");
             }
-            return new Clusterer(threshold, overwhelmingWeight, guard, conflictOverride);
+            return new Clusterer(threshold, overwhelmingWeight, guard, conflictOverride, loneLinkWeight);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.github.palimpsest.cluster;
 
+import java.util.Arrays;
+
 /**
  * Union–find over records whose roots carry the union of their members' exclusive keys, plus a circular
  * member list per cluster so the rare slow check can visit members. Not thread-safe: one per clustering.
@@ -13,11 +15,15 @@ final class ConstrainedMerge {
     private final LongHashSet overwhelmingPairs;
     private final RecordConflicts conflicts;
     private final LongHashSet conflictResolvingPairs;
+    /** Every used link's other end per record (compressed rows), for counting links between two clusters; null when not needed. */
+    private int[] linkStart;
+    private int[] linkTo;
 
     int merges;
     int overrides;
     int constraintRejections;
     int chainGuardRejections;
+    int uncorroboratedRejections;
 
     ConstrainedMerge(int recordCount, ExclusiveKeys keys, LongHashSet overwhelmingPairs, RecordConflicts conflicts,
                      LongHashSet conflictResolvingPairs) {
@@ -35,6 +41,30 @@ final class ConstrainedMerge {
         this.overwhelmingPairs = overwhelmingPairs;
         this.conflicts = conflicts;
         this.conflictResolvingPairs = conflictResolvingPairs;
+    }
+
+    /**
+     * Records the links (packed pairs, as {@link #pack}) so that a merge can count the links between two
+     * clusters, not only the one offered; needed only when lone links are checked.
+     */
+    void indexLinks(long[] pairs) {
+        int records = parent.length;
+        linkStart = new int[records + 1];
+        for (long p : pairs) {
+            linkStart[(int) (p >>> 32) + 1]++;
+            linkStart[(int) p + 1]++;
+        }
+        for (int r = 0; r < records; r++) {
+            linkStart[r + 1] += linkStart[r];
+        }
+        int[] fill = Arrays.copyOf(linkStart, records);
+        linkTo = new int[linkStart[records]];
+        for (long p : pairs) {
+            int a = (int) (p >>> 32);
+            int b = (int) p;
+            linkTo[fill[a]++] = b;
+            linkTo[fill[b]++] = a;
+        }
     }
 
     int find(int record) {
@@ -55,8 +85,10 @@ final class ConstrainedMerge {
      *
      * @param multiRecordMergeWeight the weight a link needs to join two clusters that each hold two or
      *     more records (the weak-chain guard)
+     * @param loneLinkWeight the weight at or above which one link alone may join two clusters that each hold
+     *     two or more records; a weaker link needs a second link between the two clusters
      */
-    void offer(int a, int b, double weight, double multiRecordMergeWeight) {
+    void offer(int a, int b, double weight, double multiRecordMergeWeight, double loneLinkWeight) {
         int ra = find(a);
         int rb = find(b);
         if (ra == rb) {
@@ -64,6 +96,10 @@ final class ConstrainedMerge {
         }
         if (size[ra] > 1 && size[rb] > 1 && weight < multiRecordMergeWeight) {
             chainGuardRejections++;
+            return;
+        }
+        if (size[ra] > 1 && size[rb] > 1 && weight < loneLinkWeight && !linkedTwice(ra, rb)) {
+            uncorroboratedRejections++;
             return;
         }
         long[] ka = rootKeys[ra];
@@ -96,6 +132,33 @@ final class ConstrainedMerge {
                 }
                 y = next[y];
             } while (y != rb);
+            x = next[x];
+        } while (x != ra);
+        return false;
+    }
+
+    /**
+     * Whether at least two links, of any weight at or above the threshold and whether offered yet or not, join
+     * the two clusters. Walks the smaller cluster's links; stops at the second.
+     */
+    private boolean linkedTwice(int ra, int rb) {
+        if (size[ra] > size[rb]) {
+            int swap = ra;
+            ra = rb;
+            rb = swap;
+        }
+        long first = -1; // duplicate links are harmless: the second must join another pair of records
+        int x = ra;
+        do {
+            for (int k = linkStart[x]; k < linkStart[x + 1]; k++) {
+                if (find(linkTo[k]) == rb) {
+                    long pair = pack(x, linkTo[k]);
+                    if (first >= 0 && pair != first) {
+                        return true;
+                    }
+                    first = pair;
+                }
+            }
             x = next[x];
         } while (x != ra);
         return false;

@@ -210,6 +210,10 @@ final class BoundedReclustering {
             if (other == person || refused.contains(other)) {
                 continue;
             }
+            if (!corroborated(person, other, links.weight(k))) {
+                refused.add(other);
+                continue;
+            }
             int[] otherConstrained = constrainedMembers(other);
             if (mayMerge(constrained, otherConstrained)) {
                 union(person, other);
@@ -218,6 +222,34 @@ final class BoundedReclustering {
                 refused.add(other);
             }
         }
+    }
+
+    /**
+     * The batch clusterer's lone-link rule ({@link io.github.palimpsest.cluster.Clusterer.Builder#loneLinkWeight}):
+     * two people who each hold two or more records join through a link below the lone-link weight only when a
+     * second link at or above the threshold joins them too. Walks the smaller person's links.
+     */
+    private boolean corroborated(int person, int other, double weight) {
+        if (weight >= core.config.clusterer.loneLinkWeight()) {
+            return true;
+        }
+        int[] a = membersOf(person);
+        int[] b = membersOf(other);
+        if (a.length < 2 || b.length < 2) {
+            return true;
+        }
+        int[] smaller = a.length <= b.length ? a : b;
+        int target = a.length <= b.length ? other : person;
+        int found = 0;
+        for (int x : smaller) {
+            for (int e = 0; e < core.edgeCount[x]; e++) {
+                if (core.anchor[core.edgeTo[x][e]] == target && core.edgeWeight[x][e] >= core.config.thresholdWeight
+                        && ++found == 2) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.palimpsest.index;
 import com.google.common.collect.ImmutableList;
 import io.github.palimpsest.block.BlockingRule;
 import io.github.palimpsest.cluster.Clusterer;
+import io.github.palimpsest.cluster.PersonConflicts;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.TermFrequencyComparison;
 import io.github.palimpsest.record.ComparableRecord;
@@ -49,7 +50,7 @@ final class IndexConfig {
         this.maxReclusterLinks = maxReclusterLinks;
         // The batch linker's clusterer exactly (see LinkRun): birth-date conflicts resolved by a direct link.
         this.clusterer = Clusterer.builder().threshold(thresholdWeight).overwhelmingWeight(this.overwhelmingWeight)
-                .conflictOverrideWeight(thresholdWeight).build();
+                .conflictOverrideWeight(thresholdWeight).loneLinkWeight(PersonConflicts.LONE_LINK_WEIGHT).build();
         this.termFrequencyComparisons = new TermFrequencyComparison[comparisons.size()];
         for (int c = 0; c < comparisons.size(); c++) {
             if (model.termFrequencyLevel(c).isPresent()

@@ -20,7 +20,13 @@ import net.jqwik.api.Provide;
 class ClustererProperties {
     static final double THRESHOLD = 4;
     static final double OVERWHELMING = 30;
-    static final Clusterer CLUSTERER = Clusterer.builder().threshold(THRESHOLD).overwhelmingWeight(OVERWHELMING).build();
+    /** The exclusive-key constraint alone: lone links are not checked here (see the properties at the end). */
+    static final Clusterer CLUSTERER = Clusterer.builder().threshold(THRESHOLD).overwhelmingWeight(OVERWHELMING)
+            .loneLinkWeight(THRESHOLD).build();
+    static final double LONE = 10;
+    /** The same, with lone links below 10 bits between two multi-record clusters refused. */
+    static final Clusterer CHECKED = Clusterer.builder().threshold(THRESHOLD).overwhelmingWeight(OVERWHELMING)
+            .loneLinkWeight(LONE).build();
 
     /** A random graph: records, links with many tied weights, and a few identifiers per record. */
     record Graph(int n, List<ScoredLink> links, List<List<String>> keys) {}
@@ -171,6 +177,35 @@ class ClustererProperties {
         for (int i = 0; i < g.n(); i++) {
             for (int j = 0; j < g.n(); j++) {
                 assertEquals(component[i] == component[j], c.clusterOf(i) == c.clusterOf(j));
+            }
+        }
+    }
+
+    @Property(tries = 300)
+    void withLoneLinksCheckedTheResultStillIgnoresLinkOrderAndDirection(@ForAll("graphs") Graph g, @ForAll long seed) {
+        List<ScoredLink> shuffled = new ArrayList<>();
+        Random random = new Random(seed);
+        for (ScoredLink l : g.links()) {
+            shuffled.add(random.nextBoolean() ? l : new ScoredLink(l.right(), l.left(), l.matchWeight()));
+        }
+        Collections.shuffle(shuffled, random);
+        assertEquals(CHECKED.cluster(g.n(), g.links(), g.keys()), CHECKED.cluster(g.n(), shuffled, g.keys()));
+    }
+
+    @Property(tries = 500)
+    void withoutKeysCheckingLoneLinksOnlySplitsComponentsAndNeverAStrongLink(@ForAll("graphs") Graph g) {
+        Clustering components = CLUSTERER.cluster(g.n(), ScoredLinks.of(g.links()));
+        Clustering checked = CHECKED.cluster(g.n(), ScoredLinks.of(g.links()));
+        for (int i = 0; i < g.n(); i++) {
+            for (int j = i + 1; j < g.n(); j++) {
+                if (checked.clusterOf(i) == checked.clusterOf(j)) {
+                    assertEquals(components.clusterOf(i), components.clusterOf(j), i + " and " + j);
+                }
+            }
+        }
+        for (ScoredLink l : g.links()) {
+            if (l.matchWeight() >= LONE) {
+                assertEquals(checked.clusterOf(l.left()), checked.clusterOf(l.right()), "strong link " + l);
             }
         }
     }

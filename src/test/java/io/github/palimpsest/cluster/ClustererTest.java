@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 
 class ClustererTest {
     private static final Clusterer CLUSTERER = Clusterer.builder().threshold(4).overwhelmingWeight(25).build();
+    /** As the person linker clusters: a lone link below 15 bits does not join two multi-record clusters. */
+    private static final Clusterer PERSON = Clusterer.builder().threshold(4).overwhelmingWeight(25)
+            .loneLinkWeight(PersonConflicts.LONE_LINK_WEIGHT).build();
 
     @Test
     void aChainOfWeakLinksDoesNotJoinTwoDifferentPncIds() {
@@ -112,6 +115,36 @@ class ClustererTest {
         assertEquals(2, guarded.cluster(4, links, List.of()).clusterCount());
         assertEquals(1, guarded.cluster(4, links, List.of()).chainGuardRejections());
         assertEquals(1, CLUSTERER.cluster(4, links, List.of()).clusterCount());
+    }
+
+    @Test
+    void twoPeopleWithSeveralRecordsEachAreNotJoinedByOneBorderlineLink() {
+        // Twins: each has two records that agree with each other; one record of each resembles the other's.
+        List<ScoredLink> links = List.of(new ScoredLink(0, 1, 30), new ScoredLink(2, 3, 30), new ScoredLink(1, 2, 6));
+
+        Clustering people = PERSON.cluster(4, links, List.of());
+
+        assertEquals(2, people.clusterCount());
+        assertNotEquals(people.clusterOf(1), people.clusterOf(2));
+        assertEquals(15.0, PERSON.loneLinkWeight());
+        assertEquals(1, CLUSTERER.cluster(4, links, List.of()).clusterCount(), "off by default");
+    }
+
+    @Test
+    void aSecondLinkOrAStrongOneJoinsThemAndALoneRecordNeedsNeither() {
+        List<ScoredLink> twoLinks = List.of(new ScoredLink(0, 1, 30), new ScoredLink(2, 3, 30),
+                new ScoredLink(1, 2, 6), new ScoredLink(0, 3, 4.5));
+        assertEquals(1, PERSON.cluster(4, twoLinks, List.of()).clusterCount(),
+                "the weaker second link, offered later, corroborates the first");
+        List<ScoredLink> strong = List.of(new ScoredLink(0, 1, 30), new ScoredLink(2, 3, 30), new ScoredLink(1, 2, 15));
+        assertEquals(1, PERSON.cluster(4, strong, List.of()).clusterCount());
+        List<ScoredLink> duplicate = List.of(new ScoredLink(0, 1, 30), new ScoredLink(2, 3, 30),
+                new ScoredLink(1, 2, 6), new ScoredLink(2, 1, 6));
+        assertEquals(2, PERSON.cluster(4, duplicate, List.of()).clusterCount(), "one link given twice is one link");
+        List<ScoredLink> single = List.of(new ScoredLink(0, 1, 30), new ScoredLink(1, 2, 5));
+        assertEquals(1, PERSON.cluster(3, single, List.of()).clusterCount(), "a record on its own joins by any link");
+        Clusterer always = Clusterer.builder().threshold(4).loneLinkWeight(Double.POSITIVE_INFINITY).build();
+        assertEquals(2, always.cluster(4, strong, List.of()).clusterCount());
     }
 
     @Test
