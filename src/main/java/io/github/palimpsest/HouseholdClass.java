@@ -8,7 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fits a model's household class (see {@link MatchModel#householdAdjustment(int[])}) by EM over the candidate
+ * Fits a model's household class and its class of relatives apart (see
+ * {@link MatchModel#householdAdjustment(int[], double[])}) by EM over the candidate
  * pairs, keeping the trained match/stranger likelihood ratio of each pair (term frequencies included) as it
  * is. Only pairs that share a home (postcode in full or address exact) can belong to the class: unconfined,
  * at a million records it absorbed strangers too (docs/accuracy.md). Stateless.
@@ -19,6 +20,8 @@ final class HouseholdClass {
     static final List<String> HOME = List.of("postcode", "address");
     static final List<String> DISTINGUISHING = List.of("forename", "dob");
     /** Relatives are different people: they share these no more often than strangers do (h = u). */
+    /** What relatives apart share: the surname (at its first level, exact). */
+    static final List<String> KIN = List.of("surname");
     static final List<String> PERSONAL_IDENTIFIERS = List.of("pnc_id", "cro_number", "ni_number", "driving_licence");
     private static final int ITERATIONS = 30;
     /** Fewer household-like pairs than this to start from, and the class is not fitted. */
@@ -42,40 +45,113 @@ final class HouseholdClass {
      * @param records   the number of records in the pool
      */
     static MatchModel fit(MatchModel model, byte[][] levels, double[] weights, double[] termFrequencyBits, int records) {
-        List<String> names = model.comparisonNames();
-        int forename = names.indexOf("forename");
-        int surname = names.indexOf("surname");
-        int dob = names.indexOf("dob");
-        int postcode = names.indexOf("postcode");
-        int address = names.indexOf("address");
-        if (forename < 0 || surname < 0 || dob < 0 || postcode < 0 || address < 0 || weights.length == 0) {
+        Comparisons k = Comparisons.of(model, weights.length);
+        if (k == null) {
             LOG.info("household class not fitted: the comparisons lack forename, surname, dob, postcode or address");
             return model;
         }
-        int c = names.size();
+        int pairs = weights.length;
+        boolean[] eligible = new boolean[pairs];
+        boolean[] seed = new boolean[pairs];
+        for (int p = 0; p < pairs; p++) {
+            eligible[p] = eligible(k.home, k.distinguishing, k.levelWeights, levels, p);
+            seed[p] = eligible[p] && levels[k.surname][p] == 0 && (levels[k.forename][p] != 0 || levels[k.dob][p] != 0)
+                    && weights[p] - model.priorWeight() < START_MAX_BAYES_FACTOR_BITS;
+        }
+        Fit fit = em(model, levels, weights, termFrequencyBits, eligible, seed, records, "household class");
+        if (fit == null) {
+            return model;
+        }
+        MatchModelBuilder b = model.toBuilder();
+        for (int c = 0; c < model.comparisonCount(); c++) {
+            b.h(model.comparisonNames().get(c), fit.levels[c]);
+        }
+        return b.householdClass(fit.prior, HOME, DISTINGUISHING).build();
+    }
+
+    /**
+     * The model with a class of relatives apart fitted beside its household class: pairs that share no home
+     * but a surname, and differ clearly (a negative weight) in forename or date of birth, such as twins or
+     * siblings at different addresses. Fitted by the same EM over the candidate pairs, with each pair's
+     * match/stranger ratio, household adjustment included, kept as it is; the model unchanged without a
+     * household class or with too few such pairs.
+     *
+     * @param weights each candidate pair's match weight under {@code model} (household class included)
+     */
+    static MatchModel fitRelativesApart(MatchModel model, byte[][] levels, double[] weights, double[] termFrequencyBits,
+                                        int records) {
+        Comparisons k = Comparisons.of(model, weights.length);
+        if (k == null || !model.hasHouseholdClass()) {
+            return model;
+        }
+        int pairs = weights.length;
+        boolean[] eligible = new boolean[pairs];
+        boolean[] seed = new boolean[pairs];
+        for (int p = 0; p < pairs; p++) {
+            eligible[p] = apart(k.home, k.distinguishing, k.kin, k.levelWeights, levels, p);
+            seed[p] = eligible[p] && weights[p] - model.priorWeight() < START_MAX_BAYES_FACTOR_BITS;
+        }
+        Fit fit = em(model, levels, weights, termFrequencyBits, eligible, seed, records, "class of relatives apart");
+        if (fit == null || model.prior() + model.householdPrior() + fit.prior >= 1) {
+            return model;
+        }
+        MatchModelBuilder b = model.toBuilder();
+        for (int c = 0; c < model.comparisonCount(); c++) {
+            b.k(model.comparisonNames().get(c), fit.levels[c]);
+        }
+        return b.relativesApartClass(fit.prior, KIN).build();
+    }
+
+    /** The comparisons the relatives' classes need, by index, or null when one is missing. */
+    private record Comparisons(int forename, int surname, int dob, boolean[] home, boolean[] distinguishing,
+                               boolean[] kin, double[][] levelWeights) {
+        static Comparisons of(MatchModel model, int pairs) {
+            List<String> names = model.comparisonNames();
+            int forename = names.indexOf("forename");
+            int surname = names.indexOf("surname");
+            int dob = names.indexOf("dob");
+            if (forename < 0 || surname < 0 || dob < 0 || names.indexOf("postcode") < 0 || names.indexOf("address") < 0
+                    || pairs == 0) {
+                return null;
+            }
+            int c = names.size();
+            boolean[] home = new boolean[c];
+            boolean[] distinguishing = new boolean[c];
+            boolean[] kin = new boolean[c];
+            double[][] levelWeights = new double[c][];
+            for (int k = 0; k < c; k++) {
+                home[k] = HOME.contains(names.get(k));
+                distinguishing[k] = DISTINGUISHING.contains(names.get(k));
+                kin[k] = KIN.contains(names.get(k));
+                levelWeights[k] = new double[model.levels(k).size()];
+                for (int l = 0; l < levelWeights[k].length; l++) {
+                    levelWeights[k][l] = model.levelWeight(k, l);
+                }
+            }
+            return new Comparisons(forename, surname, dob, home, distinguishing, kin, levelWeights);
+        }
+    }
+
+    /** A fitted class: its share of all pairs and its level probabilities. */
+    private record Fit(double prior, double[][] levels) {}
+
+    /**
+     * EM over the candidate pairs for a third class confined to the {@code eligible} pairs, started from the
+     * {@code seed} pairs' levels, with each pair's match/stranger log-ratio ({@code weights} less the prior)
+     * kept. Null when too few seeds or the share comes out empty.
+     */
+    private static Fit em(MatchModel model, byte[][] levels, double[] weights, double[] termFrequencyBits,
+                          boolean[] eligible, boolean[] seed, int records, String what) {
+        int c = model.comparisonCount();
         int pairs = weights.length;
         double priorWeight = model.priorWeight();
-        boolean[] homeComparison = new boolean[c];
-        boolean[] distinguishing = new boolean[c];
-        double[][] levelWeights = new double[c][];
-        for (int k = 0; k < c; k++) {
-            homeComparison[k] = HOME.contains(names.get(k));
-            distinguishing[k] = DISTINGUISHING.contains(names.get(k));
-            levelWeights[k] = new double[model.levels(k).size()];
-            for (int l = 0; l < levelWeights[k].length; l++) {
-                levelWeights[k][l] = model.levelWeight(k, l);
-            }
-        }
-        boolean[] home = new boolean[pairs];
         double[][] counts = new double[c][];
         for (int k = 0; k < c; k++) {
             counts[k] = new double[model.levels(k).size()];
         }
         long start = 0;
         for (int p = 0; p < pairs; p++) {
-            home[p] = eligible(homeComparison, distinguishing, levelWeights, levels, p);
-            if (home[p] && levels[surname][p] == 0 && (levels[forename][p] != 0 || levels[dob][p] != 0)
-                    && weights[p] - priorWeight < START_MAX_BAYES_FACTOR_BITS) {
+            if (seed[p]) {
                 start++;
                 for (int k = 0; k < c; k++) {
                     counts[k][levels[k][p]]++;
@@ -83,8 +159,8 @@ final class HouseholdClass {
             }
         }
         if (start < MINIMUM_START) {
-            LOG.info("household class not fitted: {} candidate pairs look like relatives of one home", start);
-            return model;
+            LOG.info("{} not fitted: {} candidate pairs to start from", what, start);
+            return null;
         }
         double[][] logRatio = new double[c][];
         for (int k = 0; k < c; k++) {
@@ -103,7 +179,7 @@ final class HouseholdClass {
             for (int p = 0; p < pairs; p++) {
                 double logMatch = (weights[p] - priorWeight) * LN2;
                 double logHousehold = Double.NEGATIVE_INFINITY;
-                if (home[p]) {
+                if (eligible[p]) {
                     logHousehold = termFrequencyBits[p] * LN2;
                     for (int k = 0; k < c; k++) {
                         logHousehold += logRatio[k][levels[k][p]];
@@ -111,7 +187,7 @@ final class HouseholdClass {
                 }
                 double top = Math.max(Math.max(logMatch, logHousehold), 0);
                 double m = shareMatch * Math.exp(logMatch - top);
-                double r = home[p] ? shareHousehold * Math.exp(logHousehold - top) : 0;
+                double r = eligible[p] ? shareHousehold * Math.exp(logHousehold - top) : 0;
                 double s = shareStranger * Math.exp(-top);
                 double sum = m + r + s;
                 sumMatch += m / sum;
@@ -129,18 +205,14 @@ final class HouseholdClass {
             shareStranger = Math.max(0, 1 - shareMatch - shareHousehold);
         }
         double allPairs = records * (records - 1.0) / 2;
-        double householdPrior = shareHousehold * pairs / allPairs;
-        if (!(householdPrior > 0) || model.prior() + householdPrior >= 1) {
-            LOG.info("household class not fitted: its share came out at {}", householdPrior);
-            return model;
+        double prior = shareHousehold * pairs / allPairs;
+        if (!(prior > 0) || model.prior() + prior >= 1) {
+            LOG.info("{} not fitted: its share came out at {}", what, prior);
+            return null;
         }
-        MatchModelBuilder b = model.toBuilder();
-        for (int k = 0; k < c; k++) {
-            b.h(names.get(k), h[k]);
-        }
-        LOG.info("household class: {} of the candidate pairs, prior {} over all pairs (starting from {} pairs)",
-                String.format("%.4f", shareHousehold), String.format("%.3g", householdPrior), start);
-        return b.householdClass(householdPrior, HOME, DISTINGUISHING).build();
+        LOG.info("{}: {} of the candidate pairs, prior {} over all pairs (starting from {} pairs)", what,
+                String.format("%.4f", shareHousehold), String.format("%.3g", prior), start);
+        return new Fit(prior, h);
     }
 
     /**
@@ -160,6 +232,26 @@ final class HouseholdClass {
             differs |= distinguishing[c] && levelWeights[c][l] <= 0;
         }
         return atHome && differs;
+    }
+
+    /**
+     * Whether candidate pair {@code k} can be two relatives apart: no home comparison at its first level, a
+     * kin comparison (the surname) at its first, and a distinguishing comparison clearly against a match (a
+     * negative weight; a missing date of birth is no sign of two people).
+     * {@link MatchModel#householdAdjustment(int[], double[])} is the same rule for one pair.
+     */
+    static boolean apart(boolean[] homeComparison, boolean[] distinguishing, boolean[] kin, double[][] levelWeights,
+                         byte[][] levels, int k) {
+        boolean atHome = false;
+        boolean differs = false;
+        boolean kinAgree = false;
+        for (int c = 0; c < levels.length; c++) {
+            int l = levels[c][k];
+            atHome |= homeComparison[c] && l == 0;
+            differs |= distinguishing[c] && levelWeights[c][l] < 0;
+            kinAgree |= kin[c] && l == 0;
+        }
+        return !atHome && differs && kinAgree;
     }
 
     /**

@@ -266,7 +266,10 @@ final class LinkRun {
         // The household class is fitted to the pairs as the two-class model scores them.
         model = anchored;
         termFrequency = termFrequencies();
-        return HouseholdClass.fit(anchored, levels, score(), termFrequencyBits(), n);
+        double[] tfBits = termFrequencyBits();
+        model = HouseholdClass.fit(anchored, levels, score(), tfBits, n);
+        // Relatives apart are fitted to the pairs as the model with its household class scores them.
+        return HouseholdClass.fitRelativesApart(model, levels, score(), tfBits, n);
     }
 
     /** The comparison vectors of the candidates, counted per chunk in parallel and merged in chunk order. */
@@ -383,19 +386,26 @@ final class LinkRun {
                 });
             }
         }
-        // The household class, if any: the same sums, in the same order, as MatchModel.householdAdjustment,
-        // term-frequency adjustments included (a relative shares a rare surname as surely as a common one).
+        // The household class and relatives apart, if any: the same sums, in the same order, as
+        // MatchModel.householdAdjustment, term-frequency adjustments included (a relative shares a rare
+        // surname as surely as a common one).
         boolean household = model.hasHouseholdClass();
         double[][] householdWeights = new double[comparisonCount][];
         boolean[] home = new boolean[comparisonCount];
         boolean[] distinguishing = new boolean[comparisonCount];
+        boolean apart = model.hasRelativesApartClass();
+        double[][] apartWeights = new double[comparisonCount][];
+        boolean[] kin = new boolean[comparisonCount];
         for (int c = 0; c < comparisonCount; c++) {
             householdWeights[c] = new double[levelCounts[c]];
+            apartWeights[c] = new double[levelCounts[c]];
             for (int l = 0; l < levelCounts[c]; l++) {
                 householdWeights[c][l] = model.householdLevelWeight(c, l);
+                apartWeights[c][l] = model.relativesApartLevelWeight(c, l);
             }
             home[c] = model.isHomeComparison(c);
             distinguishing[c] = model.isDistinguishingComparison(c);
+            kin[c] = apart && model.isKinComparison(c);
         }
         double[] scores = new double[candidates.size()];
         runChunks(scores.length, (from, to) -> {
@@ -413,6 +423,13 @@ final class LinkRun {
                         bits += householdWeights[c][l] + (l == tfLevel[c] ? adjustment[c][left] : 0.0);
                     }
                     total += model.householdAdjustmentForWeight(bits);
+                } else if (apart && HouseholdClass.apart(home, distinguishing, kin, levelWeights, levels, k)) {
+                    double bits = 0;
+                    for (int c = 0; c < comparisonCount; c++) {
+                        int l = levels[c][k];
+                        bits += apartWeights[c][l] + (l == tfLevel[c] ? adjustment[c][left] : 0.0);
+                    }
+                    total += model.relativesApartAdjustmentForWeight(bits);
                 }
                 scores[k] = total;
             }

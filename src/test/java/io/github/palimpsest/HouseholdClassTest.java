@@ -73,7 +73,8 @@ class HouseholdClassTest {
             truth.put(r.recordId(), r.entityId());
         }
         PairwiseMetrics with = metrics(Linker.builder().model(model).build().link(records), truth);
-        MatchModel twoClass = model.toBuilder().householdClass(0, List.of(), List.of()).build();
+        MatchModel twoClass = model.toBuilder().relativesApartClass(0, List.of()).householdClass(0, List.of(), List.of())
+                .build();
         PairwiseMetrics without = metrics(Linker.builder().model(twoClass).build().link(records), truth);
         assertTrue(with.precision() > without.precision(),
                 "precision with " + with.precision() + ", without " + without.precision());
@@ -97,14 +98,13 @@ class HouseholdClassTest {
             apart[c] = name.equals("forename") || name.equals("surname") ? 0 : neutral;
             if (name.equals("dob")) {
                 parentAndChild[c] = model.levels(c).size() - 2; // "else": a generation apart
-                apart[c] = parentAndChild[c];
             }
         }
         double[] rare = frequencies(surname, 2e-6);
         double[] common = frequencies(surname, 0.01);
         double tfGain = model.termFrequencyAdjustment(surname, 2e-6) - model.termFrequencyAdjustment(surname, 0.01);
         assertTrue(tfGain > 10, "a rare surname is strong evidence against a stranger: " + tfGain);
-        // Away from home the rare name counts in full for a match ...
+        // Away from home, with nothing that tells two people apart, the rare name counts in full ...
         assertEquals(tfGain, model.matchWeight(apart, rare) - model.matchWeight(apart, common), 1e-9);
         // ... but at home relatives share it as surely as one person does: the household class takes the
         // same adjustment, so match against household barely moves (it moves only against strangers).
@@ -112,6 +112,40 @@ class HouseholdClassTest {
         assertTrue(atHome < 1, "a rare surname at home moved the match weight by " + atHome + " bits");
         assertTrue(model.householdAdjustment(parentAndChild, rare) < model.householdAdjustment(parentAndChild, common) - 9);
         assertEquals(model.matchWeight(parentAndChild, rare), model.explain(parentAndChild, rare).totalWeight());
+    }
+
+    @Test
+    void twinsAtDifferentAddressesLookLikeRelativesApartAndOnePersonApartDoesNot() {
+        assertTrue(model.hasRelativesApartClass());
+        assertTrue(model.isKinComparison(model.indexOf("surname").orElseThrow()));
+        int[] twins = new int[model.comparisonCount()];
+        int[] samePerson = new int[model.comparisonCount()];
+        for (int c = 0; c < twins.length; c++) {
+            int neutral = model.levels(c).size() - 1;
+            String name = model.comparisonNames().get(c);
+            boolean shared = name.equals("surname") || name.equals("dob") || name.equals("sex");
+            twins[c] = shared ? 0 : neutral;
+            samePerson[c] = shared || name.equals("forename") ? 0 : neutral;
+            if (name.equals("forename")) {
+                twins[c] = model.levels(c).size() - 2; // "else": another forename
+            }
+            if (name.equals("postcode") || name.equals("address")) {
+                twins[c] = model.levels(c).size() - 2; // "else": different homes
+                samePerson[c] = twins[c];
+            }
+        }
+        int surname = model.indexOf("surname").orElseThrow();
+        double[] rare = frequencies(surname, 2e-6);
+        double adjustment = model.householdAdjustment(twins, rare);
+        assertTrue(adjustment < -5, "twins apart: " + model.explain(twins, rare).summary());
+        assertTrue(model.explain(twins, rare).relativesApart());
+        assertTrue(model.explain(twins, rare).summary().contains("relatives apart"));
+        assertEquals(0.0, model.householdAdjustment(samePerson, rare), "one person apart agrees on forename and dob");
+        assertEquals(model.matchWeight(twins, rare), model.explain(twins, rare).totalWeight());
+        // A missing date of birth is no sign of two people: without a clear difference the class does not apply.
+        int[] undated = samePerson.clone();
+        undated[model.indexOf("dob").orElseThrow()] = model.levels(model.indexOf("dob").orElseThrow()).size() - 1;
+        assertEquals(0.0, model.householdAdjustment(undated, rare));
     }
 
     private static double[] frequencies(int comparison, double frequency) {

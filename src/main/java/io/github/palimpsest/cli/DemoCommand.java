@@ -179,8 +179,9 @@ final class DemoCommand implements Callable<Integer> {
                 parts.add(Map.entry(r.comparison() + " " + r.level(), r.weight()));
             }
         }
-        if (why.householdWeight() < 0) {
-            parts.add(Map.entry("looks like relatives of one home", why.householdWeight()));
+        if (why.householdWeight() <= -0.005) { // shown to two decimals: a trace is no evidence
+            parts.add(Map.entry(why.relativesApart() ? "looks like relatives living apart"
+                    : "looks like relatives of one home", why.householdWeight()));
         }
         List<String> text = parts.stream().sorted(Map.Entry.comparingByValue())
                 .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue())).toList();

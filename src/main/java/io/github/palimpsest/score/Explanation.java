@@ -49,13 +49,16 @@ public final class Explanation {
     private final double priorWeight;
     private final ImmutableList<Row> rows;
     private final double householdWeight;
+    private final boolean relativesApart;
     private final double totalWeight;
 
-    Explanation(double prior, double priorWeight, ImmutableList<Row> rows, double householdWeight) {
+    Explanation(double prior, double priorWeight, ImmutableList<Row> rows, double householdWeight,
+                boolean relativesApart) {
         this.prior = prior;
         this.priorWeight = priorWeight;
         this.rows = rows;
         this.householdWeight = householdWeight;
+        this.relativesApart = relativesApart && householdWeight != 0.0;
         double total = priorWeight;
         for (Row row : rows) {
             total += row.weight();
@@ -79,11 +82,17 @@ public final class Explanation {
     }
 
     /**
-     * What the model's household class took off (0 or negative): how much the pair also looks like two
-     * relatives of one home. See {@link MatchModel#householdAdjustment(int[])}.
+     * What the model's classes of relatives took off (0 or negative): how much the pair also looks like two
+     * relatives of one home or, when {@link #relativesApart()}, two relatives who share a surname but no
+     * home. See {@link MatchModel#householdAdjustment(int[], double[])}.
      */
     public double householdWeight() {
         return householdWeight;
+    }
+
+    /** Whether {@link #householdWeight()} is the class of relatives apart's, not the household class's. */
+    public boolean relativesApart() {
+        return relativesApart;
     }
 
     /** Prior weight plus every row's weight plus the household weight: the pair's match weight. */
@@ -113,7 +122,7 @@ public final class Explanation {
             }
         }
         if (householdWeight != 0.0) {
-            s.append("; household ");
+            s.append(relativesApart ? "; relatives apart " : "; household ");
             Decimals.append(s, householdWeight, 2, true);
         }
         s.append(" = ");

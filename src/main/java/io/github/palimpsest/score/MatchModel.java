@@ -71,6 +71,13 @@ public final class MatchModel implements Serializable {
     private final double[][] householdWeights;
     private final boolean[] home;
     private final boolean[] distinguishing;
+    /** 0 when the model has no class of relatives apart. */
+    private final double kinPrior;
+    /** k per comparison and level (1.0 at neutral levels); null without a class of relatives apart. */
+    private final double[][] k;
+    /** log2(k/u) per comparison and level, 0 at neutral levels; null without a class of relatives apart. */
+    private final double[][] kinWeights;
+    private final boolean[] kin;
 
     MatchModel(MatchModelBuilder b) {
         this.prior = b.prior;
@@ -121,6 +128,27 @@ public final class MatchModel implements Serializable {
             this.h = null;
             this.householdWeights = null;
         }
+        this.kinPrior = b.kinPrior;
+        this.kin = new boolean[n];
+        if (kinPrior > 0) {
+            this.k = new double[n][];
+            this.kinWeights = new double[n][];
+            for (int c = 0; c < n; c++) {
+                kin[c] = b.kinComparisons.contains(names.get(c));
+                int count = levels.get(c).size();
+                k[c] = new double[count];
+                kinWeights[c] = new double[count];
+                double[] given = b.k.get(names.get(c));
+                for (int l = 0; l < count; l++) {
+                    boolean neutral = levels.get(c).get(l).isNeutral();
+                    k[c][l] = neutral ? 1.0 : given[l];
+                    kinWeights[c][l] = neutral ? 0.0 : log2(k[c][l] / u[c][l]);
+                }
+            }
+        } else {
+            this.k = null;
+            this.kinWeights = null;
+        }
     }
 
     /** A builder for a model; see {@link MatchModelBuilder} for what {@code build()} validates. */
@@ -150,6 +178,16 @@ public final class MatchModel implements Serializable {
                 }
             }
             b.householdClass(householdPrior, homes, distinct);
+        }
+        if (kinPrior > 0) {
+            List<String> kins = new java.util.ArrayList<>();
+            for (int c = 0; c < names.size(); c++) {
+                b.k(names.get(c), k[c]);
+                if (kin[c]) {
+                    kins.add(names.get(c));
+                }
+            }
+            b.relativesApartClass(kinPrior, kins);
         }
         return b;
     }
@@ -289,6 +327,12 @@ public final class MatchModel implements Serializable {
      * prior and λ the prior, the adjustment is {@code -log2(1 + η·2^H / (1 − λ))}: the match weight becomes
      * the log-odds of a match against both other classes. 0 for a pair that shares no home, and without a
      * household class.
+     *
+     * <p>With a {@linkplain #hasRelativesApartClass class of relatives apart}, a pair that shares no home but a
+     * kin comparison's first level (the surname), and whose forename or date of birth is evidence against a
+     * match (a negative weight), is weighed against that class instead, in the same way with its prior κ
+     * and the sum {@code K} of its {@link #relativesApartLevelWeight}s: twins or siblings at different
+     * addresses, whose shared rare surname and birth date would otherwise read as one person.
      */
     public double householdAdjustment(int[] levelsOfPair) {
         return householdAdjustment(levelsOfPair, null);
@@ -314,15 +358,66 @@ public final class MatchModel implements Serializable {
         }
         boolean atHome = false;
         boolean differs = false;
+        boolean differsClearly = false;
+        boolean kinAgree = false;
         double bits = 0;
+        double kinBits = 0;
         for (int c = 0; c < levelsOfPair.length; c++) {
             int l = levelsOfPair[c];
             atHome |= home[c] && l == 0;
             differs |= distinguishing[c] && weights[c][l] <= 0;
-            bits += householdWeights[c][l]
-                    + (termFrequencies == null ? 0.0 : termFrequencyAdjustment(c, l, termFrequencies[c]));
+            differsClearly |= distinguishing[c] && weights[c][l] < 0;
+            kinAgree |= kin[c] && l == 0;
+            double tf = termFrequencies == null ? 0.0 : termFrequencyAdjustment(c, l, termFrequencies[c]);
+            bits += householdWeights[c][l] + tf;
+            if (kinPrior > 0) {
+                kinBits += kinWeights[c][l] + tf;
+            }
         }
-        return atHome && differs ? householdAdjustmentForWeight(bits) : 0.0;
+        if (atHome) {
+            return differs ? householdAdjustmentForWeight(bits) : 0.0;
+        }
+        return kinPrior > 0 && kinAgree && differsClearly ? relativesApartAdjustmentForWeight(kinBits) : 0.0;
+    }
+
+    /** Whether the model has a class of relatives apart (see {@link #householdAdjustment(int[], double[])}). */
+    public boolean hasRelativesApartClass() {
+        return kinPrior > 0;
+    }
+
+    /** The class of relatives apart's share of all pairs; 0 without one. */
+    public double relativesApartPrior() {
+        return kinPrior;
+    }
+
+    /** Whether comparison {@code c} at its first level is what relatives apart share (the surname). */
+    public boolean isKinComparison(int c) {
+        checkElementIndex(c, names.size(), "comparison");
+        return kin[c];
+    }
+
+    /** The class of relatives apart's probability of level {@code l} of comparison {@code c}; 1.0 at neutral levels, NaN without the class. */
+    public double k(int c, int l) {
+        checkLevel(c, l);
+        return k == null ? Double.NaN : k[c][l];
+    }
+
+    /** {@code log2(k/u)} of a level, 0 at neutral levels and without a class of relatives apart. */
+    public double relativesApartLevelWeight(int c, int l) {
+        checkLevel(c, l);
+        return kinWeights == null ? 0.0 : kinWeights[c][l];
+    }
+
+    /**
+     * What the class of relatives apart takes off the match weight of a pair that can be two such relatives,
+     * from the sum {@code K} of its level weights and term-frequency adjustments:
+     * {@code -log2(1 + κ·2^K / (1 − λ))}, κ the class's prior. 0 without the class.
+     */
+    public double relativesApartAdjustmentForWeight(double kinBits) {
+        if (kinPrior == 0) {
+            return 0.0;
+        }
+        return -log2(1.0 + kinPrior * StrictMath.pow(2.0, kinBits) / (1.0 - prior));
     }
 
     /**
@@ -378,7 +473,12 @@ public final class MatchModel implements Serializable {
             rows.add(new Explanation.Row(names.get(c), level.label(), level.isNeutral(), weights[c][l],
                     termFrequencyAdjustment(c, l, termFrequencies[c])));
         }
-        return new Explanation(prior, priorWeight, rows.build(), householdAdjustment(levelsOfPair, termFrequencies));
+        boolean atHome = false;
+        for (int c = 0; c < levelsOfPair.length; c++) {
+            atHome |= home[c] && levelsOfPair[c] == 0;
+        }
+        return new Explanation(prior, priorWeight, rows.build(), householdAdjustment(levelsOfPair, termFrequencies),
+                !atHome);
     }
 
     /**
@@ -482,7 +582,10 @@ public final class MatchModel implements Serializable {
                 && Double.compare(householdPrior, other.householdPrior) == 0
                 && Arrays.deepEquals(h, other.h)
                 && Arrays.equals(home, other.home)
-                && Arrays.equals(distinguishing, other.distinguishing);
+                && Arrays.equals(distinguishing, other.distinguishing)
+                && Double.compare(kinPrior, other.kinPrior) == 0
+                && Arrays.deepEquals(k, other.k)
+                && Arrays.equals(kin, other.kin);
     }
 
     @Override

@@ -27,7 +27,10 @@ import java.util.Set;
  *   <li>a term-frequency level, when given, is a non-neutral level of a comparison of the model;</li>
  *   <li>a household class, when given, has a prior in (0, 1) with λ + its prior &lt; 1, names at least one
  *       comparison of the model as a home comparison, and gives every comparison {@code h} values that
- *       obey the same rules as {@code m}.</li>
+ *       obey the same rules as {@code m};</li>
+ *   <li>a class of relatives apart, when given, has a prior in (0, 1) with λ + both relatives' priors &lt; 1,
+ *       needs the household class, names at least one comparison of the model as a kin comparison, and
+ *       gives every comparison {@code k} values that obey the same rules as {@code m}.</li>
  * </ul>
  *
  * <p>Not thread-safe: use one builder per thread. Arrays passed in are copied.
@@ -50,6 +53,9 @@ public final class MatchModelBuilder {
     final List<String> homeComparisons = new ArrayList<>();
     final List<String> distinguishingComparisons = new ArrayList<>();
     final Map<String, double[]> h = new HashMap<>();
+    double kinPrior;
+    final List<String> kinComparisons = new ArrayList<>();
+    final Map<String, double[]> k = new HashMap<>();
 
     MatchModelBuilder() {
     }
@@ -140,6 +146,28 @@ public final class MatchModelBuilder {
     }
 
     /**
+     * Adds a fourth class, besides the household class: relatives who do <em>not</em> share a home (see
+     * {@link MatchModel#householdAdjustment(int[], double[])}), such as twins or siblings at different
+     * addresses. {@code prior} is their share of all pairs; a pair can be two such relatives when none of the
+     * household class's home comparisons is at its first level, some of {@code kinComparisons} (the
+     * surname) is at its first level, and some of the household class's distinguishing comparisons is
+     * evidence against a match (a level weight below 0). Give each comparison's {@code k} with {@link #k}.
+     * A prior of 0 removes the class.
+     */
+    public MatchModelBuilder relativesApartClass(double prior, List<String> kinComparisons) {
+        this.kinPrior = prior;
+        this.kinComparisons.clear();
+        this.kinComparisons.addAll(kinComparisons);
+        return this;
+    }
+
+    /** Sets the class of relatives apart's level probabilities for a comparison, one entry per level, like {@code m}. */
+    public MatchModelBuilder k(String comparisonName, double[] kPerLevel) {
+        k.put(comparisonName, kPerLevel.clone());
+        return this;
+    }
+
+    /**
      * Validates the parameters and builds the immutable model.
      *
      * @throws IllegalArgumentException if a rule in the class description is broken
@@ -170,6 +198,20 @@ public final class MatchModelBuilder {
                 double[] hc = h.get(names.get(c));
                 checkArgument(hc != null, "the household class has no h for comparison '%s'", names.get(c));
                 validateComparison(names.get(c), levels.get(c), hc, u.get(c), -1);
+            }
+        }
+        if (kinPrior != 0) {
+            checkArgument(householdPrior > 0, "a class of relatives apart needs the household class");
+            checkArgument(kinPrior > 0 && kinPrior < 1 && prior + householdPrior + kinPrior < 1,
+                    "the prior of relatives apart must be in (0, 1 - prior - household prior), got %s", kinPrior);
+            checkArgument(!kinComparisons.isEmpty(), "a class of relatives apart needs at least one kin comparison");
+            for (String kin : kinComparisons) {
+                checkArgument(names.contains(kin), "kin comparison '%s' is not a comparison of the model", kin);
+            }
+            for (int c = 0; c < names.size(); c++) {
+                double[] kc = k.get(names.get(c));
+                checkArgument(kc != null, "the class of relatives apart has no k for comparison '%s'", names.get(c));
+                validateComparison(names.get(c), levels.get(c), kc, u.get(c), -1);
             }
         }
         return new MatchModel(this);

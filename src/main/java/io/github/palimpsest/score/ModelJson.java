@@ -21,9 +21,9 @@ final class ModelJson {
 
     private static final Set<String> ROOT_KEYS =
             Set.of("format", "version", "prior", "priorWeight", "minimumTermFrequency", "householdPrior", "home", "householdDiffersIn",
-                    "comparisons");
+                    "relativesApartPrior", "kin", "comparisons");
     private static final Set<String> COMPARISON_KEYS = Set.of("name", "termFrequencyLevel", "levels");
-    private static final Set<String> LEVEL_KEYS = Set.of("label", "neutral", "m", "u", "h", "weight");
+    private static final Set<String> LEVEL_KEYS = Set.of("label", "neutral", "m", "u", "h", "k", "weight");
 
     private ModelJson() {
     }
@@ -57,6 +57,18 @@ final class ModelJson {
             }
             s.append("],\n");
         }
+        if (model.hasRelativesApartClass()) {
+            s.append("  \"relativesApartPrior\": ").append(model.relativesApartPrior()).append(",\n");
+            s.append("  \"kin\": [");
+            boolean first = true;
+            for (int c = 0; c < model.comparisonCount(); c++) {
+                if (model.isKinComparison(c)) {
+                    s.append(first ? "" : ", ").append(quote(model.comparisonNames().get(c)));
+                    first = false;
+                }
+            }
+            s.append("],\n");
+        }
         s.append("  \"comparisons\": [");
         for (int c = 0; c < model.comparisonCount(); c++) {
             List<ComparisonLevel> levels = model.levels(c);
@@ -75,6 +87,9 @@ final class ModelJson {
                     s.append(", \"m\": ").append(model.m(c, l)).append(", \"u\": ").append(model.u(c, l));
                     if (model.hasHouseholdClass()) {
                         s.append(", \"h\": ").append(model.h(c, l));
+                    }
+                    if (model.hasRelativesApartClass()) {
+                        s.append(", \"k\": ").append(model.k(c, l));
                     }
                 }
                 s.append(", \"weight\": ").append(model.levelWeight(c, l)).append('}')
@@ -139,6 +154,8 @@ final class ModelJson {
             double[] u = new double[levelNodes.size()];
             double[] h = new double[levelNodes.size()];
             boolean hasH = false;
+            double[] k = new double[levelNodes.size()];
+            boolean hasK = false;
             for (int l = 0; l < levelNodes.size(); l++) {
                 String levelWhere = where + ".levels[" + l + "]";
                 Map<String, Object> level = object(levelNodes.get(l), levelWhere);
@@ -150,18 +167,24 @@ final class ModelJson {
                 boolean neutral = bool(level, "neutral", levelWhere);
                 levels.add(new ComparisonLevel(label, neutral));
                 if (neutral) {
-                    if (level.containsKey("m") || level.containsKey("u") || level.containsKey("h")) {
-                        throw new ModelFormatException(levelWhere + " is neutral and so has no m, u or h");
+                    if (level.containsKey("m") || level.containsKey("u") || level.containsKey("h")
+                            || level.containsKey("k")) {
+                        throw new ModelFormatException(levelWhere + " is neutral and so has no m, u, h or k");
                     }
                     m[l] = 1.0;
                     u[l] = 1.0;
                     h[l] = 1.0;
+                    k[l] = 1.0;
                 } else {
                     m[l] = number(level, "m", levelWhere);
                     u[l] = number(level, "u", levelWhere);
                     if (level.containsKey("h")) {
                         h[l] = number(level, "h", levelWhere);
                         hasH = true;
+                    }
+                    if (level.containsKey("k")) {
+                        k[l] = number(level, "k", levelWhere);
+                        hasK = true;
                     }
                 }
                 if (level.containsKey("weight")) {
@@ -172,6 +195,9 @@ final class ModelJson {
             builder.comparison(name, levels, m, u);
             if (hasH) {
                 builder.h(name, h);
+            }
+            if (hasK) {
+                builder.k(name, k);
             }
             if (comparison.containsKey("termFrequencyLevel")) {
                 String tfLabel = string(comparison, "termFrequencyLevel", where);
@@ -202,6 +228,16 @@ final class ModelJson {
                 }
             }
             builder.householdClass(number(root, "householdPrior", "the model"), homes, differs);
+        }
+        if (root.containsKey("relativesApartPrior")) {
+            List<String> kins = new ArrayList<>();
+            for (Object node : array(root, "kin", "the model")) {
+                if (!(node instanceof String kin)) {
+                    throw new ModelFormatException("kin must list comparison names, got " + describe(node));
+                }
+                kins.add(kin);
+            }
+            builder.relativesApartClass(number(root, "relativesApartPrior", "the model"), kins);
         }
         MatchModel model;
         try {

@@ -92,7 +92,7 @@ class ModelJsonTest {
                 json.replace("\"m\": 0.85", "\"m\": 1.85"));
         assertMessage("comparisons[0].levels[0].weight is 6.4",
                 json.replace("\"m\": 0.85", "\"m\": 0.8").replaceFirst("\"m\": 0.1,", "\"m\": 0.15,"));
-        assertMessage("comparisons[0].levels[3] is neutral and so has no m, u or h",
+        assertMessage("comparisons[0].levels[3] is neutral and so has no m, u, h or k",
                 json.replaceFirst("\"neutral\": true,", "\"neutral\": true, \"m\": 1.0, \"u\": 1.0,"));
         assertMessage("unknown key \"lambda\" in the model", json.replace("\"prior\"", "\"lambda\""));
         assertMessage("comparisons[1].levels[2] has no \"u\"",
