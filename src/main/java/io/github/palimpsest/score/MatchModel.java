@@ -108,47 +108,42 @@ public final class MatchModel implements Serializable {
         this.householdPrior = b.householdPrior;
         this.home = new boolean[n];
         this.distinguishing = new boolean[n];
-        if (householdPrior > 0) {
-            this.h = new double[n][];
-            this.householdWeights = new double[n][];
-            for (int c = 0; c < n; c++) {
-                home[c] = b.homeComparisons.contains(names.get(c));
-                distinguishing[c] = b.distinguishingComparisons.contains(names.get(c));
-                int k = levels.get(c).size();
-                h[c] = new double[k];
-                householdWeights[c] = new double[k];
-                double[] given = b.h.get(names.get(c));
-                for (int l = 0; l < k; l++) {
-                    boolean neutral = levels.get(c).get(l).isNeutral();
-                    h[c][l] = neutral ? 1.0 : given[l];
-                    householdWeights[c][l] = neutral ? 0.0 : log2(h[c][l] / u[c][l]);
-                }
-            }
-        } else {
-            this.h = null;
-            this.householdWeights = null;
-        }
         this.kinPrior = b.kinPrior;
         this.kin = new boolean[n];
-        if (kinPrior > 0) {
-            this.k = new double[n][];
-            this.kinWeights = new double[n][];
-            for (int c = 0; c < n; c++) {
-                kin[c] = b.kinComparisons.contains(names.get(c));
-                int count = levels.get(c).size();
-                k[c] = new double[count];
-                kinWeights[c] = new double[count];
-                double[] given = b.k.get(names.get(c));
-                for (int l = 0; l < count; l++) {
-                    boolean neutral = levels.get(c).get(l).isNeutral();
-                    k[c][l] = neutral ? 1.0 : given[l];
-                    kinWeights[c][l] = neutral ? 0.0 : log2(k[c][l] / u[c][l]);
-                }
-            }
-        } else {
-            this.k = null;
-            this.kinWeights = null;
+        for (int c = 0; c < n; c++) {
+            home[c] = householdPrior > 0 && b.homeComparisons.contains(names.get(c));
+            distinguishing[c] = householdPrior > 0 && b.distinguishingComparisons.contains(names.get(c));
+            kin[c] = kinPrior > 0 && b.kinComparisons.contains(names.get(c));
         }
+        this.h = householdPrior > 0 ? classLevels(b.h) : null;
+        this.householdWeights = householdPrior > 0 ? classWeights(h) : null;
+        this.k = kinPrior > 0 ? classLevels(b.k) : null;
+        this.kinWeights = kinPrior > 0 ? classWeights(k) : null;
+    }
+
+    /** A relatives' class's level probabilities per comparison, as given, with 1.0 at neutral levels. */
+    private double[][] classLevels(java.util.Map<String, double[]> given) {
+        double[][] p = new double[names.size()][];
+        for (int c = 0; c < p.length; c++) {
+            double[] levelsGiven = given.get(names.get(c));
+            p[c] = new double[levels.get(c).size()];
+            for (int l = 0; l < p[c].length; l++) {
+                p[c][l] = levels.get(c).get(l).isNeutral() ? 1.0 : levelsGiven[l];
+            }
+        }
+        return p;
+    }
+
+    /** {@code log2(p/u)} per comparison and level, exactly 0 at neutral levels. */
+    private double[][] classWeights(double[][] p) {
+        double[][] w = new double[p.length][];
+        for (int c = 0; c < p.length; c++) {
+            w[c] = new double[p[c].length];
+            for (int l = 0; l < w[c].length; l++) {
+                w[c][l] = levels.get(c).get(l).isNeutral() ? 0.0 : log2(p[c][l] / u[c][l]);
+            }
+        }
+        return w;
     }
 
     /** A builder for a model; see {@link MatchModelBuilder} for what {@code build()} validates. */

@@ -38,36 +38,12 @@ final class ModelJson {
         s.append("  \"minimumTermFrequency\": ").append(model.minimumTermFrequency()).append(",\n");
         if (model.hasHouseholdClass()) {
             s.append("  \"householdPrior\": ").append(model.householdPrior()).append(",\n");
-            s.append("  \"home\": [");
-            boolean first = true;
-            for (int c = 0; c < model.comparisonCount(); c++) {
-                if (model.isHomeComparison(c)) {
-                    s.append(first ? "" : ", ").append(quote(model.comparisonNames().get(c)));
-                    first = false;
-                }
-            }
-            s.append("],\n");
-            s.append("  \"householdDiffersIn\": [");
-            first = true;
-            for (int c = 0; c < model.comparisonCount(); c++) {
-                if (model.isDistinguishingComparison(c)) {
-                    s.append(first ? "" : ", ").append(quote(model.comparisonNames().get(c)));
-                    first = false;
-                }
-            }
-            s.append("],\n");
+            appendNames(s, "home", model, model::isHomeComparison);
+            appendNames(s, "householdDiffersIn", model, model::isDistinguishingComparison);
         }
         if (model.hasRelativesApartClass()) {
             s.append("  \"relativesApartPrior\": ").append(model.relativesApartPrior()).append(",\n");
-            s.append("  \"kin\": [");
-            boolean first = true;
-            for (int c = 0; c < model.comparisonCount(); c++) {
-                if (model.isKinComparison(c)) {
-                    s.append(first ? "" : ", ").append(quote(model.comparisonNames().get(c)));
-                    first = false;
-                }
-            }
-            s.append("],\n");
+            appendNames(s, "kin", model, model::isKinComparison);
         }
         s.append("  \"comparisons\": [");
         for (int c = 0; c < model.comparisonCount(); c++) {
@@ -121,6 +97,19 @@ final class ModelJson {
             }
         }
         return s.append('"').toString();
+    }
+
+    /** A root key whose value lists the names of the comparisons that {@code member} picks, in model order. */
+    private static void appendNames(StringBuilder s, String key, MatchModel model, java.util.function.IntPredicate member) {
+        s.append("  ").append(quote(key)).append(": [");
+        boolean first = true;
+        for (int c = 0; c < model.comparisonCount(); c++) {
+            if (member.test(c)) {
+                s.append(first ? "" : ", ").append(quote(model.comparisonNames().get(c)));
+                first = false;
+            }
+        }
+        s.append("],\n");
     }
 
     static MatchModel read(String json) {
