@@ -29,6 +29,14 @@ final class HouseholdClass {
     /** Pairs this strong are matches beyond doubt; they do not seed the class. */
     private static final double START_MAX_BAYES_FACTOR_BITS = 30;
     private static final double LN2 = Math.log(2);
+    /** Pairs per chunk of the EM's sums: fixed, so that the sums do not depend on the number of threads. */
+    private static final int CHUNK = 1 << 14;
+
+    /** Runs {@code count} chunks, {@code chunk.accept(i)} for each, in any order and on any threads. */
+    @FunctionalInterface
+    interface Parallel {
+        void chunks(int count, java.util.function.IntConsumer chunk);
+    }
 
     private HouseholdClass() {
     }
@@ -43,8 +51,10 @@ final class HouseholdClass {
      * @param termFrequencyBits each candidate pair's term-frequency adjustments, summed, in bits: they count for
      *                  the household class as for a match (see {@link MatchModel#householdAdjustment(int[], double[])})
      * @param records   the number of records in the pool
+     * @param parallel  runs the EM's chunks of pairs, on one thread or several
      */
-    static MatchModel fit(MatchModel model, byte[][] levels, double[] weights, double[] termFrequencyBits, int records) {
+    static MatchModel fit(MatchModel model, byte[][] levels, double[] weights, double[] termFrequencyBits, int records,
+                          Parallel parallel) {
         Comparisons k = Comparisons.of(model, weights.length);
         if (k == null) {
             LOG.info("household class not fitted: the comparisons lack forename, surname, dob, postcode or address");
@@ -58,7 +68,7 @@ final class HouseholdClass {
             seed[p] = eligible[p] && levels[k.surname][p] == 0 && (levels[k.forename][p] != 0 || levels[k.dob][p] != 0)
                     && weights[p] - model.priorWeight() < START_MAX_BAYES_FACTOR_BITS;
         }
-        Fit fit = em(model, levels, weights, termFrequencyBits, eligible, seed, records, "household class");
+        Fit fit = em(model, levels, weights, termFrequencyBits, eligible, seed, records, "household class", parallel);
         if (fit == null) {
             return model;
         }
@@ -79,7 +89,7 @@ final class HouseholdClass {
      * @param weights each candidate pair's match weight under {@code model} (household class included)
      */
     static MatchModel fitRelativesApart(MatchModel model, byte[][] levels, double[] weights, double[] termFrequencyBits,
-                                        int records) {
+                                        int records, Parallel parallel) {
         Comparisons k = Comparisons.of(model, weights.length);
         if (k == null || !model.hasHouseholdClass()) {
             return model;
@@ -91,7 +101,8 @@ final class HouseholdClass {
             eligible[p] = apart(k.home, k.distinguishing, k.kin, k.levelWeights, levels, p);
             seed[p] = eligible[p] && weights[p] - model.priorWeight() < START_MAX_BAYES_FACTOR_BITS;
         }
-        Fit fit = em(model, levels, weights, termFrequencyBits, eligible, seed, records, "class of relatives apart");
+        Fit fit = em(model, levels, weights, termFrequencyBits, eligible, seed, records, "class of relatives apart",
+                parallel);
         if (fit == null || model.prior() + model.householdPrior() + fit.prior >= 1) {
             return model;
         }
@@ -141,7 +152,7 @@ final class HouseholdClass {
      * kept. Null when too few seeds or the share comes out empty.
      */
     private static Fit em(MatchModel model, byte[][] levels, double[] weights, double[] termFrequencyBits,
-                          boolean[] eligible, boolean[] seed, int records, String what) {
+                          boolean[] eligible, boolean[] seed, int records, String what, Parallel parallel) {
         int c = model.comparisonCount();
         int pairs = weights.length;
         double priorWeight = model.priorWeight();
@@ -170,32 +181,66 @@ final class HouseholdClass {
         double shareHousehold = (double) start / pairs;
         double shareMatch = 0.5 * (1 - shareHousehold);
         double shareStranger = 1 - shareMatch - shareHousehold;
+        // Each iteration's sums are taken per fixed chunk of pairs, on as many threads as the caller gives,
+        // and added in chunk order: the same bits on one thread or many.
+        int chunks = (pairs + CHUNK - 1) / CHUNK;
+        double[][][] chunkCounts = new double[chunks][c][];
+        double[] chunkMatch = new double[chunks];
+        double[] chunkHousehold = new double[chunks];
+        for (int chunk = 0; chunk < chunks; chunk++) {
+            for (int k = 0; k < c; k++) {
+                chunkCounts[chunk][k] = new double[counts[k].length];
+            }
+        }
         for (int iteration = 0; iteration < ITERATIONS; iteration++) {
+            double[][] ratio = logRatio;
+            double sm = shareMatch;
+            double sh = shareHousehold;
+            double ss = shareStranger;
+            parallel.chunks(chunks, chunk -> {
+                double[][] local = chunkCounts[chunk];
+                for (double[] row : local) {
+                    Arrays.fill(row, 0);
+                }
+                double sumMatch = 0;
+                double sumHousehold = 0;
+                for (int p = chunk * CHUNK, end = Math.min(pairs, p + CHUNK); p < end; p++) {
+                    double logMatch = (weights[p] - priorWeight) * LN2;
+                    double logHousehold = Double.NEGATIVE_INFINITY;
+                    if (eligible[p]) {
+                        logHousehold = termFrequencyBits[p] * LN2;
+                        for (int k = 0; k < c; k++) {
+                            logHousehold += ratio[k][levels[k][p]];
+                        }
+                    }
+                    double top = Math.max(Math.max(logMatch, logHousehold), 0);
+                    double m = sm * Math.exp(logMatch - top);
+                    double r = eligible[p] ? sh * Math.exp(logHousehold - top) : 0;
+                    double s = ss * Math.exp(-top);
+                    double sum = m + r + s;
+                    sumMatch += m / sum;
+                    if (r > 0) {
+                        double responsibility = r / sum;
+                        sumHousehold += responsibility;
+                        for (int k = 0; k < c; k++) {
+                            local[k][levels[k][p]] += responsibility;
+                        }
+                    }
+                }
+                chunkMatch[chunk] = sumMatch;
+                chunkHousehold[chunk] = sumHousehold;
+            });
             for (double[] row : counts) {
                 Arrays.fill(row, 0);
             }
             double sumMatch = 0;
             double sumHousehold = 0;
-            for (int p = 0; p < pairs; p++) {
-                double logMatch = (weights[p] - priorWeight) * LN2;
-                double logHousehold = Double.NEGATIVE_INFINITY;
-                if (eligible[p]) {
-                    logHousehold = termFrequencyBits[p] * LN2;
-                    for (int k = 0; k < c; k++) {
-                        logHousehold += logRatio[k][levels[k][p]];
-                    }
-                }
-                double top = Math.max(Math.max(logMatch, logHousehold), 0);
-                double m = shareMatch * Math.exp(logMatch - top);
-                double r = eligible[p] ? shareHousehold * Math.exp(logHousehold - top) : 0;
-                double s = shareStranger * Math.exp(-top);
-                double sum = m + r + s;
-                sumMatch += m / sum;
-                if (r > 0) {
-                    double responsibility = r / sum;
-                    sumHousehold += responsibility;
-                    for (int k = 0; k < c; k++) {
-                        counts[k][levels[k][p]] += responsibility;
+            for (int chunk = 0; chunk < chunks; chunk++) {
+                sumMatch += chunkMatch[chunk];
+                sumHousehold += chunkHousehold[chunk];
+                for (int k = 0; k < c; k++) {
+                    for (int l = 0; l < counts[k].length; l++) {
+                        counts[k][l] += chunkCounts[chunk][k][l];
                     }
                 }
             }

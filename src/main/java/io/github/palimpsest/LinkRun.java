@@ -267,9 +267,13 @@ final class LinkRun {
         model = anchored;
         termFrequency = termFrequencies();
         double[] tfBits = termFrequencyBits();
-        model = HouseholdClass.fit(anchored, levels, score(), tfBits, n);
+        HouseholdClass.Parallel parallel = (count, chunk) -> inPool(() -> {
+            IntStream.range(0, count).parallel().forEach(chunk);
+            return null;
+        });
+        model = HouseholdClass.fit(anchored, levels, score(), tfBits, n, parallel);
         // Relatives apart are fitted to the pairs as the model with its household class scores them.
-        return HouseholdClass.fitRelativesApart(model, levels, score(), tfBits, n);
+        return HouseholdClass.fitRelativesApart(model, levels, score(), tfBits, n, parallel);
     }
 
     /** The comparison vectors of the candidates, counted per chunk in parallel and merged in chunk order. */

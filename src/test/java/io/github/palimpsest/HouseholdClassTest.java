@@ -156,6 +156,16 @@ class HouseholdClassTest {
     }
 
     @Test
+    void theRelativesClassesAreFittedToTheSameBitsOnOneThreadOrTwo() {
+        // About 18,000 candidate pairs: the EM's sums run over two chunks, on one thread or two.
+        MatchModel one = Linker.builder().seed(3).threads(1).build().train(records);
+        MatchModel two = Linker.builder().seed(3).threads(2).build().train(records);
+        assertTrue(one.hasRelativesApartClass());
+        assertEquals(one.toJson(), two.toJson());
+        assertEquals(model, two);
+    }
+
+    @Test
     void aModelWithAHouseholdClassSurvivesJson() {
         assertEquals(model, MatchModel.fromJson(model.toJson()));
     }
