@@ -11,17 +11,18 @@ import org.slf4j.LoggerFactory;
  * Fits a model's household class and its class of relatives apart (see
  * {@link MatchModel#householdAdjustment(int[], double[])}) by EM over the candidate
  * pairs, keeping the trained match/stranger likelihood ratio of each pair (term frequencies included) as it
- * is. Only pairs that share a home (postcode in full or address exact) can belong to the class: unconfined,
- * at a million records it absorbed strangers too (docs/accuracy.md). Stateless.
+ * is. Only pairs that share a home (postcode in full or address exact) can belong to the household class:
+ * unconfined, at a million records it absorbed strangers too (docs/accuracy.md); only pairs that share a
+ * surname and no home, and differ clearly in forename or date of birth, can be relatives apart. Stateless.
  */
 final class HouseholdClass {
     private static final Logger LOG = LoggerFactory.getLogger(HouseholdClass.class);
 
     static final List<String> HOME = List.of("postcode", "address");
     static final List<String> DISTINGUISHING = List.of("forename", "dob");
-    /** Relatives are different people: they share these no more often than strangers do (h = u). */
     /** What relatives apart share: the surname (at its first level, exact). */
     static final List<String> KIN = List.of("surname");
+    /** Relatives are different people: they share these no more often than strangers do (h = u, k = u). */
     static final List<String> PERSONAL_IDENTIFIERS = List.of("pnc_id", "cro_number", "ni_number", "driving_licence");
     private static final int ITERATIONS = 30;
     /** Fewer household-like pairs than this to start from, and the class is not fitted. */
