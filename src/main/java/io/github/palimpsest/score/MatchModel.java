@@ -274,7 +274,7 @@ public final class MatchModel implements Serializable {
         for (int c = 0; c < levelsOfPair.length; c++) {
             total += weights[c][levelsOfPair[c]];
         }
-        return total + householdAdjustment(levelsOfPair);
+        return total + relativesAdjustment(levelsOfPair, null);
     }
 
     /** Whether the model has a household class (see {@link #householdAdjustment(int[])}). */
@@ -348,6 +348,11 @@ public final class MatchModel implements Serializable {
         if (termFrequencies != null) {
             checkFrequencies(termFrequencies);
         }
+        return relativesAdjustment(levelsOfPair, termFrequencies);
+    }
+
+    /** {@link #householdAdjustment(int[], double[])} for arguments already checked. */
+    private double relativesAdjustment(int[] levelsOfPair, double[] termFrequencies) {
         if (householdPrior == 0) {
             return 0.0;
         }
@@ -444,7 +449,7 @@ public final class MatchModel implements Serializable {
             int l = levelsOfPair[c];
             total += weights[c][l] + termFrequencyAdjustment(c, l, termFrequencies[c]);
         }
-        return total + householdAdjustment(levelsOfPair, termFrequencies);
+        return total + relativesAdjustment(levelsOfPair, termFrequencies);
     }
 
     /** {@link #explain(int[], double[])} without term frequencies. */
@@ -472,7 +477,7 @@ public final class MatchModel implements Serializable {
         for (int c = 0; c < levelsOfPair.length; c++) {
             atHome |= home[c] && levelsOfPair[c] == 0;
         }
-        return new Explanation(prior, priorWeight, rows.build(), householdAdjustment(levelsOfPair, termFrequencies),
+        return new Explanation(prior, priorWeight, rows.build(), relativesAdjustment(levelsOfPair, termFrequencies),
                 !atHome);
     }
 
