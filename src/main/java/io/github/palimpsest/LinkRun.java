@@ -420,20 +420,17 @@ final class LinkRun {
                     int l = levels[c][k];
                     total += levelWeights[c][l] + (l == tfLevel[c] ? adjustment[c][left] : 0.0);
                 }
-                if (household && HouseholdClass.eligible(home, distinguishing, levelWeights, levels, k)) {
+                int relatives = HouseholdClass.classOf(home, distinguishing, kin, levelWeights, levels, k);
+                double[][] classWeights = relatives == HouseholdClass.HOUSEHOLD && household ? householdWeights
+                        : relatives == HouseholdClass.APART && apart ? apartWeights : null;
+                if (classWeights != null) {
                     double bits = 0;
                     for (int c = 0; c < comparisonCount; c++) {
                         int l = levels[c][k];
-                        bits += householdWeights[c][l] + (l == tfLevel[c] ? adjustment[c][left] : 0.0);
+                        bits += classWeights[c][l] + (l == tfLevel[c] ? adjustment[c][left] : 0.0);
                     }
-                    total += model.householdAdjustmentForWeight(bits);
-                } else if (apart && HouseholdClass.apart(home, distinguishing, kin, levelWeights, levels, k)) {
-                    double bits = 0;
-                    for (int c = 0; c < comparisonCount; c++) {
-                        int l = levels[c][k];
-                        bits += apartWeights[c][l] + (l == tfLevel[c] ? adjustment[c][left] : 0.0);
-                    }
-                    total += model.relativesApartAdjustmentForWeight(bits);
+                    total += relatives == HouseholdClass.HOUSEHOLD ? model.householdAdjustmentForWeight(bits)
+                            : model.relativesApartAdjustmentForWeight(bits);
                 }
                 scores[k] = total;
             }

@@ -11,6 +11,7 @@ import io.github.palimpsest.synthetic.SyntheticRecord;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -47,19 +48,9 @@ class HouseholdClassTest {
 
     @Test
     void aParentAndChildOfOneNameAtOneHomeLoseWeightAndOnePersonDoesNot() {
-        int[] parentAndChild = new int[model.comparisonCount()];
-        int[] samePerson = new int[model.comparisonCount()];
-        for (int c = 0; c < parentAndChild.length; c++) {
-            int neutral = model.levels(c).size() - 1;
-            String name = model.comparisonNames().get(c);
-            boolean shared = name.equals("forename") || name.equals("surname") || name.equals("postcode")
-                    || name.equals("address") || name.equals("sex");
-            parentAndChild[c] = shared ? 0 : neutral;
-            samePerson[c] = shared || name.equals("dob") ? 0 : neutral;
-            if (name.equals("dob")) {
-                parentAndChild[c] = model.levels(c).size() - 2; // "else": a generation apart
-            }
-        }
+        // A parent and a child of one name at one home: dates of birth a generation apart ("else").
+        int[] parentAndChild = pair(Set.of("forename", "surname", "postcode", "address", "sex"), Set.of("dob"));
+        int[] samePerson = pair(Set.of("forename", "surname", "postcode", "address", "sex", "dob"), Set.of());
         assertTrue(model.householdAdjustment(parentAndChild) < -5,
                 "parent and child: " + model.explain(parentAndChild).summary());
         assertEquals(0.0, model.householdAdjustment(samePerson), "one person at home agrees on forename and dob");
@@ -86,20 +77,9 @@ class HouseholdClassTest {
 
     @Test
     void aRareSharedSurnameIsNoMoreEvidenceForOnePersonThanForTwoRelativesOfOneHome() {
-        int[] parentAndChild = new int[model.comparisonCount()];
-        int[] apart = new int[model.comparisonCount()];
+        int[] parentAndChild = pair(Set.of("forename", "surname", "postcode", "address", "sex"), Set.of("dob"));
+        int[] apart = pair(Set.of("forename", "surname"), Set.of());
         int surname = model.indexOf("surname").orElseThrow();
-        for (int c = 0; c < parentAndChild.length; c++) {
-            int neutral = model.levels(c).size() - 1;
-            String name = model.comparisonNames().get(c);
-            boolean shared = name.equals("forename") || name.equals("surname") || name.equals("postcode")
-                    || name.equals("address") || name.equals("sex");
-            parentAndChild[c] = shared ? 0 : neutral;
-            apart[c] = name.equals("forename") || name.equals("surname") ? 0 : neutral;
-            if (name.equals("dob")) {
-                parentAndChild[c] = model.levels(c).size() - 2; // "else": a generation apart
-            }
-        }
         double[] rare = frequencies(surname, 2e-6);
         double[] common = frequencies(surname, 0.01);
         double tfGain = model.termFrequencyAdjustment(surname, 2e-6) - model.termFrequencyAdjustment(surname, 0.01);
@@ -118,22 +98,9 @@ class HouseholdClassTest {
     void twinsAtDifferentAddressesLookLikeRelativesApartAndOnePersonApartDoesNot() {
         assertTrue(model.hasRelativesApartClass());
         assertTrue(model.isKinComparison(model.indexOf("surname").orElseThrow()));
-        int[] twins = new int[model.comparisonCount()];
-        int[] samePerson = new int[model.comparisonCount()];
-        for (int c = 0; c < twins.length; c++) {
-            int neutral = model.levels(c).size() - 1;
-            String name = model.comparisonNames().get(c);
-            boolean shared = name.equals("surname") || name.equals("dob") || name.equals("sex");
-            twins[c] = shared ? 0 : neutral;
-            samePerson[c] = shared || name.equals("forename") ? 0 : neutral;
-            if (name.equals("forename")) {
-                twins[c] = model.levels(c).size() - 2; // "else": another forename
-            }
-            if (name.equals("postcode") || name.equals("address")) {
-                twins[c] = model.levels(c).size() - 2; // "else": different homes
-                samePerson[c] = twins[c];
-            }
-        }
+        // Twins: another forename ("else") and different homes; one person apart agrees on forename too.
+        int[] twins = pair(Set.of("surname", "dob", "sex"), Set.of("forename", "postcode", "address"));
+        int[] samePerson = pair(Set.of("surname", "dob", "sex", "forename"), Set.of("postcode", "address"));
         int surname = model.indexOf("surname").orElseThrow();
         double[] rare = frequencies(surname, 2e-6);
         double adjustment = model.householdAdjustment(twins, rare);
@@ -143,9 +110,22 @@ class HouseholdClassTest {
         assertEquals(0.0, model.householdAdjustment(samePerson, rare), "one person apart agrees on forename and dob");
         assertEquals(model.matchWeight(twins, rare), model.explain(twins, rare).totalWeight());
         // A missing date of birth is no sign of two people: without a clear difference the class does not apply.
-        int[] undated = samePerson.clone();
-        undated[model.indexOf("dob").orElseThrow()] = model.levels(model.indexOf("dob").orElseThrow()).size() - 1;
+        int[] undated = pair(Set.of("surname", "sex", "forename"), Set.of("postcode", "address"));
         assertEquals(0.0, model.householdAdjustment(undated, rare));
+    }
+
+    /**
+     * A pair's levels: the comparisons in {@code agree} at their first level, those in {@code differ} at
+     * "else" (the last before missing), every other one missing.
+     */
+    private static int[] pair(Set<String> agree, Set<String> differ) {
+        int[] levels = new int[model.comparisonCount()];
+        for (int c = 0; c < levels.length; c++) {
+            String name = model.comparisonNames().get(c);
+            int neutral = model.levels(c).size() - 1;
+            levels[c] = agree.contains(name) ? 0 : differ.contains(name) ? neutral - 1 : neutral;
+        }
+        return levels;
     }
 
     private static double[] frequencies(int comparison, double frequency) {

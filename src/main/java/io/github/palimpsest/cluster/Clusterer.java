@@ -237,7 +237,6 @@ public final class Clusterer {
 
     /** Configures a {@link Clusterer}. Not thread-safe. */
     public static final class Builder {
-
         private double threshold = Math.log(19) / Math.log(2);
         private double overwhelmingWeight = 20;
         private double multiRecordMergeWeight = Double.NaN; // NaN: same as the threshold

@@ -63,21 +63,8 @@ public final class MatchModel implements Serializable {
     private final double[][] u;
     private final double[][] weights;
     private final int[] termFrequencyLevels;
-    /** 0 when the model has no household class. */
-    private final double householdPrior;
-    /** h per comparison and level (1.0 at neutral levels); null without a household class. */
-    private final double[][] h;
-    /** log2(h/u) per comparison and level, 0 at neutral levels; null without a household class. */
-    private final double[][] householdWeights;
-    private final boolean[] home;
-    private final boolean[] distinguishing;
-    /** 0 when the model has no class of relatives apart. */
-    private final double kinPrior;
-    /** k per comparison and level (1.0 at neutral levels); null without a class of relatives apart. */
-    private final double[][] k;
-    /** log2(k/u) per comparison and level, 0 at neutral levels; null without a class of relatives apart. */
-    private final double[][] kinWeights;
-    private final boolean[] kin;
+    /** The household class and the class of relatives apart, either or both possibly absent. */
+    private final Relatives relatives;
 
     MatchModel(MatchModelBuilder b) {
         this.prior = b.prior;
@@ -105,45 +92,7 @@ public final class MatchModel implements Serializable {
                 weights[c][l] = neutral ? 0.0 : log2(m[c][l] / u[c][l]);
             }
         }
-        this.householdPrior = b.householdPrior;
-        this.home = new boolean[n];
-        this.distinguishing = new boolean[n];
-        this.kinPrior = b.kinPrior;
-        this.kin = new boolean[n];
-        for (int c = 0; c < n; c++) {
-            home[c] = householdPrior > 0 && b.homeComparisons.contains(names.get(c));
-            distinguishing[c] = householdPrior > 0 && b.distinguishingComparisons.contains(names.get(c));
-            kin[c] = kinPrior > 0 && b.kinComparisons.contains(names.get(c));
-        }
-        this.h = householdPrior > 0 ? classLevels(b.h) : null;
-        this.householdWeights = householdPrior > 0 ? classWeights(h) : null;
-        this.k = kinPrior > 0 ? classLevels(b.k) : null;
-        this.kinWeights = kinPrior > 0 ? classWeights(k) : null;
-    }
-
-    /** A relatives' class's level probabilities per comparison, as given, with 1.0 at neutral levels. */
-    private double[][] classLevels(java.util.Map<String, double[]> given) {
-        double[][] p = new double[names.size()][];
-        for (int c = 0; c < p.length; c++) {
-            double[] levelsGiven = given.get(names.get(c));
-            p[c] = new double[levels.get(c).size()];
-            for (int l = 0; l < p[c].length; l++) {
-                p[c][l] = levels.get(c).get(l).isNeutral() ? 1.0 : levelsGiven[l];
-            }
-        }
-        return p;
-    }
-
-    /** {@code log2(p/u)} per comparison and level, exactly 0 at neutral levels. */
-    private double[][] classWeights(double[][] p) {
-        double[][] w = new double[p.length][];
-        for (int c = 0; c < p.length; c++) {
-            w[c] = new double[p[c].length];
-            for (int l = 0; l < w[c].length; l++) {
-                w[c][l] = levels.get(c).get(l).isNeutral() ? 0.0 : log2(p[c][l] / u[c][l]);
-            }
-        }
-        return w;
+        this.relatives = new Relatives(b, names, levels, u);
     }
 
     /** A builder for a model; see {@link MatchModelBuilder} for what {@code build()} validates. */
@@ -160,30 +109,7 @@ public final class MatchModel implements Serializable {
                 b.termFrequencyLevel(names.get(c), termFrequencyLevels[c]);
             }
         }
-        if (householdPrior > 0) {
-            List<String> homes = new java.util.ArrayList<>();
-            List<String> distinct = new java.util.ArrayList<>();
-            for (int c = 0; c < names.size(); c++) {
-                b.h(names.get(c), h[c]);
-                if (home[c]) {
-                    homes.add(names.get(c));
-                }
-                if (distinguishing[c]) {
-                    distinct.add(names.get(c));
-                }
-            }
-            b.householdClass(householdPrior, homes, distinct);
-        }
-        if (kinPrior > 0) {
-            List<String> kins = new java.util.ArrayList<>();
-            for (int c = 0; c < names.size(); c++) {
-                b.k(names.get(c), k[c]);
-                if (kin[c]) {
-                    kins.add(names.get(c));
-                }
-            }
-            b.relativesApartClass(kinPrior, kins);
-        }
+        relatives.addTo(b, names);
         return b;
     }
 
@@ -279,18 +205,18 @@ public final class MatchModel implements Serializable {
 
     /** Whether the model has a household class (see {@link #householdAdjustment(int[])}). */
     public boolean hasHouseholdClass() {
-        return householdPrior > 0;
+        return relatives.has(Relatives.HOUSEHOLD);
     }
 
     /** The household class's share of all pairs; 0 without one. */
     public double householdPrior() {
-        return householdPrior;
+        return relatives.prior(Relatives.HOUSEHOLD);
     }
 
     /** Whether comparison {@code c} at its first level marks two records as sharing a home. */
     public boolean isHomeComparison(int c) {
         checkElementIndex(c, names.size(), "comparison");
-        return home[c];
+        return relatives.isHome(c);
     }
 
     /**
@@ -299,19 +225,19 @@ public final class MatchModel implements Serializable {
      */
     public boolean isDistinguishingComparison(int c) {
         checkElementIndex(c, names.size(), "comparison");
-        return distinguishing[c];
+        return relatives.isDistinguishing(c);
     }
 
     /** The household class's probability of level {@code l} of comparison {@code c}; 1.0 at neutral levels, NaN without a class. */
     public double h(int c, int l) {
         checkLevel(c, l);
-        return h == null ? Double.NaN : h[c][l];
+        return relatives.probability(Relatives.HOUSEHOLD, c, l);
     }
 
     /** {@code log2(h/u)} of a level, 0 at neutral levels and without a household class. */
     public double householdLevelWeight(int c, int l) {
         checkLevel(c, l);
-        return householdWeights == null ? 0.0 : householdWeights[c][l];
+        return relatives.levelWeight(Relatives.HOUSEHOLD, c, l);
     }
 
     /**
@@ -351,61 +277,51 @@ public final class MatchModel implements Serializable {
         return relativesAdjustment(levelsOfPair, termFrequencies);
     }
 
-    /** {@link #householdAdjustment(int[], double[])} for arguments already checked. */
+    /**
+     * {@link #householdAdjustment(int[], double[])} for arguments already checked: the one class of relatives
+     * the pair can belong to, its level weights and the match weight's term-frequency adjustments summed.
+     */
     private double relativesAdjustment(int[] levelsOfPair, double[] termFrequencies) {
-        if (householdPrior == 0) {
+        int cls = relatives.classOf(levelsOfPair, weights);
+        if (cls == Relatives.NONE) {
             return 0.0;
         }
-        boolean atHome = false;
-        boolean differs = false;
-        boolean differsClearly = false;
-        boolean kinAgree = false;
+        double[][] classWeights = relatives.levelWeights(cls);
         double bits = 0;
-        double kinBits = 0;
         for (int c = 0; c < levelsOfPair.length; c++) {
             int l = levelsOfPair[c];
-            atHome |= home[c] && l == 0;
-            differs |= distinguishing[c] && weights[c][l] <= 0;
-            differsClearly |= distinguishing[c] && weights[c][l] < 0;
-            kinAgree |= kin[c] && l == 0;
-            double tf = termFrequencies == null ? 0.0 : termFrequencyAdjustment(c, l, termFrequencies[c]);
-            bits += householdWeights[c][l] + tf;
-            if (kinPrior > 0) {
-                kinBits += kinWeights[c][l] + tf;
-            }
+            bits += classWeights[c][l]
+                    + (termFrequencies == null ? 0.0 : termFrequencyAdjustment(c, l, termFrequencies[c]));
         }
-        if (atHome) {
-            return differs ? householdAdjustmentForWeight(bits) : 0.0;
-        }
-        return kinPrior > 0 && kinAgree && differsClearly ? relativesApartAdjustmentForWeight(kinBits) : 0.0;
+        return relatives.adjustmentForWeight(cls, bits, prior);
     }
 
     /** Whether the model has a class of relatives apart (see {@link #householdAdjustment(int[], double[])}). */
     public boolean hasRelativesApartClass() {
-        return kinPrior > 0;
+        return relatives.has(Relatives.APART);
     }
 
     /** The class of relatives apart's share of all pairs; 0 without one. */
     public double relativesApartPrior() {
-        return kinPrior;
+        return relatives.prior(Relatives.APART);
     }
 
     /** Whether comparison {@code c} at its first level is what relatives apart share (the surname). */
     public boolean isKinComparison(int c) {
         checkElementIndex(c, names.size(), "comparison");
-        return kin[c];
+        return relatives.isKin(c);
     }
 
     /** The class of relatives apart's probability of level {@code l} of comparison {@code c}; 1.0 at neutral levels, NaN without the class. */
     public double k(int c, int l) {
         checkLevel(c, l);
-        return k == null ? Double.NaN : k[c][l];
+        return relatives.probability(Relatives.APART, c, l);
     }
 
     /** {@code log2(k/u)} of a level, 0 at neutral levels and without a class of relatives apart. */
     public double relativesApartLevelWeight(int c, int l) {
         checkLevel(c, l);
-        return kinWeights == null ? 0.0 : kinWeights[c][l];
+        return relatives.levelWeight(Relatives.APART, c, l);
     }
 
     /**
@@ -414,10 +330,7 @@ public final class MatchModel implements Serializable {
      * {@code -log2(1 + κ·2^K / (1 − λ))}, κ the class's prior. 0 without the class.
      */
     public double relativesApartAdjustmentForWeight(double kinBits) {
-        if (kinPrior == 0) {
-            return 0.0;
-        }
-        return -log2(1.0 + kinPrior * StrictMath.pow(2.0, kinBits) / (1.0 - prior));
+        return relatives.adjustmentForWeight(Relatives.APART, kinBits, prior);
     }
 
     /**
@@ -425,11 +338,7 @@ public final class MatchModel implements Serializable {
      * household level weights (for callers that sum them themselves, as a batch does). 0 without a class.
      */
     public double householdAdjustmentForWeight(double householdBits) {
-        if (householdPrior == 0) {
-            return 0.0;
-        }
-        double ratio = householdPrior * StrictMath.pow(2.0, householdBits) / (1.0 - prior);
-        return -log2(1.0 + ratio);
+        return relatives.adjustmentForWeight(Relatives.HOUSEHOLD, householdBits, prior);
     }
 
     /**
@@ -473,12 +382,8 @@ public final class MatchModel implements Serializable {
             rows.add(new Explanation.Row(names.get(c), level.label(), level.isNeutral(), weights[c][l],
                     termFrequencyAdjustment(c, l, termFrequencies[c])));
         }
-        boolean atHome = false;
-        for (int c = 0; c < levelsOfPair.length; c++) {
-            atHome |= home[c] && levelsOfPair[c] == 0;
-        }
         return new Explanation(prior, priorWeight, rows.build(), relativesAdjustment(levelsOfPair, termFrequencies),
-                !atHome);
+                relatives.classOf(levelsOfPair, weights) == Relatives.APART);
     }
 
     /**
@@ -579,13 +484,7 @@ public final class MatchModel implements Serializable {
                 && Arrays.deepEquals(m, other.m)
                 && Arrays.deepEquals(u, other.u)
                 && Arrays.equals(termFrequencyLevels, other.termFrequencyLevels)
-                && Double.compare(householdPrior, other.householdPrior) == 0
-                && Arrays.deepEquals(h, other.h)
-                && Arrays.equals(home, other.home)
-                && Arrays.equals(distinguishing, other.distinguishing)
-                && Double.compare(kinPrior, other.kinPrior) == 0
-                && Arrays.deepEquals(k, other.k)
-                && Arrays.equals(kin, other.kin);
+                && relatives.equals(other.relatives);
     }
 
     @Override

@@ -188,33 +188,35 @@ public final class MatchModelBuilder {
             checkArgument(householdPrior > 0 && householdPrior < 1 && prior + householdPrior < 1,
                     "household prior must be in (0, 1 - prior), got %s", householdPrior);
             checkArgument(!homeComparisons.isEmpty(), "a household class needs at least one home comparison");
-            for (String home : homeComparisons) {
-                checkArgument(names.contains(home), "home comparison '%s' is not a comparison of the model", home);
-            }
-            for (String d : distinguishingComparisons) {
-                checkArgument(names.contains(d), "distinguishing comparison '%s' is not a comparison of the model", d);
-            }
-            for (int c = 0; c < names.size(); c++) {
-                double[] hc = h.get(names.get(c));
-                checkArgument(hc != null, "the household class has no h for comparison '%s'", names.get(c));
-                validateComparison(names.get(c), levels.get(c), hc, u.get(c), -1);
-            }
+            checkNamed(homeComparisons, "home");
+            checkNamed(distinguishingComparisons, "distinguishing");
+            checkClassLevels(h, "the household class", "h");
         }
         if (kinPrior != 0) {
             checkArgument(householdPrior > 0, "a class of relatives apart needs the household class");
             checkArgument(kinPrior > 0 && kinPrior < 1 && prior + householdPrior + kinPrior < 1,
                     "the prior of relatives apart must be in (0, 1 - prior - household prior), got %s", kinPrior);
             checkArgument(!kinComparisons.isEmpty(), "a class of relatives apart needs at least one kin comparison");
-            for (String kin : kinComparisons) {
-                checkArgument(names.contains(kin), "kin comparison '%s' is not a comparison of the model", kin);
-            }
-            for (int c = 0; c < names.size(); c++) {
-                double[] kc = k.get(names.get(c));
-                checkArgument(kc != null, "the class of relatives apart has no k for comparison '%s'", names.get(c));
-                validateComparison(names.get(c), levels.get(c), kc, u.get(c), -1);
-            }
+            checkNamed(kinComparisons, "kin");
+            checkClassLevels(k, "the class of relatives apart", "k");
         }
         return new MatchModel(this);
+    }
+
+    /** Every comparison a class names in some role is a comparison of the model. */
+    private void checkNamed(List<String> named, String role) {
+        for (String name : named) {
+            checkArgument(names.contains(name), "%s comparison '%s' is not a comparison of the model", role, name);
+        }
+    }
+
+    /** A class of relatives gives every comparison level probabilities that obey the rules for m. */
+    private void checkClassLevels(Map<String, double[]> probabilities, String what, String letter) {
+        for (int c = 0; c < names.size(); c++) {
+            double[] pc = probabilities.get(names.get(c));
+            checkArgument(pc != null, "%s has no %s for comparison '%s'", what, letter, names.get(c));
+            validateComparison(names.get(c), levels.get(c), pc, u.get(c), -1);
+        }
     }
 
     private static void validateComparison(String name, List<ComparisonLevel> lv, double[] mc, double[] uc,

@@ -199,34 +199,11 @@ final class ModelJson {
             }
         }
         if (root.containsKey("householdPrior")) {
-            List<String> homes = new ArrayList<>();
-            for (Object node : array(root, "home", "the model")) {
-                if (!(node instanceof String home)) {
-                    throw new ModelFormatException("home must list comparison names, got " + describe(node));
-                }
-                homes.add(home);
-            }
-            List<String> differs = new ArrayList<>();
-            if (root.containsKey("householdDiffersIn")) {
-                for (Object node : array(root, "householdDiffersIn", "the model")) {
-                    if (!(node instanceof String name)) {
-                        throw new ModelFormatException("householdDiffersIn must list comparison names, got "
-                                + describe(node));
-                    }
-                    differs.add(name);
-                }
-            }
-            builder.householdClass(number(root, "householdPrior", "the model"), homes, differs);
+            List<String> differs = root.containsKey("householdDiffersIn") ? names(root, "householdDiffersIn") : List.of();
+            builder.householdClass(number(root, "householdPrior", "the model"), names(root, "home"), differs);
         }
         if (root.containsKey("relativesApartPrior")) {
-            List<String> kins = new ArrayList<>();
-            for (Object node : array(root, "kin", "the model")) {
-                if (!(node instanceof String kin)) {
-                    throw new ModelFormatException("kin must list comparison names, got " + describe(node));
-                }
-                kins.add(kin);
-            }
-            builder.relativesApartClass(number(root, "relativesApartPrior", "the model"), kins);
+            builder.relativesApartClass(number(root, "relativesApartPrior", "the model"), names(root, "kin"));
         }
         MatchModel model;
         try {
@@ -236,6 +213,18 @@ final class ModelJson {
         }
         checkWrittenWeights(root, model, writtenWeights, weightPaths);
         return model;
+    }
+
+    /** A root key whose value must list comparison names. */
+    private static List<String> names(Map<String, Object> root, String key) {
+        List<String> names = new ArrayList<>();
+        for (Object node : array(root, key, "the model")) {
+            if (!(node instanceof String name)) {
+                throw new ModelFormatException(key + " must list comparison names, got " + describe(node));
+            }
+            names.add(name);
+        }
+        return names;
     }
 
     private static void checkWrittenWeights(Map<String, Object> root, MatchModel model, List<Double> written,
