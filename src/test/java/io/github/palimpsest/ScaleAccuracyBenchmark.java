@@ -212,6 +212,7 @@ public final class ScaleAccuracyBenchmark {
         int low = -10;
         long[][] bins = new long[2][50];
         Map<String, long[]> falsePatterns = new HashMap<>();
+        Map<String, long[]> allPatterns = new HashMap<>();
         int[] levels = new int[c];
         double[] tfs = new double[c];
         for (long pair : candidates) {
@@ -227,6 +228,11 @@ public final class ScaleAccuracyBenchmark {
             int bin = Math.max(0, Math.min(49, (int) Math.floor(w) - low));
             bins[match ? 1 : 0][bin]++;
             boolean above = w >= THRESHOLD;
+            StringBuilder all = new StringBuilder();
+            for (int k = 0; k < c; k++) {
+                all.append(levels[k]);
+            }
+            allPatterns.computeIfAbsent(all.toString(), x -> new long[2])[match ? 1 : 0]++;
             if (above != match) {
                 StringBuilder key = new StringBuilder(match ? "missed " : "false  ");
                 for (int k = 0; k < c; k++) {
@@ -235,8 +241,8 @@ public final class ScaleAccuracyBenchmark {
                 long[] tally = falsePatterns.computeIfAbsent(key.toString(), x -> new long[3]);
                 tally[0]++;
                 tally[1] += Math.round(w * 100);
-                if (!match && key.substring(7).equals(System.getProperty("dump", "-")) && tally[0] <= 12) {
-                    System.out.printf(Locale.ROOT, "  false %.2f: %s %s %d %s %s %s | %s %s %d %s %s %s%n", w,
+                if (key.substring(7).equals(System.getProperty("dump", "-")) && tally[0] <= 12) {
+                    System.out.printf(Locale.ROOT, "  " + (match ? "missed" : "false") + " %.2f: %s %s %d %s %s %s | %s %s %d %s %s %s%n", w,
                             a.forename(), a.surname(), a.dateOfBirth(), a.postcode(), a.addressTokens(), a.recordId(),
                             b.forename(), b.surname(), b.dateOfBirth(), b.postcode(), b.addressTokens(), b.recordId());
                 }
@@ -254,8 +260,9 @@ public final class ScaleAccuracyBenchmark {
         for (String kind : List.of("false", "missed")) {
             falsePatterns.entrySet().stream().filter(e -> e.getKey().startsWith(kind))
                     .sorted((x, y) -> Long.compare(y.getValue()[0], x.getValue()[0])).limit(25)
-                    .forEach(e -> System.out.printf(Locale.ROOT, "  %s %,9d %6.2f%n", e.getKey(), e.getValue()[0],
-                            e.getValue()[1] / 100.0 / e.getValue()[0]));
+                    .forEach(e -> System.out.printf(Locale.ROOT, "  %s %,9d %6.2f  (pattern: %,d false, %,d true)%n",
+                            e.getKey(), e.getValue()[0], e.getValue()[1] / 100.0 / e.getValue()[0],
+                            allPatterns.get(e.getKey().substring(7))[0], allPatterns.get(e.getKey().substring(7))[1]));
         }
         for (int k = 0; k < c; k++) {
             StringBuilder line = new StringBuilder(comparisons.get(k).name()).append(':');

@@ -13,6 +13,9 @@ import java.util.Objects;
  *   <li>{@code exact}: the same full forename; term-frequency adjusted, so a rare forename counts for
  *       more;</li>
  *   <li>{@code swapped}: forename and surname recorded in each other's place on one side;</li>
+ *   <li>{@code swapped, one name close}: the same, with one of the two names a little different (a typo,
+ *       a nickname, an initial or part of a hyphenated surname), the other the same: Owen Sophie and Sophie
+ *       Owem, Taylor D and Dean Taylor;</li>
  *   <li>{@code nickname or alias}: directly related in the nickname table (Bill and William,
  *       {@link ComparableRecord#isForenameNicknameOf}), or one side's forename is an alias forename of
  *       the other;</li>
@@ -39,20 +42,22 @@ public final class ForenameComparison implements TermFrequencyComparison<Compara
     public static final int EXACT = 0;
     /** Level index: forename and surname swapped. */
     public static final int SWAPPED = 1;
+    /** Level index: forename and surname swapped, one of them a little different. */
+    public static final int SWAPPED_CLOSE = 2;
     /** Level index: nickname, diminutive or alias forename. */
-    public static final int NICKNAME = 2;
+    public static final int NICKNAME = 3;
     /** Level index: Jaro–Winkler at or above the high threshold. */
-    public static final int SIMILAR_HIGH = 3;
+    public static final int SIMILAR_HIGH = 4;
     /** Level index: phonetic keys agree. */
-    public static final int PHONETIC = 4;
+    public static final int PHONETIC = 5;
     /** Level index: Jaro–Winkler at or above the medium threshold. */
-    public static final int SIMILAR_MEDIUM = 5;
+    public static final int SIMILAR_MEDIUM = 6;
     /** Level index: an initial agrees with the other's forename. */
-    public static final int INITIAL = 6;
+    public static final int INITIAL = 7;
     /** Level index: different. */
-    public static final int ELSE = 7;
+    public static final int ELSE = 8;
     /** Level index: either forename missing (neutral). */
-    public static final int MISSING = 8;
+    public static final int MISSING = 9;
 
     private final String name;
     private final double high;
@@ -66,6 +71,7 @@ public final class ForenameComparison implements TermFrequencyComparison<Compara
         this.levels = List.of(
                 ComparisonLevel.of("exact"),
                 ComparisonLevel.of("swapped with surname"),
+                ComparisonLevel.of("swapped with surname, one name close"),
                 ComparisonLevel.of("nickname or alias"),
                 ComparisonLevel.of("jaro-winkler ≥ " + high),
                 ComparisonLevel.of("phonetic"),
@@ -114,14 +120,20 @@ public final class ForenameComparison implements TermFrequencyComparison<Compara
             return left.isForenameInitial() || right.isForenameInitial() ? INITIAL : NICKNAME;
         }
         boolean initial = left.isForenameInitial() || right.isForenameInitial();
+        if (!initial) {
+            if (a.equals(b)) {
+                return EXACT;
+            }
+            if (a.equals(right.surname()) && b.equals(left.surname())) {
+                return SWAPPED;
+            }
+        }
+        // Before the initial: "M Slade" against "Slade Mohamed" is a swap, not a wrong initial.
+        if (NameKeys.swappedClose(left, right, medium)) {
+            return SWAPPED_CLOSE;
+        }
         if (initial) {
             return a.charAt(0) == b.charAt(0) ? INITIAL : ELSE;
-        }
-        if (a.equals(b)) {
-            return EXACT;
-        }
-        if (a.equals(right.surname()) && b.equals(left.surname())) {
-            return SWAPPED;
         }
         if (left.isForenameNicknameOf(right) || left.forenameMatchesAlias(right)) {
             return NICKNAME;

@@ -1,8 +1,73 @@
 package io.github.palimpsest.compare;
 
+import io.github.palimpsest.record.ComparableRecord;
+
 /** Shared checks on precomputed name keys. Stateless and thread-safe. */
 final class NameKeys {
     private NameKeys() {
+    }
+
+    /**
+     * Whether forename and surname look recorded in each other's place on one side, with one of the two
+     * names a little different: crosswise (the left forename against the right surname, the left surname
+     * against the right forename), one pair is the same name of two letters or more and the other is
+     * {@linkplain #close close}, while neither straight pair is the same. "Sophie Owem" and "Owen Sophie",
+     * "Dean Taylor" and "Taylor D", "Harry Slade" and "Slade Harold". An exact swap of two full names is
+     * not this: it has its own, stronger level. Symmetric; allocates nothing.
+     */
+    static boolean swappedClose(ComparableRecord left, ComparableRecord right, double medium) {
+        String leftForename = left.forename();
+        String leftSurname = left.surname();
+        String rightForename = right.forename();
+        String rightSurname = right.surname();
+        if (leftForename.isEmpty() || leftSurname.isEmpty() || rightForename.isEmpty() || rightSurname.isEmpty()
+                || leftForename.equals(rightForename) || leftSurname.equals(rightSurname)) {
+            return false;
+        }
+        boolean forenameIsSurname = leftForename.length() > 1 && leftForename.equals(rightSurname);
+        boolean surnameIsForename = leftSurname.length() > 1 && leftSurname.equals(rightForename);
+        if (forenameIsSurname == surnameIsForename) {
+            return false; // neither crosswise pair is the same (no swap), or both are (an exact swap)
+        }
+        if (forenameIsSurname) {
+            // The other pair: the left surname, written where the right record keeps its forename.
+            return close(leftSurname, rightForename, medium)
+                    || right.isNicknameOfForename(leftSurname)
+                    || phoneticAgree(left.surnamePhonetic(), left.surnamePhoneticAlternate(),
+                            right.forenamePhonetic(), right.forenamePhoneticAlternate());
+        }
+        return close(leftForename, rightSurname, medium)
+                || left.isNicknameOfForename(rightSurname)
+                || phoneticAgree(left.forenamePhonetic(), left.forenamePhoneticAlternate(),
+                        right.surnamePhonetic(), right.surnamePhoneticAlternate());
+    }
+
+    /**
+     * Whether two names (each in either field) are close: the same, one the initial of the other, one a part
+     * of the other's hyphenated or multi-word form, or Jaro–Winkler at or above {@code medium}.
+     */
+    static boolean close(String a, String b, double medium) {
+        if (a.length() == 1 || b.length() == 1) {
+            return a.charAt(0) == b.charAt(0);
+        }
+        return a.equals(b) || isPart(a, b) || isPart(b, a) || JaroWinkler.symmetric(a, b) >= medium;
+    }
+
+    /** Whether {@code part} is one of the hyphen- or space-separated parts of {@code whole}. */
+    private static boolean isPart(String whole, String part) {
+        int length = part.length();
+        for (int at = whole.indexOf(part); at >= 0; at = whole.indexOf(part, at + 1)) {
+            boolean starts = at == 0 || isSeparator(whole.charAt(at - 1));
+            boolean ends = at + length == whole.length() || isSeparator(whole.charAt(at + length));
+            if (starts && ends && length < whole.length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == '-' || c == ' ';
     }
 
     /**

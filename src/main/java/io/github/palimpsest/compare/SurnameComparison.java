@@ -13,7 +13,10 @@ import java.util.Objects;
  * <ol start="0">
  *   <li>{@code exact}: the same surname; term-frequency adjusted, so agreeing on a rare surname counts for
  *       more than agreeing on a common one;</li>
- *   <li>{@code swapped}: forename and surname recorded in each other's place on one side;</li>
+ *   <li>{@code swapped}: forename and surname recorded in each other's place on one side (two full
+ *       names: an initial swapped with a surname is the next level);</li>
+ *   <li>{@code swapped, one name close}: the same, with one of the two names a little different (see
+ *       {@link ForenameComparison});</li>
  *   <li>{@code hyphenated part or Mac/Mc}: the surname variants intersect
  *       ({@link ComparableRecord#sharesSurnameVariant}): Smith-Jones and Jones, MacDonald and McDonald,
  *       Bonham Carter and Bonhamcarter;</li>
@@ -36,20 +39,22 @@ public final class SurnameComparison implements TermFrequencyComparison<Comparab
     public static final int EXACT = 0;
     /** Level index: forename and surname swapped. */
     public static final int SWAPPED = 1;
+    /** Level index: forename and surname swapped, one of them a little different. */
+    public static final int SWAPPED_CLOSE = 2;
     /** Level index: a hyphenated part, a multi-word part or a Mac/Mc spelling agrees. */
-    public static final int VARIANT = 2;
+    public static final int VARIANT = 3;
     /** Level index: a surname equals one of the other's alias (previous) surnames. */
-    public static final int ALIAS = 3;
+    public static final int ALIAS = 4;
     /** Level index: Jaro–Winkler at or above the high threshold. */
-    public static final int SIMILAR_HIGH = 4;
+    public static final int SIMILAR_HIGH = 5;
     /** Level index: phonetic keys agree. */
-    public static final int PHONETIC = 5;
+    public static final int PHONETIC = 6;
     /** Level index: Jaro–Winkler at or above the medium threshold. */
-    public static final int SIMILAR_MEDIUM = 6;
+    public static final int SIMILAR_MEDIUM = 7;
     /** Level index: different. */
-    public static final int ELSE = 7;
+    public static final int ELSE = 8;
     /** Level index: either surname missing (neutral). */
-    public static final int MISSING = 8;
+    public static final int MISSING = 9;
 
     private final String name;
     private final double high;
@@ -63,6 +68,7 @@ public final class SurnameComparison implements TermFrequencyComparison<Comparab
         this.levels = List.of(
                 ComparisonLevel.of("exact"),
                 ComparisonLevel.of("swapped with forename"),
+                ComparisonLevel.of("swapped with forename, one name close"),
                 ComparisonLevel.of("hyphenated part or Mac/Mc"),
                 ComparisonLevel.of("alias or previous surname"),
                 ComparisonLevel.of("jaro-winkler ≥ " + high),
@@ -109,8 +115,11 @@ public final class SurnameComparison implements TermFrequencyComparison<Comparab
         if (a.equals(b)) {
             return EXACT;
         }
-        if (a.equals(right.forename()) && b.equals(left.forename())) {
+        if (a.equals(right.forename()) && b.equals(left.forename()) && a.length() > 1 && b.length() > 1) {
             return SWAPPED;
+        }
+        if (NameKeys.swappedClose(left, right, medium)) {
+            return SWAPPED_CLOSE;
         }
         if (left.sharesSurnameVariant(right)) {
             return VARIANT;

@@ -347,6 +347,16 @@ public final class ComparableRecord implements Serializable {
                         && Arrays.binarySearch(other.forenameNicknames, forename) >= 0;
     }
 
+    /**
+     * Whether {@code name} is directly related to this record's full forename in the
+     * {@linkplain Nicknames#standard() nickname table}: for a name recorded in another field (a forename
+     * written as the surname). False for an empty name or when this forename is absent or an initial; free of
+     * allocation.
+     */
+    public boolean isNicknameOfForename(String name) {
+        return !name.isEmpty() && Arrays.binarySearch(forenameNicknames, name) >= 0;
+    }
+
     /** Whether this record's forename is one of {@code other}'s alias forenames, or vice versa. */
     public boolean forenameMatchesAlias(ComparableRecord other) {
         return !forename.isEmpty() && contains(other.aliasForenames, forename)

@@ -35,6 +35,35 @@ class NameComparisonTest {
     }
 
     @Test
+    void aSwapWithOneNameALittleDifferentIsTheLevelBelowAnExactSwap() {
+        assertSwappedClose(named("Tamsin", "Grail"), named("Grale", "Tamsin")); // a typo
+        assertSwappedClose(named("Harry", "Quarrie"), named("Quarrie", "Harold")); // a nickname
+        assertSwappedClose(named("M", "Slade"), named("Slade", "Morwenna")); // an initial in the forename
+        assertSwappedClose(named("Dean", "Thorne"), named("Thorne", "D")); // an initial in the surname
+        assertSwappedClose(named("Andrew", "Pennant-Brisk"), named("Brisk", "Andrew")); // part of a surname
+        assertSwappedClose(named("J", "Grail"), named("Grail", "J")); // an initial is never an exact swap
+        assertSwappedClose(named("Stephen", "Dorling"), named("Dorling", "Steven")); // phonetic
+    }
+
+    private void assertSwappedClose(ComparableRecord a, ComparableRecord b) {
+        assertForename(ForenameComparison.SWAPPED_CLOSE, a, b);
+        assertSurname(SurnameComparison.SWAPPED_CLOSE, a, b);
+    }
+
+    @Test
+    void aSwapNeedsOneNameTheSameCrosswiseAndNeitherTheSameStraight() {
+        // No name in common crosswise: the pair is two different people.
+        assertForename(ForenameComparison.ELSE, named("Tamsin", "Grail"), named("Grale", "Ottoline"));
+        assertSurname(SurnameComparison.ELSE, named("Tamsin", "Grail"), named("Grale", "Ottoline"));
+        // The same forename straight: a surname typo, not a swap, though Grail and Tamsin cross over.
+        assertForename(ForenameComparison.EXACT, named("Tamsin", "Grail"), named("Tamsin", "Grale"));
+        assertSurname(SurnameComparison.PHONETIC, named("Tamsin", "Grail"), named("Tamsin", "Grale"));
+        assertForename(ForenameComparison.EXACT, named("Grail", "Grail"), named("Grail", "Grale"));
+        // Crosswise the same but the other crosswise pair unrelated.
+        assertForename(ForenameComparison.ELSE, named("Tamsin", "Grail"), named("Grail", "Bramwell"));
+    }
+
+    @Test
     void aNicknameOrDiminutiveIsEquivalent() {
         assertForename(ForenameComparison.NICKNAME, named("Bill", "Quarrie"), named("William", "Quarrie"));
         assertForename(ForenameComparison.NICKNAME, named("Peggy", "Thwaite"), named("Margaret", "Thwaite"));
