@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 final class LinkRun {
     private static final Logger LOG = LoggerFactory.getLogger(LinkRun.class);
+    /** The Laplace pseudo-count of counted u: the one {@link ModelTrainer} adds to sampled u by default. */
+    private static final double COUNTED_U_PSEUDO_COUNT = 1.0;
     /** Pairs per parallel task: large enough to amortise scheduling, small enough to balance two cores. */
     private static final int CHUNK = 1 << 13;
 
@@ -258,8 +260,10 @@ final class LinkRun {
                 return scratch;
             };
         }, prior));
-        MatchModel anchored = Anchors.withAnchoredM(built.estimateMAndPrior(start, vectors, ModelTrainer.pairCount(n)),
-                config.comparisons, comparable, candidates, levels);
+        MatchModel anchored = CountedU.withCountedU(
+                Anchors.withAnchoredM(built.estimateMAndPrior(start, vectors, ModelTrainer.pairCount(n)),
+                        config.comparisons, comparable, candidates, levels),
+                config.comparisons, candidates.report(), comparable, candidates, levels, COUNTED_U_PSEUDO_COUNT);
         if (!config.householdClass) {
             return anchored;
         }

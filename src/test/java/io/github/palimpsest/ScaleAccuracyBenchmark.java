@@ -264,10 +264,19 @@ public final class ScaleAccuracyBenchmark {
                             e.getKey(), e.getValue()[0], e.getValue()[1] / 100.0 / e.getValue()[0],
                             allPatterns.get(e.getKey().substring(7))[0], allPatterns.get(e.getKey().substring(7))[1]));
         }
+        // Candidate pairs per level, false and true: a level's observed odds beside its weight.
+        long[][][] perLevel = new long[c][10][2];
+        allPatterns.forEach((pattern, counts) -> {
+            for (int k = 0; k < c; k++) {
+                perLevel[k][pattern.charAt(k) - '0'][0] += counts[0];
+                perLevel[k][pattern.charAt(k) - '0'][1] += counts[1];
+            }
+        });
         for (int k = 0; k < c; k++) {
             StringBuilder line = new StringBuilder(comparisons.get(k).name()).append(':');
             for (int l = 0; l < model.levels(k).size(); l++) {
-                line.append(String.format(Locale.ROOT, " %.2f", model.levelWeight(k, l)));
+                line.append(String.format(Locale.ROOT, " %.2f (%,d/%,d)", model.levelWeight(k, l), perLevel[k][l][0],
+                        perLevel[k][l][1]));
             }
             System.out.println("  " + line);
         }

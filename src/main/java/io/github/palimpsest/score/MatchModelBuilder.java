@@ -107,6 +107,21 @@ public final class MatchModelBuilder {
     }
 
     /**
+     * Replaces the {@code u} probabilities of an already added comparison, one entry per level (for a
+     * {@code u} counted over every pair rather than sampled).
+     *
+     * @throws IllegalArgumentException if no comparison of that name has been added or the length differs
+     */
+    public MatchModelBuilder u(String comparisonName, double[] uPerLevel) {
+        int c = names.lastIndexOf(comparisonName);
+        checkArgument(c >= 0, "no comparison named '%s' has been added", comparisonName);
+        checkArgument(uPerLevel.length == levels.get(c).size(), "comparison '%s' has %s levels, got %s u values",
+                comparisonName, levels.get(c).size(), uPerLevel.length);
+        u.set(c, uPerLevel.clone());
+        return this;
+    }
+
+    /**
      * Opts an already added comparison into term-frequency adjustment, naming its exact-match level.
      *
      * @throws IllegalArgumentException if no comparison of that name has been added
