@@ -63,32 +63,29 @@ final class ConditionalAddressOracle {
                 }
             }
         }
-        MatchModelBuilder b = MatchModel.builder().prior(model.prior()).minimumTermFrequency(model.minimumTermFrequency());
-        for (int c = 0; c < model.comparisonCount(); c++) {
-            int n = model.levels(c).size();
-            double[] m = new double[n];
-            double[] u = new double[n];
-            for (int l = 0; l < n; l++) {
-                m[l] = model.m(c, l);
-                u[l] = model.u(c, l);
-            }
-            if (model.comparisonNames().get(c).equals("address")) {
-                double mg0 = m[0] + m[1] + m[2], mg1 = m[3] + m[4] + m[5] + m[6];
-                double ug0 = u[0] + u[1] + u[2], ug1 = u[3] + u[4] + u[5] + u[6];
-                double nm = nonMatch[0] + nonMatch[1] + nonMatch[2] + 3;
-                for (int l = 0; l < 3; l++) {
-                    m[l] = m[l] / mg0 * ug0;
-                    u[l] = (nonMatch[l] + 1) / nm * ug0;
-                }
-                for (int l = 3; l < 7; l++) {
-                    m[l] = m[l] / mg1 * ug1;
-                }
-                System.out.printf("oracle P(a|full,U) %.4f %.4f %.4f%n", u[0] / ug0, u[1] / ug0, u[2] / ug0);
-            }
-            b.comparison(model.comparisonNames().get(c), model.levels(c), m, u);
-            int tf = model.termFrequencyLevel(c).orElse(-1);
-            if (tf >= 0) b.termFrequencyLevel(model.comparisonNames().get(c), tf);
+        // The trained model's other parts (household class, relatives apart, term frequencies) stay as they are.
+        MatchModelBuilder b = model.toBuilder();
+        int c = model.indexOf("address").orElseThrow();
+        int n = model.levels(c).size();
+        double[] m = new double[n];
+        double[] u = new double[n];
+        for (int l = 0; l < n; l++) {
+            m[l] = model.m(c, l);
+            u[l] = model.u(c, l);
         }
+        double mg0 = m[0] + m[1] + m[2], mg1 = m[3] + m[4] + m[5] + m[6];
+        double ug0 = u[0] + u[1] + u[2], ug1 = u[3] + u[4] + u[5] + u[6];
+        double nm = nonMatch[0] + nonMatch[1] + nonMatch[2] + 3;
+        for (int l = 0; l < 3; l++) {
+            m[l] = m[l] / mg0 * ug0;
+            u[l] = (nonMatch[l] + 1) / nm * ug0;
+        }
+        for (int l = 3; l < 7; l++) {
+            m[l] = m[l] / mg1 * ug1;
+        }
+        System.out.printf("oracle P(a|full,U) %.4f %.4f %.4f%n", u[0] / ug0, u[1] / ug0, u[2] / ug0);
+        b.m("address", m);
+        b.u("address", u);
         return b.build();
     }
 }

@@ -232,7 +232,9 @@ public final class ScaleAccuracyBenchmark {
             for (int k = 0; k < c; k++) {
                 all.append(levels[k]);
             }
-            allPatterns.computeIfAbsent(all.toString(), x -> new long[2])[match ? 1 : 0]++;
+            long[] seen = allPatterns.computeIfAbsent(all.toString(), x -> new long[4]);
+            seen[match ? 1 : 0]++;
+            seen[match ? 3 : 2] += Math.round(w * 100);
             if (above != match) {
                 StringBuilder key = new StringBuilder(match ? "missed " : "false  ");
                 for (int k = 0; k < c; k++) {
@@ -263,6 +265,13 @@ public final class ScaleAccuracyBenchmark {
                     .forEach(e -> System.out.printf(Locale.ROOT, "  %s %,9d %6.2f  (pattern: %,d false, %,d true)%n",
                             e.getKey(), e.getValue()[0], e.getValue()[1] / 100.0 / e.getValue()[0],
                             allPatterns.get(e.getKey().substring(7))[0], allPatterns.get(e.getKey().substring(7))[1]));
+        }
+        for (String shown : System.getProperty("show", "").split(",")) {
+            long[] seen = allPatterns.get(shown);
+            if (seen != null) {
+                System.out.printf(Locale.ROOT, "  pattern %s: %,d false (mean %.2f bits), %,d true (mean %.2f bits)%n",
+                        shown, seen[0], seen[2] / 100.0 / Math.max(1, seen[0]), seen[1], seen[3] / 100.0 / Math.max(1, seen[1]));
+            }
         }
         // Candidate pairs per level, false and true: a level's observed odds beside its weight.
         long[][][] perLevel = new long[c][10][2];
