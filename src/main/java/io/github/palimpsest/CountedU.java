@@ -41,10 +41,16 @@ final class CountedU {
 
     /** Fixed-point iterations of the count; each changes u by less than the last. */
     private static final int MAXIMUM_ITERATIONS = 20;
+    private static final int EQUAL = IdentifierComparison.EQUAL;
+    private static final int MISSING = IdentifierComparison.MISSING;
     /** Convergence: the largest change of any counted u, as a log ratio. */
     private static final double TOLERANCE = 1e-3;
 
     private CountedU() {
+    }
+
+    /** A comparison whose agreement u is counted, and how many records have a value for it. */
+    private record Counted(int comparison, String name, long withValue) {
     }
 
     /**
@@ -56,108 +62,109 @@ final class CountedU {
     static MatchModel withCountedU(MatchModel model, List<Comparison<ComparableRecord>> comparisons,
             BlockingReport blocking, ComparableRecord[] comparable, CandidatePairs candidates, byte[][] levels,
             double pseudoCount) {
-        Map<String, BlockingReport.RuleSummary> rules = new HashMap<>();
-        for (BlockingReport.RuleSummary rule : blocking.rules()) {
-            rules.put(rule.name(), rule);
-        }
-        List<Integer> counted = new ArrayList<>();
-        List<Long> present = new ArrayList<>();
-        for (int c = 0; c < comparisons.size(); c++) {
-            Comparison<ComparableRecord> comparison = comparisons.get(c);
-            BlockingReport.RuleSummary rule = rules.get(comparison.name());
-            if (agreeingLevel(comparison) < 0 || rule == null || rule.oversizeBlocks() > 0) {
-                continue;
-            }
-            int neutral = comparison.levels().size() - 1;
-            long withValue = 0;
-            for (ComparableRecord record : comparable) {
-                if (comparison.level(record, record) != neutral) {
-                    withValue++;
-                }
-            }
-            if (withValue >= 2) {
-                counted.add(c);
-                present.add(withValue);
-            }
-        }
+        List<Counted> counted = countable(comparisons, blocking, comparable);
         if (counted.isEmpty()) {
             return model;
         }
-        int[] pairs = pairsWithAValue(counted, comparisons, levels, candidates.size());
+        int[] pairs = pairsWithAValue(counted, levels, candidates.size());
         // The count needs each agreeing pair's match probability, which depends on the u being counted (a pair
         // that agrees only on its PNC ID is a non-match under the sampled u): iterate to a fixed point.
         MatchModel current = model;
-        int iteration = 0;
-        while (iteration++ < MAXIMUM_ITERATIONS) {
+        int iterations = 0;
+        double change = Double.POSITIVE_INFINITY;
+        while (change >= TOLERANCE && iterations < MAXIMUM_ITERATIONS) {
+            iterations++;
             double[] probability = matchProbabilities(current, levels, pairs);
             MatchModelBuilder builder = current.toBuilder();
-            double change = 0;
-            for (int i = 0; i < counted.size(); i++) {
-                int c = counted.get(i);
-                Comparison<ComparableRecord> comparison = comparisons.get(c);
-                int equal = agreeingLevel(comparison);
-                int neutral = comparison.levels().size() - 1;
-                double nonMatchAgreements = 0;
-                double matchesWithBothValues = 0;
-                byte[] level = levels[c];
-                for (int k = 0; k < pairs.length; k++) {
-                    int l = level[pairs[k]];
-                    if (l == equal) {
-                        nonMatchAgreements += 1 - probability[k];
-                    }
-                    if (l != neutral) {
-                        matchesWithBothValues += probability[k];
-                    }
-                }
-                long withValue = present.get(i);
-                double nonMatchPairs = Math.max(1, withValue * (withValue - 1) / 2.0 - matchesWithBothValues);
-                double u = (nonMatchAgreements + pseudoCount) / (nonMatchPairs + pseudoCount);
-                double previous = current.u(c, equal);
-                change = Math.max(change, Math.abs(Math.log(u / previous)));
-                double sampled = model.u(c, equal);
-                double[] perLevel = new double[neutral + 1];
-                for (int l = 0; l <= neutral; l++) {
-                    perLevel[l] = l == equal ? u : l == neutral ? model.u(c, l) : model.u(c, l) * (1 - u) / (1 - sampled);
-                }
-                builder.u(comparison.name(), perLevel);
+            change = 0;
+            for (Counted c : counted) {
+                double u = countedU(c, levels[c.comparison()], pairs, probability, pseudoCount);
+                change = Math.max(change, Math.abs(Math.log(u / current.u(c.comparison(), EQUAL))));
+                builder.u(c.name(), withAgreement(model, c.comparison(), u));
             }
             current = builder.build();
-            if (change < TOLERANCE) {
-                break;
-            }
         }
-        for (int c : counted) {
-            int equal = agreeingLevel(comparisons.get(c));
-            LOG.info("{}: u of agreement counted over every pair: {} (sampled {}), {} iterations",
-                    comparisons.get(c).name(), String.format("%.3g", current.u(c, equal)),
-                    String.format("%.3g", model.u(c, equal)), Math.min(iteration, MAXIMUM_ITERATIONS));
+        for (Counted c : counted) {
+            LOG.info("{}: u of agreement counted over every pair: {} (sampled {}), {} iterations", c.name(),
+                    String.format("%.3g", current.u(c.comparison(), EQUAL)),
+                    String.format("%.3g", model.u(c.comparison(), EQUAL)), iterations);
         }
         return current;
     }
 
+    /**
+     * The identifier comparisons whose every agreeing pair is a candidate: a blocking rule of the same name
+     * ran without an oversize block. Not e-mail or phone: a household shares them, and the household class
+     * explains that sharing against the sampled u.
+     */
+    private static List<Counted> countable(List<Comparison<ComparableRecord>> comparisons, BlockingReport blocking,
+            ComparableRecord[] comparable) {
+        Map<String, BlockingReport.RuleSummary> rules = new HashMap<>();
+        for (BlockingReport.RuleSummary rule : blocking.rules()) {
+            rules.put(rule.name(), rule);
+        }
+        List<Counted> counted = new ArrayList<>();
+        for (int c = 0; c < comparisons.size(); c++) {
+            Comparison<ComparableRecord> comparison = comparisons.get(c);
+            BlockingReport.RuleSummary rule = rules.get(comparison.name());
+            if (!(comparison instanceof IdentifierComparison) || rule == null || rule.oversizeBlocks() > 0) {
+                continue;
+            }
+            long withValue = 0;
+            for (ComparableRecord record : comparable) {
+                // A pair is neutral exactly when one of its records has no value, so a record against itself
+                // says whether it has one.
+                if (comparison.level(record, record) != MISSING) {
+                    withValue++;
+                }
+            }
+            if (withValue >= 2) {
+                counted.add(new Counted(c, comparison.name(), withValue));
+            }
+        }
+        return counted;
+    }
+
+    /** (non-matches that agree + pseudo-count) / (non-matching pairs with both values + pseudo-count). */
+    private static double countedU(Counted c, byte[] level, int[] pairs, double[] probability, double pseudoCount) {
+        double nonMatchAgreements = 0;
+        double matchesWithBothValues = 0;
+        for (int k = 0; k < pairs.length; k++) {
+            int l = level[pairs[k]];
+            if (l == EQUAL) {
+                nonMatchAgreements += 1 - probability[k];
+            }
+            if (l != MISSING) {
+                matchesWithBothValues += probability[k];
+            }
+        }
+        double nonMatchPairs = Math.max(1, c.withValue() * (c.withValue() - 1) / 2.0 - matchesWithBothValues);
+        return (nonMatchAgreements + pseudoCount) / (nonMatchPairs + pseudoCount);
+    }
+
+    /** The sampled u with agreement set to {@code u} and the other informative levels rescaled to match. */
+    private static double[] withAgreement(MatchModel sampled, int c, double u) {
+        double[] perLevel = new double[MISSING + 1];
+        double scale = (1 - u) / (1 - sampled.u(c, EQUAL));
+        for (int l = 0; l <= MISSING; l++) {
+            perLevel[l] = l == EQUAL ? u : l == MISSING ? sampled.u(c, l) : sampled.u(c, l) * scale;
+        }
+        return perLevel;
+    }
+
     /** The candidate pairs in which both records have a value for at least one counted comparison. */
-    private static int[] pairsWithAValue(List<Integer> counted, List<Comparison<ComparableRecord>> comparisons,
-            byte[][] levels, int candidateCount) {
+    private static int[] pairsWithAValue(List<Counted> counted, byte[][] levels, int candidateCount) {
         int[] pairs = new int[candidateCount];
         int size = 0;
         for (int k = 0; k < candidateCount; k++) {
-            for (int c : counted) {
-                if (levels[c][k] != comparisons.get(c).levels().size() - 1) {
+            for (Counted c : counted) {
+                if (levels[c.comparison()][k] != MISSING) {
                     pairs[size++] = k;
                     break;
                 }
             }
         }
         return Arrays.copyOf(pairs, size);
-    }
-
-    /**
-     * The level of exact agreement for the comparisons of identifiers issued to one person (PNC ID, CRO, NI
-     * number, driving licence), else −1. Not e-mail or phone: a household shares them, and the household
-     * class explains that sharing against the sampled u.
-     */
-    private static int agreeingLevel(Comparison<ComparableRecord> comparison) {
-        return comparison instanceof IdentifierComparison ? IdentifierComparison.EQUAL : -1;
     }
 
     private static double[] matchProbabilities(MatchModel model, byte[][] levels, int[] pairs) {
