@@ -98,12 +98,7 @@ public final class MatchModelBuilder {
      * @throws IllegalArgumentException if no comparison of that name has been added or the length differs
      */
     public MatchModelBuilder m(String comparisonName, double[] mPerLevel) {
-        int c = names.lastIndexOf(comparisonName);
-        checkArgument(c >= 0, "no comparison named '%s' has been added", comparisonName);
-        checkArgument(mPerLevel.length == levels.get(c).size(), "comparison '%s' has %s levels, got %s m values",
-                comparisonName, levels.get(c).size(), mPerLevel.length);
-        m.set(c, mPerLevel.clone());
-        return this;
+        return replace(m, "m", comparisonName, mPerLevel);
     }
 
     /**
@@ -113,11 +108,16 @@ public final class MatchModelBuilder {
      * @throws IllegalArgumentException if no comparison of that name has been added or the length differs
      */
     public MatchModelBuilder u(String comparisonName, double[] uPerLevel) {
+        return replace(u, "u", comparisonName, uPerLevel);
+    }
+
+    private MatchModelBuilder replace(List<double[]> probabilities, String kind, String comparisonName,
+            double[] perLevel) {
         int c = names.lastIndexOf(comparisonName);
         checkArgument(c >= 0, "no comparison named '%s' has been added", comparisonName);
-        checkArgument(uPerLevel.length == levels.get(c).size(), "comparison '%s' has %s levels, got %s u values",
-                comparisonName, levels.get(c).size(), uPerLevel.length);
-        u.set(c, uPerLevel.clone());
+        checkArgument(perLevel.length == levels.get(c).size(), "comparison '%s' has %s levels, got %s %s values",
+                comparisonName, levels.get(c).size(), perLevel.length, kind);
+        probabilities.set(c, perLevel.clone());
         return this;
     }
 

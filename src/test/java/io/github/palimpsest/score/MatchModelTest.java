@@ -32,6 +32,18 @@ class MatchModelTest {
     }
 
     @Test
+    void replacingUOfOneComparisonKeepsEverythingElse() {
+        MatchModel model = TestModels.threeComparisons();
+        MatchModel changed = model.toBuilder().u("dob", new double[] {1e-6, 0.2, 0.799999, 1}).build();
+        assertEquals(1e-6, changed.u(2, 0));
+        assertEquals(model.m(2, 0), changed.m(2, 0));
+        assertEquals(model.u(0, 0), changed.u(0, 0));
+        assertEquals(log2(model.m(2, 0) / 1e-6), changed.levelWeight(2, 0), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> model.toBuilder().u("nope", new double[] {1, 0, 0, 1}));
+        assertThrows(IllegalArgumentException.class, () -> model.toBuilder().u("dob", new double[] {1, 0}));
+    }
+
+    @Test
     void levelWeightIsLog2OfMOverU() {
         assertEquals(log2(0.85 / 0.01), model.levelWeight(0, 0), 1e-12);
         assertEquals(log2(0.05 / 0.94), model.levelWeight(0, 2), 1e-12);
