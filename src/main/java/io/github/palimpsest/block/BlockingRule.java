@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * One way of grouping records into blocks: records that share a key value under the same rule become
@@ -55,6 +56,17 @@ public interface BlockingRule<R> {
     }
 
     /**
+     * Whether this record is one the rule exists for. Two records that share a key become a pair only if at
+     * least one of them is: a rule can so key on a value too common to pair all its records (a full name)
+     * and still pair each record that has nothing else (no date of birth) with every record of that value,
+     * at a cost linear in the number of such records. The default is {@code true}: every two records that
+     * share a key are a pair. Must be deterministic, like the keys.
+     */
+    default boolean isProbe(R record) {
+        return true;
+    }
+
+    /**
      * A rule from a name and a key function.
      *
      * @throws IllegalArgumentException if {@code name} is blank
@@ -73,8 +85,23 @@ public interface BlockingRule<R> {
             String name,
             BiConsumer<? super R, Consumer<String>> keys,
             Function<? super R, String> orderingKey) {
+        return of(name, keys, orderingKey, record -> true);
+    }
+
+    /**
+     * A rule from a name, a key function, an ordering key for oversize blocks and the records it pairs
+     * through (see {@link #isProbe}).
+     *
+     * @throws IllegalArgumentException if {@code name} is blank
+     */
+    static <R> BlockingRule<R> of(
+            String name,
+            BiConsumer<? super R, Consumer<String>> keys,
+            Function<? super R, String> orderingKey,
+            Predicate<? super R> probe) {
         checkNotNull(name, "name");
         checkArgument(!name.isBlank(), "a blocking rule needs a non-blank name");
-        return new SimpleBlockingRule<>(name, checkNotNull(keys, "keys"), checkNotNull(orderingKey, "orderingKey"));
+        return new SimpleBlockingRule<>(name, checkNotNull(keys, "keys"), checkNotNull(orderingKey, "orderingKey"),
+                checkNotNull(probe, "probe"));
     }
 }

@@ -58,7 +58,11 @@ public final class PersonBlockingRules {
      *   <li>{@code dob+postcode}, {@code dob+house-number}: need no name, so they reach purged records;</li>
      *   <li>{@code postcode+house-number}: needs neither a name nor a date of birth: records purged of
      *       both;</li>
-     *   <li>{@code postcode+forename-initial}: typos in every other field at once.</li>
+     *   <li>{@code postcode+forename-initial}: typos in every other field at once;</li>
+     *   <li>{@code full-name, to records without a dob}: the full forename and surname, pairing only where
+     *       one of the two records has no date of birth ({@link BlockingRule#isProbe}): a record that gives a
+     *       name and little else (no date of birth, often no postcode) has no other name key, and a full-name
+     *       block of every record would grow with the pool.</li>
      * </ol>
      * Records without a name are reached by the identifier, phone-with-year, e-mail, {@code dob+postcode},
      * {@code dob+house-number} and {@code postcode+house-number} rules, none of which uses a name. Every key
@@ -97,7 +101,16 @@ public final class PersonBlockingRules {
                 BlockingRule.of("postcode+house-number", PersonBlockingRules::postcodeHouseNumber,
                         PersonBlockingRules::byNameAndDob),
                 BlockingRule.of("postcode+forename-initial", PersonBlockingRules::postcodeInitial,
-                        r -> r.surname() + '|' + r.dateOfBirth()));
+                        r -> r.surname() + '|' + r.dateOfBirth()),
+                BlockingRule.of("full-name, to records without a dob", PersonBlockingRules::fullName,
+                        r -> r.postcode() + '|' + r.dateOfBirth(), r -> r.dateOfBirth() == 0));
+    }
+
+    /** The full forename (not an initial) and the surname, when the record has both. */
+    private static void fullName(ComparableRecord r, Consumer<String> keys) {
+        if (!r.forename().isEmpty() && !r.isForenameInitial() && !r.surname().isEmpty()) {
+            keys.accept(r.forename() + '|' + r.surname());
+        }
     }
 
     /** Orders by surname, forename, then date of birth: for rules keyed on something other than a name. */

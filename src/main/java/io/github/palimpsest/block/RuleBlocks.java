@@ -48,6 +48,7 @@ final class RuleBlocks {
         long[] entries = keyEntries(rule, records, recordBits, parallel);
         LongArrays.sort(entries, entries.length, parallel);
         int entryCount = LongArrays.dedupeSorted(entries, entries.length); // a record emitting a key twice
+        BitSet probes = probes(rule, records, entries, entryCount, recordMask);
 
         // Blocks are runs of equal block hash; keep those that can make a pair.
         BitSet keyed = new BitSet(n);
@@ -83,7 +84,8 @@ final class RuleBlocks {
                 total += windowed;
             } else {
                 windowOrders.add(null);
-                total += (long) size * (size - 1) / 2;
+                long others = probes == null ? 0 : size - probesIn(probes, entries, start, end, recordMask);
+                total += (long) size * (size - 1) / 2 - others * (others - 1) / 2;
             }
         }
         if (total > LongArrays.MAX_LENGTH) {
@@ -94,7 +96,7 @@ final class RuleBlocks {
         // Counting sort on the left record: offsets[l + 1] counts the pairs whose smaller index is l.
         int[] offsets = new int[n + 1];
         for (int b = 0; b < pairBlocks.size(); b++) {
-            if (windowOrders.get(b) == null) {
+            if (windowOrders.get(b) == null && probes == null) {
                 // In a full block the record at position x is the smaller index of every later record's pair.
                 int end = pairBlocks.get(b)[1];
                 for (int x = pairBlocks.get(b)[0]; x < end - 1; x++) {
@@ -102,19 +104,52 @@ final class RuleBlocks {
                 }
             }
         }
-        forEachPair(entries, recordMask, pairBlocks, windowOrders, windowSize, true,
+        forEachPair(entries, recordMask, pairBlocks, windowOrders, windowSize, probes == null, probes,
                 (l, r) -> offsets[l + 1]++);
         for (int i = 0; i < n; i++) {
             offsets[i + 1] += offsets[i];
         }
-        long[] scattered = new long[(int) total];
+        long[] scattered = new long[offsets[n]];
         int[] cursor = Arrays.copyOf(offsets, n);
-        forEachPair(entries, recordMask, pairBlocks, windowOrders, windowSize, false,
+        forEachPair(entries, recordMask, pairBlocks, windowOrders, windowSize, false, probes,
                 (l, r) -> scattered[cursor[l]++] = (long) l << 32 | r);
         long[] pairs = sortAndDedupeBuckets(scattered, offsets, cursor, parallel);
 
         oversize.sort(Comparator.comparingInt(OversizeBlock::size).reversed().thenComparing(OversizeBlock::keyHash));
         return new RuleBlocks(rule.name(), keyed.cardinality(), blocks, largest, List.copyOf(oversize), pairs);
+    }
+
+    /**
+     * The keyed records that are the rule's probes, or null when all of them are (the default rule, which
+     * pairs every two records of a block).
+     */
+    private static <R> BitSet probes(BlockingRule<R> rule, List<R> records, long[] entries, int entryCount,
+            long recordMask) {
+        BitSet probes = new BitSet(records.size());
+        boolean all = true;
+        int previous = -1;
+        for (int k = 0; k < entryCount; k++) {
+            int record = (int) (entries[k] & recordMask);
+            if (record != previous && !probes.get(record)) {
+                if (rule.isProbe(records.get(record))) {
+                    probes.set(record);
+                } else {
+                    all = false;
+                }
+            }
+            previous = record;
+        }
+        return all ? null : probes;
+    }
+
+    private static int probesIn(BitSet probes, long[] entries, int start, int end, long recordMask) {
+        int count = 0;
+        for (int k = start; k < end; k++) {
+            if (probes.get((int) (entries[k] & recordMask))) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Number of pairs a window of {@code w} makes over {@code s} records. */
@@ -124,8 +159,17 @@ final class RuleBlocks {
         return reach * s - reach * (reach + 1) / 2;
     }
 
+    /**
+     * Every pair of the blocks (or only of the windowed ones), in a fixed order; with {@code probes}, only
+     * the pairs with a probe in them (see {@link BlockingRule#isProbe}).
+     */
     private static void forEachPair(long[] entries, long recordMask, List<int[]> pairBlocks,
-            List<int[]> windowOrders, int windowSize, boolean windowsOnly, PairSink sink) {
+            List<int[]> windowOrders, int windowSize, boolean windowsOnly, BitSet probes, PairSink all) {
+        PairSink sink = probes == null ? all : (l, r) -> {
+            if (probes.get(l) || probes.get(r)) {
+                all.pair(l, r);
+            }
+        };
         for (int b = 0; b < pairBlocks.size(); b++) {
             int[] order = windowOrders.get(b);
             if (order == null) {

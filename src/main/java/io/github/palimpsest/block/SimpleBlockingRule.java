@@ -3,18 +3,26 @@ package io.github.palimpsest.block;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
-/** The rule behind {@link BlockingRule#of}: a name and two functions. */
+/** The rule behind {@link BlockingRule#of}: a name, two functions and a predicate. */
 final class SimpleBlockingRule<R> implements BlockingRule<R> {
     private final String name;
     private final BiConsumer<? super R, Consumer<String>> keys;
     private final Function<? super R, String> orderingKey;
+    private final Predicate<? super R> probe;
 
-    SimpleBlockingRule(
-            String name, BiConsumer<? super R, Consumer<String>> keys, Function<? super R, String> orderingKey) {
+    SimpleBlockingRule(String name, BiConsumer<? super R, Consumer<String>> keys,
+            Function<? super R, String> orderingKey, Predicate<? super R> probe) {
         this.name = name;
         this.keys = keys;
         this.orderingKey = orderingKey;
+        this.probe = probe;
+    }
+
+    @Override
+    public boolean isProbe(R record) {
+        return probe.test(record);
     }
 
     @Override

@@ -104,14 +104,24 @@ final class Scoring {
                     others++;
                 }
             }
+            BlockingRule<ComparableRecord> rule = core.config.blockingRules.get(p.keyRules[k]);
+            // As the batch blocker: a record that is not the rule's probe pairs only with those that are.
+            IntSet into = rule.isProbe(p.comparable) ? found : new IntSet(16);
             if (others + 1 <= core.config.maxBlockSize) {
                 for (int s : block) {
                     if (s != excludeSlot) {
-                        found.add(s);
+                        into.add(s);
                     }
                 }
             } else {
-                window(p, core.config.blockingRules.get(p.keyRules[k]), block, excludeSlot, found);
+                window(p, rule, block, excludeSlot, into);
+            }
+            if (into != found) {
+                for (int s : into.toArray()) {
+                    if (rule.isProbe(core.comparable(s))) {
+                        found.add(s);
+                    }
+                }
             }
         }
         return found.toArray();

@@ -45,7 +45,13 @@ class BlockerProperties {
                     if (r[3] >= 0) {
                         keys.accept("x" + r[3]);
                     }
-                }));
+                }),
+                // pairs only where one of the two records is a probe (field 1 missing)
+                BlockingRule.of("d-to-probes", (r, keys) -> {
+                    if (r[3] >= 0) {
+                        keys.accept("p" + r[3]);
+                    }
+                }, r -> Integer.toString(r[0]), r -> r[1] < 0));
     }
 
     private static Set<Long> bruteForce(List<int[]> records, BlockingRule<int[]> rule) {
@@ -60,7 +66,7 @@ class BlockerProperties {
             for (int j = i + 1; j < records.size(); j++) {
                 Set<String> shared = new HashSet<>(keys.get(i));
                 shared.retainAll(keys.get(j));
-                if (!shared.isEmpty()) {
+                if (!shared.isEmpty() && (rule.isProbe(records.get(i)) || rule.isProbe(records.get(j)))) {
                     pairs.add((long) i << 32 | j);
                 }
             }
@@ -154,7 +160,9 @@ class BlockerProperties {
                 }
                 for (int x = 0; x < block.size(); x++) {
                     for (int y = x + 1; y < block.size(); y++) {
-                        assertTrue(guarded.contains(block.get(x), block.get(y)), "pair of an ordinary block lost");
+                        boolean probe = rule.isProbe(records.get(block.get(x))) || rule.isProbe(records.get(block.get(y)));
+                        assertTrue(!probe || guarded.contains(block.get(x), block.get(y)),
+                                "pair of an ordinary block lost");
                     }
                 }
             }

@@ -218,6 +218,23 @@ class LinkIndexTest {
     }
 
     @Test
+    void aRecordWithANameAndNoDateOfBirthMeetsEveryRecordOfThatNameAndOnlyIt() {
+        PersonRecord nameOnly = record("Q-1", "Sussex", "Daniel", "Ashcombe", "", "", "", "", "2022-02-02");
+        PersonRecord otherBirth = record("Q-2", "Sussex", "Daniel", "Ashcombe", "1990-01-01", "", "", "", "2022-03-03");
+        LinkIndex index = twoHistories();
+        assertTrue(candidateIds(index.match(nameOnly)).contains("H1-A"), "the name alone reaches his records");
+        // Two records that both have a date of birth are not paired by the full name alone.
+        assertFalse(candidateIds(index.match(otherBirth)).contains("H1-A"));
+        // And the other way round: an indexed name-only record is found by a record with a date of birth.
+        index.add(nameOnly);
+        assertTrue(candidateIds(index.match(otherBirth)).contains("Q-1"));
+    }
+
+    private static Set<String> candidateIds(MatchResult result) {
+        return Set.copyOf(result.candidates().stream().map(MatchCandidate::recordId).toList());
+    }
+
+    @Test
     void matchOfAStrangerFindsNoPerson() {
         LinkIndex index = twoHistories();
         MatchResult result = index.match(STRANGER);
