@@ -56,13 +56,13 @@ public interface BlockingRule<R> {
     }
 
     /**
-     * Whether this record is one the rule exists for. Two records that share a key become a pair only if at
-     * least one of them is: a rule can so key on a value too common to pair all its records (a full name)
-     * and still pair each record that has nothing else (no date of birth) with every record of that value,
-     * at a cost linear in the number of such records. The default is {@code true}: every two records that
-     * share a key are a pair. Must be deterministic, like the keys.
+     * Whether this record pairs with every record that shares one of its keys. Two records that share a key
+     * become a pair only if at least one of them does. So a rule can key on a value too common to pair all
+     * its records (a full name) and still pair each record that has nothing else (no date of birth) with
+     * every record of that value, at a cost linear in the number of such records. The default is
+     * {@code true}: every two records that share a key are a pair. Must be deterministic, like the keys.
      */
-    default boolean isProbe(R record) {
+    default boolean pairsWithAll(R record) {
         return true;
     }
 
@@ -89,8 +89,8 @@ public interface BlockingRule<R> {
     }
 
     /**
-     * A rule from a name, a key function, an ordering key for oversize blocks and the records it pairs
-     * through (see {@link #isProbe}).
+     * A rule from a name, a key function, an ordering key for oversize blocks and the records that pair with
+     * every record of their blocks (see {@link #pairsWithAll}).
      *
      * @throws IllegalArgumentException if {@code name} is blank
      */
@@ -98,10 +98,10 @@ public interface BlockingRule<R> {
             String name,
             BiConsumer<? super R, Consumer<String>> keys,
             Function<? super R, String> orderingKey,
-            Predicate<? super R> probe) {
+            Predicate<? super R> pairsWithAll) {
         checkNotNull(name, "name");
         checkArgument(!name.isBlank(), "a blocking rule needs a non-blank name");
         return new SimpleBlockingRule<>(name, checkNotNull(keys, "keys"), checkNotNull(orderingKey, "orderingKey"),
-                checkNotNull(probe, "probe"));
+                checkNotNull(pairsWithAll, "pairsWithAll"));
     }
 }

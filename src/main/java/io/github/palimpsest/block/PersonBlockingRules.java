@@ -60,7 +60,7 @@ public final class PersonBlockingRules {
      *       both;</li>
      *   <li>{@code postcode+forename-initial}: typos in every other field at once;</li>
      *   <li>{@code full-name, to records without a dob}: the full forename and surname, pairing only where
-     *       one of the two records has no date of birth ({@link BlockingRule#isProbe}): a record that gives a
+     *       one of the two records has no date of birth ({@link BlockingRule#pairsWithAll}): a record that gives a
      *       name and little else (no date of birth, often no postcode) has no other name key, and a full-name
      *       block of every record would grow with the pool.</li>
      * </ol>

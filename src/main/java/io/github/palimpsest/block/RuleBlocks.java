@@ -48,7 +48,7 @@ final class RuleBlocks {
         long[] entries = keyEntries(rule, records, recordBits, parallel);
         LongArrays.sort(entries, entries.length, parallel);
         int entryCount = LongArrays.dedupeSorted(entries, entries.length); // a record emitting a key twice
-        BitSet probes = probes(rule, records, entries, entryCount, recordMask);
+        BitSet withAll = pairingWithAll(rule, records, entries, entryCount, recordMask);
 
         // Blocks are runs of equal block hash; keep those that can make a pair.
         BitSet keyed = new BitSet(n);
@@ -84,7 +84,7 @@ final class RuleBlocks {
                 total += windowed;
             } else {
                 windowOrders.add(null);
-                long others = probes == null ? 0 : size - probesIn(probes, entries, start, end, recordMask);
+                long others = withAll == null ? 0 : size - countPairingWithAll(withAll, entries, start, end, recordMask);
                 total += (long) size * (size - 1) / 2 - others * (others - 1) / 2;
             }
         }
@@ -96,7 +96,7 @@ final class RuleBlocks {
         // Counting sort on the left record: offsets[l + 1] counts the pairs whose smaller index is l.
         int[] offsets = new int[n + 1];
         for (int b = 0; b < pairBlocks.size(); b++) {
-            if (windowOrders.get(b) == null && probes == null) {
+            if (windowOrders.get(b) == null && withAll == null) {
                 // In a full block the record at position x is the smaller index of every later record's pair.
                 int end = pairBlocks.get(b)[1];
                 for (int x = pairBlocks.get(b)[0]; x < end - 1; x++) {
@@ -104,14 +104,14 @@ final class RuleBlocks {
                 }
             }
         }
-        forEachPair(entries, recordMask, pairBlocks, windowOrders, windowSize, probes == null, probes,
+        forEachPair(entries, recordMask, pairBlocks, windowOrders, windowSize, withAll == null, withAll,
                 (l, r) -> offsets[l + 1]++);
         for (int i = 0; i < n; i++) {
             offsets[i + 1] += offsets[i];
         }
         long[] scattered = new long[offsets[n]];
         int[] cursor = Arrays.copyOf(offsets, n);
-        forEachPair(entries, recordMask, pairBlocks, windowOrders, windowSize, false, probes,
+        forEachPair(entries, recordMask, pairBlocks, windowOrders, windowSize, false, withAll,
                 (l, r) -> scattered[cursor[l]++] = (long) l << 32 | r);
         long[] pairs = sortAndDedupeBuckets(scattered, offsets, cursor, parallel);
 
@@ -120,32 +120,32 @@ final class RuleBlocks {
     }
 
     /**
-     * The keyed records that are the rule's probes, or null when all of them are (the default rule, which
-     * pairs every two records of a block).
+     * The keyed records that pair with every record of their blocks ({@link BlockingRule#pairsWithAll}), or
+     * null when all of them do (the default, which pairs every two records of a block).
      */
-    private static <R> BitSet probes(BlockingRule<R> rule, List<R> records, long[] entries, int entryCount,
+    private static <R> BitSet pairingWithAll(BlockingRule<R> rule, List<R> records, long[] entries, int entryCount,
             long recordMask) {
-        BitSet probes = new BitSet(records.size());
+        BitSet withAll = new BitSet(records.size());
         boolean all = true;
         int previous = -1;
         for (int k = 0; k < entryCount; k++) {
             int record = (int) (entries[k] & recordMask);
-            if (record != previous && !probes.get(record)) {
-                if (rule.isProbe(records.get(record))) {
-                    probes.set(record);
+            if (record != previous && !withAll.get(record)) {
+                if (rule.pairsWithAll(records.get(record))) {
+                    withAll.set(record);
                 } else {
                     all = false;
                 }
             }
             previous = record;
         }
-        return all ? null : probes;
+        return all ? null : withAll;
     }
 
-    private static int probesIn(BitSet probes, long[] entries, int start, int end, long recordMask) {
+    private static int countPairingWithAll(BitSet withAll, long[] entries, int start, int end, long recordMask) {
         int count = 0;
         for (int k = start; k < end; k++) {
-            if (probes.get((int) (entries[k] & recordMask))) {
+            if (withAll.get((int) (entries[k] & recordMask))) {
                 count++;
             }
         }
@@ -160,13 +160,13 @@ final class RuleBlocks {
     }
 
     /**
-     * Every pair of the blocks (or only of the windowed ones), in a fixed order; with {@code probes}, only
-     * the pairs with a probe in them (see {@link BlockingRule#isProbe}).
+     * Every pair of the blocks (or only of the windowed ones), in a fixed order; with {@code withAll}, only
+     * the pairs of which one record pairs with all (see {@link BlockingRule#pairsWithAll}).
      */
     private static void forEachPair(long[] entries, long recordMask, List<int[]> pairBlocks,
-            List<int[]> windowOrders, int windowSize, boolean windowsOnly, BitSet probes, PairSink all) {
-        PairSink sink = probes == null ? all : (l, r) -> {
-            if (probes.get(l) || probes.get(r)) {
+            List<int[]> windowOrders, int windowSize, boolean windowsOnly, BitSet withAll, PairSink all) {
+        PairSink sink = withAll == null ? all : (l, r) -> {
+            if (withAll.get(l) || withAll.get(r)) {
                 all.pair(l, r);
             }
         };

@@ -10,19 +10,19 @@ final class SimpleBlockingRule<R> implements BlockingRule<R> {
     private final String name;
     private final BiConsumer<? super R, Consumer<String>> keys;
     private final Function<? super R, String> orderingKey;
-    private final Predicate<? super R> probe;
+    private final Predicate<? super R> pairsWithAll;
 
     SimpleBlockingRule(String name, BiConsumer<? super R, Consumer<String>> keys,
-            Function<? super R, String> orderingKey, Predicate<? super R> probe) {
+            Function<? super R, String> orderingKey, Predicate<? super R> pairsWithAll) {
         this.name = name;
         this.keys = keys;
         this.orderingKey = orderingKey;
-        this.probe = probe;
+        this.pairsWithAll = pairsWithAll;
     }
 
     @Override
-    public boolean isProbe(R record) {
-        return probe.test(record);
+    public boolean pairsWithAll(R record) {
+        return pairsWithAll.test(record);
     }
 
     @Override

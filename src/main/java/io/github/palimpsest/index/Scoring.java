@@ -105,8 +105,8 @@ final class Scoring {
                 }
             }
             BlockingRule<ComparableRecord> rule = core.config.blockingRules.get(p.keyRules[k]);
-            // As the batch blocker: a record that is not the rule's probe pairs only with those that are.
-            IntSet into = rule.isProbe(p.comparable) ? found : new IntSet(16);
+            // As the batch blocker: a record that does not pair with all pairs only with those that do.
+            IntSet into = rule.pairsWithAll(p.comparable) ? found : new IntSet(16);
             if (others + 1 <= core.config.maxBlockSize) {
                 for (int s : block) {
                     if (s != excludeSlot) {
@@ -118,7 +118,7 @@ final class Scoring {
             }
             if (into != found) {
                 for (int s : into.toArray()) {
-                    if (rule.isProbe(core.comparable(s))) {
+                    if (rule.pairsWithAll(core.comparable(s))) {
                         found.add(s);
                     }
                 }

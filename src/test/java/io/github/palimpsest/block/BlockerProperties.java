@@ -46,8 +46,8 @@ class BlockerProperties {
                         keys.accept("x" + r[3]);
                     }
                 }),
-                // pairs only where one of the two records is a probe (field 1 missing)
-                BlockingRule.of("d-to-probes", (r, keys) -> {
+                // pairs only where one of the two records pairs with all (field 1 missing)
+                BlockingRule.of("d-through-missing-b", (r, keys) -> {
                     if (r[3] >= 0) {
                         keys.accept("p" + r[3]);
                     }
@@ -66,7 +66,7 @@ class BlockerProperties {
             for (int j = i + 1; j < records.size(); j++) {
                 Set<String> shared = new HashSet<>(keys.get(i));
                 shared.retainAll(keys.get(j));
-                if (!shared.isEmpty() && (rule.isProbe(records.get(i)) || rule.isProbe(records.get(j)))) {
+                if (!shared.isEmpty() && (rule.pairsWithAll(records.get(i)) || rule.pairsWithAll(records.get(j)))) {
                     pairs.add((long) i << 32 | j);
                 }
             }
@@ -160,8 +160,8 @@ class BlockerProperties {
                 }
                 for (int x = 0; x < block.size(); x++) {
                     for (int y = x + 1; y < block.size(); y++) {
-                        boolean probe = rule.isProbe(records.get(block.get(x))) || rule.isProbe(records.get(block.get(y)));
-                        assertTrue(!probe || guarded.contains(block.get(x), block.get(y)),
+                        boolean paired = rule.pairsWithAll(records.get(block.get(x))) || rule.pairsWithAll(records.get(block.get(y)));
+                        assertTrue(!paired || guarded.contains(block.get(x), block.get(y)),
                                 "pair of an ordinary block lost");
                     }
                 }
