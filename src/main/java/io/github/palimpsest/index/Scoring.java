@@ -106,18 +106,20 @@ final class Scoring {
             }
             BlockingRule<ComparableRecord> rule = core.config.blockingRules.get(p.keyRules[k]);
             // As the batch blocker: a record that does not pair with all pairs only with those that do.
-            IntSet into = rule.pairsWithAll(p.comparable) ? found : new IntSet(16);
+            boolean withAll = rule.pairsWithAll(p.comparable);
             if (others + 1 <= core.config.maxBlockSize) {
                 for (int s : block) {
-                    if (s != excludeSlot) {
-                        into.add(s);
+                    if (s != excludeSlot && (withAll || rule.pairsWithAll(core.comparable(s)))) {
+                        found.add(s);
                     }
                 }
+            } else if (withAll) {
+                window(p, rule, block, excludeSlot, found);
             } else {
-                window(p, rule, block, excludeSlot, into);
-            }
-            if (into != found) {
-                for (int s : into.toArray()) {
+                // The window is taken over the whole block, as the batch takes it, and filtered after.
+                IntSet window = new IntSet(2 * core.config.windowSize);
+                window(p, rule, block, excludeSlot, window);
+                for (int s : window.toArray()) {
                     if (rule.pairsWithAll(core.comparable(s))) {
                         found.add(s);
                     }

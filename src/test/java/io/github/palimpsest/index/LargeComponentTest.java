@@ -181,6 +181,48 @@ class LargeComponentTest {
     }
 
     @Test
+    void theIndexFindsTheBatchBlockersPairsWhereAFullNameBlockIsWindowedAndFiltered() {
+        // Fourteen records of one fictional name, each at its own postcode with its own date of birth; every
+        // third has no date of birth. The full-name block (14 > 10) is windowed, then filtered.
+        List<PersonRecord> records = new ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            String dob = i % 3 == 0 ? "" : String.format("19%02d-%02d-%02d", 60 + i, 1 + i % 12, 1 + i);
+            records.add(LinkIndexTest.record("FN-" + (char) ('a' + i), "Sussex", "Tamsin", "Grail", dob, "", "",
+                    "BN" + (i + 1) + " 1AA", "2020-01-01"));
+        }
+        LinkIndex index = LinkIndex.builder().maxBlockSize(10).windowSize(4).build();
+        records.forEach(index::add);
+        IndexCore core = index.core();
+        List<io.github.palimpsest.record.ComparableRecord> comparable =
+                records.stream().map(io.github.palimpsest.record.ComparableRecord::of).toList();
+        io.github.palimpsest.block.CandidatePairs batch = io.github.palimpsest.block.Blocker
+                .<io.github.palimpsest.record.ComparableRecord>builder().rules(core.config.blockingRules)
+                .maxBlockSize(10).windowSize(4).build().candidates(comparable);
+        java.util.Set<String> expected = new java.util.TreeSet<>();
+        batch.forEach(pair -> expected.add(pairOf(records.get(io.github.palimpsest.block.CandidatePairs.left(pair))
+                .recordId(), records.get(io.github.palimpsest.block.CandidatePairs.right(pair)).recordId())));
+        java.util.Set<String> actual = new java.util.TreeSet<>();
+        for (PersonRecord r : records) {
+            PreparedRecord p = PreparedRecord.of(r, core.config.blockingRules);
+            for (int s : new Scoring(core).candidates(p, core.slotOf(r.recordId()))) {
+                actual.add(pairOf(r.recordId(), core.recordId(s)));
+            }
+        }
+        assertEquals(expected, actual);
+        assertTrue(batch.report().oversizeBlocks().stream().anyMatch(b -> b.rule().startsWith("full-name")));
+        for (String pair : actual) {
+            String[] ids = pair.split("\\|");
+            int a = ids[0].charAt(3) - 'a';
+            int b = ids[1].charAt(3) - 'a';
+            assertTrue(a % 3 == 0 || b % 3 == 0, "two records with a date of birth are not paired: " + pair);
+        }
+    }
+
+    private static String pairOf(String a, String b) {
+        return a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
+    }
+
+    @Test
     void anOversizeBlockPairsTheProbeWithItsNearestNeighboursInOrderingKeyOrder() {
         LinkIndex index = LinkIndex.builder().maxBlockSize(10).windowSize(4).build();
         hostel(60, 12).forEach(index::add);
@@ -198,12 +240,14 @@ class LargeComponentTest {
                         block.add(s);
                     }
                 }
+                var rule = core.config.blockingRules.get(p.keyRules[k]);
+                java.util.function.Predicate<Integer> paired = s -> rule.pairsWithAll(p.comparable)
+                        || rule.pairsWithAll(core.comparable(s));
                 if (block.size() + 1 <= core.config.maxBlockSize) {
-                    expected.addAll(block);
+                    block.stream().filter(paired).forEach(expected::add);
                     continue;
                 }
                 // The reference: sort the whole block with the probe in it, take windowSize - 1 on each side.
-                var rule = core.config.blockingRules.get(p.keyRules[k]);
                 java.util.function.Function<Integer, String> key = s -> s < 0 ? rule.orderingKey(p.comparable)
                         : rule.orderingKey(core.comparable(s));
                 java.util.function.Function<Integer, String> id = s -> s < 0 ? probe.recordId() : core.recordId(s);
@@ -213,7 +257,7 @@ class LargeComponentTest {
                 int at = sorted.indexOf(-1);
                 int reach = core.config.windowSize - 1;
                 for (int j = Math.max(0, at - reach); j <= Math.min(sorted.size() - 1, at + reach); j++) {
-                    if (j != at) {
+                    if (j != at && paired.test(sorted.get(j))) {
                         expected.add(sorted.get(j));
                     }
                 }
