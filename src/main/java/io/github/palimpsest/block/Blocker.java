@@ -105,11 +105,13 @@ public final class Blocker<R> {
             LOG.info("blocking rule {}: {} records keyed, {} blocks, largest {}, {} pairs, {} new, {} ms",
                     blocks.name, blocks.recordsWithKey, blocks.blocks, blocks.largestBlock, blocks.pairs.length,
                     newPairs, (System.nanoTime() - ruleStarted) / 1_000_000);
-            for (OversizeBlock block : blocks.oversize) {
-                // Sizes and the rule only: the key itself may be personal data (DESIGN.md, "PII stays out of logs").
-                LOG.warn("blocking rule {}: a block of {} records exceeds the maximum block size {}; "
-                        + "sub-blocked with a sorted window of {} ({} pairs)",
-                        block.rule(), block.size(), maxBlockSize, windowSize, block.pairs());
+            if (!blocks.oversize.isEmpty()) {
+                // One line a rule, sizes only: the keys may be personal data (DESIGN.md, "PII stays out of logs");
+                // every block is in the report. A common full name makes dozens at a million records.
+                long windowed = blocks.oversize.stream().mapToLong(OversizeBlock::pairs).sum();
+                LOG.warn("blocking rule {}: {} block(s) exceed the maximum block size {} (largest {} records); "
+                        + "sub-blocked with a sorted window of {} ({} pairs)", blocks.name, blocks.oversize.size(),
+                        maxBlockSize, blocks.oversize.get(0).size(), windowSize, windowed);
             }
         }
         int unpaired = recordsWithoutPairs(indexed.size(), union);

@@ -83,7 +83,7 @@ class BlockerTest {
             System.setErr(original);
         }
         String logged = captured.toString(StandardCharsets.UTF_8);
-        assertTrue(logged.contains("exceeds the maximum block size"), "the oversize block is logged");
+        assertTrue(logged.contains("1 block(s) exceed the maximum block size 10"), "the oversize block is logged");
         assertFalse(logged.contains("1900-01-01"), logged);
         assertFalse(pairs.report().toString().contains("1900-01-01"));
         assertFalse(pairs.report().oversizeBlocks().get(0).toString().contains("1900-01-01"));
