@@ -95,7 +95,8 @@ public final class Blocker<R> {
         List<OversizeBlock> oversize = new ArrayList<>();
         for (BlockingRule<R> rule : rules) {
             long ruleStarted = System.nanoTime();
-            RuleBlocks blocks = RuleBlocks.build(rule, indexed, maxBlockSize, windowSize, parallel);
+            int ruleMaxBlockSize = Math.min(maxBlockSize, rule.maxBlockSize());
+            RuleBlocks blocks = RuleBlocks.build(rule, indexed, ruleMaxBlockSize, windowSize, parallel);
             int before = union.length;
             union = LongArrays.union(union, blocks.pairs);
             long newPairs = union.length - before;
@@ -108,10 +109,17 @@ public final class Blocker<R> {
             if (!blocks.oversize.isEmpty()) {
                 // One line a rule, sizes only: the keys may be personal data (DESIGN.md, "PII stays out of logs");
                 // every block is in the report. A common full name makes dozens at a million records.
+                // A rule that set its own smaller maximum expects such blocks: INFO, not WARN.
                 long windowed = blocks.oversize.stream().mapToLong(OversizeBlock::pairs).sum();
-                LOG.warn("blocking rule {}: {} block(s) exceed the maximum block size {} (largest {} records); "
-                        + "sub-blocked with a sorted window of {} ({} pairs)", blocks.name, blocks.oversize.size(),
-                        maxBlockSize, blocks.oversize.get(0).size(), windowSize, windowed);
+                String message = "blocking rule {}: {} block(s) exceed the maximum block size {} (largest {} records); "
+                        + "sub-blocked with a sorted window of {} ({} pairs)";
+                Object[] arguments = {blocks.name, blocks.oversize.size(), ruleMaxBlockSize,
+                    blocks.oversize.get(0).size(), windowSize, windowed};
+                if (ruleMaxBlockSize < maxBlockSize) {
+                    LOG.info(message, arguments);
+                } else {
+                    LOG.warn(message, arguments);
+                }
             }
         }
         int unpaired = recordsWithoutPairs(indexed.size(), union);

@@ -67,6 +67,27 @@ public interface BlockingRule<R> {
     }
 
     /**
+     * The largest block this rule pairs in full. The blocker (and {@code LinkIndex}) uses the smaller of this
+     * and its own maximum block size; a larger block is sub-blocked with the sorted window. The default
+     * leaves the choice to the blocker. See {@link #withMaxBlockSize}.
+     */
+    default int maxBlockSize() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
+     * This rule with its own, smaller maximum block size: for a rule whose common values cannot carry a link
+     * on their own (a full name shared by a hundred records), so that their blocks cost a window rather than
+     * every pair. Its oversize blocks are expected and logged at INFO, not WARN.
+     *
+     * @throws IllegalArgumentException if {@code maxBlockSize} is below 2
+     */
+    default BlockingRule<R> withMaxBlockSize(int maxBlockSize) {
+        checkArgument(maxBlockSize >= 2, "maxBlockSize must be at least 2, got %s", maxBlockSize);
+        return new CappedBlockingRule<>(this, maxBlockSize);
+    }
+
+    /**
      * A rule from a name and a key function.
      *
      * @throws IllegalArgumentException if {@code name} is blank

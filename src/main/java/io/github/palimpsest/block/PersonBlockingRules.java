@@ -25,6 +25,11 @@ import java.util.function.Consumer;
  */
 public final class PersonBlockingRules {
     private static final int MIN_NEIGHBOURHOOD_LENGTH = 6;
+    /**
+     * A full name held by more records than this is too common to carry a link without a date of birth, so
+     * its records meet only their sorted window: a look-up then scores at most this many records of a name.
+     */
+    static final int FULL_NAME_MAX_BLOCK_SIZE = 100;
 
     private PersonBlockingRules() {
     }
@@ -103,7 +108,8 @@ public final class PersonBlockingRules {
                 BlockingRule.of("postcode+forename-initial", PersonBlockingRules::postcodeInitial,
                         r -> r.surname() + '|' + r.dateOfBirth()),
                 BlockingRule.of("full-name, to records without a dob", PersonBlockingRules::fullName,
-                        r -> r.postcode() + '|' + r.dateOfBirth(), r -> r.dateOfBirth() == 0));
+                        r -> r.postcode() + '|' + r.dateOfBirth(), r -> r.dateOfBirth() == 0)
+                        .withMaxBlockSize(FULL_NAME_MAX_BLOCK_SIZE));
     }
 
     /** The full forename (not an initial) and the surname, when the record has both. */

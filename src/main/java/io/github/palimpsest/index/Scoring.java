@@ -107,7 +107,7 @@ final class Scoring {
             BlockingRule<ComparableRecord> rule = core.config.blockingRules.get(p.keyRules[k]);
             // As the batch blocker: a record that does not pair with all pairs only with those that do.
             boolean withAll = rule.pairsWithAll(p.comparable);
-            if (others + 1 <= core.config.maxBlockSize) {
+            if (others + 1 <= Math.min(core.config.maxBlockSize, rule.maxBlockSize())) {
                 for (int s : block) {
                     if (s != excludeSlot && (withAll || rule.pairsWithAll(core.comparable(s)))) {
                         found.add(s);

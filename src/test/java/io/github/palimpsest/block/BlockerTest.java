@@ -71,6 +71,22 @@ class BlockerTest {
     }
 
     @Test
+    void aRuleWithItsOwnSmallerMaximumWindowsItsBlocksAndOnlyIts() {
+        BlockingRule<Person> capped = DOB.withMaxBlockSize(10);
+        assertEquals(10, capped.maxBlockSize());
+        assertEquals(DOB.name(), capped.name());
+        CandidatePairs pairs = Blocker.<Person>builder().rule(capped).maxBlockSize(1_000).windowSize(3).build()
+                .candidates(placeholderDates(50));
+        assertEquals(1, pairs.report().oversizeBlocks().size(), "the rule's own maximum applies");
+        assertTrue(pairs.report().oversizeBlocks().get(0).size() > 10);
+        CandidatePairs uncapped = Blocker.<Person>builder().rule(DOB).maxBlockSize(1_000).windowSize(3).build()
+                .candidates(placeholderDates(50));
+        assertEquals(0, uncapped.report().oversizeBlocks().size());
+        assertTrue(pairs.size() < uncapped.size());
+        assertThrows(IllegalArgumentException.class, () -> DOB.withMaxBlockSize(1));
+    }
+
+    @Test
     void reportTextAndLogsNeverCarryTheKey() {
         PrintStream original = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();

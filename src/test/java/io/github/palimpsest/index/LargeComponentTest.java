@@ -182,22 +182,36 @@ class LargeComponentTest {
 
     @Test
     void theIndexFindsTheBatchBlockersPairsWhereAFullNameBlockIsWindowedAndFiltered() {
-        // Fourteen records of one fictional name, each at its own postcode with its own date of birth; every
-        // third has no date of birth. The full-name block (14 > 10) is windowed, then filtered.
+        // The blocker's maximum (10) windows the block of 14.
+        assertIndexPairsAreTheBatchPairs(14, 10);
+        // The rule's own maximum (PersonBlockingRules.FULL_NAME_MAX_BLOCK_SIZE, 100) windows the block of 120
+        // while the blocker's is 1,000.
+        assertIndexPairsAreTheBatchPairs(120, 1_000);
+    }
+
+    /**
+     * Records of one fictional name, each at its own postcode with its own date of birth, every third without
+     * one: the index's candidates are the batch blocker's pairs, and no two records with a date of birth pair
+     * through the name.
+     */
+    private static void assertIndexPairsAreTheBatchPairs(int count, int maxBlockSize) {
         List<PersonRecord> records = new ArrayList<>();
-        for (int i = 0; i < 14; i++) {
-            String dob = i % 3 == 0 ? "" : String.format("19%02d-%02d-%02d", 60 + i, 1 + i % 12, 1 + i);
-            records.add(LinkIndexTest.record("FN-" + (char) ('a' + i), "Sussex", "Tamsin", "Grail", dob, "", "",
-                    "BN" + (i + 1) + " 1AA", "2020-01-01"));
+        for (int i = 0; i < count; i++) {
+            // A year and two days apart each: no two share a year, a day and month, or any other date key.
+            String dob = i % 3 == 0 ? "" : java.time.LocalDate.of(1900, 1, 1).plusDays(367L * i).toString();
+            // Each in its own postcode district, so that no postcode key pairs them either.
+            String postcode = AREAS[i % AREAS.length] + (1 + i / AREAS.length) + " 1AA";
+            records.add(LinkIndexTest.record(String.format("FN-%03d", i), "Sussex", "Tamsin", "Grail", dob, "", "",
+                    postcode, "2020-01-01"));
         }
-        LinkIndex index = LinkIndex.builder().maxBlockSize(10).windowSize(4).build();
+        LinkIndex index = LinkIndex.builder().maxBlockSize(maxBlockSize).windowSize(4).build();
         records.forEach(index::add);
         IndexCore core = index.core();
         List<io.github.palimpsest.record.ComparableRecord> comparable =
                 records.stream().map(io.github.palimpsest.record.ComparableRecord::of).toList();
         io.github.palimpsest.block.CandidatePairs batch = io.github.palimpsest.block.Blocker
                 .<io.github.palimpsest.record.ComparableRecord>builder().rules(core.config.blockingRules)
-                .maxBlockSize(10).windowSize(4).build().candidates(comparable);
+                .maxBlockSize(maxBlockSize).windowSize(4).build().candidates(comparable);
         java.util.Set<String> expected = new java.util.TreeSet<>();
         batch.forEach(pair -> expected.add(pairOf(records.get(io.github.palimpsest.block.CandidatePairs.left(pair))
                 .recordId(), records.get(io.github.palimpsest.block.CandidatePairs.right(pair)).recordId())));
@@ -209,14 +223,18 @@ class LargeComponentTest {
             }
         }
         assertEquals(expected, actual);
-        assertTrue(batch.report().oversizeBlocks().stream().anyMatch(b -> b.rule().startsWith("full-name")));
+        assertTrue(batch.report().oversizeBlocks().stream().anyMatch(b -> b.rule().startsWith("full-name")),
+                "the full-name block is windowed");
         for (String pair : actual) {
             String[] ids = pair.split("\\|");
-            int a = ids[0].charAt(3) - 'a';
-            int b = ids[1].charAt(3) - 'a';
+            int a = Integer.parseInt(ids[0].substring(3));
+            int b = Integer.parseInt(ids[1].substring(3));
             assertTrue(a % 3 == 0 || b % 3 == 0, "two records with a date of birth are not paired: " + pair);
         }
     }
+
+    private static final String[] AREAS = {"BN", "RH", "TN", "PO", "SO", "GU", "SL", "RG", "OX", "MK", "AL", "SG",
+        "HP", "WD", "EN", "CM", "SS", "CO", "IP", "NR", "PE", "CB", "LU", "NN"};
 
     private static String pairOf(String a, String b) {
         return a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
