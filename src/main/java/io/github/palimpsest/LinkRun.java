@@ -15,7 +15,6 @@ import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.score.ComparisonVectors;
 import io.github.palimpsest.score.MatchModel;
 import io.github.palimpsest.score.ModelTrainer;
-import io.github.palimpsest.score.TermFrequencies;
 import java.time.Duration;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -162,7 +161,7 @@ final class LinkRun {
             if (termFrequency == null) {
                 termFrequency = termFrequencies();
             }
-            weights = score();
+            weights = scoring().weights(model, termFrequency);
             return String.format("%,d pairs", weights.length);
         });
         int[] linkIndexes = linksAtOrAboveThreshold();
@@ -194,18 +193,21 @@ final class LinkRun {
         return pool.submit(work::get).join();
     }
 
-    private void runChunks(int size, ChunkWork work) {
+    private double[][] termFrequencies() {
+        return PairScoring.termFrequencies(model, config.comparisons, comparable, config.adjustsTermFrequencies(n));
+    }
+
+    private PairScoring scoring() {
+        return new PairScoring(candidates, levels, levelCounts, n, this::runChunks);
+    }
+
+    private void runChunks(int size, PairScoring.Range work) {
         int chunks = (size + CHUNK - 1) / CHUNK;
         inPool(() -> {
             IntStream.range(0, chunks).parallel().forEach(chunk ->
                     work.run(chunk * CHUNK, Math.min(size, (chunk + 1) * CHUNK)));
             return null;
         });
-    }
-
-    @FunctionalInterface
-    private interface ChunkWork {
-        void run(int from, int to);
     }
 
     /** Fills {@link #levels}, and counts the pairs sharing a strong identifier while both records are at hand. */
@@ -270,14 +272,16 @@ final class LinkRun {
         // The household class is fitted to the pairs as the two-class model scores them.
         model = anchored;
         termFrequency = termFrequencies();
-        double[] tfBits = termFrequencyBits();
+        PairScoring scoring = scoring();
+        double[] tfBits = scoring.termFrequencyBits(model, termFrequency);
         HouseholdClass.Parallel parallel = (count, chunk) -> inPool(() -> {
             IntStream.range(0, count).parallel().forEach(chunk);
             return null;
         });
-        model = HouseholdClass.fit(anchored, levels, score(), tfBits, n, parallel);
+        model = HouseholdClass.fit(anchored, levels, scoring.weights(model, termFrequency), tfBits, n, parallel);
         // Relatives apart are fitted to the pairs as the model with its household class scores them.
-        return HouseholdClass.fitRelativesApart(model, levels, score(), tfBits, n, parallel);
+        return HouseholdClass.fitRelativesApart(model, levels, scoring.weights(model, termFrequency), tfBits, n,
+                parallel);
     }
 
     /** The comparison vectors of the candidates, counted per chunk in parallel and merged in chunk order. */
@@ -315,131 +319,6 @@ final class LinkRun {
         double prior = Math.min(0.5, Math.max(1, sharing) / (double) ModelTrainer.pairCount(n));
         LOG.info("starting prior {} from {} candidate pairs sharing a strong identifier", prior, sharing);
         return prior;
-    }
-
-    /** Per comparison that takes term-frequency adjustment in the model, each record's value frequency. */
-    private double[][] termFrequencies() {
-        double[][] frequencies = new double[comparisonCount][];
-        if (!config.adjustsTermFrequencies(n)) {
-            return frequencies;
-        }
-        for (int c = 0; c < comparisonCount; c++) {
-            if (model.termFrequencyLevel(c).isPresent()
-                    && config.comparisons.get(c) instanceof TermFrequencyComparison<ComparableRecord> tf) {
-                String[] values = new String[n];
-                for (int i = 0; i < n; i++) {
-                    values[i] = tf.termFrequencyValue(comparable[i]);
-                }
-                TermFrequencies table = TermFrequencies.of(Arrays.asList(values));
-                double[] perRecord = new double[n];
-                for (int i = 0; i < n; i++) {
-                    perRecord[i] = values[i] == null || values[i].isBlank()
-                            ? MatchModel.NO_TERM_FREQUENCY : table.frequency(values[i]);
-                }
-                frequencies[c] = perRecord;
-            }
-        }
-        return frequencies;
-    }
-
-    /**
-     * Each candidate pair's term-frequency adjustments summed, in bits, as {@link #score()} adds them (the
-     * left record's frequency); 0 for a pair at no term-frequency level.
-     */
-    private double[] termFrequencyBits() {
-        double[] bits = new double[candidates.size()];
-        for (int c = 0; c < comparisonCount; c++) {
-            int level = termFrequency[c] == null ? -1 : model.termFrequencyLevel(c).orElse(-1);
-            if (level < 0) {
-                continue;
-            }
-            int comparison = c;
-            double[] frequencies = termFrequency[c];
-            runChunks(bits.length, (from, to) -> {
-                for (int k = from; k < to; k++) {
-                    if (levels[comparison][k] == level) {
-                        int left = CandidatePairs.left(candidates.pair(k));
-                        bits[k] += model.termFrequencyAdjustment(comparison, frequencies[left]);
-                    }
-                }
-            });
-        }
-        return bits;
-    }
-
-    /**
-     * The match weight of every candidate pair, as {@link MatchModel#matchWeight(int[], double[])} computes
-     * it, bit for bit (the same terms added in the same order), from a table of level weights and each
-     * record's term-frequency adjustment, computed once per record rather than once per pair.
-     */
-    private double[] score() {
-        double priorWeight = model.priorWeight();
-        double[][] levelWeights = new double[comparisonCount][];
-        int[] tfLevel = new int[comparisonCount];
-        double[][] adjustment = new double[comparisonCount][];
-        for (int c = 0; c < comparisonCount; c++) {
-            levelWeights[c] = new double[levelCounts[c]];
-            for (int l = 0; l < levelCounts[c]; l++) {
-                levelWeights[c][l] = model.levelWeight(c, l);
-            }
-            tfLevel[c] = termFrequency[c] == null ? -1 : model.termFrequencyLevel(c).orElse(-1);
-            if (tfLevel[c] >= 0) {
-                int comparison = c;
-                double[] frequencies = termFrequency[c];
-                adjustment[c] = new double[n];
-                runChunks(n, (from, to) -> {
-                    for (int r = from; r < to; r++) {
-                        adjustment[comparison][r] = model.termFrequencyAdjustment(comparison, frequencies[r]);
-                    }
-                });
-            }
-        }
-        // The household class and relatives apart, if any: the same sums, in the same order, as
-        // MatchModel.householdAdjustment, term-frequency adjustments included (a relative shares a rare
-        // surname as surely as a common one).
-        boolean household = model.hasHouseholdClass();
-        double[][] householdWeights = new double[comparisonCount][];
-        boolean[] home = new boolean[comparisonCount];
-        boolean[] distinguishing = new boolean[comparisonCount];
-        boolean apart = model.hasRelativesApartClass();
-        double[][] apartWeights = new double[comparisonCount][];
-        boolean[] kin = new boolean[comparisonCount];
-        for (int c = 0; c < comparisonCount; c++) {
-            householdWeights[c] = new double[levelCounts[c]];
-            apartWeights[c] = new double[levelCounts[c]];
-            for (int l = 0; l < levelCounts[c]; l++) {
-                householdWeights[c][l] = model.householdLevelWeight(c, l);
-                apartWeights[c][l] = model.relativesApartLevelWeight(c, l);
-            }
-            home[c] = model.isHomeComparison(c);
-            distinguishing[c] = model.isDistinguishingComparison(c);
-            kin[c] = apart && model.isKinComparison(c);
-        }
-        double[] scores = new double[candidates.size()];
-        runChunks(scores.length, (from, to) -> {
-            for (int k = from; k < to; k++) {
-                int left = CandidatePairs.left(candidates.pair(k));
-                double total = priorWeight;
-                for (int c = 0; c < comparisonCount; c++) {
-                    int l = levels[c][k];
-                    total += levelWeights[c][l] + (l == tfLevel[c] ? adjustment[c][left] : 0.0);
-                }
-                int relatives = HouseholdClass.classOf(home, distinguishing, kin, levelWeights, levels, k);
-                double[][] classWeights = relatives == HouseholdClass.HOUSEHOLD && household ? householdWeights
-                        : relatives == HouseholdClass.APART && apart ? apartWeights : null;
-                if (classWeights != null) {
-                    double bits = 0;
-                    for (int c = 0; c < comparisonCount; c++) {
-                        int l = levels[c][k];
-                        bits += classWeights[c][l] + (l == tfLevel[c] ? adjustment[c][left] : 0.0);
-                    }
-                    total += relatives == HouseholdClass.HOUSEHOLD ? model.householdAdjustmentForWeight(bits)
-                            : model.relativesApartAdjustmentForWeight(bits);
-                }
-                scores[k] = total;
-            }
-        });
-        return scores;
     }
 
     private int[] linksAtOrAboveThreshold() {

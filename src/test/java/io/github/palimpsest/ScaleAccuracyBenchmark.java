@@ -7,12 +7,10 @@ import io.github.palimpsest.compare.AddressComparison;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.ComparisonLevel;
 import io.github.palimpsest.compare.PostcodeComparison;
-import io.github.palimpsest.compare.TermFrequencyComparison;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.ComparableRecordFactory;
 import io.github.palimpsest.record.RecordCsvReader;
 import io.github.palimpsest.score.MatchModel;
-import io.github.palimpsest.score.TermFrequencies;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -298,17 +296,7 @@ public final class ScaleAccuracyBenchmark {
      */
     static double[][] termFrequencies(List<ComparableRecord> records, List<Comparison<ComparableRecord>> comparisons,
             MatchModel model) {
-        double[][] frequency = new double[comparisons.size()][];
-        for (int k = 0; k < frequency.length; k++) {
-            if (model.termFrequencyLevel(k).isPresent()
-                    && comparisons.get(k) instanceof TermFrequencyComparison<ComparableRecord> tf) {
-                List<String> values = records.stream().map(tf::termFrequencyValue).toList();
-                TermFrequencies table = TermFrequencies.of(values);
-                frequency[k] = values.stream().mapToDouble(v -> v == null || v.isBlank()
-                        ? MatchModel.NO_TERM_FREQUENCY : table.frequency(v)).toArray();
-            }
-        }
-        return frequency;
+        return PairScoring.termFrequencies(model, comparisons, records.toArray(ComparableRecord[]::new), true);
     }
 
     /** The standard comparisons with {@code address} neutral when the postcodes agree in full (an experiment). */

@@ -1,0 +1,176 @@
+package io.github.palimpsest;
+
+import io.github.palimpsest.block.CandidatePairs;
+import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.compare.TermFrequencyComparison;
+import io.github.palimpsest.record.ComparableRecord;
+import io.github.palimpsest.score.MatchModel;
+import io.github.palimpsest.score.TermFrequencies;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The match weights of a run's candidate pairs, computed from its columns of comparison levels: the hot loop
+ * of scoring, apart from the rest of {@link LinkRun}. Each parallel chunk writes only its own positions, so
+ * the result does not depend on scheduling. Holds the run's arrays, not copies; used by one thread at a time.
+ */
+final class PairScoring {
+    /** A range of positions, {@code [from, to)}, one chunk of parallel work. */
+    @FunctionalInterface
+    interface Range {
+        void run(int from, int to);
+    }
+
+    /** Runs a range over {@code [0, size)} split into fixed chunks, in parallel. */
+    @FunctionalInterface
+    interface Chunks {
+        void forEach(int size, Range range);
+    }
+
+    private final CandidatePairs candidates;
+    /** levels[c][k]: the level of comparison c for candidate pair k. */
+    private final byte[][] levels;
+    private final int[] levelCounts;
+    private final int comparisonCount;
+    private final int n;
+    private final Chunks chunks;
+
+    PairScoring(CandidatePairs candidates, byte[][] levels, int[] levelCounts, int recordCount, Chunks chunks) {
+        this.candidates = candidates;
+        this.levels = levels;
+        this.levelCounts = levelCounts;
+        this.comparisonCount = levelCounts.length;
+        this.n = recordCount;
+        this.chunks = chunks;
+    }
+
+    /**
+     * Per comparison that takes term-frequency adjustment in the model, each record's value frequency
+     * ({@code [c][record]}); a null row for the others, and all rows null when {@code adjust} is false.
+     */
+    static double[][] termFrequencies(MatchModel model, List<Comparison<ComparableRecord>> comparisons,
+            ComparableRecord[] comparable, boolean adjust) {
+        int n = comparable.length;
+        double[][] frequencies = new double[comparisons.size()][];
+        if (!adjust) {
+            return frequencies;
+        }
+        for (int c = 0; c < frequencies.length; c++) {
+            if (model.termFrequencyLevel(c).isPresent()
+                    && comparisons.get(c) instanceof TermFrequencyComparison<ComparableRecord> tf) {
+                String[] values = new String[n];
+                for (int i = 0; i < n; i++) {
+                    values[i] = tf.termFrequencyValue(comparable[i]);
+                }
+                TermFrequencies table = TermFrequencies.of(Arrays.asList(values));
+                double[] perRecord = new double[n];
+                for (int i = 0; i < n; i++) {
+                    perRecord[i] = values[i] == null || values[i].isBlank()
+                            ? MatchModel.NO_TERM_FREQUENCY : table.frequency(values[i]);
+                }
+                frequencies[c] = perRecord;
+            }
+        }
+        return frequencies;
+    }
+
+    /**
+     * Each candidate pair's term-frequency adjustments summed, in bits, as {@link #weights} adds them (the
+     * left record's frequency); 0 for a pair at no term-frequency level.
+     */
+    double[] termFrequencyBits(MatchModel model, double[][] termFrequency) {
+        double[] bits = new double[candidates.size()];
+        for (int c = 0; c < comparisonCount; c++) {
+            int level = termFrequency[c] == null ? -1 : model.termFrequencyLevel(c).orElse(-1);
+            if (level < 0) {
+                continue;
+            }
+            int comparison = c;
+            double[] frequencies = termFrequency[c];
+            chunks.forEach(bits.length, (from, to) -> {
+                for (int k = from; k < to; k++) {
+                    if (levels[comparison][k] == level) {
+                        int left = CandidatePairs.left(candidates.pair(k));
+                        bits[k] += model.termFrequencyAdjustment(comparison, frequencies[left]);
+                    }
+                }
+            });
+        }
+        return bits;
+    }
+
+    /**
+     * The match weight of every candidate pair, as {@link MatchModel#matchWeight(int[], double[])} computes
+     * it, bit for bit (the same terms added in the same order), from a table of level weights and each
+     * record's term-frequency adjustment, computed once per record rather than once per pair.
+     */
+    double[] weights(MatchModel model, double[][] termFrequency) {
+        double priorWeight = model.priorWeight();
+        double[][] levelWeights = new double[comparisonCount][];
+        int[] tfLevel = new int[comparisonCount];
+        double[][] adjustment = new double[comparisonCount][];
+        for (int c = 0; c < comparisonCount; c++) {
+            levelWeights[c] = new double[levelCounts[c]];
+            for (int l = 0; l < levelCounts[c]; l++) {
+                levelWeights[c][l] = model.levelWeight(c, l);
+            }
+            tfLevel[c] = termFrequency[c] == null ? -1 : model.termFrequencyLevel(c).orElse(-1);
+            if (tfLevel[c] >= 0) {
+                int comparison = c;
+                double[] frequencies = termFrequency[c];
+                adjustment[c] = new double[n];
+                chunks.forEach(n, (from, to) -> {
+                    for (int r = from; r < to; r++) {
+                        adjustment[comparison][r] = model.termFrequencyAdjustment(comparison, frequencies[r]);
+                    }
+                });
+            }
+        }
+        // The household class and relatives apart, if any: the same sums, in the same order, as
+        // MatchModel.householdAdjustment, term-frequency adjustments included (a relative shares a rare
+        // surname as surely as a common one).
+        boolean household = model.hasHouseholdClass();
+        double[][] householdWeights = new double[comparisonCount][];
+        boolean[] home = new boolean[comparisonCount];
+        boolean[] distinguishing = new boolean[comparisonCount];
+        boolean apart = model.hasRelativesApartClass();
+        double[][] apartWeights = new double[comparisonCount][];
+        boolean[] kin = new boolean[comparisonCount];
+        for (int c = 0; c < comparisonCount; c++) {
+            householdWeights[c] = new double[levelCounts[c]];
+            apartWeights[c] = new double[levelCounts[c]];
+            for (int l = 0; l < levelCounts[c]; l++) {
+                householdWeights[c][l] = model.householdLevelWeight(c, l);
+                apartWeights[c][l] = model.relativesApartLevelWeight(c, l);
+            }
+            home[c] = model.isHomeComparison(c);
+            distinguishing[c] = model.isDistinguishingComparison(c);
+            kin[c] = apart && model.isKinComparison(c);
+        }
+        double[] scores = new double[candidates.size()];
+        chunks.forEach(scores.length, (from, to) -> {
+            for (int k = from; k < to; k++) {
+                int left = CandidatePairs.left(candidates.pair(k));
+                double total = priorWeight;
+                for (int c = 0; c < comparisonCount; c++) {
+                    int l = levels[c][k];
+                    total += levelWeights[c][l] + (l == tfLevel[c] ? adjustment[c][left] : 0.0);
+                }
+                int relatives = HouseholdClass.classOf(home, distinguishing, kin, levelWeights, levels, k);
+                double[][] classWeights = relatives == HouseholdClass.HOUSEHOLD && household ? householdWeights
+                        : relatives == HouseholdClass.APART && apart ? apartWeights : null;
+                if (classWeights != null) {
+                    double bits = 0;
+                    for (int c = 0; c < comparisonCount; c++) {
+                        int l = levels[c][k];
+                        bits += classWeights[c][l] + (l == tfLevel[c] ? adjustment[c][left] : 0.0);
+                    }
+                    total += relatives == HouseholdClass.HOUSEHOLD ? model.householdAdjustmentForWeight(bits)
+                            : model.relativesApartAdjustmentForWeight(bits);
+                }
+                scores[k] = total;
+            }
+        });
+        return scores;
+    }
+}
