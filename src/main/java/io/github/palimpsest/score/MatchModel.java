@@ -113,6 +113,32 @@ public final class MatchModel implements Serializable {
         return b;
     }
 
+    /**
+     * This model moved to a pool of another size. Each class prior (the match prior λ, and the household
+     * and relatives-apart classes' shares) is the chance that two records drawn at random from the pool
+     * belong to that class. A record's expected number of partners in each class does not depend on the
+     * pool's size, so the priors fall as the pool grows: each is multiplied by
+     * {@code (trainedRecords − 1) / (poolRecords − 1)}. Everything else (m, u, h, k, term-frequency levels)
+     * is unchanged, because it describes pairs of one class, not how many there are.
+     *
+     * <p>For a model trained on one pool and used on a much larger one, such as the bundled model in a
+     * large {@code LinkIndex}: with the same priors it would link too readily there.
+     *
+     * @param trainedRecords the number of records in the pool the model was trained on, at least 2
+     * @param poolRecords    the number of records in the pool it will score, at least 2
+     * @throws IllegalArgumentException if a count is below 2, or the scaled priors leave no room for
+     *                                  non-matches (their sum reaches 1)
+     */
+    public MatchModel scaledToPool(long trainedRecords, long poolRecords) {
+        checkArgument(trainedRecords >= 2 && poolRecords >= 2,
+                "a pool has at least 2 records, got %s and %s", trainedRecords, poolRecords);
+        double factor = (trainedRecords - 1.0) / (poolRecords - 1.0);
+        MatchModelBuilder b = toBuilder().prior(prior * factor);
+        b.householdPrior *= factor;
+        b.kinPrior *= factor;
+        return b.build();
+    }
+
     /** Log base 2, computed with {@link StrictMath} so every platform gives the same bits. */
     static double log2(double x) {
         return StrictMath.log(x) / LN2;

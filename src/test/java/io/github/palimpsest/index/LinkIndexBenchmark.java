@@ -31,7 +31,9 @@ import java.util.Optional;
  * <p>Arguments: {@code [records=100000] [seed=42] [save=true] [model=bundled] [batch=false]}. With
  * {@code model=trained}, a model is first trained on the records to be indexed with the batch trainer
  * ({@code Linker.builder().build().train(records)}, the recommended path in docs/index.md) and the index
- * scores with it; with {@code bundled}, the index scores with the bundled default model. With
+ * scores with it; with {@code bundled}, the index scores with the bundled default model, its priors scaled to
+ * the index's expected size as the builder does without a model; with {@code unscaled}, with the bundled
+ * model as it is in the jar (given to {@code model(...)}, which the builder never scales). With
  * {@code batch=true}, the batch {@code Linker} also links the indexed records with the same model, for a
  * reference F1 on the same data (it holds every record and pair in memory: mind the heap at 1M).
  */
@@ -46,8 +48,8 @@ public final class LinkIndexBenchmark {
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 42;
         boolean save = args.length <= 2 || Boolean.parseBoolean(args[2]);
         String model = args.length > 3 ? args[3] : "bundled";
-        if (!model.equals("bundled") && !model.equals("trained")) {
-            throw new IllegalArgumentException("model must be bundled or trained, got " + model);
+        if (!List.of("bundled", "unscaled", "trained").contains(model)) {
+            throw new IllegalArgumentException("model must be bundled, unscaled or trained, got " + model);
         }
         boolean batch = args.length > 4 && Boolean.parseBoolean(args[4]);
         SyntheticForces generator = SyntheticForces.builder().seed(seed)
@@ -56,7 +58,7 @@ public final class LinkIndexBenchmark {
         List<PersonRecord> probes = new ArrayList<>();
         Path file = save ? Files.createTempFile("palimpsest-index", ".idx") : null;
         try {
-            int n = buildAndMeasure(generator, wanted, probes, file, model.equals("trained"), batch);
+            int n = buildAndMeasure(generator, wanted, probes, file, model, batch);
             if (file != null) {
                 // The built index is unreachable now: the loaded one is measured alone.
                 usedHeapAfterGc();
@@ -80,8 +82,12 @@ public final class LinkIndexBenchmark {
 
     /** Builds the index, prints load time, memory, latency and accuracy, saves it; returns its size. */
     private static int buildAndMeasure(SyntheticForces generator, int wanted, List<PersonRecord> probes, Path file,
-            boolean trained, boolean batch) throws Exception {
+            String modelChoice, boolean batch) throws Exception {
+        boolean trained = modelChoice.equals("trained");
         LinkIndexBuilder builder = LinkIndex.builder().expectedSize(wanted);
+        if (modelChoice.equals("unscaled")) {
+            builder.model(BundledModel.standard());
+        }
         Optional<MatchModel> model = Optional.empty();
         if (trained || batch) {
             // The same split as below (every 100th generated record is a probe), so the model is trained on
@@ -103,7 +109,7 @@ public final class LinkIndexBenchmark {
         LinkIndex index = builder.build();
         // The prior (lambda) is the model parameter that depends most on the pool's size: print it.
         System.out.printf(Locale.ROOT, "index scores with the %s model: prior %.3g (%.2f bits)%n",
-                trained ? "trained" : "bundled", index.model().prior(), index.model().priorWeight());
+                modelChoice, index.model().prior(), index.model().priorWeight());
         long started = System.nanoTime();
         // The generator is sequential; records are normalised and added on every core (add is thread-safe and
         // does its record-local work outside the index's lock).

@@ -14,6 +14,8 @@ import io.github.palimpsest.compare.PersonComparisons;
 import io.github.palimpsest.index.ChangeReport.Outcome;
 import io.github.palimpsest.pattern.PatternEvent;
 import io.github.palimpsest.record.PersonRecord;
+import io.github.palimpsest.score.MatchModel;
+import io.github.palimpsest.synthetic.SyntheticForces;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -273,6 +275,31 @@ class LinkIndexTest {
     void withoutAModelTheIndexUsesTheBatchLinkersBundledModel() {
         LinkResult small = Linker.builder().build().link(List.of(NAMED_1, STRANGER));
         assertEquals(small.model(), LinkIndex.builder().build().model());
+    }
+
+    @Test
+    void aLargeIndexWithoutAModelScalesTheBundledPriorsToItsExpectedSize() {
+        MatchModel bundled = BundledModel.standard();
+        MatchModel large = LinkIndex.builder().expectedSize(100_000).build().model();
+        double factor = (BundledModel.TRAINING_RECORDS - 1.0) / (100_000 - 1.0);
+        assertEquals(bundled.prior() * factor, large.prior(), bundled.prior() * 1e-12);
+        assertTrue(bundled.householdPrior() > 0 && bundled.relativesApartPrior() > 0, "the bundled model has both classes");
+        assertEquals(bundled.householdPrior() * factor, large.householdPrior(), bundled.householdPrior() * 1e-12);
+        assertEquals(bundled.relativesApartPrior() * factor, large.relativesApartPrior(),
+                bundled.relativesApartPrior() * 1e-12);
+        assertEquals(bundled.levelWeight(0, 0), large.levelWeight(0, 0), "the evidence is unchanged");
+        assertEquals(bundled, LinkIndex.builder().expectedSize(BundledModel.TRAINING_RECORDS).build().model(),
+                "no larger than the training pool: as it is");
+        assertEquals(bundled, LinkIndex.builder().model(bundled).expectedSize(100_000).build().model(),
+                "a given model is used as it is");
+    }
+
+    @Test
+    void theBundledModelsTrainingPoolHasAsManyRecordsAsTheIndexAssumes() {
+        // DefaultModel's recipe (DefaultModelTest checks that the bundled file is what it trains).
+        long records = SyntheticForces.builder().people(3_000).seed(42).referenceDate(LocalDate.of(2025, 1, 1)).build()
+                .stream().count();
+        assertEquals(BundledModel.TRAINING_RECORDS, records);
     }
 
     @Test

@@ -83,4 +83,20 @@ class MatchModelProperties {
         assertEquals(model, read);
         assertEquals(json, read.toJson());
     }
+
+    @Property(tries = 300)
+    void scaledToALargerPoolThePriorFallsAndTheEvidenceStays(@ForAll("models") MatchModel model, @ForAll long seed) {
+        Random random = new Random(seed);
+        long trained = 2 + random.nextInt(1_000_000);
+        long pool = trained + random.nextInt(100_000_000);
+        MatchModel scaled = model.scaledToPool(trained, pool);
+        assertEquals(model.prior() * (trained - 1.0) / (pool - 1.0), scaled.prior(), model.prior() * 1e-12);
+        int[] levels = RandomModels.levels(model, random);
+        double[] frequencies = RandomModels.termFrequencies(model, random);
+        assertEquals(model.matchWeight(levels, frequencies) - model.priorWeight(),
+                scaled.matchWeight(levels, frequencies) - scaled.priorWeight(), 1e-9, "m, u and term frequencies unchanged");
+        assertTrue(scaled.matchWeight(levels, frequencies) <= model.matchWeight(levels, frequencies),
+                "no pair is likelier to match in a larger pool");
+        assertEquals(model, model.scaledToPool(trained, trained), "the same pool changes nothing");
+    }
 }

@@ -214,4 +214,16 @@ class MatchModelTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, action);
         assertTrue(e.getMessage().contains(fragment), () -> "expected '" + fragment + "' in: " + e.getMessage());
     }
+
+    @Test
+    void aPoolOfFewerThanTwoRecordsOrAPriorScaledToOneIsRefused() {
+        MatchModel model = TestModels.withParameters(TestModels.TRUE_M, TestModels.TRUE_U, 0.2);
+        assertThrows(IllegalArgumentException.class, () -> model.scaledToPool(1, 100));
+        assertThrows(IllegalArgumentException.class, () -> model.scaledToPool(100, 1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.scaledToPool(101, 11),
+                "0.2 scaled to a pool ten times smaller is 2");
+        assertTrue(e.getMessage().contains("prior"), e.getMessage());
+        assertEquals(0.02, model.scaledToPool(11, 101).prior(), 1e-15);
+        assertEquals(0.2, model.scaledToPool(11, 101).scaledToPool(101, 11).prior(), 1e-15, "and back");
+    }
 }
