@@ -2,6 +2,7 @@ package io.github.palimpsest;
 
 import io.github.palimpsest.block.Blocker;
 import io.github.palimpsest.block.CandidatePairs;
+import io.github.palimpsest.cluster.PairwiseMetrics;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.TermFrequencyComparison;
 import io.github.palimpsest.record.ComparableRecord;
@@ -62,12 +63,16 @@ public final class InformationBound {
                     .readRecords(List.of(Path.of(args[f])), factory::of, threads);
             records += pool.size();
             int[] entity = ScaleAccuracyBenchmark.entities(pool, Path.of(args[f + 1]));
-            allTrue += truePairCount(entity);
             CompactLinkResult result = Linker.builder().threads(threads).build().linkComparable(pool);
             long[] links = linkedPairs(result, pool);
-            long[] counted = clusterPairs(result, entity);
-            clusterTrue += counted[0];
-            clusterPredicted += counted[1];
+            int[] predicted = new int[pool.size()];
+            for (int r = 0; r < predicted.length; r++) {
+                predicted[r] = result.entityOf(r);
+            }
+            PairwiseMetrics clusters = PairwiseMetrics.of(entity, predicted);
+            allTrue += clusters.truePairs();
+            clusterTrue += clusters.correctPairs();
+            clusterPredicted += clusters.predictedPairs();
             MatchModel model = result.model();
             int[][] nameCounts = nameCounts(pool, comparisons, model);
             CandidatePairs candidates = Blocker.<ComparableRecord>builder().rules(Defaults.blockingRules()).build()
@@ -185,35 +190,5 @@ public final class InformationBound {
         }
         Arrays.sort(links);
         return links;
-    }
-
-    /** Pairs in the same cluster that are true, and all pairs in the same cluster. */
-    private static long[] clusterPairs(CompactLinkResult result, int[] entity) {
-        long correct = 0;
-        long predicted = 0;
-        for (int e = 0; e < result.entityCount(); e++) {
-            int[] members = result.members(e);
-            predicted += (long) members.length * (members.length - 1) / 2;
-            for (int i = 0; i < members.length; i++) {
-                for (int j = i + 1; j < members.length; j++) {
-                    if (entity[members[i]] == entity[members[j]]) {
-                        correct++;
-                    }
-                }
-            }
-        }
-        return new long[] {correct, predicted};
-    }
-
-    private static long truePairCount(int[] entity) {
-        Map<Integer, Integer> sizes = new HashMap<>();
-        for (int e : entity) {
-            sizes.merge(e, 1, Integer::sum);
-        }
-        long pairs = 0;
-        for (int size : sizes.values()) {
-            pairs += (long) size * (size - 1) / 2;
-        }
-        return pairs;
     }
 }
