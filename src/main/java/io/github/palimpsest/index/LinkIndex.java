@@ -85,9 +85,10 @@ public final class LinkIndex {
 
     /**
      * A builder with the standard person comparisons and blocking rules, the bundled default model (its
-     * priors scaled to {@link LinkIndexBuilder#expectedSize} above its training pool), threshold probability 0.95, an overwhelming weight of 20 bits, term-frequency adjustment on, blocks
-     * of at most 1,000 records paired exhaustively (a window of 10 beyond), and 10 candidates per match:
-     * the batch {@code Linker}'s defaults.
+     * priors scaled to {@link LinkIndexBuilder#expectedSize} above its training pool), threshold probability
+     * 0.95, an overwhelming weight of 20 bits, term-frequency adjustment on, blocks of at most 1,000 records
+     * paired exhaustively (a window of 10 beyond), and 10 candidates per match: the batch {@code Linker}'s
+     * defaults.
      */
     public static LinkIndexBuilder builder() {
         return new LinkIndexBuilder();
