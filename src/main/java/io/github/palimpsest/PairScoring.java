@@ -50,25 +50,15 @@ final class PairScoring {
      */
     static double[][] termFrequencies(MatchModel model, List<Comparison<ComparableRecord>> comparisons,
             ComparableRecord[] comparable, boolean adjust) {
-        int n = comparable.length;
         double[][] frequencies = new double[comparisons.size()][];
         if (!adjust) {
             return frequencies;
         }
+        List<ComparableRecord> records = Arrays.asList(comparable);
         for (int c = 0; c < frequencies.length; c++) {
             if (model.termFrequencyLevel(c).isPresent()
                     && comparisons.get(c) instanceof TermFrequencyComparison<ComparableRecord> tf) {
-                String[] values = new String[n];
-                for (int i = 0; i < n; i++) {
-                    values[i] = tf.termFrequencyValue(comparable[i]);
-                }
-                TermFrequencies table = TermFrequencies.of(Arrays.asList(values));
-                double[] perRecord = new double[n];
-                for (int i = 0; i < n; i++) {
-                    perRecord[i] = values[i] == null || values[i].isBlank()
-                            ? MatchModel.NO_TERM_FREQUENCY : table.frequency(values[i]);
-                }
-                frequencies[c] = perRecord;
+                frequencies[c] = TermFrequencies.perRecord(records, tf::termFrequencyValue);
             }
         }
         return frequencies;

@@ -269,17 +269,7 @@ final class TokenLinkRun {
         for (int c = 0; c < comparisonCount; c++) {
             if (model.termFrequencyLevel(c).isPresent()
                     && comparisons.get(c) instanceof TermFrequencyComparison<Tombstone> tf) {
-                String[] values = new String[n];
-                for (int i = 0; i < n; i++) {
-                    values[i] = tf.termFrequencyValue(tombstones.get(i));
-                }
-                TermFrequencies table = TermFrequencies.of(Arrays.asList(values));
-                double[] perRecord = new double[n];
-                for (int i = 0; i < n; i++) {
-                    perRecord[i] = values[i] == null || values[i].isBlank()
-                            ? MatchModel.NO_TERM_FREQUENCY : table.frequency(values[i]);
-                }
-                frequencies[c] = perRecord;
+                frequencies[c] = TermFrequencies.perRecord(tombstones, tf::termFrequencyValue);
             }
         }
         return frequencies;

@@ -1,6 +1,7 @@
 package io.github.palimpsest.score;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
@@ -45,5 +46,16 @@ class TermFrequenciesTest {
         int[] exact = {0, 3, 3};
         assertEquals(true, model.matchWeight(exact, new double[] {surnames.frequency("OKONJO"), nan, nan})
                 > model.matchWeight(exact, new double[] {surnames.frequency("SMITH"), nan, nan}));
+    }
+
+    @Test
+    void perRecordGivesEachRecordItsValuesShareAndNoneForAnAbsentValue() {
+        double[] frequencies = TermFrequencies.perRecord(Arrays.asList("SMITH", null, "OKONJO", " ", "SMITH"), v -> v);
+        assertEquals(5, frequencies.length);
+        assertEquals(2.0 / 3, frequencies[0], 1e-15, "two of the three present values");
+        assertTrue(Double.isNaN(frequencies[1]));
+        assertEquals(1.0 / 3, frequencies[2], 1e-15);
+        assertTrue(Double.isNaN(frequencies[3]), "blank is absent");
+        assertEquals(frequencies[0], frequencies[4]);
     }
 }
