@@ -27,9 +27,12 @@ import picocli.CommandLine.Option;
                 + "ground truth. Same seed and options, same bytes."})
 final class GenerateCommand implements Callable<Integer> {
 
-    /** The named corruption profiles. */
+    /**
+     * The named profiles: a corruption profile, and for {@link #SINGLE_FORCE} one source only (the first
+     * of {@code --forces}), so that linkage is deduplication within one force's records.
+     */
     enum Profile {
-        DEFAULT, CLEAN, HARD;
+        DEFAULT, CLEAN, HARD, PURGE_HEAVY, NO_DOB, HEAVY_TYPOS, SINGLE_FORCE;
 
         CorruptionProfile toProfile() {
             switch (this) {
@@ -37,9 +40,30 @@ final class GenerateCommand implements Callable<Integer> {
                     return CorruptionProfile.clean();
                 case HARD:
                     return CorruptionProfile.hard();
+                case PURGE_HEAVY:
+                    return CorruptionProfile.purgeHeavy();
+                case NO_DOB:
+                    return CorruptionProfile.noDatesOfBirth();
+                case HEAVY_TYPOS:
+                    return CorruptionProfile.heavyTypos();
                 default:
                     return CorruptionProfile.defaults();
             }
+        }
+
+        /** The forces records are drawn from, given those asked for. */
+        List<String> forces(List<String> asked) {
+            return this == SINGLE_FORCE ? asked.subList(0, Math.min(1, asked.size())) : asked;
+        }
+
+        /** The name as written on the command line: lower case, words joined by hyphens. */
+        String cliName() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        static String cliNames() {
+            return java.util.Arrays.stream(values()).map(Profile::cliName)
+                    .collect(java.util.stream.Collectors.joining(", "));
         }
     }
 
@@ -65,7 +89,9 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--profile", defaultValue = "default", paramLabel = "PROFILE",
             converter = ProfileConverter.class,
-            description = "Corruption profile: default, clean or hard (default ${DEFAULT-VALUE}).")
+            description = "Profile: default, clean, hard, purge-heavy (15%% of records purged), no-dob (no"
+                    + " dates of birth), heavy-typos (30%% of names with a typo) or single-force (one source"
+                    + " only, the first of --forces); see docs/synthetic-data.md (default ${DEFAULT-VALUE}).")
     Profile profile;
 
     @Option(names = "--rare-surnames", paramLabel = "SHARE",
@@ -78,7 +104,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         SyntheticForces generator;
         try {
-            generator = SyntheticForces.builder().people(people).seed(seed).forces(forces)
+            generator = SyntheticForces.builder().people(people).seed(seed).forces(profile.forces(forces))
                     .profile(rareSurnames == null ? profile.toProfile()
                             : profile.toProfile().toBuilder().rareSurnameRate(rareSurnames).build())
                     .build();
@@ -106,12 +132,12 @@ final class GenerateCommand implements Callable<Integer> {
         @Override
         public Profile convert(String value) {
             for (Profile p : Profile.values()) {
-                if (p.name().equalsIgnoreCase(value.trim())) {
+                if (p.cliName().equalsIgnoreCase(value.trim().replace('_', '-'))) {
                     return p;
                 }
             }
             throw new CommandLine.TypeConversionException(
-                    "unknown profile '" + value + "'; use default, clean or hard");
+                    "unknown profile '" + value + "'; use one of " + Profile.cliNames());
         }
     }
 }

@@ -9,8 +9,9 @@ import java.util.Objects;
 
 /**
  * The rates at which the generator damages records and plants hard negatives. Immutable and
- * thread-safe; build one with {@link #builder()} or start from {@link #defaults()}, {@link #clean()} or
- * {@link #hard()}.
+ * thread-safe; build one with {@link #builder()} or start from a named profile: {@link #defaults()},
+ * {@link #clean()}, {@link #hard()}, {@link #purgeHeavy()}, {@link #noDatesOfBirth()} or
+ * {@link #heavyTypos()}.
  *
  * <pre>{@code
  * CorruptionProfile profile = CorruptionProfile.defaults().toBuilder()
@@ -36,6 +37,7 @@ public final class CorruptionProfile {
     private final double commonNameRate;
     private final double rareSurnameRate;
     private final boolean allowsUnidentifiableRecords;
+    private final boolean recordsDatesOfBirth;
 
     private CorruptionProfile(Builder b) {
         this.rates = new EnumMap<>(b.rates);
@@ -46,6 +48,7 @@ public final class CorruptionProfile {
         this.commonNameRate = b.commonNameRate;
         this.rareSurnameRate = b.rareSurnameRate;
         this.allowsUnidentifiableRecords = b.allowsUnidentifiableRecords;
+        this.recordsDatesOfBirth = b.recordsDatesOfBirth;
     }
 
     /** The default rates: moderately messy data, as described in {@code docs/synthetic-data.md}. */
@@ -96,6 +99,36 @@ public final class CorruptionProfile {
                 .build();
     }
 
+    /**
+     * The default rates with many more records purged under retention rules (15% instead of 2%, half of
+     * them losing the date of birth too): records that only identifiers, address and contact can link.
+     */
+    public static CorruptionProfile purgeHeavy() {
+        return defaults().toBuilder()
+                .rate(Corruption.PURGED, 0.15)
+                .purgeDateOfBirthRate(0.5)
+                .build();
+    }
+
+    /**
+     * The default rates, but no force records dates of birth: linkage must rest on names, identifiers,
+     * address and contact, as in sources (some lists, old registers) that never held one.
+     */
+    public static CorruptionProfile noDatesOfBirth() {
+        return defaults().toBuilder().recordsDatesOfBirth(false).build();
+    }
+
+    /**
+     * The default rates with six times the keying errors: 30% of records have a typo in a name and 6% a
+     * wrong digit in the date of birth.
+     */
+    public static CorruptionProfile heavyTypos() {
+        return defaults().toBuilder()
+                .rate(Corruption.TYPO, 0.30)
+                .rate(Corruption.DOB_DIGIT_WRONG, 0.06)
+                .build();
+    }
+
     /** A builder with every rate zero. */
     public static Builder builder() {
         return new Builder();
@@ -112,6 +145,7 @@ public final class CorruptionProfile {
         b.commonNameRate = commonNameRate;
         b.rareSurnameRate = rareSurnameRate;
         b.allowsUnidentifiableRecords = allowsUnidentifiableRecords;
+        b.recordsDatesOfBirth = recordsDatesOfBirth;
         return b;
     }
 
@@ -164,6 +198,15 @@ public final class CorruptionProfile {
         return allowsUnidentifiableRecords;
     }
 
+    /**
+     * Whether records carry a date of birth at all (default true). When false every record's date of
+     * birth is blank, and a purged record that would then identify no one keeps its names instead (unless
+     * {@link #allowsUnidentifiableRecords()}), since there is no date of birth to restore.
+     */
+    public boolean recordsDatesOfBirth() {
+        return recordsDatesOfBirth;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof CorruptionProfile)) {
@@ -174,13 +217,14 @@ public final class CorruptionProfile {
                 && purgeDateOfBirthRate == p.purgeDateOfBirthRate && twinRate == p.twinRate
                 && parentChildRate == p.parentChildRate && commonNameRate == p.commonNameRate
                 && rareSurnameRate == p.rareSurnameRate
-                && allowsUnidentifiableRecords == p.allowsUnidentifiableRecords;
+                && allowsUnidentifiableRecords == p.allowsUnidentifiableRecords
+                && recordsDatesOfBirth == p.recordsDatesOfBirth;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(rates, maidenAliasRate, purgeDateOfBirthRate, twinRate, parentChildRate,
-                commonNameRate, rareSurnameRate, allowsUnidentifiableRecords);
+                commonNameRate, rareSurnameRate, allowsUnidentifiableRecords, recordsDatesOfBirth);
     }
 
     @Override
@@ -188,7 +232,8 @@ public final class CorruptionProfile {
         return "CorruptionProfile" + rates + ", maidenAlias=" + maidenAliasRate + ", purgeDob="
                 + purgeDateOfBirthRate + ", twins=" + twinRate + ", parentChild=" + parentChildRate
                 + ", commonNames=" + commonNameRate + ", rareSurnames=" + rareSurnameRate
-                + ", allowsUnidentifiable=" + allowsUnidentifiableRecords;
+                + ", allowsUnidentifiable=" + allowsUnidentifiableRecords
+                + ", recordsDatesOfBirth=" + recordsDatesOfBirth;
     }
 
     /** Collects rates; {@link #build()} validates them. Not thread-safe. */
@@ -201,6 +246,7 @@ public final class CorruptionProfile {
         private double commonNameRate;
         private double rareSurnameRate = DEFAULT_RARE_SURNAME_RATE;
         private boolean allowsUnidentifiableRecords;
+        private boolean recordsDatesOfBirth = true;
 
         private Builder() {
         }
@@ -254,6 +300,12 @@ public final class CorruptionProfile {
         /** Sets {@link CorruptionProfile#allowsUnidentifiableRecords()}. */
         public Builder allowsUnidentifiableRecords(boolean allowed) {
             this.allowsUnidentifiableRecords = allowed;
+            return this;
+        }
+
+        /** Sets {@link CorruptionProfile#recordsDatesOfBirth()}. */
+        public Builder recordsDatesOfBirth(boolean recorded) {
+            this.recordsDatesOfBirth = recorded;
             return this;
         }
 

@@ -130,6 +130,10 @@ final class Corruptor {
                 draft.set(present.remove(rng.nextInt(present.size())), "");
             }
         }
+        String[] namesAsWritten = new String[NAME_COLUMNS.length];
+        for (int k = 0; k < NAME_COLUMNS.length; k++) {
+            namesAsWritten[k] = draft.get(NAME_COLUMNS[k]);
+        }
         if (draw(Corruption.PURGED, true, draft, rng)) {
             for (String c : NAME_COLUMNS) {
                 draft.set(c, "");
@@ -138,9 +142,20 @@ final class Corruptor {
                 draft.set("dob", "");
             }
         }
+        if (!profile.recordsDatesOfBirth()) {
+            draft.set("dob", "");
+        }
         if (!profile.allowsUnidentifiableRecords() && !isIdentifiable(draft)) {
-            // The date of birth as the force wrote it comes back; a purged record keeps its names removed.
-            draft.set("dob", dobAsWritten);
+            if (profile.recordsDatesOfBirth()) {
+                // The date of birth as the force wrote it comes back; a purged record keeps its names removed.
+                draft.set("dob", dobAsWritten);
+            } else {
+                // No date of birth to restore: the purge is undone rather than leave a record of no one.
+                for (int k = 0; k < NAME_COLUMNS.length; k++) {
+                    draft.set(NAME_COLUMNS[k], namesAsWritten[k]);
+                }
+                draft.applied.remove(Corruption.PURGED);
+            }
         }
     }
 

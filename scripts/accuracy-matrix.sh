@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The accuracy matrix: `link` with the CLI's defaults on every data set found (FEBRL3, FEBRL4, historical_50k,
+# fake_1000 from ../shared/data; generated profiles), one row each, written into docs/accuracy.md between the
+# accuracy-matrix markers and printed. A benchmark, never part of `mvn test`.
+#
+#   scripts/accuracy-matrix.sh [--people N] [--only NAME,NAME] [--no-docs]
+#
+# --people N   people per generated profile (default 5000, about 15,000 records each)
+# --only ...   run only these rows (e.g. FEBRL3,no-dob); docs/accuracy.md is then left alone
+# --no-docs    print the table without writing docs/accuracy.md
+# Shared data elsewhere: SHARED_DATA=/path/to/shared/data scripts/accuracy-matrix.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SHARED=${SHARED_DATA:-../shared/data}
+MVN_OFFLINE=-o
+./mvnw -q $MVN_OFFLINE -Pbench test-compile exec:exec -Dbench.main=io.github.palimpsest.bench.AccuracyMatrix \
+  -Dbench.heap="-Xmx1g -Dshared.data=$SHARED" -Dbench.args="$*"
