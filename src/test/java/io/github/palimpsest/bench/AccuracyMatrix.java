@@ -368,10 +368,10 @@ public final class AccuracyMatrix {
     static String table(List<Row> rows, int people, String command) {
         StringBuilder t = new StringBuilder();
         String when = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
-        t.append(String.format(Locale.ROOT, "Measured %s at commit `%s` on %d cores (Java %s), generated sets %,d people"
-                + " (seed %d), child heap `%s`. Reproduce with `%s`.%n%n", when, commit(),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), people,
-                GENERATOR_SEED, CHILD_HEAP, command));
+        t.append(String.format(Locale.ROOT, "Measured %s at commit `%s` on %d cores (Java %s; load average %s at the"
+                + " end, so times on a shared machine are rough), generated sets %,d people (seed %d), child heap `%s`."
+                + " Reproduce with `%s`.%n%n", when, commit(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), loadAverage(), people, GENERATOR_SEED, CHILD_HEAP, command));
         t.append("| data set | records | precision | recall | F1 | blocking recall | pairs / record | purged recall"
                 + " | purged + shared id recall | wall s | peak RSS MB |\n");
         t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -408,6 +408,15 @@ public final class AccuracyMatrix {
             return doc.stripTrailing() + "\n\n" + block + "\n";
         }
         return doc.substring(0, start) + block + doc.substring(end + END.length());
+    }
+
+    /** The one-minute load average from /proc/loadavg, or "n/a". */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
     }
 
     private static String commit() {
