@@ -49,7 +49,7 @@ import org.apache.commons.csv.CSVRecord;
  * that have a true mate, overall and for those sharing a normalised identifier with a mate.
  *
  * <p>Shared data sets ({@code ../shared/data}, or the system property {@code shared.data}) are skipped with a
- * line saying so when absent. The table is printed and, unless {@code --no-docs}, written into
+ * line saying so when absent; any further {@code external/NAME.csv} with a {@code NAME_truth.csv} gets a row too. The table is printed and, unless {@code --no-docs}, written into
  * {@code docs/accuracy.md} between the {@value #START} and {@value #END} markers with the date, commit and
  * command. See "Accuracy matrix" in docs/accuracy.md for what each column means.
  */
@@ -80,7 +80,7 @@ public final class AccuracyMatrix {
     }
 
     /** A data set ready to link: its records and truth files, and temporary files to delete afterwards. */
-    private record Prepared(Path records, Path truth, List<Path> temporary) {
+    record Prepared(Path records, Path truth, List<Path> temporary) {
     }
 
     @FunctionalInterface
@@ -111,8 +111,9 @@ public final class AccuracyMatrix {
         Map<String, Source> sources = new java.util.LinkedHashMap<>();
         sources.put("FEBRL3", (tmp, why) -> febrl(shared.resolve("febrl"), tmp, why, "dataset3.csv"));
         sources.put("FEBRL4", (tmp, why) -> febrl(shared.resolve("febrl"), tmp, why, "dataset4a.csv", "dataset4b.csv"));
-        sources.put("historical_50k", (tmp, why) -> external(shared.resolve("external"), "historical_50k", why));
-        sources.put("fake_1000", (tmp, why) -> external(shared.resolve("external"), "fake_1000", why));
+        for (String name : externalSets(shared.resolve("external"))) {
+            sources.put(name, (tmp, why) -> external(shared.resolve("external"), name, why));
+        }
         for (String profile : PROFILES) {
             int n = people;
             sources.put("generated " + profile, (tmp, why) -> generated(profile, n, tmp));
@@ -192,6 +193,24 @@ public final class AccuracyMatrix {
             }
         }
         return new Prepared(records, truth, List.of(records, truth));
+    }
+
+    /**
+     * The external sets: historical_50k and fake_1000 always (a skipped row when absent), then every other
+     * {@code NAME.csv} beside a {@code NAME_truth.csv} in {@code dir}, so that a held-out set dropped there
+     * gets its row without a code change.
+     */
+    static List<String> externalSets(Path dir) throws IOException {
+        List<String> names = new ArrayList<>(List.of("historical_50k", "fake_1000"));
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                files.map(p -> p.getFileName().toString()).filter(f -> f.endsWith("_truth.csv"))
+                        .map(f -> f.substring(0, f.length() - "_truth.csv".length()))
+                        .filter(n -> !names.contains(n) && Files.isRegularFile(dir.resolve(n + ".csv")))
+                        .sorted().forEach(names::add);
+            }
+        }
+        return names;
     }
 
     private static Prepared external(Path dir, String name, String[] why) {
