@@ -9,9 +9,11 @@
 # --only ...   run only these rows (e.g. FEBRL3,no-dob); docs/accuracy.md is then left alone
 # --no-docs    print the table without writing docs/accuracy.md
 # Shared data elsewhere: SHARED_DATA=/path/to/shared/data scripts/accuracy-matrix.sh
+# A data set that fails to link or score is reported, the others still run, and the exit code is 1 (the docs
+# are then left alone).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=${SHARED_DATA:-../shared/data}
-MVN_OFFLINE=-o
-./mvnw -q $MVN_OFFLINE -Pbench test-compile exec:exec -Dbench.main=io.github.palimpsest.bench.AccuracyMatrix \
+# MVN_FLAGS="" to let Maven fetch a missing plugin (offline by default: the machine may have no network).
+./mvnw -q ${MVN_FLAGS--o} -Pbench test-compile exec:exec -Dbench.main=io.github.palimpsest.bench.AccuracyMatrix \
   -Dbench.heap="-Xmx1g -Dshared.data=$SHARED" -Dbench.args="$*"

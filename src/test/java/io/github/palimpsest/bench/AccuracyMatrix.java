@@ -119,6 +119,7 @@ public final class AccuracyMatrix {
             sources.put("generated " + profile, (tmp, why) -> generated(profile, n, tmp));
         }
         List<Row> rows = new ArrayList<>();
+        int failures = 0;
         Path tmp = Files.createTempDirectory("accuracy-matrix");
         try {
             for (Map.Entry<String, Source> e : sources.entrySet()) {
@@ -136,12 +137,17 @@ public final class AccuracyMatrix {
                 } else {
                     try {
                         row = new Row(name, null, measure(prepared, tmp));
+                        System.out.println(line(row));
+                    } catch (RuntimeException ex) {
+                        // One broken data set must not cost the others their rows; it fails the run below.
+                        row = new Row(name, "FAILED: " + ex.getMessage().lines().findFirst().orElse(""), null);
+                        failures++;
+                        System.out.println(name + ": " + ex.getMessage());
                     } finally {
                         for (Path p : prepared.temporary()) {
                             Files.deleteIfExists(p);
                         }
                     }
-                    System.out.println(line(row));
                 }
                 rows.add(row);
             }
@@ -153,6 +159,10 @@ public final class AccuracyMatrix {
         System.out.println();
         System.out.println(table);
         Path docs = Path.of("docs/accuracy.md");
+        if (failures > 0) {
+            System.out.println(failures + " data set(s) failed; docs/accuracy.md not updated");
+            System.exit(1);
+        }
         if (writeDocs && only == null && Files.isRegularFile(docs)) {
             Files.writeString(docs, withTable(Files.readString(docs), table), StandardCharsets.UTF_8);
             System.out.println("written to " + docs);
@@ -396,7 +406,8 @@ public final class AccuracyMatrix {
         t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : rows) {
             if (row.outcome() == null) {
-                t.append("| ").append(row.name()).append(" | skipped: ").append(row.skipped())
+                t.append("| ").append(row.name()).append(" | ")
+                        .append(row.skipped().startsWith("FAILED") ? "" : "skipped: ").append(row.skipped())
                         .append(" | | | | | | | | | |\n");
                 continue;
             }
