@@ -159,6 +159,9 @@ public final class AccuracyMatrix {
         System.out.println();
         System.out.println(table);
         Path docs = Path.of("docs/accuracy.md");
+        if (Files.isRegularFile(docs)) {
+            printChanges(previousF1(Files.readString(docs)), rows);
+        }
         if (failures > 0) {
             System.out.println(failures + " data set(s) failed; docs/accuracy.md not updated");
             System.exit(1);
@@ -427,6 +430,40 @@ public final class AccuracyMatrix {
 
     private static String megabytes(long kb) {
         return kb < 0 ? "n/a" : String.format(Locale.ROOT, "%,d", Math.round(kb / 1024.0));
+    }
+
+    /** Each row's F1 in the table between the markers of {@code doc} (the bold column), by data set name. */
+    static Map<String, Double> previousF1(String doc) {
+        Map<String, Double> f1 = new HashMap<>();
+        int start = doc.indexOf(START);
+        int end = doc.indexOf(END);
+        if (start < 0 || end < start) {
+            return f1;
+        }
+        java.util.regex.Pattern row = java.util.regex.Pattern.compile("^\\| ([^|]+?) \\|.*?\\*\\*([0-9.]+)\\*\\*");
+        for (String line : doc.substring(start, end).lines().toList()) {
+            java.util.regex.Matcher m = row.matcher(line);
+            if (m.find()) {
+                f1.put(m.group(1), Double.parseDouble(m.group(2)));
+            }
+        }
+        return f1;
+    }
+
+    /** F1 against the table already in the docs, so that a before/after is one run away. */
+    private static void printChanges(Map<String, Double> before, List<Row> rows) {
+        if (before.isEmpty()) {
+            return;
+        }
+        System.out.println("F1 against the table in docs/accuracy.md before this run:");
+        for (Row row : rows) {
+            Double old = before.get(row.name());
+            if (row.outcome() != null && old != null) {
+                double now = row.outcome().metrics().f1();
+                System.out.printf(Locale.ROOT, "  %-26s %.4f -> %.4f  (%+.4f)%n", row.name(), old, now, now - old);
+            }
+        }
+        System.out.println();
     }
 
     /** The document with the table between the markers, or with a new section at the end when they are absent. */

@@ -65,6 +65,15 @@ class AccuracyMatrixTest {
     }
 
     @Test
+    void readsThePreviousTablesF1ByDataSet() {
+        String doc = "x\n" + AccuracyMatrix.START + "\nMeasured ...\n\n| data set | records | F1 |\n|---|---:|---:|\n"
+                + "| FEBRL3 | 5,000 | **0.9962** |\n| generated no-dob | 15,024 | **0.9512** |\n"
+                + "| fake_1000 | skipped: absent | |\n" + AccuracyMatrix.END + "\n| other | 1 | **0.1** |\n";
+        assertEquals(Map.of("FEBRL3", 0.9962, "generated no-dob", 0.9512), AccuracyMatrix.previousF1(doc));
+        assertEquals(Map.of(), AccuracyMatrix.previousF1("no markers"));
+    }
+
+    @Test
     void findsEveryExternalSetWithATruthFileAndAlwaysNamesTheTwoKnownOnes() throws IOException {
         Files.writeString(dir.resolve("held_out.csv"), "record_id\n");
         Files.writeString(dir.resolve("held_out_truth.csv"), "record_id,entity_id\n");
