@@ -460,7 +460,8 @@ public final class AccuracyMatrix {
             Double old = before.get(row.name());
             if (row.outcome() != null && old != null) {
                 double now = row.outcome().metrics().f1();
-                System.out.printf(Locale.ROOT, "  %-26s %.4f -> %.4f  (%+.4f)%n", row.name(), old, now, now - old);
+                double change = Math.round((now - old) * 1e4) / 1e4 + 0.0; // + 0.0: no "-0.0000"
+                System.out.printf(Locale.ROOT, "  %-26s %.4f -> %.4f  (%+.4f)%n", row.name(), old, now, change);
             }
         }
         System.out.println();
