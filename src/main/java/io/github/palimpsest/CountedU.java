@@ -3,6 +3,8 @@ package io.github.palimpsest;
 import io.github.palimpsest.block.BlockingReport;
 import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.compare.ContactComparison;
+import io.github.palimpsest.compare.GenericIdentifierComparison;
 import io.github.palimpsest.compare.IdentifierComparison;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.score.MatchModel;
@@ -32,8 +34,16 @@ import org.slf4j.LoggerFactory;
  * agrees is a candidate. The non-matches among all pairs that agree are then the candidates that agree,
  * each counted by the model's probability that it is not a match; {@code u} of the agreeing level is that
  * count (plus the pseudo-count) over the non-matching pairs in which both records have a value. The other
- * levels keep their sampled proportions. For an {@link IdentifierComparison} a pair is neutral exactly
- * when one of its records has no value, so the pairs with both values are counted from the records.
+ * levels keep their sampled proportions. For the identifier comparisons ({@link IdentifierComparison}: PNC
+ * ID, CRO, NI number, driving licence; {@link GenericIdentifierComparison}: warrant number and {@code id_*};
+ * {@link ContactComparison}: phone and e-mail) the first level is agreement and a pair is neutral exactly
+ * when one of its records has no value, so the pairs with both values are counted from the records (for
+ * {@code id_*} of mixed types that is an upper bound: two records with different types are neutral).
+ *
+ * <p>Phone and e-mail are counted too: a household or an office shares them, but those pairs are candidates
+ * that agree, so they are counted among the non-matches by their own match probability, and the household
+ * class still explains them. Without the count a shared phone weighs only what a sample of a million pairs
+ * can resolve, too little for a record purged of its name and date of birth to join its person.
  * Stateless.
  */
 final class CountedU {
@@ -41,16 +51,16 @@ final class CountedU {
 
     /** Fixed-point iterations of the count; each changes u by less than the last. */
     private static final int MAXIMUM_ITERATIONS = 20;
-    private static final int EQUAL = IdentifierComparison.EQUAL;
-    private static final int MISSING = IdentifierComparison.MISSING;
+    /** The agreeing level of every counted comparison. */
+    private static final int EQUAL = 0;
     /** Convergence: the largest change of any counted u, as a log ratio. */
     private static final double TOLERANCE = 1e-3;
 
     private CountedU() {
     }
 
-    /** A comparison whose agreement u is counted, and how many records have a value for it. */
-    private record Counted(int comparison, String name, long withValue) {
+    /** A comparison whose agreement u is counted, its neutral level, and how many records have a value. */
+    private record Counted(int comparison, String name, int missing, long withValue) {
     }
 
     /**
@@ -80,7 +90,7 @@ final class CountedU {
             for (Counted c : counted) {
                 double u = countedU(c, levels[c.comparison()], pairs, probability, pseudoCount);
                 change = Math.max(change, Math.abs(Math.log(u / current.u(c.comparison(), EQUAL))));
-                builder.u(c.name(), withAgreement(model, c.comparison(), u));
+                builder.u(c.name(), withAgreement(model, c, u));
             }
             current = builder.build();
         }
@@ -94,8 +104,7 @@ final class CountedU {
 
     /**
      * The identifier comparisons whose every agreeing pair is a candidate: a blocking rule of the same name
-     * ran without an oversize block. Not e-mail or phone: a household shares them, and the household class
-     * explains that sharing against the sampled u.
+     * ran without an oversize block.
      */
     private static List<Counted> countable(List<Comparison<ComparableRecord>> comparisons, BlockingReport blocking,
             ComparableRecord[] comparable) {
@@ -107,22 +116,38 @@ final class CountedU {
         for (int c = 0; c < comparisons.size(); c++) {
             Comparison<ComparableRecord> comparison = comparisons.get(c);
             BlockingReport.RuleSummary rule = rules.get(comparison.name());
-            if (!(comparison instanceof IdentifierComparison) || rule == null || rule.oversizeBlocks() > 0) {
+            if (!isIdentifier(comparison) || rule == null || rule.oversizeBlocks() > 0) {
                 continue;
             }
+            int missing = neutralLevel(comparison);
             long withValue = 0;
             for (ComparableRecord record : comparable) {
                 // A pair is neutral exactly when one of its records has no value, so a record against itself
                 // says whether it has one.
-                if (comparison.level(record, record) != MISSING) {
+                if (comparison.level(record, record) != missing) {
                     withValue++;
                 }
             }
             if (withValue >= 2) {
-                counted.add(new Counted(c, comparison.name(), withValue));
+                counted.add(new Counted(c, comparison.name(), missing, withValue));
             }
         }
         return counted;
+    }
+
+    /** Whether the comparison is of an identifier-like value whose first level is exact agreement. */
+    private static boolean isIdentifier(Comparison<ComparableRecord> comparison) {
+        return comparison instanceof IdentifierComparison || comparison instanceof GenericIdentifierComparison
+                || comparison instanceof ContactComparison;
+    }
+
+    private static int neutralLevel(Comparison<ComparableRecord> comparison) {
+        for (int l = 0; l < comparison.levels().size(); l++) {
+            if (comparison.levels().get(l).isNeutral()) {
+                return l;
+            }
+        }
+        throw new IllegalStateException("comparison '" + comparison.name() + "' has no neutral level");
     }
 
     /** (non-matches that agree + pseudo-count) / (non-matching pairs with both values + pseudo-count). */
@@ -134,7 +159,7 @@ final class CountedU {
             if (l == EQUAL) {
                 nonMatchAgreements += 1 - probability[k];
             }
-            if (l != MISSING) {
+            if (l != c.missing()) {
                 matchesWithBothValues += probability[k];
             }
         }
@@ -143,11 +168,12 @@ final class CountedU {
     }
 
     /** The sampled u with agreement set to {@code u} and the other informative levels rescaled to match. */
-    private static double[] withAgreement(MatchModel sampled, int c, double u) {
-        double[] perLevel = new double[MISSING + 1];
+    private static double[] withAgreement(MatchModel sampled, Counted counted, double u) {
+        int c = counted.comparison();
+        double[] perLevel = new double[sampled.levels(c).size()];
         double scale = (1 - u) / (1 - sampled.u(c, EQUAL));
-        for (int l = 0; l <= MISSING; l++) {
-            perLevel[l] = l == EQUAL ? u : l == MISSING ? sampled.u(c, l) : sampled.u(c, l) * scale;
+        for (int l = 0; l < perLevel.length; l++) {
+            perLevel[l] = l == EQUAL ? u : l == counted.missing() ? sampled.u(c, l) : sampled.u(c, l) * scale;
         }
         return perLevel;
     }
@@ -158,7 +184,7 @@ final class CountedU {
         int size = 0;
         for (int k = 0; k < candidateCount; k++) {
             for (Counted c : counted) {
-                if (levels[c.comparison()][k] != MISSING) {
+                if (levels[c.comparison()][k] != c.missing()) {
                     pairs[size++] = k;
                     break;
                 }

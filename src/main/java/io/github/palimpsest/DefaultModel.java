@@ -25,6 +25,8 @@ final class DefaultModel {
     static final LocalDate REFERENCE_DATE = LocalDate.of(2025, 1, 1);
     /** Random pairs for u: the pool has about 45 million pairs; 250,000 estimate u well. */
     static final long U_SAMPLE_PAIRS = 250_000;
+    /** The records the recipe generates for {@link #TRAINING_PEOPLE} people: the pool the prior is over. */
+    static final int TRAINING_RECORDS = 8_926;
 
     private DefaultModel() {
     }
@@ -32,6 +34,18 @@ final class DefaultModel {
     /** The bundled model, loaded once. */
     static MatchModel standard() {
         return Holder.MODEL;
+    }
+
+    /**
+     * The bundled model with its prior (and household and relatives priors) scaled from the training pool
+     * to a pool of {@code records} ({@link MatchModel#scaledToPool}): the chance that two records are the
+     * same person falls as the pool grows. The prior is kept at or below 0.5, which a pool of a few records
+     * would otherwise exceed.
+     */
+    static MatchModel scaledTo(int records) {
+        MatchModel standard = standard();
+        long smallest = (long) Math.ceil(2 * standard.prior() * (TRAINING_RECORDS - 1)) + 1;
+        return standard.scaledToPool(TRAINING_RECORDS, Math.max(Math.max(2, records), smallest));
     }
 
     private static final class Holder {

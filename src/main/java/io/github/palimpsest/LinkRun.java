@@ -115,7 +115,8 @@ final class LinkRun {
     /** The statistics with the stage times as they stand now. */
     private LinkStatistics statistics(LinkStatistics s) {
         return new LinkStatistics(s.records(), s.candidatePairs(), s.links(), s.people(),
-                s.peopleSeenByMoreThanOneForce(), s.constraintRejections(), s.isModelTrained(), stageTimes);
+                s.peopleSeenByMoreThanOneForce(), s.constraintRejections(), s.isModelTrained(), stageTimes,
+                s.trainingNote());
     }
 
     private void prepare(List<PersonRecord> records) {
@@ -153,8 +154,7 @@ final class LinkRun {
         } else {
             model = given.get();
             if (config.model.isEmpty()) {
-                LOG.info("{} records are fewer than {} to train on: using the bundled default model", n,
-                        config.minimumTrainingRecords);
+                LOG.warn("{}", model.trainingNote());
             }
         }
         stage("score", () -> {
@@ -242,15 +242,14 @@ final class LinkRun {
         return level;
     }
 
+    /**
+     * Trains on the candidates, then checks the model's health ({@link TrainingHealth}). A model that fails
+     * is retrained once with monotone levels from the pairs that surely match; if that fails too, the run
+     * falls back to the bundled default model, its prior scaled to the pool (standard comparisons only).
+     * Either way the warning is logged and kept in the model's {@linkplain MatchModel#trainingNote() note}.
+     */
     private MatchModel train() {
-        ModelTrainer.Builder trainer = ModelTrainer.builder().seed(config.seed).uSamplePairs(config.uSamplePairs);
-        for (Comparison<ComparableRecord> c : config.comparisons) {
-            trainer.comparison(c);
-            if (c instanceof TermFrequencyComparison<ComparableRecord> tf && tf.termFrequencyLevel() >= 0) {
-                trainer.termFrequencyLevel(c.name(), tf.termFrequencyLevel());
-            }
-        }
-        ModelTrainer built = trainer.build();
+        ModelTrainer built = trainer(false);
         double prior = initialPrior();
         ComparisonVectors vectors = countVectors();
         MatchModel start = inPool(() -> built.estimateUInParallel(n, () -> {
@@ -262,6 +261,58 @@ final class LinkRun {
                 return scratch;
             };
         }, prior));
+        MatchModel first = fit(built, start, vectors);
+        int[] sure = TrainingHealth.surePairs(config.comparisons, comparable, candidates, levels);
+        Optional<String> problem = healthProblem(first, sure);
+        if (problem.isEmpty()) {
+            return first;
+        }
+        LOG.warn("the trained model failed its health check ({}); retraining with monotone levels, starting "
+                + "from the {} candidate pairs that surely match", problem.get(), sure.length);
+        double surePrior = Math.min(0.5, Math.max(1, sure.length) / (double) ModelTrainer.pairCount(n));
+        MatchModel retrained = fit(trainer(true), start.toBuilder().prior(surePrior).build(), vectors);
+        Optional<String> again = healthProblem(retrained, sure);
+        if (again.isEmpty()) {
+            String note = "EM failed the health check (" + problem.get() + "); retrained with monotone levels";
+            LOG.warn("{}: the retrained model passes", note);
+            return retrained.withTrainingNote(note);
+        }
+        if (config.comparisons.equals(Defaults.comparisons())) {
+            String note = "training failed the health check (" + again.get()
+                    + "); using the bundled default model, its prior scaled to " + n + " records";
+            LOG.warn(note);
+            termFrequency = null;
+            return DefaultModel.scaledTo(n).withTrainingNote(note);
+        }
+        String note = "training failed the health check (" + again.get()
+                + ") and no default model fits these comparisons; links may be missing";
+        LOG.warn(note);
+        return retrained.withTrainingNote(note);
+    }
+
+    private ModelTrainer trainer(boolean monotone) {
+        ModelTrainer.Builder trainer = ModelTrainer.builder().seed(config.seed).uSamplePairs(config.uSamplePairs)
+                .monotoneLevels(monotone);
+        for (Comparison<ComparableRecord> c : config.comparisons) {
+            trainer.comparison(c);
+            if (c instanceof TermFrequencyComparison<ComparableRecord> tf && tf.termFrequencyLevel() >= 0) {
+                trainer.termFrequencyLevel(c.name(), tf.termFrequencyLevel());
+            }
+        }
+        return trainer.build();
+    }
+
+    /** The health check of a trained model, over the candidates as the run would score them. */
+    private Optional<String> healthProblem(MatchModel trained, int[] sure) {
+        model = trained;
+        termFrequency = termFrequencies();
+        double[] scored = scoring().weights(trained, termFrequency);
+        return TrainingHealth.problem(trained, config.comparisons, levels, scored, sure, config.thresholdWeight,
+                ModelTrainer.pairCount(n));
+    }
+
+    /** EM for m and λ from {@code start} (sampled u), then anchored m, counted u and the household class. */
+    private MatchModel fit(ModelTrainer built, MatchModel start, ComparisonVectors vectors) {
         MatchModel anchored = CountedU.withCountedU(
                 Anchors.withAnchoredM(built.estimateMAndPrior(start, vectors, ModelTrainer.pairCount(n)),
                         config.comparisons, comparable, candidates, levels),
@@ -407,7 +458,7 @@ final class LinkRun {
             }
         }
         LinkStatistics counts = new LinkStatistics(n, candidates.size(), links, clustering.clusterCount(), 0,
-                clustering.constraintRejections(), trained, stageTimes);
+                clustering.constraintRejections(), trained, stageTimes, model.trainingNote());
         CompactLinkResult result = new CompactLinkResult(recordList, clustering, entityIds, linkPairs, linkWeights,
                 linkLevels, termFrequency, strongest, model, config.thresholdWeight, counts, candidates.report());
         int multiForce = 0;
@@ -417,6 +468,6 @@ final class LinkRun {
             }
         }
         return result.withStatistics(new LinkStatistics(n, candidates.size(), links, clustering.clusterCount(),
-                multiForce, clustering.constraintRejections(), trained, stageTimes));
+                multiForce, clustering.constraintRejections(), trained, stageTimes, model.trainingNote()));
     }
 }

@@ -22,14 +22,26 @@ import java.util.Map;
  *                                     {@code block}, {@code compare}, {@code train}, {@code score},
  *                                     {@code cluster}, {@code pattern}); {@code train} is absent when a model
  *                                     was supplied
+ * @param trainingNote                 what training could not do and which model was used instead (the
+ *                                     bundled default for a small pool, a fallback after a failed health
+ *                                     check; see {@link io.github.palimpsest.score.MatchModel#trainingNote()}),
+ *                                     or empty
  */
 public record LinkStatistics(int records, long candidatePairs, int links, int people,
                              int peopleSeenByMoreThanOneForce, int constraintRejections, boolean isModelTrained,
-                             Map<String, Duration> stageTimes) {
+                             Map<String, Duration> stageTimes, String trainingNote) {
 
     /** Copies the stage times, keeping their order. */
     public LinkStatistics {
         stageTimes = ImmutableMap.copyOf(checkNotNull(stageTimes, "stageTimes"));
+        checkNotNull(trainingNote, "trainingNote");
+    }
+
+    /** Statistics without a training note. */
+    public LinkStatistics(int records, long candidatePairs, int links, int people, int peopleSeenByMoreThanOneForce,
+                          int constraintRejections, boolean isModelTrained, Map<String, Duration> stageTimes) {
+        this(records, candidatePairs, links, people, peopleSeenByMoreThanOneForce, constraintRejections,
+                isModelTrained, stageTimes, "");
     }
 
     /** The sum of the stage times. */

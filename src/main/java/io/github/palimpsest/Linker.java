@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.Set;
 
 /**
@@ -46,6 +48,7 @@ import java.util.Set;
  * <p>Immutable and thread-safe: {@link #link} may be called from several threads at once.
  */
 public final class Linker {
+    private static final Logger LOG = LoggerFactory.getLogger(Linker.class);
 
     /** Stage names, as reported to a {@link StageListener} and in {@link LinkStatistics#stageTimes()}. */
     public static final List<String> STAGES =
@@ -172,10 +175,23 @@ public final class Linker {
         if (model.isPresent()) {
             return model;
         }
+        return bundledFor(recordCount);
+    }
+
+    /**
+     * The bundled default model for a pool smaller than {@link Builder#minimumTrainingRecords(int)} linked
+     * with the standard comparisons, noted as such; else empty. {@link #link} and {@link #train} both use it.
+     */
+    Optional<MatchModel> bundledFor(int recordCount) {
         if (recordCount < minimumTrainingRecords && comparisons.equals(Defaults.comparisons())) {
-            return Optional.of(DefaultModel.standard());
+            return Optional.of(DefaultModel.standard().withTrainingNote(smallPoolNote(recordCount)));
         }
         return Optional.empty();
+    }
+
+    private String smallPoolNote(int recordCount) {
+        return String.format("%,d records are fewer than %,d to train on: the bundled default model", recordCount,
+                minimumTrainingRecords);
     }
 
     /** Whether term frequencies over a pool of this size are fine enough to adjust weights with. */
@@ -186,7 +202,10 @@ public final class Linker {
     /**
      * Trains a model on records without linking them: the first stages of {@link #link} (prepare, block,
      * compare, train), ignoring any supplied model. Use it to train once on a large pool and then link
-     * smaller batches with {@code Linker.builder().model(model)}.
+     * smaller batches with {@code Linker.builder().model(model)}. A pool smaller than
+     * {@link Builder#minimumTrainingRecords(int)} with the standard comparisons gives the bundled default model
+     * with a warning, as {@link #link} does; a trained model that fails the health check is replaced as in
+     * {@link #link} (docs/model.md, "Health check"), and {@link MatchModel#trainingNote()} says so.
      *
      * @throws IllegalArgumentException if a record id repeats or there are fewer than two records
      */
@@ -194,6 +213,12 @@ public final class Linker {
         checkNotNull(records, "records");
         List<PersonRecord> copy = List.copyOf(records);
         checkUniqueIds(copy);
+        Optional<MatchModel> bundled = bundledFor(copy.size());
+        if (bundled.isPresent()) {
+            // The same fallback as link(): a few dozen records give EM too little to estimate anything.
+            LOG.warn("{}", bundled.get().trainingNote());
+            return bundled.get();
+        }
         checkArgument(copy.size() >= 2, "training a model needs at least two records, got %s", copy.size());
         return new LinkRun(this).trainOnly(copy);
     }

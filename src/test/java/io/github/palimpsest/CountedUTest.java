@@ -4,12 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.palimpsest.block.BlockingRule;
+import io.github.palimpsest.compare.ContactComparison;
 import io.github.palimpsest.compare.IdentifierComparison;
+import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.normalise.Sex;
 import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.score.MatchModel;
+import io.github.palimpsest.synthetic.SyntheticRecord;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -62,5 +70,50 @@ class CountedUTest {
         // against 11.4 bits at 10,000 records).
         assertTrue(agree > -model.priorWeight() + 6, "PNC ID agreement " + agree + " bits, prior "
                 + model.priorWeight());
+    }
+
+    /** The standard blocking rules and one that pairs every two records sharing a phone number. */
+    private static List<BlockingRule<ComparableRecord>> withPhoneRule() {
+        List<BlockingRule<ComparableRecord>> rules = new ArrayList<>(Defaults.blockingRules());
+        rules.add(BlockingRule.of("phone", (r, keys) -> keys.accept(r.phone())));
+        return rules;
+    }
+
+    @Test
+    void aSharedPhoneIsCountedWhenEveryPairSharingOneIsACandidate() {
+        Linker sampled = Linker.builder().seed(3).build();
+        Linker counted = Linker.builder().seed(3).blockingRules(withPhoneRule()).build();
+        MatchModel before = sampled.train(pool);
+        MatchModel after = counted.train(pool);
+        int phone = after.indexOf("phone").orElseThrow();
+        // Sampled, u is inflated by the pool's own true pairs; counted, only households and offices remain.
+        assertTrue(after.u(phone, ContactComparison.EQUAL) < before.u(phone, ContactComparison.EQUAL) / 2,
+                "counted u " + after.u(phone, ContactComparison.EQUAL) + ", sampled "
+                        + before.u(phone, ContactComparison.EQUAL));
+    }
+
+    @Test
+    void aRecordPurgedOfNameAndBirthDateLinksOnThePhoneItKept() {
+        // Phones of one person each (the generator's household phones are dropped): then a shared phone says
+        // whose record it is, as a PNC ID does. A phone a household shares cannot, and counted u says so.
+        List<SyntheticRecord> generated = TestComparisons.synthetic(1_500, 8);
+        Map<String, Set<String>> people = new HashMap<>();
+        for (SyntheticRecord g : generated) {
+            TestComparisons.toRecord(g).phone().canonical()
+                    .ifPresent(p -> people.computeIfAbsent(p, k -> new HashSet<>()).add(g.entityId()));
+        }
+        List<PersonRecord> records = new ArrayList<>();
+        for (SyntheticRecord g : generated) {
+            PersonRecord r = TestComparisons.toRecord(g);
+            boolean personal = r.phone().canonical().map(p -> people.get(p).size() == 1).orElse(false);
+            records.add(personal ? r : r.toBuilder().phone("").build());
+        }
+        PersonRecord mate = records.stream().filter(r -> r.phone().canonical().isPresent()
+                && r.pncId().canonical().isEmpty()).findFirst().orElseThrow();
+        records.add(PersonRecord.builder().recordId("PURGED-PHONE").force("Devon and Cornwall")
+                .phone(mate.phone().raw()).build());
+        LinkResult result = Linker.builder().seed(3).blockingRules(withPhoneRule()).build().link(records);
+        assertEquals(result.entityOf(mate.recordId()).orElseThrow().id(),
+                result.entityOf("PURGED-PHONE").orElseThrow().id(), "the purged record joins the phone's person");
     }
 }

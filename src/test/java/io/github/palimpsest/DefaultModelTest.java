@@ -2,7 +2,6 @@ package io.github.palimpsest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.palimpsest.record.PersonRecord;
@@ -42,7 +41,9 @@ class DefaultModelTest {
         }
         LinkResult result = Linker.builder().build().link(records);
         assertFalse(result.statistics().isModelTrained());
-        assertSame(DefaultModel.standard(), result.model());
+        assertEquals(DefaultModel.standard(), result.model());
+        assertTrue(result.statistics().trainingNote().contains("bundled default model"),
+                result.statistics().trainingNote());
     }
 
     @Test

@@ -319,6 +319,10 @@ final class LinkCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "links: %d%n", s.links());
         out.printf(Locale.ROOT, "people: %d%n", s.people());
         out.printf(Locale.ROOT, "people seen by more than one force: %d%n", s.peopleSeenByMoreThanOneForce());
+        if (!s.trainingNote().isEmpty()) {
+            // A fallback model scores differently from one trained on the input: say so where it is read.
+            out.printf(Locale.ROOT, "model: %s%n", s.trainingNote());
+        }
         out.flush();
     }
 

@@ -38,6 +38,16 @@ final class ExpectationMaximisation {
 
     /** Runs until no parameter moves more than {@code tolerance} or {@code maxIterations} is reached. */
     void run(int maxIterations, double tolerance, boolean estimateU) {
+        run(maxIterations, tolerance, estimateU, false);
+    }
+
+    /**
+     * As {@link #run(int, double, boolean)}; with {@code monotone}, every M-step also keeps each comparison's
+     * levels meaningful: {@code m/u} does not rise from one non-neutral level to the next (levels are most
+     * similar first), so the most similar level has {@code m ≥ u} and the least similar {@code m ≤ u}.
+     * Without it EM can settle on a "match" class that disagrees on names (docs/model.md, "Health check").
+     */
+    void run(int maxIterations, double tolerance, boolean estimateU, boolean monotone) {
         int n = neutral.length;
         double[][] mAcc = new double[n][];
         double[][] uAcc = new double[n][];
@@ -81,9 +91,16 @@ final class ExpectationMaximisation {
             change = Math.max(change, Math.abs(newProportion - proportion));
             proportion = newProportion;
             for (int c = 0; c < n; c++) {
-                change = Math.max(change, update(m[c], mAcc[c], neutral[c], smoothing));
+                double[] before = m[c].clone();
+                update(m[c], mAcc[c], neutral[c], smoothing);
                 if (estimateU) {
                     change = Math.max(change, update(u[c], uAcc[c], neutral[c], smoothing));
+                }
+                if (monotone) {
+                    monotoneRatios(m[c], u[c], neutral[c]);
+                }
+                for (int l = 0; l < before.length; l++) {
+                    change = Math.max(change, Math.abs(m[c][l] - before[l]));
                 }
             }
             if (change < tolerance) {
@@ -124,6 +141,48 @@ final class ExpectationMaximisation {
             probabilities[l] = p;
         }
         return change;
+    }
+
+    /**
+     * Pool-adjacent-violators over the non-neutral levels in order: where {@code m/u} rises from one level
+     * to the next, the run of levels is pooled to the common ratio {@code Σm/Σu}, so each level's m becomes
+     * that ratio times its u. The isotonic (non-increasing) fit of the ratios weighted by u; it keeps
+     * {@code Σm}, so m stays a distribution.
+     */
+    static void monotoneRatios(double[] m, double[] u, boolean[] neutral) {
+        int[] index = new int[m.length];
+        int count = 0;
+        for (int l = 0; l < m.length; l++) {
+            if (!neutral[l]) {
+                index[count++] = l;
+            }
+        }
+        // Blocks of pooled levels: start (position in index), summed m and summed u.
+        int[] start = new int[count + 1];
+        double[] sumM = new double[count];
+        double[] sumU = new double[count];
+        int blocks = 0;
+        for (int p = 0; p < count; p++) {
+            start[blocks] = p;
+            sumM[blocks] = m[index[p]];
+            sumU[blocks] = u[index[p]];
+            blocks++;
+            // Pool while the newer block's ratio exceeds the one before it.
+            while (blocks > 1 && sumM[blocks - 1] * sumU[blocks - 2] > sumM[blocks - 2] * sumU[blocks - 1]) {
+                sumM[blocks - 2] += sumM[blocks - 1];
+                sumU[blocks - 2] += sumU[blocks - 1];
+                blocks--;
+            }
+        }
+        start[blocks] = count;
+        for (int b = 0; b < blocks; b++) {
+            if (start[b + 1] - start[b] > 1) {
+                double ratio = sumM[b] / sumU[b];
+                for (int p = start[b]; p < start[b + 1]; p++) {
+                    m[index[p]] = ratio * u[index[p]];
+                }
+            }
+        }
     }
 
     static double clamp(double proportion) {

@@ -65,9 +65,12 @@ public final class MatchModel implements Serializable {
     private final int[] termFrequencyLevels;
     /** The household class and the class of relatives apart, either or both possibly absent. */
     private final Relatives relatives;
+    /** How training went when it did not go as planned (a fallback), or empty. */
+    private final String trainingNote;
 
     MatchModel(MatchModelBuilder b) {
         this.prior = b.prior;
+        this.trainingNote = b.trainingNote;
         this.priorWeight = log2(prior / (1.0 - prior));
         this.minimumTermFrequency = b.minimumTermFrequency;
         this.names = ImmutableList.copyOf(b.names);
@@ -110,7 +113,21 @@ public final class MatchModel implements Serializable {
             }
         }
         relatives.addTo(b, names);
-        return b;
+        return b.trainingNote(trainingNote);
+    }
+
+    /**
+     * What training could not do and what was used instead, e.g. "training failed its health check (...):
+     * the bundled default model, prior scaled to the pool"; empty for a model trained as planned. Saved
+     * in the model's JSON as {@code "training"}; not part of {@link #equals}, which compares parameters.
+     */
+    public String trainingNote() {
+        return trainingNote;
+    }
+
+    /** This model with a training note (see {@link #trainingNote()}). */
+    public MatchModel withTrainingNote(String note) {
+        return toBuilder().trainingNote(note).build();
     }
 
     /**

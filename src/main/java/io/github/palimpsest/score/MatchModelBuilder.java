@@ -1,6 +1,7 @@
 package io.github.palimpsest.score;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import io.github.palimpsest.compare.Comparison;
@@ -54,10 +55,17 @@ public final class MatchModelBuilder {
     final List<String> distinguishingComparisons = new ArrayList<>();
     final Map<String, double[]> h = new HashMap<>();
     double kinPrior;
+    String trainingNote = "";
     final List<String> kinComparisons = new ArrayList<>();
     final Map<String, double[]> k = new HashMap<>();
 
     MatchModelBuilder() {
+    }
+
+    /** A note on how training went (see {@link MatchModel#trainingNote()}); empty for none. */
+    public MatchModelBuilder trainingNote(String note) {
+        this.trainingNote = checkNotNull(note, "note");
+        return this;
     }
 
     /** Sets the prior λ, the probability that two records drawn at random are the same person; required. */

@@ -21,7 +21,7 @@ final class ModelJson {
 
     private static final Set<String> ROOT_KEYS =
             Set.of("format", "version", "prior", "priorWeight", "minimumTermFrequency", "householdPrior", "home", "householdDiffersIn",
-                    "relativesApartPrior", "kin", "comparisons");
+                    "relativesApartPrior", "kin", "training", "comparisons");
     private static final Set<String> COMPARISON_KEYS = Set.of("name", "termFrequencyLevel", "levels");
     private static final Set<String> LEVEL_KEYS = Set.of("label", "neutral", "m", "u", "h", "k", "weight");
 
@@ -44,6 +44,9 @@ final class ModelJson {
         if (model.hasRelativesApartClass()) {
             s.append("  \"relativesApartPrior\": ").append(model.relativesApartPrior()).append(",\n");
             appendNames(s, "kin", model, model::isKinComparison);
+        }
+        if (!model.trainingNote().isEmpty()) {
+            s.append("  \"training\": ").append(quote(model.trainingNote())).append(",\n");
         }
         s.append("  \"comparisons\": [");
         for (int c = 0; c < model.comparisonCount(); c++) {
@@ -126,6 +129,9 @@ final class ModelJson {
         }
         checkKeys(root, ROOT_KEYS, "the model");
         MatchModelBuilder builder = MatchModel.builder().prior(number(root, "prior", "the model"));
+        if (root.containsKey("training")) {
+            builder.trainingNote(string(root, "training", "the model"));
+        }
         if (root.containsKey("minimumTermFrequency")) {
             builder.minimumTermFrequency(number(root, "minimumTermFrequency", "the model"));
         }

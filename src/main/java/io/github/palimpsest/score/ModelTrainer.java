@@ -61,6 +61,7 @@ public final class ModelTrainer {
     private final double tolerance;
     private final boolean fixU;
     private final double smoothing;
+    private final boolean monotoneLevels;
 
     private ModelTrainer(Builder b) {
         this.names = ImmutableList.copyOf(b.names);
@@ -72,6 +73,7 @@ public final class ModelTrainer {
         this.tolerance = b.tolerance;
         this.fixU = b.fixU;
         this.smoothing = b.smoothing;
+        this.monotoneLevels = b.monotoneLevels;
     }
 
     /**
@@ -269,10 +271,14 @@ public final class ModelTrainer {
             }
         }
         double scale = (double) totalPairs / candidates.totalCount();
-        // The starting proportion is capped at 0.5: a larger guess means the caller's λ overcounts.
-        double proportion = Math.min(ExpectationMaximisation.clamp(start.prior() * scale), 0.5);
+        // The starting proportion is capped at 0.5: a larger guess means the caller's λ overcounts. With
+        // monotone levels the classes cannot swap, so a start from pairs that surely match may be larger.
+        double proportion = ExpectationMaximisation.clamp(start.prior() * scale);
+        if (!monotoneLevels) {
+            proportion = Math.min(proportion, 0.5);
+        }
         ExpectationMaximisation em = new ExpectationMaximisation(candidates, neutral, m, u, proportion, smoothing);
-        em.run(maxIterations, tolerance, !fixU);
+        em.run(maxIterations, tolerance, !fixU, monotoneLevels);
         LOG.info("EM over {} candidate pairs ({} patterns): {} iterations, {}; match proportion {}",
                 candidates.totalCount(), candidates.distinctCount(), em.iterations,
                 em.converged ? "converged" : "stopped at the iteration limit", em.proportion);
@@ -325,6 +331,7 @@ public final class ModelTrainer {
         private double tolerance = 1e-6;
         private boolean fixU;
         private double smoothing = 1.0;
+        private boolean monotoneLevels;
 
         private Builder() {
         }
@@ -394,6 +401,17 @@ public final class ModelTrainer {
             checkArgument(pseudoCount >= 0 && Double.isFinite(pseudoCount),
                     "laplaceSmoothing must be finite and not negative, got %s", pseudoCount);
             this.smoothing = pseudoCount;
+            return this;
+        }
+
+        /**
+         * Whether EM keeps every comparison's levels meaningful (default false): {@code m/u} never rises from
+         * one non-neutral level to the next, most similar first, so the most similar level always weighs for
+         * a match and the least similar against. The trainer's levels must be ordered by similarity. With it
+         * the starting match proportion among candidates is not capped at 0.5 (the classes cannot swap).
+         */
+        public Builder monotoneLevels(boolean value) {
+            this.monotoneLevels = value;
             return this;
         }
 
