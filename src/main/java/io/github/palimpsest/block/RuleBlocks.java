@@ -52,10 +52,12 @@ final class RuleBlocks {
 
         // Blocks are runs of equal block hash; keep those that can make a pair.
         BitSet keyed = new BitSet(n);
+        BitSet placed = new BitSet(n); // records of oversize blocks that emit a split key
         int blocks = 0;
         int largest = 0;
         List<int[]> pairBlocks = new ArrayList<>(); // {start, end}
         List<int[]> windowOrders = new ArrayList<>(); // parallel to pairBlocks; null unless oversize
+        List<int[][]> splits = new ArrayList<>(); // parallel to pairBlocks: an oversize block's sub-blocks
         List<OversizeBlock> oversize = new ArrayList<>();
         long total = 0;
         for (int start = 0, end; start < entryCount; start = end) {
@@ -76,14 +78,22 @@ final class RuleBlocks {
             pairBlocks.add(new int[] {start, end});
             if (size > maxBlockSize) {
                 int[] order = orderForWindow(rule, records, entries, start, end, recordMask);
-                long windowed = windowPairs(size, windowSize);
+                int[][] split = splitBlock(rule, records, entries, start, end, recordMask, maxBlockSize, placed);
+                long windowed = windowPairs(order, windowSize, placed);
+                long splitPairs = 0;
+                for (int[] sub : split) {
+                    long others = withAll == null ? 0 : sub.length - countPairingWithAll(withAll, sub);
+                    splitPairs += (long) sub.length * (sub.length - 1) / 2 - others * (others - 1) / 2;
+                }
                 R member = records.get((int) (entries[start] & recordMask));
                 oversize.add(new OversizeBlock(rule.name(), keyText(rule, member, hash, recordBits),
-                        String.format("%016x", hash), size, windowSize, windowed));
+                        String.format("%016x", hash), size, windowSize, windowed, split.length, splitPairs));
                 windowOrders.add(order);
-                total += windowed;
+                splits.add(split);
+                total += windowed + splitPairs;
             } else {
                 windowOrders.add(null);
+                splits.add(null);
                 long others = withAll == null ? 0 : size - countPairingWithAll(withAll, entries, start, end, recordMask);
                 total += (long) size * (size - 1) / 2 - others * (others - 1) / 2;
             }
@@ -104,14 +114,14 @@ final class RuleBlocks {
                 }
             }
         }
-        forEachPair(entries, recordMask, pairBlocks, windowOrders, windowSize, withAll == null, withAll,
+        forEachPair(entries, recordMask, pairBlocks, windowOrders, splits, placed, windowSize, withAll == null, withAll,
                 (l, r) -> offsets[l + 1]++);
         for (int i = 0; i < n; i++) {
             offsets[i + 1] += offsets[i];
         }
         long[] scattered = new long[offsets[n]];
         int[] cursor = Arrays.copyOf(offsets, n);
-        forEachPair(entries, recordMask, pairBlocks, windowOrders, windowSize, false, withAll,
+        forEachPair(entries, recordMask, pairBlocks, windowOrders, splits, placed, windowSize, false, withAll,
                 (l, r) -> scattered[cursor[l]++] = (long) l << 32 | r);
         long[] pairs = sortAndDedupeBuckets(scattered, offsets, cursor, parallel);
 
@@ -142,11 +152,92 @@ final class RuleBlocks {
         return all ? null : withAll;
     }
 
+    private static int countPairingWithAll(BitSet withAll, int[] records) {
+        int count = 0;
+        for (int record : records) {
+            if (withAll.get(record)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The sub-blocks of an oversize block by the rule's {@linkplain BlockingRule#splitKeys split keys}: the
+     * records (ascending) that share a split key, for each split key shared by 2 to {@code maxBlockSize}
+     * of them. Marks in {@code placed} the members that emit a split key: the window then pairs only
+     * pairs of which at least one record emits none, since the others are placed by their second keys. Keys are compared by the high 32 bits of their 64-bit hash, with the block position in the
+     * low bits; a collision merges two sub-blocks, adding pairs and losing none.
+     */
+    private static <R> int[][] splitBlock(BlockingRule<R> rule, List<R> records, long[] entries, int start,
+            int end, long recordMask, int maxBlockSize, BitSet placed) {
+        int size = end - start;
+        long[][] buffer = {new long[size]};
+        int[] count = {0};
+        for (int k = 0; k < size; k++) {
+            long position = k;
+            rule.splitKeys(records.get((int) (entries[start + k] & recordMask)), key -> {
+                if (key == null || key.isEmpty()) {
+                    return;
+                }
+                if (count[0] == buffer[0].length) {
+                    buffer[0] = Arrays.copyOf(buffer[0], count[0] * 2);
+                }
+                buffer[0][count[0]++] = KeyBuffer.hash64(key) & 0xFFFFFFFF00000000L | position;
+            });
+            if (count[0] > 0 && (buffer[0][count[0] - 1] & 0xFFFFFFFFL) == k) {
+                placed.set((int) (entries[start + k] & recordMask));
+            }
+        }
+        long[] keyed = buffer[0];
+        int n = count[0];
+        if (n < 2) {
+            return new int[0][];
+        }
+        Arrays.sort(keyed, 0, n);
+        List<int[]> subBlocks = new ArrayList<>();
+        for (int from = 0, to; from < n; from = to) {
+            long hash = keyed[from] >>> 32;
+            to = from + 1;
+            while (to < n && keyed[to] >>> 32 == hash) {
+                to++;
+            }
+            int[] members = new int[to - from];
+            int m = 0;
+            for (int k = from; k < to; k++) {
+                if (k == from || keyed[k] != keyed[k - 1]) { // a record emitting one split key twice
+                    members[m++] = (int) (entries[start + (int) (keyed[k] & 0xFFFFFFFFL)] & recordMask);
+                }
+            }
+            if (m >= 2 && m <= maxBlockSize) {
+                subBlocks.add(Arrays.copyOf(members, m)); // positions ascend with record index
+            }
+        }
+        return subBlocks.toArray(new int[0][]);
+    }
+
     private static int countPairingWithAll(BitSet withAll, long[] entries, int start, int end, long recordMask) {
         int count = 0;
         for (int k = start; k < end; k++) {
             if (withAll.get((int) (entries[k] & recordMask))) {
                 count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Number of pairs a window of {@code w} makes over the records in {@code order}: each with its next
+     * {@code w - 1}, where at least one of the two is not {@code placed} in a sub-block by a split key.
+     */
+    private static long windowPairs(int[] order, int w, BitSet placed) {
+        long count = 0;
+        for (int p = 0; p < order.length; p++) {
+            int last = Math.min(order.length - 1, p + w - 1);
+            for (int q = p + 1; q <= last; q++) {
+                if (!placed.get(order[p]) || !placed.get(order[q])) {
+                    count++;
+                }
             }
         }
         return count;
@@ -164,7 +255,7 @@ final class RuleBlocks {
      * the pairs of which one record pairs with all (see {@link BlockingRule#pairsWithAll}).
      */
     private static void forEachPair(long[] entries, long recordMask, List<int[]> pairBlocks,
-            List<int[]> windowOrders, int windowSize, boolean windowsOnly, BitSet withAll, PairSink all) {
+            List<int[]> windowOrders, List<int[][]> splits, BitSet placed, int windowSize, boolean windowsOnly, BitSet withAll, PairSink all) {
         PairSink sink = withAll == null ? all : (l, r) -> {
             if (withAll.get(l) || withAll.get(r)) {
                 all.pair(l, r);
@@ -188,7 +279,16 @@ final class RuleBlocks {
                 for (int p = 0; p < order.length; p++) {
                     int last = Math.min(order.length - 1, p + windowSize - 1);
                     for (int q = p + 1; q <= last; q++) {
-                        sink.pair(Math.min(order[p], order[q]), Math.max(order[p], order[q]));
+                        if (!placed.get(order[p]) || !placed.get(order[q])) {
+                            sink.pair(Math.min(order[p], order[q]), Math.max(order[p], order[q]));
+                        }
+                    }
+                }
+                for (int[] sub : splits.get(b)) {
+                    for (int x = 0; x < sub.length; x++) {
+                        for (int y = x + 1; y < sub.length; y++) {
+                            sink.pair(sub[x], sub[y]); // ascending within a sub-block
+                        }
                     }
                 }
             }

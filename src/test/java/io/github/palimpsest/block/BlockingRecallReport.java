@@ -37,7 +37,9 @@ import java.util.stream.Stream;
  * time. Per rule: its pairs alone (per record), the true pairs among them, the true pairs no other rule
  * finds, its largest block and its oversize blocks. The shared files are read from {@code ../shared/data}
  * ({@code -Ddata.dir}); a missing one is skipped. {@code synthetic:N}, {@code hard:N} and {@code purged:N}
- * generate N people with the default, the hard, and a purge-heavy corruption profile (seed 42).
+ * generate N people with the default, the hard, and a purge-heavy corruption profile (seed 42);
+ * {@code csv:RECORDS,TRUTH} reads a records file and its truth as {@code generate} writes them.
+ * {@code -DunionOnly=true} leaves out the per-rule lines.
  */
 public final class BlockingRecallReport {
     private static final Path DATA = Path.of(System.getProperty("data.dir", "../shared/data"));
@@ -60,6 +62,7 @@ public final class BlockingRecallReport {
                 case "hard" -> synthetic(run, Integer.parseInt(parts[1]), CorruptionProfile.hard());
                 case "purged" -> synthetic(run, Integer.parseInt(parts[1]), CorruptionProfile.defaults().toBuilder()
                         .rate(Corruption.PURGED, 0.25).rate(Corruption.MISSING_FIELDS, 0.3).build());
+                case "csv" -> csv(run, Path.of(parts[1].split(",")[0]), Path.of(parts[1].split(",")[1]));
                 default -> external(parts[0]);
             };
             if (data == null) {
@@ -98,8 +101,11 @@ public final class BlockingRecallReport {
     }
 
     private static Data external(String name) {
-        Path file = DATA.resolve("external").resolve(name + ".csv");
-        Path truthFile = DATA.resolve("external").resolve(name + "_truth.csv");
+        return csv(name, DATA.resolve("external").resolve(name + ".csv"),
+                DATA.resolve("external").resolve(name + "_truth.csv"));
+    }
+
+    private static Data csv(String name, Path file, Path truthFile) {
         if (!Files.isRegularFile(file) || !Files.isRegularFile(truthFile)) {
             return null;
         }
@@ -179,6 +185,37 @@ public final class BlockingRecallReport {
                 data.name(), n, truePairs.length, hits / (double) Math.max(1, truePairs.length),
                 all.size() / (double) n, purgedMet, purged, purgedIdMet, purgedId,
                 all.report().oversizeBlocks().size(), seconds);
+        int misses = Integer.getInteger("misses", 0);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+        for (int t = 0; t < truePairs.length && misses > 0; t++) {
+            if (!found[t] && random.nextInt(Math.max(1, (truePairs.length - hits) / misses / 2 + 1)) == 0) {
+                misses--;
+                System.out.println("  missed: " + show(records.get(CandidatePairs.left(truePairs[t]))));
+                System.out.println("      vs: " + show(records.get(CandidatePairs.right(truePairs[t]))));
+            }
+        }
+        if (Boolean.getBoolean("missCauses")) {
+            Map<String, Integer> causes = new java.util.TreeMap<>();
+            for (int t = 0; t < truePairs.length; t++) {
+                if (!found[t]) {
+                    ComparableRecord a = records.get(CandidatePairs.left(truePairs[t]));
+                    ComparableRecord b = records.get(CandidatePairs.right(truePairs[t]));
+                    int dobs = (a.dateOfBirth() != 0 ? 1 : 0) + (b.dateOfBirth() != 0 ? 1 : 0);
+                    String cause = "dobs " + dobs + (dobs == 2 && a.dateOfBirth() == b.dateOfBirth() ? "=" : "")
+                            + " sur " + (a.surname().isEmpty() || b.surname().isEmpty() ? "-"
+                                    : a.surname().equals(b.surname()) ? "=" : a.surnamePhonetic().equals(b.surnamePhonetic()) ? "~" : "x")
+                            + " fore " + (a.forename().isEmpty() || b.forename().isEmpty() ? "-"
+                                    : a.forename().equals(b.forename()) ? "=" : a.forename().charAt(0) == b.forename().charAt(0) ? "i" : "x")
+                            + " pc " + (a.postcode().isEmpty() || b.postcode().isEmpty() ? "-"
+                                    : a.postcode().equals(b.postcode()) ? "=" : "x")
+                            + " addr " + (a.addressTokens().isEmpty() || b.addressTokens().isEmpty() ? "-"
+                                    : a.addressTokens().equals(b.addressTokens()) ? "=" : "x");
+                    causes.merge(cause, 1, Integer::sum);
+                }
+            }
+            causes.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(40)
+                    .forEach(e -> System.out.printf(Locale.ROOT, "  %7d %s%n", e.getValue(), e.getKey()));
+        }
         if (!perRule) {
             return;
         }
@@ -213,6 +250,12 @@ public final class BlockingRecallReport {
                             + "  oversize %,5d%n", rules.get(r).name(), rulePairs[r], rulePairs[r] / (double) n,
                     alone[r], alone[r] / (double) Math.max(1, truePairs.length), only[r], largest[r], oversize[r]);
         }
+    }
+
+    /** The blocking fields of a record, for reading missed pairs of public test data by eye. */
+    private static String show(ComparableRecord r) {
+        return String.join(" | ", r.recordId(), r.forename(), r.surname(), String.valueOf(r.dateOfBirth()),
+                r.postcode(), String.join(" ", r.addressTokens()), r.phone(), r.email());
     }
 
     private static boolean sharesIdentifier(ComparableRecord a, ComparableRecord b) {
