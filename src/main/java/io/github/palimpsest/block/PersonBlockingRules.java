@@ -36,7 +36,9 @@ public final class PersonBlockingRules {
      */
     static final int IDENTIFIER_MAX_BLOCK_SIZE = 20;
     /** Blocks of one name alone larger than this are split by second keys (see {@code nameSplitKeys}). */
-    static final int NAME_MAX_BLOCK_SIZE = 100;
+    static final int NAME_MAX_BLOCK_SIZE = 30;
+
+    private static final String[] NONE = {};
 
     private PersonBlockingRules() {
     }
@@ -177,33 +179,36 @@ public final class PersonBlockingRules {
         if (!forename.isEmpty() && !surname.isEmpty() && !forename.equals(surname)) {
             keys.accept(surname.compareTo(forename) < 0 ? surname + "&" + forename : forename + "&" + surname);
         }
-        String place = place(r);
+        String[] places = places(r);
         String decade = r.dateOfBirth() == 0 ? "" : Integer.toString(r.birthYear() / 10);
         for (String key : new String[] {forename, surname}) {
             if (!key.isEmpty()) {
                 if (!decade.isEmpty()) {
                     keys.accept(key + "@" + decade);
                 }
-                if (!place.isEmpty()) {
+                for (String place : places) {
                     keys.accept(key + "#" + place);
                 }
             }
         }
     }
 
-    /** The postcode district, else the last word of the address that is not a number; "" when neither. */
-    private static String place(ComparableRecord r) {
+    /**
+     * The places of a record: its postcode district (or the start of a non-UK postcode) and the last word of
+     * its address that is not a number (often a town), so that a record with a postcode meets one with only
+     * a town. Empty when it has neither.
+     */
+    private static String[] places(ComparableRecord r) {
         String area = postcodeArea(r);
-        if (!area.isEmpty()) {
-            return area;
-        }
         List<String> tokens = r.addressTokens();
-        for (int i = tokens.size() - 1; i >= 0; i--) {
+        String town = "";
+        for (int i = tokens.size() - 1; i >= 0 && town.isEmpty(); i--) {
             if (!isNumber(tokens.get(i))) {
-                return tokens.get(i);
+                town = tokens.get(i);
             }
         }
-        return "";
+        return area.isEmpty() ? (town.isEmpty() ? NONE : new String[] {town})
+                : town.isEmpty() ? new String[] {area} : new String[] {area, town};
     }
 
     /**

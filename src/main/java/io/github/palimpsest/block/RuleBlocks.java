@@ -53,6 +53,7 @@ final class RuleBlocks {
         // Blocks are runs of equal block hash; keep those that can make a pair.
         BitSet keyed = new BitSet(n);
         BitSet placed = new BitSet(n); // records of oversize blocks that emit a split key
+        long[][] splitCache = new long[n][]; // each record's split-key hashes, computed once for all its blocks
         int blocks = 0;
         int largest = 0;
         List<int[]> pairBlocks = new ArrayList<>(); // {start, end}
@@ -72,13 +73,14 @@ final class RuleBlocks {
             for (int k = start; k < end; k++) {
                 keyed.set((int) (entries[k] & recordMask));
             }
-            if (size < 2) {
-                continue;
+            if (size < 2 || withAll != null && countPairingWithAll(withAll, entries, start, end, recordMask) == 0) {
+                continue; // no pair: a single record, or none that pairs with all and so no pair at all
             }
             pairBlocks.add(new int[] {start, end});
             if (size > maxBlockSize) {
                 int[] order = orderForWindow(rule, records, entries, start, end, recordMask);
-                int[][] split = splitBlock(rule, records, entries, start, end, recordMask, maxBlockSize, placed);
+                int[][] split = splitBlock(rule, records, entries, start, end, recordMask, maxBlockSize, placed,
+                        splitCache);
                 long windowed = windowPairs(order, windowSize, placed);
                 long splitPairs = 0;
                 for (int[] sub : split) {
@@ -170,27 +172,29 @@ final class RuleBlocks {
      * low bits; a collision merges two sub-blocks, adding pairs and losing none.
      */
     private static <R> int[][] splitBlock(BlockingRule<R> rule, List<R> records, long[] entries, int start,
-            int end, long recordMask, int maxBlockSize, BitSet placed) {
+            int end, long recordMask, int maxBlockSize, BitSet placed, long[][] splitCache) {
         int size = end - start;
-        long[][] buffer = {new long[size]};
-        int[] count = {0};
+        long[] buffer = new long[size];
+        int count = 0;
         for (int k = 0; k < size; k++) {
-            long position = k;
-            rule.splitKeys(records.get((int) (entries[start + k] & recordMask)), key -> {
-                if (key == null || key.isEmpty()) {
-                    return;
+            int record = (int) (entries[start + k] & recordMask);
+            long[] hashes = splitCache[record];
+            if (hashes == null) {
+                hashes = splitHashes(rule, records.get(record));
+                splitCache[record] = hashes;
+            }
+            if (hashes.length > 0) {
+                placed.set(record);
+            }
+            for (long hash : hashes) {
+                if (count == buffer.length) {
+                    buffer = Arrays.copyOf(buffer, count * 2);
                 }
-                if (count[0] == buffer[0].length) {
-                    buffer[0] = Arrays.copyOf(buffer[0], count[0] * 2);
-                }
-                buffer[0][count[0]++] = KeyBuffer.hash64(key) & 0xFFFFFFFF00000000L | position;
-            });
-            if (count[0] > 0 && (buffer[0][count[0] - 1] & 0xFFFFFFFFL) == k) {
-                placed.set((int) (entries[start + k] & recordMask));
+                buffer[count++] = hash | k;
             }
         }
-        long[] keyed = buffer[0];
-        int n = count[0];
+        long[] keyed = buffer;
+        int n = count;
         if (n < 2) {
             return new int[0][];
         }
@@ -214,6 +218,30 @@ final class RuleBlocks {
             }
         }
         return subBlocks.toArray(new int[0][]);
+    }
+
+    private static final long[] NO_HASHES = {};
+
+    /** The high 32 bits of the 64-bit hash of each of the record's distinct split keys. */
+    private static <R> long[] splitHashes(BlockingRule<R> rule, R record) {
+        long[][] hashes = {NO_HASHES};
+        int[] count = {0};
+        rule.splitKeys(record, key -> {
+            if (key == null || key.isEmpty()) {
+                return;
+            }
+            long hash = KeyBuffer.hash64(key) & 0xFFFFFFFF00000000L;
+            for (int i = 0; i < count[0]; i++) {
+                if (hashes[0][i] == hash) {
+                    return; // a key emitted twice
+                }
+            }
+            if (count[0] == hashes[0].length) {
+                hashes[0] = Arrays.copyOf(hashes[0], Math.max(4, count[0] * 2));
+            }
+            hashes[0][count[0]++] = hash;
+        });
+        return count[0] == hashes[0].length ? hashes[0] : Arrays.copyOf(hashes[0], count[0]);
     }
 
     private static int countPairingWithAll(BitSet withAll, long[] entries, int start, int end, long recordMask) {
