@@ -2,6 +2,7 @@ package io.github.palimpsest.block;
 
 import io.github.palimpsest.normalise.PhoneticKeys;
 import io.github.palimpsest.record.ComparableRecord;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -37,8 +38,6 @@ public final class PersonBlockingRules {
     static final int IDENTIFIER_MAX_BLOCK_SIZE = 20;
     /** Blocks of one name alone larger than this are split by second keys (see {@code nameSplitKeys}). */
     static final int NAME_MAX_BLOCK_SIZE = 30;
-
-    private static final String[] NONE = {};
 
     private PersonBlockingRules() {
     }
@@ -179,7 +178,7 @@ public final class PersonBlockingRules {
         if (!forename.isEmpty() && !surname.isEmpty() && !forename.equals(surname)) {
             keys.accept(surname.compareTo(forename) < 0 ? surname + "&" + forename : forename + "&" + surname);
         }
-        String[] places = places(r);
+        List<String> places = places(r);
         String decade = r.dateOfBirth() == 0 ? "" : Integer.toString(r.birthYear() / 10);
         for (String key : new String[] {forename, surname}) {
             if (!key.isEmpty()) {
@@ -194,21 +193,24 @@ public final class PersonBlockingRules {
     }
 
     /**
-     * The places of a record: its postcode district (or the start of a non-UK postcode) and the last word of
-     * its address that is not a number (often a town), so that a record with a postcode meets one with only
-     * a town. Empty when it has neither.
+     * The places of a record: its postcode district (or the start of a non-UK postcode) and each word of its
+     * address that is not a number (a town, a street name), so that a record with a postcode meets one with
+     * only a town, and an address written in full meets one that gives only its town. A word as common as
+     * "road" makes sub-blocks over the maximum, which pair nothing, so it costs a sort and no pairs.
      */
-    private static String[] places(ComparableRecord r) {
+    private static List<String> places(ComparableRecord r) {
         String area = postcodeArea(r);
         List<String> tokens = r.addressTokens();
-        String town = "";
-        for (int i = tokens.size() - 1; i >= 0 && town.isEmpty(); i--) {
-            if (!isNumber(tokens.get(i))) {
-                town = tokens.get(i);
+        List<String> places = new ArrayList<>(tokens.size() + 1);
+        if (!area.isEmpty()) {
+            places.add("pc" + area);
+        }
+        for (String token : tokens) {
+            if (!isNumber(token)) {
+                places.add(token);
             }
         }
-        return area.isEmpty() ? (town.isEmpty() ? NONE : new String[] {town})
-                : town.isEmpty() ? new String[] {area} : new String[] {area, town};
+        return places;
     }
 
     /**

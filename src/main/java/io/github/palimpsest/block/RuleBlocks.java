@@ -52,7 +52,8 @@ final class RuleBlocks {
 
         // Blocks are runs of equal block hash; keep those that can make a pair.
         BitSet keyed = new BitSet(n);
-        BitSet placed = new BitSet(n); // records of oversize blocks that emit a split key
+        BitSet placed = new BitSet(n); // scratch: the records of the current oversize block in a sub-block
+        List<boolean[]> placedOrders = new ArrayList<>(); // parallel to pairBlocks: placed, in window order
         long[][] splitCache = new long[n][]; // each record's split-key hashes, computed once for all its blocks
         int blocks = 0;
         int largest = 0;
@@ -81,7 +82,13 @@ final class RuleBlocks {
                 int[] order = orderForWindow(rule, records, entries, start, end, recordMask);
                 int[][] split = splitBlock(rule, records, entries, start, end, recordMask, maxBlockSize, placed,
                         splitCache);
-                long windowed = windowPairs(order, windowSize, placed);
+                boolean[] placedInOrder = new boolean[order.length];
+                for (int p = 0; p < order.length; p++) {
+                    placedInOrder[p] = placed.get(order[p]);
+                    placed.clear(order[p]);
+                }
+                placedOrders.add(placedInOrder);
+                long windowed = windowPairs(order, windowSize, placedInOrder);
                 long splitPairs = 0;
                 for (int[] sub : split) {
                     long others = withAll == null ? 0 : sub.length - countPairingWithAll(withAll, sub);
@@ -96,6 +103,7 @@ final class RuleBlocks {
             } else {
                 windowOrders.add(null);
                 splits.add(null);
+                placedOrders.add(null);
                 long others = withAll == null ? 0 : size - countPairingWithAll(withAll, entries, start, end, recordMask);
                 total += (long) size * (size - 1) / 2 - others * (others - 1) / 2;
             }
@@ -116,14 +124,14 @@ final class RuleBlocks {
                 }
             }
         }
-        forEachPair(entries, recordMask, pairBlocks, windowOrders, splits, placed, windowSize, withAll == null, withAll,
+        forEachPair(entries, recordMask, pairBlocks, windowOrders, splits, placedOrders, windowSize, withAll == null, withAll,
                 (l, r) -> offsets[l + 1]++);
         for (int i = 0; i < n; i++) {
             offsets[i + 1] += offsets[i];
         }
         long[] scattered = new long[offsets[n]];
         int[] cursor = Arrays.copyOf(offsets, n);
-        forEachPair(entries, recordMask, pairBlocks, windowOrders, splits, placed, windowSize, false, withAll,
+        forEachPair(entries, recordMask, pairBlocks, windowOrders, splits, placedOrders, windowSize, false, withAll,
                 (l, r) -> scattered[cursor[l]++] = (long) l << 32 | r);
         long[] pairs = sortAndDedupeBuckets(scattered, offsets, cursor, parallel);
 
@@ -167,8 +175,9 @@ final class RuleBlocks {
     /**
      * The sub-blocks of an oversize block by the rule's {@linkplain BlockingRule#splitKeys split keys}: the
      * records (ascending) that share a split key, for each split key shared by 2 to {@code maxBlockSize}
-     * of them. Marks in {@code placed} the members that emit a split key: the window then pairs only
-     * pairs of which at least one record emits none, since the others are placed by their second keys. Keys are compared by the high 32 bits of their 64-bit hash, with the block position in the
+     * of them. Marks in {@code placed} the members of those sub-blocks: the window then pairs only pairs of
+     * which at least one record is in none, since the others are placed by their second keys, and a record
+     * that shares no second key with anyone in the block still meets its sorted neighbours. Keys are compared by the high 32 bits of their 64-bit hash, with the block position in the
      * low bits; a collision merges two sub-blocks, adding pairs and losing none.
      */
     private static <R> int[][] splitBlock(BlockingRule<R> rule, List<R> records, long[] entries, int start,
@@ -182,9 +191,6 @@ final class RuleBlocks {
             if (hashes == null) {
                 hashes = splitHashes(rule, records.get(record));
                 splitCache[record] = hashes;
-            }
-            if (hashes.length > 0) {
-                placed.set(record);
             }
             for (long hash : hashes) {
                 if (count == buffer.length) {
@@ -215,6 +221,9 @@ final class RuleBlocks {
             }
             if (m >= 2 && m <= maxBlockSize) {
                 subBlocks.add(Arrays.copyOf(members, m)); // positions ascend with record index
+                for (int k = 0; k < m; k++) {
+                    placed.set(members[k]);
+                }
             }
         }
         return subBlocks.toArray(new int[0][]);
@@ -256,14 +265,14 @@ final class RuleBlocks {
 
     /**
      * Number of pairs a window of {@code w} makes over the records in {@code order}: each with its next
-     * {@code w - 1}, where at least one of the two is not {@code placed} in a sub-block by a split key.
+     * {@code w - 1}, where at least one of the two is not {@code placed} (in window order) in a sub-block.
      */
-    private static long windowPairs(int[] order, int w, BitSet placed) {
+    private static long windowPairs(int[] order, int w, boolean[] placed) {
         long count = 0;
         for (int p = 0; p < order.length; p++) {
             int last = Math.min(order.length - 1, p + w - 1);
             for (int q = p + 1; q <= last; q++) {
-                if (!placed.get(order[p]) || !placed.get(order[q])) {
+                if (!placed[p] || !placed[q]) {
                     count++;
                 }
             }
@@ -283,7 +292,7 @@ final class RuleBlocks {
      * the pairs of which one record pairs with all (see {@link BlockingRule#pairsWithAll}).
      */
     private static void forEachPair(long[] entries, long recordMask, List<int[]> pairBlocks,
-            List<int[]> windowOrders, List<int[][]> splits, BitSet placed, int windowSize, boolean windowsOnly, BitSet withAll, PairSink all) {
+            List<int[]> windowOrders, List<int[][]> splits, List<boolean[]> placedOrders, int windowSize, boolean windowsOnly, BitSet withAll, PairSink all) {
         PairSink sink = withAll == null ? all : (l, r) -> {
             if (withAll.get(l) || withAll.get(r)) {
                 all.pair(l, r);
@@ -304,10 +313,11 @@ final class RuleBlocks {
                     }
                 }
             } else {
+                boolean[] placed = placedOrders.get(b);
                 for (int p = 0; p < order.length; p++) {
                     int last = Math.min(order.length - 1, p + windowSize - 1);
                     for (int q = p + 1; q <= last; q++) {
-                        if (!placed.get(order[p]) || !placed.get(order[q])) {
+                        if (!placed[p] || !placed[q]) {
                             sink.pair(Math.min(order[p], order[q]), Math.max(order[p], order[q]));
                         }
                     }
