@@ -82,10 +82,9 @@ public interface BlockingRule<R> {
      * whole block. So a value too common to pair in full (a hostel's phone number, a placeholder
      * identifier, a common surname) still pairs each record with every record of the block that agrees
      * with it on something more (a surname, a year of birth), however large the block. The window then
-     * pairs only where at least one of the two records is in no such sub-block: a record that shares no
-     * second key with anyone of the block (a purged record with only a phone) still meets its sorted
-     * neighbours, while the others are placed by their second keys instead of by position. The default
-     * emits none: the window alone.
+     * pairs only where at least one of the two records emits no split key: a record that has no second
+     * key (a purged record with only a phone) still meets its sorted neighbours, while the others are
+     * placed by their second keys instead of by position. The default emits none: the window alone.
      * Called only for records inside oversize blocks; must be deterministic, like the keys.
      */
     default void splitKeys(R record, Consumer<String> sink) {

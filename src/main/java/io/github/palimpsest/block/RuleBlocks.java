@@ -52,9 +52,9 @@ final class RuleBlocks {
 
         // Blocks are runs of equal block hash; keep those that can make a pair.
         BitSet keyed = new BitSet(n);
-        BitSet placed = new BitSet(n); // scratch: the records of the current oversize block in a sub-block
-        List<boolean[]> placedOrders = new ArrayList<>(); // parallel to pairBlocks: placed, in window order
-        long[][] splitCache = new long[n][]; // each record's split-key hashes, computed once for all its blocks
+        BitSet placed = new BitSet(n); // records of oversize blocks that emit a split key
+        long[][] splitCache = new long[n][];
+        String[] orderingCache = new String[n]; // each record's ordering key, computed once for all its blocks // each record's split-key hashes, computed once for all its blocks
         int blocks = 0;
         int largest = 0;
         List<int[]> pairBlocks = new ArrayList<>(); // {start, end}
@@ -79,16 +79,17 @@ final class RuleBlocks {
             }
             pairBlocks.add(new int[] {start, end});
             if (size > maxBlockSize) {
-                int[] order = orderForWindow(rule, records, entries, start, end, recordMask);
                 int[][] split = splitBlock(rule, records, entries, start, end, recordMask, maxBlockSize, placed,
                         splitCache);
-                boolean[] placedInOrder = new boolean[order.length];
-                for (int p = 0; p < order.length; p++) {
-                    placedInOrder[p] = placed.get(order[p]);
-                    placed.clear(order[p]);
+                boolean anyUnplaced = false;
+                for (int k = start; k < end && !anyUnplaced; k++) {
+                    anyUnplaced = !placed.get((int) (entries[k] & recordMask));
                 }
-                placedOrders.add(placedInOrder);
-                long windowed = windowPairs(order, windowSize, placedInOrder);
+                // The window pairs only where one record has no split key: without one, it pairs nothing.
+                int[] order = anyUnplaced
+                        ? orderForWindow(rule, records, entries, start, end, recordMask, orderingCache)
+                        : new int[0];
+                long windowed = windowPairs(order, windowSize, placed);
                 long splitPairs = 0;
                 for (int[] sub : split) {
                     long others = withAll == null ? 0 : sub.length - countPairingWithAll(withAll, sub);
@@ -103,7 +104,6 @@ final class RuleBlocks {
             } else {
                 windowOrders.add(null);
                 splits.add(null);
-                placedOrders.add(null);
                 long others = withAll == null ? 0 : size - countPairingWithAll(withAll, entries, start, end, recordMask);
                 total += (long) size * (size - 1) / 2 - others * (others - 1) / 2;
             }
@@ -124,14 +124,14 @@ final class RuleBlocks {
                 }
             }
         }
-        forEachPair(entries, recordMask, pairBlocks, windowOrders, splits, placedOrders, windowSize, withAll == null, withAll,
+        forEachPair(entries, recordMask, pairBlocks, windowOrders, splits, placed, windowSize, withAll == null, withAll,
                 (l, r) -> offsets[l + 1]++);
         for (int i = 0; i < n; i++) {
             offsets[i + 1] += offsets[i];
         }
         long[] scattered = new long[offsets[n]];
         int[] cursor = Arrays.copyOf(offsets, n);
-        forEachPair(entries, recordMask, pairBlocks, windowOrders, splits, placedOrders, windowSize, false, withAll,
+        forEachPair(entries, recordMask, pairBlocks, windowOrders, splits, placed, windowSize, false, withAll,
                 (l, r) -> scattered[cursor[l]++] = (long) l << 32 | r);
         long[] pairs = sortAndDedupeBuckets(scattered, offsets, cursor, parallel);
 
@@ -175,9 +175,8 @@ final class RuleBlocks {
     /**
      * The sub-blocks of an oversize block by the rule's {@linkplain BlockingRule#splitKeys split keys}: the
      * records (ascending) that share a split key, for each split key shared by 2 to {@code maxBlockSize}
-     * of them. Marks in {@code placed} the members of those sub-blocks: the window then pairs only pairs of
-     * which at least one record is in none, since the others are placed by their second keys, and a record
-     * that shares no second key with anyone in the block still meets its sorted neighbours. Keys are compared by the high 32 bits of their 64-bit hash, with the block position in the
+     * of them. Marks in {@code placed} the members that emit a split key: the window then pairs only
+     * pairs of which at least one record emits none, since the others are placed by their second keys. Keys are compared by the high 32 bits of their 64-bit hash, with the block position in the
      * low bits; a collision merges two sub-blocks, adding pairs and losing none.
      */
     private static <R> int[][] splitBlock(BlockingRule<R> rule, List<R> records, long[] entries, int start,
@@ -191,6 +190,9 @@ final class RuleBlocks {
             if (hashes == null) {
                 hashes = splitHashes(rule, records.get(record));
                 splitCache[record] = hashes;
+            }
+            if (hashes.length > 0) {
+                placed.set(record);
             }
             for (long hash : hashes) {
                 if (count == buffer.length) {
@@ -221,9 +223,6 @@ final class RuleBlocks {
             }
             if (m >= 2 && m <= maxBlockSize) {
                 subBlocks.add(Arrays.copyOf(members, m)); // positions ascend with record index
-                for (int k = 0; k < m; k++) {
-                    placed.set(members[k]);
-                }
             }
         }
         return subBlocks.toArray(new int[0][]);
@@ -265,14 +264,14 @@ final class RuleBlocks {
 
     /**
      * Number of pairs a window of {@code w} makes over the records in {@code order}: each with its next
-     * {@code w - 1}, where at least one of the two is not {@code placed} (in window order) in a sub-block.
+     * {@code w - 1}, where at least one of the two is not {@code placed} in a sub-block by a split key.
      */
-    private static long windowPairs(int[] order, int w, boolean[] placed) {
+    private static long windowPairs(int[] order, int w, BitSet placed) {
         long count = 0;
         for (int p = 0; p < order.length; p++) {
             int last = Math.min(order.length - 1, p + w - 1);
             for (int q = p + 1; q <= last; q++) {
-                if (!placed[p] || !placed[q]) {
+                if (!placed.get(order[p]) || !placed.get(order[q])) {
                     count++;
                 }
             }
@@ -292,7 +291,7 @@ final class RuleBlocks {
      * the pairs of which one record pairs with all (see {@link BlockingRule#pairsWithAll}).
      */
     private static void forEachPair(long[] entries, long recordMask, List<int[]> pairBlocks,
-            List<int[]> windowOrders, List<int[][]> splits, List<boolean[]> placedOrders, int windowSize, boolean windowsOnly, BitSet withAll, PairSink all) {
+            List<int[]> windowOrders, List<int[][]> splits, BitSet placed, int windowSize, boolean windowsOnly, BitSet withAll, PairSink all) {
         PairSink sink = withAll == null ? all : (l, r) -> {
             if (withAll.get(l) || withAll.get(r)) {
                 all.pair(l, r);
@@ -306,18 +305,45 @@ final class RuleBlocks {
                 }
                 int start = pairBlocks.get(b)[0];
                 int end = pairBlocks.get(b)[1];
-                for (int x = start; x < end; x++) {
-                    int left = (int) (entries[x] & recordMask);
-                    for (int y = x + 1; y < end; y++) {
-                        sink.pair(left, (int) (entries[y] & recordMask)); // ascending within a block
+                if (withAll == null) {
+                    for (int x = start; x < end; x++) {
+                        int left = (int) (entries[x] & recordMask);
+                        for (int y = x + 1; y < end; y++) {
+                            all.pair(left, (int) (entries[y] & recordMask)); // ascending within a block
+                        }
+                    }
+                } else {
+                    // Only pairs with a record that pairs with all: each of those with every other record,
+                    // in (#those x size) steps rather than size squared.
+                    int[] pairing = new int[end - start]; // positions of the records that pair with all
+                    int count = 0;
+                    for (int x = start; x < end; x++) {
+                        if (withAll.get((int) (entries[x] & recordMask))) {
+                            pairing[count++] = x;
+                        }
+                    }
+                    int next = 0; // first index in pairing after x
+                    for (int x = start; x < end; x++) {
+                        while (next < count && pairing[next] <= x) {
+                            next++;
+                        }
+                        int left = (int) (entries[x] & recordMask);
+                        if (withAll.get(left)) {
+                            for (int y = x + 1; y < end; y++) {
+                                all.pair(left, (int) (entries[y] & recordMask));
+                            }
+                        } else {
+                            for (int k = next; k < count; k++) {
+                                all.pair(left, (int) (entries[pairing[k]] & recordMask));
+                            }
+                        }
                     }
                 }
             } else {
-                boolean[] placed = placedOrders.get(b);
                 for (int p = 0; p < order.length; p++) {
                     int last = Math.min(order.length - 1, p + windowSize - 1);
                     for (int q = p + 1; q <= last; q++) {
-                        if (!placed[p] || !placed[q]) {
+                        if (!placed.get(order[p]) || !placed.get(order[q])) {
                             sink.pair(Math.min(order[p], order[q]), Math.max(order[p], order[q]));
                         }
                     }
@@ -373,13 +399,19 @@ final class RuleBlocks {
     }
 
     private static <R> int[] orderForWindow(BlockingRule<R> rule, List<R> records, long[] entries, int start,
-            int end, long recordMask) {
+            int end, long recordMask, String[] cache) {
         int size = end - start;
         String[] orderingKeys = new String[size];
         Integer[] positions = new Integer[size];
         for (int k = 0; k < size; k++) {
-            String key = rule.orderingKey(records.get((int) (entries[start + k] & recordMask)));
-            orderingKeys[k] = key == null ? "" : key;
+            int record = (int) (entries[start + k] & recordMask);
+            String key = cache[record];
+            if (key == null) {
+                key = rule.orderingKey(records.get(record));
+                key = key == null ? "" : key;
+                cache[record] = key;
+            }
+            orderingKeys[k] = key;
             positions[k] = k;
         }
         // Positions ascend with record index, so the tie-break keeps the order deterministic.

@@ -118,14 +118,13 @@ final class Scoring {
                 // The window and the sub-blocks are taken over the whole block, as the batch takes them,
                 // and filtered after.
                 IntSet near = new IntSet(2 * core.config.windowSize);
-                IntSet placedMembers = new IntSet(16);
                 boolean placed = split(p, rule, block, excludeSlot,
-                        Math.min(core.config.maxBlockSize, rule.maxBlockSize()), near, placedMembers);
+                        Math.min(core.config.maxBlockSize, rule.maxBlockSize()), near);
                 IntSet window = new IntSet(2 * core.config.windowSize);
                 window(p, rule, block, excludeSlot, window);
                 for (int s : window.toArray()) {
-                    // As the batch: the window pairs only where one of the two is in no sub-block.
-                    if (!placed || !placedMembers.contains(s)) {
+                    // As the batch: the window pairs only where one of the two has no split key.
+                    if (!placed || !hasSplitKey(rule, core.comparable(s))) {
                         near.add(s);
                     }
                 }
@@ -141,49 +140,46 @@ final class Scoring {
 
     /**
      * The members of an oversize block that share one of the record's {@linkplain BlockingRule#splitKeys
-     * split keys}, for each such key shared by 2 to {@code maxBlockSize} records (the record included), as
-     * the batch blocker splits the block; and which members are in such a sub-block (with or without the
-     * record), since the window pairs only where one of the two is in none.
-     *
-     * @return whether the record itself is in a sub-block
+     * split keys}, for each such key shared by at most {@code maxBlockSize} records (the record included), as
+     * the batch blocker splits the block.
      */
     private boolean split(PreparedRecord p, BlockingRule<ComparableRecord> rule, int[] block, int excludeSlot,
-            int maxBlockSize, IntSet found, IntSet placedMembers) {
+            int maxBlockSize, IntSet found) {
         java.util.Set<String> probeKeys = new java.util.HashSet<>();
         rule.splitKeys(p.comparable, key -> {
             if (key != null && !key.isEmpty()) {
                 probeKeys.add(key);
             }
         });
+        if (probeKeys.isEmpty()) {
+            return false;
+        }
         java.util.Map<String, IntSet> members = new java.util.HashMap<>();
         for (int s : block) {
             if (s == excludeSlot) {
                 continue;
             }
             rule.splitKeys(core.comparable(s), key -> {
-                if (key != null && !key.isEmpty()) {
-                    members.computeIfAbsent(key, k -> new IntSet(4)).add(s);
+                if (probeKeys.contains(key)) {
+                    members.computeIfAbsent(key, k -> new IntSet(8)).add(s);
                 }
             });
         }
-        boolean probePlaced = false;
-        for (java.util.Map.Entry<String, IntSet> sub : members.entrySet()) {
-            int[] slots = sub.getValue().toArray();
-            int size = slots.length + (probeKeys.contains(sub.getKey()) ? 1 : 0);
-            if (size < 2 || size > maxBlockSize) {
-                continue;
-            }
-            for (int s : slots) {
-                placedMembers.add(s);
-            }
-            if (probeKeys.contains(sub.getKey())) {
-                probePlaced = true;
+        for (IntSet sub : members.values()) {
+            int[] slots = sub.toArray();
+            if (slots.length + 1 <= maxBlockSize) {
                 for (int s : slots) {
                     found.add(s);
                 }
             }
         }
-        return probePlaced;
+        return true;
+    }
+
+    private static boolean hasSplitKey(BlockingRule<ComparableRecord> rule, ComparableRecord record) {
+        boolean[] any = {false};
+        rule.splitKeys(record, key -> any[0] |= key != null && !key.isEmpty());
+        return any[0];
     }
 
     /** The sorted-neighbourhood window of an oversize block: the nearest neighbours in ordering-key order. */
