@@ -19,9 +19,13 @@ import org.slf4j.LoggerFactory;
  * 1900-01-01, a default postcode) would produce a quadratic number of pairs. A block larger than
  * {@link Builder#maxBlockSize maxBlockSize} is therefore not paired exhaustively: its records are sorted
  * by the rule's {@link BlockingRule#orderingKey ordering key} and each is paired with its next
- * {@code windowSize - 1} neighbours (a sorted-neighbourhood window), so the block costs at most
- * {@code size * (windowSize - 1)} pairs. Such blocks are never dropped silently: each one is listed in
- * {@link BlockingReport#oversizeBlocks()} and logged (rule, size, window; never the key text).
+ * {@code windowSize - 1} neighbours (a sorted-neighbourhood window), so the window costs at most
+ * {@code size * (windowSize - 1)} pairs; and it is split by the rule's
+ * {@linkplain BlockingRule#splitKeys second keys}: the records that also share one of those form a
+ * sub-block, paired in full when it is within the maximum block size. So a shared phone number is split by
+ * surname and year of birth rather than dropped, and costs about what those finer keys would. Such blocks
+ * are never dropped silently: each one is listed in {@link BlockingReport#oversizeBlocks()} and logged
+ * (rule, size, window, sub-blocks; never the key text).
  *
  * <p><b>Cost.</b> Memory is a few primitive arrays: 8 bytes per (key, record) while a rule is built, 8
  * bytes per pair it emits, and 8 bytes per distinct pair in the union. Key extraction, pair emission and
@@ -111,10 +115,13 @@ public final class Blocker<R> {
                 // every block is in the report. A common full name makes dozens at a million records.
                 // A rule that set its own smaller maximum expects such blocks: INFO, not WARN.
                 long windowed = blocks.oversize.stream().mapToLong(OversizeBlock::pairs).sum();
+                long subBlocks = blocks.oversize.stream().mapToLong(OversizeBlock::subBlocks).sum();
+                long subBlockPairs = blocks.oversize.stream().mapToLong(OversizeBlock::subBlockPairs).sum();
                 String message = "blocking rule {}: {} block(s) exceed the maximum block size {} (largest {} records); "
-                        + "sub-blocked with a sorted window of {} ({} pairs)";
+                        + "split, not dropped: a sorted window of {} ({} pairs) and {} sub-blocks by a second key "
+                        + "({} pairs)";
                 Object[] arguments = {blocks.name, blocks.oversize.size(), ruleMaxBlockSize,
-                    blocks.oversize.get(0).size(), windowSize, windowed};
+                    blocks.oversize.get(0).size(), windowSize, windowed, subBlocks, subBlockPairs};
                 if (ruleMaxBlockSize < maxBlockSize) {
                     LOG.info(message, arguments);
                 } else {

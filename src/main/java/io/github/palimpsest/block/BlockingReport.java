@@ -60,9 +60,10 @@ public record BlockingReport(
     }
 
     /**
-     * A block too large to pair exhaustively: its records were sorted by the rule's
-     * {@link BlockingRule#orderingKey ordering key} (then record index) and each was paired with the next
-     * {@code windowSize - 1} records in that order.
+     * A block too large to pair exhaustively. It is split, not dropped: its records were sorted by the
+     * rule's {@link BlockingRule#orderingKey ordering key} (then record index) and each was paired with the
+     * next {@code windowSize - 1} records in that order, and the records that also share a
+     * {@linkplain BlockingRule#splitKeys split key} were paired in full, sub-block by sub-block.
      *
      * @param rule the rule's name
      * @param key the key value shared by the block's records: may be personal data, never logged
@@ -70,8 +71,12 @@ public record BlockingReport(
      * @param size the number of records in the block
      * @param windowSize the sorted-neighbourhood window used instead of all pairs
      * @param pairs the pairs the window produced (before de-duplication against other blocks)
+     * @param subBlocks the sub-blocks of records that also share one of the rule's
+     *     {@linkplain BlockingRule#splitKeys split keys}, each paired in full (0 when the rule has none)
+     * @param subBlockPairs the pairs those sub-blocks produced (before de-duplication)
      */
-    public record OversizeBlock(String rule, String key, String keyHash, int size, int windowSize, long pairs) {
+    public record OversizeBlock(String rule, String key, String keyHash, int size, int windowSize, long pairs,
+            int subBlocks, long subBlockPairs) {
 
         /** Checks the texts are present. */
         public OversizeBlock {
@@ -80,20 +85,27 @@ public record BlockingReport(
             checkNotNull(keyHash, "keyHash");
         }
 
+        /** A block without sub-blocks (the window alone). */
+        public OversizeBlock(String rule, String key, String keyHash, int size, int windowSize, long pairs) {
+            this(rule, key, keyHash, size, windowSize, pairs, 0, 0);
+        }
+
         /**
          * How the block was handled, in words and without the key, e.g. {@code "sorted window of 10 over
-         * 5,000 records (44,955 pairs instead of 12,497,500)"}.
+         * 5,000 records and 812 sub-blocks by a second key (44,955 + 3,120 pairs instead of 12,497,500)"}.
          */
         public String handling() {
-            return String.format("sorted window of %d over %,d records (%,d pairs instead of %,d)",
-                    windowSize, size, pairs, (long) size * (size - 1) / 2);
+            return String.format("sorted window of %d over %,d records and %,d sub-blocks by a second key "
+                            + "(%,d + %,d pairs instead of %,d)",
+                    windowSize, size, subBlocks, pairs, subBlockPairs, (long) size * (size - 1) / 2);
         }
 
         /** Describes the block without its key text, which may be personal data. */
         @Override
         public String toString() {
             return "OversizeBlock[rule=" + rule + ", keyHash=" + keyHash + ", size=" + size
-                    + ", windowSize=" + windowSize + ", pairs=" + pairs + "]";
+                    + ", windowSize=" + windowSize + ", pairs=" + pairs + ", subBlocks=" + subBlocks
+                    + ", subBlockPairs=" + subBlockPairs + "]";
         }
     }
 

@@ -76,6 +76,28 @@ public interface BlockingRule<R> {
     }
 
     /**
+     * Second keys that split an oversize block: inside a block larger than the maximum block size, the
+     * records that also share one of these keys form a sub-block, paired in full when it is within the
+     * maximum block size (a larger sub-block is left to the window), on top of the sorted window over the
+     * whole block. So a value too common to pair in full (a hostel's phone number, a placeholder
+     * identifier, a common surname) still pairs each record with every record of the block that agrees
+     * with it on something more (a surname, a year of birth), however large the block. The window then
+     * pairs only where at least one of the two records emits no split key: a record that has no second
+     * key (a purged record with only a phone) still meets its sorted neighbours, while the others are
+     * placed by their second keys instead of by position. The default emits none: the window alone.
+     * Called only for records inside oversize blocks; must be deterministic, like the keys.
+     */
+    default void splitKeys(R record, Consumer<String> sink) {
+    }
+
+    /**
+     * This rule with the given {@linkplain #splitKeys split keys} for its oversize blocks.
+     */
+    default BlockingRule<R> withSplitKeys(BiConsumer<? super R, Consumer<String>> splitKeys) {
+        return new GuardedBlockingRule<>(this, maxBlockSize(), checkNotNull(splitKeys, "splitKeys"));
+    }
+
+    /**
      * This rule with its own, smaller maximum block size: for a rule whose common values cannot carry a link
      * on their own (a full name shared by a hundred records), so that their blocks cost a window rather than
      * every pair. Its oversize blocks are expected and logged at INFO, not WARN.
@@ -84,7 +106,7 @@ public interface BlockingRule<R> {
      */
     default BlockingRule<R> withMaxBlockSize(int maxBlockSize) {
         checkArgument(maxBlockSize >= 2, "maxBlockSize must be at least 2, got %s", maxBlockSize);
-        return new CappedBlockingRule<>(this, maxBlockSize);
+        return new GuardedBlockingRule<>(this, maxBlockSize, null);
     }
 
     /**

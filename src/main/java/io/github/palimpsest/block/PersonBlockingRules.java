@@ -2,6 +2,7 @@ package io.github.palimpsest.block;
 
 import io.github.palimpsest.normalise.PhoneticKeys;
 import io.github.palimpsest.record.ComparableRecord;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -30,6 +31,13 @@ public final class PersonBlockingRules {
      * its records meet only their sorted window: a look-up then scores at most this many records of a name.
      */
     static final int FULL_NAME_MAX_BLOCK_SIZE = 100;
+    /**
+     * An identifier value shared by more records than this is shared by several people (a household's or a
+     * hostel's phone, an office e-mail, a placeholder): its block is split by names and dates of birth.
+     */
+    static final int IDENTIFIER_MAX_BLOCK_SIZE = 20;
+    /** Blocks of one name alone larger than this are split by second keys (see {@code nameSplitKeys}). */
+    static final int NAME_MAX_BLOCK_SIZE = 30;
 
     private PersonBlockingRules() {
     }
@@ -76,20 +84,14 @@ public final class PersonBlockingRules {
      */
     public static List<BlockingRule<ComparableRecord>> standard() {
         return List.of(
-                BlockingRule.of("pnc_id", (r, keys) -> keys.accept(r.pncId()), PersonBlockingRules::byNameAndDob),
-                BlockingRule.of("cro_number", (r, keys) -> keys.accept(r.croNumber()),
-                        PersonBlockingRules::byNameAndDob),
-                BlockingRule.of("ni_number", (r, keys) -> keys.accept(r.niNumber()),
-                        PersonBlockingRules::byNameAndDob),
-                BlockingRule.of("driving_licence", (r, keys) -> keys.accept(r.drivingLicence()),
-                        PersonBlockingRules::byNameAndDob),
-                BlockingRule.of("warrant_number+typos", PersonBlockingRules::warrantNeighbourhood,
-                        PersonBlockingRules::byNameAndDob),
-                BlockingRule.of("id_*+typos", PersonBlockingRules::genericNeighbourhood,
-                        PersonBlockingRules::byNameAndDob),
-                BlockingRule.of("phone+birth-year-or-surname", PersonBlockingRules::phoneKeys,
-                        PersonBlockingRules::byNameAndDob),
-                BlockingRule.of("email", (r, keys) -> keys.accept(r.email()), PersonBlockingRules::byNameAndDob),
+                identifier("pnc_id", (r, keys) -> keys.accept(r.pncId())),
+                identifier("cro_number", (r, keys) -> keys.accept(r.croNumber())),
+                identifier("ni_number", (r, keys) -> keys.accept(r.niNumber())),
+                identifier("driving_licence", (r, keys) -> keys.accept(r.drivingLicence())),
+                identifier("warrant_number+typos", PersonBlockingRules::warrantNeighbourhood),
+                identifier("id_*+typos", PersonBlockingRules::genericNeighbourhood),
+                identifier("phone", (r, keys) -> keys.accept(r.phone())),
+                identifier("email", (r, keys) -> keys.accept(r.email())),
                 BlockingRule.of("surname-phonetic+initial+birth-year", PersonBlockingRules::surnamePhoneticYear,
                         r -> r.forename() + '|' + r.dateOfBirth()),
                 BlockingRule.of("surname-nysiis+birth-day", PersonBlockingRules::surnameNysiisDayOfYear,
@@ -107,15 +109,119 @@ public final class PersonBlockingRules {
                         PersonBlockingRules::byNameAndDob),
                 BlockingRule.of("postcode+forename-initial", PersonBlockingRules::postcodeInitial,
                         r -> r.surname() + '|' + r.dateOfBirth()),
-                BlockingRule.of("full-name, to records without a dob", PersonBlockingRules::fullName,
+                BlockingRule.of("name-phonetic, any field, to records short of a name or dob",
+                        PersonBlockingRules::nameTokens, r -> r.dateOfBirth() + "|" + r.postcode(),
+                        PersonBlockingRules::lacksNameOrDob)
+                        .withMaxBlockSize(NAME_MAX_BLOCK_SIZE)
+                        .withSplitKeys(PersonBlockingRules::nameSplitKeys),
+                BlockingRule.of("full-name either way round, to records without a dob", PersonBlockingRules::fullName,
                         r -> r.postcode() + '|' + r.dateOfBirth(), r -> r.dateOfBirth() == 0)
                         .withMaxBlockSize(FULL_NAME_MAX_BLOCK_SIZE));
     }
 
-    /** The full forename (not an initial) and the surname, when the record has both. */
+    /**
+     * A rule on one identifier-like value alone, so that a purged record that still carries it meets its
+     * mates. A value shared by more records than the maximum block size (a hostel's or an office's phone,
+     * a placeholder) is split by {@link #identitySplitKeys} rather than dropped.
+     */
+    private static BlockingRule<ComparableRecord> identifier(String name,
+            java.util.function.BiConsumer<ComparableRecord, Consumer<String>> keys) {
+        return BlockingRule.of(name, keys, PersonBlockingRules::byNameAndDob)
+                .withMaxBlockSize(IDENTIFIER_MAX_BLOCK_SIZE)
+                .withSplitKeys(PersonBlockingRules::identitySplitKeys);
+    }
+
+    /** Whether the record lacks a date of birth, a full forename or a surname: the dob-keyed rules miss it. */
+    private static boolean lacksNameOrDob(ComparableRecord r) {
+        return r.dateOfBirth() == 0 || r.forename().isEmpty() || r.isForenameInitial() || r.surname().isEmpty();
+    }
+
+    /**
+     * The second keys of an oversize identifier block: each surname key with the forename initial, the year
+     * of birth with its month, and the year with its day (either part of the date mistyped).
+     */
+    private static void identitySplitKeys(ComparableRecord r, Consumer<String> keys) {
+        if (r.dateOfBirth() != 0) {
+            String prefix = "y" + r.birthYear();
+            keys.accept(prefix + "m" + r.dateOfBirth() / 100 % 100);
+            keys.accept(prefix + "d" + r.dateOfBirth() % 100);
+        }
+        if (!r.forename().isEmpty() && !r.surnamePhonetic().isEmpty()) {
+            // The record's own surname key only: computed for every member of an oversize block.
+            keys.accept("s" + r.surnamePhonetic() + "|" + r.forename().charAt(0));
+        }
+    }
+
+    /**
+     * The Double Metaphone key of each name a record gives (forename, surname and the other surnames it is
+     * known by) in one key space, with no other field: names recorded in each other's fields meet, and a
+     * record with a name and nothing else (no date of birth, no postcode) still meets its mates. A name
+     * shared by more than {@link #NAME_MAX_BLOCK_SIZE} records is split by {@link #nameSplitKeys}.
+     */
+    private static void nameTokens(ComparableRecord r, Consumer<String> keys) {
+        if (!r.forenamePhonetic().isEmpty() && !r.isForenameInitial()) {
+            keys.accept(r.forenamePhonetic());
+        }
+        surnameKeys(r, keys);
+    }
+
+    /**
+     * The second keys of a common name's block: the forename and surname keys as an unordered pair (the
+     * full name, either way round), and each name key with the decade of birth and with the place (postcode
+     * district, else the last word of the address, often a town).
+     */
+    private static void nameSplitKeys(ComparableRecord r, Consumer<String> keys) {
+        // Only the record's own two keys (no alias or variant surnames): computed for every member of every
+        // oversize block, so they must be cheap.
+        String forename = r.isForenameInitial() ? "" : r.forenamePhonetic();
+        String surname = r.surnamePhonetic();
+        if (!forename.isEmpty() && !surname.isEmpty() && !forename.equals(surname)) {
+            keys.accept(surname.compareTo(forename) < 0 ? surname + "&" + forename : forename + "&" + surname);
+        }
+        List<String> places = places(r);
+        String decade = r.dateOfBirth() == 0 ? "" : Integer.toString(r.birthYear() / 10);
+        for (String key : new String[] {forename, surname}) {
+            if (!key.isEmpty()) {
+                if (!decade.isEmpty()) {
+                    keys.accept(key + "@" + decade);
+                }
+                for (String place : places) {
+                    keys.accept(key + "#" + place);
+                }
+            }
+        }
+    }
+
+    /**
+     * The places of a record: its postcode district (or the start of a non-UK postcode) and each word of its
+     * address that is not a number (a town, a street name), so that a record with a postcode meets one with
+     * only a town, and an address written in full meets one that gives only its town. A word as common as
+     * "road" makes sub-blocks over the maximum, which pair nothing, so it costs a sort and no pairs.
+     */
+    private static List<String> places(ComparableRecord r) {
+        String area = postcodeArea(r);
+        List<String> tokens = r.addressTokens();
+        List<String> places = new ArrayList<>(tokens.size() + 1);
+        if (!area.isEmpty()) {
+            places.add("pc" + area);
+        }
+        for (String token : tokens) {
+            if (!isNumber(token)) {
+                places.add(token);
+            }
+        }
+        return places;
+    }
+
+    /**
+     * The full forename (not an initial) and the surname, in alphabetical order, so that the two recorded in
+     * each other's fields meet.
+     */
     private static void fullName(ComparableRecord r, Consumer<String> keys) {
         if (!r.forename().isEmpty() && !r.isForenameInitial() && !r.surname().isEmpty()) {
-            keys.accept(r.forename() + '|' + r.surname());
+            String f = r.forename();
+            String s = r.surname();
+            keys.accept(f.compareTo(s) <= 0 ? f + '|' + s : s + '|' + f);
         }
     }
 
@@ -192,28 +298,6 @@ public final class PersonBlockingRules {
                     }
                 }
             });
-        }
-    }
-
-    /**
-     * The phone with the year and month of birth, with the year and day of birth, and with each surname key
-     * and the forename initial. A phone alone would join everyone who ever gave a hostel's or a custody
-     * suite's number; the phone with the year alone, or with the surname alone, joined every relative on a
-     * household's number and everyone of one year of birth on a shared one, so its blocks grew with the
-     * pool (3.8 pairs per true pair at a million records, against 1.1 at 30,000; docs/accuracy.md).
-     */
-    private static void phoneKeys(ComparableRecord r, Consumer<String> keys) {
-        if (r.phone().isEmpty()) {
-            return;
-        }
-        if (r.dateOfBirth() != 0) {
-            String prefix = r.phone() + "|" + r.birthYear();
-            keys.accept(prefix + "m" + r.dateOfBirth() / 100 % 100);
-            keys.accept(prefix + "d" + r.dateOfBirth() % 100);
-        }
-        if (!r.forename().isEmpty()) {
-            String initial = "|" + r.forename().charAt(0);
-            surnameKeys(r, key -> keys.accept(key.isEmpty() ? "" : r.phone() + "|" + key + initial));
         }
     }
 

@@ -52,10 +52,14 @@ final class RuleBlocks {
 
         // Blocks are runs of equal block hash; keep those that can make a pair.
         BitSet keyed = new BitSet(n);
+        BitSet placed = new BitSet(n); // records of oversize blocks that emit a split key
+        long[][] splitCache = new long[n][];
+        String[] orderingCache = new String[n]; // each record's ordering key, computed once for all its blocks // each record's split-key hashes, computed once for all its blocks
         int blocks = 0;
         int largest = 0;
         List<int[]> pairBlocks = new ArrayList<>(); // {start, end}
         List<int[]> windowOrders = new ArrayList<>(); // parallel to pairBlocks; null unless oversize
+        List<int[][]> splits = new ArrayList<>(); // parallel to pairBlocks: an oversize block's sub-blocks
         List<OversizeBlock> oversize = new ArrayList<>();
         long total = 0;
         for (int start = 0, end; start < entryCount; start = end) {
@@ -70,20 +74,36 @@ final class RuleBlocks {
             for (int k = start; k < end; k++) {
                 keyed.set((int) (entries[k] & recordMask));
             }
-            if (size < 2) {
-                continue;
+            if (size < 2 || withAll != null && countPairingWithAll(withAll, entries, start, end, recordMask) == 0) {
+                continue; // no pair: a single record, or none that pairs with all and so no pair at all
             }
             pairBlocks.add(new int[] {start, end});
             if (size > maxBlockSize) {
-                int[] order = orderForWindow(rule, records, entries, start, end, recordMask);
-                long windowed = windowPairs(size, windowSize);
+                int[][] split = splitBlock(rule, records, entries, start, end, recordMask, maxBlockSize, placed,
+                        splitCache);
+                boolean anyUnplaced = false;
+                for (int k = start; k < end && !anyUnplaced; k++) {
+                    anyUnplaced = !placed.get((int) (entries[k] & recordMask));
+                }
+                // The window pairs only where one record has no split key: without one, it pairs nothing.
+                int[] order = anyUnplaced
+                        ? orderForWindow(rule, records, entries, start, end, recordMask, orderingCache)
+                        : new int[0];
+                long windowed = windowPairs(order, windowSize, placed);
+                long splitPairs = 0;
+                for (int[] sub : split) {
+                    long others = withAll == null ? 0 : sub.length - countPairingWithAll(withAll, sub);
+                    splitPairs += (long) sub.length * (sub.length - 1) / 2 - others * (others - 1) / 2;
+                }
                 R member = records.get((int) (entries[start] & recordMask));
                 oversize.add(new OversizeBlock(rule.name(), keyText(rule, member, hash, recordBits),
-                        String.format("%016x", hash), size, windowSize, windowed));
+                        String.format("%016x", hash), size, windowSize, windowed, split.length, splitPairs));
                 windowOrders.add(order);
-                total += windowed;
+                splits.add(split);
+                total += windowed + splitPairs;
             } else {
                 windowOrders.add(null);
+                splits.add(null);
                 long others = withAll == null ? 0 : size - countPairingWithAll(withAll, entries, start, end, recordMask);
                 total += (long) size * (size - 1) / 2 - others * (others - 1) / 2;
             }
@@ -104,14 +124,14 @@ final class RuleBlocks {
                 }
             }
         }
-        forEachPair(entries, recordMask, pairBlocks, windowOrders, windowSize, withAll == null, withAll,
+        forEachPair(entries, recordMask, pairBlocks, windowOrders, splits, placed, windowSize, withAll == null, withAll,
                 (l, r) -> offsets[l + 1]++);
         for (int i = 0; i < n; i++) {
             offsets[i + 1] += offsets[i];
         }
         long[] scattered = new long[offsets[n]];
         int[] cursor = Arrays.copyOf(offsets, n);
-        forEachPair(entries, recordMask, pairBlocks, windowOrders, windowSize, false, withAll,
+        forEachPair(entries, recordMask, pairBlocks, windowOrders, splits, placed, windowSize, false, withAll,
                 (l, r) -> scattered[cursor[l]++] = (long) l << 32 | r);
         long[] pairs = sortAndDedupeBuckets(scattered, offsets, cursor, parallel);
 
@@ -142,11 +162,118 @@ final class RuleBlocks {
         return all ? null : withAll;
     }
 
+    private static int countPairingWithAll(BitSet withAll, int[] records) {
+        int count = 0;
+        for (int record : records) {
+            if (withAll.get(record)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The sub-blocks of an oversize block by the rule's {@linkplain BlockingRule#splitKeys split keys}: the
+     * records (ascending) that share a split key, for each split key shared by 2 to {@code maxBlockSize}
+     * of them. Marks in {@code placed} the members that emit a split key: the window then pairs only
+     * pairs of which at least one record emits none, since the others are placed by their second keys. Keys are compared by the high 32 bits of their 64-bit hash, with the block position in the
+     * low bits; a collision merges two sub-blocks, adding pairs and losing none.
+     */
+    private static <R> int[][] splitBlock(BlockingRule<R> rule, List<R> records, long[] entries, int start,
+            int end, long recordMask, int maxBlockSize, BitSet placed, long[][] splitCache) {
+        int size = end - start;
+        long[] buffer = new long[size];
+        int count = 0;
+        for (int k = 0; k < size; k++) {
+            int record = (int) (entries[start + k] & recordMask);
+            long[] hashes = splitCache[record];
+            if (hashes == null) {
+                hashes = splitHashes(rule, records.get(record));
+                splitCache[record] = hashes;
+            }
+            if (hashes.length > 0) {
+                placed.set(record);
+            }
+            for (long hash : hashes) {
+                if (count == buffer.length) {
+                    buffer = Arrays.copyOf(buffer, count * 2);
+                }
+                buffer[count++] = hash | k;
+            }
+        }
+        long[] keyed = buffer;
+        int n = count;
+        if (n < 2) {
+            return new int[0][];
+        }
+        Arrays.sort(keyed, 0, n);
+        List<int[]> subBlocks = new ArrayList<>();
+        for (int from = 0, to; from < n; from = to) {
+            long hash = keyed[from] >>> 32;
+            to = from + 1;
+            while (to < n && keyed[to] >>> 32 == hash) {
+                to++;
+            }
+            int[] members = new int[to - from];
+            int m = 0;
+            for (int k = from; k < to; k++) {
+                if (k == from || keyed[k] != keyed[k - 1]) { // a record emitting one split key twice
+                    members[m++] = (int) (entries[start + (int) (keyed[k] & 0xFFFFFFFFL)] & recordMask);
+                }
+            }
+            if (m >= 2 && m <= maxBlockSize) {
+                subBlocks.add(Arrays.copyOf(members, m)); // positions ascend with record index
+            }
+        }
+        return subBlocks.toArray(new int[0][]);
+    }
+
+    private static final long[] NO_HASHES = {};
+
+    /** The high 32 bits of the 64-bit hash of each of the record's distinct split keys. */
+    private static <R> long[] splitHashes(BlockingRule<R> rule, R record) {
+        long[][] hashes = {NO_HASHES};
+        int[] count = {0};
+        rule.splitKeys(record, key -> {
+            if (key == null || key.isEmpty()) {
+                return;
+            }
+            long hash = KeyBuffer.hash64(key) & 0xFFFFFFFF00000000L;
+            for (int i = 0; i < count[0]; i++) {
+                if (hashes[0][i] == hash) {
+                    return; // a key emitted twice
+                }
+            }
+            if (count[0] == hashes[0].length) {
+                hashes[0] = Arrays.copyOf(hashes[0], Math.max(4, count[0] * 2));
+            }
+            hashes[0][count[0]++] = hash;
+        });
+        return count[0] == hashes[0].length ? hashes[0] : Arrays.copyOf(hashes[0], count[0]);
+    }
+
     private static int countPairingWithAll(BitSet withAll, long[] entries, int start, int end, long recordMask) {
         int count = 0;
         for (int k = start; k < end; k++) {
             if (withAll.get((int) (entries[k] & recordMask))) {
                 count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * Number of pairs a window of {@code w} makes over the records in {@code order}: each with its next
+     * {@code w - 1}, where at least one of the two is not {@code placed} in a sub-block by a split key.
+     */
+    private static long windowPairs(int[] order, int w, BitSet placed) {
+        long count = 0;
+        for (int p = 0; p < order.length; p++) {
+            int last = Math.min(order.length - 1, p + w - 1);
+            for (int q = p + 1; q <= last; q++) {
+                if (!placed.get(order[p]) || !placed.get(order[q])) {
+                    count++;
+                }
             }
         }
         return count;
@@ -164,7 +291,7 @@ final class RuleBlocks {
      * the pairs of which one record pairs with all (see {@link BlockingRule#pairsWithAll}).
      */
     private static void forEachPair(long[] entries, long recordMask, List<int[]> pairBlocks,
-            List<int[]> windowOrders, int windowSize, boolean windowsOnly, BitSet withAll, PairSink all) {
+            List<int[]> windowOrders, List<int[][]> splits, BitSet placed, int windowSize, boolean windowsOnly, BitSet withAll, PairSink all) {
         PairSink sink = withAll == null ? all : (l, r) -> {
             if (withAll.get(l) || withAll.get(r)) {
                 all.pair(l, r);
@@ -178,17 +305,54 @@ final class RuleBlocks {
                 }
                 int start = pairBlocks.get(b)[0];
                 int end = pairBlocks.get(b)[1];
-                for (int x = start; x < end; x++) {
-                    int left = (int) (entries[x] & recordMask);
-                    for (int y = x + 1; y < end; y++) {
-                        sink.pair(left, (int) (entries[y] & recordMask)); // ascending within a block
+                if (withAll == null) {
+                    for (int x = start; x < end; x++) {
+                        int left = (int) (entries[x] & recordMask);
+                        for (int y = x + 1; y < end; y++) {
+                            all.pair(left, (int) (entries[y] & recordMask)); // ascending within a block
+                        }
+                    }
+                } else {
+                    // Only pairs with a record that pairs with all: each of those with every other record,
+                    // in (#those x size) steps rather than size squared.
+                    int[] pairing = new int[end - start]; // positions of the records that pair with all
+                    int count = 0;
+                    for (int x = start; x < end; x++) {
+                        if (withAll.get((int) (entries[x] & recordMask))) {
+                            pairing[count++] = x;
+                        }
+                    }
+                    int next = 0; // first index in pairing after x
+                    for (int x = start; x < end; x++) {
+                        while (next < count && pairing[next] <= x) {
+                            next++;
+                        }
+                        int left = (int) (entries[x] & recordMask);
+                        if (withAll.get(left)) {
+                            for (int y = x + 1; y < end; y++) {
+                                all.pair(left, (int) (entries[y] & recordMask));
+                            }
+                        } else {
+                            for (int k = next; k < count; k++) {
+                                all.pair(left, (int) (entries[pairing[k]] & recordMask));
+                            }
+                        }
                     }
                 }
             } else {
                 for (int p = 0; p < order.length; p++) {
                     int last = Math.min(order.length - 1, p + windowSize - 1);
                     for (int q = p + 1; q <= last; q++) {
-                        sink.pair(Math.min(order[p], order[q]), Math.max(order[p], order[q]));
+                        if (!placed.get(order[p]) || !placed.get(order[q])) {
+                            sink.pair(Math.min(order[p], order[q]), Math.max(order[p], order[q]));
+                        }
+                    }
+                }
+                for (int[] sub : splits.get(b)) {
+                    for (int x = 0; x < sub.length; x++) {
+                        for (int y = x + 1; y < sub.length; y++) {
+                            sink.pair(sub[x], sub[y]); // ascending within a sub-block
+                        }
                     }
                 }
             }
@@ -235,13 +399,19 @@ final class RuleBlocks {
     }
 
     private static <R> int[] orderForWindow(BlockingRule<R> rule, List<R> records, long[] entries, int start,
-            int end, long recordMask) {
+            int end, long recordMask, String[] cache) {
         int size = end - start;
         String[] orderingKeys = new String[size];
         Integer[] positions = new Integer[size];
         for (int k = 0; k < size; k++) {
-            String key = rule.orderingKey(records.get((int) (entries[start + k] & recordMask)));
-            orderingKeys[k] = key == null ? "" : key;
+            int record = (int) (entries[start + k] & recordMask);
+            String key = cache[record];
+            if (key == null) {
+                key = rule.orderingKey(records.get(record));
+                key = key == null ? "" : key;
+                cache[record] = key;
+            }
+            orderingKeys[k] = key;
             positions[k] = k;
         }
         // Positions ascend with record index, so the tie-break keeps the order deterministic.

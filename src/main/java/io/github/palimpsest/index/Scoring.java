@@ -16,7 +16,8 @@ import java.util.List;
  * <p>A candidate is any indexed record that shares a blocking key with the record, under any rule, as in
  * the batch blocker. A block that would exceed the maximum block size is not paired exhaustively: as the
  * batch blocker's sorted window does, the record is paired only with its {@code windowSize - 1} nearest
- * neighbours on either side in the rule's ordering-key order (ties by record id).
+ * neighbours on either side in the rule's ordering-key order (ties by record id), and, as the batch splits
+ * the block, with the members that share one of its split keys where at most the maximum block size do.
  */
 final class Scoring {
     private final IndexCore core;
@@ -113,20 +114,72 @@ final class Scoring {
                         found.add(s);
                     }
                 }
-            } else if (withAll) {
-                window(p, rule, block, excludeSlot, found);
             } else {
-                // The window is taken over the whole block, as the batch takes it, and filtered after.
+                // The window and the sub-blocks are taken over the whole block, as the batch takes them,
+                // and filtered after.
+                IntSet near = new IntSet(2 * core.config.windowSize);
+                boolean placed = split(p, rule, block, excludeSlot,
+                        Math.min(core.config.maxBlockSize, rule.maxBlockSize()), near);
                 IntSet window = new IntSet(2 * core.config.windowSize);
                 window(p, rule, block, excludeSlot, window);
                 for (int s : window.toArray()) {
-                    if (rule.pairsWithAll(core.comparable(s))) {
+                    // As the batch: the window pairs only where one of the two has no split key.
+                    if (!placed || !hasSplitKey(rule, core.comparable(s))) {
+                        near.add(s);
+                    }
+                }
+                for (int s : near.toArray()) {
+                    if (withAll || rule.pairsWithAll(core.comparable(s))) {
                         found.add(s);
                     }
                 }
             }
         }
         return found.toArray();
+    }
+
+    /**
+     * The members of an oversize block that share one of the record's {@linkplain BlockingRule#splitKeys
+     * split keys}, for each such key shared by at most {@code maxBlockSize} records (the record included), as
+     * the batch blocker splits the block.
+     */
+    private boolean split(PreparedRecord p, BlockingRule<ComparableRecord> rule, int[] block, int excludeSlot,
+            int maxBlockSize, IntSet found) {
+        java.util.Set<String> probeKeys = new java.util.HashSet<>();
+        rule.splitKeys(p.comparable, key -> {
+            if (key != null && !key.isEmpty()) {
+                probeKeys.add(key);
+            }
+        });
+        if (probeKeys.isEmpty()) {
+            return false;
+        }
+        java.util.Map<String, IntSet> members = new java.util.HashMap<>();
+        for (int s : block) {
+            if (s == excludeSlot) {
+                continue;
+            }
+            rule.splitKeys(core.comparable(s), key -> {
+                if (probeKeys.contains(key)) {
+                    members.computeIfAbsent(key, k -> new IntSet(8)).add(s);
+                }
+            });
+        }
+        for (IntSet sub : members.values()) {
+            int[] slots = sub.toArray();
+            if (slots.length + 1 <= maxBlockSize) {
+                for (int s : slots) {
+                    found.add(s);
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasSplitKey(BlockingRule<ComparableRecord> rule, ComparableRecord record) {
+        boolean[] any = {false};
+        rule.splitKeys(record, key -> any[0] |= key != null && !key.isEmpty());
+        return any[0];
     }
 
     /** The sorted-neighbourhood window of an oversize block: the nearest neighbours in ordering-key order. */

@@ -155,7 +155,10 @@ class BlockerProperties {
             }
             for (List<Integer> block : blocks.values()) {
                 if (block.size() > maxBlockSize) {
-                    reported++;
+                    // A block none of whose records pairs with all makes no pair, so is neither split nor reported.
+                    if (block.stream().anyMatch(i -> rule.pairsWithAll(records.get(i)))) {
+                        reported++;
+                    }
                     continue;
                 }
                 for (int x = 0; x < block.size(); x++) {
