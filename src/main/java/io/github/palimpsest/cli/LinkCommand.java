@@ -115,6 +115,12 @@ final class LinkCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
         }
+        int processors = Runtime.getRuntime().availableProcessors();
+        if (threads != null && threads > maxThreads(processors)) {
+            // Each worker holds its own buffers: far more workers than cores only costs memory.
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads " + threads + " is too many: "
+                    + "this machine has " + processors + " processor(s); give at most " + maxThreads(processors));
+        }
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         try (OutputFiles files = OutputFiles.builder(spec.commandLine()).inputs(inputs).input("--model", modelIn)
                 .input("--key-file", keyFile).output("--clusters-out", clustersOut).output("--links-out", linksOut)
@@ -185,6 +191,11 @@ final class LinkCommand implements Callable<Integer> {
                 progress.close();
             }
         }
+    }
+
+    /** The most worker threads accepted: four per processor, and at least 16. */
+    static int maxThreads(int processors) {
+        return Math.max(16, 4 * processors);
     }
 
     /** A record read for linking, whether it has problems, and (if kept) them with where it was read, else null. */

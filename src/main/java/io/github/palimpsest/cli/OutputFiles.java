@@ -430,6 +430,10 @@ final class OutputFiles implements AutoCloseable {
                 Path target = output.destination().target();
                 Path backup = null;
                 if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                    if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+                        throw new IOException(output.destination().given() + ": is no longer a regular file; "
+                                + "it changed while the run worked");
+                    }
                     backup = keep(target);
                     copyPermissions(target, output.temporary());
                 }
@@ -446,7 +450,9 @@ final class OutputFiles implements AutoCloseable {
                         Files.deleteIfExists(r.target());
                     }
                 } catch (IOException | RuntimeException undo) {
-                    e.addSuppressed(undo);
+                    // The backup is left where it is: it holds the only copy of the file it replaced.
+                    e.addSuppressed(new IOException(r.target() + ": could not be put back; its previous "
+                            + "content is in " + r.backup(), undo));
                 }
             }
             throw e;
@@ -519,7 +525,7 @@ final class OutputFiles implements AutoCloseable {
     }
 
     /** Called by the shutdown hook: waits for a rename in progress, then abandons the run. */
-    private void abort() {
+    void abort() {
         boolean locked = false;
         try {
             locked = lock.tryLock(10, TimeUnit.SECONDS);
