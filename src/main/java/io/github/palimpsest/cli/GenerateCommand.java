@@ -2,11 +2,8 @@ package io.github.palimpsest.cli;
 
 import io.github.palimpsest.synthetic.CorruptionProfile;
 import io.github.palimpsest.synthetic.SyntheticForces;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -112,19 +109,21 @@ final class GenerateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         long count;
-        try (Writer records = writer(out); Writer truthWriter = writer(truth)) {
-            count = generator.writeCsv(records, truthWriter);
-        } catch (IOException e) {
-            throw new CliInputException("cannot write " + out + " or " + truth + ": " + e.getMessage(), e);
+        try (OutputFiles files = OutputFiles.builder(spec.commandLine()).output("--out", out)
+                .output("--truth", truth).check()) {
+            try {
+                count = generator.writeCsv(files.open(out).writer(), files.open(truth).writer());
+                files.commit();
+            } catch (IOException e) {
+                throw new CliInputException("cannot write " + OutputFiles.describe(out) + " or "
+                        + OutputFiles.describe(truth) + ": " + e.getMessage(), e);
+            }
+            PrintWriter summary = files.summary();
+            summary.printf("wrote %d records about %d people to %s, truth to %s%n",
+                    count, people, OutputFiles.describe(out), OutputFiles.describe(truth));
+            summary.flush();
         }
-        spec.commandLine().getOut().printf("wrote %d records about %d people to %s, truth to %s%n",
-                count, people, out, truth);
-        spec.commandLine().getOut().flush();
         return Main.EXIT_OK;
-    }
-
-    private static Writer writer(Path path) throws IOException {
-        return new BufferedWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8), 1 << 16);
     }
 
     /** Reads a profile name in any case. */

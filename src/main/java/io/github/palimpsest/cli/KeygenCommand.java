@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,6 +26,11 @@ final class KeygenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (OutputFiles.isStandardOutput(out)) {
+            // A key is a file made owner-only and never replaced; standard output is neither.
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "keygen writes the key to a new file only; '-' (standard output) is not accepted");
+        }
         DeploymentSecret secret = DeploymentSecret.generate();
         try {
             secret.writeKeyFile(out);

@@ -115,8 +115,22 @@ final class LinkCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
         }
-        checkDistinctOutputs();
+        int processors = Runtime.getRuntime().availableProcessors();
+        if (threads != null && threads > maxThreads(processors)) {
+            // Each worker holds its own buffers: far more workers than cores only costs memory.
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads " + threads + " is too many: "
+                    + "this machine has " + processors + " processor(s); give at most " + maxThreads(processors));
+        }
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        try (OutputFiles files = OutputFiles.builder(spec.commandLine()).inputs(inputs).input("--model", modelIn)
+                .input("--key-file", keyFile).output("--clusters-out", clustersOut).output("--links-out", linksOut)
+                .output("--patterns-out", patternsOut).output("--problems-out", problemsOut)
+                .output("--save-model", modelOut).check()) {
+            return link(files, workers);
+        }
+    }
+
+    private int link(OutputFiles files, int workers) throws IOException {
         Path tokenFile = inputs.stream().filter(TokenLinking::isTokenFile).findFirst().orElse(null);
         if (keyFile != null || tokenFile != null) {
             if (keyFile == null) {
@@ -128,7 +142,8 @@ final class LinkCommand implements Callable<Integer> {
                         ? "--patterns-out" : "--problems-out") + " needs plain-text records; it is not available "
                         + "when linking through tokens (--key-file)");
             }
-            return TokenLinking.run(this, keyFile, oneToOne, modelIn == null ? null : loadModel(modelIn), workers);
+            return TokenLinking.run(this, files, keyFile, oneToOne, modelIn == null ? null : loadModel(modelIn),
+                    workers);
         }
         if (oneToOne) {
             throw new CommandLine.ParameterException(spec.commandLine(),
@@ -164,10 +179,10 @@ final class LinkCommand implements Callable<Integer> {
             Linker linker = linker(records.size(), workers, progress);
             CompactLinkResult result = linker.linkComparable(records);
             timed(progress, "write", () -> {
-                writeOutputs(result, problems, workers);
+                writeOutputs(files, result, problems, workers);
                 return new Timed<>(null, "outputs written");
             });
-            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter out = files.summary();
             printSummary(out, result.statistics());
             printProblemCount(out, problems.recordsWithProblems(), problemsOut);
             return Main.EXIT_OK;
@@ -176,6 +191,11 @@ final class LinkCommand implements Callable<Integer> {
                 progress.close();
             }
         }
+    }
+
+    /** The most worker threads accepted: four per processor, and at least 16. */
+    static int maxThreads(int processors) {
+        return Math.max(16, 4 * processors);
     }
 
     /** A record read for linking, whether it has problems, and (if kept) them with where it was read, else null. */
@@ -213,20 +233,6 @@ final class LinkCommand implements Callable<Integer> {
         return done.value();
     }
 
-    private void checkDistinctOutputs() {
-        List<Path> outputs = new ArrayList<>();
-        for (Path p : new Path[] {clustersOut, linksOut, patternsOut, problemsOut, modelOut}) {
-            if (p != null) {
-                Path absolute = p.toAbsolutePath().normalize();
-                if (outputs.contains(absolute)) {
-                    throw new CommandLine.ParameterException(spec.commandLine(),
-                            p + " is named for two outputs; each output needs its own file");
-                }
-                outputs.add(absolute);
-            }
-        }
-    }
-
     private Linker linker(int recordCount, int workers, TerminalProgress progress) {
         Linker.Builder builder = Linker.builder().thresholdProbability(threshold).seed(seed).threads(workers);
         if (progress != null) {
@@ -261,56 +267,42 @@ final class LinkCommand implements Callable<Integer> {
      * Writes every output to a temporary file first, and moves them into place only when all are complete.
      * Rows are formatted in blocks on all workers and written in order.
      */
-    private void writeOutputs(CompactLinkResult result, ProblemReport problems, int workers) throws IOException {
-        List<AtomicOutput> outputs = new ArrayList<>();
-        try {
-            // Printers are flushed, not closed: closing would close the file before AtomicOutput commits it.
-            Writer clustersFile = open(outputs, clustersOut).writer();
-            Csv.printer(clustersFile, CLUSTER_COLUMNS).flush();
-            ParallelCsvWriter.write(clustersFile, result.recordCount(), workers,
-                    (r, csv) -> csv.printRecord(result.record(r).recordId(), result.entityIdOf(r)));
-            if (linksOut != null) {
-                Writer linksFile = open(outputs, linksOut).writer();
-                Csv.printer(linksFile, LINK_COLUMNS).flush();
-                ParallelCsvWriter.write(linksFile, result.linkCount(), workers, (k, csv) -> {
-                    Link link = result.link(k);
-                    csv.printRecord(link.leftId(), link.rightId(), Decimals.fixed(link.matchWeight(), 4),
-                            Decimals.fixed(link.probability(), 6), link.evidence());
-                });
-            }
-            if (patternsOut != null) {
-                Writer patternsFile = open(outputs, patternsOut).writer();
-                Csv.printer(patternsFile, PATTERN_COLUMNS).flush();
-                ParallelCsvWriter.write(patternsFile, result.entityCount(), workers, (e, csv) -> {
-                    Pattern pattern = result.pattern(e);
-                    for (PatternEvent event : pattern.events()) {
-                        csv.printRecord(pattern.entityId(), event.date().map(Object::toString).orElse(""),
-                                event.forceCode(), event.forceName(), event.eventType(), event.recordId(),
-                                event.linkedByText());
-                    }
-                });
-            }
-            if (problemsOut != null) {
-                problems.write(open(outputs, problemsOut).writer());
-            }
-            if (modelOut != null) {
-                AtomicOutput model = open(outputs, modelOut);
-                model.writer().write(result.model().toJson());
-            }
-            for (AtomicOutput output : outputs) {
-                output.commit();
-            }
-        } finally {
-            for (AtomicOutput output : outputs) {
-                output.close();
-            }
+    private void writeOutputs(OutputFiles files, CompactLinkResult result, ProblemReport problems, int workers)
+            throws IOException {
+        // Printers are flushed, not closed: closing would close the file before AtomicOutput commits it.
+        Writer clustersFile = files.open(clustersOut).writer();
+        Csv.printer(clustersFile, CLUSTER_COLUMNS).flush();
+        ParallelCsvWriter.write(clustersFile, result.recordCount(), workers,
+                (r, csv) -> csv.printRecord(result.record(r).recordId(), result.entityIdOf(r)));
+        if (linksOut != null) {
+            Writer linksFile = files.open(linksOut).writer();
+            Csv.printer(linksFile, LINK_COLUMNS).flush();
+            ParallelCsvWriter.write(linksFile, result.linkCount(), workers, (k, csv) -> {
+                Link link = result.link(k);
+                csv.printRecord(link.leftId(), link.rightId(), Decimals.fixed(link.matchWeight(), 4),
+                        Decimals.fixed(link.probability(), 6), link.evidence());
+            });
         }
-    }
-
-    private static AtomicOutput open(List<AtomicOutput> outputs, Path file) {
-        AtomicOutput output = AtomicOutput.open(file);
-        outputs.add(output);
-        return output;
+        if (patternsOut != null) {
+            Writer patternsFile = files.open(patternsOut).writer();
+            Csv.printer(patternsFile, PATTERN_COLUMNS).flush();
+            ParallelCsvWriter.write(patternsFile, result.entityCount(), workers, (e, csv) -> {
+                Pattern pattern = result.pattern(e);
+                for (PatternEvent event : pattern.events()) {
+                    csv.printRecord(pattern.entityId(), event.date().map(Object::toString).orElse(""),
+                            event.forceCode(), event.forceName(), event.eventType(), event.recordId(),
+                            event.linkedByText());
+                }
+            });
+        }
+        if (problemsOut != null) {
+            problems.write(files.open(problemsOut).writer());
+        }
+        if (modelOut != null) {
+            AtomicOutput model = files.open(modelOut);
+            model.writer().write(result.model().toJson());
+        }
+        files.commit();
     }
 
     static void printSummary(PrintWriter out, LinkStatistics s) {
@@ -331,7 +323,7 @@ final class LinkCommand implements Callable<Integer> {
         if (recordsWithProblems > 0) {
             // An invalid value is linked as missing (DESIGN.md: nothing lost, no evidence); say where to look.
             out.println(problemsOut != null
-                    ? "  each problem is listed in " + problemsOut
+                    ? "  each problem is listed in " + OutputFiles.describe(problemsOut)
                     : "  to list each problem with its file and line: --problems-out PROBLEMS.csv");
         }
         out.flush();

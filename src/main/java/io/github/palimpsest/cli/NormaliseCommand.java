@@ -47,33 +47,39 @@ final class NormaliseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        try (OutputFiles files = OutputFiles.builder(spec.commandLine()).inputs(inputs).output("--out", out).check()) {
+            return normalise(files);
+        }
+    }
+
+    private int normalise(OutputFiles files) throws IOException {
         List<CsvRow> rows = new ArrayList<>();
         RecordCsvReader.create().read(inputs, rows::add);
         Map<String, String> inputColumns = unionOfHeaders(rows);
         List<String> header = new ArrayList<>(inputColumns.values());
         header.addAll(OUTPUT_COLUMNS);
         long problems = 0;
-        try (AtomicOutput output = AtomicOutput.open(out);
-             CSVPrinter printer = Csv.printer(output.writer(), header)) {
-            for (CsvRow row : rows) {
-                Map<String, String> byColumn = new LinkedHashMap<>();
-                for (int i = 0; i < row.header().size(); i++) {
-                    byColumn.put(Column.normaliseHeader(row.header().get(i)), row.values().get(i));
-                }
-                List<String> values = new ArrayList<>(header.size());
-                for (String folded : inputColumns.keySet()) {
-                    values.add(byColumn.getOrDefault(folded, ""));
-                }
-                values.addAll(normalisedValues(row.record()));
-                printer.printRecord(values);
-                problems += row.record().problems().size();
+        AtomicOutput output = files.open(out);
+        // Flushed, not closed: the file is committed by OutputFiles.
+        CSVPrinter printer = Csv.printer(output.writer(), header);
+        for (CsvRow row : rows) {
+            Map<String, String> byColumn = new LinkedHashMap<>();
+            for (int i = 0; i < row.header().size(); i++) {
+                byColumn.put(Column.normaliseHeader(row.header().get(i)), row.values().get(i));
             }
-            printer.flush();
-            output.commit();
+            List<String> values = new ArrayList<>(header.size());
+            for (String folded : inputColumns.keySet()) {
+                values.add(byColumn.getOrDefault(folded, ""));
+            }
+            values.addAll(normalisedValues(row.record()));
+            printer.printRecord(values);
+            problems += row.record().problems().size();
         }
+        printer.flush();
+        files.commit();
         PrintWriter err = spec.commandLine().getErr();
         err.printf("normalised %d rows from %d file(s) into %s; %d problem(s) reported in the problems column%n",
-                rows.size(), inputs.size(), out, problems);
+                rows.size(), inputs.size(), OutputFiles.describe(out), problems);
         err.flush();
         return Main.EXIT_OK;
     }

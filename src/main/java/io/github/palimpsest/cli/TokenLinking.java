@@ -70,7 +70,7 @@ final class TokenLinking {
     private record Pool(List<Tombstone> tombstones, List<String> inputs) {
     }
 
-    static int run(LinkCommand command, Path keyFile, boolean oneToOne, MatchModel model, int workers)
+    static int run(LinkCommand command, OutputFiles files, Path keyFile, boolean oneToOne, MatchModel model, int workers)
             throws IOException {
         DeploymentSecret secret = DeploymentSecret.load(keyFile);
         Pool pool;
@@ -96,8 +96,8 @@ final class TokenLinking {
         }
         TokenLinkResult result = oneToOne ? linker.link(pool.tombstones(), pool.inputs())
                 : linker.link(pool.tombstones());
-        write(command, pool, result);
-        printSummary(command.spec.commandLine().getOut(), result, model != null);
+        write(command, files, pool, result);
+        printSummary(files.summary(), result, model != null);
         return Main.EXIT_OK;
     }
 
@@ -132,44 +132,36 @@ final class TokenLinking {
         }
     }
 
-    private static void write(LinkCommand command, Pool pool, TokenLinkResult result) throws IOException {
-        List<AtomicOutput> outputs = new ArrayList<>();
-        try {
-            List<String> entityIds = entityIds(pool, result.clustering());
-            AtomicOutput clusters = open(outputs, command.clustersOut);
-            CSVPrinter csv = Csv.printer(clusters.writer(), CLUSTER_COLUMNS);
-            for (int r = 0; r < result.recordCount(); r++) {
-                csv.printRecord(pool.inputs().get(r), pool.tombstones().get(r).reference(),
-                        entityIds.get(result.clustering().clusterOf(r)));
-            }
-            csv.flush();
-            if (command.linksOut != null) {
-                AtomicOutput links = open(outputs, command.linksOut);
-                CSVPrinter linkCsv = Csv.printer(links.writer(), LINK_COLUMNS);
-                ScoredLinks scored = result.links();
-                for (int k = 0; k < scored.size(); k++) {
-                    int a = scored.left(k);
-                    int b = scored.right(k);
-                    linkCsv.printRecord(pool.inputs().get(a), pool.tombstones().get(a).reference(),
-                            pool.inputs().get(b), pool.tombstones().get(b).reference(),
-                            Decimals.fixed(scored.matchWeight(k), 4),
-                            Decimals.fixed(MatchModel.probability(scored.matchWeight(k)), 6),
-                            result.explain(a, b).summary());
-                }
-                linkCsv.flush();
-            }
-            if (command.modelOut != null) {
-                Writer model = open(outputs, command.modelOut).writer();
-                model.write(result.model().toJson());
-            }
-            for (AtomicOutput output : outputs) {
-                output.commit();
-            }
-        } finally {
-            for (AtomicOutput output : outputs) {
-                output.close();
-            }
+    private static void write(LinkCommand command, OutputFiles files, Pool pool, TokenLinkResult result)
+            throws IOException {
+        List<String> entityIds = entityIds(pool, result.clustering());
+        AtomicOutput clusters = files.open(command.clustersOut);
+        CSVPrinter csv = Csv.printer(clusters.writer(), CLUSTER_COLUMNS);
+        for (int r = 0; r < result.recordCount(); r++) {
+            csv.printRecord(pool.inputs().get(r), pool.tombstones().get(r).reference(),
+                    entityIds.get(result.clustering().clusterOf(r)));
         }
+        csv.flush();
+        if (command.linksOut != null) {
+            AtomicOutput links = files.open(command.linksOut);
+            CSVPrinter linkCsv = Csv.printer(links.writer(), LINK_COLUMNS);
+            ScoredLinks scored = result.links();
+            for (int k = 0; k < scored.size(); k++) {
+                int a = scored.left(k);
+                int b = scored.right(k);
+                linkCsv.printRecord(pool.inputs().get(a), pool.tombstones().get(a).reference(),
+                        pool.inputs().get(b), pool.tombstones().get(b).reference(),
+                        Decimals.fixed(scored.matchWeight(k), 4),
+                        Decimals.fixed(MatchModel.probability(scored.matchWeight(k)), 6),
+                        result.explain(a, b).summary());
+            }
+            linkCsv.flush();
+        }
+        if (command.modelOut != null) {
+            Writer model = files.open(command.modelOut).writer();
+            model.write(result.model().toJson());
+        }
+        files.commit();
     }
 
     /**
@@ -184,12 +176,6 @@ final class TokenLinking {
             names.add(seen.add(name) ? name : name + "#" + r);
         }
         return EntityIds.people().assign(clustering, names);
-    }
-
-    private static AtomicOutput open(List<AtomicOutput> outputs, Path file) {
-        AtomicOutput output = AtomicOutput.open(file);
-        outputs.add(output);
-        return output;
     }
 
     private static void printSummary(PrintWriter out, TokenLinkResult result, boolean modelGiven) {

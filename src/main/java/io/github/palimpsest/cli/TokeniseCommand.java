@@ -52,6 +52,13 @@ final class TokeniseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        try (OutputFiles files = OutputFiles.builder(spec.commandLine()).inputs(inputs).input("--key-file", keyFile)
+                .output("--out", out).check()) {
+            return tokenise(files);
+        }
+    }
+
+    private int tokenise(OutputFiles files) throws IOException {
         DeploymentSecret secret = DeploymentSecret.load(keyFile);
         try {
             TombstoneOptions options = TombstoneOptions.builder().keepForce(!dropForce)
@@ -59,13 +66,11 @@ final class TokeniseCommand implements Callable<Integer> {
             List<Tombstone> tombstones = new ArrayList<>();
             RecordCsvReader.create().read(inputs, row -> tombstones.add(Tombstone.of(row.record(), secret, options)));
             long withoutEvidence = tombstones.stream().filter(t -> !t.hasEvidence()).count();
-            try (AtomicOutput output = AtomicOutput.open(out)) {
-                TombstoneCsv.write(output.writer(), tombstones);
-                output.commit();
-            }
+            TombstoneCsv.write(files.open(out).writer(), tombstones);
+            files.commit();
             PrintWriter err = spec.commandLine().getErr();
             err.printf("tokenised %d rows from %d file(s) into %s under key id %s; %d row(s) had nothing to "
-                    + "tokenise%n", tombstones.size(), inputs.size(), out, secret.keyId(), withoutEvidence);
+                    + "tokenise%n", tombstones.size(), inputs.size(), OutputFiles.describe(out), secret.keyId(), withoutEvidence);
             err.flush();
             return Main.EXIT_OK;
         } finally {

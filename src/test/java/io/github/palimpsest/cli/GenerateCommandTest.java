@@ -2,6 +2,7 @@ package io.github.palimpsest.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.hash.Hashing;
@@ -123,9 +124,17 @@ class GenerateCommandTest {
     }
 
     @Test
-    void unwritableOutputIsBadInput() {
-        int code = Main.run("generate", "--people", "5", "--out", dir.resolve("no/such/dir/r.csv").toString(),
+    void anOutputThatCannotBeCreatedIsRefusedBeforeAnyWork() throws IOException {
+        Files.writeString(dir.resolve("plain"), "a file, not a directory");
+        int code = Main.run("generate", "--people", "5", "--out", dir.resolve("plain/r.csv").toString(),
                 "--truth", dir.resolve("t.csv").toString());
-        assertEquals(Main.EXIT_BAD_INPUT, code);
+        assertEquals(Main.EXIT_USAGE, code);
+        assertFalse(Files.exists(dir.resolve("t.csv")), "nothing was written");
+    }
+
+    @Test
+    void missingDirectoriesOfAnOutputAreCreated() {
+        assertEquals(Main.EXIT_OK, Main.run("generate", "--people", "5", "--out",
+                dir.resolve("new/dir/r.csv").toString(), "--truth", dir.resolve("t.csv").toString()));
     }
 }
