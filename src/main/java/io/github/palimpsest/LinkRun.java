@@ -15,6 +15,7 @@ import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.score.ComparisonVectors;
 import io.github.palimpsest.score.MatchModel;
 import io.github.palimpsest.score.ModelTrainer;
+import io.github.palimpsest.score.TrainingHealth;
 import java.time.Duration;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -262,7 +263,7 @@ final class LinkRun {
             };
         }, prior));
         MatchModel first = fit(built, start, vectors);
-        int[] sure = TrainingHealth.surePairs(config.comparisons, comparable, candidates, levels);
+        int[] sure = surePairs(config.comparisons, comparable, candidates, levels);
         Optional<String> problem = healthProblem(first, sure);
         if (problem.isEmpty()) {
             return first;
@@ -288,6 +289,30 @@ final class LinkRun {
                 + ") and no default model fits these comparisons; links may be missing";
         LOG.warn(note);
         return retrained.withTrainingNote(note);
+    }
+
+    /**
+     * The candidate pairs that surely match: exact (most similar, non-neutral) agreement on every one of
+     * forename, surname and date of birth the linker compares (when it compares all three), or a shared
+     * valid PNC ID, CRO or NI number.
+     */
+    private static int[] surePairs(List<Comparison<ComparableRecord>> comparisons, ComparableRecord[] comparable,
+                           CandidatePairs candidates, byte[][] levels) {
+        int[] nameAndDob = TrainingHealth.nameAndDobIndexes(comparisons);
+        int[] sure = new int[candidates.size()];
+        int count = 0;
+        for (int k = 0; k < candidates.size(); k++) {
+            boolean agrees = nameAndDob.length == TrainingHealth.NAME_AND_DOB.size();
+            for (int c : nameAndDob) {
+                agrees &= levels[c][k] == 0 && !comparisons.get(c).levels().get(0).isNeutral();
+            }
+            long pair = candidates.pair(k);
+            if (agrees || Anchors.sharesStrongIdentifier(comparable[CandidatePairs.left(pair)],
+                    comparable[CandidatePairs.right(pair)])) {
+                sure[count++] = k;
+            }
+        }
+        return java.util.Arrays.copyOf(sure, count);
     }
 
     private ModelTrainer trainer(boolean monotone) {
