@@ -58,6 +58,9 @@ final class LinkRun {
     /** termFrequency[c][record]: the frequency of the record's value for comparison c, or null for none. */
     private double[][] termFrequency;
     private double[] weights;
+    /** The last model the health check scored, and its weights for the candidates. */
+    private MatchModel checkedModel;
+    private double[] checkedWeights;
     /** Candidate pairs that share a valid PNC ID, CRO number or NI number (counted while comparing). */
     private long sharingStrongIdentifier;
 
@@ -162,7 +165,8 @@ final class LinkRun {
             if (termFrequency == null) {
                 termFrequency = termFrequencies();
             }
-            weights = scoring().weights(model, termFrequency);
+            // The health check has already scored the candidates with the model that passed it.
+            weights = model == checkedModel ? checkedWeights : scoring().weights(model, termFrequency);
             return String.format("%,d pairs", weights.length);
         });
         int[] linkIndexes = linksAtOrAboveThreshold();
@@ -332,6 +336,8 @@ final class LinkRun {
         model = trained;
         termFrequency = termFrequencies();
         double[] scored = scoring().weights(trained, termFrequency);
+        checkedModel = trained;
+        checkedWeights = scored;
         return TrainingHealth.problem(trained, config.comparisons, levels, scored, sure, config.thresholdWeight,
                 ModelTrainer.pairCount(n));
     }
