@@ -15,6 +15,7 @@ import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.score.ComparisonVectors;
 import io.github.palimpsest.score.MatchModel;
 import io.github.palimpsest.score.ModelTrainer;
+import io.github.palimpsest.score.TrainingHealth;
 import java.time.Duration;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -57,6 +58,9 @@ final class LinkRun {
     /** termFrequency[c][record]: the frequency of the record's value for comparison c, or null for none. */
     private double[][] termFrequency;
     private double[] weights;
+    /** The last model the health check scored, and its weights for the candidates. */
+    private MatchModel checkedModel;
+    private double[] checkedWeights;
     /** Candidate pairs that share a valid PNC ID, CRO number or NI number (counted while comparing). */
     private long sharingStrongIdentifier;
 
@@ -161,7 +165,8 @@ final class LinkRun {
             if (termFrequency == null) {
                 termFrequency = termFrequencies();
             }
-            weights = scoring().weights(model, termFrequency);
+            // The health check has already scored the candidates with the model that passed it.
+            weights = model == checkedModel ? checkedWeights : scoring().weights(model, termFrequency);
             return String.format("%,d pairs", weights.length);
         });
         int[] linkIndexes = linksAtOrAboveThreshold();
@@ -262,7 +267,7 @@ final class LinkRun {
             };
         }, prior));
         MatchModel first = fit(built, start, vectors);
-        int[] sure = TrainingHealth.surePairs(config.comparisons, comparable, candidates, levels);
+        int[] sure = surePairs(config.comparisons, comparable, candidates, levels);
         Optional<String> problem = healthProblem(first, sure);
         if (problem.isEmpty()) {
             return first;
@@ -290,6 +295,30 @@ final class LinkRun {
         return retrained.withTrainingNote(note);
     }
 
+    /**
+     * The candidate pairs that surely match: exact (most similar, non-neutral) agreement on every one of
+     * forename, surname and date of birth the linker compares (when it compares all three), or a shared
+     * valid PNC ID, CRO or NI number.
+     */
+    private static int[] surePairs(List<Comparison<ComparableRecord>> comparisons, ComparableRecord[] comparable,
+                           CandidatePairs candidates, byte[][] levels) {
+        int[] nameAndDob = TrainingHealth.nameAndDobIndexes(comparisons);
+        int[] sure = new int[candidates.size()];
+        int count = 0;
+        for (int k = 0; k < candidates.size(); k++) {
+            boolean agrees = nameAndDob.length == TrainingHealth.NAME_AND_DOB.size();
+            for (int c : nameAndDob) {
+                agrees &= levels[c][k] == 0 && !comparisons.get(c).levels().get(0).isNeutral();
+            }
+            long pair = candidates.pair(k);
+            if (agrees || Anchors.sharesStrongIdentifier(comparable[CandidatePairs.left(pair)],
+                    comparable[CandidatePairs.right(pair)])) {
+                sure[count++] = k;
+            }
+        }
+        return java.util.Arrays.copyOf(sure, count);
+    }
+
     private ModelTrainer trainer(boolean monotone) {
         ModelTrainer.Builder trainer = ModelTrainer.builder().seed(config.seed).uSamplePairs(config.uSamplePairs)
                 .monotoneLevels(monotone);
@@ -307,6 +336,8 @@ final class LinkRun {
         model = trained;
         termFrequency = termFrequencies();
         double[] scored = scoring().weights(trained, termFrequency);
+        checkedModel = trained;
+        checkedWeights = scored;
         return TrainingHealth.problem(trained, config.comparisons, levels, scored, sure, config.thresholdWeight,
                 ModelTrainer.pairCount(n));
     }

@@ -9,6 +9,7 @@ import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.score.MatchModel;
+import io.github.palimpsest.score.TrainingHealth;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

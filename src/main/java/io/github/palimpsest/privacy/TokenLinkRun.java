@@ -11,6 +11,7 @@ import io.github.palimpsest.compare.TermFrequencyComparison;
 import io.github.palimpsest.score.ComparisonVectors;
 import io.github.palimpsest.score.MatchModel;
 import io.github.palimpsest.score.ModelTrainer;
+import io.github.palimpsest.score.TrainingHealth;
 import io.github.palimpsest.score.TermFrequencies;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -189,9 +190,49 @@ final class TokenLinkRun {
         return all - within;
     }
 
+    /**
+     * Trains, then checks the model's health as the batch run does ({@link TrainingHealth}, docs/model.md):
+     * a failed model is retrained once with monotone levels from the pairs that surely match; if that fails
+     * too, the bundled token model is used when it fits the comparisons, else the retrained one. Either way
+     * the warning is logged and kept in the model's training note.
+     */
     private MatchModel train() {
+        int[] sure = surePairs();
+        long totalPairs = Math.max(1, comparablePairs());
+        MatchModel first = train(false, Math.min(0.5, Math.max(1, sure.length) / (double) totalPairs));
+        Optional<String> problem = healthProblem(first, sure, totalPairs);
+        if (problem.isEmpty()) {
+            return first;
+        }
+        LOG.warn("the trained token model failed its health check ({}); retraining with monotone levels",
+                problem.get());
+        MatchModel retrained = train(true, Math.min(0.5, Math.max(1, sure.length) / (double) totalPairs));
+        Optional<String> again = healthProblem(retrained, sure, totalPairs);
+        if (again.isEmpty()) {
+            String note = "EM failed the health check (" + problem.get() + "); retrained with monotone levels";
+            LOG.warn("{}: the retrained model passes", note);
+            return retrained.withTrainingNote(note);
+        }
+        if (DefaultTokenModel.fits(comparisons)) {
+            String note = "training failed the health check (" + again.get() + "); using the bundled token model";
+            LOG.warn(note);
+            return DefaultTokenModel.standard().withTrainingNote(note);
+        }
+        String note = "training failed the health check (" + again.get()
+                + ") and no bundled model fits these comparisons; links may be missing";
+        LOG.warn(note);
+        return retrained.withTrainingNote(note);
+    }
+
+    private Optional<String> healthProblem(MatchModel model, int[] sure, long totalPairs) {
+        double[] weights = score(model, termFrequencies(model));
+        return TrainingHealth.problem(model, comparisons, levels, weights, sure, config.thresholdWeight, totalPairs);
+    }
+
+    private MatchModel train(boolean monotone, double prior) {
         long started = System.nanoTime();
-        ModelTrainer.Builder builder = ModelTrainer.builder().seed(config.seed).uSamplePairs(config.uSamplePairs);
+        ModelTrainer.Builder builder = ModelTrainer.builder().seed(config.seed).uSamplePairs(config.uSamplePairs)
+                .monotoneLevels(monotone);
         for (Comparison<Tombstone> c : comparisons) {
             builder.comparison(c);
             if (c instanceof TermFrequencyComparison<Tombstone> tf && tf.termFrequencyLevel() >= 0) {
@@ -200,7 +241,6 @@ final class TokenLinkRun {
         }
         ModelTrainer trainer = builder.build();
         long totalPairs = Math.max(1, comparablePairs());
-        double prior = Math.min(0.5, Math.max(1, likelyMatches()) / (double) totalPairs);
         MatchModel start = n < 2 ? null : inPool(() -> trainer.estimateUInParallel(n, () -> {
             int[] scratch = new int[comparisonCount];
             return (i, j) -> {
@@ -229,26 +269,26 @@ final class TokenLinkRun {
     }
 
     /**
-     * A deterministic first guess at the number of matches among the candidates, for EM's starting λ: pairs
-     * that share a PNC, CRO or NI token, or whose forename, surname and date of birth all sit at their most
-     * similar level.
+     * The candidates that surely match, for EM's starting λ and the health check: pairs that share a PNC, CRO
+     * or NI token, or whose forename, surname and date of birth all sit at their most similar level.
      */
-    private long likelyMatches() {
+    private int[] surePairs() {
         int forename = indexOf("forename");
         int surname = indexOf("surname");
         int dob = indexOf("dob");
-        long count = 0;
+        int[] sure = new int[candidates.length];
+        int count = 0;
         for (int k = 0; k < candidates.length; k++) {
             boolean names = forename >= 0 && surname >= 0 && dob >= 0
                     && levels[forename][k] == 0 && levels[surname][k] == 0 && levels[dob][k] == 0;
             if (names || TokenAnchors.isAnchor(tombstones.get(CandidatePairs.left(candidates[k])),
                     tombstones.get(CandidatePairs.right(candidates[k])))) {
-                count++;
+                sure[count++] = k;
             }
         }
         LOG.info("starting prior from {} candidate pairs that share a strong identifier or agree on names and "
                 + "date of birth", count);
-        return count;
+        return Arrays.copyOf(sure, count);
     }
 
     private int indexOf(String name) {

@@ -1,9 +1,6 @@
-package io.github.palimpsest;
+package io.github.palimpsest.score;
 
-import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.compare.Comparison;
-import io.github.palimpsest.record.ComparableRecord;
-import io.github.palimpsest.score.MatchModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,48 +19,25 @@ import java.util.Optional;
  *       half of them must score at or above the threshold;</li>
  *   <li>the prior must expect, over the whole pool, at least half as many matches as there are sure pairs.</li>
  * </ol>
- * Stateless.
+ * The caller finds the sure pairs (the batch run from its records, the token run from its tokens) and
+ * scores the candidates; this class only judges. Stateless.
  */
-final class TrainingHealth {
+public final class TrainingHealth {
     /** The comparisons whose exact agreement must weigh for a match, and that define a sure pair together. */
-    private static final List<String> NAME_AND_DOB = List.of("forename", "surname", "dob");
+    public static final List<String> NAME_AND_DOB = List.of("forename", "surname", "dob");
 
     private TrainingHealth() {
-    }
-
-    /**
-     * The candidate pairs that surely match: exact (most similar, non-neutral) agreement on every one of
-     * forename, surname and date of birth the linker compares (when it compares all three), or a shared
-     * valid PNC ID, CRO or NI number.
-     */
-    static int[] surePairs(List<Comparison<ComparableRecord>> comparisons, ComparableRecord[] comparable,
-                           CandidatePairs candidates, byte[][] levels) {
-        int[] nameAndDob = nameAndDobIndexes(comparisons);
-        int[] sure = new int[candidates.size()];
-        int count = 0;
-        for (int k = 0; k < candidates.size(); k++) {
-            boolean agrees = nameAndDob.length == NAME_AND_DOB.size();
-            for (int c : nameAndDob) {
-                agrees &= levels[c][k] == 0 && !comparisons.get(c).levels().get(0).isNeutral();
-            }
-            long pair = candidates.pair(k);
-            if (agrees || Anchors.sharesStrongIdentifier(comparable[CandidatePairs.left(pair)],
-                    comparable[CandidatePairs.right(pair)])) {
-                sure[count++] = k;
-            }
-        }
-        return java.util.Arrays.copyOf(sure, count);
     }
 
     /**
      * What is wrong with a trained model, or empty when it passes all three rules.
      *
      * @param weights      the weight of each candidate pair as the run scores it with {@code model}
-     * @param surePairs    the candidate indexes of {@link #surePairs}
+     * @param surePairs    the indexes of the candidates that surely match (see the class comment)
      * @param levels       the level of each candidate pair, per comparison: {@code levels[c][k]}
      * @param totalPairs   the pairs the prior is defined over, n(n−1)/2
      */
-    static Optional<String> problem(MatchModel model, List<Comparison<ComparableRecord>> comparisons,
+    public static Optional<String> problem(MatchModel model, List<? extends Comparison<?>> comparisons,
                                     byte[][] levels, double[] weights, int[] surePairs, double thresholdWeight,
                                     long totalPairs) {
         List<String> problems = new ArrayList<>();
@@ -93,7 +67,7 @@ final class TrainingHealth {
         return problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
     }
 
-    private static boolean hasData(byte[] levelsOfComparison, Comparison<ComparableRecord> comparison) {
+    private static boolean hasData(byte[] levelsOfComparison, Comparison<?> comparison) {
         int neutral = comparison.levels().size();
         for (int l = 0; l < comparison.levels().size(); l++) {
             if (comparison.levels().get(l).isNeutral()) {
@@ -108,7 +82,11 @@ final class TrainingHealth {
         return false;
     }
 
-    private static int[] nameAndDobIndexes(List<Comparison<ComparableRecord>> comparisons) {
+    /**
+     * The indexes of the forename, surname and date-of-birth comparisons present, in model order: a pair at
+     * level 0 of all three (when all three are present) agrees exactly on name and date of birth.
+     */
+    public static int[] nameAndDobIndexes(List<? extends Comparison<?>> comparisons) {
         List<Integer> found = new ArrayList<>();
         for (int c = 0; c < comparisons.size(); c++) {
             if (NAME_AND_DOB.contains(comparisons.get(c).name())) {
