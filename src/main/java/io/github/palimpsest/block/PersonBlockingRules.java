@@ -180,6 +180,13 @@ public final class PersonBlockingRules {
         }
         List<String> places = places(r);
         String decade = r.dateOfBirth() == 0 ? "" : Integer.toString(r.birthYear() / 10);
+        // Each key with the other name's initial: a nickname or a typo in the other name (Willie / William).
+        if (!surname.isEmpty() && !r.forename().isEmpty()) {
+            keys.accept(surname + "^" + r.forename().charAt(0));
+        }
+        if (!forename.isEmpty() && !r.surname().isEmpty()) {
+            keys.accept(forename + "^^" + r.surname().charAt(0));
+        }
         for (String key : new String[] {forename, surname}) {
             if (!key.isEmpty()) {
                 if (!decade.isEmpty()) {
