@@ -125,9 +125,13 @@ class TrainingHealthTest {
         assertTrue(result.model().trainingNote().contains("health check"));
     }
 
-    /** fake_1000 (shared data, not made by this project): EM collapses on it, the check must catch that. */
+    /**
+     * fake_1000 (shared data, not made by this project): EM alone collapsed on it (exact forename agreement
+     * at -2.5 bits); whether the check has to step in depends on the candidates blocking proposes, but the
+     * model the run ends with must let exact agreement weigh for a match.
+     */
     @Test
-    void aCollapseOnHeavilyCorruptedDataIsCaughtAndTrainingRecovers() throws IOException {
+    void onHeavilyCorruptedDataExactAgreementWeighsForAMatch() throws IOException {
         Path file = Path.of("../shared/data/external/fake_1000.csv");
         assumeTrue(Files.isRegularFile(file), "shared data absent");
         List<PersonRecord> records = new ArrayList<>();
@@ -139,7 +143,6 @@ class TrainingHealthTest {
             }
         }
         LinkResult result = Linker.builder().build().link(records);
-        assertTrue(result.statistics().trainingNote().contains("health check"), result.statistics().trainingNote());
         MatchModel model = result.model();
         for (String name : List.of("forename", "surname", "dob")) {
             assertTrue(model.levelWeight(model.indexOf(name).orElseThrow(), 0) > 0, name + " exact weighs for a match");
