@@ -46,6 +46,12 @@ class ContactAndPlaceComparisonTest {
         ContactComparison email = ContactComparison.email();
         assertLevel(email, ContactComparison.EQUAL, of("email", "Ada@Example.org"), of("email", "ada@example.org"));
         assertLevel(email, ContactComparison.DIFFERENT, of("email", "ada@example.org"), of("email", "bea@example.org"));
+        assertLevel(email, ContactComparison.CLOSE, of("email", "ada.lovejoy@example.org"), of("email", "ada.lovejoy@mail.test"));
+        assertLevel(email, ContactComparison.CLOSE, of("email", "ada.lovejoy@example.org"), of("email", "ada.lovjoy@exmaple.org"));
+        assertLevel(email, ContactComparison.DIFFERENT, of("email", "ada@example.org"), of("email", "ada.lovejoy@mail.test"));
+        assertLevel(phone, ContactComparison.CLOSE, of("phone", "07700 900123"), of("phone", "07700 900132"));
+        assertLevel(phone, ContactComparison.CLOSE, of("phone", "07700 900123"), of("phone", "07700 900124"));
+        assertLevel(phone, ContactComparison.DIFFERENT, of("phone", "07700 900123"), of("phone", "07700 900321"));
     }
 
     @Test
