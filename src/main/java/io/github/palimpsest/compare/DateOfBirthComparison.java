@@ -18,10 +18,11 @@ import java.util.Objects;
  *       transposed;</li>
  *   <li>{@code year ± 1}: the same day and month, a year apart;</li>
  *   <li>{@code same year, one side 1 January}: one side is 1 January (the year was all that was known) of
- *       the other's year;</li>
+ *       the other's year; also given when one or both dates were impossible ({@code 31/04/1980}) and the
+ *       year they still give ({@link ComparableRecord#partialBirthYear()}) is the other side's year;</li>
  *   <li>{@code within N years} (default 3): the dates are at most N×365 + 1 days apart;</li>
  *   <li>{@code else};</li>
- *   <li>{@code missing} (neutral): either date is absent or invalid, or the dates differ and one is a
+ *   <li>{@code missing} (neutral): either date is absent or invalid (and no kept year agrees), or the dates differ and one is a
  *       known placeholder (1900-01-01, 1970-01-01), which stands for "not known".</li>
  * </ol>
  * Immutable, thread-safe and serializable; {@link #level} allocates nothing.
@@ -103,7 +104,7 @@ public final class DateOfBirthComparison implements Comparison<ComparableRecord>
         int a = left.dateOfBirth();
         int b = right.dateOfBirth();
         if (a == 0 || b == 0) {
-            return MISSING;
+            return partialLevel(left, right, a, b);
         }
         if (a == b) {
             return left.isDateOfBirthLowInformation() || right.isDateOfBirthLowInformation()
@@ -131,6 +132,18 @@ public final class DateOfBirthComparison implements Comparison<ComparableRecord>
             return SAME_YEAR_FIRST_OF_JANUARY;
         }
         return Math.abs(Edits.epochDay(a) - Edits.epochDay(b)) <= maxDays ? WITHIN_YEARS : ELSE;
+    }
+
+    /**
+     * One side (or both) has no date of birth. An impossible date keeps its year
+     * ({@link ComparableRecord#partialBirthYear()}); the same year on both sides is year-level agreement,
+     * the level a year-only 1 January date gets. Anything else is missing, never a mismatch: a broken date
+     * is too weak to count against a pair.
+     */
+    private static int partialLevel(ComparableRecord left, ComparableRecord right, int a, int b) {
+        int yearA = a != 0 ? (isPlaceholder(a) ? 0 : a / 10_000) : left.partialBirthYear();
+        int yearB = b != 0 ? (isPlaceholder(b) ? 0 : b / 10_000) : right.partialBirthYear();
+        return yearA != 0 && yearA == yearB ? SAME_YEAR_FIRST_OF_JANUARY : MISSING;
     }
 
     private static boolean isPlaceholder(int date) {

@@ -26,8 +26,13 @@ import java.util.regex.Pattern;
  *   <li>A two-digit year takes the latest century that does not put the date after the reference date
  *       ({@code 24.11.50} is 1950 and {@code 01/02/03} is 2003 when the reference is in 2026). For event
  *       dates the bound is one day after the reference, allowing for time zones and late entry.</li>
- *   <li>Impossible dates ({@code 31/02/1980}), years before 1800, a year alone and a
- *       month and year alone are invalid, with the reason.</li>
+ *   <li>Any year from {@link #DEFAULT_EARLIEST_YEAR} on is accepted, so that archives and historical
+ *       records read as well as records of living people; callers that know their records are recent can
+ *       raise the earliest year ({@link #parseDateOfBirth(String, LocalDate, int)}), and a year before it
+ *       is then invalid.</li>
+ *   <li>Impossible dates ({@code 31/02/1980}, month 81, day 0), a year alone and a month and year alone
+ *       are invalid, with the reason. An impossible date still keeps what it does say: its year, and its
+ *       month when the month is real, as {@linkplain ParsedDate#partialYear() partial} evidence.</li>
  *   <li>A date of birth after the reference date is invalid. An event date more than one day after it
  *       stays valid but carries a problem.</li>
  *   <li>Placeholder dates (1900-01-01, 1970-01-01) and any 1&nbsp;January stay valid but are flagged
@@ -46,8 +51,18 @@ import java.util.regex.Pattern;
  */
 public final class DateParser {
 
-    /** Years before this are taken as typing errors (e.g. {@code 0980} for {@code 1980}). */
-    static final int EARLIEST_YEAR = 1800;
+    /**
+     * The earliest year accepted by default: any year of the common era, so that historical records and
+     * archives read as well as records of living people.
+     */
+    public static final int DEFAULT_EARLIEST_YEAR = 1;
+
+    /**
+     * Eight digits in a row are read as {@code yyyyMMdd} when their first four digits are a year from this
+     * one on and the next two a month; otherwise as {@code ddMMyyyy} when that can be a date. Only this
+     * choice between two readings uses it, not the range of accepted years.
+     */
+    static final int EIGHT_DIGIT_YEAR_FIRST_FROM = 1800;
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern SPACE_AROUND_SEPARATOR = Pattern.compile(" ?([/.\\-]) ?");
@@ -75,7 +90,22 @@ public final class DateParser {
      * @throws NullPointerException if {@code referenceDate} is {@code null}
      */
     public static ParsedDate parseDateOfBirth(String raw, LocalDate referenceDate) {
-        return parse(raw, referenceDate, Purpose.DATE_OF_BIRTH);
+        return parse(raw, referenceDate, DEFAULT_EARLIEST_YEAR, Purpose.DATE_OF_BIRTH);
+    }
+
+    /**
+     * As {@link #parseDateOfBirth(String, LocalDate)}, with a year before {@code earliestYear} invalid
+     * (for callers whose records are all recent, where {@code 0980} is a typing error for {@code 1980}).
+     *
+     * @param raw the raw text, may be {@code null}
+     * @param referenceDate the date the record is read against; no date of birth is after it
+     * @param earliestYear the earliest year accepted, at least 1
+     * @return the parsed date, never {@code null}
+     * @throws NullPointerException if {@code referenceDate} is {@code null}
+     * @throws IllegalArgumentException if {@code earliestYear} is below 1 or after the reference year
+     */
+    public static ParsedDate parseDateOfBirth(String raw, LocalDate referenceDate, int earliestYear) {
+        return parse(raw, referenceDate, earliestYear, Purpose.DATE_OF_BIRTH);
     }
 
     /** As {@link #parseDateOfBirth(String, LocalDate)} with today's date (system clock and zone). */
@@ -94,7 +124,16 @@ public final class DateParser {
      * @throws NullPointerException if {@code referenceDate} is {@code null}
      */
     public static ParsedDate parseEventDate(String raw, LocalDate referenceDate) {
-        return parse(raw, referenceDate, Purpose.EVENT);
+        return parse(raw, referenceDate, DEFAULT_EARLIEST_YEAR, Purpose.EVENT);
+    }
+
+    /**
+     * As {@link #parseEventDate(String, LocalDate)}, with a year before {@code earliestYear} invalid.
+     *
+     * @throws IllegalArgumentException if {@code earliestYear} is below 1 or after the reference year
+     */
+    public static ParsedDate parseEventDate(String raw, LocalDate referenceDate, int earliestYear) {
+        return parse(raw, referenceDate, earliestYear, Purpose.EVENT);
     }
 
     /** As {@link #parseEventDate(String, LocalDate)} with today's date (system clock and zone). */
@@ -102,8 +141,12 @@ public final class DateParser {
         return parseEventDate(raw, LocalDate.now());
     }
 
-    private static ParsedDate parse(String raw, LocalDate referenceDate, Purpose purpose) {
+    private static ParsedDate parse(String raw, LocalDate referenceDate, int earliestYear, Purpose purpose) {
         Objects.requireNonNull(referenceDate, "referenceDate");
+        if (earliestYear < 1 || earliestYear > referenceDate.getYear()) {
+            throw new IllegalArgumentException("earliestYear must be in [1, " + referenceDate.getYear()
+                    + "], got " + earliestYear);
+        }
         String original = raw == null ? "" : raw;
         String stripped = original.strip();
         // Most dates hold no space at all: the two rewrites below would return them unchanged.
@@ -119,25 +162,28 @@ public final class DateParser {
         }
         int month = parts.month();
         int day = parts.day();
+        LocalDate bound = purpose == Purpose.EVENT ? referenceDate.plusDays(1) : referenceDate;
         if (month < 1 || month > 12) {
-            return ParsedDate.invalid(original,
-                    prefix(purpose, text) + "is not a real date: there is no month " + month);
+            // The year is still evidence; a two-digit year takes its century as if the date were 1 January.
+            int year = parts.twoDigitYear() ? resolveCentury(parts.year(), 1, 1, bound) : parts.year();
+            return impossible(original, prefix(purpose, text) + "is not a real date: there is no month "
+                    + month + KEPT_YEAR, year, 0, earliestYear, bound);
         }
         if (day < 1 || day > 31) {
-            return ParsedDate.invalid(original,
-                    prefix(purpose, text) + "is not a real date: there is no day " + day);
+            int year = parts.twoDigitYear() ? resolveCentury(parts.year(), month, 1, bound) : parts.year();
+            return impossible(original, prefix(purpose, text) + "is not a real date: there is no day "
+                    + day + KEPT_YEAR_AND_MONTH, year, month, earliestYear, bound);
         }
-        LocalDate bound = purpose == Purpose.EVENT ? referenceDate.plusDays(1) : referenceDate;
         int year = parts.twoDigitYear() ? resolveCentury(parts.year(), month, day, bound) : parts.year();
         int monthLength = Month.of(month).length(Year.isLeap(year));
         if (day > monthLength) {
-            return ParsedDate.invalid(original, prefix(purpose, text) + "is not a real date: "
+            return impossible(original, prefix(purpose, text) + "is not a real date: "
                     + Month.of(month).getDisplayName(TextStyle.FULL, Locale.UK) + " " + year + " has "
-                    + monthLength + " days");
+                    + monthLength + " days" + KEPT_YEAR_AND_MONTH, year, month, earliestYear, bound);
         }
-        if (year < EARLIEST_YEAR) {
+        if (year < earliestYear) {
             return ParsedDate.invalid(original, prefix(purpose, text) + "has year " + year + ", before "
-                    + EARLIEST_YEAR + "; taken as a typing error");
+                    + earliestYear + ", the earliest year accepted");
         }
         LocalDate date = LocalDate.of(year, month, day);
         List<String> warnings = new ArrayList<>();
@@ -156,6 +202,25 @@ public final class DateParser {
                     : " is 1 January, often entered when only the year is known; low-information"));
         }
         return ParsedDate.valid(original, date, warnings, lowInformation);
+    }
+
+    private static final String KEPT_YEAR = "; only its year is kept";
+    private static final String KEPT_YEAR_AND_MONTH = "; only its year and month are kept";
+
+    /**
+     * An impossible date that keeps its year (and month, when {@code month > 0}) as partial evidence, unless
+     * the year itself is outside the accepted range: then nothing is kept and the problem says so.
+     */
+    private static ParsedDate impossible(String original, String problem, int year, int month,
+            int earliestYear, LocalDate bound) {
+        boolean yearPossible = year >= earliestYear
+                && (year < bound.getYear() || (year == bound.getYear() && month <= bound.getMonthValue()));
+        if (!yearPossible) {
+            String cut = problem.endsWith(KEPT_YEAR) ? KEPT_YEAR : KEPT_YEAR_AND_MONTH;
+            return ParsedDate.invalid(original, problem.substring(0, problem.length() - cut.length())
+                    + "; its year " + year + " is outside the accepted range too");
+        }
+        return ParsedDate.partial(original, problem, year, month);
     }
 
     /** The start of every problem: the field and the text as read (built only for an invalid date). */

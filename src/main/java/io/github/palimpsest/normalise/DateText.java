@@ -160,11 +160,11 @@ final class DateText {
         // date, which is always so for day-first text because no month is numbered above 12.
         int year = Integer.parseInt(s.substring(0, 4));
         int month = Integer.parseInt(s.substring(4, 6));
-        boolean yearFirstPossible = year >= DateParser.EARLIEST_YEAR && month >= 1 && month <= 12;
+        boolean yearFirstPossible = year >= DateParser.EIGHT_DIGIT_YEAR_FIRST_FROM && month >= 1 && month <= 12;
         if (!yearFirstPossible) {
             int dayFirstMonth = Integer.parseInt(s.substring(2, 4));
             int dayFirstYear = Integer.parseInt(s.substring(4));
-            if (dayFirstMonth >= 1 && dayFirstMonth <= 12 && dayFirstYear >= DateParser.EARLIEST_YEAR) {
+            if (dayFirstMonth >= 1 && dayFirstMonth <= 12 && dayFirstYear >= DateParser.EIGHT_DIGIT_YEAR_FIRST_FROM) {
                 return Parts.of(s.substring(0, 2), s.substring(2, 4), s.substring(4));
             }
         }

@@ -50,6 +50,7 @@ public final class NameParser {
             NameToken.Tokens tokens = NameToken.split(commaSections[s]);
             parts.droppedLetters |= tokens.droppedLetters;
             List<NameToken> words = new ArrayList<>(tokens.words);
+            parts.stripOrdinals(words);
             if (words.isEmpty()) {
                 // ", John": the surname place before the comma is there, but empty.
                 if (s == 0 && commaSections.length > 1) {
@@ -113,14 +114,20 @@ public final class NameParser {
         NameToken.Tokens sur = NameToken.split(surname);
         parts.droppedLetters = fore.droppedLetters || middle.droppedLetters || sur.droppedLetters;
 
+        // A forename or middle-names field may hold only a title or suffix ("Sir", "Rt.", "Jr"): it is then
+        // empty. The surname field keeps its last word, because Lord, Major and King are surnames too.
         List<NameToken> foreWords = new ArrayList<>(fore.words);
+        parts.stripOrdinals(foreWords);
         parts.stripLeadingTitles(foreWords, true);
-        parts.stripTrailingSuffixes(foreWords);
+        parts.stripTrailingSuffixes(foreWords, true);
         List<NameToken> middleWords = new ArrayList<>(middle.words);
-        parts.stripTrailingSuffixes(middleWords);
+        parts.stripOrdinals(middleWords);
+        parts.stripLeadingTitles(middleWords, true);
+        parts.stripTrailingSuffixes(middleWords, true);
         List<NameToken> surWords = new ArrayList<>(sur.words);
+        parts.stripOrdinals(surWords);
         parts.stripLeadingTitles(surWords, false);
-        parts.stripTrailingSuffixes(surWords);
+        parts.stripTrailingSuffixes(surWords, false);
 
         if (!foreWords.isEmpty()) {
             parts.forename = foreWords.get(0).folded;
@@ -310,10 +317,28 @@ public final class NameParser {
             return false;
         }
 
+        /**
+         * Removes ordinals written in digits ("2nd", "14th") wherever they are: they are never a name
+         * ("2nd Baron", "William 3rd"). They are kept as suffixes.
+         */
+        void stripOrdinals(List<NameToken> words) {
+            for (int i = 0; i < words.size(); i++) {
+                if (NameVocabulary.isDigitOrdinal(words.get(i).folded)) {
+                    suffixes.add(words.remove(i).folded);
+                    i--;
+                }
+            }
+        }
+
         /** Removes generational suffixes and honours from the end, never the last remaining word. */
         void stripTrailingSuffixes(List<NameToken> words) {
+            stripTrailingSuffixes(words, false);
+        }
+
+        /** As {@link #stripTrailingSuffixes(List)}, removing the last word too when {@code mayEmpty}. */
+        void stripTrailingSuffixes(List<NameToken> words, boolean mayEmpty) {
             List<String> found = new ArrayList<>();
-            while (words.size() > 1) {
+            while (words.size() > (mayEmpty ? 0 : 1)) {
                 String last = words.get(words.size() - 1).folded;
                 Optional<String> suffix = NameVocabulary.suffix(last);
                 if (suffix.isEmpty() && !NameVocabulary.isHonour(last)) {

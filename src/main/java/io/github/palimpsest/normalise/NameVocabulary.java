@@ -28,6 +28,18 @@ final class NameVocabulary {
             Map.entry("the rev", "rev"), Map.entry("the reverend", "rev"),
             Map.entry("sir", "sir"), Map.entry("dame", "dame"), Map.entry("lord", "lord"), Map.entry("lady", "lady"),
             Map.entry("hon", "hon"), Map.entry("the hon", "hon"), Map.entry("rt hon", "rt hon"),
+            Map.entry("rt", "rt hon"), Map.entry("right hon", "rt hon"), Map.entry("right honourable", "rt hon"),
+            Map.entry("the right honourable", "rt hon"), Map.entry("the rt hon", "rt hon"),
+            Map.entry("honourable", "hon"), Map.entry("the honourable", "hon"),
+            // peerage and courtesy ranks (Earl, Duke and Prince are left out: they are also given names)
+            Map.entry("baron", "baron"), Map.entry("baroness", "baroness"), Map.entry("viscount", "viscount"),
+            Map.entry("viscountess", "viscountess"), Map.entry("marquess", "marquess"),
+            Map.entry("marquis", "marquess"), Map.entry("marchioness", "marchioness"),
+            Map.entry("countess", "countess"), Map.entry("duchess", "duchess"),
+            Map.entry("hrh", "hrh"),
+            // clergy
+            Map.entry("archbishop", "archbishop"), Map.entry("bishop", "bishop"), Map.entry("rabbi", "rabbi"),
+            Map.entry("the venerable", "ven"), Map.entry("ven", "ven"),
             Map.entry("cllr", "cllr"), Map.entry("councillor", "cllr"),
             // police ranks
             Map.entry("pc", "pc"), Map.entry("wpc", "wpc"), Map.entry("police constable", "pc"),
@@ -52,7 +64,13 @@ final class NameVocabulary {
             Map.entry("det", "det"), Map.entry("detective", "det"),
             // armed forces ranks seen on records of serving personnel
             Map.entry("capt", "capt"), Map.entry("captain", "capt"), Map.entry("maj", "maj"),
-            Map.entry("lt", "lt"), Map.entry("cpl", "cpl"), Map.entry("pte", "pte"));
+            Map.entry("major", "maj"), Map.entry("lt", "lt"), Map.entry("lieut", "lt"),
+            Map.entry("lieutenant", "lt"), Map.entry("col", "col"), Map.entry("colonel", "col"),
+            Map.entry("lt col", "lt col"), Map.entry("lieutenant colonel", "lt col"),
+            Map.entry("gen", "gen"), Map.entry("general", "gen"), Map.entry("brig", "brig"),
+            Map.entry("brigadier", "brig"), Map.entry("adm", "adm"), Map.entry("admiral", "adm"),
+            Map.entry("cdr", "cdr"), Map.entry("sqn ldr", "sqn ldr"), Map.entry("wg cdr", "wg cdr"),
+            Map.entry("flt lt", "flt lt"), Map.entry("cpl", "cpl"), Map.entry("pte", "pte"));
 
     /**
      * Titles that are also common given names (Di for Diana). They are taken as a rank only when written
@@ -65,14 +83,24 @@ final class NameVocabulary {
             .mapToInt(t -> t.split(" ").length).max().orElse(1);
 
     /** Generational suffixes mapped to their canonical form. */
-    private static final Map<String, String> SUFFIXES = Map.of(
-            "jr", "jr", "jnr", "jr", "junior", "jr",
-            "sr", "sr", "snr", "sr", "senior", "sr",
-            "ii", "ii", "iii", "iii", "iv", "iv");
+    private static final Map<String, String> SUFFIXES = Map.ofEntries(
+            Map.entry("jr", "jr"), Map.entry("jnr", "jr"), Map.entry("junior", "jr"),
+            Map.entry("sr", "sr"), Map.entry("snr", "sr"), Map.entry("senior", "sr"),
+            Map.entry("ii", "ii"), Map.entry("iii", "iii"), Map.entry("iv", "iv"),
+            Map.entry("vii", "vii"), Map.entry("viii", "viii"));
+
+    /**
+     * Ordinals written in digits ({@code 1st}, {@code 2nd}, {@code 23rd}, {@code 4th}), as in "2nd Baron":
+     * never a name, so removed from any name field and kept as a suffix.
+     */
+    private static final java.util.regex.Pattern DIGIT_ORDINAL =
+            java.util.regex.Pattern.compile("\\d{1,3}(?:st|nd|rd|th)");
 
     /** Post-nominal letters: dropped from the name parts, kept only in the raw text. */
     private static final Set<String> HONOURS = Set.of(
-            "esq", "obe", "mbe", "cbe", "kbe", "dbe", "bem", "qpm", "kpm", "qfsm", "qc", "kc", "phd");
+            "esq", "obe", "mbe", "cbe", "kbe", "dbe", "bem", "qpm", "kpm", "qfsm", "qc", "kc", "phd",
+            "bt", "bart", "baronet", "gcb", "kcb", "gcmg", "kcmg", "cmg", "gcvo", "kcvo", "cvo", "lvo", "mvo",
+            "dso", "frs");
 
     /**
      * Particles that belong to the surname word after them ("van der Berg", "de Souza", "St John",
@@ -100,7 +128,17 @@ final class NameVocabulary {
     }
 
     static Optional<String> suffix(String folded) {
-        return Optional.ofNullable(SUFFIXES.get(folded));
+        String suffix = SUFFIXES.get(folded);
+        if (suffix == null && isDigitOrdinal(folded)) {
+            return Optional.of(folded);
+        }
+        return Optional.ofNullable(suffix);
+    }
+
+    /** Whether a folded word is an ordinal written in digits ({@code 2nd}, {@code 14th}). */
+    static boolean isDigitOrdinal(String folded) {
+        return !folded.isEmpty() && folded.charAt(0) >= '0' && folded.charAt(0) <= '9'
+                && DIGIT_ORDINAL.matcher(folded).matches();
     }
 
     static boolean isHonour(String folded) {
@@ -121,7 +159,7 @@ final class NameVocabulary {
      */
     static boolean isReserved(String folded) {
         return TITLES.containsKey(folded) || SUFFIXES.containsKey(folded) || HONOURS.contains(folded)
-                || JOINING_PREFIXES.contains(folded);
+                || JOINING_PREFIXES.contains(folded) || isDigitOrdinal(folded);
     }
 
     /** All title phrases, for tests and documentation. */

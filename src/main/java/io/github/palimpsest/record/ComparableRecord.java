@@ -54,6 +54,7 @@ public final class ComparableRecord implements Serializable {
     private final String[] aliasSurnames;
     private final int dateOfBirth;
     private final boolean dateOfBirthLowInformation;
+    private final int partialBirthYear;
     private final Sex sex;
     private final String pncId;
     private final String croNumber;
@@ -133,6 +134,7 @@ public final class ComparableRecord implements Serializable {
         }
         this.dateOfBirth = toInt(r.dateOfBirth());
         this.dateOfBirthLowInformation = r.dateOfBirth().isLowInformation();
+        this.partialBirthYear = r.dateOfBirth().partialYear();
         this.sex = r.sex();
         this.pncId = valueOf(r.pncId());
         this.croNumber = valueOf(r.croNumber());
@@ -415,6 +417,15 @@ public final class ComparableRecord implements Serializable {
     /** Year of birth, 0 when the date of birth is absent or invalid. */
     public int birthYear() {
         return dateOfBirth / 10_000;
+    }
+
+    /**
+     * The year an impossible date of birth still gives ({@code 1980} for {@code 31/04/1980}), 0 when the
+     * date of birth is valid, absent or gives no usable year. Weaker evidence than a date: kept apart from
+     * {@link #dateOfBirth()}, which stays 0 for such a record so that "no date of birth" keeps its meaning.
+     */
+    public int partialBirthYear() {
+        return partialBirthYear;
     }
 
     /** Whether the date of birth is a placeholder or 1 January, weaker evidence than other dates. */

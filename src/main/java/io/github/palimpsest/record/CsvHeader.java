@@ -119,7 +119,7 @@ final class CsvHeader {
                             : "; surplus values kept as _extra_ columns")));
         }
         if (!hasForce) {
-            builder.force(RecordCsvReader.forceFromFileName(file));
+            builder.sourceName(RecordCsvReader.forceFromFileName(file));
         }
         return builder.build(parsed);
     }

@@ -86,11 +86,13 @@ public final class PersonRecord {
     private final String rawSurname;
     private final String rawAliases;
     private final LocalDate referenceDate;
+    private final boolean forceIsSourceName;
 
     private PersonRecord(Builder b, ParseCache parsed) {
         checkArgument(!b.recordId.isBlank(), "record_id is required and must not be blank");
         this.recordId = b.recordId.strip();
         this.force = parsed.force(b.force);
+        this.forceIsSourceName = b.forceIsSourceName;
         this.rawFullName = b.fullName;
         boolean hasSeparateNames = !(b.forename.isBlank() && b.middleNames.isBlank() && b.surname.isBlank());
         this.nameFromFullName = !hasSeparateNames;
@@ -142,7 +144,7 @@ public final class PersonRecord {
 
     private List<Problem> collectProblems(List<Problem> given) {
         List<Problem> all = new ArrayList<>(given);
-        if (!force.isValid() && force.isPresent()) {
+        if (!force.isValid() && force.isPresent() && !forceIsSourceName) {
             addProblems(all, "force", force);
         }
         addProblems(all, nameFromFullName ? "full_name" : "name", name);
@@ -190,6 +192,15 @@ public final class PersonRecord {
     /** The record's identifier, unique within a run. */
     public String recordId() {
         return recordId;
+    }
+
+    /**
+     * Whether {@link #force()} names the record's source rather than a force given in the record: a file
+     * without a {@code force} column is one source named after the file ({@link Builder#sourceName}). Such
+     * a name that is no known force is not a problem; it still tells sources apart.
+     */
+    public boolean isForceSourceName() {
+        return forceIsSourceName;
     }
 
     /** The force that holds the record: its code when known, the raw text always. */
@@ -362,6 +373,9 @@ public final class PersonRecord {
     public Builder toBuilder() {
         Builder builder = builder().referenceDate(referenceDate);
         inputColumns().forEach(builder::set);
+        if (forceIsSourceName) {
+            builder.sourceName(force.raw());
+        }
         givenProblems.forEach(builder::problem);
         return builder;
     }
@@ -379,6 +393,7 @@ public final class PersonRecord {
     public static final class Builder {
         private String recordId = "";
         private String force = "";
+        private boolean forceIsSourceName;
         private String fullName = "";
         private String forename = "";
         private String middleNames = "";
@@ -420,6 +435,18 @@ public final class PersonRecord {
         /** The force: a two-digit code, an official name or an everyday variant ("Met", "Herts"). */
         public Builder force(String value) {
             this.force = text(value);
+            this.forceIsSourceName = false;
+            return this;
+        }
+
+        /**
+         * The name of the record's source, standing for the force when the input gives none (a file without
+         * a {@code force} column is one source named after the file). It is read as a force when it is one;
+         * when it is not, that is no problem on the record, and the name still tells sources apart.
+         */
+        public Builder sourceName(String value) {
+            this.force = text(value);
+            this.forceIsSourceName = true;
             return this;
         }
 

@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * a time; {@link #readRecords(List, Function, int)} normalises on several threads for large pools.
  *
  * <p>Headers are matched ignoring case and surrounding spaces; {@code id_<type>} columns become generic
- * identifiers and unknown columns are kept untouched. A file without a {@code force} column takes its
- * file name (without extension) as the force. A leading byte-order mark is skipped.
+ * identifiers and unknown columns are kept untouched. A file without a {@code force} column is one source
+ * named after the file (without extension), given as {@link PersonRecord.Builder#sourceName}: a name that is
+ * no known force is not a problem on every row. A leading byte-order mark is skipped.
  *
  * <p>What cannot be read stops the run with an {@link InputException} naming file and line: a file that
  * is empty, not UTF-8, has no {@code record_id} column or a repeated header, an unbalanced quote, a row

@@ -46,6 +46,17 @@ class DateOfBirthComparisonTest {
     }
 
     @Test
+    void anImpossibleDateAgreesOnItsYearOnly() {
+        // 31 April and month 81 are not dates, but their year is still evidence
+        assertLevel(DateOfBirthComparison.SAME_YEAR_FIRST_OF_JANUARY, "31/04/1984", "1984-09-23");
+        assertLevel(DateOfBirthComparison.SAME_YEAR_FIRST_OF_JANUARY, "1984-81-02", "1984-00-07");
+        // another year, or no year at all, is missing rather than a mismatch
+        assertLevel(DateOfBirthComparison.MISSING, "31/04/1984", "1990-09-23");
+        assertLevel(DateOfBirthComparison.MISSING, "31/04/1984", "");
+        assertLevel(DateOfBirthComparison.MISSING, "31/04/1900", "1900-01-01");
+    }
+
+    @Test
     void withinAFewYearsAndBeyond() {
         assertLevel(DateOfBirthComparison.WITHIN_YEARS, "1984-03-17", "1986-11-02");
         assertLevel(DateOfBirthComparison.ELSE, "1984-03-17", "1991-11-02");
@@ -54,7 +65,8 @@ class DateOfBirthComparisonTest {
     @Test
     void aMissingInvalidOrPlaceholderDateIsNeutral() {
         assertLevel(DateOfBirthComparison.MISSING, "", "1984-03-17");
-        assertLevel(DateOfBirthComparison.MISSING, "1984-02-31", "1984-03-17");
+        assertLevel(DateOfBirthComparison.MISSING, "1984-02-31", "1987-03-17"); // kept year disagrees
+        assertLevel(DateOfBirthComparison.MISSING, "hello", "1984-03-17");
         assertLevel(DateOfBirthComparison.MISSING, "1900-01-01", "1984-03-17");
         assertTrue(dob.levels().get(DateOfBirthComparison.MISSING).isNeutral());
     }

@@ -126,6 +126,48 @@ class DateParserProperties {
         assertEquals(!date.isAfter(reference), read.isValid());
     }
 
+    @Property
+    void anyFourDigitYearUpToTheReferenceIsValidByDefault(@ForAll("anyEraDates") LocalDate date) {
+        ParsedDate read = DateParser.parseDateOfBirth(date.toString(), FAR_REFERENCE);
+        assertEquals(Optional.of(date), read.date());
+        assertEquals(0, read.partialYear());
+    }
+
+    @Property
+    void aYearBeforeTheEarliestYearIsInvalidAndOneFromItIsValid(@ForAll("anyEraDates") LocalDate date,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 1, max = 2099) int earliestYear) {
+        ParsedDate read = DateParser.parseDateOfBirth(date.toString(), FAR_REFERENCE, earliestYear);
+        assertEquals(date.getYear() >= earliestYear, read.isValid());
+    }
+
+    @Property
+    void anImpossibleDayKeepsTheYearAndMonth(@ForAll("anyEraDates") LocalDate date,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 99) int day) {
+        Assume.that(day == 0 || day > date.lengthOfMonth());
+        String raw = String.format(Locale.ROOT, "%04d-%02d-%02d", date.getYear(), date.getMonthValue(), day);
+        ParsedDate read = DateParser.parseDateOfBirth(raw, FAR_REFERENCE);
+        assertFalse(read.isValid());
+        assertEquals(date.getYear(), read.partialYear());
+        assertEquals(date.getMonthValue(), read.partialMonth());
+        assertEquals(1, read.problems().size());
+    }
+
+    @Property
+    void anImpossibleMonthKeepsTheYearOnly(@ForAll("anyEraDates") LocalDate date,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 13, max = 99) int month) {
+        String raw = String.format(Locale.ROOT, "%02d/%02d/%04d", date.getDayOfMonth(), month, date.getYear());
+        ParsedDate read = DateParser.parseDateOfBirth(raw, FAR_REFERENCE);
+        assertFalse(read.isValid());
+        assertEquals(date.getYear(), read.partialYear());
+        assertEquals(0, read.partialMonth());
+    }
+
+    @Provide
+    Arbitrary<LocalDate> anyEraDates() {
+        return Arbitraries.longs().between(LocalDate.of(1, 1, 1).toEpochDay(), LocalDate.of(2099, 12, 31).toEpochDay())
+                .map(LocalDate::ofEpochDay);
+    }
+
     private static String ordinalSuffix(int day) {
         if (day >= 11 && day <= 13) {
             return "th";

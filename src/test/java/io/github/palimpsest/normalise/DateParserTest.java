@@ -2,6 +2,7 @@ package io.github.palimpsest.normalise;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -60,13 +61,66 @@ class DateParserTest {
         ParsedDate date = DateParser.parseDateOfBirth("31/02/1980", REFERENCE);
         assertFalse(date.isValid());
         assertEquals(Optional.empty(), date.date());
-        assertEquals(List.of("dob: '31/02/1980' is not a real date: February 1980 has 29 days"), date.problems());
-        assertEquals(List.of("dob: '29/02/1981' is not a real date: February 1981 has 28 days"),
+        assertEquals(List.of("dob: '31/02/1980' is not a real date: February 1980 has 29 days;"
+                + " only its year and month are kept"), date.problems());
+        assertEquals(List.of("dob: '29/02/1981' is not a real date: February 1981 has 28 days;"
+                + " only its year and month are kept"),
                 DateParser.parseDateOfBirth("29/02/1981", REFERENCE).problems());
-        assertEquals(List.of("dob: '12/13/1980' is not a real date: there is no month 13"),
+        assertEquals(List.of("dob: '12/13/1980' is not a real date: there is no month 13; only its year is kept"),
                 DateParser.parseDateOfBirth("12/13/1980", REFERENCE).problems());
-        assertEquals(List.of("event_date: '32.01.2001' is not a real date: there is no day 32"),
+        assertEquals(List.of("event_date: '32.01.2001' is not a real date: there is no day 32;"
+                + " only its year and month are kept"),
                 DateParser.parseEventDate("32.01.2001", REFERENCE).problems());
+    }
+
+    @Test
+    void impossibleDatesKeepTheirYearAndRealMonth() {
+        ParsedDate badMonth = DateParser.parseDateOfBirth("1921-81-05", REFERENCE);
+        assertFalse(badMonth.isValid());
+        assertEquals(1921, badMonth.partialYear());
+        assertEquals(0, badMonth.partialMonth());
+        ParsedDate dayZero = DateParser.parseDateOfBirth("1834-06-00", REFERENCE);
+        assertEquals(1834, dayZero.partialYear());
+        assertEquals(6, dayZero.partialMonth());
+        ParsedDate april31 = DateParser.parseDateOfBirth("31/04/1975", REFERENCE);
+        assertEquals(1975, april31.partialYear());
+        assertEquals(4, april31.partialMonth());
+        // two-digit years still take the latest century not after the reference
+        assertEquals(1950, DateParser.parseDateOfBirth("31/04/50", REFERENCE).partialYear());
+        // a valid, absent or unreadable date has no partial year
+        assertEquals(0, DateParser.parseDateOfBirth("30/04/1975", REFERENCE).partialYear());
+        assertEquals(0, DateParser.parseDateOfBirth("", REFERENCE).partialYear());
+        assertEquals(0, DateParser.parseDateOfBirth("hello", REFERENCE).partialYear());
+    }
+
+    @Test
+    void anImpossibleDateInTheFutureOrBeforeTheEarliestYearKeepsNothing() {
+        ParsedDate future = DateParser.parseDateOfBirth("31/04/2090", REFERENCE);
+        assertEquals(0, future.partialYear());
+        assertEquals(List.of("dob: '31/04/2090' is not a real date: April 2090 has 30 days;"
+                + " its year 2090 is outside the accepted range too"), future.problems());
+        assertEquals(0, DateParser.parseDateOfBirth("31/04/1700", REFERENCE, 1800).partialYear());
+    }
+
+    @Test
+    void historicalYearsAreValidByDefault() {
+        assertEquals(Optional.of("1066-10-14"), DateParser.parseDateOfBirth("14/10/1066", REFERENCE).canonical());
+        assertEquals(Optional.of("0980-11-24"), DateParser.parseDateOfBirth("0980-11-24", REFERENCE).canonical());
+        assertEquals(Optional.of("1550-12-03"), DateParser.parseDateOfBirth("15501203", REFERENCE).canonical());
+        assertEquals(List.of(), DateParser.parseDateOfBirth("1799-05-01", REFERENCE).problems());
+    }
+
+    @Test
+    void aCallerCanRaiseTheEarliestYear() {
+        ParsedDate date = DateParser.parseDateOfBirth("0980-11-24", REFERENCE, 1800);
+        assertFalse(date.isValid());
+        assertEquals(List.of("dob: '0980-11-24' has year 980, before 1800, the earliest year accepted"),
+                date.problems());
+        assertTrue(DateParser.parseDateOfBirth("1800-01-02", REFERENCE, 1800).isValid());
+        assertFalse(DateParser.parseEventDate("1799-12-31", REFERENCE, 1800).isValid());
+        assertThrows(IllegalArgumentException.class, () -> DateParser.parseDateOfBirth("1980-01-02", REFERENCE, 0));
+        assertThrows(IllegalArgumentException.class,
+                () -> DateParser.parseDateOfBirth("1980-01-02", REFERENCE, REFERENCE.getYear() + 1));
     }
 
     @Test
@@ -109,7 +163,7 @@ class DateParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1950", "11/1950", "Nov 1950", "hello", "24/11", "24-XYZ-1950", "0980-11-24",
+    @ValueSource(strings = {"1950", "11/1950", "Nov 1950", "hello", "24/11", "24-XYZ-1950",
         "24/11/950", "12:30", "24 11 1950 1950", "1st 2nd 1980", "--"})
     void unreadableOrPartialDatesAreInvalidWithAReason(String raw) {
         ParsedDate date = DateParser.parseDateOfBirth(raw, REFERENCE);

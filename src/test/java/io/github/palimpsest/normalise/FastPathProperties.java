@@ -146,11 +146,11 @@ class FastPathProperties {
             if (m.matches()) {
                 int year = Integer.parseInt(m.group(1));
                 int month = Integer.parseInt(m.group(2));
-                if (!(year >= DateParser.EARLIEST_YEAR && month >= 1 && month <= 12)) {
+                if (!(year >= DateParser.EIGHT_DIGIT_YEAR_FIRST_FROM && month >= 1 && month <= 12)) {
                     String s = m.group();
                     int dayFirstMonth = Integer.parseInt(s.substring(2, 4));
                     int dayFirstYear = Integer.parseInt(s.substring(4));
-                    if (dayFirstMonth >= 1 && dayFirstMonth <= 12 && dayFirstYear >= DateParser.EARLIEST_YEAR) {
+                    if (dayFirstMonth >= 1 && dayFirstMonth <= 12 && dayFirstYear >= DateParser.EIGHT_DIGIT_YEAR_FIRST_FROM) {
                         return DateText.Parts.of(s.substring(0, 2), s.substring(2, 4), s.substring(4));
                     }
                 }

@@ -205,4 +205,67 @@ class NameParserTest {
         assertEquals("|j|d|smith|", parts(NameParser.parse("J.D. Smith")));
         assertEquals("|d|s|smith|", parts(NameParser.parse("D.S. Smith")));
     }
+
+    // One test per kind of word that is no name: each is removed, and a forename field that held only it
+    // becomes empty (so it is never compared as a forename).
+
+    @Test
+    void courtesyTitlesAndHonorificsAreRemovedFromTheForenameField() {
+        assertEquals("sir||||", parts(NameParser.parse("Sir", "", "")));
+        assertEquals("sir|jacob||wilson|", parts(NameParser.parse("sir jacob", "", "wilson")));
+        assertEquals("dame|||okafor|", parts(NameParser.parse("Dame", "", "Okafor")));
+        assertEquals("lady|ada||example|", parts(NameParser.parse("lady ada", "", "example")));
+        assertEquals("dr|||example|", parts(NameParser.parse("Dr.", "", "Example")));
+    }
+
+    @Test
+    void rightHonourableInAnyFormIsRemoved() {
+        assertEquals("rt hon|||example|", parts(NameParser.parse("rt.", "", "example")));
+        assertEquals("rt hon|||example|", parts(NameParser.parse("Rt Hon", "", "Example")));
+        assertEquals("rt hon|sam||example|", parts(NameParser.parse("The Right Honourable Sam Example")));
+    }
+
+    @Test
+    void peerageRanksAreRemoved() {
+        assertEquals("viscount|||example|", parts(NameParser.parse("viscount", "", "example")));
+        assertEquals("baroness|jo||sample|", parts(NameParser.parse("Baroness Jo Sample")));
+        assertEquals("lord|||example|", parts(NameParser.parse("lord", "", "example")));
+    }
+
+    @Test
+    void ordinalsInDigitsAreRemovedFromEveryField() {
+        assertEquals("|||example|2nd", parts(NameParser.parse("2nd", "", "example")));
+        assertEquals("|sam||example|3rd", parts(NameParser.parse("Sam", "", "Example 3rd")));
+        assertEquals("|sam||example|14th", parts(NameParser.parse("Sam Example 14th")));
+        assertEquals("|||example|1st", parts(NameParser.parse("1st", "", "Example")));
+        assertTrue(NameParser.parse("2nd", "", "example").problems().stream().noneMatch(p -> p.contains("digits")));
+    }
+
+    @Test
+    void generationalSuffixesAreRemovedAndAFieldOfOnlyASuffixIsEmpty() {
+        assertEquals("|sam||example|iii", parts(NameParser.parse("Sam Example III")));
+        assertEquals("|sam||example|jr", parts(NameParser.parse("Sam", "Jr", "Example")));
+        assertEquals("|||example|jr", parts(NameParser.parse("Jr", "", "Example")));
+    }
+
+    @Test
+    void policeAndMilitaryRanksAreRemoved() {
+        assertEquals("dci|jane||example|", parts(NameParser.parse("DCI Jane", "", "Example")));
+        assertEquals("sgt|||example|", parts(NameParser.parse("Sgt", "", "Example")));
+        assertEquals("col|sam||example|", parts(NameParser.parse("Colonel Sam Example")));
+        assertEquals("lt col|sam||example|", parts(NameParser.parse("Lt Col Sam Example")));
+    }
+
+    @Test
+    void postNominalHonoursAreRemoved() {
+        assertEquals("sir|sam||example|", parts(NameParser.parse("Sir Sam Example, Bart")));
+        assertEquals("|sam||example|", parts(NameParser.parse("Sam Example KCMG")));
+    }
+
+    @Test
+    void aSurnameFieldKeepsItsOnlyWordEvenWhenItIsATitle() {
+        // Lord, Major and Bishop are surnames too; only the forename and middle fields may be emptied
+        assertEquals("|sam||lord|", parts(NameParser.parse("Sam", "", "Lord")));
+        assertEquals("|sam||major|", parts(NameParser.parse("Sam", "", "Major")));
+    }
 }

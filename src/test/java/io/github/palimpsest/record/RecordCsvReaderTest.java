@@ -1,6 +1,7 @@
 package io.github.palimpsest.record;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,6 +56,25 @@ class RecordCsvReaderTest {
     void aFileWithoutAForceColumnTakesItsFileNameAsTheForce() throws IOException {
         Path file = write("Herts.csv", "record_id,surname\nR1,Example\n");
         assertEquals("41", read(file).get(0).record().force().canonical().orElseThrow());
+    }
+
+    @Test
+    void aFileWithoutAForceColumnIsOneSourceNamedAfterItWithoutAProblemPerRow() throws IOException {
+        Path file = write("parish_registers.csv", "record_id,forename,surname\nR1,Ada,Example\nR2,Bo,Sample\n");
+        List<CsvRow> rows = read(file);
+        for (CsvRow row : rows) {
+            PersonRecord record = row.record();
+            assertEquals(List.of(), record.problems(), "no 'unknown force' problem on every row");
+            assertEquals("parish_registers", record.force().raw());
+            assertTrue(record.isForceSourceName());
+            assertEquals("parish_registers", ComparableRecord.of(record).forceName(), "the source still counts");
+            assertTrue(record.toBuilder().build().isForceSourceName(), "a copy keeps it");
+        }
+        // an unknown force given in a force column is still a problem
+        Path withColumn = write("b.csv", "record_id,force,surname\nR3,Atlantis,Example\n");
+        PersonRecord given = read(withColumn).get(0).record();
+        assertFalse(given.isForceSourceName());
+        assertEquals("force", given.problems().get(0).field());
     }
 
     @Test
