@@ -36,7 +36,10 @@ final class ParseCache {
         return new ParseCache(referenceDate);
     }
 
-    ParsedDate dateOfBirth(String raw, LocalDate reference) {
+    ParsedDate dateOfBirth(String raw, LocalDate reference, int earliestYear) {
+        if (earliestYear != DateParser.DEFAULT_EARLIEST_YEAR) {
+            return DateParser.parseDateOfBirth(raw, reference, earliestYear); // not the cached range
+        }
         if (datesOfBirth == null || !reference.equals(referenceDate)) {
             return DateParser.parseDateOfBirth(raw, reference);
         }
@@ -44,7 +47,10 @@ final class ParseCache {
         return date != null ? date : datesOfBirth.computeIfAbsent(raw, r -> DateParser.parseDateOfBirth(r, reference));
     }
 
-    ParsedDate eventDate(String raw, LocalDate reference) {
+    ParsedDate eventDate(String raw, LocalDate reference, int earliestYear) {
+        if (earliestYear != DateParser.DEFAULT_EARLIEST_YEAR) {
+            return DateParser.parseEventDate(raw, reference, earliestYear);
+        }
         if (eventDates == null || !reference.equals(referenceDate)) {
             return DateParser.parseEventDate(raw, reference);
         }

@@ -13,6 +13,7 @@ import io.github.palimpsest.normalise.ForceName;
 import io.github.palimpsest.normalise.Identifier;
 import io.github.palimpsest.normalise.NameParser;
 import io.github.palimpsest.normalise.NiNumber;
+import io.github.palimpsest.normalise.DateParser;
 import io.github.palimpsest.normalise.ParsedDate;
 import io.github.palimpsest.normalise.ParsedValue;
 import io.github.palimpsest.normalise.PersonName;
@@ -87,6 +88,7 @@ public final class PersonRecord {
     private final String rawAliases;
     private final LocalDate referenceDate;
     private final boolean forceIsSourceName;
+    private final int earliestYear;
 
     private PersonRecord(Builder b, ParseCache parsed) {
         checkArgument(!b.recordId.isBlank(), "record_id is required and must not be blank");
@@ -100,7 +102,8 @@ public final class PersonRecord {
                 ? NameParser.parse(b.forename, b.middleNames, b.surname)
                 : NameParser.parse(b.fullName);
         this.aliases = aliasesOf(b.aliases);
-        this.dateOfBirth = parsed.dateOfBirth(b.dob, b.referenceDate);
+        this.dateOfBirth = parsed.dateOfBirth(b.dob, b.referenceDate, b.earliestYear);
+        this.earliestYear = b.earliestYear;
         this.rawSex = b.sex;
         this.sex = Sex.parse(b.sex);
         this.pncId = PncId.parse(b.pncId, b.referenceDate);
@@ -112,7 +115,7 @@ public final class PersonRecord {
         this.email = Email.parse(b.email);
         this.postcode = Postcode.parse(b.postcode);
         this.address = b.address.strip();
-        this.eventDate = parsed.eventDate(b.eventDate, b.referenceDate);
+        this.eventDate = parsed.eventDate(b.eventDate, b.referenceDate, b.earliestYear);
         this.eventType = b.eventType.strip();
         this.eventSummary = b.eventSummary.strip();
         if (b.identifiers == null) {
@@ -371,7 +374,7 @@ public final class PersonRecord {
      * {@code record.toBuilder().phone("07700 900123").build()}.
      */
     public Builder toBuilder() {
-        Builder builder = builder().referenceDate(referenceDate);
+        Builder builder = builder().referenceDate(referenceDate).earliestYear(earliestYear);
         inputColumns().forEach(builder::set);
         if (forceIsSourceName) {
             builder.sourceName(force.raw());
@@ -418,6 +421,7 @@ public final class PersonRecord {
         private Map<String, String> extras;
         private final List<Problem> problems = new ArrayList<>();
         private LocalDate referenceDate = LocalDate.now();
+        private int earliestYear = DateParser.DEFAULT_EARLIEST_YEAR;
 
         private Builder() {
         }
@@ -644,6 +648,18 @@ public final class PersonRecord {
          */
         public Builder referenceDate(LocalDate date) {
             this.referenceDate = checkNotNull(date, "date");
+            return this;
+        }
+
+        /**
+         * The earliest year a date of birth or event date may have; defaults to
+         * {@link DateParser#DEFAULT_EARLIEST_YEAR} (any year, for historical records and archives). Raise it
+         * when every record is recent, so that {@code 0980} is read as a typing error; it must not be after
+         * the reference year when the record is built.
+         */
+        public Builder earliestYear(int year) {
+            checkArgument(year >= 1, "earliest year must be at least 1, got %s", year);
+            this.earliestYear = year;
             return this;
         }
 

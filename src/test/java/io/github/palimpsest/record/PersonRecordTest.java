@@ -34,6 +34,27 @@ class PersonRecordTest {
     }
 
     @Test
+    void historicalYearsAreValidUnlessTheCallerRaisesTheEarliestYear() {
+        assertEquals("1066-10-14", fictional().dob("14/10/1066").build().dateOfBirth().canonical().orElseThrow());
+        PersonRecord recent = fictional().dob("14/10/1066").earliestYear(1800).build();
+        assertFalse(recent.dateOfBirth().isValid());
+        assertTrue(recent.dateOfBirth().problems().get(0).contains("before 1800"), recent.problems().toString());
+        assertFalse(recent.toBuilder().build().dateOfBirth().isValid(), "a copy keeps the earliest year");
+        assertThrows(IllegalArgumentException.class, () -> fictional().earliestYear(0));
+    }
+
+    @Test
+    void anImpossibleDateOfBirthKeepsItsYearForComparison() {
+        PersonRecord r = fictional().dob("31/04/1975").build();
+        assertFalse(r.dateOfBirth().isValid());
+        ComparableRecord c = ComparableRecord.of(r);
+        assertEquals(0, c.dateOfBirth(), "no dob still means no dob");
+        assertEquals(0, c.birthYear());
+        assertEquals(1975, c.partialBirthYear());
+        assertEquals(1, r.problems().size());
+    }
+
+    @Test
     void invalidValuesAreKeptAndReportedByField() {
         PersonRecord r = fictional().dob("31/02/1980").pncId("2001/0012345A").build();
         assertFalse(r.dateOfBirth().isValid());
