@@ -78,6 +78,11 @@ final class LinkCommand implements Callable<Integer> {
             description = "file,line,record_id,field,problem for every problem found in the input, in input order.")
     Path problemsOut;
 
+    @Option(names = "--report", paramLabel = "REPORT.html",
+            description = "A self-contained HTML page explaining the result: each person's timeline and why their "
+                    + "records were linked (see docs/report.md).")
+    Path reportOut;
+
     @Option(names = "--threshold", defaultValue = "0.95", paramLabel = "P",
             description = "Match probability at or above which a pair is linked, in (0, 1) (default ${DEFAULT-VALUE}).")
     double threshold;
@@ -123,9 +128,9 @@ final class LinkCommand implements Callable<Integer> {
                 throw new CliInputException(tokenFile + " is a token file (made by 'tokenise'): pass --key-file "
                         + "with the key it was made under to link it");
             }
-            if (patternsOut != null || problemsOut != null) {
+            if (patternsOut != null || problemsOut != null || reportOut != null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), (patternsOut != null
-                        ? "--patterns-out" : "--problems-out") + " needs plain-text records; it is not available "
+                        ? "--patterns-out" : problemsOut != null ? "--problems-out" : "--report") + " needs plain-text records; it is not available "
                         + "when linking through tokens (--key-file)");
             }
             return TokenLinking.run(this, keyFile, oneToOne, modelIn == null ? null : loadModel(modelIn), workers);
@@ -215,7 +220,7 @@ final class LinkCommand implements Callable<Integer> {
 
     private void checkDistinctOutputs() {
         List<Path> outputs = new ArrayList<>();
-        for (Path p : new Path[] {clustersOut, linksOut, patternsOut, problemsOut, modelOut}) {
+        for (Path p : new Path[] {clustersOut, linksOut, patternsOut, problemsOut, modelOut, reportOut}) {
             if (p != null) {
                 Path absolute = p.toAbsolutePath().normalize();
                 if (outputs.contains(absolute)) {
@@ -293,6 +298,12 @@ final class LinkCommand implements Callable<Integer> {
             if (problemsOut != null) {
                 problems.write(open(outputs, problemsOut).writer());
             }
+            if (reportOut != null) {
+                HtmlReport.write(open(outputs, reportOut).writer(), HtmlReport.of(result), reportTitle(),
+                        problems.recordsWithProblems(), result.statistics().isModelTrained()
+                                ? HtmlReport.ModelSource.TRAINED
+                                : modelIn != null ? HtmlReport.ModelSource.SUPPLIED : HtmlReport.ModelSource.BUNDLED);
+            }
             if (modelOut != null) {
                 AtomicOutput model = open(outputs, modelOut);
                 model.writer().write(result.model().toJson());
@@ -305,6 +316,10 @@ final class LinkCommand implements Callable<Integer> {
                 output.close();
             }
         }
+    }
+
+    private String reportTitle() {
+        return "Linked " + String.join(", ", inputs.stream().map(p -> String.valueOf(p.getFileName())).toList());
     }
 
     private static AtomicOutput open(List<AtomicOutput> outputs, Path file) {

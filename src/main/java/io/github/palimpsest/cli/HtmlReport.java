@@ -1,0 +1,447 @@
+package io.github.palimpsest.cli;
+
+import io.github.palimpsest.CompactLinkResult;
+import io.github.palimpsest.Entity;
+import io.github.palimpsest.Link;
+import io.github.palimpsest.LinkResult;
+import io.github.palimpsest.LinkStatistics;
+import io.github.palimpsest.pattern.Pattern;
+import io.github.palimpsest.pattern.PatternEvent;
+import io.github.palimpsest.record.ComparableRecord;
+import io.github.palimpsest.record.PersonRecord;
+import io.github.palimpsest.score.Explanation;
+import io.github.palimpsest.score.MatchModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.text.WordUtils;
+
+/**
+ * {@code --report REPORT.html}: one self-contained HTML page (inline CSS and script, nothing fetched) that
+ * explains a linking run to a reader who is not a specialist: an overview, a searchable list of every record
+ * with its person, and for each person with several records a timeline across forces, the chain of links that
+ * joined the records and each link's evidence as a waterfall chart.
+ *
+ * <p>The data is embedded once, as JSON in a {@code <script type="application/json">} block, and the page
+ * renders people a page at a time, so a report over a hundred thousand records stays a file a browser opens.
+ * Every string is written through {@link #json(StringBuilder, String)}, which also escapes {@code <},
+ * {@code >} and {@code &}: no value can close the script block or open a comment. The page builds its DOM
+ * with {@code textContent}, never from markup, so no value is read as HTML either. See docs/report.md.
+ */
+final class HtmlReport {
+    private static final String TEMPLATE = "/io/github/palimpsest/report/report.html";
+    private static final String DATA_MARKER = "/*@@DATA@@*/";
+
+    /** One record as the report shows it. */
+    record Row(String id, String name, String forceCode, String forceName, Optional<LocalDate> date,
+               String eventType, boolean purged, String identifier) {
+    }
+
+    /** What the report reads from a result; one implementation per result type. */
+    interface Source {
+        int recordCount();
+
+        Row row(int record);
+
+        int entityCount();
+
+        String entityId(int entity);
+
+        int[] members(int entity);
+
+        boolean isSeenByMoreThanOneForce(int entity);
+
+        Pattern pattern(int entity);
+
+        /** The link between two records, in either order, if they were linked. */
+        Optional<Link> link(String a, String b);
+
+        LinkStatistics statistics();
+
+        double thresholdWeight();
+    }
+
+    /** How the model was obtained, in the words the overview uses. */
+    enum ModelSource {
+        TRAINED, BUNDLED, SUPPLIED
+    }
+
+    private HtmlReport() {
+    }
+
+    /** A source over a {@link LinkResult} and the records it linked (the demo). */
+    static Source of(LinkResult result, List<PersonRecord> records) {
+        Map<String, Integer> index = new HashMap<>();
+        List<Row> rows = new ArrayList<>(records.size());
+        for (PersonRecord r : records) {
+            index.put(r.recordId(), rows.size());
+            ComparableRecord c = ComparableRecord.of(r);
+            String name = !r.hasName() ? "" : (r.rawFullName().isBlank() ? r.name().raw() : r.rawFullName()).strip();
+            rows.add(new Row(r.recordId(), name, c.forceCode(), c.forceName(), r.eventDate().date(), r.eventType(),
+                    r.hasPurgedName() || !r.hasName(), identifier(c)));
+        }
+        Map<String, Link> links = new HashMap<>();
+        for (Link l : result.links()) {
+            links.put(l.leftId() + "\u0000" + l.rightId(), l);
+        }
+        List<Entity> entities = result.entities();
+        return new Source() {
+            @Override
+            public int recordCount() {
+                return rows.size();
+            }
+
+            @Override
+            public Row row(int record) {
+                return rows.get(record);
+            }
+
+            @Override
+            public int entityCount() {
+                return entities.size();
+            }
+
+            @Override
+            public String entityId(int entity) {
+                return entities.get(entity).id();
+            }
+
+            @Override
+            public int[] members(int entity) {
+                return entities.get(entity).recordIds().stream().mapToInt(index::get).toArray();
+            }
+
+            @Override
+            public boolean isSeenByMoreThanOneForce(int entity) {
+                return entities.get(entity).isSeenByMoreThanOneForce();
+            }
+
+            @Override
+            public Pattern pattern(int entity) {
+                return entities.get(entity).pattern();
+            }
+
+            @Override
+            public Optional<Link> link(String a, String b) {
+                Link l = links.get(a + "\u0000" + b);
+                return Optional.ofNullable(l != null ? l : links.get(b + "\u0000" + a));
+            }
+
+            @Override
+            public LinkStatistics statistics() {
+                return result.statistics();
+            }
+
+            @Override
+            public double thresholdWeight() {
+                return result.thresholdWeight();
+            }
+        };
+    }
+
+    /**
+     * A source over a {@link CompactLinkResult} (the {@code link} command). Names are the folded names the
+     * records were compared on, capitalised: the raw text is not kept for large pools.
+     */
+    static Source of(CompactLinkResult result) {
+        // Only the links a chain shows are looked up; index them by record pair once.
+        Map<String, Integer> links = new HashMap<>();
+        for (int k = 0; k < result.linkCount(); k++) {
+            Link l = result.link(k);
+            links.put(l.leftId() + "\u0000" + l.rightId(), k);
+        }
+        return new Source() {
+            @Override
+            public int recordCount() {
+                return result.recordCount();
+            }
+
+            @Override
+            public Row row(int record) {
+                ComparableRecord c = result.record(record);
+                String name = String.join(" ", List.of(c.forename(), c.middleInitials(), c.surname()).stream()
+                        .filter(s -> !s.isEmpty()).toList());
+                int d = c.eventDate();
+                Optional<LocalDate> date = d == 0 ? Optional.empty()
+                        : Optional.of(LocalDate.of(d / 10_000, d / 100 % 100, d % 100));
+                return new Row(c.recordId(), WordUtils.capitalizeFully(name, ' ', '-', '\''), c.forceCode(),
+                        c.forceName(), date, c.eventType(), c.isNamePurged() || name.isEmpty(), identifier(c));
+            }
+
+            @Override
+            public int entityCount() {
+                return result.entityCount();
+            }
+
+            @Override
+            public String entityId(int entity) {
+                return result.entityId(entity);
+            }
+
+            @Override
+            public int[] members(int entity) {
+                return result.members(entity);
+            }
+
+            @Override
+            public boolean isSeenByMoreThanOneForce(int entity) {
+                return result.isSeenByMoreThanOneForce(entity);
+            }
+
+            @Override
+            public Pattern pattern(int entity) {
+                return result.pattern(entity);
+            }
+
+            @Override
+            public Optional<Link> link(String a, String b) {
+                Integer k = links.get(a + "\u0000" + b);
+                if (k == null) {
+                    k = links.get(b + "\u0000" + a);
+                }
+                return k == null ? Optional.empty() : Optional.of(result.link(k));
+            }
+
+            @Override
+            public LinkStatistics statistics() {
+                return result.statistics();
+            }
+
+            @Override
+            public double thresholdWeight() {
+                return result.thresholdWeight();
+            }
+        };
+    }
+
+    private static String identifier(ComparableRecord c) {
+        if (!c.pncId().isEmpty()) {
+            return "PNC " + c.pncId();
+        }
+        if (!c.croNumber().isEmpty()) {
+            return "CRO " + c.croNumber();
+        }
+        if (!c.niNumber().isEmpty()) {
+            return "NI " + c.niNumber();
+        }
+        return "";
+    }
+
+    /**
+     * Writes the report.
+     *
+     * @param title              the page's heading, e.g. the input files
+     * @param recordsWithProblems the records in which reading found a problem
+     * @param model              how the model was obtained
+     */
+    static void write(Writer out, Source source, String title, int recordsWithProblems, ModelSource model)
+            throws IOException {
+        String template = template();
+        int at = template.indexOf(DATA_MARKER);
+        out.write(template, 0, at);
+        out.write(data(source, title, recordsWithProblems, model));
+        out.write(template, at + DATA_MARKER.length(), template.length() - at - DATA_MARKER.length());
+        out.flush();
+    }
+
+    private static String template() {
+        try (InputStream in = HtmlReport.class.getResourceAsStream(TEMPLATE)) {
+            if (in == null) {
+                throw new IllegalStateException("the report template " + TEMPLATE + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The embedded JSON. Records are arrays {@code [id, name, forceCode, forceName, date, eventType, person,
+     * purged, identifier]}; persons with several records are {@code [entity, multiForce, events, links]} with
+     * events {@code [record, linkedToRecord, link, linkedBy]} in date order and links {@code [left, right,
+     * weight, probability, priorWeight, householdWeight, relativesApart, rows]}, rows {@code [comparison,
+     * level, weight]} as indexes into the {@code words} table.
+     */
+    static String data(Source source, String title, int recordsWithProblems, ModelSource model) {
+        int n = source.recordCount();
+        Map<String, Integer> recordIndex = new HashMap<>(n * 2);
+        for (int r = 0; r < n; r++) {
+            recordIndex.put(source.row(r).id(), r);
+        }
+        int[] personOf = new int[n];
+        Map<String, Integer> words = new LinkedHashMap<>();
+        StringBuilder persons = new StringBuilder();
+        int multiForce = 0;
+        int severalRecords = 0;
+        for (int e = 0; e < source.entityCount(); e++) {
+            int[] members = source.members(e);
+            for (int r : members) {
+                personOf[r] = e;
+            }
+            boolean several = source.isSeenByMoreThanOneForce(e);
+            if (several) {
+                multiForce++;
+            }
+            if (members.length < 2) {
+                continue;
+            }
+            severalRecords++;
+            appendPerson(persons, source, e, several, recordIndex, words);
+        }
+        java.util.Set<String> forces = new java.util.HashSet<>();
+        StringBuilder s = new StringBuilder(160 * n + persons.length() + 1024);
+        s.append("{\"meta\":{\"title\":");
+        json(s, title);
+        LinkStatistics st = source.statistics();
+        s.append(",\"records\":").append(n);
+        s.append(",\"people\":").append(source.entityCount());
+        s.append(",\"multiForce\":").append(multiForce);
+        s.append(",\"severalRecords\":").append(severalRecords);
+        s.append(",\"links\":").append(st.links());
+        s.append(",\"problems\":").append(recordsWithProblems);
+        s.append(",\"model\":");
+        json(s, model.name().toLowerCase(Locale.ROOT));
+        s.append(",\"thresholdWeight\":").append(round(source.thresholdWeight(), 4));
+        s.append(",\"threshold\":").append(round(MatchModel.probability(source.thresholdWeight()), 6));
+        StringBuilder rows = new StringBuilder(160 * n);
+        for (int r = 0; r < n; r++) {
+            Row row = source.row(r);
+            forces.add(row.forceCode().isEmpty() ? row.forceName() : row.forceCode());
+            rows.append(r == 0 ? "" : ",").append('[');
+            json(rows, row.id());
+            rows.append(',');
+            json(rows, row.name());
+            rows.append(',');
+            json(rows, row.forceCode());
+            rows.append(',');
+            json(rows, row.forceName());
+            rows.append(',');
+            json(rows, row.date().map(LocalDate::toString).orElse(""));
+            rows.append(',');
+            json(rows, row.eventType());
+            rows.append(',').append(personOf[r]).append(',').append(row.purged() ? 1 : 0).append(',');
+            json(rows, row.identifier());
+            rows.append(']');
+        }
+        s.append(",\"forces\":").append(forces.size()).append("},\"entities\":[");
+        for (int e = 0; e < source.entityCount(); e++) {
+            if (e > 0) {
+                s.append(',');
+            }
+            json(s, source.entityId(e));
+        }
+        s.append("],\"records\":[").append(rows).append("],\"persons\":[").append(persons).append("],\"words\":[");
+        boolean first = true;
+        for (String w : words.keySet()) {
+            if (!first) {
+                s.append(',');
+            }
+            first = false;
+            json(s, w);
+        }
+        return s.append("]}").toString();
+    }
+
+    private static void appendPerson(StringBuilder s, Source source, int entity, boolean multiForce,
+            Map<String, Integer> recordIndex, Map<String, Integer> words) {
+        Pattern pattern = source.pattern(entity);
+        List<Link> links = new ArrayList<>();
+        Map<String, Integer> linkIndex = new HashMap<>();
+        if (s.length() > 0) {
+            s.append(',');
+        }
+        s.append('[').append(entity).append(',').append(multiForce ? 1 : 0).append(",[");
+        boolean first = true;
+        for (PatternEvent event : pattern.events()) {
+            int to = -1;
+            int k = -1;
+            if (event.linkedTo().isPresent()) {
+                String other = event.linkedTo().get();
+                to = recordIndex.getOrDefault(other, -1);
+                String a = event.recordId().compareTo(other) < 0 ? event.recordId() : other;
+                String key = a + "\u0000" + (a.equals(other) ? event.recordId() : other);
+                Integer known = linkIndex.get(key);
+                if (known != null) {
+                    k = known;
+                } else {
+                    Optional<Link> link = source.link(event.recordId(), other);
+                    if (link.isPresent()) {
+                        k = links.size();
+                        links.add(link.get());
+                        linkIndex.put(key, k);
+                    }
+                }
+            }
+            s.append(first ? "" : ",").append('[').append(recordIndex.get(event.recordId())).append(',').append(to)
+                    .append(',').append(k).append(',').append(word(words, event.linkedBy().orElse(""))).append(']');
+            first = false;
+        }
+        s.append("],[");
+        for (int k = 0; k < links.size(); k++) {
+            Link l = links.get(k);
+            Explanation x = l.explanation();
+            s.append(k == 0 ? "" : ",").append('[').append(recordIndex.get(l.leftId())).append(',')
+                    .append(recordIndex.get(l.rightId())).append(',').append(round(l.matchWeight(), 2)).append(',')
+                    .append(round(l.probability(), 6)).append(',').append(round(x.priorWeight(), 2)).append(',')
+                    .append(round(x.householdWeight(), 2)).append(',').append(x.relativesApart() ? 1 : 0).append(",[");
+            boolean firstRow = true;
+            for (Explanation.Row row : x.rows()) {
+                s.append(firstRow ? "" : ",").append('[').append(word(words, row.comparison())).append(',')
+                        .append(word(words, row.level())).append(',').append(round(row.weight(), 2)).append(']');
+                firstRow = false;
+            }
+            s.append("]]");
+        }
+        s.append("]]");
+    }
+
+    private static int word(Map<String, Integer> words, String w) {
+        return words.computeIfAbsent(w, x -> words.size());
+    }
+
+    private static String round(double value, int decimals) {
+        if (!Double.isFinite(value)) {
+            return value > 0 ? "1e308" : "-1e308";
+        }
+        String text = java.math.BigDecimal.valueOf(value).setScale(decimals, java.math.RoundingMode.HALF_EVEN)
+                .stripTrailingZeros().toPlainString();
+        return text.equals("-0") ? "0" : text;
+    }
+
+    /**
+     * Appends {@code value} as a JSON string that is also safe inside an HTML script element: {@code <},
+     * {@code >}, {@code &}, the line and paragraph separators and every control character are written as
+     * {@code \}{@code uXXXX} escapes, so no value can form {@code </script>} or {@code <!--}.
+     */
+    static void json(StringBuilder s, String value) {
+        s.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> s.append("\\\"");
+                case '\\' -> s.append("\\\\");
+                case '\n' -> s.append("\\n");
+                case '\r' -> s.append("\\r");
+                case '\t' -> s.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
+                        s.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        s.append(c);
+                    }
+                }
+            }
+        }
+        s.append('"');
+    }
+}
