@@ -249,7 +249,7 @@ final class HtmlReport {
         String template = template();
         int at = template.indexOf(DATA_MARKER);
         out.write(template, 0, at);
-        out.write(data(source, title, recordsWithProblems, model));
+        data(out, source, title, recordsWithProblems, model);
         out.write(template, at + DATA_MARKER.length(), template.length() - at - DATA_MARKER.length());
         out.flush();
     }
@@ -272,7 +272,8 @@ final class HtmlReport {
      * weight, probability, priorWeight, householdWeight, relativesApart, rows]}, rows {@code [comparison,
      * level, weight]} as indexes into the {@code words} table.
      */
-    static String data(Source source, String title, int recordsWithProblems, ModelSource model) {
+    static void data(Writer out, Source source, String title, int recordsWithProblems, ModelSource model)
+            throws IOException {
         int n = source.recordCount();
         Map<String, Integer> recordIndex = new HashMap<>(n * 2);
         for (int r = 0; r < n; r++) {
@@ -299,7 +300,11 @@ final class HtmlReport {
             appendPerson(persons, source, e, several, recordIndex, words);
         }
         java.util.Set<String> forces = new java.util.HashSet<>();
-        StringBuilder s = new StringBuilder(160 * n + persons.length() + 1024);
+        for (int r = 0; r < n; r++) {
+            Row row = source.row(r);
+            forces.add(row.forceCode().isEmpty() ? row.forceName() : row.forceCode());
+        }
+        StringBuilder s = new StringBuilder(1024);
         s.append("{\"meta\":{\"title\":");
         json(s, title);
         LinkStatistics st = source.statistics();
@@ -313,34 +318,39 @@ final class HtmlReport {
         json(s, model.name().toLowerCase(Locale.ROOT));
         s.append(",\"thresholdWeight\":").append(round(source.thresholdWeight(), 4));
         s.append(",\"threshold\":").append(round(MatchModel.probability(source.thresholdWeight()), 6));
-        StringBuilder rows = new StringBuilder(160 * n);
-        for (int r = 0; r < n; r++) {
-            Row row = source.row(r);
-            forces.add(row.forceCode().isEmpty() ? row.forceName() : row.forceCode());
-            rows.append(r == 0 ? "" : ",").append('[');
-            json(rows, row.id());
-            rows.append(',');
-            json(rows, row.name());
-            rows.append(',');
-            json(rows, row.forceCode());
-            rows.append(',');
-            json(rows, row.forceName());
-            rows.append(',');
-            json(rows, row.date().map(LocalDate::toString).orElse(""));
-            rows.append(',');
-            json(rows, row.eventType());
-            rows.append(',').append(personOf[r]).append(',').append(row.purged() ? 1 : 0).append(',');
-            json(rows, row.identifier());
-            rows.append(']');
-        }
         s.append(",\"forces\":").append(forces.size()).append("},\"entities\":[");
+        // Written a block at a time, so that a large pool never holds its whole report as one string.
         for (int e = 0; e < source.entityCount(); e++) {
             if (e > 0) {
                 s.append(',');
             }
             json(s, source.entityId(e));
+            s = flushIfLarge(out, s);
         }
-        s.append("],\"records\":[").append(rows).append("],\"persons\":[").append(persons).append("],\"words\":[");
+        s.append("],\"records\":[");
+        for (int r = 0; r < n; r++) {
+            Row row = source.row(r);
+            s.append(r == 0 ? "" : ",").append('[');
+            json(s, row.id());
+            s.append(',');
+            json(s, row.name());
+            s.append(',');
+            json(s, row.forceCode());
+            s.append(',');
+            json(s, row.forceName());
+            s.append(',');
+            json(s, row.date().map(LocalDate::toString).orElse(""));
+            s.append(',');
+            json(s, row.eventType());
+            s.append(',').append(personOf[r]).append(',').append(row.purged() ? 1 : 0).append(',');
+            json(s, row.identifier());
+            s.append(']');
+            s = flushIfLarge(out, s);
+        }
+        s.append("],\"persons\":[");
+        out.append(s);
+        out.append(persons);
+        s = new StringBuilder(1024).append("],\"words\":[");
         boolean first = true;
         for (String w : words.keySet()) {
             if (!first) {
@@ -349,7 +359,16 @@ final class HtmlReport {
             first = false;
             json(s, w);
         }
-        return s.append("]}").toString();
+        out.append(s.append("]}"));
+    }
+
+    private static StringBuilder flushIfLarge(Writer out, StringBuilder s) throws IOException {
+        if (s.length() < 1 << 16) {
+            return s;
+        }
+        out.append(s);
+        s.setLength(0);
+        return s;
     }
 
     private static void appendPerson(StringBuilder s, Source source, int entity, boolean multiForce,
