@@ -88,6 +88,7 @@ class HtmlReportBrowserTest {
         assertTrue(marlowe.contains("joined through"), "the chain of links");
         assertTrue(marlowe.contains("times more likely"), "evidence in plain words");
         assertTrue(marlowe.contains("linked without a name"));
+        assertTrue(marlowe.contains("mainly on same PNC ID"), "the linked-by evidence in words");
         // Every record appears in the searchable list (first page holds all 22).
         for (PersonRecord r : records) {
             assertTrue(dom.contains("<td>" + r.recordId() + "</td>"), r.recordId());
