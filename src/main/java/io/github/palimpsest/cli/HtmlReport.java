@@ -5,6 +5,7 @@ import io.github.palimpsest.Entity;
 import io.github.palimpsest.Link;
 import io.github.palimpsest.LinkResult;
 import io.github.palimpsest.LinkStatistics;
+import io.github.palimpsest.pattern.Evidence;
 import io.github.palimpsest.pattern.Pattern;
 import io.github.palimpsest.pattern.PatternEvent;
 import io.github.palimpsest.record.ComparableRecord;
@@ -18,6 +19,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,8 +65,8 @@ final class HtmlReport {
 
         Pattern pattern(int entity);
 
-        /** The link between two records, in either order, if they were linked. */
-        Optional<Link> link(String a, String b);
+        /** Every link at or above the threshold between two records of the entity. */
+        List<Link> linksWithin(int entity);
 
         LinkStatistics statistics();
 
@@ -90,11 +92,18 @@ final class HtmlReport {
             rows.add(new Row(r.recordId(), name, c.forceCode(), c.forceName(), r.eventDate().date(), r.eventType(),
                     r.hasPurgedName() || !r.hasName(), identifier(c)));
         }
-        Map<String, Link> links = new HashMap<>();
-        for (Link l : result.links()) {
-            links.put(l.leftId() + "\u0000" + l.rightId(), l);
-        }
         List<Entity> entities = result.entities();
+        Map<String, Integer> entityIndex = new HashMap<>();
+        for (int e = 0; e < entities.size(); e++) {
+            entityIndex.put(entities.get(e).id(), e);
+        }
+        Map<Integer, List<Link>> within = new HashMap<>();
+        for (Link l : result.links()) {
+            String left = result.entityOf(l.leftId()).orElseThrow().id();
+            if (left.equals(result.entityOf(l.rightId()).orElseThrow().id())) {
+                within.computeIfAbsent(entityIndex.get(left), e -> new ArrayList<>()).add(l);
+            }
+        }
         return new Source() {
             @Override
             public int recordCount() {
@@ -132,9 +141,8 @@ final class HtmlReport {
             }
 
             @Override
-            public Optional<Link> link(String a, String b) {
-                Link l = links.get(a + "\u0000" + b);
-                return Optional.ofNullable(l != null ? l : links.get(b + "\u0000" + a));
+            public List<Link> linksWithin(int entity) {
+                return within.getOrDefault(entity, List.of());
             }
 
             @Override
@@ -154,11 +162,18 @@ final class HtmlReport {
      * records were compared on, capitalised: the raw text is not kept for large pools.
      */
     static Source of(CompactLinkResult result) {
-        // Only the links a chain shows are looked up; index them by record pair once.
-        Map<String, Integer> links = new HashMap<>();
+        // Each entity's links, by number: a Link and its explanation are built only for the report's chains.
+        Map<String, Integer> index = new HashMap<>(result.recordCount() * 2);
+        for (int r = 0; r < result.recordCount(); r++) {
+            index.put(result.record(r).recordId(), r);
+        }
+        Map<Integer, List<Integer>> within = new HashMap<>();
         for (int k = 0; k < result.linkCount(); k++) {
             Link l = result.link(k);
-            links.put(l.leftId() + "\u0000" + l.rightId(), k);
+            int entity = result.entityOf(index.get(l.leftId()));
+            if (entity == result.entityOf(index.get(l.rightId()))) {
+                within.computeIfAbsent(entity, e -> new ArrayList<>()).add(k);
+            }
         }
         return new Source() {
             @Override
@@ -204,12 +219,8 @@ final class HtmlReport {
             }
 
             @Override
-            public Optional<Link> link(String a, String b) {
-                Integer k = links.get(a + "\u0000" + b);
-                if (k == null) {
-                    k = links.get(b + "\u0000" + a);
-                }
-                return k == null ? Optional.empty() : Optional.of(result.link(k));
+            public List<Link> linksWithin(int entity) {
+                return within.getOrDefault(entity, List.of()).stream().map(result::link).toList();
             }
 
             @Override
@@ -268,7 +279,7 @@ final class HtmlReport {
     /**
      * The embedded JSON. Records are arrays {@code [id, name, forceCode, forceName, date, eventType, person,
      * purged, identifier]}; persons with several records are {@code [entity, multiForce, events, links]} with
-     * events {@code [record, linkedToRecord, link, linkedBy]} in date order and links {@code [left, right,
+     * events {@code [record, joinedThroughRecord, link, evidence]} in date order and links {@code [left, right,
      * weight, probability, priorWeight, householdWeight, relativesApart, rows]}, rows {@code [comparison,
      * level, weight]} as indexes into the {@code words} table.
      */
@@ -297,7 +308,7 @@ final class HtmlReport {
                 continue;
             }
             severalRecords++;
-            appendPerson(persons, source, e, several, recordIndex, words);
+            appendPerson(persons, source, e, several, recordIndex, words, source.thresholdWeight());
         }
         java.util.Set<String> forces = new java.util.HashSet<>();
         for (int r = 0; r < n; r++) {
@@ -371,39 +382,79 @@ final class HtmlReport {
         return s;
     }
 
+    /**
+     * A person's events in date order, each with the record it joined through: the chain is the maximum
+     * spanning tree of the links between the person's records (the strongest links that connect them all,
+     * which holds every record's strongest link), walked from the earliest record.
+     */
     private static void appendPerson(StringBuilder s, Source source, int entity, boolean multiForce,
-            Map<String, Integer> recordIndex, Map<String, Integer> words) {
+            Map<String, Integer> recordIndex, Map<String, Integer> words, double thresholdWeight) {
         Pattern pattern = source.pattern(entity);
+        List<PatternEvent> events = pattern.events();
+        Map<String, Integer> local = new HashMap<>();
+        for (PatternEvent event : events) {
+            local.put(event.recordId(), local.size());
+        }
+        List<Link> candidates = new ArrayList<>(source.linksWithin(entity));
+        candidates.sort(Comparator.comparingDouble(Link::matchWeight).reversed()
+                .thenComparing(Link::leftId).thenComparing(Link::rightId));
+        int[] parent = new int[events.size()];
+        for (int i = 0; i < parent.length; i++) {
+            parent[i] = i;
+        }
+        List<List<Integer>> tree = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            tree.add(new ArrayList<>());
+        }
         List<Link> links = new ArrayList<>();
-        Map<String, Integer> linkIndex = new HashMap<>();
+        for (Link l : candidates) {
+            int a = local.get(l.leftId());
+            int b = local.get(l.rightId());
+            int ra = find(parent, a);
+            int rb = find(parent, b);
+            if (ra != rb) {
+                parent[ra] = rb;
+                tree.get(a).add(links.size());
+                tree.get(b).add(links.size());
+                links.add(l);
+            }
+        }
+        // Walk the tree from the earliest record: each record joined through the one it was reached from.
+        int[] through = new int[events.size()];
+        int[] by = new int[events.size()];
+        java.util.Arrays.fill(through, -1);
+        java.util.Arrays.fill(by, -1);
+        boolean[] seen = new boolean[events.size()];
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+        for (int root = 0; root < events.size(); root++) {
+            if (seen[root]) {
+                continue;
+            }
+            seen[root] = true;
+            queue.add(root);
+            while (!queue.isEmpty()) {
+                int at = queue.poll();
+                for (int k : tree.get(at)) {
+                    Link l = links.get(k);
+                    int other = local.get(l.leftId()) == at ? local.get(l.rightId()) : local.get(l.leftId());
+                    if (!seen[other]) {
+                        seen[other] = true;
+                        through[other] = at;
+                        by[other] = k;
+                        queue.add(other);
+                    }
+                }
+            }
+        }
         if (s.length() > 0) {
             s.append(',');
         }
         s.append('[').append(entity).append(',').append(multiForce ? 1 : 0).append(",[");
-        boolean first = true;
-        for (PatternEvent event : pattern.events()) {
-            int to = -1;
-            int k = -1;
-            if (event.linkedTo().isPresent()) {
-                String other = event.linkedTo().get();
-                to = recordIndex.getOrDefault(other, -1);
-                String a = event.recordId().compareTo(other) < 0 ? event.recordId() : other;
-                String key = a + "\u0000" + (a.equals(other) ? event.recordId() : other);
-                Integer known = linkIndex.get(key);
-                if (known != null) {
-                    k = known;
-                } else {
-                    Optional<Link> link = source.link(event.recordId(), other);
-                    if (link.isPresent()) {
-                        k = links.size();
-                        links.add(link.get());
-                        linkIndex.put(key, k);
-                    }
-                }
-            }
-            s.append(first ? "" : ",").append('[').append(recordIndex.get(event.recordId())).append(',').append(to)
-                    .append(',').append(k).append(',').append(word(words, event.linkedBy().orElse(""))).append(']');
-            first = false;
+        for (int i = 0; i < events.size(); i++) {
+            String evidence = by[i] < 0 ? "" : Evidence.strongest(links.get(by[i]).explanation(), thresholdWeight);
+            s.append(i == 0 ? "" : ",").append('[').append(recordIndex.get(events.get(i).recordId())).append(',')
+                    .append(through[i] < 0 ? -1 : recordIndex.get(events.get(through[i]).recordId())).append(',')
+                    .append(by[i]).append(',').append(word(words, evidence)).append(']');
         }
         s.append("],[");
         for (int k = 0; k < links.size(); k++) {
@@ -422,6 +473,14 @@ final class HtmlReport {
             s.append("]]");
         }
         s.append("]]");
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
     }
 
     private static int word(Map<String, Integer> words, String w) {

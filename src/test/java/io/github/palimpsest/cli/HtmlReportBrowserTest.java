@@ -85,7 +85,12 @@ class HtmlReportBrowserTest {
         assertEquals(3, count(marlowe, "class=\"mark\""), "three named marks");
         assertTrue(marlowe.contains("<svg") && marlowe.contains("class=\"timeline\""), "an inline SVG timeline");
         assertTrue(marlowe.contains("class=\"waterfall\""), "evidence waterfalls");
-        assertTrue(marlowe.contains("joined through"), "the chain of links");
+        // The chain is a spanning tree walked from the earliest record: each later record joined through one.
+        for (String later : List.of("MPS-06-0932", "HC-16-5521", "HT-19-0077", "SX-21-3309")) {
+            assertTrue(marlowe.contains("<li><b>" + later + "</b> joined through <b>"), later);
+        }
+        assertEquals(4, count(marlowe, " joined through "), "five records, four links");
+        assertTrue(marlowe.contains("date of birth with day and month swapped"), "the Herts record's swapped dob");
         assertTrue(marlowe.contains("times more likely"), "evidence in plain words");
         assertTrue(marlowe.contains("linked without a name"));
         assertTrue(marlowe.contains("mainly on same PNC ID"), "the linked-by evidence in words");
