@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -47,12 +48,37 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--report", paramLabel = "REPORT.html",
+            description = "Also write the result as a self-contained HTML page (see docs/report.md).")
+    Path reportOut;
+
     @Override
     public Integer call() throws IOException {
         List<PersonRecord> records = readScenario();
         LinkResult result = link(records);
         print(spec.commandLine().getOut(), records, result);
+        if (reportOut != null) {
+            writeReport(reportOut, records, result);
+        }
         return Main.EXIT_OK;
+    }
+
+    /** Writes the demo's HTML report: the model is the bundled one, the scenario being too small to train on. */
+    static void writeReport(Path file, List<PersonRecord> records, LinkResult result) throws IOException {
+        try (OutputFiles files = OutputFiles.builder(new picocli.CommandLine(new DemoCommand()))
+                .output("--report", file).check()) {
+            writeReport(files, file, records, result);
+        }
+    }
+
+    private static void writeReport(OutputFiles files, Path file, List<PersonRecord> records, LinkResult result)
+            throws IOException {
+        int withProblems = (int) records.stream().filter(r -> !r.problems().isEmpty()).count();
+        HtmlReport.write(files.open(file).writer(), HtmlReport.of(result, records),
+                "Demo: a fictional scenario from four forces", withProblems,
+                result.statistics().isModelTrained() ? HtmlReport.ModelSource.TRAINED
+                        : HtmlReport.ModelSource.BUNDLED);
+        files.commit();
     }
 
     /** The scenario's records, in file order. */

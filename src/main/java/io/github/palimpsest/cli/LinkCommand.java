@@ -78,6 +78,11 @@ final class LinkCommand implements Callable<Integer> {
             description = "file,line,record_id,field,problem for every problem found in the input, in input order.")
     Path problemsOut;
 
+    @Option(names = "--report", paramLabel = "REPORT.html",
+            description = "A self-contained HTML page explaining the result: each person's timeline and why their "
+                    + "records were linked (see docs/report.md).")
+    Path reportOut;
+
     @Option(names = "--threshold", defaultValue = "0.95", paramLabel = "P",
             description = "Match probability at or above which a pair is linked, in (0, 1) (default ${DEFAULT-VALUE}).")
     double threshold;
@@ -125,7 +130,7 @@ final class LinkCommand implements Callable<Integer> {
         try (OutputFiles files = OutputFiles.builder(spec.commandLine()).inputs(inputs).input("--model", modelIn)
                 .input("--key-file", keyFile).output("--clusters-out", clustersOut).output("--links-out", linksOut)
                 .output("--patterns-out", patternsOut).output("--problems-out", problemsOut)
-                .output("--save-model", modelOut).check()) {
+                .output("--save-model", modelOut).output("--report", reportOut).check()) {
             return link(files, workers);
         }
     }
@@ -137,9 +142,9 @@ final class LinkCommand implements Callable<Integer> {
                 throw new CliInputException(tokenFile + " is a token file (made by 'tokenise'): pass --key-file "
                         + "with the key it was made under to link it");
             }
-            if (patternsOut != null || problemsOut != null) {
+            if (patternsOut != null || problemsOut != null || reportOut != null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), (patternsOut != null
-                        ? "--patterns-out" : "--problems-out") + " needs plain-text records; it is not available "
+                        ? "--patterns-out" : problemsOut != null ? "--problems-out" : "--report") + " needs plain-text records; it is not available "
                         + "when linking through tokens (--key-file)");
             }
             return TokenLinking.run(this, files, keyFile, oneToOne, modelIn == null ? null : loadModel(modelIn),
@@ -298,11 +303,21 @@ final class LinkCommand implements Callable<Integer> {
         if (problemsOut != null) {
             problems.write(files.open(problemsOut).writer());
         }
+        if (reportOut != null) {
+            HtmlReport.write(files.open(reportOut).writer(), HtmlReport.of(result), reportTitle(),
+                    problems.recordsWithProblems(), result.statistics().isModelTrained()
+                            ? HtmlReport.ModelSource.TRAINED
+                            : modelIn != null ? HtmlReport.ModelSource.SUPPLIED : HtmlReport.ModelSource.BUNDLED);
+        }
         if (modelOut != null) {
             AtomicOutput model = files.open(modelOut);
             model.writer().write(result.model().toJson());
         }
         files.commit();
+    }
+
+    private String reportTitle() {
+        return "Linked " + String.join(", ", inputs.stream().map(p -> String.valueOf(p.getFileName())).toList());
     }
 
     static void printSummary(PrintWriter out, LinkStatistics s) {

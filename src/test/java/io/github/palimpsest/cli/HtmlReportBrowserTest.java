@@ -1,0 +1,122 @@
+package io.github.palimpsest.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.palimpsest.LinkResult;
+import io.github.palimpsest.record.PersonRecord;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Renders the HTML report in headless Chromium ({@code --dump-dom}) and checks the page the script built: the
+ * demo's Stephen Marlowe with his five records in date order, the two purged ones shown as purged, and no
+ * script error (the page's {@code window.onerror} writes a {@code <p class="script-error">} into the DOM).
+ * Skips when {@code /usr/bin/chromium} is absent; CI installs it (see .ci/run).
+ */
+class HtmlReportBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    @TempDir
+    Path dir;
+
+    /** The DOM Chromium renders from the file, after its scripts have run. */
+    private String render(Path html) throws IOException, InterruptedException {
+        assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM + ": the browser test skips");
+        Path dom = dir.resolve("dom.html");
+        Path log = dir.resolve("chromium.log");
+        Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + dir.resolve("profile"), "--dump-dom", html.toUri().toString())
+                .redirectOutput(dom.toFile()).redirectError(log.toFile()).start();
+        // A guard against a hung browser, not a timing assertion.
+        if (!chromium.waitFor(180, TimeUnit.SECONDS)) {
+            chromium.destroyForcibly();
+            throw new AssertionError("Chromium did not finish: " + Files.readString(log));
+        }
+        assertEquals(0, chromium.exitValue(), Files.readString(log));
+        String text = Files.readString(dom, StandardCharsets.UTF_8);
+        assertTrue(text.contains("data-rendered=\"yes\""), "the page's script ran to its end");
+        assertFalse(text.contains("<p class=\"script-error\">"), () -> "script error: " + text.substring(
+                text.indexOf("<p class=\"script-error\">")));
+        return text;
+    }
+
+    /** The section the page rendered for one person (the first one, in the people list). */
+    private static String card(String dom, String entityId) {
+        int start = dom.indexOf("data-person=\"" + entityId + "\"");
+        assertTrue(start >= 0, "a card for " + entityId);
+        int end = dom.indexOf("data-person=", start + 20);
+        return dom.substring(start, end < 0 ? dom.length() : end);
+    }
+
+    @Test
+    void theDemoReportShowsTheOfficersRecordsInDateOrderWithThePurgedOnesAsPurged() throws Exception {
+        List<PersonRecord> records = DemoCommand.readScenario();
+        LinkResult result = DemoCommand.link(records);
+        Path html = dir.resolve("demo report.html");
+        DemoCommand.writeReport(html, records, result);
+        String dom = render(html);
+
+        String marlowe = card(dom, result.entityOf("MPS-02-0147").orElseThrow().id());
+        Matcher rows = Pattern.compile("<tr class=\"event( purged)?\" data-record=\"([^\"]+)\"").matcher(marlowe);
+        List<String> order = new ArrayList<>();
+        List<String> purged = new ArrayList<>();
+        while (rows.find()) {
+            order.add(rows.group(2));
+            if (rows.group(1) != null) {
+                purged.add(rows.group(2));
+            }
+        }
+        assertEquals(List.of("MPS-02-0147", "MPS-06-0932", "HC-16-5521", "HT-19-0077", "SX-21-3309"), order);
+        assertEquals(List.of("MPS-06-0932", "SX-21-3309"), purged);
+        assertEquals(2, count(marlowe, "class=\"mark purged-mark\""), "two purged marks on the timeline");
+        assertEquals(3, count(marlowe, "class=\"mark\""), "three named marks");
+        assertTrue(marlowe.contains("<svg") && marlowe.contains("class=\"timeline\""), "an inline SVG timeline");
+        assertTrue(marlowe.contains("class=\"waterfall\""), "evidence waterfalls");
+        // The chain is a spanning tree walked from the earliest record: each later record joined through one.
+        for (String later : List.of("MPS-06-0932", "HC-16-5521", "HT-19-0077", "SX-21-3309")) {
+            assertTrue(marlowe.contains("<li><b>" + later + "</b> joined through <b>"), later);
+        }
+        assertEquals(4, count(marlowe, " joined through "), "five records, four links");
+        assertTrue(marlowe.contains("date of birth with day and month swapped"), "the Herts record's swapped dob");
+        assertTrue(marlowe.contains("times more likely"), "evidence in plain words");
+        assertTrue(marlowe.contains("linked without a name"));
+        assertTrue(marlowe.contains("mainly on same PNC ID"), "the linked-by evidence in words");
+        // Every record appears in the searchable list (first page holds all 22).
+        for (PersonRecord r : records) {
+            assertTrue(dom.contains("<td>" + r.recordId() + "</td>"), r.recordId());
+        }
+    }
+
+    @Test
+    void hostileValuesRenderAsTextAndBreakNothing() throws Exception {
+        Path html = dir.resolve("hostile.html");
+        Files.writeString(html, HtmlReportTest.report(HtmlReportTest.hostileScenario(dir)), StandardCharsets.UTF_8);
+        String dom = render(html);
+        assertTrue(dom.contains("MARLOWE&lt;/script&gt;&lt;script&gt;document.title='x'&lt;/script&gt;&lt;!--, Stephen"),
+                "the name is shown as text");
+        assertTrue(dom.contains("Joan &lt;b&gt;Bold&lt;/b&gt; &amp; Co"));
+        assertTrue(dom.contains("<title>Palimpsest linking report</title>"), "no injected script ran");
+        assertTrue(dom.contains("Test &lt;title&gt; &amp; &lt;/script&gt;"), "the title too");
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            n++;
+        }
+        return n;
+    }
+}
