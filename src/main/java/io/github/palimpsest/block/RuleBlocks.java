@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -80,7 +82,7 @@ final class RuleBlocks {
             pairBlocks.add(new int[] {start, end});
             if (size > maxBlockSize) {
                 int[][] split = splitBlock(rule, records, entries, start, end, recordMask, maxBlockSize, placed,
-                        splitCache);
+                        splitCache, withAll);
                 boolean anyUnplaced = false;
                 for (int k = start; k < end && !anyUnplaced; k++) {
                     anyUnplaced = !placed.get((int) (entries[k] & recordMask));
@@ -180,21 +182,36 @@ final class RuleBlocks {
      * low bits; a collision merges two sub-blocks, adding pairs and losing none.
      */
     private static <R> int[][] splitBlock(BlockingRule<R> rule, List<R> records, long[] entries, int start,
-            int end, long recordMask, int maxBlockSize, BitSet placed, long[][] splitCache) {
+            int end, long recordMask, int maxBlockSize, BitSet placed, long[][] splitCache, BitSet withAll) {
         int size = end - start;
+        // Where only records that pair with all can make a pair, a sub-block needs one of them: the split keys
+        // of the others count only where such a record has the same key (fewer keys to sort, no sub-block
+        // that could pair nothing).
+        Set<Long> pairingKeys = null;
+        if (withAll != null) {
+            pairingKeys = new HashSet<>();
+            for (int k = 0; k < size; k++) {
+                int record = (int) (entries[start + k] & recordMask);
+                if (withAll.get(record)) {
+                    for (long hash : splitHashesOf(rule, records, record, splitCache)) {
+                        pairingKeys.add(hash);
+                    }
+                }
+            }
+        }
         long[] buffer = new long[size];
         int count = 0;
         for (int k = 0; k < size; k++) {
             int record = (int) (entries[start + k] & recordMask);
-            long[] hashes = splitCache[record];
-            if (hashes == null) {
-                hashes = splitHashes(rule, records.get(record));
-                splitCache[record] = hashes;
-            }
+            long[] hashes = splitHashesOf(rule, records, record, splitCache);
             if (hashes.length > 0) {
                 placed.set(record);
             }
+            boolean filtered = pairingKeys != null && !withAll.get(record);
             for (long hash : hashes) {
+                if (filtered && !pairingKeys.contains(hash)) {
+                    continue;
+                }
                 if (count == buffer.length) {
                     buffer = Arrays.copyOf(buffer, count * 2);
                 }
@@ -229,6 +246,16 @@ final class RuleBlocks {
     }
 
     private static final long[] NO_HASHES = {};
+
+    /** The record's split-key hashes, computed once for all its blocks. */
+    private static <R> long[] splitHashesOf(BlockingRule<R> rule, List<R> records, int record, long[][] cache) {
+        long[] hashes = cache[record];
+        if (hashes == null) {
+            hashes = splitHashes(rule, records.get(record));
+            cache[record] = hashes;
+        }
+        return hashes;
+    }
 
     /** The high 32 bits of the 64-bit hash of each of the record's distinct split keys. */
     private static <R> long[] splitHashes(BlockingRule<R> rule, R record) {
