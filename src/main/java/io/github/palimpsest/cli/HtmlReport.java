@@ -327,6 +327,10 @@ final class HtmlReport {
         s.append(",\"problems\":").append(recordsWithProblems);
         s.append(",\"model\":");
         json(s, model.name().toLowerCase(Locale.ROOT));
+        // The health check's note (a retrain, a fallback model, a pool too small to train on): a reader must
+        // know when the model that scored these links is not the one training was meant to give.
+        s.append(",\"modelNote\":");
+        json(s, st.trainingNote());
         s.append(",\"thresholdWeight\":").append(round(source.thresholdWeight(), 4));
         s.append(",\"threshold\":").append(round(MatchModel.probability(source.thresholdWeight()), 6));
         s.append(",\"forces\":").append(forces.size()).append("},\"entities\":[");

@@ -112,6 +112,22 @@ class HtmlReportBrowserTest {
         assertTrue(dom.contains("Test &lt;title&gt; &amp; &lt;/script&gt;"), "the title too");
     }
 
+    @Test
+    void aTrainingFallbackIsShownAsAWarningNotAsAModelTrainedOnTheRecords() throws Exception {
+        Path html = dir.resolve("fallback.html");
+        Files.writeString(html, HtmlReportTest.fallbackReport(), StandardCharsets.UTF_8);
+        String dom = render(html);
+        // The overview's explanation as rendered (the DOM also holds the script's own text).
+        int start = dom.indexOf("<div class=\"note\" id=\"explain\">");
+        assertTrue(start >= 0, "the overview's explanation");
+        String explain = dom.substring(start, dom.indexOf("</div>", start));
+        assertTrue(explain.contains("<p class=\"model-note warn\">Model check: "), "a highlighted model check");
+        assertTrue(explain.contains("using the bundled default model, its prior scaled to 22 records "
+                + "&lt;/script&gt;&lt;!--."), "the run's note, as text");
+        assertFalse(explain.contains("The model was trained on these records themselves"),
+                "no claim that the model used was learnt from these records");
+    }
+
     private static int count(String text, String part) {
         int n = 0;
         for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {

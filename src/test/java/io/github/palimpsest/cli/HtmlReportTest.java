@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.palimpsest.Link;
 import io.github.palimpsest.LinkResult;
+import io.github.palimpsest.LinkStatistics;
+import io.github.palimpsest.pattern.Pattern;
 import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.record.RecordCsvReader;
 import java.io.IOException;
@@ -57,6 +60,82 @@ class HtmlReportTest {
         return html.toString();
     }
 
+    /** A fallback note as a run whose trained model failed the health check reports it, with a hostile tail. */
+    static final String FALLBACK_NOTE = "training failed the health check (exact name and dob weigh against a "
+            + "match); using the bundled default model, its prior scaled to 22 records </script><!--";
+
+    /** The report of a run whose training fell back to the bundled model (its statistics carry the note). */
+    static String fallbackReport() throws IOException {
+        List<PersonRecord> records = DemoCommand.readScenario();
+        HtmlReport.Source demo = HtmlReport.of(DemoCommand.link(records), records);
+        LinkStatistics s = demo.statistics();
+        LinkStatistics fallback = new LinkStatistics(s.records(), s.candidatePairs(), s.links(), s.people(),
+                s.peopleSeenByMoreThanOneForce(), s.constraintRejections(), true, s.stageTimes(), FALLBACK_NOTE);
+        HtmlReport.Source source = new HtmlReport.Source() {
+            @Override
+            public int recordCount() {
+                return demo.recordCount();
+            }
+
+            @Override
+            public HtmlReport.Row row(int record) {
+                return demo.row(record);
+            }
+
+            @Override
+            public int entityCount() {
+                return demo.entityCount();
+            }
+
+            @Override
+            public String entityId(int entity) {
+                return demo.entityId(entity);
+            }
+
+            @Override
+            public int[] members(int entity) {
+                return demo.members(entity);
+            }
+
+            @Override
+            public boolean isSeenByMoreThanOneForce(int entity) {
+                return demo.isSeenByMoreThanOneForce(entity);
+            }
+
+            @Override
+            public Pattern pattern(int entity) {
+                return demo.pattern(entity);
+            }
+
+            @Override
+            public List<Link> linksWithin(int entity) {
+                return demo.linksWithin(entity);
+            }
+
+            @Override
+            public LinkStatistics statistics() {
+                return fallback;
+            }
+
+            @Override
+            public double thresholdWeight() {
+                return demo.thresholdWeight();
+            }
+        };
+        StringWriter html = new StringWriter();
+        HtmlReport.write(html, source, "Fallback", 0, HtmlReport.ModelSource.TRAINED);
+        return html.toString();
+    }
+
+    @Test
+    void aTrainingFallbackIsEmbeddedSoThePageDoesNotClaimTheModelWasTrainedOnTheRecords() throws IOException {
+        String html = fallbackReport();
+        assertTrue(html.contains("\"model\":\"trained\",\"modelNote\":\"training failed the health check (exact "
+                + "name and dob weigh against a match); using the bundled default model, its prior scaled to 22 records "
+                + "\\u003c/script\\u003e\\u003c!--\""), "the note, escaped");
+        assertEquals(0, count(html, "<!--"));
+    }
+
     private static int count(String text, String part) {
         int n = 0;
         for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
@@ -105,6 +184,7 @@ class HtmlReportTest {
         String marlowe = result.entityOf("MPS-02-0147").orElseThrow().id();
         assertTrue(data.contains("\"" + marlowe + "\""), marlowe);
         assertTrue(data.contains("\"model\":\"bundled\""), "the demo is too small to train on");
+        assertTrue(data.contains("\"modelNote\":\"22 records are fewer than"), "and the run's note says so");
         assertTrue(data.contains("\"records\":22,"));
         assertTrue(data.contains("\"multiForce\":6,"));
         assertTrue(data.contains("\"threshold\":0.95"));
