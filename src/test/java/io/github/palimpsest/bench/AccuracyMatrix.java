@@ -355,7 +355,7 @@ public final class AccuracyMatrix {
     }
 
     /** Whether two records hold an equal normalised identifier: PNC, CRO, NI, licence, phone, e-mail, warrant or any id_*. */
-    static boolean sharesIdentifier(ComparableRecord a, ComparableRecord b) {
+    public static boolean sharesIdentifier(ComparableRecord a, ComparableRecord b) {
         if (same(a.pncId(), b.pncId()) || same(a.croNumber(), b.croNumber()) || same(a.niNumber(), b.niNumber())
                 || same(a.drivingLicence(), b.drivingLicence()) || same(a.phone(), b.phone())
                 || same(a.email(), b.email()) || same(a.warrantNumber(), b.warrantNumber())) {

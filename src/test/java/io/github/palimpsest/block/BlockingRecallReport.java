@@ -1,5 +1,7 @@
 package io.github.palimpsest.block;
 
+import io.github.palimpsest.bench.AccuracyMatrix;
+
 import io.github.palimpsest.febrl.FebrlData;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.ComparableRecordFactory;
@@ -158,7 +160,7 @@ public final class BlockingRecallReport {
         for (int t = 0; t < truePairs.length; t++) {
             int a = CandidatePairs.left(truePairs[t]);
             int b = CandidatePairs.right(truePairs[t]);
-            boolean shared = sharesIdentifier(records.get(a), records.get(b));
+            boolean shared = AccuracyMatrix.sharesIdentifier(records.get(a), records.get(b));
             for (int x : new int[] {a, b}) {
                 hasMate[x] = true;
                 metMate[x] |= found[t];
@@ -256,24 +258,6 @@ public final class BlockingRecallReport {
     private static String show(ComparableRecord r) {
         return String.join(" | ", r.recordId(), r.forename(), r.surname(), String.valueOf(r.dateOfBirth()),
                 r.postcode(), String.join(" ", r.addressTokens()), r.phone(), r.email());
-    }
-
-    private static boolean sharesIdentifier(ComparableRecord a, ComparableRecord b) {
-        if (same(a.pncId(), b.pncId()) || same(a.croNumber(), b.croNumber()) || same(a.niNumber(), b.niNumber())
-                || same(a.drivingLicence(), b.drivingLicence()) || same(a.warrantNumber(), b.warrantNumber())
-                || same(a.phone(), b.phone()) || same(a.email(), b.email())) {
-            return true;
-        }
-        for (int i = 0; i < a.identifierCount(); i++) {
-            if (same(a.identifierValue(i), b.identifier(a.identifierType(i)))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean same(String x, String y) {
-        return x != null && !x.isEmpty() && x.equals(y);
     }
 
     private static long[] truePairs(int[] entity) {
