@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Cross-force record matching: normalise, link and explain police records about people.",
         subcommands = {DemoCommand.class, LinkCommand.class, EvaluateCommand.class, NormaliseCommand.class,
-                GenerateCommand.class, KeygenCommand.class, TokeniseCommand.class})
+                GenerateCommand.class, KeygenCommand.class, TokeniseCommand.class, VetCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for a run that completed. */

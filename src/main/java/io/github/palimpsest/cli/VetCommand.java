@@ -1,0 +1,145 @@
+package io.github.palimpsest.cli;
+
+import io.github.palimpsest.Linker;
+import io.github.palimpsest.record.PersonRecord;
+import io.github.palimpsest.record.RecordCsvReader;
+import io.github.palimpsest.score.Decimals;
+import io.github.palimpsest.score.MatchModel;
+import io.github.palimpsest.score.ModelFormatException;
+import io.github.palimpsest.vet.VetMatch;
+import io.github.palimpsest.vet.VetResult;
+import io.github.palimpsest.vet.Vetting;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVPrinter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code vet --roster ROSTER.csv RECORDS.csv... --out VET.csv}: checks a roster of officers and staff against
+ * every force's records (see {@link Vetting}). One output row per roster member and record of their person.
+ */
+@Command(name = "vet", mixinStandardHelpOptions = true,
+        description = {"Check a roster of officers and staff against force records.",
+                "Writes, for each roster member, every record of the person they are, with how each record joined "
+                        + "(directly, or through which record); prints a short summary."})
+final class VetCommand implements Callable<Integer> {
+
+    static final List<String> COLUMNS = List.of("roster_id", "record_id", "force_code", "force_name", "event_date",
+            "event_type", "match_probability", "joined", "joined_through", "evidence");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--roster", required = true, paramLabel = "ROSTER.csv",
+            description = "The roster in the canonical schema; its record_id is the staff number.")
+    Path roster;
+
+    @Parameters(arity = "1..*", paramLabel = "RECORDS.csv",
+            description = "Force record files in the canonical schema, read as one pool.")
+    List<Path> inputs;
+
+    @Option(names = "--out", required = true, paramLabel = "VET.csv",
+            description = "roster_id,record_id,... for every record found; '-' for standard output.")
+    Path out;
+
+    @Option(names = "--threshold", defaultValue = "0.95", paramLabel = "P",
+            description = "Match probability at or above which a pair is linked, in (0, 1) (default ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Option(names = "--model", paramLabel = "M.json",
+            description = "Score with this trained model instead of training on the roster and records.")
+    Path modelIn;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "N",
+            description = "Seed for sampling while training (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
+    Integer threads;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--threshold must be a probability in (0, 1), got " + threshold);
+        }
+        int processors = Runtime.getRuntime().availableProcessors();
+        if (threads != null && (threads < 1 || threads > LinkCommand.maxThreads(processors))) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be from 1 to "
+                    + LinkCommand.maxThreads(processors) + " on this machine, got " + threads);
+        }
+        try (OutputFiles files = OutputFiles.builder(spec.commandLine()).input("--roster", roster).inputs(inputs)
+                .input("--model", modelIn).output("--out", out).check()) {
+            List<PersonRecord> members = RecordCsvReader.create().readRecords(List.of(roster));
+            if (members.isEmpty()) {
+                throw new CliInputException(roster + ": the roster holds no one");
+            }
+            List<PersonRecord> records = RecordCsvReader.create().readRecords(inputs);
+            Linker.Builder linker = Linker.builder().thresholdProbability(threshold).seed(seed)
+                    .threads(threads != null ? threads : processors);
+            if (modelIn != null) {
+                linker.model(loadModel(modelIn));
+            }
+            VetResult result;
+            try {
+                result = Vetting.vet(members, records, linker.build());
+            } catch (IllegalArgumentException e) {
+                throw new CliInputException(e.getMessage(), e);
+            }
+            write(files, result);
+            files.commit();
+            printSummary(files.summary(), result);
+            return Main.EXIT_OK;
+        }
+    }
+
+    private void write(OutputFiles files, VetResult result) throws IOException {
+        CSVPrinter csv = Csv.printer(files.open(out).writer(), COLUMNS);
+        for (VetMatch m : result.matches()) {
+            PersonRecord r = m.record();
+            csv.printRecord(m.rosterId(), r.recordId(), r.force().canonical().orElse(""),
+                    r.force().force().map(f -> f.name()).orElse(r.force().raw().strip()),
+                    r.eventDate().date().map(Object::toString).orElse(""), r.eventType(),
+                    Decimals.fixed(m.probability(), 6), m.isDirect() ? "directly" : "through",
+                    m.joinedThrough().orElse(""), m.evidence());
+        }
+        // Flushed, not closed: the file is committed by OutputFiles.
+        csv.flush();
+    }
+
+    static void printSummary(PrintWriter out, VetResult result) {
+        long direct = result.matches().stream().filter(VetMatch::isDirect).count();
+        out.printf(Locale.ROOT, "roster members: %d%n", result.rosterSize());
+        out.printf(Locale.ROOT, "members with records: %d%n", result.membersWithRecords());
+        out.printf(Locale.ROOT, "members without records: %d%n", result.membersWithoutRecords().size());
+        out.printf(Locale.ROOT, "records found: %d (%d linked to the member directly, %d through another record)%n",
+                result.matches().size(), direct, result.matches().size() - direct);
+        if (!result.recordsFoundForSeveralMembers().isEmpty()) {
+            out.printf(Locale.ROOT, "records found for more than one member: %d (check these by hand)%n",
+                    result.recordsFoundForSeveralMembers().size());
+        }
+        out.flush();
+    }
+
+    private static MatchModel loadModel(Path file) {
+        try {
+            return MatchModel.load(file);
+        } catch (NoSuchFileException e) {
+            throw new CliInputException(file + ": no such file", e);
+        } catch (IOException e) {
+            throw new CliInputException(file + ": cannot be read: " + e.getMessage(), e);
+        } catch (ModelFormatException e) {
+            throw new CliInputException(e.getMessage(), e);
+        }
+    }
+}
