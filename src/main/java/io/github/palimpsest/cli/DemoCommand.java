@@ -5,7 +5,10 @@ import io.github.palimpsest.Link;
 import io.github.palimpsest.LinkResult;
 import io.github.palimpsest.Linker;
 import io.github.palimpsest.normalise.Nicknames;
+import io.github.palimpsest.pattern.Evidence;
+import io.github.palimpsest.pattern.LinkChain;
 import io.github.palimpsest.pattern.PatternEvent;
+import io.github.palimpsest.pattern.PlainWords;
 import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.record.RecordCsvReader;
 import io.github.palimpsest.score.Explanation;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -123,39 +127,58 @@ final class DemoCommand implements Callable<Integer> {
     static void print(PrintWriter out, List<PersonRecord> records, LinkResult result) {
         Map<String, PersonRecord> byId = new HashMap<>();
         records.forEach(r -> byId.put(r.recordId(), r));
-        Map<String, Link> linkByPair = new HashMap<>();
-        for (Link link : result.links()) {
-            linkByPair.put(link.leftId() + "\u0000" + link.rightId(), link);
-            linkByPair.put(link.rightId() + "\u0000" + link.leftId(), link);
-        }
         List<Entity> multiForce = result.entities().stream().filter(Entity::isSeenByMoreThanOneForce)
                 .sorted(Comparator.comparing((Entity e) -> e.pattern().firstDate().orElse(LocalDate.MAX))
                         .thenComparing(Entity::id))
                 .toList();
         out.printf(Locale.ROOT, "Palimpsest demo: %d fictional records from %d forces.%n", records.size(),
                 records.stream().map(r -> r.force().canonical().orElse("")).distinct().count());
-        out.printf(Locale.ROOT, "Linked into %d people; %d of them seen by more than one force.%n%n",
+        out.printf(Locale.ROOT, "Linked into %d people; %d of them seen by more than one force.%n",
                 result.entities().size(), multiForce.size());
+        out.printf(Locale.ROOT, "Each person's records are listed in date order. Every record after the first says "
+                + "which record it joined through and why,%nwith the probability that the two are the same person; "
+                + "two records are linked when it is %.2f or more.%n%n", probability(result.thresholdWeight()));
         for (Entity person : multiForce) {
-            out.printf(Locale.ROOT, "%s: %d records, %d forces, %s to %s%n", person.id(), person.size(),
+            out.printf(Locale.ROOT, "%s: %d records at %d forces, %s to %s%n", person.id(), person.size(),
                     person.forces().size(), date(person.pattern().firstDate()), date(person.pattern().lastDate()));
+            Map<String, LinkChain.Step<Link>> joined = chain(person, result);
             for (PatternEvent e : person.pattern().events()) {
                 PersonRecord r = byId.get(e.recordId());
                 out.printf(Locale.ROOT, "  %-10s  %-34s  %-10s  %-12s  %s%n", date(e.date()), e.forceName(),
                         e.eventType(), e.recordId(), name(r));
-                if (e.linkedTo().isPresent()) {
-                    Link link = linkByPair.get(e.recordId() + "\u0000" + e.linkedTo().get());
-                    out.printf(Locale.ROOT, "      linked to %s by %s (%.1f bits, p = %.4f)%s%n", e.linkedTo().get(),
-                            e.linkedBy().orElse(""), link.matchWeight(), link.probability(),
-                            e.isLinkedWithoutName() ? "; linked without a name" : "");
+                LinkChain.Step<Link> step = joined.get(e.recordId());
+                if (step != null) {
+                    Link link = step.link();
+                    out.printf(Locale.ROOT, "      joined through %s: %s (probability %s)%s%n", step.through(),
+                            PlainWords.evidence(Evidence.strongest(link.explanation(), result.thresholdWeight())),
+                            PlainWords.probability(link.probability()),
+                            e.isNamePurged() ? "; linked without a name" : "");
                 }
             }
             out.println();
         }
         printLookAlikes(out, records, result);
-        out.printf(Locale.ROOT, "%d links at or above p = %.2f; run `link --links-out` for every link's "
-                + "full evidence.%n", result.links().size(), probability(result.thresholdWeight()));
+        out.printf(Locale.ROOT, "%d pairs of records were linked; `link --links-out LINKS.csv` lists every link with "
+                + "its full evidence, and `--report REPORT.html` draws it.%n", result.links().size());
         out.flush();
+    }
+
+    /**
+     * How the person's records joined: grown from the first record in date order, each other record by the
+     * strongest link that reaches it (see {@link LinkChain}), so a purged record shows the record whose
+     * identifiers it shares.
+     */
+    private static Map<String, LinkChain.Step<Link>> chain(Entity person, LinkResult result) {
+        Set<String> members = Set.copyOf(person.recordIds());
+        List<Link> inside = result.links().stream()
+                .filter(l -> members.contains(l.leftId()) && members.contains(l.rightId())).toList();
+        Map<String, LinkChain.Step<Link>> joined = new HashMap<>();
+        String first = person.pattern().events().get(0).recordId();
+        for (LinkChain.Step<Link> step : LinkChain.grow(first, inside, Link::leftId, Link::rightId,
+                Link::matchWeight, Set.of())) {
+            joined.put(step.recordId(), step);
+        }
+        return joined;
     }
 
     /**
@@ -179,10 +202,11 @@ final class DemoCommand implements Callable<Integer> {
                 shown.add(key);
                 Explanation why = linker.explain(a, b, result.model());
                 String reason = why.totalWeight() >= result.thresholdWeight()
-                        ? "above the threshold, but kept apart because their identifiers (PNC, CRO or NI) differ"
-                        : "below the threshold";
-                out.printf(Locale.ROOT, "  %s (%s) and %s (%s)%n      %.1f bits, p = %.4f: %s; %s%n", a.recordId(),
-                        name(a), b.recordId(), name(b), why.totalWeight(), why.probability(), reason, against(why));
+                        ? "enough to link, but kept apart because their identifiers (PNC, CRO or NI) differ"
+                        : "too low to link";
+                out.printf(Locale.ROOT, "  %s (%s) and %s (%s)%n      probability %s, %s; %s%n", a.recordId(),
+                        name(a), b.recordId(), name(b), PlainWords.probability(why.probability()), reason,
+                        against(why));
             }
         }
         out.println();
@@ -196,13 +220,16 @@ final class DemoCommand implements Callable<Integer> {
         return !surname.isEmpty() && surname.equals(b.name().surname()) && (sameDob || sameForename);
     }
 
-    /** The comparisons that weigh against a pair, strongest first, e.g. "pnc_id different −9.14". */
+    /**
+     * The comparisons that weigh against a pair, strongest first, in words, e.g. "looks like relatives of one
+     * home (very strong), different phone numbers (strong)".
+     */
     private static String against(Explanation why) {
         // The household class is evidence like any comparison's: it goes where its weight puts it.
-        List<Map.Entry<String, Double>> parts = new java.util.ArrayList<>();
+        List<Map.Entry<String, Double>> parts = new ArrayList<>();
         for (Explanation.Row r : why.rows()) {
             if (r.weight() < 0) {
-                parts.add(Map.entry(r.comparison() + " " + r.level(), r.weight()));
+                parts.add(Map.entry(PlainWords.phrase(r.comparison(), r.level()), r.weight()));
             }
         }
         if (why.householdWeight() <= -0.005) { // shown to two decimals: a trace is no evidence
@@ -210,7 +237,8 @@ final class DemoCommand implements Callable<Integer> {
                     : "looks like relatives of one home", why.householdWeight()));
         }
         List<String> text = parts.stream().sorted(Map.Entry.comparingByValue())
-                .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue())).toList();
+                .map(e -> e.getKey() + " (" + PlainWords.strength(e.getValue()).replace(" evidence against", "")
+                        + ")").toList();
         return text.isEmpty() ? "no evidence against" : "evidence against: " + String.join(", ", text);
     }
 

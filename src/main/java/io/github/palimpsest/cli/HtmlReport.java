@@ -8,6 +8,7 @@ import io.github.palimpsest.LinkStatistics;
 import io.github.palimpsest.pattern.Evidence;
 import io.github.palimpsest.pattern.Pattern;
 import io.github.palimpsest.pattern.PatternEvent;
+import io.github.palimpsest.pattern.PlainWords;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.score.Explanation;
@@ -374,7 +375,26 @@ final class HtmlReport {
             first = false;
             json(s, w);
         }
-        out.append(s.append("]}"));
+        // The words every explanation of a link uses (pattern.PlainWords), so the page says what the demo,
+        // the summaries and vet say.
+        s.append("],\"plain\":{");
+        boolean firstTable = true;
+        for (Map.Entry<String, Map<String, String>> table : new java.util.TreeMap<>(PlainWords.tables()).entrySet()) {
+            s.append(firstTable ? "" : ",");
+            firstTable = false;
+            json(s, table.getKey());
+            s.append(":{");
+            boolean firstEntry = true;
+            for (Map.Entry<String, String> entry : new java.util.TreeMap<>(table.getValue()).entrySet()) {
+                s.append(firstEntry ? "" : ",");
+                firstEntry = false;
+                json(s, entry.getKey());
+                s.append(':');
+                json(s, entry.getValue());
+            }
+            s.append('}');
+        }
+        out.append(s.append("}}"));
     }
 
     private static StringBuilder flushIfLarge(Writer out, StringBuilder s) throws IOException {

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param probability   the match probability of the link by which the record joined: to the roster member
  *                      itself when {@code joinedThrough} is empty, else to that record
  * @param joinedThrough the record through which it joined, or empty when it links to the member directly
- * @param evidence      the strongest evidence of that link in words, e.g. {@code "pnc_id exact"}
+ * @param evidence      the strongest evidence of that link in plain words, e.g. {@code "same PNC ID"}
  */
 public record VetMatch(String rosterId, PersonRecord record, double probability, Optional<String> joinedThrough,
         String evidence) {

@@ -8,6 +8,8 @@ import io.github.palimpsest.Link;
 import io.github.palimpsest.LinkResult;
 import io.github.palimpsest.Linker;
 import io.github.palimpsest.pattern.Evidence;
+import io.github.palimpsest.pattern.LinkChain;
+import io.github.palimpsest.pattern.PlainWords;
 import io.github.palimpsest.record.PersonRecord;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,11 +17,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -75,13 +75,13 @@ public final class Vetting {
         LinkResult result = linker.link(pool);
         Map<String, PersonRecord> recordById = new HashMap<>();
         records.forEach(r -> recordById.put(r.recordId(), r));
-        Map<String, List<Edge>> edges = edgesInsidePeople(result);
+        List<Link> links = linksInsidePeople(result);
 
         List<VetMatch> matches = new ArrayList<>();
         List<String> without = new ArrayList<>();
         Map<String, Integer> foundFor = new HashMap<>();
         for (Map.Entry<String, String> member : rosterIdOf.entrySet()) {
-            List<VetMatch> found = reach(member.getKey(), member.getValue(), rosterIdOf.keySet(), edges, recordById,
+            List<VetMatch> found = reach(member.getKey(), member.getValue(), rosterIdOf.keySet(), links, recordById,
                     result.thresholdWeight());
             if (found.isEmpty()) {
                 without.add(member.getValue());
@@ -116,56 +116,31 @@ public final class Vetting {
         return false;
     }
 
-    /** A link seen from one end. */
-    private record Edge(String to, Link link) {
-    }
-
     /**
-     * The links whose two records ended in one person, by record id. A link between two people was refused
-     * by clustering (conflicting identifiers): nothing is found through it.
+     * The links whose two records ended in one person. A link between two people was refused by clustering
+     * (conflicting identifiers): nothing is found through it.
      */
-    private static Map<String, List<Edge>> edgesInsidePeople(LinkResult result) {
-        Map<String, List<Edge>> edges = new HashMap<>();
+    private static List<Link> linksInsidePeople(LinkResult result) {
+        List<Link> inside = new ArrayList<>();
         for (Link link : result.links()) {
             Optional<Entity> left = result.entityOf(link.leftId());
             Optional<Entity> right = result.entityOf(link.rightId());
             if (left.isPresent() && right.isPresent() && left.get().id().equals(right.get().id())) {
-                edges.computeIfAbsent(link.leftId(), k -> new ArrayList<>()).add(new Edge(link.rightId(), link));
-                edges.computeIfAbsent(link.rightId(), k -> new ArrayList<>()).add(new Edge(link.leftId(), link));
+                inside.add(link);
             }
         }
-        return edges;
+        return inside;
     }
 
-    /** A record reached, by the link from the record before it; ordered strongest first. */
-    private record Step(String from, Edge edge) {
-    }
-
-    /**
-     * The records reached from one member, strongest link first (a maximum spanning tree grown from the
-     * member), never through another member; in event-date order.
-     */
-    private static List<VetMatch> reach(String start, String rosterId, Set<String> rosterIds,
-            Map<String, List<Edge>> edges, Map<String, PersonRecord> recordById, double thresholdWeight) {
-        Set<String> visited = new LinkedHashSet<>();
-        visited.add(start);
-        PriorityQueue<Step> frontier = new PriorityQueue<>(Comparator
-                .comparingDouble((Step s) -> -s.edge().link().matchWeight())
-                .thenComparing(s -> s.edge().to()));
-        edges.getOrDefault(start, List.of()).forEach(e -> frontier.add(new Step(start, e)));
+    /** The records reached from one member (see {@link LinkChain}), never through another member; by date. */
+    private static List<VetMatch> reach(String start, String rosterId, Set<String> rosterIds, List<Link> links,
+            Map<String, PersonRecord> recordById, double thresholdWeight) {
         List<VetMatch> found = new ArrayList<>();
-        while (!frontier.isEmpty()) {
-            Step step = frontier.poll();
-            String to = step.edge().to();
-            if (visited.contains(to) || rosterIds.contains(to)) {
-                continue;
-            }
-            visited.add(to);
-            Link link = step.edge().link();
-            found.add(new VetMatch(rosterId, recordById.get(to), link.probability(),
-                    step.from().equals(start) ? Optional.empty() : Optional.of(step.from()),
-                    Evidence.strongest(link.explanation(), thresholdWeight)));
-            edges.getOrDefault(to, List.of()).forEach(e -> frontier.add(new Step(to, e)));
+        for (LinkChain.Step<Link> step : LinkChain.grow(start, links, Link::leftId, Link::rightId,
+                Link::matchWeight, rosterIds)) {
+            found.add(new VetMatch(rosterId, recordById.get(step.recordId()), step.link().probability(),
+                    step.through().equals(start) ? Optional.empty() : Optional.of(step.through()),
+                    PlainWords.evidence(Evidence.strongest(step.link().explanation(), thresholdWeight))));
         }
         found.sort(Comparator.comparing((VetMatch m) -> m.record().eventDate().date().orElse(LocalDate.MAX))
                 .thenComparing(m -> m.record().recordId()));

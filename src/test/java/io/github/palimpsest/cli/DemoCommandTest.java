@@ -81,8 +81,19 @@ class DemoCommandTest {
         DemoCommand.print(new PrintWriter(text), records, result);
         String report = text.toString();
         assertTrue(report.contains("22 fictional records from 4 forces"), report);
-        assertTrue(report.contains(result.entityOf("MPS-02-0147").orElseThrow().id() + ": 5 records, 4 forces, "
+        assertTrue(report.contains(result.entityOf("MPS-02-0147").orElseThrow().id() + ": 5 records at 4 forces, "
                 + "2002-03-15 to 2021-07-01"), report);
+        // The whole chain: each purged record shows the record whose identifiers it shares, in words.
+        assertTrue(report.contains("MPS-06-0932   (no name on record)\n      joined through MPS-02-0147: same PNC ID "
+                + "(probability above 0.9999); linked without a name"), report);
+        assertTrue(report.contains("SX-21-3309    (no name on record)\n      joined through HT-19-0077: same driving "
+                + "licence"), report);
+        // Every record after each person's first joins through a record of the same person.
+        long joins = report.lines().filter(l -> l.strip().startsWith("joined through ")).count();
+        assertEquals(result.entities().stream().filter(e -> e.isSeenByMoreThanOneForce())
+                .mapToLong(e -> e.size() - 1).sum(), joins);
+        // Figures in words: no bare bits or "p =" in the text for a reader.
+        assertTrue(!report.contains("bits") && !report.contains("p = "), report);
         assertTrue(report.contains("(no name on record)"), report);
         assertTrue(report.contains("linked without a name"), report);
         assertTrue(report.contains("Look-alikes kept apart"), report);
@@ -94,6 +105,6 @@ class DemoCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         assertEquals(0, Main.run(new PrintWriter(out), new PrintWriter(err), "demo"), err.toString());
-        assertTrue(out.toString().contains("5 records, 4 forces"), out.toString());
+        assertTrue(out.toString().contains("5 records at 4 forces"), out.toString());
     }
 }
