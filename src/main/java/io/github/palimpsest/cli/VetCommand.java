@@ -1,5 +1,6 @@
 package io.github.palimpsest.cli;
 
+import io.github.palimpsest.LinkResult;
 import io.github.palimpsest.Linker;
 import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.record.RecordCsvReader;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code vet --roster ROSTER.csv RECORDS.csv... --out VET.csv}: checks a roster of officers and staff against
+ * {@code vet --roster ROSTER.csv RECORDS.csv... --out VET.csv [--report VET.html]}: checks a roster of officers and staff against
  * every force's records (see {@link Vetting}). One output row per roster member and record of their person.
  */
 @Command(name = "vet", mixinStandardHelpOptions = true,
@@ -51,6 +53,11 @@ final class VetCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "VET.csv",
             description = "roster_id,record_id,... for every record found; '-' for standard output.")
     Path out;
+
+    @Option(names = "--report", paramLabel = "VET.html",
+            description = "Also write the vetting run as a self-contained HTML page: each person's timeline across "
+                    + "forces, roster members among their records (see docs/report.md).")
+    Path reportOut;
 
     @Option(names = "--threshold", defaultValue = "0.95", paramLabel = "P",
             description = "Match probability at or above which a pair is linked, in (0, 1) (default ${DEFAULT-VALUE}).")
@@ -79,7 +86,7 @@ final class VetCommand implements Callable<Integer> {
                     + LinkCommand.maxThreads(processors) + " on this machine, got " + threads);
         }
         try (OutputFiles files = OutputFiles.builder(spec.commandLine()).input("--roster", roster).inputs(inputs)
-                .input("--model", modelIn).output("--out", out).check()) {
+                .input("--model", modelIn).output("--out", out).output("--report", reportOut).check()) {
             List<PersonRecord> members = RecordCsvReader.create().readRecords(List.of(roster));
             if (members.isEmpty()) {
                 throw new CliInputException(roster + ": the roster holds no one");
@@ -97,6 +104,9 @@ final class VetCommand implements Callable<Integer> {
                 throw new CliInputException(e.getMessage(), e);
             }
             write(files, result);
+            if (reportOut != null) {
+                writeReport(files, result.linkResult());
+            }
             files.commit();
             printSummary(files.summary(), result);
             return Main.EXIT_OK;
@@ -115,6 +125,17 @@ final class VetCommand implements Callable<Integer> {
         }
         // Flushed, not closed: the file is committed by OutputFiles.
         csv.flush();
+    }
+
+    private void writeReport(OutputFiles files, LinkResult linked) throws IOException {
+        List<PersonRecord> pooled = new ArrayList<>();
+        linked.entities().forEach(e -> pooled.addAll(e.records()));
+        int withProblems = (int) pooled.stream().filter(r -> !r.problems().isEmpty()).count();
+        HtmlReport.write(files.open(reportOut).writer(), HtmlReport.of(linked, pooled),
+                "Vetting " + roster.getFileName() + " against " + String.join(", ",
+                        inputs.stream().map(p -> String.valueOf(p.getFileName())).toList()), withProblems,
+                linked.statistics().isModelTrained() ? HtmlReport.ModelSource.TRAINED
+                        : modelIn != null ? HtmlReport.ModelSource.SUPPLIED : HtmlReport.ModelSource.BUNDLED);
     }
 
     static void printSummary(PrintWriter out, VetResult result) {

@@ -3,6 +3,7 @@ package io.github.palimpsest.vet;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import io.github.palimpsest.LinkResult;
 import java.util.List;
 
 /**
@@ -17,9 +18,11 @@ public final class VetResult {
     private final ImmutableList<VetMatch> matches;
     private final ImmutableList<String> membersWithoutRecords;
     private final ImmutableList<String> recordsFoundForSeveralMembers;
+    private final LinkResult linkResult;
 
     VetResult(int rosterSize, List<VetMatch> matches, List<String> membersWithoutRecords,
-            List<String> recordsFoundForSeveralMembers) {
+            List<String> recordsFoundForSeveralMembers, LinkResult linkResult) {
+        this.linkResult = checkNotNull(linkResult, "linkResult");
         this.rosterSize = rosterSize;
         this.matches = ImmutableList.copyOf(checkNotNull(matches, "matches"));
         this.membersWithoutRecords = ImmutableList.copyOf(membersWithoutRecords);
@@ -53,6 +56,15 @@ public final class VetResult {
      */
     public List<String> recordsFoundForSeveralMembers() {
         return recordsFoundForSeveralMembers;
+    }
+
+    /**
+     * The run that linked the roster and the records as one pool: its people, links, model and statistics.
+     * Roster members appear in it as records whose ids carry a prefix no force record id starts with
+     * ({@code "roster:"}, lengthened when needed), so the two never mix.
+     */
+    public LinkResult linkResult() {
+        return linkResult;
     }
 
     /** Counts only. */

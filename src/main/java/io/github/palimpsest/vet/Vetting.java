@@ -95,7 +95,7 @@ public final class Vetting {
                 several.add(r.recordId());
             }
         }
-        return new VetResult(roster.size(), matches, without, several);
+        return new VetResult(roster.size(), matches, without, several, result);
     }
 
     /** A prefix no record id starts with. */

@@ -72,6 +72,17 @@ class VetCommandTest {
     }
 
     @Test
+    void writesAReportOfTheVettingRun() throws IOException {
+        Path vet = dir.resolve("vet.csv");
+        Path report = dir.resolve("vet.html");
+        assertEquals(Main.EXIT_OK, run(args("--out", vet.toString(), "--report", report.toString())),
+                err.toString());
+        String html = Files.readString(report);
+        assertTrue(html.startsWith("<!DOCTYPE html>"), html.substring(0, 40));
+        assertTrue(html.contains("roster:S1001") && html.contains("MPS-06-0932"), "the member and a purged record");
+    }
+
+    @Test
     void refusesAnOutputThatIsAnInput() throws IOException {
         String before = Files.readString(roster);
         assertEquals(Main.EXIT_USAGE, run(args("--out", roster.toString())));
