@@ -105,7 +105,7 @@ final class VetCommand implements Callable<Integer> {
             }
             write(files, result);
             if (reportOut != null) {
-                writeReport(files, result.linkResult());
+                writeReport(files, result.linkResult().orElseThrow());
             }
             files.commit();
             printSummary(files.summary(), result);

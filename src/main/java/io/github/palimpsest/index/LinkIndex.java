@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.github.palimpsest.Entity;
 import io.github.palimpsest.record.PersonRecord;
+import io.github.palimpsest.score.Explanation;
 import io.github.palimpsest.score.MatchModel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -177,6 +178,26 @@ public final class LinkIndex {
                         scoring.explain(prepared.comparable, core.comparable(s.slot()))));
             }
             return new MatchResult(candidates, List.copyOf(people.values()));
+        });
+    }
+
+    /**
+     * How the index scores two of its records against each other, as {@link MatchResult} explains a candidate:
+     * prior plus one row per comparison, with the term frequencies of {@code recordIdA}'s values. Empty when
+     * either record is not indexed. For showing why two records of a person are linked, e.g. the chain of a
+     * purged record.
+     */
+    public Optional<Explanation> explain(String recordIdA, String recordIdB) {
+        checkNotNull(recordIdA, "recordIdA");
+        checkNotNull(recordIdB, "recordIdB");
+        return read(() -> {
+            int a = core.slotOf(recordIdA);
+            int b = core.slotOf(recordIdB);
+            if (a < 0 || b < 0) {
+                return Optional.empty();
+            }
+            return Optional.of(new Scoring(core).explainLink(core.comparable(a), core.comparable(b),
+                    config.adjustsTermFrequencies(core.size())));
         });
     }
 

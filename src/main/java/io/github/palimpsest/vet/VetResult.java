@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import io.github.palimpsest.LinkResult;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What {@link Vetting#vet} found: the records of each roster member's person, member by member in roster
@@ -18,10 +19,10 @@ public final class VetResult {
     private final ImmutableList<VetMatch> matches;
     private final ImmutableList<String> membersWithoutRecords;
     private final ImmutableList<String> recordsFoundForSeveralMembers;
-    private final LinkResult linkResult;
+    private final Optional<LinkResult> linkResult;
 
     VetResult(int rosterSize, List<VetMatch> matches, List<String> membersWithoutRecords,
-            List<String> recordsFoundForSeveralMembers, LinkResult linkResult) {
+            List<String> recordsFoundForSeveralMembers, Optional<LinkResult> linkResult) {
         this.linkResult = checkNotNull(linkResult, "linkResult");
         this.rosterSize = rosterSize;
         this.matches = ImmutableList.copyOf(checkNotNull(matches, "matches"));
@@ -59,11 +60,11 @@ public final class VetResult {
     }
 
     /**
-     * The run that linked the roster and the records as one pool: its people, links, model and statistics.
-     * Roster members appear in it as records whose ids carry a prefix no force record id starts with
-     * ({@code "roster:"}, lengthened when needed), so the two never mix.
+     * The run that linked the roster and the records as one pool, when vetting was against records (not an
+     * index): its people, links, model and statistics. Roster members appear in it as records whose ids carry
+     * a prefix no force record id starts with ({@code "roster:"}, lengthened when needed), so the two never mix.
      */
-    public LinkResult linkResult() {
+    public Optional<LinkResult> linkResult() {
         return linkResult;
     }
 

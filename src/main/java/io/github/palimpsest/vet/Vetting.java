@@ -7,10 +7,15 @@ import io.github.palimpsest.Entity;
 import io.github.palimpsest.Link;
 import io.github.palimpsest.LinkResult;
 import io.github.palimpsest.Linker;
+import io.github.palimpsest.index.LinkIndex;
+import io.github.palimpsest.index.MatchCandidate;
+import io.github.palimpsest.index.MatchResult;
 import io.github.palimpsest.pattern.Evidence;
 import io.github.palimpsest.pattern.LinkChain;
+import io.github.palimpsest.pattern.PatternEvent;
 import io.github.palimpsest.pattern.PlainWords;
 import io.github.palimpsest.record.PersonRecord;
+import io.github.palimpsest.score.Explanation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -95,8 +100,75 @@ public final class Vetting {
                 several.add(r.recordId());
             }
         }
-        return new VetResult(roster.size(), matches, without, several, result);
+        return new VetResult(roster.size(), matches, without, several, Optional.of(result));
     }
+
+    /**
+     * Vets each roster member against a saved or live {@link LinkIndex}, without changing it: each member is
+     * {@linkplain LinkIndex#match matched}, the member's person is the person of the strongest candidate at or
+     * above the index's threshold, and that person's records are reached from the member as in
+     * {@link #vet(List, List, Linker)}: directly over the member's own links, or through the links that joined
+     * the person in the index (each record's strongest link inside its person). Index answers are snapshots, so
+     * records added while vetting runs may or may not be seen.
+     *
+     * @throws IllegalArgumentException if the roster is empty or has a repeated id
+     */
+    public static VetResult vet(List<PersonRecord> roster, LinkIndex index) {
+        checkNotNull(roster, "roster");
+        checkNotNull(index, "index");
+        checkArgument(!roster.isEmpty(), "the roster is empty");
+        // A member's id must not hide an indexed record with the same id (match leaves a record's own id out).
+        String prefix = rosterPrefix(index.entityIds().keySet());
+        Set<String> seen = new HashSet<>();
+        List<VetMatch> matches = new ArrayList<>();
+        List<String> without = new ArrayList<>();
+        Map<String, Integer> foundFor = new HashMap<>();
+        for (PersonRecord member : roster) {
+            checkArgument(seen.add(member.recordId()), "roster id '%s' appears twice", member.recordId());
+            String pooled = prefix + member.recordId();
+            MatchResult match = index.match(member.toBuilder().recordId(pooled).build());
+            Optional<Entity> person = match.bestEntity();
+            if (person.isEmpty()) {
+                without.add(member.recordId());
+                continue;
+            }
+            List<IndexEdge> edges = new ArrayList<>();
+            for (MatchCandidate c : match.links()) {
+                if (c.entityId().equals(person.get().id())) {
+                    edges.add(new IndexEdge(pooled, c.recordId(), c.explanation()));
+                }
+            }
+            for (PatternEvent event : person.get().pattern().events()) {
+                event.linkedTo().flatMap(to -> index.explain(event.recordId(), to))
+                        .ifPresent(e -> edges.add(new IndexEdge(event.recordId(), event.linkedTo().get(), e)));
+            }
+            Map<String, PersonRecord> recordById = new HashMap<>();
+            person.get().records().forEach(r -> recordById.put(r.recordId(), r));
+            List<VetMatch> found = new ArrayList<>();
+            for (LinkChain.Step<IndexEdge> step : LinkChain.grow(pooled, edges, IndexEdge::left, IndexEdge::right,
+                    e -> e.explanation().totalWeight(), Set.of())) {
+                Explanation why = step.link().explanation();
+                found.add(new VetMatch(member.recordId(), recordById.get(step.recordId()), why.probability(),
+                        step.through().equals(pooled) ? Optional.empty() : Optional.of(step.through()),
+                        PlainWords.evidence(Evidence.strongest(why, index.thresholdWeight()))));
+            }
+            found.sort(BY_DATE);
+            found.forEach(m -> foundFor.merge(m.record().recordId(), 1, Integer::sum));
+            matches.addAll(found);
+        }
+        List<String> several = foundFor.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey)
+                .sorted().toList();
+        return new VetResult(roster.size(), matches, without, several, Optional.empty());
+    }
+
+    /** A link the index knows: a member's candidate, or a record's strongest link inside its person. */
+    private record IndexEdge(String left, String right, Explanation explanation) {
+    }
+
+    /** Event-date order, undated last, ties by record id. */
+    private static final Comparator<VetMatch> BY_DATE = Comparator
+            .comparing((VetMatch m) -> m.record().eventDate().date().orElse(LocalDate.MAX))
+            .thenComparing(m -> m.record().recordId());
 
     /** A prefix no record id starts with. */
     private static String rosterPrefix(Set<String> recordIds) {
@@ -142,8 +214,7 @@ public final class Vetting {
                     step.through().equals(start) ? Optional.empty() : Optional.of(step.through()),
                     PlainWords.evidence(Evidence.strongest(step.link().explanation(), thresholdWeight))));
         }
-        found.sort(Comparator.comparing((VetMatch m) -> m.record().eventDate().date().orElse(LocalDate.MAX))
-                .thenComparing(m -> m.record().recordId()));
+        found.sort(BY_DATE);
         return found;
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.palimpsest.Linker;
+import io.github.palimpsest.index.LinkIndex;
 import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.record.RecordCsvReader;
 import java.io.IOException;
@@ -131,6 +132,34 @@ class VettingTest {
         Map<String, List<VetMatch>> found = byMember(result);
         assertEquals(ids(found.get("S2001")), ids(found.get("S2002")));
         assertEquals(ids(found.get("S2001")), Set.copyOf(result.recordsFoundForSeveralMembers()));
+    }
+
+    @Test
+    void vettingAgainstAnIndexFindsWhatVettingAgainstTheRecordsFinds() {
+        LinkIndex index = LinkIndex.builder().build();
+        records.forEach(index::add);
+        List<PersonRecord> roster = List.of(
+                member("S1001", "Stephen", "Marlowe", "1968-04-09"),
+                member("S1002", "Kevin", "Ashdown", "1988-10-03"),
+                member("MPS-13-0401", "Liam", "Dunmore", "1995-07-21"),
+                member("S1004", "Imogen", "Tarrant", "1990-01-01"));
+        VetResult fromIndex = Vetting.vet(roster, index);
+        VetResult fromRecords = Vetting.vet(roster, records, Linker.builder().threads(1).build());
+        Map<String, List<VetMatch>> a = byMember(fromIndex);
+        Map<String, List<VetMatch>> b = byMember(fromRecords);
+        assertEquals(b.keySet(), a.keySet());
+        for (String member : b.keySet()) {
+            assertEquals(ids(b.get(member)), ids(a.get(member)), member);
+        }
+        // A staff number equal to an indexed record's id still finds that record.
+        assertTrue(ids(a.get("MPS-13-0401")).contains("MPS-13-0401"));
+        assertEquals(List.of("S1004"), fromIndex.membersWithoutRecords());
+        assertTrue(fromIndex.linkResult().isEmpty());
+        assertEquals(records.size(), index.size(), "vetting leaves the index as it was");
+        for (VetMatch m : fromIndex.matches()) {
+            m.joinedThrough().ifPresent(through -> assertTrue(ids(a.get(m.rosterId())).contains(through), through));
+            assertTrue(m.probability() > 0.5, m + " " + m.probability());
+        }
     }
 
     @Test
