@@ -407,67 +407,23 @@ final class HtmlReport {
     }
 
     /**
-     * A person's events in date order, each with the record it joined through: the chain is the maximum
-     * spanning tree of the links between the person's records (the strongest links that connect them all,
-     * which holds every record's strongest link), walked from the earliest record.
+     * A person's events in date order, each with the record it joined through ({@link PersonChain}: the
+     * maximum spanning tree of the links between the person's records, grown from the earliest record).
      */
     private static void appendPerson(StringBuilder s, Source source, int entity, boolean multiForce,
             Map<String, Integer> recordIndex, Map<String, Integer> words, double thresholdWeight) {
         Pattern pattern = source.pattern(entity);
         List<PatternEvent> events = pattern.events();
-        Map<String, Integer> local = new HashMap<>();
-        for (PatternEvent event : events) {
-            local.put(event.recordId(), local.size());
-        }
-        List<Link> candidates = new ArrayList<>(source.linksWithin(entity));
-        candidates.sort(Comparator.comparingDouble(Link::matchWeight).reversed()
-                .thenComparing(Link::leftId).thenComparing(Link::rightId));
-        int[] parent = new int[events.size()];
-        for (int i = 0; i < parent.length; i++) {
-            parent[i] = i;
-        }
-        List<List<Integer>> tree = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            tree.add(new ArrayList<>());
-        }
+        PersonChain chain = PersonChain.of(events, source.linksWithin(entity));
+        // The chain's links, numbered in event order.
         List<Link> links = new ArrayList<>();
-        for (Link l : candidates) {
-            int a = local.get(l.leftId());
-            int b = local.get(l.rightId());
-            int ra = find(parent, a);
-            int rb = find(parent, b);
-            if (ra != rb) {
-                parent[ra] = rb;
-                tree.get(a).add(links.size());
-                tree.get(b).add(links.size());
-                links.add(l);
-            }
-        }
-        // Walk the tree from the earliest record: each record joined through the one it was reached from.
-        int[] through = new int[events.size()];
+        int[] through = chain.through();
         int[] by = new int[events.size()];
-        java.util.Arrays.fill(through, -1);
         java.util.Arrays.fill(by, -1);
-        boolean[] seen = new boolean[events.size()];
-        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
-        for (int root = 0; root < events.size(); root++) {
-            if (seen[root]) {
-                continue;
-            }
-            seen[root] = true;
-            queue.add(root);
-            while (!queue.isEmpty()) {
-                int at = queue.poll();
-                for (int k : tree.get(at)) {
-                    Link l = links.get(k);
-                    int other = local.get(l.leftId()) == at ? local.get(l.rightId()) : local.get(l.leftId());
-                    if (!seen[other]) {
-                        seen[other] = true;
-                        through[other] = at;
-                        by[other] = k;
-                        queue.add(other);
-                    }
-                }
+        for (int i = 0; i < events.size(); i++) {
+            if (chain.by()[i] != null) {
+                by[i] = links.size();
+                links.add(chain.by()[i]);
             }
         }
         if (s.length() > 0) {
@@ -497,14 +453,6 @@ final class HtmlReport {
             s.append("]]");
         }
         s.append("]]");
-    }
-
-    private static int find(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
     }
 
     private static int word(Map<String, Integer> words, String w) {

@@ -4,8 +4,10 @@ import io.github.palimpsest.CompactLinkResult;
 import io.github.palimpsest.Link;
 import io.github.palimpsest.LinkStatistics;
 import io.github.palimpsest.Linker;
+import io.github.palimpsest.pattern.Evidence;
 import io.github.palimpsest.pattern.Pattern;
 import io.github.palimpsest.pattern.PatternEvent;
+import io.github.palimpsest.pattern.PlainWords;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.ComparableRecordFactory;
 import io.github.palimpsest.record.PersonRecord;
@@ -53,7 +55,7 @@ final class LinkCommand implements Callable<Integer> {
     static final List<String> LINK_COLUMNS =
             List.of("left_id", "right_id", "match_weight", "match_probability", "evidence");
     static final List<String> PATTERN_COLUMNS = List.of("entity_id", "event_date", "force_code", "force_name",
-            "event_type", "record_id", "linked_by");
+            "event_type", "record_id", "name", "joined_through", "linked_by", "linked_by_words");
 
     @Spec
     CommandSpec spec;
@@ -291,12 +293,28 @@ final class LinkCommand implements Callable<Integer> {
         if (patternsOut != null) {
             Writer patternsFile = files.open(patternsOut).writer();
             Csv.printer(patternsFile, PATTERN_COLUMNS).flush();
+            // Each person's chain (PersonChain), as the report and the demo show it: the name, the record each
+            // record joined through and the evidence of that link, in the model's terms and in words.
+            HtmlReport.Source people = HtmlReport.of(result);
             ParallelCsvWriter.write(patternsFile, result.entityCount(), workers, (e, csv) -> {
                 Pattern pattern = result.pattern(e);
-                for (PatternEvent event : pattern.events()) {
+                List<PatternEvent> events = pattern.events();
+                PersonChain chain = PersonChain.of(events, people.linksWithin(e));
+                java.util.Map<String, Integer> rowOf = new java.util.HashMap<>();
+                for (int r : result.members(e)) {
+                    rowOf.put(result.record(r).recordId(), r);
+                }
+                for (int i = 0; i < events.size(); i++) {
+                    PatternEvent event = events.get(i);
+                    Link by = chain.by()[i];
+                    String evidence = by == null ? "" : Evidence.strongest(by.explanation(), result.thresholdWeight());
+                    String purged = by != null && event.isNamePurged() ? "; linked without a name" : "";
                     csv.printRecord(pattern.entityId(), event.date().map(Object::toString).orElse(""),
                             event.forceCode(), event.forceName(), event.eventType(), event.recordId(),
-                            event.linkedByText());
+                            people.row(rowOf.get(event.recordId())).name(),
+                            chain.through()[i] < 0 ? "" : events.get(chain.through()[i]).recordId(),
+                            evidence.isEmpty() ? "" : evidence + purged,
+                            evidence.isEmpty() ? "" : PlainWords.evidence(evidence) + purged);
                 }
             });
         }

@@ -13,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -96,9 +98,25 @@ class LinkCommandTest {
             assertTrue(ids.contains(link.get("left_id")) && ids.contains(link.get("right_id")));
         }
 
-        assertEquals("entity_id,event_date,force_code,force_name,event_type,record_id,linked_by", header(patterns));
+        assertEquals("entity_id,event_date,force_code,force_name,event_type,record_id,name,joined_through,linked_by,"
+                + "linked_by_words", header(patterns));
         List<CSVRecord> patternRows = readCsv(patterns);
         assertEquals(inputRecords(), patternRows.size());
+        // Each person's first record starts its chain; every other record joined through a record of its person.
+        Map<String, String> entityOfRecord = new HashMap<>();
+        patternRows.forEach(r -> entityOfRecord.put(r.get("record_id"), r.get("entity_id")));
+        Map<String, Long> chainStarts = new HashMap<>();
+        for (CSVRecord row : patternRows) {
+            if (row.get("joined_through").isEmpty()) {
+                chainStarts.merge(row.get("entity_id"), 1L, Long::sum);
+                assertEquals("", row.get("linked_by"), row.toString());
+            } else {
+                assertEquals(row.get("entity_id"), entityOfRecord.get(row.get("joined_through")), row.toString());
+                assertFalse(row.get("linked_by_words").isEmpty(), row.toString());
+            }
+        }
+        assertTrue(chainStarts.values().stream().allMatch(n -> n == 1), "one chain per person: " + chainStarts);
+        assertTrue(patternRows.stream().anyMatch(r -> r.get("name").equals("Stephen J Marlowe")), "names, as compared");
         assertTrue(patternRows.stream().anyMatch(r -> r.get("force_code").equals("41")
                 && r.get("force_name").equals("Hertfordshire")));
 
