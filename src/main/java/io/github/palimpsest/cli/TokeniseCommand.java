@@ -64,9 +64,11 @@ final class TokeniseCommand implements Callable<Integer> {
             TombstoneOptions options = TombstoneOptions.builder().keepForce(!dropForce)
                     .keepEventDate(!dropEventDate).keepEventType(keepEventType).build();
             List<Tombstone> tombstones = new ArrayList<>();
+            // Record ids are unique across the inputs (RecordCsvReader), so the keyed references are too, as a
+            // token file requires.
             RecordCsvReader.create().read(inputs, row -> tombstones.add(Tombstone.of(row.record(), secret, options)));
             long withoutEvidence = tombstones.stream().filter(t -> !t.hasEvidence()).count();
-            TombstoneCsv.write(files.open(out).writer(), tombstones);
+            TombstoneCsv.write(files.open(out).writer(), tombstones, secret);
             files.commit();
             PrintWriter err = spec.commandLine().getErr();
             err.printf("tokenised %d rows from %d file(s) into %s under key id %s; %d row(s) had nothing to "

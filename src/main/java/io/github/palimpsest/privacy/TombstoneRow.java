@@ -23,7 +23,11 @@ final class TombstoneRow {
     private TombstoneRow() {
     }
 
-    static Tombstone parse(Path file, long line, CSVRecord record, Optional<Tokeniser> tokeniser) {
+    /**
+     * One row, checked: {@code fileKeyId} is the key id of the file's integrity line, which every row must
+     * carry; with a tokeniser, the row's tag is verified.
+     */
+    static Tombstone parse(Path file, long line, CSVRecord record, String fileKeyId, Optional<Tokeniser> tokeniser) {
         List<String> v = record.toList();
         List<String> columns = TombstoneCsv.COLUMNS;
         if (v.size() != columns.size()) {
@@ -40,10 +44,9 @@ final class TombstoneRow {
         if (!KEY_ID.matcher(keyId).matches()) {
             throw new InputException(file, line, "key_id should be 16 lower-case hexadecimal digits");
         }
-        if (tokeniser.isPresent() && !keyId.equals(tokeniser.get().keyId())) {
-            throw new InputException(file, line, "made with key id " + keyId + ", but the key given has key id "
-                    + tokeniser.get().keyId() + "; tokens link only under one key (re-tokenise to rotate keys, "
-                    + "see docs/privacy.md)");
+        if (!keyId.equals(fileKeyId)) {
+            throw new InputException(file, line, "made with key id " + keyId + ", but the file's integrity line "
+                    + "(line 1) has key id " + fileKeyId + "; rows of files made with different keys were mixed");
         }
         String reference = v.get(2);
         if (!Tombstone.isValidReference(reference)) {
