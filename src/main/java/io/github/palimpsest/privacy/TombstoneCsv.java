@@ -217,11 +217,74 @@ public final class TombstoneCsv {
         checkNotNull(file, "file");
         checkNotNull(secret, "secret");
         checkNotNull(sink, "sink");
+        return withReader(file, in -> read(in, file, secret, sink));
+    }
+
+    /**
+     * Reads a token file of format {@value #VERSION_TWO}, which had no integrity line, to be written again
+     * in the current format (what {@code tokenise --upgrade} does): every row is checked as in the current
+     * format, its tag verified under {@code secret}, references must be unique, and each tombstone comes
+     * back tagged for the current format. The rows deleted, repeated or reordered in such a file before
+     * the upgrade cannot be found, since the old format did not record them: upgrade only a file you trust.
+     *
+     * @throws InputException naming file and line for the first bad row, or when the file is not of
+     *                        format {@value #VERSION_TWO}
+     */
+    public static List<Tombstone> readVersionTwo(Path file, DeploymentSecret secret) {
+        checkNotNull(file, "file");
+        checkNotNull(secret, "secret");
+        Tokeniser tokeniser = secret.tokeniser();
+        List<Tombstone> all = new ArrayList<>();
+        withReader(file, in -> {
+            try (CSVParser parser = CSVParser.builder().setReader(in).setFormat(READ).get()) {
+                var it = parser.iterator();
+                if (!nextRecordExists(it, file, 0)) {
+                    throw new InputException(file, 0, "empty file; a " + VERSION_TWO + " file starts with the header "
+                            + String.join(",", COLUMNS));
+                }
+                List<String> header = it.next().toList();
+                if (!header.isEmpty() && header.get(0).startsWith("#")) {
+                    throw new InputException(file, 1, "not a " + VERSION_TWO + " file: it starts with an integrity "
+                            + "line, so it needs no upgrade");
+                }
+                if (!header.equals(COLUMNS)) {
+                    throw new InputException(file, 1, "not a " + VERSION_TWO + " file: the header is not "
+                            + String.join(",", COLUMNS) + (header.equals(versionOneColumns()) ? " (a "
+                            + "palimpsest-tombstone/1 file, which has no names_bloom column, cannot be upgraded: "
+                            + "tokenise the plain records again)" : ""));
+                }
+                Map<String, Long> referenceLines = new HashMap<>();
+                while (true) {
+                    long lineBefore = parser.getCurrentLineNumber();
+                    if (!nextRecordExists(it, file, lineBefore)) {
+                        return all.size();
+                    }
+                    long line = lineBefore + 1;
+                    Tombstone t = TombstoneRow.parse(file, line, it.next(), VERSION_TWO, tokeniser.keyId(),
+                            Optional.of(tokeniser));
+                    Long earlier = referenceLines.putIfAbsent(t.reference(), line);
+                    if (earlier != null) {
+                        throw new InputException(file, line, "the reference is the same as line " + earlier
+                                + "'s; references are unique in a token file: a repeated row");
+                    }
+                    all.add(t.withTag(tokeniser.tag(t.rowValuesWithoutTag())));
+                }
+            }
+        });
+        return all;
+    }
+
+    /** What a token file is read with: strict UTF-8, its errors turned into {@link InputException}s. */
+    private interface FileBody {
+        long read(BufferedReader in) throws IOException;
+    }
+
+    private static long withReader(Path file, FileBody body) {
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder),
                 1 << 16)) {
-            return read(in, file, secret, sink);
+            return body.read(in);
         } catch (NoSuchFileException e) {
             throw new InputException(file, 0, "no such file");
         } catch (CharacterCodingException e) {

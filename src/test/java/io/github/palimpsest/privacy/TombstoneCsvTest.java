@@ -313,4 +313,29 @@ class TombstoneCsvTest {
         Path empty = writeLines("none.csv", out.toString().lines().toList());
         assertEquals(List.of(), TombstoneCsv.read(empty, TombstoneTest.KEY_A));
     }
+
+    @Test
+    void aVersionTwoFileIsUpgradedWithEveryRowTagVerified() throws IOException {
+        Path old = dir.resolve("v2.csv");
+        VersionTwoFiles.write(old, tombstones, TombstoneTest.KEY_A);
+        List<Tombstone> upgraded = TombstoneCsv.readVersionTwo(old, TombstoneTest.KEY_A);
+        assertEquals(tombstones, upgraded);
+        // The version-2 file itself is refused by the reader of the current format.
+        assertTrue(refused(old, true).getMessage().contains("a palimpsest-tombstone/2 file"));
+        // An altered version-2 row is found by its tag; a file of the current format needs no upgrade.
+        List<String> oldLines = new ArrayList<>(Files.readAllLines(old));
+        int eventDate = TombstoneCsv.COLUMNS.indexOf("event_date");
+        oldLines.set(1, replaceField(oldLines.get(1), eventDate, "2019-03-03"));
+        Path altered = writeLines("v2-altered.csv", oldLines);
+        InputException e = assertThrows(InputException.class,
+                () -> TombstoneCsv.readVersionTwo(altered, TombstoneTest.KEY_A));
+        assertTrue(e.getMessage().startsWith(altered + ":2: the integrity tag does not match"), e.getMessage());
+        InputException current = assertThrows(InputException.class,
+                () -> TombstoneCsv.readVersionTwo(file, TombstoneTest.KEY_A));
+        assertTrue(current.getMessage().contains("needs no upgrade"), current.getMessage());
+        InputException otherKey = assertThrows(InputException.class,
+                () -> TombstoneCsv.readVersionTwo(old, TombstoneTest.KEY_B));
+        assertTrue(otherKey.getMessage().startsWith(old + ":2: made with key id " + TombstoneTest.KEY_A.keyId()),
+                otherKey.getMessage());
+    }
 }
