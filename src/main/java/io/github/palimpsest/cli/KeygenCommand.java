@@ -4,6 +4,8 @@ import io.github.palimpsest.privacy.DeploymentSecret;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -12,7 +14,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code keygen --out KEY}: writes a new random deployment key file, never over an existing file. */
+/**
+ * {@code keygen --out KEY}: writes a new random deployment key file, never over an existing file (exit code
+ * 2, as {@link OutputFiles} refuses other outputs), atomically and owner-only from the start (see
+ * {@link DeploymentSecret#writeKeyFile(Path)}).
+ */
 @Command(name = "keygen", mixinStandardHelpOptions = true,
         description = {"Write a new random deployment key (256 bits) for 'tokenise'.",
                 "Keep it apart from token files; every party whose tokens should link needs the same key."})
@@ -28,15 +34,15 @@ final class KeygenCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (OutputFiles.isStandardOutput(out)) {
             // A key is a file made owner-only and never replaced; standard output is neither.
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "keygen writes the key to a new file only; '-' (standard output) is not accepted");
+            throw refuse("keygen writes the key to a new file only; '-' (standard output) is not accepted");
         }
+        checkDestination();
         DeploymentSecret secret = DeploymentSecret.generate();
         try {
             secret.writeKeyFile(out);
         } catch (FileAlreadyExistsException e) {
-            throw new CliInputException(out + ": already exists; a key file is never overwritten (tokens made "
-                    + "with the old key would no longer link)");
+            // Made by someone else between the check above and the write.
+            throw refuse(alreadyExists());
         } finally {
             secret.destroy();
         }
@@ -45,5 +51,35 @@ final class KeygenCommand implements Callable<Integer> {
                 secret.keyId());
         err.flush();
         return Main.EXIT_OK;
+    }
+
+    /** Refuses, before a key is made, what {@link OutputFiles} refuses for other outputs, and any existing file. */
+    private void checkDestination() {
+        if (Files.isDirectory(out)) {
+            throw refuse("--out " + out + " is a directory; name a new file");
+        }
+        if (Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+            throw refuse(alreadyExists());
+        }
+        Path ancestor = out.toAbsolutePath().getParent();
+        while (ancestor != null && !Files.exists(ancestor)) {
+            ancestor = ancestor.getParent();
+        }
+        if (ancestor != null && !Files.isDirectory(ancestor)) {
+            throw refuse("--out " + out + " cannot be created: " + ancestor + " is not a directory");
+        }
+        if (ancestor != null && !Files.isWritable(ancestor)) {
+            throw refuse("--out " + out + " cannot be written: the directory " + ancestor + " is not writable "
+                    + "(the key is written beside its destination and then given its name)");
+        }
+    }
+
+    private String alreadyExists() {
+        return "--out " + out + " already exists; a key file is never overwritten (tokens made with the old key "
+                + "would no longer link): name a new file";
+    }
+
+    private CommandLine.ParameterException refuse(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message + " (nothing was written)");
     }
 }

@@ -13,12 +13,9 @@ import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.record.RecordCsvReader;
 import io.github.palimpsest.score.Decimals;
 import io.github.palimpsest.score.MatchModel;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,25 +39,20 @@ final class TokenLinking {
     static final List<String> CLUSTER_COLUMNS = List.of("input", "reference", "entity_id");
     static final List<String> LINK_COLUMNS = List.of("left_input", "left_reference", "right_input",
             "right_reference", "match_weight", "match_probability", "evidence");
-    private static final String TOKEN_HEADER_START = "format,key_id,reference,";
 
     private TokenLinking() {
     }
 
-    /** Whether a file starts with the header of a token file (a leading byte-order mark is ignored). */
+    /**
+     * Whether a file is a token file of any version (its first line is a token file's integrity line or
+     * header; a leading byte-order mark is ignored), so that it is read, and refused if need be, as one.
+     */
     static boolean isTokenFile(Path file) {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String first = in.readLine();
-            if (first == null) {
-                return false;
-            }
-            if (first.startsWith("\uFEFF")) {
-                first = first.substring(1);
-            }
-            return first.startsWith(TOKEN_HEADER_START);
+        try {
+            return TombstoneCsv.looksLikeTokenFile(file);
         } catch (NoSuchFileException e) {
             throw new CliInputException(file + ": no such file", e);
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             // Not readable as UTF-8 text: the plain-text reader gives the precise error.
             return false;
         }
@@ -107,7 +99,7 @@ final class TokenLinking {
         for (Path input : inputs) {
             String name = input.getFileName().toString();
             if (isTokenFile(input)) {
-                // Verified: the key id must match and every row's integrity tag must hold.
+                // Verified: the key id must match, every row's integrity tag and the file's MAC must hold.
                 for (Tombstone t : TombstoneCsv.read(input, secret)) {
                     tombstones.add(t);
                     names.add(name);

@@ -9,8 +9,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,7 +34,8 @@ final class TokeniseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT.csv", description = "Record files in the canonical schema.")
+    @Parameters(arity = "1..*", paramLabel = "INPUT.csv", description = {"Record files in the canonical schema;",
+            "with --upgrade, token files of format palimpsest-tombstone/2."})
     List<Path> inputs;
 
     @Option(names = "--key-file", required = true, paramLabel = "KEY",
@@ -50,6 +54,12 @@ final class TokeniseCommand implements Callable<Integer> {
     @Option(names = "--keep-event-type", description = "Keep the event type text (free text: check it first).")
     boolean keepEventType;
 
+    @Option(names = "--upgrade", description = {"The inputs are token files of the previous format "
+            + "(palimpsest-tombstone/2, without an integrity line), made with this key: check every row's tag "
+            + "and write them again, with the current format's integrity line. For tombstones whose plain records "
+            + "are gone; upgrade only files you trust (a row deleted before the upgrade cannot be found)."})
+    boolean upgrade;
+
     @Override
     public Integer call() throws IOException {
         try (OutputFiles files = OutputFiles.builder(spec.commandLine()).inputs(inputs).input("--key-file", keyFile)
@@ -59,14 +69,23 @@ final class TokeniseCommand implements Callable<Integer> {
     }
 
     private int tokenise(OutputFiles files) throws IOException {
+        if (upgrade && (dropForce || dropEventDate || keepEventType)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--upgrade writes the tokens as they "
+                    + "are; --drop-force, --drop-event-date and --keep-event-type do not apply to it");
+        }
         DeploymentSecret secret = DeploymentSecret.load(keyFile);
         try {
+            if (upgrade) {
+                return upgrade(files, secret);
+            }
             TombstoneOptions options = TombstoneOptions.builder().keepForce(!dropForce)
                     .keepEventDate(!dropEventDate).keepEventType(keepEventType).build();
             List<Tombstone> tombstones = new ArrayList<>();
+            // Record ids are unique across the inputs (RecordCsvReader), so the keyed references are too, as a
+            // token file requires.
             RecordCsvReader.create().read(inputs, row -> tombstones.add(Tombstone.of(row.record(), secret, options)));
             long withoutEvidence = tombstones.stream().filter(t -> !t.hasEvidence()).count();
-            TombstoneCsv.write(files.open(out).writer(), tombstones);
+            TombstoneCsv.write(files.open(out).writer(), tombstones, secret);
             files.commit();
             PrintWriter err = spec.commandLine().getErr();
             err.printf("tokenised %d rows from %d file(s) into %s under key id %s; %d row(s) had nothing to "
@@ -76,5 +95,29 @@ final class TokeniseCommand implements Callable<Integer> {
         } finally {
             secret.destroy();
         }
+    }
+
+    /** {@code --upgrade}: token files of format 2, verified row by row, written again in the current format. */
+    private int upgrade(OutputFiles files, DeploymentSecret secret) throws IOException {
+        List<Tombstone> tombstones = new ArrayList<>();
+        Map<String, Path> fileOfReference = new HashMap<>();
+        for (Path input : inputs) {
+            for (Tombstone t : TombstoneCsv.readVersionTwo(input, secret)) {
+                Path first = fileOfReference.putIfAbsent(t.reference(), input);
+                if (first != null) {
+                    throw new CliInputException(input + ": a reference of this file is also in " + first
+                            + "; references are unique in a token file, so these files cannot be joined into one");
+                }
+                tombstones.add(t);
+            }
+        }
+        TombstoneCsv.write(files.open(out).writer(), tombstones, secret);
+        files.commit();
+        PrintWriter err = spec.commandLine().getErr();
+        err.printf("upgraded %d rows from %d file(s) of format palimpsest-tombstone/2 into %s (format %s) under key "
+                + "id %s; every row's tag was verified%n", tombstones.size(), inputs.size(), OutputFiles.describe(out),
+                TombstoneCsv.FORMAT, secret.keyId());
+        err.flush();
+        return Main.EXIT_OK;
     }
 }

@@ -6,11 +6,16 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import io.github.palimpsest.record.InputException;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -168,32 +173,74 @@ public final class DeploymentSecret implements Destroyable {
     }
 
     /**
-     * Writes this secret as a new key file with owner-only permissions where the file system supports
-     * them. Never overwrites: losing a key makes every token made with it unlinkable.
+     * Writes this secret as a new key file, atomically and never over an existing file: losing a key makes
+     * every token made with it unlinkable. The key is written to a temporary file beside {@code file}
+     * ({@code .palimpsest-key-*.partial}), created owner-only ({@code 0600}) where the file system has POSIX
+     * permissions, so the key is never readable by others, not even for a moment; the text is forced to
+     * disk, then the file is given its name by a hard link, which the operating system refuses when the
+     * name exists (on a file system without hard links, by a rename that refuses an existing name). The
+     * temporary file is removed on every path, a JVM stopped by SIGINT or SIGTERM included ({@link
+     * java.io.File#deleteOnExit()}). Missing directories are created.
      *
-     * @throws FileAlreadyExistsException if the file exists
-     * @throws IOException                if it cannot be written
+     * @throws FileAlreadyExistsException if {@code file} exists (of any type, a dangling symbolic link too)
+     * @throws IOException                if it cannot be written; nothing is then left behind
      * @throws IllegalStateException      if the secret has been destroyed
      */
     public void writeKeyFile(Path file) throws IOException {
         checkNotNull(file, "file");
         checkLive();
         Path absolute = file.toAbsolutePath();
-        if (absolute.getParent() != null) {
-            Files.createDirectories(absolute.getParent());
+        if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
+            throw new FileAlreadyExistsException(file.toString(), null, "a key file is never overwritten");
         }
-        if (Files.getFileStore(absolute.getParent()).supportsFileAttributeView(PosixFileAttributeView.class)) {
-            Files.createFile(absolute, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(absolute);
+        Path directory = absolute.getParent();
+        Files.createDirectories(directory);
+        Path temporary = Files.getFileStore(directory).supportsFileAttributeView(PosixFileAttributeView.class)
+                ? Files.createTempFile(directory, ".palimpsest-key-", ".partial",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.createTempFile(directory, ".palimpsest-key-", ".partial");
+        // A stop signal while the key is written: the shutdown sequence deletes the temporary file.
+        temporary.toFile().deleteOnExit();
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
+                 Writer out = Channels.newWriter(channel, StandardCharsets.UTF_8)) {
+                out.write(keyFileText());
+                out.flush();
+                channel.force(true);
+            }
+            publish(temporary, absolute);
+        } finally {
+            Files.deleteIfExists(temporary);
         }
-        try (Writer out = Files.newBufferedWriter(absolute, StandardCharsets.UTF_8)) {
-            out.write("# Palimpsest deployment secret (key id " + keyId + ").\n"
-                    + "# Keep it apart from token files: whoever holds it can test guesses against tokens.\n"
-                    + "# Losing it makes every token made with it unlinkable; keep a copy in a safe place.\n");
-            out.write(KEY_LINE_PREFIX);
-            out.write(Base64.getEncoder().encodeToString(key));
-            out.write('\n');
+        forceDirectory(directory);
+    }
+
+    private String keyFileText() {
+        return "# Palimpsest deployment secret (key id " + keyId + ").\n"
+                + "# Keep it apart from token files: whoever holds it can test guesses against tokens.\n"
+                + "# Losing it makes every token made with it unlinkable; keep a copy in a safe place.\n"
+                + KEY_LINE_PREFIX + Base64.getEncoder().encodeToString(key) + "\n";
+    }
+
+    /** Gives the complete temporary file its name, failing if the name exists; never replaces a file. */
+    private static void publish(Path temporary, Path target) throws IOException {
+        try {
+            Files.createLink(target, temporary);
+        } catch (FileAlreadyExistsException e) {
+            throw new FileAlreadyExistsException(target.toString(), null, "a key file is never overwritten");
+        } catch (UnsupportedOperationException | FileSystemException noHardLinks) {
+            // No hard links on this file system: a move without REPLACE_EXISTING refuses an existing target
+            // (checked just before the rename, so a file made in that instant could still be replaced).
+            Files.move(temporary, target);
+        }
+    }
+
+    /** Forces the directory entry to disk where the platform allows it (Linux does; Windows does not). */
+    private static void forceDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.debug("could not force directory {} to disk", directory);
         }
     }
 

@@ -23,7 +23,21 @@ final class TombstoneRow {
     private TombstoneRow() {
     }
 
-    static Tombstone parse(Path file, long line, CSVRecord record, Optional<Tokeniser> tokeniser) {
+    /**
+     * One row of the current format, checked: {@code fileKeyId} is the key id of the file's integrity line,
+     * which every row must carry; with a tokeniser, the row's tag is verified.
+     */
+    static Tombstone parse(Path file, long line, CSVRecord record, String fileKeyId, Optional<Tokeniser> tokeniser) {
+        return parse(file, line, record, TombstoneCsv.FORMAT, fileKeyId, tokeniser);
+    }
+
+    /**
+     * One row of format {@code expectedFormat} (the current one, or version 2 when a file is upgraded),
+     * checked as {@link #parse(Path, long, CSVRecord, String, Optional)} does; the tag is verified over the
+     * row's values as that format wrote them.
+     */
+    static Tombstone parse(Path file, long line, CSVRecord record, String expectedFormat, String fileKeyId,
+                           Optional<Tokeniser> tokeniser) {
         List<String> v = record.toList();
         List<String> columns = TombstoneCsv.COLUMNS;
         if (v.size() != columns.size()) {
@@ -31,19 +45,20 @@ final class TombstoneRow {
                     + (v.size() < columns.size() ? ": the row is truncated" : ": the row has extra fields"));
         }
         String format = v.get(0);
-        if (!format.equals(TombstoneCsv.FORMAT)) {
+        if (!format.equals(expectedFormat)) {
             throw new InputException(file, line, format.startsWith(TombstoneCsv.FORMAT_PREFIX)
-                    ? "format '" + format + "' is not supported; this version reads " + TombstoneCsv.FORMAT
-                    : "not a token row: the format column should be '" + TombstoneCsv.FORMAT + "'");
+                    ? "format '" + format + "' is not supported here; expected " + expectedFormat
+                    : "not a token row: the format column should be '" + expectedFormat + "'");
         }
         String keyId = v.get(1);
         if (!KEY_ID.matcher(keyId).matches()) {
             throw new InputException(file, line, "key_id should be 16 lower-case hexadecimal digits");
         }
-        if (tokeniser.isPresent() && !keyId.equals(tokeniser.get().keyId())) {
-            throw new InputException(file, line, "made with key id " + keyId + ", but the key given has key id "
-                    + tokeniser.get().keyId() + "; tokens link only under one key (re-tokenise to rotate keys, "
-                    + "see docs/privacy.md)");
+        if (!keyId.equals(fileKeyId)) {
+            throw new InputException(file, line, expectedFormat.equals(TombstoneCsv.FORMAT)
+                    ? "made with key id " + keyId + ", but the file's integrity line (line 1) has key id "
+                            + fileKeyId + "; rows of files made with different keys were mixed"
+                    : "made with key id " + keyId + ", but the key given has key id " + fileKeyId);
         }
         String reference = v.get(2);
         if (!Tombstone.isValidReference(reference)) {
@@ -75,7 +90,9 @@ final class TombstoneRow {
         }
         Tombstone t = new Tombstone(keyId, reference, force, eventDate, eventType, tokens, others, filters, tag);
         if (tokeniser.isPresent()) {
-            String expected = tokeniser.get().tag(t.rowValuesWithoutTag());
+            List<String> values = t.rowValuesWithoutTag();
+            values.set(0, expectedFormat);
+            String expected = tokeniser.get().tag(values);
             // Constant-time comparison: a verifier must not tell a forger how many characters were right.
             if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                     tag.getBytes(StandardCharsets.US_ASCII))) {

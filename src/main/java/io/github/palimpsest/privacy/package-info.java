@@ -6,7 +6,7 @@
  * {@link io.github.palimpsest.privacy.Tombstone#of} turns a record into a tombstone (keyed HMAC-SHA-256
  * tokens of identifiers, Bloom filters of names, date of birth, postcode and address, each under its own
  * HKDF-derived key); {@link io.github.palimpsest.privacy.TombstoneCsv} stores tombstones as CSV with a
- * keyed integrity tag per row; {@link io.github.palimpsest.privacy.TombstoneComparisons} and
+ * keyed integrity tag per row and a keyed MAC over the whole file; {@link io.github.palimpsest.privacy.TombstoneComparisons} and
  * {@link io.github.palimpsest.privacy.TombstoneMatcher} compare them inside the Fellegi–Sunter model;
  * {@link io.github.palimpsest.privacy.TokenLinker} links a whole pool of tombstones through tokens alone,
  * blocking with {@link io.github.palimpsest.privacy.TokenBlockingRules}.

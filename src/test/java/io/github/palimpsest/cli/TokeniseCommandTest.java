@@ -79,7 +79,7 @@ class TokeniseCommandTest {
         Path key = dir.resolve("k.key");
         assertEquals(0, run("keygen", "--out", key.toString()));
         String before = Files.readString(key);
-        assertEquals(Main.EXIT_BAD_INPUT, run("keygen", "--out", key.toString()));
+        assertEquals(Main.EXIT_USAGE, run("keygen", "--out", key.toString()));
         assertTrue(err.toString().contains("already exists"), err.toString());
         assertEquals(before, Files.readString(key));
     }

@@ -17,6 +17,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +69,42 @@ class DeploymentSecretTest {
         String before = Files.readString(file);
         assertThrows(FileAlreadyExistsException.class, () -> DeploymentSecret.generate().writeKeyFile(file));
         assertEquals(before, Files.readString(file));
+        assertEquals(List.of(file), filesIn(dir));
+    }
+
+    private static List<Path> filesIn(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.sorted().toList();
+        }
+    }
+
+    @Test
+    void aKeyFileIsNeverWrittenThroughALinkOrOverAnotherKindOfFile() throws IOException {
+        // A dangling symbolic link: writing through it would create a key where the link points.
+        Path elsewhere = dir.resolve("elsewhere.key");
+        Path link = Files.createSymbolicLink(dir.resolve("link.key"), elsewhere);
+        assertThrows(FileAlreadyExistsException.class, () -> DeploymentSecret.generate().writeKeyFile(link));
+        assertFalse(Files.exists(elsewhere));
+        Path sub = Files.createDirectory(dir.resolve("sub"));
+        assertThrows(FileAlreadyExistsException.class, () -> DeploymentSecret.generate().writeKeyFile(sub));
+        assertEquals(List.of(link, sub), filesIn(dir));
+    }
+
+    @Test
+    void aKeyFileThatCannotBeNamedLeavesNothingBehind() throws IOException {
+        // A name too long for the file system: the temporary file is made and written, the final name fails.
+        Path tooLong = dir.resolve("k".repeat(300));
+        assertThrows(IOException.class, () -> DeploymentSecret.generate().writeKeyFile(tooLong));
+        assertEquals(List.of(), filesIn(dir));
+    }
+
+    @Test
+    void missingDirectoriesOfAKeyFileAreCreated() throws IOException {
+        Path file = dir.resolve("a/b/k.key");
+        DeploymentSecret secret = DeploymentSecret.generate();
+        secret.writeKeyFile(file);
+        assertEquals(secret.keyId(), DeploymentSecret.load(file).keyId());
+        assertEquals(List.of(file), filesIn(file.getParent()));
     }
 
     @Test

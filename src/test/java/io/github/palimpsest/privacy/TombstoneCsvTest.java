@@ -40,14 +40,16 @@ class TombstoneCsvTest {
                 TombstoneOptions.tokensOnly()));
         file = dir.resolve("tokens.csv");
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            assertEquals(3, TombstoneCsv.write(out, tombstones));
+            assertEquals(3, TombstoneCsv.write(out, tombstones, TombstoneTest.KEY_A));
         }
         lines = Files.readAllLines(file);
     }
 
     @Test
     void aWrittenFileReadsBackToEqualTombstones() {
-        assertEquals(String.join(",", TombstoneCsv.COLUMNS), lines.get(0));
+        assertTrue(lines.get(0).matches("#palimpsest-tombstone/3,key_id=" + TombstoneTest.KEY_A.keyId()
+                + ",rows=3,mac=[A-Za-z0-9_-]{43}"), lines.get(0));
+        assertEquals(String.join(",", TombstoneCsv.COLUMNS), lines.get(1));
         assertEquals(tombstones, TombstoneCsv.read(file, TombstoneTest.KEY_A));
         assertEquals(tombstones, TombstoneCsv.readUnverified(file));
     }
@@ -55,7 +57,7 @@ class TombstoneCsvTest {
     @Test
     void writingWhatWasReadGivesTheSameBytes() throws IOException {
         StringWriter again = new StringWriter();
-        TombstoneCsv.write(again, TombstoneCsv.read(file, TombstoneTest.KEY_A));
+        TombstoneCsv.write(again, TombstoneCsv.read(file, TombstoneTest.KEY_A), TombstoneTest.KEY_A);
         assertEquals(Files.readString(file), again.toString());
     }
 
@@ -84,36 +86,36 @@ class TombstoneCsvTest {
     @Test
     void anAlteredValueBreaksTheIntegrityTag() throws IOException {
         int eventDate = TombstoneCsv.COLUMNS.indexOf("event_date");
-        InputException e = readAltered(2, row -> replaceField(row, eventDate, "2019-03-03"), true);
+        InputException e = readAltered(3, row -> replaceField(row, eventDate, "2019-03-03"), true);
         assertTrue(e.getMessage().contains("integrity tag does not match"), e.getMessage());
         // A token swapped for another valid-looking token: only the tag can tell.
         int pnc = TombstoneCsv.COLUMNS.indexOf("pnc_id");
         String otherToken = tombstones.get(0).token(IdentifierField.PHONE).orElseThrow().toText();
-        assertTrue(readAltered(2, row -> replaceField(row, pnc, otherToken), true).getMessage()
+        assertTrue(readAltered(3, row -> replaceField(row, pnc, otherToken), true).getMessage()
                 .contains("integrity tag"));
     }
 
     @Test
     void aFilterWithBitsFlippedIsCaughtEvenWithoutTheKey() throws IOException {
         int surname = TombstoneCsv.COLUMNS.indexOf("surname_bloom");
-        String original = lines.get(1).split(",", -1)[surname];
+        String original = lines.get(2).split(",", -1)[surname];
         char first = original.charAt(0);
         String flipped = (first == 'A' ? 'B' : 'A') + original.substring(1);
-        InputException e = readAltered(2, row -> replaceField(row, surname, flipped), false);
+        InputException e = readAltered(3, row -> replaceField(row, surname, flipped), false);
         assertTrue(e.getMessage().contains("surname_bloom") && e.getMessage().contains("bits set"), e.getMessage());
     }
 
     @Test
     void truncatedRowsAndValuesGiveAClearError() throws IOException {
-        InputException cut = readAltered(2, row -> row.substring(0, row.length() / 2), false);
+        InputException cut = readAltered(3, row -> row.substring(0, row.length() / 2), false);
         assertTrue(cut.getMessage().contains("truncated"), cut.getMessage());
         int dob = TombstoneCsv.COLUMNS.indexOf("dob_bloom");
-        InputException shortFilter = readAltered(2, row -> replaceField(row, dob,
+        InputException shortFilter = readAltered(3, row -> replaceField(row, dob,
                 row.split(",", -1)[dob].substring(0, 120)), false);
         assertTrue(shortFilter.getMessage().contains("dob_bloom has 120 characters, expected 171"),
                 shortFilter.getMessage());
         int pnc = TombstoneCsv.COLUMNS.indexOf("pnc_id");
-        InputException shortToken = readAltered(2, row -> replaceField(row, pnc, "abc"), false);
+        InputException shortToken = readAltered(3, row -> replaceField(row, pnc, "abc"), false);
         assertTrue(shortToken.getMessage().contains("pnc_id is not a token"), shortToken.getMessage());
     }
 
@@ -123,32 +125,36 @@ class TombstoneCsvTest {
         Path cut = dir.resolve("cut.csv");
         Files.writeString(cut, whole.substring(0, whole.length() - 40));
         InputException e = assertThrows(InputException.class, () -> TombstoneCsv.read(cut, TombstoneTest.KEY_A));
-        assertTrue(e.getMessage().startsWith(cut + ":4: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith(cut + ":5: "), e.getMessage());
     }
 
     @Test
     void anUnknownFormatVersionIsNamed() throws IOException {
-        InputException e = readAltered(3, row -> row.replace(TombstoneCsv.FORMAT, "palimpsest-tombstone/9"), false);
+        InputException e = readAltered(4, row -> row.replace(TombstoneCsv.FORMAT, "palimpsest-tombstone/9"), false);
         assertTrue(e.getMessage().contains("format 'palimpsest-tombstone/9' is not supported"), e.getMessage());
     }
 
     @Test
     void aFileOfTheFirstFormatWithoutTheNamesFilterIsNamedAsSuch() throws IOException {
-        InputException e = readAltered(1, h -> h.replace(",names_bloom", ""), false);
-        assertTrue(e.getMessage().contains("a palimpsest-tombstone/1 file"), e.getMessage());
-        assertTrue(e.getMessage().contains("tokenise the plain records again"), e.getMessage());
+        List<String> versionOne = new ArrayList<>(lines.subList(1, lines.size()));
+        versionOne.set(0, versionOne.get(0).replace(",names_bloom", ""));
+        Path old = dir.resolve("old.csv");
+        Files.write(old, versionOne);
+        InputException e = assertThrows(InputException.class, () -> TombstoneCsv.readUnverified(old));
+        assertTrue(e.getMessage().startsWith(old + ":1: a palimpsest-tombstone/1 file"), e.getMessage());
+        assertTrue(e.getMessage().contains("palimpsest tokenise"), e.getMessage());
     }
 
     @Test
     void aFileMadeWithAnotherKeyIsNamedAsSuch() {
         InputException e = assertThrows(InputException.class, () -> TombstoneCsv.read(file, TombstoneTest.KEY_B));
         assertTrue(e.getMessage().contains("made with key id " + TombstoneTest.KEY_A.keyId()), e.getMessage());
-        assertTrue(e.getMessage().startsWith(file + ":2: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file + ":1: "), e.getMessage());
     }
 
     @Test
     void aWrongHeaderOrAnEmptyFileIsRejected() throws IOException {
-        InputException header = readAltered(1, h -> h.replace("event_date", "when"), false);
+        InputException header = readAltered(2, h -> h.replace("event_date", "when"), false);
         assertTrue(header.getMessage().contains("column 5 is 'when', expected 'event_date'"), header.getMessage());
         Path empty = dir.resolve("empty.csv");
         Files.writeString(empty, "");
@@ -156,5 +162,180 @@ class TombstoneCsvTest {
                 .contains("empty file"));
         assertTrue(assertThrows(InputException.class, () -> TombstoneCsv.readUnverified(dir.resolve("none.csv")))
                 .getMessage().contains("no such file"));
+    }
+
+    // Whole-file integrity (issue 18): the integrity line's row count and file MAC.
+
+    private Path writeLines(String name, List<String> content) throws IOException {
+        Path bad = dir.resolve(name);
+        Files.write(bad, content);
+        return bad;
+    }
+
+    private InputException refused(Path bad, boolean verify) {
+        InputException e = assertThrows(InputException.class, () -> {
+            if (verify) {
+                TombstoneCsv.read(bad, TombstoneTest.KEY_A);
+            } else {
+                TombstoneCsv.readUnverified(bad);
+            }
+        });
+        assertTrue(e.getMessage().startsWith(bad + ":"), e.getMessage());
+        return e;
+    }
+
+    @Test
+    void aDeletedRowIsRefusedWithOrWithoutTheKey() throws IOException {
+        List<String> altered = new ArrayList<>(lines);
+        altered.remove(3);
+        Path bad = writeLines("deleted.csv", altered);
+        for (boolean verify : new boolean[] {true, false}) {
+            InputException e = refused(bad, verify);
+            assertTrue(e.getMessage().contains("ends after 2 of the 3 rows"), e.getMessage());
+            assertEquals(5, e.line(), e.getMessage());
+        }
+    }
+
+    @Test
+    void aFileCutAfterAWholeRowIsRefused() throws IOException {
+        Path bad = writeLines("cut-at-row.csv", lines.subList(0, lines.size() - 1));
+        InputException e = refused(bad, true);
+        assertTrue(e.getMessage().contains("ends after 2 of the 3 rows") && e.getMessage().contains("truncated"),
+                e.getMessage());
+    }
+
+    @Test
+    void aRepeatedRowIsRefused() throws IOException {
+        List<String> added = new ArrayList<>(lines);
+        added.add(lines.get(2));
+        InputException more = refused(writeLines("repeated.csv", added), false);
+        assertTrue(more.getMessage().contains(":6: more rows than the 3 the integrity line"), more.getMessage());
+        // The same row in place of another: the count holds, the reference repeats.
+        List<String> replaced = new ArrayList<>(lines);
+        replaced.set(4, lines.get(2));
+        for (boolean verify : new boolean[] {true, false}) {
+            InputException e = refused(writeLines("replaced.csv", replaced), verify);
+            assertTrue(e.getMessage().contains(":5: the reference is the same as line 3's"), e.getMessage());
+        }
+    }
+
+    @Test
+    void reorderedRowsAreRefusedWithTheKey() throws IOException {
+        List<String> swapped = new ArrayList<>(lines);
+        swapped.set(2, lines.get(3));
+        swapped.set(3, lines.get(2));
+        Path bad = writeLines("swapped.csv", swapped);
+        InputException e = refused(bad, true);
+        assertTrue(e.getMessage().startsWith(bad + ":1: the file's integrity check"), e.getMessage());
+        // Without the key only the structure and the count can be checked: every row is still valid.
+        assertEquals(3, TombstoneCsv.readUnverified(bad).size());
+    }
+
+    @Test
+    void aRowDeletedWithTheCountLoweredIsRefusedWithTheKey() throws IOException {
+        List<String> altered = new ArrayList<>(lines.subList(0, lines.size() - 1));
+        altered.set(0, lines.get(0).replace(",rows=3,", ",rows=2,"));
+        InputException e = refused(writeLines("recounted.csv", altered), true);
+        assertTrue(e.getMessage().contains("integrity check (mac on line 1) does not match"), e.getMessage());
+    }
+
+    @Test
+    void aValidRowFromAnotherFileOfTheSameKeyIsRefused() throws IOException {
+        Path other = dir.resolve("other.csv");
+        try (Writer out = Files.newBufferedWriter(other, StandardCharsets.UTF_8)) {
+            TombstoneCsv.write(out, List.of(Tombstone.of(TombstoneTest.person("MET-9", "Bea", "Rook"),
+                    TombstoneTest.KEY_A, TombstoneOptions.defaults())), TombstoneTest.KEY_A);
+        }
+        List<String> spliced = new ArrayList<>(lines);
+        spliced.set(3, Files.readAllLines(other).get(2));
+        InputException e = refused(writeLines("spliced.csv", spliced), true);
+        assertTrue(e.getMessage().contains(":1: the file's integrity check"), e.getMessage());
+    }
+
+    @Test
+    void aMissingOrMalformedIntegrityLineIsRefused() throws IOException {
+        InputException missing = refused(writeLines("no-line.csv", lines.subList(1, lines.size())), false);
+        assertTrue(missing.getMessage().contains(":1: the integrity line is missing"), missing.getMessage());
+        List<String> malformed = new ArrayList<>(lines);
+        malformed.set(0, lines.get(0).replace(",rows=3,", ",rows=three,"));
+        InputException bad = refused(writeLines("malformed.csv", malformed), false);
+        assertTrue(bad.getMessage().contains(":1: not a token file's integrity line; expected "
+                + "#palimpsest-tombstone/3,key_id="), bad.getMessage());
+        List<String> future = new ArrayList<>(lines);
+        future.set(0, lines.get(0).replace("tombstone/3", "tombstone/9"));
+        InputException later = refused(writeLines("future.csv", future), false);
+        assertTrue(later.getMessage().contains(":1: format 'palimpsest-tombstone/9' is not supported"),
+                later.getMessage());
+    }
+
+    @Test
+    void aFileOfTheSecondFormatIsRefusedSayingHowToMakeItAgain() throws IOException {
+        List<String> versionTwo = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            versionTwo.add(line.replace(TombstoneCsv.FORMAT, "palimpsest-tombstone/2"));
+        }
+        Path old = writeLines("v2.csv", versionTwo);
+        InputException e = refused(old, true);
+        assertTrue(e.getMessage().startsWith(old + ":1: a palimpsest-tombstone/2 file, written before token files "
+                + "carried their own integrity check"), e.getMessage());
+        assertTrue(e.getMessage().contains("palimpsest tokenise RECORDS.csv --key-file KEY --out TOKENS.csv"),
+                e.getMessage());
+    }
+
+    @Test
+    void anEditedIntegrityLineIsRefused() throws IOException {
+        List<String> altered = new ArrayList<>(lines);
+        String mac = lines.get(0).substring(lines.get(0).indexOf(",mac=") + 5);
+        altered.set(0, lines.get(0).replace(mac, (mac.charAt(0) == 'A' ? "B" : "A") + mac.substring(1)));
+        assertTrue(refused(writeLines("mac.csv", altered), true).getMessage().contains("integrity check"));
+        altered.set(0, lines.get(0).replace(TombstoneTest.KEY_A.keyId(), TombstoneTest.KEY_B.keyId()));
+        InputException keyId = refused(writeLines("key-id.csv", altered), false);
+        assertTrue(keyId.getMessage().contains(":3: made with key id " + TombstoneTest.KEY_A.keyId()
+                + ", but the file's integrity line"), keyId.getMessage());
+    }
+
+    @Test
+    void theWriterRefusesWhatAReaderWouldRefuse() {
+        List<Tombstone> twice = List.of(tombstones.get(0), tombstones.get(1), tombstones.get(0));
+        IllegalArgumentException repeated = assertThrows(IllegalArgumentException.class,
+                () -> TombstoneCsv.write(new StringWriter(), twice, TombstoneTest.KEY_A));
+        assertTrue(repeated.getMessage().contains("tombstones 1 and 3 have the same reference"), repeated.getMessage());
+        IllegalArgumentException otherKey = assertThrows(IllegalArgumentException.class,
+                () -> TombstoneCsv.write(new StringWriter(), tombstones, TombstoneTest.KEY_B));
+        assertTrue(otherKey.getMessage().contains("made with key id " + TombstoneTest.KEY_A.keyId()),
+                otherKey.getMessage());
+    }
+
+    @Test
+    void anEmptyTokenFileRoundTrips() throws IOException {
+        StringWriter out = new StringWriter();
+        assertEquals(0, TombstoneCsv.write(out, List.of(), TombstoneTest.KEY_A));
+        Path empty = writeLines("none.csv", out.toString().lines().toList());
+        assertEquals(List.of(), TombstoneCsv.read(empty, TombstoneTest.KEY_A));
+    }
+
+    @Test
+    void aVersionTwoFileIsUpgradedWithEveryRowTagVerified() throws IOException {
+        Path old = dir.resolve("v2.csv");
+        VersionTwoFiles.write(old, tombstones, TombstoneTest.KEY_A);
+        List<Tombstone> upgraded = TombstoneCsv.readVersionTwo(old, TombstoneTest.KEY_A);
+        assertEquals(tombstones, upgraded);
+        // The version-2 file itself is refused by the reader of the current format.
+        assertTrue(refused(old, true).getMessage().contains("a palimpsest-tombstone/2 file"));
+        // An altered version-2 row is found by its tag; a file of the current format needs no upgrade.
+        List<String> oldLines = new ArrayList<>(Files.readAllLines(old));
+        int eventDate = TombstoneCsv.COLUMNS.indexOf("event_date");
+        oldLines.set(1, replaceField(oldLines.get(1), eventDate, "2019-03-03"));
+        Path altered = writeLines("v2-altered.csv", oldLines);
+        InputException e = assertThrows(InputException.class,
+                () -> TombstoneCsv.readVersionTwo(altered, TombstoneTest.KEY_A));
+        assertTrue(e.getMessage().startsWith(altered + ":2: the integrity tag does not match"), e.getMessage());
+        InputException current = assertThrows(InputException.class,
+                () -> TombstoneCsv.readVersionTwo(file, TombstoneTest.KEY_A));
+        assertTrue(current.getMessage().contains("needs no upgrade"), current.getMessage());
+        InputException otherKey = assertThrows(InputException.class,
+                () -> TombstoneCsv.readVersionTwo(old, TombstoneTest.KEY_B));
+        assertTrue(otherKey.getMessage().startsWith(old + ":2: made with key id " + TombstoneTest.KEY_A.keyId()),
+                otherKey.getMessage());
     }
 }
