@@ -266,7 +266,9 @@ public final class RecordCsvReader {
             fields = cleaned(fields);
             String recordId = header.recordIdOf(fields);
             if (recordId.isEmpty()) {
-                throw new InputException(file, startLine, "record_id is empty; every row needs a record_id");
+                throw new InputException(file, startLine, isBlank(fields)
+                        ? "row has no values (a blank row such as ',,,' left by a spreadsheet?); delete it"
+                        : "record_id is empty; every row needs a record_id");
             }
             seen.claim(recordId, file, startLine);
             sink.accept(new CsvHeader.Row(file, startLine, header, fields));
@@ -277,6 +279,15 @@ public final class RecordCsvReader {
         }
         LOG.debug("read {} rows from {}", rows, file);
         return rows;
+    }
+
+    private static boolean isBlank(String[] fields) {
+        for (String value : fields) {
+            if (!value.isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Every field through {@link InputText#clean}: the same visible text is the same value. */
