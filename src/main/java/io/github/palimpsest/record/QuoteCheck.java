@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -16,12 +17,17 @@ import org.apache.commons.csv.CSVRecord;
  * parse error. A value may legitimately hold line breaks (an address over several lines), so the test is
  * what the lines look like: when, read on its own, the line the row starts on <em>and</em> at least one
  * further line of the row each have exactly as many fields as the header, the row is a run of whole
- * records joined by a quote, and the read stops naming the line where the quote opened.
+ * records joined by a quote, and the read stops naming the line where the quote opened. The value must also
+ * hold a comma, or the row have the wrong number of fields: a swallowed record brings its delimiters with it.
  *
- * <p>A legitimate multi-line value rarely trips this: its continuation lines would each need exactly one
- * comma fewer than the header has columns. Stateless and thread-safe.
+ * <p>A legitimate multi-line value rarely trips this: it would need commas, and a continuation line with
+ * exactly as many fields as the header (counting the fields that follow the value on its last line). The
+ * one case a person may meet is a file of two columns whose second holds text over several lines with a
+ * comma on a later line. Stateless and thread-safe.
  */
 final class QuoteCheck {
+    /** A line break as Commons CSV counts lines. */
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
     private static final CSVFormat ONE_LINE = CSVFormat.RFC4180.builder().setIgnoreSurroundingSpaces(true).get();
 
     private QuoteCheck() {
@@ -42,17 +48,19 @@ final class QuoteCheck {
         // read if its opening quote were a stray character.
         List<Integer> fieldsPerLine = new ArrayList<>();
         int openingField = -1;
+        boolean swallowedComma = false;
         int current = 0;
         for (int i = 0; i < fields.length; i++) {
             String value = fields[i];
-            if (value.indexOf('\n') < 0) {
+            if (!hasBreak(value)) {
                 current++;
                 continue;
             }
             if (openingField < 0) {
                 openingField = i;
             }
-            String[] pieces = value.split("\n", -1);
+            swallowedComma |= value.indexOf(',') >= 0;
+            String[] pieces = LINE_BREAK.split(value, -1);
             current += fieldsIn(pieces[0]);
             for (int k = 1; k < pieces.length; k++) {
                 fieldsPerLine.add(current);
@@ -60,8 +68,10 @@ final class QuoteCheck {
             }
         }
         fieldsPerLine.add(current);
-        // The first value with a line break opens on the row's first line: the values before it hold none.
-        if (fieldsPerLine.get(0) != header.size()) {
+        // The first value with a line break opens on the row's first line: the values before it hold none. A
+        // swallowed record brings its commas into the value, or else (a quote opened in the last column and
+        // closed in the first) leaves the row with too many fields; a multi-line value with neither is text.
+        if (!swallowedComma && fields.length == header.size() || fieldsPerLine.get(0) != header.size()) {
             return;
         }
         List<Long> wholeRecords = new ArrayList<>();
@@ -85,11 +95,15 @@ final class QuoteCheck {
 
     private static boolean spansLines(String[] fields) {
         for (String value : fields) {
-            if (value.indexOf('\n') >= 0) {
+            if (hasBreak(value)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean hasBreak(String value) {
+        return value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
     }
 
     /** How many fields a piece of text has read on its own; a piece that cannot be parsed, by its commas. */

@@ -313,10 +313,17 @@ public final class RecordCsvReader {
         }
     }
 
+    /**
+     * The line breaks in {@code value} before {@code end}, counted as Commons CSV counts lines: {@code \r\n},
+     * a lone {@code \r} and a lone {@code \n} are one break each.
+     */
     static int newlines(String value, int end) {
         int count = 0;
-        for (int at = value.indexOf('\n'); at >= 0 && at < end; at = value.indexOf('\n', at + 1)) {
-            count++;
+        for (int i = 0; i < end; i++) {
+            char c = value.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 >= value.length() || value.charAt(i + 1) != '\n')) {
+                count++;
+            }
         }
         return count;
     }
