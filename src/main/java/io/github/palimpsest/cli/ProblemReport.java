@@ -13,13 +13,23 @@ import org.apache.commons.csv.CSVPrinter;
 final class ProblemReport {
     static final List<String> COLUMNS = List.of("file", "line", "record_id", "field", "problem");
 
+    private final long recordsRead;
     private final int recordsWithProblems;
     private final List<RowProblems> rows;
 
-    /** {@code rows} are the records with problems in input order, or empty when only the count was kept. */
-    ProblemReport(int recordsWithProblems, List<RowProblems> rows) {
+    /**
+     * {@code recordsRead} counts every record read; {@code rows} are the records with problems in input order, or
+     * empty when only the count was kept.
+     */
+    ProblemReport(long recordsRead, int recordsWithProblems, List<RowProblems> rows) {
+        this.recordsRead = recordsRead;
         this.recordsWithProblems = recordsWithProblems;
         this.rows = List.copyOf(rows);
+    }
+
+    /** How many records the inputs held. */
+    long recordsRead() {
+        return recordsRead;
     }
 
     /** How many records have at least one problem. */

@@ -69,6 +69,8 @@ final class NameToken {
                     || Character.getType(cp) == Character.DASH_PUNCTUATION
                     || Character.getType(cp) == Character.NON_SPACING_MARK
                     || Character.getType(cp) == Character.COMBINING_SPACING_MARK
+                    // invisible (zero-width space, soft hyphen): never a word break; folding removes it
+                    || Character.getType(cp) == Character.FORMAT
                     || (cp < Character.MIN_SUPPLEMENTARY_CODE_POINT && Names.isApostrophe((char) cp));
             if (partOfWord) {
                 word.appendCodePoint(cp);

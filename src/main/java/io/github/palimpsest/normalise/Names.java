@@ -54,7 +54,8 @@ public final class Names {
      *
      * <p>In order: apostrophes ({@code ' ` ’ ‘ ʼ ´}) are removed, so {@code O'Brien} and {@code OBrien}
      * fold alike; letters with marks lose the marks and a few letters of their own are spelled out
-     * ({@code Ł→l, ß→ss, æ→ae, ø→o, đ→d, þ→th}); upper case becomes lower case; every other character that
+     * ({@code Ł→l, ß→ss, æ→ae, ø→o, đ→d, þ→th}); invisible format characters (zero-width space, soft
+     * hyphen, a byte-order mark) are removed; upper case becomes lower case; every other character that
      * is not an ASCII letter or digit (punctuation, a letter of a non-Latin script) becomes a space;
      * dashes of any kind become a hyphen, joining the words on either side; runs of spaces become one
      * space and the result is trimmed.
@@ -93,9 +94,9 @@ public final class Names {
                 out.append(special);
             } else if (isApostrophe(c) || Character.getType(c) == Character.NON_SPACING_MARK
                     || Character.getType(c) == Character.COMBINING_SPACING_MARK
-                    || Character.getType(c) == Character.ENCLOSING_MARK || c == '\u200D' || c == '\u200C'
-                    || c == '\u00AD') {
-                // marks stripped from their base letter; zero-width joiners and soft hyphens are invisible
+                    || Character.getType(c) == Character.ENCLOSING_MARK || Character.getType(c) == Character.FORMAT) {
+                // Marks stripped from their base letter. Format characters (zero-width space and joiners, soft
+                // hyphen, direction marks, a byte-order mark) are invisible: removed, never a word break.
                 continue;
             } else if (Character.getType(c) == Character.DASH_PUNCTUATION) {
                 out.append('-');

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * A file's header row: names as written, where {@code record_id} is, whether there is a {@code force}
@@ -41,13 +40,13 @@ final class CsvHeader {
         }
     }
 
-    static CsvHeader of(Path file, long line, CSVRecord csv) {
-        List<String> names = new ArrayList<>(csv.size());
+    static CsvHeader of(Path file, long line, String[] csv) {
+        List<String> names = new ArrayList<>(csv.length);
         Map<String, Integer> positions = new HashMap<>();
-        Column[] columns = new Column[csv.size()];
-        String[] identifierTypes = new String[csv.size()];
-        for (int i = 0; i < csv.size(); i++) {
-            String name = csv.get(i);
+        Column[] columns = new Column[csv.length];
+        String[] identifierTypes = new String[csv.length];
+        for (int i = 0; i < csv.length; i++) {
+            String name = csv[i];
             if (i == 0 && !name.isEmpty() && name.charAt(0) == BYTE_ORDER_MARK) {
                 name = name.substring(1); // Excel writes a byte-order mark before UTF-8 CSV files
             }
@@ -89,13 +88,39 @@ final class CsvHeader {
         return recordIdIndex < fields.length ? fields[recordIdIndex].strip() : "";
     }
 
-    /** The row's values, one per header column, missing trailing fields as empty. */
+    /**
+     * The column names of a row: the header's, then {@code _extra_1}, {@code _extra_2}, ... for each surplus
+     * value of a row longer than the header (the names its record keeps them under).
+     */
+    List<String> namesOf(String[] fields) {
+        if (fields.length <= size()) {
+            return names;
+        }
+        List<String> all = new ArrayList<>(fields.length);
+        all.addAll(names);
+        for (int i = size(); i < fields.length; i++) {
+            all.add(extraName(i));
+        }
+        return all;
+    }
+
+    /** The row's values, one per {@linkplain #namesOf name}: missing trailing fields as empty, surplus kept. */
     List<String> valuesOf(String[] fields) {
-        List<String> values = new ArrayList<>(size());
-        for (int i = 0; i < size(); i++) {
+        int width = Math.max(size(), fields.length);
+        List<String> values = new ArrayList<>(width);
+        for (int i = 0; i < width; i++) {
             values.add(i < fields.length ? fields[i] : "");
         }
         return values;
+    }
+
+    /** The name of a row's column {@code index}: the header's, or {@code _extra_<n>} past its end. */
+    String nameAt(int index) {
+        return index < size() ? names.get(index) : extraName(index);
+    }
+
+    private String extraName(int index) {
+        return "_extra_" + (index - size() + 1);
     }
 
     /** Normalises one row into a record; a wrong number of fields becomes a {@code row} problem. */
@@ -104,7 +129,7 @@ final class CsvHeader {
         for (int i = 0; i < fields.length; i++) {
             String value = fields[i];
             if (i >= size()) {
-                builder.extra("_extra_" + (i - size() + 1), value);
+                builder.extra(extraName(i), value);
             } else if (columns[i] != null) {
                 builder.set(columns[i], value);
             } else if (identifierTypes[i] != null) {

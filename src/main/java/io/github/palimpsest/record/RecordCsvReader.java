@@ -3,12 +3,16 @@ package io.github.palimpsest.record;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import io.github.palimpsest.normalise.InputText;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +27,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -52,6 +58,9 @@ public final class RecordCsvReader {
             .setIgnoreEmptyLines(true)
             .setIgnoreSurroundingSpaces(true)
             .get();
+
+    /** Where Commons CSV says a quoted value ended with text after its closing quote. */
+    private static final Pattern CLOSED_ON_LINE = Pattern.compile("at line: (\\d+)");
 
     private final Optional<LocalDate> referenceDate;
 
@@ -83,8 +92,9 @@ public final class RecordCsvReader {
         RecordIdTable seen = new RecordIdTable();
         long rows = 0;
         for (Path file : files) {
-            rows += readFile(file, seen, row -> sink.accept(new CsvRow(row.file(), row.line(), row.header().names(),
-                    row.header().valuesOf(row.fields()), row.build(reference, parsed))));
+            rows += readFile(file, seen, row -> sink.accept(new CsvRow(row.file(), row.line(),
+                    row.header().namesOf(row.fields()), row.header().valuesOf(row.fields()),
+                    row.build(reference, parsed))));
         }
         return rows;
     }
@@ -161,23 +171,66 @@ public final class RecordCsvReader {
     }
 
     private long readFile(Path file, RecordIdTable seen, Consumer<CsvHeader.Row> sink) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (Reader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
-             CSVParser parser = CSVParser.builder().setReader(in).setFormat(FORMAT).get()) {
-            return readRows(file, parser, seen, sink);
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            Encoding encoding = Encoding.sniff(file, raw);
+            CharsetDecoder decoder = encoding.charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            try (Reader in = new BufferedReader(new InputStreamReader(raw, decoder), 1 << 16);
+                 CSVParser parser = CSVParser.builder().setReader(in).setFormat(FORMAT).get()) {
+                return readRows(file, parser, seen, sink);
+            } catch (CharacterCodingException e) {
+                throw badEncoding(file, encoding, e);
+            } catch (UncheckedIOException e) {
+                if (e.getCause() instanceof CharacterCodingException coding) {
+                    throw badEncoding(file, encoding, coding);
+                }
+                throw e;
+            }
         } catch (NoSuchFileException e) {
             throw new InputException(file, 0, "no such file");
-        } catch (CharacterCodingException e) {
-            throw notUtf8(file, e);
         } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof CharacterCodingException coding) {
-                throw notUtf8(file, coding);
-            }
             throw new InputException(file, 0, "cannot be read: " + e.getCause().getMessage(), e);
         } catch (IOException e) {
             throw new InputException(file, 0, "cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The encoding a file is read in, from its first bytes: UTF-8 unless it starts with a UTF-16 byte-order
+     * mark. UTF-16 without a byte-order mark (a NUL byte in the first two) and UTF-32 are refused by name:
+     * read as UTF-8 they would give a header of NUL-separated letters and a baffling "no record_id column".
+     */
+    private enum Encoding {
+        UTF_8(StandardCharsets.UTF_8), UTF_16(StandardCharsets.UTF_16);
+
+        final Charset charset;
+
+        Encoding(Charset charset) {
+            this.charset = charset;
+        }
+
+        static Encoding sniff(Path file, InputStream in) throws IOException {
+            in.mark(4);
+            byte[] head = in.readNBytes(4);
+            in.reset();
+            int b0 = head.length > 0 ? head[0] & 0xFF : -1;
+            int b1 = head.length > 1 ? head[1] & 0xFF : -1;
+            boolean utf32 = head.length == 4 && (b0 == 0xFF && b1 == 0xFE && head[2] == 0 && head[3] == 0
+                    || b0 == 0 && b1 == 0 && (head[2] & 0xFF) == 0xFE && (head[3] & 0xFF) == 0xFF);
+            if (utf32) {
+                throw new InputException(file, 0, "is UTF-32 text (it starts with a UTF-32 byte-order mark); "
+                        + "save it as UTF-8 and try again");
+            }
+            if (b0 == 0xFE && b1 == 0xFF || b0 == 0xFF && b1 == 0xFE) {
+                return UTF_16; // Java's UTF-16 decoder reads the byte-order mark and drops it
+            }
+            if (head.length >= 2 && (b0 == 0) != (b1 == 0)) {
+                throw new InputException(file, 1, "looks like UTF-16 text without a byte-order mark ("
+                        + (b1 == 0 ? "little" : "big") + "-endian: every other byte is NUL); save it as UTF-8 "
+                        + "and try again");
+            }
+            return UTF_8;
         }
     }
 
@@ -198,19 +251,24 @@ public final class RecordCsvReader {
                 if (e.getCause() instanceof CharacterCodingException) {
                     throw (UncheckedIOException) e;
                 }
-                throw new InputException(file, startLine,
-                        "cannot parse CSV (an unbalanced quote?): " + rootMessage(e), e);
+                throw unparseable(file, startLine, e);
             }
             startLine = firstLineOf(parser, csv, lineBefore);
             lineBefore = parser.getCurrentLineNumber();
+            String[] fields = csv.values();
             if (header == null) {
-                header = CsvHeader.of(file, startLine, csv);
+                rejectNul(file, startLine, fields, null);
+                header = CsvHeader.of(file, startLine, cleaned(fields));
                 continue;
             }
-            String[] fields = csv.values();
+            rejectNul(file, startLine, fields, header);
+            QuoteCheck.rejectSwallowedRecords(file, startLine, header, fields);
+            fields = cleaned(fields);
             String recordId = header.recordIdOf(fields);
             if (recordId.isEmpty()) {
-                throw new InputException(file, startLine, "record_id is empty; every row needs a record_id");
+                throw new InputException(file, startLine, isBlank(fields)
+                        ? "row has no values (a blank row such as ',,,' left by a spreadsheet?); delete it"
+                        : "record_id is empty; every row needs a record_id");
             }
             seen.claim(recordId, file, startLine);
             sink.accept(new CsvHeader.Row(file, startLine, header, fields));
@@ -223,14 +281,80 @@ public final class RecordCsvReader {
         return rows;
     }
 
+    private static boolean isBlank(String[] fields) {
+        for (String value : fields) {
+            if (!value.isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Every field through {@link InputText#clean}: the same visible text is the same value. */
+    private static String[] cleaned(String[] fields) {
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = InputText.clean(fields[i]);
+        }
+        return fields;
+    }
+
+    /** Refuses a NUL character, naming the line it is on and its field ({@code header} null for the header). */
+    private static void rejectNul(Path file, long startLine, String[] fields, CsvHeader header) {
+        long line = startLine;
+        for (int i = 0; i < fields.length; i++) {
+            String value = fields[i];
+            int nul = InputText.indexOfNul(value);
+            if (nul >= 0) {
+                String where = header == null ? "header column " + (i + 1) : "field '" + header.nameAt(i) + "'";
+                throw new InputException(file, line + newlines(value, nul), where + " contains a NUL character "
+                        + "(byte 0), which never belongs in text; is the file UTF-16 or binary? Save it as UTF-8 text");
+            }
+            line += newlines(value, value.length());
+        }
+    }
+
+    /**
+     * The line breaks in {@code value} before {@code end}, counted as Commons CSV counts lines: {@code \r\n},
+     * a lone {@code \r} and a lone {@code \n} are one break each.
+     */
+    static int newlines(String value, int end) {
+        int count = 0;
+        for (int i = 0; i < end; i++) {
+            char c = value.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 >= value.length() || value.charAt(i + 1) != '\n')) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * A row the CSV parser cannot read: in practice a quote. Commons CSV says where it stopped; the row's
+     * first line is where the quote opened (or the row before it, when its quote swallowed a line break).
+     */
+    private static InputException unparseable(Path file, long startLine, RuntimeException e) {
+        String message = rootMessage(e);
+        if (message.contains("EOF reached before encapsulated token finished")) {
+            return new InputException(file, startLine, "a quote opened in the row starting on this line is never "
+                    + "closed, so the rest of the file would read as one value; a quote inside a value must be "
+                    + "doubled (\"\") or the whole value quoted", e);
+        }
+        Matcher at = CLOSED_ON_LINE.matcher(message);
+        if (message.contains("Invalid character between encapsulated token and delimiter") && at.find()) {
+            return new InputException(file, startLine, "a quoted value that starts in the row on this line is "
+                    + "closed on line " + at.group(1) + " by a quote followed by other text than a comma or the line "
+                    + "end: a stray quote? A quote inside a value must be doubled (\"\") or the whole value quoted",
+                    e);
+        }
+        return new InputException(file, startLine, "cannot parse CSV (an unbalanced quote?): " + message, e);
+    }
+
     /** The line a record starts on: blank lines skipped before it are not part of it. */
     private static long firstLineOf(CSVParser parser, CSVRecord csv, long lineBefore) {
         long lineAfter = parser.getCurrentLineNumber();
         long spanned = 0;
         for (String value : csv.values()) {
-            for (int at = value.indexOf('\n'); at >= 0; at = value.indexOf('\n', at + 1)) {
-                spanned++;
-            }
+            spanned += newlines(value, value.length());
         }
         return Math.max(lineBefore + 1, lineAfter - spanned);
     }
@@ -241,7 +365,11 @@ public final class RecordCsvReader {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    private static InputException notUtf8(Path file, CharacterCodingException e) {
+    private static InputException badEncoding(Path file, Encoding encoding, CharacterCodingException e) {
+        if (encoding == Encoding.UTF_16) {
+            return new InputException(file, 0, "starts with a UTF-16 byte-order mark but is not valid UTF-16 "
+                    + "throughout; save the file as UTF-8 and try again", e);
+        }
         OptionalLong line;
         try {
             line = Utf8Scan.firstMalformedLine(file);

@@ -121,7 +121,8 @@ class LinkCommandTest {
                 && r.get("force_name").equals("Hertfordshire")));
 
         String summary = out.toString();
-        assertTrue(summary.contains("records: " + inputRecords()), summary);
+        assertTrue(summary.contains(String.join(System.lineSeparator(), "records read: " + inputRecords(),
+                "records linked: " + inputRecords(), "records rejected: 0")), summary);
         for (String line : List.of("candidate pairs: ", "links: " + linkRows.size(), "people: ",
                 "people seen by more than one force: ")) {
             assertTrue(summary.contains(line), summary);

@@ -71,7 +71,8 @@ class LinkProblemsCommandTest {
                 "--clusters-out", dir.resolve("clusters.csv").toString());
         assertEquals(0, code, err.toString());
         String summary = out.toString();
-        assertTrue(summary.contains("records: 6"), summary);
+        assertTrue(summary.contains("records read: 6"), summary);
+        assertTrue(summary.contains("records linked: 6"), summary);
         assertTrue(summary.contains("records with problems: 3"), summary);
         assertTrue(summary.contains("--problems-out"), summary);
     }
