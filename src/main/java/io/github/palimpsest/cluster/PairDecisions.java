@@ -62,6 +62,14 @@ public final class PairDecisions {
         return a != b && Arrays.binarySearch(cannotLink, ConstrainedMerge.pack(a, b)) >= 0;
     }
 
+    /**
+     * The must-link pairs, each packed as {@code min << 32 | max} (as
+     * {@link io.github.palimpsest.block.CandidatePairs#pack} packs a pair), ascending; a copy.
+     */
+    public long[] packedMustLinks() {
+        return mustLink.clone();
+    }
+
     /** Must-link pairs, packed and sorted. */
     long[] mustLinkPairs() {
         return mustLink;
