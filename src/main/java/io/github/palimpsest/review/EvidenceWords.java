@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * A pair's evidence in plain words, for a reviewer who is not a specialist, as the HTML report words it:
- * {@code "same date of birth: about 1,000 times more likely (very strong evidence for); different PNC IDs:
- * about 30,000 times less likely (very strong evidence against)"}. Comparisons are named by what they
+ * {@code "before any comparison, a match is about 20,000 times less likely than not (how rare a match is);
+ * same date of birth: about 1,000 times more likely (very strong evidence for); different PNC IDs: about
+ * 30,000 times less likely (very strong evidence against)"}. Comparisons are named by what they
  * compare and each level by what it means; the strength follows Kass and Raftery's scale for a likelihood
  * ratio (under 3 weak, 3 to 20 moderate, 20 to 150 strong, above very strong). Comparisons that weigh
  * nothing either way are left out; the strongest come first.
@@ -54,13 +55,20 @@ public final class EvidenceWords {
     private EvidenceWords() {
     }
 
-    /** Every comparison that weighs something, strongest first, in words, joined by {@code "; "}. */
+    /**
+     * The starting odds, then every comparison that weighs something, strongest first, in words, joined by
+     * {@code "; "}.
+     */
     public static String of(Explanation explanation) {
         checkNotNull(explanation, "explanation");
         List<Explanation.Row> rows = new ArrayList<>(explanation.rows());
         rows.removeIf(r -> Math.abs(r.weight()) < 0.005);
         rows.sort((a, b) -> Double.compare(Math.abs(b.weight()), Math.abs(a.weight()))); // stable: ties keep order
-        List<String> parts = new ArrayList<>(rows.size() + 1);
+        List<String> parts = new ArrayList<>(rows.size() + 2);
+        // The starting odds, so that the words add up to the probability shown beside them.
+        double prior = explanation.priorWeight();
+        parts.add("before any comparison, a match is " + times(prior).replace(" likely", " likely than not")
+                + " (how rare a match is)");
         for (Explanation.Row row : rows) {
             parts.add(phrase(row.comparison(), row.level()) + ": " + times(row.weight()) + " (" + strength(row.weight())
                     + ")");
@@ -69,7 +77,10 @@ public final class EvidenceWords {
             parts.add((explanation.relativesApart() ? "looks like relatives living apart" : "looks like relatives of "
                     + "one home") + ": " + times(explanation.householdWeight()));
         }
-        return parts.isEmpty() ? "no evidence either way" : String.join("; ", parts);
+        if (parts.size() == 1) {
+            parts.add("no evidence either way from any comparison");
+        }
+        return String.join("; ", parts);
     }
 
     /** One comparison level in words, e.g. {@code ("dob", "day and month swapped")} → "date of birth with day and month swapped". */
