@@ -111,4 +111,21 @@ class LinkIndexDecisionsTest {
         assertEquals(before, index.entityIds());
         assertEquals(2, index.decisions().size());
     }
+
+    @Test
+    void theIndexFormsTheBatchLinkersPeopleUnderTheSameDecisions() {
+        ReviewDecisions decided = of(ReviewDecision.nonMatch("H1-A", "H2-B"), ReviewDecision.match("S-1", "H1-B"));
+        List<PersonRecord> records = new java.util.ArrayList<>(DANIEL);
+        records.add(STRANGER);
+        records.sort(java.util.Comparator.comparing(PersonRecord::recordId));
+
+        LinkIndex index = withAll(LinkIndex.builder().decisions(decided).build(), records);
+        io.github.palimpsest.LinkResult batch = io.github.palimpsest.Linker.builder().model(index.model())
+                .termFrequencyAdjustment(false).decisions(decided).build().link(records);
+
+        for (PersonRecord r : records) {
+            assertEquals(batch.entityOf(r.recordId()).orElseThrow().id(), index.entityIdOf(r.recordId()).orElseThrow(),
+                    r.recordId());
+        }
+    }
 }
