@@ -25,6 +25,7 @@ module io.github.palimpsest {
     exports io.github.palimpsest.privacy;
     exports io.github.palimpsest.index;
     exports io.github.palimpsest.vet;
+    exports io.github.palimpsest.review;
 
     opens io.github.palimpsest.cli to info.picocli;
 }

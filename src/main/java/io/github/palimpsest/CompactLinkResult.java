@@ -54,10 +54,18 @@ public final class CompactLinkResult {
     private final double thresholdWeight;
     private final LinkStatistics statistics;
     private final BlockingReport blockingReport;
+    private final ReviewState review;
 
     CompactLinkResult(List<ComparableRecord> records, Clustering clustering, List<String> entityIds, long[] linkPairs,
             double[] linkWeights, byte[][] linkLevels, double[][] termFrequency, int[] strongest, MatchModel model,
             double thresholdWeight, LinkStatistics statistics, BlockingReport blockingReport) {
+        this(records, clustering, entityIds, linkPairs, linkWeights, linkLevels, termFrequency, strongest, model,
+                thresholdWeight, statistics, blockingReport, ReviewState.NONE);
+    }
+
+    CompactLinkResult(List<ComparableRecord> records, Clustering clustering, List<String> entityIds, long[] linkPairs,
+            double[] linkWeights, byte[][] linkLevels, double[][] termFrequency, int[] strongest, MatchModel model,
+            double thresholdWeight, LinkStatistics statistics, BlockingReport blockingReport, ReviewState review) {
         this.records = records;
         this.clustering = clustering;
         this.entityIds = entityIds;
@@ -70,12 +78,13 @@ public final class CompactLinkResult {
         this.thresholdWeight = thresholdWeight;
         this.statistics = statistics;
         this.blockingReport = blockingReport;
+        this.review = review;
     }
 
     /** The same result with other statistics (stage times are known only once the last stage ends). */
     CompactLinkResult withStatistics(LinkStatistics value) {
         return new CompactLinkResult(records, clustering, entityIds, linkPairs, linkWeights, linkLevels, termFrequency,
-                strongest, model, thresholdWeight, value, blockingReport);
+                strongest, model, thresholdWeight, value, blockingReport, review);
     }
 
     /** The number of records linked. */
@@ -164,7 +173,59 @@ public final class CompactLinkResult {
     /** The strongest evidence of that link (see {@link Evidence#strongest}), or empty. */
     Optional<String> linkedBy(int record) {
         int m = strongest[record];
+        if (m >= 0 && decision(m) == Link.Decision.MATCH && linkWeights[m] < thresholdWeight) {
+            return Optional.of(REVIEWED_MATCH);
+        }
         return m < 0 ? Optional.empty() : Optional.of(Evidence.strongest(explanation(m), thresholdWeight));
+    }
+
+    /** The linked-by text of a record joined through a reviewer's match below the threshold. */
+    static final String REVIEWED_MATCH = "review decision: match";
+
+    /** What a review decision did to link {@code k}. */
+    public Link.Decision decision(int k) {
+        checkElementIndex(k, linkPairs.length, "link");
+        return review.linkDecisions() == null ? Link.Decision.NONE : review.linkDecisions()[k];
+    }
+
+    /**
+     * The review decisions given to the linker that name a record id not among the records linked, in their
+     * order; they were ignored (and logged at WARN).
+     */
+    public List<io.github.palimpsest.review.ReviewDecision> unknownDecisions() {
+        return review.unknownDecisions();
+    }
+
+    /**
+     * The pairs a reviewer should look at, most uncertain first (empty unless the linker was given a
+     * {@linkplain Linker.Builder#reviewThresholdProbability review threshold}): links at or above the threshold
+     * that a clustering constraint refused (different identifiers, conflicting dates of birth, the lone-link
+     * rule) and whose records ended apart, strongest first; then candidate pairs scored between the review
+     * threshold and the threshold, by {@linkplain ReviewPair#uncertainty() uncertainty} (closest to even odds
+     * first). Pairs a review decision already covers are left out. Built on each call.
+     */
+    public List<ReviewPair> reviewPairs() {
+        long[] pairs = review.reviewPairs();
+        List<ReviewPair> out = new ArrayList<>(pairs.length);
+        io.github.palimpsest.cluster.RefusedLink.Reason[] reasons = io.github.palimpsest.cluster.RefusedLink.Reason.values();
+        for (int k = 0; k < pairs.length; k++) {
+            int comparisons = review.reviewLevels().length;
+            int[] vector = new int[comparisons];
+            for (int c = 0; c < comparisons; c++) {
+                vector[c] = review.reviewLevels()[c][k];
+            }
+            Link link = new Link(records.get(CandidatePairs.left(pairs[k])).recordId(),
+                    records.get(CandidatePairs.right(pairs[k])).recordId(), review.reviewWeights()[k],
+                    MatchModel.probability(review.reviewWeights()[k]), explain(CandidatePairs.left(pairs[k]), vector));
+            byte refusal = review.reviewRefusals()[k];
+            out.add(new ReviewPair(link, refusal < 0 ? Optional.empty() : Optional.of(reasons[refusal])));
+        }
+        out.sort(java.util.Comparator.comparing(ReviewPair::isRefusedLink).reversed()
+                .thenComparing((x, y) -> x.isRefusedLink()
+                        ? Double.compare(y.link().matchWeight(), x.link().matchWeight())
+                        : Double.compare(Math.abs(x.link().matchWeight()), Math.abs(y.link().matchWeight())))
+                .thenComparing(p -> p.link().leftId()).thenComparing(p -> p.link().rightId()));
+        return out;
     }
 
     /** The number of links: candidate pairs at or above the threshold. */
@@ -180,7 +241,8 @@ public final class CompactLinkResult {
         checkElementIndex(k, linkPairs.length, "link");
         String left = records.get(CandidatePairs.left(linkPairs[k])).recordId();
         String right = records.get(CandidatePairs.right(linkPairs[k])).recordId();
-        return new Link(left, right, linkWeights[k], MatchModel.probability(linkWeights[k]), explanation(k));
+        return new Link(left, right, linkWeights[k], MatchModel.probability(linkWeights[k]), explanation(k),
+                decision(k));
     }
 
     /** The match weight of link {@code k}, without building the link. */
@@ -205,11 +267,16 @@ public final class CompactLinkResult {
 
     private Explanation explanation(int k) {
         int comparisons = linkLevels.length;
-        int left = CandidatePairs.left(linkPairs[k]);
         int[] vector = new int[comparisons];
-        double[] tf = new double[comparisons];
         for (int c = 0; c < comparisons; c++) {
             vector[c] = linkLevels[c][k];
+        }
+        return explain(CandidatePairs.left(linkPairs[k]), vector);
+    }
+
+    private Explanation explain(int left, int[] vector) {
+        double[] tf = new double[vector.length];
+        for (int c = 0; c < vector.length; c++) {
             tf[c] = termFrequency[c] == null ? MatchModel.NO_TERM_FREQUENCY : termFrequency[c][left];
         }
         return model.explain(vector, tf);

@@ -38,9 +38,11 @@ public final class LinkResult {
     private final LinkStatistics statistics;
     private final BlockingReport blockingReport;
     private final ImmutableMap<String, Entity> entityOfRecord;
+    private final CompactLinkResult compact;
 
     private LinkResult(ImmutableList<Entity> entities, List<Link> links, MatchModel model, double thresholdWeight,
-               LinkStatistics statistics, BlockingReport blockingReport, ImmutableMap<String, Entity> entityOfRecord) {
+               LinkStatistics statistics, BlockingReport blockingReport, ImmutableMap<String, Entity> entityOfRecord,
+               CompactLinkResult compact) {
         this.entities = entities;
         this.links = links;
         this.model = checkNotNull(model, "model");
@@ -48,6 +50,7 @@ public final class LinkResult {
         this.statistics = checkNotNull(statistics, "statistics");
         this.blockingReport = checkNotNull(blockingReport, "blockingReport");
         this.entityOfRecord = entityOfRecord;
+        this.compact = compact;
     }
 
     /**
@@ -72,12 +75,23 @@ public final class LinkResult {
             }
         }
         return new LinkResult(entities.build(), compact.links(), compact.model(), compact.thresholdWeight(),
-                compact.statistics(), compact.blockingReport(), byRecord.buildOrThrow());
+                compact.statistics(), compact.blockingReport(), byRecord.buildOrThrow(), compact);
     }
 
     /** The same result with other statistics. */
     LinkResult withStatistics(LinkStatistics value) {
-        return new LinkResult(entities, links, model, thresholdWeight, value, blockingReport, entityOfRecord);
+        return new LinkResult(entities, links, model, thresholdWeight, value, blockingReport, entityOfRecord,
+                compact);
+    }
+
+    /** The pairs a reviewer should look at, most uncertain first; see {@link CompactLinkResult#reviewPairs()}. */
+    public List<ReviewPair> reviewPairs() {
+        return compact.reviewPairs();
+    }
+
+    /** The review decisions that named a record id not among the records linked; they were ignored. */
+    public List<io.github.palimpsest.review.ReviewDecision> unknownDecisions() {
+        return compact.unknownDecisions();
     }
 
     /** Every entity (person), singletons included, ordered by their first record in the input. */
@@ -92,8 +106,10 @@ public final class LinkResult {
 
     /**
      * Every candidate pair scored at or above the threshold, ordered by the input positions of its records.
-     * A link whose records ended in different entities was refused by clustering's exclusive-key constraint
-     * (two different valid PNC IDs, CRO numbers or NI numbers without an overwhelming direct link).
+     * A link whose records ended in different entities was refused by a clustering constraint (two different
+     * valid PNC IDs, CRO numbers or NI numbers without an overwhelming direct link, conflicting dates of birth,
+     * or a reviewer's non-match). A reviewer's match adds its pair as a link whatever its score
+     * ({@link Link#decision()} says which links a decision made or broke).
      */
     public List<Link> links() {
         return links;

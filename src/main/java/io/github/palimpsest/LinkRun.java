@@ -63,6 +63,8 @@ final class LinkRun {
     private double[] checkedWeights;
     /** Candidate pairs that share a valid PNC ID, CRO number or NI number (counted while comparing). */
     private long sharingStrongIdentifier;
+    /** The run's review decisions over its records, set when clustering starts. */
+    private Reviewing reviewing;
 
     @SuppressWarnings("unchecked")
     LinkRun(Linker config) {
@@ -438,7 +440,9 @@ final class LinkRun {
                 .conflictOverrideWeight(config.thresholdWeight)
                 .loneLinkWeight(PersonConflicts.LONE_LINK_WEIGHT)
                 .build();
-        return clusterer.cluster(n, links.build(), keys, PersonConflicts.birthDates(config.comparisons, i -> comparable[i]));
+        reviewing = Reviewing.of(config.decisions, comparable);
+        return clusterer.cluster(n, links.build(), keys, PersonConflicts.birthDates(config.comparisons, i -> comparable[i]),
+                reviewing.pairs);
     }
 
     private static void addKey(List<String> keys, String type, String value) {
@@ -462,36 +466,53 @@ final class LinkRun {
             }
         };
         List<String> entityIds = EntityIds.people().assign(clustering, recordIds);
-        int links = linkIndexes.length;
+        // Must-link pairs below the threshold become links too, merged in pair order.
+        Reviewing.ExtraLinks extra = reviewing.extraLinks(candidates, weights, levels, config.thresholdWeight,
+                config.comparisons, comparable, model, termFrequency);
+        int links = linkIndexes.length + extra.pairs().length;
         long[] linkPairs = new long[links];
         double[] linkWeights = new double[links];
         byte[][] linkLevels = new byte[comparisonCount][links];
         int[] strongest = new int[n];
         Arrays.fill(strongest, -1);
-        for (int m = 0; m < links; m++) {
-            int k = linkIndexes[m];
-            long pair = candidates.pair(k);
-            linkPairs[m] = pair;
-            linkWeights[m] = weights[k];
-            for (int c = 0; c < comparisonCount; c++) {
-                linkLevels[c][m] = levels[c][k];
+        for (int m = 0, i = 0, x = 0; m < links; m++) {
+            boolean fromCandidates = x == extra.pairs().length
+                    || (i < linkIndexes.length && candidates.pair(linkIndexes[i]) < extra.pairs()[x]);
+            long pair;
+            if (fromCandidates) {
+                int k = linkIndexes[i++];
+                pair = candidates.pair(k);
+                linkWeights[m] = weights[k];
+                for (int c = 0; c < comparisonCount; c++) {
+                    linkLevels[c][m] = levels[c][k];
+                }
+            } else {
+                pair = extra.pairs()[x];
+                linkWeights[m] = extra.weights()[x];
+                for (int c = 0; c < comparisonCount; c++) {
+                    linkLevels[c][m] = extra.levels()[c][x];
+                }
+                x++;
             }
+            linkPairs[m] = pair;
             int left = CandidatePairs.left(pair);
             int right = CandidatePairs.right(pair);
             if (clustering.clusterOf(left) == clustering.clusterOf(right)) {
                 // Strictly greater: on equal weights the first link in pair order stays, so the choice is fixed.
-                if (strongest[left] < 0 || weights[k] > linkWeights[strongest[left]]) {
+                if (strongest[left] < 0 || linkWeights[m] > linkWeights[strongest[left]]) {
                     strongest[left] = m;
                 }
-                if (strongest[right] < 0 || weights[k] > linkWeights[strongest[right]]) {
+                if (strongest[right] < 0 || linkWeights[m] > linkWeights[strongest[right]]) {
                     strongest[right] = m;
                 }
             }
         }
+        ReviewState review = reviewing.state(linkPairs, linkWeights, linkLevels, clustering, candidates, weights, levels,
+                config.thresholdWeight, config.reviewThresholdWeight);
         LinkStatistics counts = new LinkStatistics(n, candidates.size(), links, clustering.clusterCount(), 0,
                 clustering.constraintRejections(), trained, stageTimes, model.trainingNote());
         CompactLinkResult result = new CompactLinkResult(recordList, clustering, entityIds, linkPairs, linkWeights,
-                linkLevels, termFrequency, strongest, model, config.thresholdWeight, counts, candidates.report());
+                linkLevels, termFrequency, strongest, model, config.thresholdWeight, counts, candidates.report(), review);
         int multiForce = 0;
         for (int e = 0; e < clustering.clusterCount(); e++) {
             if (result.isSeenByMoreThanOneForce(e)) {

@@ -9,6 +9,7 @@ import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.ComparableRecordFactory;
 import io.github.palimpsest.record.PersonRecord;
+import io.github.palimpsest.review.ReviewDecisions;
 import io.github.palimpsest.score.Explanation;
 import io.github.palimpsest.score.MatchModel;
 import java.time.Duration;
@@ -88,6 +89,9 @@ public final class Linker {
     final int minimumTrainingRecords;
     final boolean householdClass;
     final StageListener listener;
+    final ReviewDecisions decisions;
+    /** The lower bound of the review band as a weight in bits, or NaN when no band is kept. */
+    final double reviewThresholdWeight;
 
     private Linker(Builder b) {
         this.comparisons = ImmutableList.copyOf(b.comparisons);
@@ -104,6 +108,9 @@ public final class Linker {
         this.minimumTrainingRecords = b.minimumTrainingRecords;
         this.householdClass = b.householdClass;
         this.listener = b.listener;
+        this.decisions = b.decisions;
+        this.reviewThresholdWeight = Double.isNaN(b.reviewThresholdProbability) ? Double.NaN
+                : StrictMath.log(b.reviewThresholdProbability / (1 - b.reviewThresholdProbability)) / StrictMath.log(2);
     }
 
     /**
@@ -309,8 +316,34 @@ public final class Linker {
         private int minimumTrainingRecords = DEFAULT_MINIMUM_TRAINING_RECORDS;
         private boolean householdClass = true;
         private StageListener listener = SILENT;
+        private ReviewDecisions decisions = ReviewDecisions.none();
+        private double reviewThresholdProbability = Double.NaN;
 
         private Builder() {
+        }
+
+        /**
+         * A reviewer's decisions to honour (default: none): a match puts its two records in one person whatever
+         * their score and identifiers; a non-match keeps its two records in different people, even through
+         * chains of other links. Decisions naming a record id not among the records linked are left out, logged
+         * at WARN and listed by {@link CompactLinkResult#unknownDecisions()}. The links a decision made or broke
+         * say so ({@link Link#decision()}). See docs/review.md.
+         */
+        public Builder decisions(ReviewDecisions value) {
+            this.decisions = checkNotNull(value, "decisions");
+            return this;
+        }
+
+        /**
+         * Keeps the pairs a reviewer should look at (default: none kept): candidate pairs scored at or above this
+         * probability and below the threshold, and links a clustering constraint refused, as
+         * {@link CompactLinkResult#reviewPairs()}. In (0, 1) and below the threshold ({@link #build()} checks).
+         */
+        public Builder reviewThresholdProbability(double probability) {
+            checkArgument(probability > 0 && probability < 1, "review threshold must be in (0, 1), got %s",
+                    probability);
+            this.reviewThresholdProbability = probability;
+            return this;
         }
 
         /**
@@ -449,6 +482,9 @@ public final class Linker {
                 throw new IllegalStateException("a linker needs at least one blocking rule");
             }
             model.ifPresent(m -> checkModelFits(m, comparisons));
+            checkArgument(Double.isNaN(reviewThresholdProbability) || reviewThresholdProbability < thresholdProbability,
+                    "the review threshold %s must be below the link threshold %s", reviewThresholdProbability,
+                    thresholdProbability);
             return new Linker(this);
         }
 

@@ -69,6 +69,14 @@ final class HtmlReport {
         /** Every link at or above the threshold between two records of the entity. */
         List<Link> linksWithin(int entity);
 
+        /**
+         * The links from a record of the entity to another person that a review decision refused (a non-match,
+         * or kept apart by one); empty without decisions.
+         */
+        default List<Link> linksKeptApart(int entity) {
+            return List.of();
+        }
+
         LinkStatistics statistics();
 
         double thresholdWeight();
@@ -99,10 +107,15 @@ final class HtmlReport {
             entityIndex.put(entities.get(e).id(), e);
         }
         Map<Integer, List<Link>> within = new HashMap<>();
+        Map<Integer, List<Link>> apart = new HashMap<>();
         for (Link l : result.links()) {
             String left = result.entityOf(l.leftId()).orElseThrow().id();
-            if (left.equals(result.entityOf(l.rightId()).orElseThrow().id())) {
+            String right = result.entityOf(l.rightId()).orElseThrow().id();
+            if (left.equals(right)) {
                 within.computeIfAbsent(entityIndex.get(left), e -> new ArrayList<>()).add(l);
+            } else if (isKeptApart(l.decision())) {
+                apart.computeIfAbsent(entityIndex.get(left), e -> new ArrayList<>()).add(l);
+                apart.computeIfAbsent(entityIndex.get(right), e -> new ArrayList<>()).add(l);
             }
         }
         return new Source() {
@@ -147,6 +160,11 @@ final class HtmlReport {
             }
 
             @Override
+            public List<Link> linksKeptApart(int entity) {
+                return apart.getOrDefault(entity, List.of());
+            }
+
+            @Override
             public LinkStatistics statistics() {
                 return result.statistics();
             }
@@ -169,11 +187,16 @@ final class HtmlReport {
             index.put(result.record(r).recordId(), r);
         }
         Map<Integer, List<Integer>> within = new HashMap<>();
+        Map<Integer, List<Integer>> apart = new HashMap<>();
         for (int k = 0; k < result.linkCount(); k++) {
             Link l = result.link(k);
             int entity = result.entityOf(index.get(l.leftId()));
-            if (entity == result.entityOf(index.get(l.rightId()))) {
+            int other = result.entityOf(index.get(l.rightId()));
+            if (entity == other) {
                 within.computeIfAbsent(entity, e -> new ArrayList<>()).add(k);
+            } else if (isKeptApart(l.decision())) {
+                apart.computeIfAbsent(entity, e -> new ArrayList<>()).add(k);
+                apart.computeIfAbsent(other, e -> new ArrayList<>()).add(k);
             }
         }
         return new Source() {
@@ -225,6 +248,11 @@ final class HtmlReport {
             }
 
             @Override
+            public List<Link> linksKeptApart(int entity) {
+                return apart.getOrDefault(entity, List.of()).stream().map(result::link).toList();
+            }
+
+            @Override
             public LinkStatistics statistics() {
                 return result.statistics();
             }
@@ -234,6 +262,10 @@ final class HtmlReport {
                 return result.thresholdWeight();
             }
         };
+    }
+
+    private static boolean isKeptApart(Link.Decision decision) {
+        return decision == Link.Decision.NON_MATCH || decision == Link.Decision.KEPT_APART;
     }
 
     private static String identifier(ComparableRecord c) {
@@ -281,8 +313,10 @@ final class HtmlReport {
      * The embedded JSON. Records are arrays {@code [id, name, forceCode, forceName, date, eventType, person,
      * purged, identifier]}; persons with several records are {@code [entity, multiForce, events, links]} with
      * events {@code [record, joinedThroughRecord, link, evidence]} in date order and links {@code [left, right,
-     * weight, probability, priorWeight, householdWeight, relativesApart, rows]}, rows {@code [comparison,
-     * level, weight]} as indexes into the {@code words} table.
+     * weight, probability, priorWeight, householdWeight, relativesApart, rows]} (and a ninth element 1 for a
+     * link a reviewer's match made), rows {@code [comparison, level, weight]} as indexes into the {@code words}
+     * table. A person with links review decisions refused has a fifth element: {@code [recordHere,
+     * recordElsewhere, decision]}, the decision's text as a word index.
      */
     static void data(Writer out, Source source, String title, int recordsWithProblems, ModelSource model)
             throws IOException {
@@ -450,9 +484,26 @@ final class HtmlReport {
                         .append(word(words, row.level())).append(',').append(round(row.weight(), 2)).append(']');
                 firstRow = false;
             }
-            s.append("]]");
+            // A link a reviewer's match made carries a ninth element; without decisions the data is unchanged.
+            s.append(l.decision() == Link.Decision.MATCH ? "],1]" : "]]");
         }
-        s.append("]]");
+        s.append(']');
+        List<Link> apart = source.linksKeptApart(entity);
+        if (!apart.isEmpty()) {
+            // A fifth element: the links review decisions refused, [record here, record elsewhere, words index].
+            s.append(",[");
+            for (int k = 0; k < apart.size(); k++) {
+                Link l = apart.get(k);
+                boolean leftHere = events.stream().anyMatch(e -> e.recordId().equals(l.leftId()));
+                String here = leftHere ? l.leftId() : l.rightId();
+                String there = leftHere ? l.rightId() : l.leftId();
+                s.append(k == 0 ? "" : ",").append('[').append(recordIndex.get(here)).append(',')
+                        .append(recordIndex.get(there)).append(',').append(word(words, l.decision().text()))
+                        .append(']');
+            }
+            s.append(']');
+        }
+        s.append(']');
     }
 
     private static int word(Map<String, Integer> words, String w) {

@@ -13,6 +13,10 @@ import io.github.palimpsest.record.ComparableRecordFactory;
 import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.record.Problem;
 import io.github.palimpsest.record.RecordCsvReader;
+import io.github.palimpsest.review.ContradictoryDecisionsException;
+import io.github.palimpsest.review.DecisionsFormatException;
+import io.github.palimpsest.review.ReviewDecision;
+import io.github.palimpsest.review.ReviewDecisions;
 import io.github.palimpsest.score.Decimals;
 import io.github.palimpsest.score.MatchModel;
 import io.github.palimpsest.score.ModelFormatException;
@@ -54,6 +58,8 @@ final class LinkCommand implements Callable<Integer> {
     static final List<String> CLUSTER_COLUMNS = List.of("record_id", "entity_id");
     static final List<String> LINK_COLUMNS =
             List.of("left_id", "right_id", "match_weight", "match_probability", "evidence");
+    static final List<String> LINK_COLUMNS_WITH_DECISION =
+            List.of("left_id", "right_id", "match_weight", "match_probability", "evidence", "decision");
     static final List<String> PATTERN_COLUMNS = List.of("entity_id", "event_date", "force_code", "force_name",
             "event_type", "record_id", "name", "joined_through", "linked_by", "linked_by_words");
 
@@ -84,6 +90,23 @@ final class LinkCommand implements Callable<Integer> {
             description = "A self-contained HTML page explaining the result: each person's timeline and why their "
                     + "records were linked (see docs/report.md).")
     Path reportOut;
+
+    @Option(names = "--decisions", paramLabel = "DECISIONS.csv",
+            description = {"A reviewer's decisions to honour: record_id_a,record_id_b,decision (match or non-match; "
+                    + "optional reviewer, reason, decided_at). A match joins the two records; a non-match keeps them "
+                    + "apart even through chains of other links (see docs/review.md)."})
+    Path decisionsIn;
+
+    @Option(names = "--review-out", paramLabel = "REVIEW.csv",
+            description = {"The pairs a person should look at, most uncertain first: links a constraint refused, "
+                    + "then pairs scored between --review-threshold and --threshold, with their evidence in words. "
+                    + "Fill in the decision column and give the file back as --decisions."})
+    Path reviewOut;
+
+    @Option(names = "--review-threshold", paramLabel = "P",
+            description = {"The lowest match probability a pair needs to go to --review-out, below --threshold "
+                    + "(default: odds 19 times lower than the threshold's, 0.5 for the default threshold 0.95)."})
+    Double reviewThreshold;
 
     @Option(names = "--threshold", defaultValue = "0.95", paramLabel = "P",
             description = "Match probability at or above which a pair is linked, in (0, 1) (default ${DEFAULT-VALUE}).")
@@ -129,10 +152,14 @@ final class LinkCommand implements Callable<Integer> {
                     + "this machine has " + processors + " processor(s); give at most " + maxThreads(processors));
         }
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        double reviewProbability = reviewProbability();
         try (OutputFiles files = OutputFiles.builder(spec.commandLine()).inputs(inputs).input("--model", modelIn)
-                .input("--key-file", keyFile).output("--clusters-out", clustersOut).output("--links-out", linksOut)
+                .input("--key-file", keyFile).input("--decisions", decisionsIn)
+                .output("--clusters-out", clustersOut).output("--links-out", linksOut)
                 .output("--patterns-out", patternsOut).output("--problems-out", problemsOut)
-                .output("--save-model", modelOut).output("--report", reportOut).check()) {
+                .output("--save-model", modelOut).output("--report", reportOut)
+                .output("--review-out", reviewOut).check()) {
+            this.reviewProbability = reviewProbability;
             return link(files, workers);
         }
     }
@@ -149,6 +176,11 @@ final class LinkCommand implements Callable<Integer> {
                         ? "--patterns-out" : problemsOut != null ? "--problems-out" : "--report") + " needs plain-text records; it is not available "
                         + "when linking through tokens (--key-file)");
             }
+            if (decisionsIn != null || reviewOut != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), (decisionsIn != null ? "--decisions"
+                        : "--review-out") + " needs plain-text records; it is not available when linking through "
+                        + "tokens (--key-file)");
+            }
             return TokenLinking.run(this, files, keyFile, oneToOne, modelIn == null ? null : loadModel(modelIn),
                     workers);
         }
@@ -156,6 +188,8 @@ final class LinkCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--one-to-one links through tokens: give --key-file");
         }
+        // Decisions are read and checked before the records: a contradiction stops the run before any work.
+        ReviewDecisions decisions = readDecisions();
         TerminalProgress progress = System.console() == null ? null
                 : new TerminalProgress(spec.commandLine().getErr());
         try {
@@ -183,7 +217,7 @@ final class LinkCommand implements Callable<Integer> {
                 return new Timed<>(new ProblemReport(read.size(), withProblems, details), String.format(Locale.ROOT,
                         "%,d records, %,d with problems", read.size(), withProblems));
             });
-            Linker linker = linker(records.size(), workers, progress);
+            Linker linker = linker(records.size(), workers, progress, decisions);
             CompactLinkResult result = linker.linkComparable(records);
             timed(progress, "write", () -> {
                 writeOutputs(files, result, problems, workers);
@@ -193,6 +227,14 @@ final class LinkCommand implements Callable<Integer> {
             printRecordCounts(out, problems.recordsRead(), result.recordCount());
             printSummary(out, result.statistics());
             printProblemCount(out, problems.recordsWithProblems(), problemsOut);
+            if (decisionsIn != null) {
+                printDecisions(out, decisions, result);
+            }
+            if (reviewOut != null) {
+                out.printf(Locale.ROOT, "pairs to review: %d (in %s)%n", result.reviewPairs().size(),
+                        OutputFiles.describe(reviewOut));
+                out.flush();
+            }
             return Main.EXIT_OK;
         } finally {
             if (progress != null) {
@@ -241,8 +283,69 @@ final class LinkCommand implements Callable<Integer> {
         return done.value();
     }
 
-    private Linker linker(int recordCount, int workers, TerminalProgress progress) {
-        Linker.Builder builder = Linker.builder().thresholdProbability(threshold).seed(seed).threads(workers);
+    /** The review threshold in effect, or NaN without --review-out. */
+    private double reviewProbability = Double.NaN;
+
+    /**
+     * The review threshold: the one given, else the probability whose odds are 19 times lower than the
+     * threshold's (a factor that takes the default threshold 0.95 to even odds, 0.5).
+     */
+    private double reviewProbability() {
+        if (reviewThreshold == null) {
+            double odds = threshold / (1 - threshold) / 19;
+            return odds / (1 + odds);
+        }
+        if (!(reviewThreshold > 0 && reviewThreshold < threshold)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--review-threshold must be a probability "
+                    + "above 0 and below --threshold " + threshold + ", got " + reviewThreshold);
+        }
+        if (reviewOut == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--review-threshold chooses the pairs of --review-out: give --review-out REVIEW.csv too");
+        }
+        return reviewThreshold;
+    }
+
+    private ReviewDecisions readDecisions() {
+        if (decisionsIn == null) {
+            return ReviewDecisions.none();
+        }
+        try {
+            return ReviewDecisions.read(decisionsIn);
+        } catch (NoSuchFileException e) {
+            throw new CliInputException(decisionsIn + ": no such file", e);
+        } catch (DecisionsFormatException e) {
+            throw new CliInputException(e.getMessage(), e);
+        } catch (ContradictoryDecisionsException e) {
+            throw new CliInputException("contradictory review decisions: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new CliInputException(decisionsIn + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** The decisions applied, and a warning line for each that names a record not in the input. */
+    private void printDecisions(PrintWriter out, ReviewDecisions decisions, CompactLinkResult result) {
+        List<ReviewDecision> unknown = result.unknownDecisions();
+        long matches = decisions.decisions().stream().filter(d -> !unknown.contains(d) && d.isMatch()).count();
+        long nonMatches = decisions.size() - unknown.size() - matches;
+        out.printf(Locale.ROOT, "review decisions: %d applied (%d matches, %d non-matches), %d undecided rows skipped, "
+                + "%d on unknown record ids%n", matches + nonMatches, matches, nonMatches, decisions.undecidedRows(),
+                unknown.size());
+        out.flush();
+        PrintWriter err = spec.commandLine().getErr();
+        for (ReviewDecision d : unknown) {
+            err.printf(Locale.ROOT, "warning: %s names a record id that is not among the input records; the "
+                    + "decision is ignored%n", d.describe());
+        }
+        err.flush();
+    }
+
+    private Linker linker(int recordCount, int workers, TerminalProgress progress, ReviewDecisions decisions) {
+        Linker.Builder builder = Linker.builder().thresholdProbability(threshold).seed(seed).threads(workers)
+                .decisions(decisions);
+        if (reviewOut != null) {
+            builder.reviewThresholdProbability(reviewProbability);
+        }
         if (progress != null) {
             builder.stageListener(progress);
         }
@@ -284,12 +387,22 @@ final class LinkCommand implements Callable<Integer> {
                 (r, csv) -> csv.printRecord(result.record(r).recordId(), result.entityIdOf(r)));
         if (linksOut != null) {
             Writer linksFile = files.open(linksOut).writer();
-            Csv.printer(linksFile, LINK_COLUMNS).flush();
+            // With decisions, a last column says which links a decision made or broke; without, nothing changes.
+            boolean decided = decisionsIn != null;
+            Csv.printer(linksFile, decided ? LINK_COLUMNS_WITH_DECISION : LINK_COLUMNS).flush();
             ParallelCsvWriter.write(linksFile, result.linkCount(), workers, (k, csv) -> {
                 Link link = result.link(k);
-                csv.printRecord(link.leftId(), link.rightId(), Decimals.fixed(link.matchWeight(), 4),
-                        Decimals.fixed(link.probability(), 6), link.evidence());
+                if (decided) {
+                    csv.printRecord(link.leftId(), link.rightId(), Decimals.fixed(link.matchWeight(), 4),
+                            Decimals.fixed(link.probability(), 6), link.evidence(), link.decision().text());
+                } else {
+                    csv.printRecord(link.leftId(), link.rightId(), Decimals.fixed(link.matchWeight(), 4),
+                            Decimals.fixed(link.probability(), 6), link.evidence());
+                }
             });
+        }
+        if (reviewOut != null) {
+            ReviewCsv.write(files.open(reviewOut).writer(), result.reviewPairs(), threshold);
         }
         if (patternsOut != null) {
             Writer patternsFile = files.open(patternsOut).writer();

@@ -134,7 +134,27 @@ public final class Clusterer {
      */
     public Clustering cluster(int recordCount, ScoredLinks links, List<? extends Collection<String>> exclusiveKeys,
                               RecordConflicts conflicts) {
+        return cluster(recordCount, links, exclusiveKeys, conflicts, PairDecisions.NONE);
+    }
+
+    /**
+     * Clusters as {@link #cluster(int, ScoredLinks, List, RecordConflicts)} under a reviewer's decisions: every
+     * must-link pair is joined first, whatever its score and identifiers (and counts as an overwhelming direct
+     * link between its two records for the constraints of later merges); then links are offered as usual,
+     * and a merge that would put both records of a cannot-link pair in one cluster is refused, however
+     * strong the link — a cannot-link is an exclusive key that nothing overrides, so a chain A–B–C never
+     * joins A and C when they are a cannot-link pair. Refused links are reported by
+     * {@link Clustering#refusedLinks()}. Without decisions the result is that of the overload without them.
+     *
+     * @throws IllegalArgumentException as the other overloads, if a decision names a record beyond the range,
+     *     or if must-links join a cannot-link pair (directly or through other must-links)
+     */
+    public Clustering cluster(int recordCount, ScoredLinks links, List<? extends Collection<String>> exclusiveKeys,
+                              RecordConflicts conflicts, PairDecisions decisions) {
         checkNotNull(conflicts, "conflicts");
+        checkNotNull(decisions, "decisions");
+        checkArgument(decisions.maxRecord() < recordCount, "a decision names record %s, beyond the %s records",
+                decisions.maxRecord(), recordCount);
         checkArgument(recordCount >= 0, "recordCount must not be negative, got %s", recordCount);
         checkNotNull(links, "links");
         long started = System.nanoTime();
@@ -154,6 +174,10 @@ public final class Clusterer {
         double[] kept = new double[used];
         LongHashSet overwhelming = new LongHashSet();
         LongHashSet resolving = new LongHashSet();
+        for (long pair : decisions.mustLinkPairs()) { // a reviewer's match outweighs any score
+            overwhelming.add(pair);
+            resolving.add(pair);
+        }
         int m = 0;
         for (int k = 0; k < links.size(); k++) {
             if (weights[k] >= threshold) {
@@ -172,17 +196,18 @@ public final class Clusterer {
         if (loneLinkWeight > threshold) {
             merge.indexLinks(pairs);
         }
+        merge.applyDecisions(decisions);
         mergeInOrder(pairs, kept, merge);
         Clustering clustering = Clustering.of(recordCount, merge::find, merge.overrides, merge.constraintRejections,
-                merge.chainGuardRejections);
+                merge.chainGuardRejections, merge);
         // The incremental index re-clusters one small component per change: those summaries go to DEBUG.
         Level level = recordCount < SMALL_CLUSTERING ? Level.DEBUG : Level.INFO;
         LOG.atLevel(level).log("clustering: {} records, {} links at or above {} bits, {} clusters, {} merges refused by "
                         + "exclusive keys, {} allowed by overwhelming links, {} refused by the chain guard, {} lone links "
-                        + "refused, {} ms",
+                        + "refused, {} refused and {} made by decisions, {} ms",
                 recordCount, used, String.format("%.2f", threshold), clustering.clusterCount(), merge.constraintRejections,
                 merge.overrides, merge.chainGuardRejections, merge.uncorroboratedRejections,
-                (System.nanoTime() - started) / 1_000_000);
+                merge.decisionRejections, merge.decidedMerges, (System.nanoTime() - started) / 1_000_000);
         return clustering;
     }
 

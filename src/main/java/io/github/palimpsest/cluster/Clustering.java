@@ -2,7 +2,9 @@ package io.github.palimpsest.cluster;
 
 import static com.google.common.base.Preconditions.checkElementIndex;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -19,19 +21,29 @@ public final class Clustering {
     private final int overrides;
     private final int constraintRejections;
     private final int chainGuardRejections;
+    private final long[] refusedPairs;
+    private final double[] refusedWeights;
+    private final byte[] refusedReasons;
+    private final int decisionRejections;
+    private final int decidedMerges;
 
     private Clustering(int[] clusterOf, int[] memberOffsets, int[] members, int overrides,
-            int constraintRejections, int chainGuardRejections) {
+            int constraintRejections, int chainGuardRejections, ConstrainedMerge merge) {
         this.clusterOf = clusterOf;
         this.memberOffsets = memberOffsets;
         this.members = members;
         this.overrides = overrides;
         this.constraintRejections = constraintRejections;
         this.chainGuardRejections = chainGuardRejections;
+        this.refusedPairs = merge == null ? new long[0] : merge.refusedPairs();
+        this.refusedWeights = merge == null ? new double[0] : merge.refusedWeights();
+        this.refusedReasons = merge == null ? new byte[0] : merge.refusedReasons();
+        this.decisionRejections = merge == null ? 0 : merge.decisionRejections;
+        this.decidedMerges = merge == null ? 0 : merge.decidedMerges;
     }
 
     static Clustering of(int recordCount, IntUnaryOperator rootOf, int overrides, int constraintRejections,
-            int chainGuardRejections) {
+            int chainGuardRejections, ConstrainedMerge merge) {
         int[] clusterOf = new int[recordCount];
         int[] clusterOfRoot = new int[recordCount];
         Arrays.fill(clusterOfRoot, -1);
@@ -55,7 +67,8 @@ public final class Clustering {
         for (int r = 0; r < recordCount; r++) {
             members[cursor[clusterOf[r]]++] = r; // records ascend, so each cluster's members do too
         }
-        return new Clustering(clusterOf, offsets, members, overrides, constraintRejections, chainGuardRejections);
+        return new Clustering(clusterOf, offsets, members, overrides, constraintRejections, chainGuardRejections,
+                merge);
     }
 
     /** The number of records clustered. */
@@ -112,6 +125,31 @@ public final class Clustering {
     /** How many links were refused by the weak-chain guard. */
     public int chainGuardRejections() {
         return chainGuardRejections;
+    }
+
+    /** How many links were refused because they would join a reviewer's cannot-link pair. */
+    public int decisionRejections() {
+        return decisionRejections;
+    }
+
+    /** How many merges a reviewer's must-link pairs made (pairs already joined by others not counted). */
+    public int decidedMerges() {
+        return decidedMerges;
+    }
+
+    /**
+     * Every link at or above the threshold that was offered and refused, in the order offered (descending
+     * weight), with the rule that refused it. A link whose two records ended in one cluster anyway (joined
+     * through other links later) is still listed. Built on each call.
+     */
+    public List<RefusedLink> refusedLinks() {
+        List<RefusedLink> refused = new ArrayList<>(refusedPairs.length);
+        RefusedLink.Reason[] reasons = RefusedLink.Reason.values();
+        for (int k = 0; k < refusedPairs.length; k++) {
+            refused.add(new RefusedLink((int) (refusedPairs[k] >>> 32), (int) refusedPairs[k], refusedWeights[k],
+                    reasons[refusedReasons[k]]));
+        }
+        return refused;
     }
 
     /** Equal when both assign every record to the same cluster number. */

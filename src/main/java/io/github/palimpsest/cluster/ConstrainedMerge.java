@@ -15,6 +15,17 @@ final class ConstrainedMerge {
     private final LongHashSet overwhelmingPairs;
     private final RecordConflicts conflicts;
     private final LongHashSet conflictResolvingPairs;
+    /**
+     * Per root: the cannot-link keys of its members, sorted. Cannot-link pair k gives its records the keys
+     * {@code k << 32 | 0} and {@code k << 32 | 1}: one type, two values, so that {@link ExclusiveKeys#compatible}
+     * refuses any cluster holding both, as it refuses two PNC IDs; unlike those, nothing overrides it.
+     */
+    private final long[][] rootCannot;
+    /** Refused links, packed, with their weight and reason (a {@link RefusedLink.Reason} ordinal). */
+    private long[] refusedPairs = new long[16];
+    private double[] refusedWeights = new double[16];
+    private byte[] refusedReasons = new byte[16];
+    int refusedCount;
     /** Every used link's other end per record (compressed rows), for counting links between two clusters; null when not needed. */
     private int[] linkStart;
     private int[] linkTo;
@@ -24,6 +35,8 @@ final class ConstrainedMerge {
     int constraintRejections;
     int chainGuardRejections;
     int uncorroboratedRejections;
+    int decisionRejections;
+    int decidedMerges;
 
     ConstrainedMerge(int recordCount, ExclusiveKeys keys, LongHashSet overwhelmingPairs, RecordConflicts conflicts,
                      LongHashSet conflictResolvingPairs) {
@@ -41,6 +54,87 @@ final class ConstrainedMerge {
         this.overwhelmingPairs = overwhelmingPairs;
         this.conflicts = conflicts;
         this.conflictResolvingPairs = conflictResolvingPairs;
+        this.rootCannot = new long[recordCount][];
+    }
+
+    /**
+     * Gives records their cannot-link keys, then joins every must-link pair regardless of the other
+     * constraints (a reviewer's word outranks the model's evidence).
+     *
+     * @throws IllegalArgumentException if must-links join a cannot-link pair
+     */
+    void applyDecisions(PairDecisions decisions) {
+        long[] cannot = decisions.cannotLinkPairs();
+        if (cannot.length > 0) {
+            long[][] perRecord = new long[parent.length][];
+            for (int k = 0; k < cannot.length; k++) {
+                int a = (int) (cannot[k] >>> 32);
+                int b = (int) cannot[k];
+                perRecord[a] = append(perRecord[a], (long) k << 32);
+                perRecord[b] = append(perRecord[b], (long) k << 32 | 1);
+            }
+            for (int r = 0; r < parent.length; r++) {
+                if (perRecord[r] != null) {
+                    Arrays.sort(perRecord[r]); // ascending k: appended in order already, sorted for safety
+                    rootCannot[r] = perRecord[r];
+                }
+            }
+        }
+        for (long pair : decisions.mustLinkPairs()) {
+            int a = (int) (pair >>> 32);
+            int b = (int) pair;
+            int ra = find(a);
+            int rb = find(b);
+            if (ra == rb) {
+                continue;
+            }
+            if (!cannotCompatible(ra, rb)) {
+                throw new IllegalArgumentException("the must-link " + a + "-" + b
+                        + " would join a cannot-link pair through other must-links");
+            }
+            union(ra, rb);
+            decidedMerges++;
+        }
+    }
+
+    private static long[] append(long[] keys, long key) {
+        if (keys == null) {
+            return new long[] {key};
+        }
+        long[] grown = Arrays.copyOf(keys, keys.length + 1);
+        grown[keys.length] = key;
+        return grown;
+    }
+
+    private boolean cannotCompatible(int ra, int rb) {
+        long[] ca = rootCannot[ra];
+        long[] cb = rootCannot[rb];
+        return ca == null || cb == null || ExclusiveKeys.compatible(ca, 0, ca.length, cb, 0, cb.length);
+    }
+
+    private void refuse(int a, int b, double weight, RefusedLink.Reason reason) {
+        if (refusedCount == refusedPairs.length) {
+            int grown = refusedCount * 2;
+            refusedPairs = Arrays.copyOf(refusedPairs, grown);
+            refusedWeights = Arrays.copyOf(refusedWeights, grown);
+            refusedReasons = Arrays.copyOf(refusedReasons, grown);
+        }
+        refusedPairs[refusedCount] = pack(a, b);
+        refusedWeights[refusedCount] = weight;
+        refusedReasons[refusedCount] = (byte) reason.ordinal();
+        refusedCount++;
+    }
+
+    long[] refusedPairs() {
+        return Arrays.copyOf(refusedPairs, refusedCount);
+    }
+
+    double[] refusedWeights() {
+        return Arrays.copyOf(refusedWeights, refusedCount);
+    }
+
+    byte[] refusedReasons() {
+        return Arrays.copyOf(refusedReasons, refusedCount);
     }
 
     /**
@@ -94,12 +188,19 @@ final class ConstrainedMerge {
         if (ra == rb) {
             return;
         }
+        if (!cannotCompatible(ra, rb)) {
+            decisionRejections++;
+            refuse(a, b, weight, RefusedLink.Reason.DECISION);
+            return;
+        }
         if (size[ra] > 1 && size[rb] > 1 && weight < multiRecordMergeWeight) {
             chainGuardRejections++;
+            refuse(a, b, weight, RefusedLink.Reason.CHAIN_GUARD);
             return;
         }
         if (size[ra] > 1 && size[rb] > 1 && weight < loneLinkWeight && !linkedTwice(ra, rb)) {
             uncorroboratedRejections++;
+            refuse(a, b, weight, RefusedLink.Reason.LONE_LINK);
             return;
         }
         long[] ka = rootKeys[ra];
@@ -107,12 +208,14 @@ final class ConstrainedMerge {
         if (!ExclusiveKeys.compatible(ka, 0, ka.length, kb, 0, kb.length)) {
             if (!everyConflictIsOverwhelming(ra, rb)) {
                 constraintRejections++;
+                refuse(a, b, weight, RefusedLink.Reason.CONFLICTING_IDENTIFIERS);
                 return;
             }
             overrides++;
         }
         if (conflicts != RecordConflicts.NONE && hasUnresolvedConflict(ra, rb)) {
             constraintRejections++;
+            refuse(a, b, weight, RefusedLink.Reason.CONFLICTING_RECORDS);
             return;
         }
         union(ra, rb);
@@ -200,6 +303,11 @@ final class ConstrainedMerge {
         size[ra] += size[rb];
         rootKeys[ra] = ExclusiveKeys.union(rootKeys[ra], rootKeys[rb]);
         rootKeys[rb] = null;
+        if (rootCannot[rb] != null) {
+            long[] ca = rootCannot[ra];
+            rootCannot[ra] = ca == null ? rootCannot[rb] : ExclusiveKeys.union(ca, rootCannot[rb]);
+            rootCannot[rb] = null;
+        }
         int afterA = next[ra]; // splice the two circular member lists into one
         next[ra] = next[rb];
         next[rb] = afterA;

@@ -29,6 +29,9 @@ import org.slf4j.LoggerFactory;
  *       visit more record pairs than four times the budget is refused too, and counted.</li>
  * </ul>
  *
+ * <p>A reviewer's non-match is honoured like the other constraints (its two records never join); a reviewer's
+ * match is applied by the next exact re-clustering of its component (or by {@link LinkIndex#decide}), not here.
+ *
  * <p>What this gives up against a batch run: the new record's links are weighed after every earlier link,
  * not in weight order, so an add never splits or rearranges existing people; and a piece left by a removal
  * is not re-offered to the other people of the component. The report says so
@@ -273,9 +276,17 @@ final class BoundedReclustering {
                 if (birthDates.conflict(x, y) && !linked(x, y, core.config.thresholdWeight)) {
                     return false;
                 }
+                if (!core.decisions.isEmpty() && nonMatch(x, y)) {
+                    return false; // a reviewer's non-match: nothing overrides it
+                }
             }
         }
         return true;
+    }
+
+    private boolean nonMatch(int x, int y) {
+        return core.decisions.decisionFor(core.recordIds[x], core.recordIds[y])
+                .filter(d -> !d.isMatch()).isPresent();
     }
 
     /** Different valid values of one exclusive key type (PNC ID, CRO number, NI number), as the linker keys them. */
@@ -305,7 +316,9 @@ final class BoundedReclustering {
             ComparableRecord r = core.comparable(s);
             boolean datesConflict = birthDates != RecordConflicts.NONE && r.dateOfBirth() != 0
                     && !r.isDateOfBirthLowInformation();
-            if (datesConflict || !r.pncId().isEmpty() || !r.croNumber().isEmpty() || !r.niNumber().isEmpty()) {
+            boolean decided = !core.decisions.decisionsOn(core.recordIds[s]).isEmpty();
+            if (datesConflict || decided || !r.pncId().isEmpty() || !r.croNumber().isEmpty()
+                    || !r.niNumber().isEmpty()) {
                 members[n++] = s;
             }
         }

@@ -1,9 +1,11 @@
 package io.github.palimpsest.index;
 
 import io.github.palimpsest.cluster.Clustering;
+import io.github.palimpsest.cluster.PairDecisions;
 import io.github.palimpsest.cluster.PersonConflicts;
 import io.github.palimpsest.cluster.ScoredLinks;
 import io.github.palimpsest.record.ComparableRecord;
+import io.github.palimpsest.review.ReviewDecision;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +26,7 @@ final class ComponentClustering {
      */
     static void recluster(IndexCore core, int[] slots) {
         int k = slots.length;
-        if (k == 1 && core.edgeCount[slots[0]] == 0) {
+        if (k == 1 && core.edgeCount[slots[0]] == 0) { // alone: no link, and no match a decision could make
             core.anchor[slots[0]] = slots[0];
             core.next[slots[0]] = slots[0];
             core.entityIds.add(slots[0]);
@@ -56,7 +58,8 @@ final class ComponentClustering {
             keys.add(exclusiveKeys(core.comparable(s)));
         }
         Clustering clustering = core.config.clusterer.cluster(k, links.build(), keys,
-                PersonConflicts.birthDates(core.config.comparisons, i -> core.comparable(local[i])));
+                PersonConflicts.birthDates(core.config.comparisons, i -> core.comparable(local[i])),
+                decisions(core, local));
         for (int c = 0; c < clustering.clusterCount(); c++) {
             int[] members = clustering.members(c); // ascending, so members[0] has the smallest record id
             int first = local[members[0]];
@@ -70,6 +73,31 @@ final class ComponentClustering {
         for (int s : local) {
             core.localIndex[s] = -1;
         }
+    }
+
+    /** The decisions between records of the set, by local index (the set is closed under matches). */
+    private static PairDecisions decisions(IndexCore core, int[] local) {
+        if (core.decisions.isEmpty()) {
+            return PairDecisions.NONE;
+        }
+        PairDecisions.Builder pairs = PairDecisions.builder();
+        for (int i = 0; i < local.length; i++) {
+            String id = core.recordIds[local[i]];
+            for (ReviewDecision d : core.decisions.decisionsOn(id)) {
+                int other = core.slotOf(d.other(id));
+                int j = other < 0 ? -1 : core.localIndex[other];
+                if (j > i) { // each pair once, from its first end
+                    if (d.isMatch()) {
+                        pairs.mustLink(i, j);
+                    } else {
+                        pairs.cannotLink(i, j);
+                    }
+                } else if (j < 0 && other >= 0 && d.isMatch()) {
+                    throw new IllegalStateException("re-clustering a set that is not closed under review matches");
+                }
+            }
+        }
+        return pairs.build();
     }
 
     /** The keys the batch linker gives the clusterer: valid PNC ID, CRO number and NI number. */

@@ -3,6 +3,8 @@ package io.github.palimpsest.index;
 import io.github.palimpsest.index.ChangeReport.Reclustering;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.PersonRecord;
+import io.github.palimpsest.review.ReviewDecision;
+import io.github.palimpsest.review.ReviewDecisions;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -52,6 +54,11 @@ final class IndexCore {
     private long boundedChanges;
     /** Local index of a slot during re-clustering, else -1. */
     int[] localIndex;
+    /**
+     * The review decisions, by record id: kept for records not (or no longer) indexed too, so a decision
+     * applies whenever both its records are present. Replaced, never changed, under the write lock.
+     */
+    ReviewDecisions decisions = ReviewDecisions.none();
 
     IndexCore(IndexConfig config, int expectedRecords) {
         this.config = config;
@@ -197,6 +204,14 @@ final class IndexCore {
         for (int k = 0; k < links.size(); k++) {
             seeds.add(links.slot(k));
         }
+        if (added != null) {
+            // A reviewer's match joins the new record to its partner whatever their links.
+            for (int partner : matchPartners(added.recordId())) {
+                if (partner != oldSlot) {
+                    seeds.add(partner);
+                }
+            }
+        }
         int[] affected = component(seeds, links.size());
         if (affected == null) {
             // Over the budget: re-clustering the whole component would hold the write lock for too long.
@@ -251,6 +266,83 @@ final class IndexCore {
             }
             for (int e = 0; e < edgeCount[s]; e++) {
                 seen.add(edgeTo[s][e]);
+            }
+            if (!decisions.isEmpty()) {
+                for (int partner : matchPartners(recordIds[s])) {
+                    seen.add(partner);
+                }
+            }
+        }
+        return seen.toArray();
+    }
+
+    /** The slots of the indexed records a reviewer matched with {@code recordId}. */
+    int[] matchPartners(String recordId) {
+        List<ReviewDecision> on = decisions.decisionsOn(recordId);
+        if (on.isEmpty()) {
+            return new int[0];
+        }
+        int[] partners = new int[on.size()];
+        int n = 0;
+        for (ReviewDecision d : on) {
+            int slot = d.isMatch() ? slotOf(d.other(recordId)) : -1;
+            if (slot >= 0) {
+                partners[n++] = slot;
+            }
+        }
+        return Arrays.copyOf(partners, n);
+    }
+
+    /**
+     * Adds decisions and re-clusters, exactly, the components of the indexed records they name (a decision is
+     * rare and a person waits for it, so the re-clustering budget does not apply).
+     *
+     * @return the decisions naming a record id not indexed (kept: they apply once the record is added)
+     * @throws io.github.palimpsest.review.ContradictoryDecisionsException before any change, if the decisions
+     *     contradict each other or those already held
+     */
+    List<ReviewDecision> decide(ReviewDecisions more) {
+        ReviewDecisions all = decisions.plus(more);
+        List<ReviewDecision> unknown = more.unknownTo(id -> slotOf(id) >= 0);
+        decisions = all;
+        IntSet seeds = new IntSet(16);
+        for (ReviewDecision d : more.decisions()) {
+            int a = slotOf(d.recordIdA());
+            int b = slotOf(d.recordIdB());
+            if (a >= 0 && b >= 0) {
+                seeds.add(a);
+                seeds.add(b);
+            }
+        }
+        if (seeds.size() == 0) {
+            return unknown;
+        }
+        int[] affected = wholeComponent(seeds);
+        Map<String, List<String>> before = People.snapshot(this, affected);
+        for (int s : affected) {
+            if (anchor[s] == s) {
+                entityIds.retire(s);
+            }
+        }
+        clusterCount -= before.size();
+        ComponentClustering.recluster(this, affected);
+        clusterCount += People.snapshot(this, affected).size();
+        return unknown;
+    }
+
+    /** The slots reachable from the seeds over links and review matches, whatever their number. */
+    private int[] wholeComponent(IntSet seeds) {
+        IntSet seen = new IntSet(seeds.size() * 4);
+        for (int k = 0; k < seeds.size(); k++) {
+            seen.add(seeds.get(k));
+        }
+        for (int k = 0; k < seen.size(); k++) {
+            int s = seen.get(k);
+            for (int e = 0; e < edgeCount[s]; e++) {
+                seen.add(edgeTo[s][e]);
+            }
+            for (int partner : matchPartners(recordIds[s])) {
+                seen.add(partner);
             }
         }
         return seen.toArray();

@@ -3,6 +3,9 @@ package io.github.palimpsest.index;
 import io.github.palimpsest.block.BlockingRule;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.record.ComparableRecord;
+import io.github.palimpsest.review.ContradictoryDecisionsException;
+import io.github.palimpsest.review.ReviewDecision;
+import io.github.palimpsest.review.ReviewDecisions;
 import io.github.palimpsest.score.MatchModel;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -29,7 +32,7 @@ import java.util.zip.CheckedOutputStream;
  * The saved form of a {@link LinkIndex}: a compact binary file written with {@link DataOutputStream}.
  *
  * <pre>
- * magic "PLMPSIDX", int version (2)
+ * magic "PLMPSIDX", int version (3)
  * config     double threshold probability, double overwhelming weight, boolean term frequencies,
  *            int max block size, int window size, int max candidates, int max re-clustering links
  * names      int n, n strings (comparisons); int m, m strings (blocking rules)
@@ -41,12 +44,15 @@ import java.util.zip.CheckedOutputStream;
  * people     per record: int the record number of its person's anchor
  * counts     per comparison: int v (−1 when it takes no term-frequency adjustment), v × (string value,
  *            int count)
+ * decisions  int d; per review decision: string record id a, string record id b, byte verdict (0 match,
+ *            1 non-match), string reviewer, string reason, string decided at, string origin
  * checksum   long: CRC-32 of every byte before it
  * </pre>
  * A string is an int byte count and that many UTF-8 bytes. Records are numbered in file order.
  *
- * <p>Version 1 is version 2 without the re-clustering budget. It is still read, with the loading builder's
- * budget (default 4,096), which is what a version 1 file always got; this library writes version 2 only.
+ * <p>Version 2 is version 3 without the decisions, and version 1 is version 2 without the re-clustering budget.
+ * Both are still read: a version 2 file with no decisions, a version 1 file also with the loading builder's
+ * budget (default 4,096), which is what a version 1 file always got; this library writes version 3 only.
  *
  * <p>Everything a restart needs is read, not recomputed: links, people, key hashes and value counts. The
  * records themselves stay in their saved form until first used (see {@link IndexCore#record}), so loading
@@ -54,7 +60,9 @@ import java.util.zip.CheckedOutputStream;
  */
 final class IndexFile {
     static final byte[] MAGIC = "PLMPSIDX".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 2;
+    static final int VERSION = 3;
+    /** The version before review decisions were saved. */
+    static final int VERSION_WITHOUT_DECISIONS = 2;
     /** The first version, which did not save the re-clustering budget. */
     static final int VERSION_WITHOUT_BUDGET = 1;
 
@@ -149,6 +157,17 @@ final class IndexFile {
                 throw failure[0];
             }
         }
+        List<ReviewDecision> decisions = core.decisions.decisions();
+        out.writeInt(decisions.size());
+        for (ReviewDecision d : decisions) {
+            writeString(out, d.recordIdA());
+            writeString(out, d.recordIdB());
+            out.writeByte(d.isMatch() ? 0 : 1);
+            writeString(out, d.reviewer());
+            writeString(out, d.reason());
+            writeString(out, d.decidedAt());
+            writeString(out, d.origin());
+        }
     }
 
     private static void writePairs(DataOutputStream out, String[] pairs) throws IOException {
@@ -208,6 +227,7 @@ final class IndexFile {
         double[] linkWeight;
         int[] anchors;
         List<List<Map.Entry<String, Integer>>> counts = new ArrayList<>();
+        ReviewDecisions decisions = ReviewDecisions.none(); // none in a version 1 or 2 file
 
         LinkIndex build(Path file, List<Comparison<ComparableRecord>> comparisons,
                 List<BlockingRule<ComparableRecord>> rules, int maxReclusterLinks) throws IndexFileException {
@@ -224,6 +244,7 @@ final class IndexFile {
             IndexCore core = index.core();
             try {
                 core.restore(records, keys, linkLeft, linkRight, linkWeight, anchors);
+                core.decisions = decisions; // the saved people already honour them
             } catch (IllegalArgumentException e) {
                 throw new IndexFileException(file, "the saved people are inconsistent: " + e.getMessage(), e);
             }
@@ -273,9 +294,9 @@ final class IndexFile {
                         + new String(MAGIC, StandardCharsets.US_ASCII) + ")");
             }
             int version = in.readInt();
-            if (version != VERSION && version != VERSION_WITHOUT_BUDGET) {
+            if (version != VERSION && version != VERSION_WITHOUT_DECISIONS && version != VERSION_WITHOUT_BUDGET) {
                 throw new IndexFileException(file, "index file version " + version + " is not supported; this "
-                        + "library reads versions " + VERSION_WITHOUT_BUDGET + " and " + VERSION);
+                        + "library reads versions " + VERSION_WITHOUT_BUDGET + " to " + VERSION);
             }
             Saved saved = new Saved();
             where = "the configuration";
@@ -285,7 +306,8 @@ final class IndexFile {
             saved.maxBlockSize = in.readInt();
             saved.windowSize = in.readInt();
             saved.maxCandidates = in.readInt();
-            saved.maxReclusterLinks = version >= VERSION ? OptionalInt.of(in.readInt()) : OptionalInt.empty();
+            saved.maxReclusterLinks = version >= VERSION_WITHOUT_DECISIONS ? OptionalInt.of(in.readInt())
+                    : OptionalInt.empty();
             if (saved.maxReclusterLinks.orElse(1) < 1) {
                 throw new IndexFileException(file, "a re-clustering budget of " + saved.maxReclusterLinks.getAsInt()
                         + " links is invalid: the file is corrupt");
@@ -347,6 +369,26 @@ final class IndexFile {
                     values.add(Map.entry(readString(), count("records with a value", 0)));
                 }
                 saved.counts.add(values);
+            }
+            if (version >= VERSION) {
+                int count = count("decisions", 4 + 4 + 1 + 4 + 4 + 4 + 4);
+                List<ReviewDecision> decisions = new ArrayList<>(count);
+                for (int k = 0; k < count; k++) {
+                    where = "decision " + (k + 1) + " of " + count;
+                    String a = readString();
+                    String b = readString();
+                    byte verdict = in.readByte();
+                    if (verdict != 0 && verdict != 1 || a.isBlank() || b.isBlank() || a.equals(b)) {
+                        throw new IndexFileException(file, where + " is invalid: the file is corrupt");
+                    }
+                    decisions.add(new ReviewDecision(a, b, verdict == 0 ? ReviewDecision.Verdict.MATCH
+                            : ReviewDecision.Verdict.NON_MATCH, readString(), readString(), readString(), readString()));
+                }
+                try {
+                    saved.decisions = ReviewDecisions.of(decisions);
+                } catch (ContradictoryDecisionsException e) {
+                    throw new IndexFileException(file, "the saved decisions contradict each other: " + e.getMessage(), e);
+                }
             }
             return saved;
         }

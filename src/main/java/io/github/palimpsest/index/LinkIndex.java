@@ -5,6 +5,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.github.palimpsest.Entity;
 import io.github.palimpsest.record.PersonRecord;
+import io.github.palimpsest.review.ReviewDecision;
+import io.github.palimpsest.review.ReviewDecisions;
 import io.github.palimpsest.score.Explanation;
 import io.github.palimpsest.score.MatchModel;
 import java.io.IOException;
@@ -201,6 +203,27 @@ public final class LinkIndex {
         });
     }
 
+    /**
+     * Adds a reviewer's decisions and re-clusters the people of the indexed records they name: a match puts
+     * its two records in one person whatever their links; a non-match keeps them apart, even through chains of
+     * other links. Decisions are kept with the index by record id, saved with it, and apply to records added
+     * later too (a decision naming a record not yet indexed takes effect when it is added). The re-clustering is
+     * exact whatever the size of the component (a decision is rare and someone waits for it).
+     *
+     * @return the decisions naming a record id not indexed now (kept, not ignored); empty when all are known
+     * @throws io.github.palimpsest.review.ContradictoryDecisionsException before any change, if the decisions
+     *     contradict each other or the index's own (the message names them)
+     */
+    public List<ReviewDecision> decide(ReviewDecisions decisions) {
+        checkNotNull(decisions, "decisions");
+        return write(() -> core.decide(decisions));
+    }
+
+    /** The review decisions the index holds, in the order they were given. */
+    public ReviewDecisions decisions() {
+        return read(() -> core.decisions);
+    }
+
     /** The indexed record with this id. */
     public Optional<PersonRecord> record(String recordId) {
         checkNotNull(recordId, "recordId");
@@ -285,7 +308,7 @@ public final class LinkIndex {
 
     /**
      * Writes the index to a compact binary file (see {@code docs/index.md}): the configuration, the model,
-     * every record's input fields, the links and the people. Readers may continue meanwhile; writers wait.
+     * every record's input fields, the links, the people and the review decisions. Readers may continue meanwhile; writers wait.
      * The file is written to a temporary sibling and moved into place, so a crash never leaves half a file.
      */
     public void save(Path file) throws IOException {

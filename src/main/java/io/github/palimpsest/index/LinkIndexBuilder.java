@@ -8,6 +8,7 @@ import io.github.palimpsest.block.PersonBlockingRules;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.PersonComparisons;
 import io.github.palimpsest.record.ComparableRecord;
+import io.github.palimpsest.review.ReviewDecisions;
 import io.github.palimpsest.score.MatchModel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,6 +41,7 @@ public final class LinkIndexBuilder {
     /** Empty until set: then a loaded index keeps the budget its file records (see {@link #load}). */
     private OptionalInt maxReclusterLinks = OptionalInt.empty();
     private int expectedRecords = 1_024;
+    private ReviewDecisions decisions = ReviewDecisions.none();
 
     LinkIndexBuilder() {
     }
@@ -175,6 +177,15 @@ public final class LinkIndexBuilder {
     }
 
     /**
+     * A reviewer's decisions the index starts with (default: none): see {@link LinkIndex#decide}, which adds
+     * more later. {@link #load} adds these to the decisions the file holds.
+     */
+    public LinkIndexBuilder decisions(ReviewDecisions value) {
+        this.decisions = checkNotNull(value, "decisions");
+        return this;
+    }
+
+    /**
      * An empty index.
      *
      * @throws IllegalStateException if there are no comparisons or rules, the window exceeds the maximum
@@ -183,6 +194,7 @@ public final class LinkIndexBuilder {
      */
     public LinkIndex build() {
         LinkIndex index = new LinkIndex(config(resolveModel()), expectedRecords);
+        index.core().decisions = decisions; // no records yet: nothing to re-cluster
         index.warmedUp();
         return index;
     }
@@ -204,6 +216,9 @@ public final class LinkIndexBuilder {
         checkNotNull(file, "file");
         long started = System.nanoTime();
         LinkIndex index = IndexFile.load(file, comparisons, blockingRules, maxReclusterLinks);
+        if (!decisions.isEmpty()) {
+            index.decide(decisions);
+        }
         LOG.info("index loaded: {} records, {} people in {} ms", index.size(), index.entityCount(),
                 (System.nanoTime() - started) / 1_000_000);
         index.startWarmUp();

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.palimpsest.LinkResult;
+import io.github.palimpsest.Linker;
 import io.github.palimpsest.record.PersonRecord;
+import io.github.palimpsest.review.ReviewDecision;
+import io.github.palimpsest.review.ReviewDecisions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -134,5 +137,27 @@ class HtmlReportBrowserTest {
             n++;
         }
         return n;
+    }
+
+    @Test
+    void linksMadeAndBrokenByReviewDecisionsAreShownAsSuch() throws Exception {
+        List<PersonRecord> records = DemoCommand.readScenario();
+        LinkResult plain = DemoCommand.link(records);
+        // The first two singletons of the demo, joined by a match; Marlowe's first and last record, parted.
+        List<String> alone = plain.entities().stream().filter(e -> e.recordIds().size() == 1)
+                .map(e -> e.recordIds().get(0)).limit(2).toList();
+        ReviewDecisions decisions = ReviewDecisions.of(List.of(ReviewDecision.match(alone.get(0), alone.get(1)),
+                ReviewDecision.nonMatch("MPS-02-0147", "SX-21-3309")));
+        LinkResult result = Linker.builder().seed(DemoCommand.SEED).decisions(decisions).build().link(records);
+        Path html = dir.resolve("decided.html");
+        DemoCommand.writeReport(html, records, result);
+
+        String dom = render(html);
+
+        String joined = card(dom, result.entityOf(alone.get(0)).orElseThrow().id());
+        assertTrue(joined.contains("joined by a review decision (match)"), joined);
+        String parted = card(dom, result.entityOf("MPS-02-0147").orElseThrow().id());
+        assertTrue(parted.contains("Kept apart by review decisions"), parted);
+        assertTrue(parted.contains("non-match") || parted.contains("kept apart by a non-match"), parted);
     }
 }

@@ -209,7 +209,7 @@ class IndexFileTest {
     @Test
     void aVersionOneFileIsLoadedWithTheBuildersBudget() throws IOException {
         // A version 1 file is a version 2 file without the budget's four bytes.
-        byte[] current = Files.readAllBytes(saved());
+        byte[] current = withoutDecisions(Files.readAllBytes(saved()));
         byte[] old = new byte[current.length - 4];
         System.arraycopy(current, 0, old, 0, BUDGET_OFFSET);
         System.arraycopy(current, BUDGET_OFFSET + 4, old, BUDGET_OFFSET, current.length - BUDGET_OFFSET - 4);
@@ -220,6 +220,29 @@ class IndexFileTest {
         assertEquals(index.entityIds(), loaded.entityIds());
         assertEquals(LinkIndexBuilder.DEFAULT_MAX_RECLUSTER_LINKS, loaded.core().config.maxReclusterLinks);
         assertEquals(7, LinkIndex.builder().maxReclusterLinks(7).load(file).core().config.maxReclusterLinks);
+    }
+
+    /**
+     * A version 2 file: a version 3 file without the decision count (an index without decisions ends with the
+     * count 0 before the checksum).
+     */
+    private static byte[] withoutDecisions(byte[] current) {
+        assertEquals(0, ByteBuffer.wrap(current).getInt(current.length - 12), "an index without decisions");
+        byte[] old = new byte[current.length - 4];
+        System.arraycopy(current, 0, old, 0, current.length - 12);
+        ByteBuffer.wrap(old).putInt(IndexFile.MAGIC.length, IndexFile.VERSION_WITHOUT_DECISIONS);
+        return withChecksum(old);
+    }
+
+    @Test
+    void aVersionTwoFileIsLoadedWithoutDecisions() throws IOException {
+        Path file = directory.resolve("version2.idx");
+        Files.write(file, withoutDecisions(Files.readAllBytes(saved())));
+
+        LinkIndex loaded = LinkIndex.load(file);
+
+        assertEquals(index.entityIds(), loaded.entityIds());
+        assertTrue(loaded.decisions().isEmpty());
     }
 
     @Test
