@@ -5,10 +5,12 @@ import static com.google.common.base.Preconditions.checkElementIndex;
 import io.github.palimpsest.block.BlockingReport;
 import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.cluster.Clustering;
+import io.github.palimpsest.cluster.RefusedLink;
 import io.github.palimpsest.pattern.Evidence;
 import io.github.palimpsest.pattern.Pattern;
 import io.github.palimpsest.pattern.PatternEvent;
 import io.github.palimpsest.record.ComparableRecord;
+import io.github.palimpsest.review.ReviewDecision;
 import io.github.palimpsest.score.Explanation;
 import io.github.palimpsest.score.MatchModel;
 import java.time.LocalDate;
@@ -16,6 +18,7 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -192,7 +195,7 @@ public final class CompactLinkResult {
      * The review decisions given to the linker that name a record id not among the records linked, in their
      * order; they were ignored (and logged at WARN).
      */
-    public List<io.github.palimpsest.review.ReviewDecision> unknownDecisions() {
+    public List<ReviewDecision> unknownDecisions() {
         return review.unknownDecisions();
     }
 
@@ -207,7 +210,7 @@ public final class CompactLinkResult {
     public List<ReviewPair> reviewPairs() {
         long[] pairs = review.reviewPairs();
         List<ReviewPair> out = new ArrayList<>(pairs.length);
-        io.github.palimpsest.cluster.RefusedLink.Reason[] reasons = io.github.palimpsest.cluster.RefusedLink.Reason.values();
+        RefusedLink.Reason[] reasons = RefusedLink.Reason.values();
         for (int k = 0; k < pairs.length; k++) {
             int comparisons = review.reviewLevels().length;
             int[] vector = new int[comparisons];
@@ -220,7 +223,7 @@ public final class CompactLinkResult {
             byte refusal = review.reviewRefusals()[k];
             out.add(new ReviewPair(link, refusal < 0 ? Optional.empty() : Optional.of(reasons[refusal])));
         }
-        out.sort(java.util.Comparator.comparing(ReviewPair::isRefusedLink).reversed()
+        out.sort(Comparator.comparing(ReviewPair::isRefusedLink).reversed()
                 .thenComparing((x, y) -> x.isRefusedLink()
                         ? Double.compare(y.link().matchWeight(), x.link().matchWeight())
                         : Double.compare(Math.abs(x.link().matchWeight()), Math.abs(y.link().matchWeight())))

@@ -8,6 +8,7 @@ import io.github.palimpsest.block.BlockingReport;
 import io.github.palimpsest.pattern.Pattern;
 import io.github.palimpsest.pattern.PatternEvent;
 import io.github.palimpsest.record.PersonRecord;
+import io.github.palimpsest.review.ReviewDecision;
 import io.github.palimpsest.score.MatchModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,7 +91,7 @@ public final class LinkResult {
     }
 
     /** The review decisions that named a record id not among the records linked; they were ignored. */
-    public List<io.github.palimpsest.review.ReviewDecision> unknownDecisions() {
+    public List<ReviewDecision> unknownDecisions() {
         return compact.unknownDecisions();
     }
 

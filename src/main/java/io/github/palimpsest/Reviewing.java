@@ -12,8 +12,10 @@ import io.github.palimpsest.score.MatchModel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +65,7 @@ final class Reviewing {
 
     /**
      * The must-link pairs that are not links already: each with its candidate weight and levels when it is a
-     * candidate pair, else compared and scored now (without the household class, which needs the pool).
+     * candidate pair, else compared now and weighed by the model's explanation (its total, as for any link).
      */
     ExtraLinks extraLinks(CandidatePairs candidates, double[] weights, byte[][] levels, double thresholdWeight,
                           List<Comparison<ComparableRecord>> comparisons, ComparableRecord[] records,
@@ -132,7 +134,7 @@ final class Reviewing {
         }
         Link.Decision[] decided = new Link.Decision[linkPairs.length];
         Arrays.fill(decided, Link.Decision.NONE);
-        java.util.Set<Long> keptApart = new java.util.HashSet<>();
+        Set<Long> keptApart = new HashSet<>();
         for (RefusedLink r : clustering.refusedLinks()) {
             if (r.reason() == RefusedLink.Reason.DECISION && clustering.clusterOf(r.left()) != clustering.clusterOf(r.right())) {
                 keptApart.add(CandidatePairs.pack(r.left(), r.right()));

@@ -41,8 +41,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code link INPUT.csv... --clusters-out CLUSTERS.csv [--links-out LINKS.csv] [--patterns-out PATTERNS.csv]
- * [--problems-out PROBLEMS.csv] [--threshold P] [--model M.json] [--save-model M.json] [--seed N] [--threads N]}:
- * the contract of issue 3. The summary counts the records with problems (a wrong number of fields, an invalid
+ * [--problems-out PROBLEMS.csv] [--threshold P] [--model M.json] [--save-model M.json] [--seed N] [--threads N]
+ * [--decisions DECISIONS.csv] [--review-out REVIEW.csv] [--review-threshold P]}:
+ * the contract of issue 3. {@code --decisions} applies a reviewer's match and non-match decisions and
+ * {@code --review-out} writes the pairs to review (issue 19; docs/review.md). The summary counts the records with problems (a wrong number of fields, an invalid
  * date of birth, a bad check letter...), which are linked with those values as missing; {@code --problems-out}
  * lists each problem with its file and line.
  * With {@code --key-file KEY}, or when an input is a token file made by {@code tokenise}, the inputs are linked

@@ -2,7 +2,7 @@ package io.github.palimpsest.cli;
 
 import io.github.palimpsest.Link;
 import io.github.palimpsest.ReviewPair;
-import io.github.palimpsest.review.EvidenceWords;
+import io.github.palimpsest.pattern.PlainWords;
 import io.github.palimpsest.review.ReviewDecisions;
 import io.github.palimpsest.score.Decimals;
 import java.io.IOException;
@@ -36,7 +36,7 @@ final class ReviewCsv {
             Link link = pair.link();
             csv.printRecord(link.leftId(), link.rightId(), "", "", "", "", Decimals.fixed(link.probability(), 6),
                     Decimals.fixed(link.matchWeight(), 4), why(pair, thresholdProbability),
-                    EvidenceWords.of(link.explanation()));
+                    PlainWords.explanation(link.explanation()));
         }
         csv.flush();
     }

@@ -2,12 +2,15 @@ package io.github.palimpsest.pattern;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import io.github.palimpsest.score.Explanation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -127,7 +130,7 @@ public final class PlainWords {
         double unit = factor >= 10 ? Math.pow(10, Math.floor(Math.log10(factor)) - 1) : 0.1;
         double rounded = Math.round(factor / unit) * unit;
         String shown = rounded >= 10 ? String.format(Locale.ROOT, "%,d", Math.round(rounded))
-                : String.format(Locale.ROOT, "%.1f", rounded);
+                : String.format(Locale.ROOT, "%.1f", rounded).replaceAll("\\.0$", "");
         return "about " + shown + " times " + direction + " likely";
     }
 
@@ -143,6 +146,36 @@ public final class PlainWords {
         double factor = Math.pow(2, magnitude);
         String size = factor > 150 ? "very strong" : factor > 20 ? "strong" : factor >= 3 ? "moderate" : "weak";
         return size + " evidence " + (weightBits > 0 ? "for" : "against");
+    }
+
+    /**
+     * A pair's whole evidence in words, for a reviewer who is not a specialist: the starting odds, then every
+     * comparison that weighs something, strongest first, with how much more or less likely it makes a match
+     * and how strong that is, joined by {@code "; "}: {@code "before any comparison, a match is about 20,000
+     * times less likely than not (how rare a match is); same date of birth: about 1,000 times more likely (very
+     * strong evidence for); different PNC IDs: about 30,000 times less likely (very strong evidence against)"}.
+     */
+    public static String explanation(Explanation explanation) {
+        checkNotNull(explanation, "explanation");
+        List<Explanation.Row> rows = new ArrayList<>(explanation.rows());
+        rows.removeIf(r -> Math.abs(r.weight()) < 0.005);
+        rows.sort((a, b) -> Double.compare(Math.abs(b.weight()), Math.abs(a.weight()))); // stable: ties keep order
+        List<String> parts = new ArrayList<>(rows.size() + 2);
+        // The starting odds, so that the words add up to the probability shown beside them.
+        parts.add("before any comparison, a match is "
+                + likelihood(explanation.priorWeight()).replace(" likely", " likely than not") + " (how rare a match is)");
+        for (Explanation.Row row : rows) {
+            parts.add(phrase(row.comparison(), row.level()) + ": " + likelihood(row.weight()) + " ("
+                    + strength(row.weight()) + ")");
+        }
+        if (Math.abs(explanation.householdWeight()) >= 0.005) {
+            parts.add((explanation.relativesApart() ? "looks like relatives living apart"
+                    : "looks like relatives of one home") + ": " + likelihood(explanation.householdWeight()));
+        }
+        if (parts.size() == 1) {
+            parts.add("no evidence either way from any comparison");
+        }
+        return String.join("; ", parts);
     }
 
     /** A probability as a person reads it: {@code "above 0.9999"}, {@code "0.9531"}, {@code "below 0.0001"}. */

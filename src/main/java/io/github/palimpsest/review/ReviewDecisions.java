@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.github.palimpsest.cluster.PairDecisions;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -119,7 +120,7 @@ public final class ReviewDecisions {
      */
     public static ReviewDecisions read(Path file) throws IOException {
         checkNotNull(file, "file");
-        try (Reader in = new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8
+        try (Reader in = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8
                 .newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT))) {
             return read(in, String.valueOf(file.getFileName()));
