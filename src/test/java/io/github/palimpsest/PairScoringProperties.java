@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.palimpsest.block.Blocker;
 import io.github.palimpsest.block.BlockingRule;
 import io.github.palimpsest.block.CandidatePairs;
+import io.github.palimpsest.pipeline.Candidates;
+import io.github.palimpsest.pipeline.DefaultModel;
+import io.github.palimpsest.pipeline.PairScoring;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.score.MatchModel;
 import java.util.ArrayList;
@@ -58,7 +61,7 @@ class PairScoringProperties {
                 }
             }
         }
-        double[] weights = new PairScoring(EVERY_PAIR, levels, levelCounts, RECORDS, (size, range) -> range.run(0, size))
+        double[] weights = new PairScoring(Candidates.of(EVERY_PAIR), levels, levelCounts, RECORDS, (size, range) -> range.run(0, size))
                 .weights(model, frequencies);
         int withRelatives = 0;
         for (int k = 0; k < pairs; k++) {

@@ -1,4 +1,4 @@
-package io.github.palimpsest;
+package io.github.palimpsest.pipeline;
 
 import io.github.palimpsest.score.MatchModel;
 import io.github.palimpsest.score.MatchModelBuilder;
@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * unconfined, at a million records it absorbed strangers too (docs/accuracy.md); only pairs that share a
  * surname and no home, and differ clearly in forename or date of birth, can be relatives apart. Stateless.
  */
-final class HouseholdClass {
+public final class HouseholdClass {
     private static final Logger LOG = LoggerFactory.getLogger(HouseholdClass.class);
 
     static final List<String> HOME = List.of("postcode", "address");
@@ -35,7 +35,7 @@ final class HouseholdClass {
 
     /** Runs {@code count} chunks, {@code chunk.accept(i)} for each, in any order and on any threads. */
     @FunctionalInterface
-    interface Parallel {
+    public interface Parallel {
         void chunks(int count, java.util.function.IntConsumer chunk);
     }
 
@@ -54,7 +54,7 @@ final class HouseholdClass {
      * @param records   the number of records in the pool
      * @param parallel  runs the EM's chunks of pairs, on one thread or several
      */
-    static MatchModel fit(MatchModel model, byte[][] levels, double[] weights, double[] termFrequencyBits, int records,
+    public static MatchModel fit(MatchModel model, byte[][] levels, double[] weights, double[] termFrequencyBits, int records,
                           Parallel parallel) {
         Comparisons k = Comparisons.of(model, weights.length);
         if (k == null) {
@@ -89,7 +89,7 @@ final class HouseholdClass {
      *
      * @param weights each candidate pair's match weight under {@code model} (household class included)
      */
-    static MatchModel fitRelativesApart(MatchModel model, byte[][] levels, double[] weights, double[] termFrequencyBits,
+    public static MatchModel fitRelativesApart(MatchModel model, byte[][] levels, double[] weights, double[] termFrequencyBits,
                                         int records, Parallel parallel) {
         Comparisons k = Comparisons.of(model, weights.length);
         if (k == null || !model.hasHouseholdClass()) {

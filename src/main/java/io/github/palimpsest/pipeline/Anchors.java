@@ -1,4 +1,4 @@
-package io.github.palimpsest;
+package io.github.palimpsest.pipeline;
 
 import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.compare.Comparison;
@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * Anchor pairs of a plain-text run: candidate pairs that share a valid PNC ID, CRO number or NI number, and
  * the m they give (docs/model.md, docs/accuracy.md). Stateless.
  */
-final class Anchors {
+public final class Anchors {
     private static final Logger LOG = LoggerFactory.getLogger(Anchors.class);
 
     /** Fewest anchor pairs (sharing a PNC ID, CRO or NI number) for their levels to replace EM's m. */
@@ -38,8 +38,8 @@ final class Anchors {
      *
      * @param levels the level of each candidate pair, per comparison: {@code levels[c][k]}
      */
-    static MatchModel withAnchoredM(MatchModel trained, List<Comparison<ComparableRecord>> comparisons,
-                                    ComparableRecord[] comparable, CandidatePairs candidates, byte[][] levels) {
+    public static MatchModel withAnchoredM(MatchModel trained, List<Comparison<ComparableRecord>> comparisons,
+                                    List<ComparableRecord> comparable, Candidates candidates, byte[][] levels) {
         int comparisonCount = comparisons.size();
         double[][] counts = new double[comparisonCount][];
         for (int c = 0; c < comparisonCount; c++) {
@@ -49,7 +49,7 @@ final class Anchors {
         int[] vector = new int[comparisonCount];
         for (int k = 0; k < candidates.size(); k++) {
             long pair = candidates.pair(k);
-            if (sharesStrongIdentifier(comparable[CandidatePairs.left(pair)], comparable[CandidatePairs.right(pair)])) {
+            if (sharesStrongIdentifier(comparable.get(CandidatePairs.left(pair)), comparable.get(CandidatePairs.right(pair)))) {
                 anchors++;
                 for (int c = 0; c < comparisonCount; c++) {
                     vector[c] = levels[c][k];
@@ -59,8 +59,8 @@ final class Anchors {
                 // disagrees on names, date of birth and sex, so weighting each anchor by its match
                 // probability under the EM model keeps the collisions from inflating m of "different".
                 double weight = MatchModel.probability(trained.matchWeight(vector));
-                ComparableRecord a = comparable[CandidatePairs.left(pair)];
-                ComparableRecord b = comparable[CandidatePairs.right(pair)];
+                ComparableRecord a = comparable.get(CandidatePairs.left(pair));
+                ComparableRecord b = comparable.get(CandidatePairs.right(pair));
                 boolean[] shared = {same(a.pncId(), b.pncId()), same(a.croNumber(), b.croNumber()),
                         same(a.niNumber(), b.niNumber())};
                 for (int c = 0; c < comparisonCount; c++) {
@@ -103,7 +103,7 @@ final class Anchors {
         return builder.build();
     }
 
-    static boolean sharesStrongIdentifier(ComparableRecord a, ComparableRecord b) {
+    public static boolean sharesStrongIdentifier(ComparableRecord a, ComparableRecord b) {
         return same(a.pncId(), b.pncId()) || same(a.croNumber(), b.croNumber()) || same(a.niNumber(), b.niNumber());
     }
 
