@@ -3,6 +3,7 @@ package io.github.palimpsest.privacy;
 import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.ComparisonLevel;
+import io.github.palimpsest.pipeline.Candidates;
 import io.github.palimpsest.score.MatchModel;
 import java.util.List;
 import org.slf4j.Logger;
@@ -43,16 +44,16 @@ final class TokenAnchors {
      * @param levels the level of each candidate pair, per comparison: {@code levels[c][k]}
      */
     static MatchModel reestimateM(MatchModel trained, List<Comparison<Tombstone>> comparisons,
-                                  List<Tombstone> tombstones, long[] candidates, byte[][] levels) {
+                                  List<Tombstone> tombstones, Candidates candidates, byte[][] levels) {
         int comparisonCount = comparisons.size();
         long[][] counts = new long[comparisonCount][];
         for (int c = 0; c < comparisonCount; c++) {
             counts[c] = new long[comparisons.get(c).levels().size()];
         }
         int anchors = 0;
-        for (int k = 0; k < candidates.length; k++) {
-            if (isAnchor(tombstones.get(CandidatePairs.left(candidates[k])),
-                    tombstones.get(CandidatePairs.right(candidates[k])))) {
+        for (int k = 0; k < candidates.size(); k++) {
+            long pair = candidates.pair(k);
+            if (isAnchor(tombstones.get(CandidatePairs.left(pair)), tombstones.get(CandidatePairs.right(pair)))) {
                 anchors++;
                 for (int c = 0; c < comparisonCount; c++) {
                     counts[c][levels[c][k]]++;
