@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import io.github.palimpsest.block.BlockingRule;
 import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.pipeline.ModelFit;
 import io.github.palimpsest.pipeline.PersonKind;
 import io.github.palimpsest.pipeline.PipelineRun;
 import io.github.palimpsest.pipeline.RunSettings;
@@ -198,7 +199,7 @@ public final class Linker {
     public Explanation explain(PersonRecord left, PersonRecord right, MatchModel model) {
         checkNotNull(left, "left");
         checkNotNull(right, "right");
-        Builder.checkModelFits(checkNotNull(model, "model"), comparisons);
+        ModelFit.check(checkNotNull(model, "model"), comparisons, "linker");
         ComparableRecord a = ComparableRecord.of(left);
         ComparableRecord b = ComparableRecord.of(right);
         int[] levels = new int[comparisons.size()];
@@ -400,21 +401,8 @@ public final class Linker {
             if (blockingRules.isEmpty()) {
                 throw new IllegalStateException("a linker needs at least one blocking rule");
             }
-            model.ifPresent(m -> checkModelFits(m, comparisons));
+            model.ifPresent(m -> ModelFit.check(m, comparisons, "linker"));
             return new Linker(this);
-        }
-
-        private static void checkModelFits(MatchModel model, List<Comparison<ComparableRecord>> comparisons) {
-            List<String> names = comparisons.stream().map(Comparison::name).toList();
-            checkArgument(model.comparisonNames().equals(names),
-                    "the model compares %s but the linker compares %s; use a model trained with these comparisons",
-                    model.comparisonNames(), names);
-            for (int c = 0; c < names.size(); c++) {
-                checkArgument(model.levels(c).equals(comparisons.get(c).levels()),
-                        "comparison '%s' has levels %s in the model but %s in the linker", names.get(c),
-                        model.levels(c).stream().map(l -> l.label()).toList(),
-                        comparisons.get(c).levels().stream().map(l -> l.label()).toList());
-            }
         }
     }
 }

@@ -90,6 +90,20 @@ public final class PersonKind implements RecordKind<ComparableRecord> {
                 "the bundled default model, its prior scaled to " + records + " records"));
     }
 
+    /**
+     * The model a link index scores with when none is given: the bundled model when the comparisons are the
+     * standard ones, its priors scaled to the expected pool when that is larger than the bundled model's
+     * training pool (in a larger index they would link too readily); else empty.
+     */
+    public Optional<MatchModel> indexModel(int expectedRecords) {
+        if (!bundledModelFits) {
+            return Optional.empty();
+        }
+        return Optional.of(expectedRecords > DefaultModel.TRAINING_RECORDS
+                ? DefaultModel.standard().scaledToPool(DefaultModel.TRAINING_RECORDS, expectedRecords)
+                : DefaultModel.standard());
+    }
+
     @Override
     public PriorStart priorStart() {
         return PriorStart.ANCHOR_PAIRS;

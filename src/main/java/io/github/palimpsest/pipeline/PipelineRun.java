@@ -404,17 +404,25 @@ public final class PipelineRun<R> {
                     return n;
                 }
             };
-            Clusterer.Builder clusterer = Clusterer.builder().threshold(settings.thresholdWeight())
-                    .overwhelmingWeight(settings.overwhelmingWeight())
-                    // A birth-date conflict is resolved only by the model itself: a direct link at or above
-                    // the threshold, which has already weighed the dates. Chains cannot override it. (Measured
-                    // against stricter settings in docs/accuracy.md: they cost FEBRL recall for no gain.)
-                    .conflictOverrideWeight(settings.thresholdWeight());
-            kind.loneLinkWeight().ifPresent(clusterer::loneLinkWeight);
-            clustering = clusterer.build().cluster(n, links, keys, kind.conflicts(recordList));
+            clustering = clusterer(settings, kind).cluster(n, links, keys, kind.conflicts(recordList));
             return String.format("%,d people", clustering.clusterCount());
         });
         return this;
+    }
+
+    /**
+     * The clusterer of a run (and of the link index, so that a link there clusters as it does here): the
+     * settings' threshold and overwhelming weight, and the kind's lone-link weight.
+     */
+    public static Clusterer clusterer(RunSettings settings, RecordKind<?> kind) {
+        Clusterer.Builder clusterer = Clusterer.builder().threshold(settings.thresholdWeight())
+                .overwhelmingWeight(settings.overwhelmingWeight())
+                // A birth-date conflict is resolved only by the model itself: a direct link at or above the
+                // threshold, which has already weighed the dates. Chains cannot override it. (Measured against
+                // stricter settings in docs/accuracy.md: they cost FEBRL recall for no gain.)
+                .conflictOverrideWeight(settings.thresholdWeight());
+        kind.loneLinkWeight().ifPresent(clusterer::loneLinkWeight);
+        return clusterer.build();
     }
 
     // ---------------------------------------------------------------- what the kind and the front ends read

@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import io.github.palimpsest.block.BlockingRule;
 import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.pipeline.ModelFit;
 import io.github.palimpsest.pipeline.RunSettings;
 import io.github.palimpsest.score.MatchModel;
 import java.util.List;
@@ -305,16 +306,7 @@ public final class TokenLinker {
          * @throws IllegalArgumentException if a given model does not fit the comparisons
          */
         public TokenLinker build() {
-            model.ifPresent(m -> {
-                checkArgument(m.comparisonCount() == comparisons.size(), "the model has %s comparisons, the "
-                        + "linker %s", m.comparisonCount(), comparisons.size());
-                for (int c = 0; c < comparisons.size(); c++) {
-                    checkArgument(m.comparisonNames().get(c).equals(comparisons.get(c).name())
-                                    && m.levels(c).equals(comparisons.get(c).levels()),
-                            "comparison %s of the model ('%s') does not have the name and levels of '%s'", c,
-                            m.comparisonNames().get(c), comparisons.get(c).name());
-                }
-            });
+            model.ifPresent(m -> ModelFit.check(m, comparisons, "linker"));
             return new TokenLinker(this);
         }
     }
