@@ -19,8 +19,8 @@ import net.jqwik.api.Property;
 
 /**
  * The batch's column-wise scoring ({@link PairScoring}) against the model's one-pair weight, over random
- * comparison levels and term frequencies: both decide a pair's class of relatives with their own copy of
- * the rule ({@code HouseholdClass.classOf} and the model's), so this is what keeps the two copies one rule.
+ * comparison levels and term frequencies: both decide a pair's class of relatives by the one
+ * {@code RelativesRule}, and add the same terms in the same order, so the weights agree bit for bit.
  */
 class PairScoringProperties {
     private static final int RECORDS = 40;

@@ -64,8 +64,10 @@ public final class HouseholdClass {
         int pairs = weights.length;
         boolean[] eligible = new boolean[pairs];
         boolean[] seed = new boolean[pairs];
+        int[] scratch = new int[levels.length];
         for (int p = 0; p < pairs; p++) {
-            eligible[p] = classOf(k.home, k.distinguishing, k.kin, k.levelWeights, levels, p) == HOUSEHOLD;
+            eligible[p] = RelativesRule.classOf(k.home, k.distinguishing, k.kin, k.levelWeights, levels, p, scratch)
+                    == HOUSEHOLD;
             seed[p] = eligible[p] && levels[k.surname][p] == 0 && (levels[k.forename][p] != 0 || levels[k.dob][p] != 0)
                     && weights[p] - model.priorWeight() < START_MAX_BAYES_FACTOR_BITS;
         }
@@ -98,8 +100,10 @@ public final class HouseholdClass {
         int pairs = weights.length;
         boolean[] eligible = new boolean[pairs];
         boolean[] seed = new boolean[pairs];
+        int[] scratch = new int[levels.length];
         for (int p = 0; p < pairs; p++) {
-            eligible[p] = classOf(k.home, k.distinguishing, k.kin, k.levelWeights, levels, p) == APART;
+            eligible[p] = RelativesRule.classOf(k.home, k.distinguishing, k.kin, k.levelWeights, levels, p, scratch)
+                    == APART;
             seed[p] = eligible[p] && weights[p] - model.priorWeight() < START_MAX_BAYES_FACTOR_BITS;
         }
         Fit fit = em(model, levels, weights, termFrequencyBits, eligible, seed, records, "class of relatives apart",
@@ -261,39 +265,9 @@ public final class HouseholdClass {
         return new Fit(prior, h);
     }
 
-    /** {@link #classOf}: no class of relatives, the household class, relatives apart. */
-    static final int NONE = -1;
-    static final int HOUSEHOLD = 0;
-    static final int APART = 1;
-
-    /**
-     * Which class of relatives candidate pair {@code k} can belong to, whether the model has that class yet or
-     * not. {@link #HOUSEHOLD}: some home comparison is at its first level, and some distinguishing comparison
-     * is not evidence for a match (a relative differs from the person in forename or date of birth: twins, a
-     * parent and child, siblings; agreeing on both is one person). {@link #APART}: no home comparison at its
-     * first level, a kin comparison (the surname) at its first, and a distinguishing comparison clearly
-     * against a match (a negative weight; away from home a missing date of birth is no sign of two people).
-     * Else {@link #NONE}. The batch's scoring and the fits share it; {@link MatchModel#householdAdjustment(int[],
-     * double[])} applies the same rule to one pair.
-     */
-    static int classOf(boolean[] homeComparison, boolean[] distinguishing, boolean[] kin, double[][] levelWeights,
-                       byte[][] levels, int k) {
-        boolean atHome = false;
-        boolean differs = false;
-        boolean differsClearly = false;
-        boolean kinAgree = false;
-        for (int c = 0; c < levels.length; c++) {
-            int l = levels[c][k];
-            atHome |= homeComparison[c] && l == 0;
-            differs |= distinguishing[c] && levelWeights[c][l] <= 0;
-            differsClearly |= distinguishing[c] && levelWeights[c][l] < 0;
-            kinAgree |= kin[c] && l == 0;
-        }
-        if (atHome) {
-            return differs ? HOUSEHOLD : NONE;
-        }
-        return kinAgree && differsClearly ? APART : NONE;
-    }
+    /** The classes of {@link RelativesRule}. */
+    static final int HOUSEHOLD = RelativesRule.HOUSEHOLD;
+    static final int APART = RelativesRule.APART;
 
     /**
      * h over each comparison's non-neutral levels, as m and u are (Laplace-smoothed by half a pair), and

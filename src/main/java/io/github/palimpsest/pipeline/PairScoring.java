@@ -130,23 +130,25 @@ public final class PairScoring {
         }
         double[] scores = new double[candidates.size()];
         chunks.forEach(scores.length, (from, to) -> {
+            int[] pairLevels = new int[comparisonCount];
             for (int k = from; k < to; k++) {
                 int left = CandidatePairs.left(candidates.pair(k));
                 double total = priorWeight;
                 for (int c = 0; c < comparisonCount; c++) {
                     int l = levels[c][k];
+                    pairLevels[c] = l;
                     total += levelWeights[c][l] + (l == tfLevel[c] ? adjustment[c][left] : 0.0);
                 }
-                int relatives = HouseholdClass.classOf(home, distinguishing, kin, levelWeights, levels, k);
-                double[][] classWeights = relatives == HouseholdClass.HOUSEHOLD && household ? householdWeights
-                        : relatives == HouseholdClass.APART && apart ? apartWeights : null;
+                int relatives = RelativesRule.classOf(home, distinguishing, kin, levelWeights, pairLevels);
+                double[][] classWeights = relatives == RelativesRule.HOUSEHOLD && household ? householdWeights
+                        : relatives == RelativesRule.APART && apart ? apartWeights : null;
                 if (classWeights != null) {
                     double bits = 0;
                     for (int c = 0; c < comparisonCount; c++) {
                         int l = levels[c][k];
                         bits += classWeights[c][l] + (l == tfLevel[c] ? adjustment[c][left] : 0.0);
                     }
-                    total += relatives == HouseholdClass.HOUSEHOLD ? model.householdAdjustmentForWeight(bits)
+                    total += relatives == RelativesRule.HOUSEHOLD ? model.householdAdjustmentForWeight(bits)
                             : model.relativesApartAdjustmentForWeight(bits);
                 }
                 scores[k] = total;
