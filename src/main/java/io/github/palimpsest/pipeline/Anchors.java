@@ -6,7 +6,6 @@ import io.github.palimpsest.compare.ComparisonLevel;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.score.MatchModel;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,10 +18,11 @@ public final class Anchors {
 
     /** Fewest anchor pairs (sharing a PNC ID, CRO or NI number) for their levels to replace EM's m. */
     static final int MINIMUM_ANCHOR_PAIRS = 200;
-    /** The comparisons whose agreement defines an anchor pair, so whose m anchors cannot tell. */
-    private static final Set<String> ANCHOR_COMPARISONS = Set.of("pnc_id", "cro_number", "ni_number");
-    /** The anchoring identifiers in the order of the flags that say which of them a pair shares. */
-    private static final List<String> ANCHOR_ORDER = List.of("pnc_id", "cro_number", "ni_number");
+    /**
+     * The anchoring identifiers ({@link ModelPart#ANCHORS}: the comparisons whose agreement defines an anchor
+     * pair, so whose m anchors cannot tell), in the order of the flags that say which of them a pair shares.
+     */
+    private static final List<String> ANCHOR_ORDER = ModelPart.ANCHORS.stream().map(ModelPart::key).toList();
 
     private Anchors() {
     }
@@ -89,7 +89,7 @@ public final class Anchors {
                     informativeLevels++;
                 }
             }
-            if (informative == 0 || ANCHOR_COMPARISONS.contains(comparison.name()) && informative < MINIMUM_ANCHOR_PAIRS) {
+            if (informative == 0 || ANCHOR_ORDER.contains(comparison.name()) && informative < MINIMUM_ANCHOR_PAIRS) {
                 continue;
             }
             double[] m = new double[comparisonLevels.size()];

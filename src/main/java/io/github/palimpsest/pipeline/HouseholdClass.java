@@ -18,12 +18,12 @@ import org.slf4j.LoggerFactory;
 public final class HouseholdClass {
     private static final Logger LOG = LoggerFactory.getLogger(HouseholdClass.class);
 
-    static final List<String> HOME = List.of("postcode", "address");
-    static final List<String> DISTINGUISHING = List.of("forename", "dob");
+    static final List<String> HOME = ModelPart.keys(ModelPart.HOME);
+    static final List<String> DISTINGUISHING = ModelPart.keys(ModelPart.DISTINGUISHING);
     /** What relatives apart share: the surname (at its first level, exact). */
-    static final List<String> KIN = List.of("surname");
+    static final List<String> KIN = ModelPart.keys(ModelPart.KIN);
     /** Relatives are different people: they share these no more often than strangers do (h = u, k = u). */
-    static final List<String> PERSONAL_IDENTIFIERS = List.of("pnc_id", "cro_number", "ni_number", "driving_licence");
+    static final List<String> PERSONAL_IDENTIFIERS = ModelPart.keys(ModelPart.PERSONAL_IDENTIFIERS);
     private static final int ITERATIONS = 30;
     /** Fewer household-like pairs than this to start from, and the class is not fitted. */
     private static final int MINIMUM_START = 50;
@@ -123,10 +123,11 @@ public final class HouseholdClass {
                                boolean[] kin, double[][] levelWeights) {
         static Comparisons of(MatchModel model, int pairs) {
             List<String> names = model.comparisonNames();
-            int forename = names.indexOf("forename");
-            int surname = names.indexOf("surname");
-            int dob = names.indexOf("dob");
-            if (forename < 0 || surname < 0 || dob < 0 || names.indexOf("postcode") < 0 || names.indexOf("address") < 0
+            int forename = ModelPart.FORENAME.indexIn(names);
+            int surname = ModelPart.SURNAME.indexIn(names);
+            int dob = ModelPart.DATE_OF_BIRTH.indexIn(names);
+            if (forename < 0 || surname < 0 || dob < 0 || ModelPart.POSTCODE.indexIn(names) < 0
+                    || ModelPart.ADDRESS.indexIn(names) < 0
                     || pairs == 0) {
                 return null;
             }
