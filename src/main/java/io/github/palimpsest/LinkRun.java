@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**

@@ -16,7 +16,6 @@ import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.score.Explanation;
 import io.github.palimpsest.score.MatchModel;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -276,23 +275,13 @@ public final class Linker {
          * stored as bytes, one per candidate pair and comparison).
          */
         public Builder comparisons(List<? extends Comparison<ComparableRecord>> value) {
-            checkNotNull(value, "comparisons");
-            Set<String> names = new HashSet<>();
-            for (Comparison<ComparableRecord> c : value) {
-                checkNotNull(c, "comparison");
-                checkArgument(names.add(c.name()), "comparison name '%s' appears twice", c.name());
-                checkArgument(c.levels().size() >= 2 && c.levels().size() <= Byte.MAX_VALUE,
-                        "comparison '%s' has %s levels; it needs between 2 and 127", c.name(), c.levels().size());
-            }
-            this.comparisons = new ArrayList<>(value);
+            this.comparisons = RunSettings.checkComparisons(value);
             return this;
         }
 
-        /** Replaces the blocking rules. */
+        /** Replaces the blocking rules; names must be unique. */
         public Builder blockingRules(List<? extends BlockingRule<ComparableRecord>> value) {
-            checkNotNull(value, "blockingRules");
-            value.forEach(r -> checkNotNull(r, "blocking rule"));
-            this.blockingRules = new ArrayList<>(value);
+            this.blockingRules = RunSettings.checkBlockingRules(value);
             return this;
         }
 

@@ -14,11 +14,9 @@ import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.score.MatchModel;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,26 +45,16 @@ public final class LinkIndexBuilder {
 
     /** Replaces the comparisons (default: {@link PersonComparisons#standard()}); names must be unique. */
     public LinkIndexBuilder comparisons(List<? extends Comparison<ComparableRecord>> value) {
-        checkNotNull(value, "comparisons");
-        Set<String> names = new HashSet<>();
-        for (Comparison<ComparableRecord> c : value) {
-            checkArgument(names.add(checkNotNull(c, "comparison").name()), "comparison name '%s' appears twice",
-                    c.name());
-        }
-        this.comparisons = List.copyOf(value);
+        this.comparisons = RunSettings.checkComparisons(value);
         return this;
     }
 
-    /** Replaces the blocking rules (default: {@link PersonBlockingRules#standard()}); at most 256. */
+    /** Replaces the blocking rules (default: {@link PersonBlockingRules#standard()}); at most 256, names unique. */
     public LinkIndexBuilder blockingRules(List<? extends BlockingRule<ComparableRecord>> value) {
         checkNotNull(value, "blockingRules");
+        // A posting records its rule in one byte.
         checkArgument(value.size() <= 256, "at most 256 blocking rules, got %s", value.size());
-        Set<String> names = new HashSet<>();
-        for (BlockingRule<ComparableRecord> r : value) {
-            checkArgument(names.add(checkNotNull(r, "blocking rule").name()),
-                    "blocking rule name '%s' appears twice", r.name());
-        }
-        this.blockingRules = List.copyOf(value);
+        this.blockingRules = RunSettings.checkBlockingRules(value);
         return this;
     }
 

@@ -1,6 +1,13 @@
 package io.github.palimpsest.pipeline;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import io.github.palimpsest.block.BlockingRule;
+import io.github.palimpsest.compare.Comparison;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The numeric settings of a linking run, shared by the batch linker, the token linker and the link index:
@@ -64,6 +71,42 @@ public final class RunSettings {
         b.minimumTermFrequencyRecords = minimumTermFrequencyRecords;
         b.householdClass = householdClass;
         return b;
+    }
+
+    /**
+     * The check every front end applies to the comparisons it is given: no null, names unique (the model
+     * refers to comparisons by name), and between 2 and 127 levels each (levels are stored as bytes, one per
+     * candidate pair and comparison). Whether an empty list is refused at once or at {@code build()} is each
+     * builder's documented choice.
+     *
+     * @return an immutable copy
+     */
+    public static <C extends Comparison<?>> List<C> checkComparisons(List<? extends C> value) {
+        checkNotNull(value, "comparisons");
+        Set<String> names = new HashSet<>();
+        for (C c : value) {
+            checkNotNull(c, "comparison");
+            checkArgument(names.add(c.name()), "comparison name '%s' appears twice", c.name());
+            checkArgument(c.levels().size() >= 2 && c.levels().size() <= Byte.MAX_VALUE,
+                    "comparison '%s' has %s levels; it needs between 2 and 127", c.name(), c.levels().size());
+        }
+        return List.copyOf(value);
+    }
+
+    /**
+     * The check every front end applies to the blocking rules it is given: no null, names unique (the
+     * blocking report and counted u refer to rules by name).
+     *
+     * @return an immutable copy
+     */
+    public static <B extends BlockingRule<?>> List<B> checkBlockingRules(List<? extends B> value) {
+        checkNotNull(value, "blockingRules");
+        Set<String> names = new HashSet<>();
+        for (B r : value) {
+            checkNotNull(r, "blocking rule");
+            checkArgument(names.add(r.name()), "blocking rule name '%s' appears twice", r.name());
+        }
+        return List.copyOf(value);
     }
 
     /** {@code log2(p / (1 − p))}: every front end converts a probability to bits this way, bit for bit. */

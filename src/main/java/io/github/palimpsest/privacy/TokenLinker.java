@@ -189,13 +189,11 @@ public final class TokenLinker {
         /**
          * The comparisons (default {@link TombstoneComparisons#standard()}).
          *
-         * @throws IllegalArgumentException if empty or two share a name
+         * @throws IllegalArgumentException if empty, two share a name, or one has fewer than 2 or more than 127 levels
          */
         public Builder comparisons(List<? extends Comparison<Tombstone>> value) {
-            List<Comparison<Tombstone>> copy = List.copyOf(value);
+            List<Comparison<Tombstone>> copy = RunSettings.checkComparisons(value);
             checkArgument(!copy.isEmpty(), "at least one comparison is needed");
-            checkArgument(copy.stream().map(Comparison::name).distinct().count() == copy.size(),
-                    "two comparisons share a name");
             this.comparisons = copy;
             return this;
         }
@@ -206,7 +204,7 @@ public final class TokenLinker {
          * @throws IllegalArgumentException if empty
          */
         public Builder blockingRules(List<? extends BlockingRule<Tombstone>> value) {
-            List<BlockingRule<Tombstone>> copy = List.copyOf(value);
+            List<BlockingRule<Tombstone>> copy = RunSettings.checkBlockingRules(value);
             checkArgument(!copy.isEmpty(), "at least one blocking rule is needed");
             this.blockingRules = Optional.of(copy);
             return this;
