@@ -80,27 +80,40 @@ public final class Anchors {
         var builder = trained.toBuilder();
         for (int c = 0; c < comparisonCount; c++) {
             Comparison<ComparableRecord> comparison = comparisons.get(c);
-            List<ComparisonLevel> comparisonLevels = comparison.levels();
-            double informative = 0;
-            int informativeLevels = 0;
-            for (int l = 0; l < comparisonLevels.size(); l++) {
-                if (!comparisonLevels.get(l).isNeutral()) {
-                    informative += counts[c][l];
-                    informativeLevels++;
-                }
-            }
-            if (informative == 0 || ANCHOR_ORDER.contains(comparison.name()) && informative < MINIMUM_ANCHOR_PAIRS) {
+            double[] m = mFromCounts(comparison.levels(), counts[c],
+                    ANCHOR_ORDER.contains(comparison.name()) ? MINIMUM_ANCHOR_PAIRS : 0);
+            if (m == null) {
                 continue;
-            }
-            double[] m = new double[comparisonLevels.size()];
-            for (int l = 0; l < m.length; l++) {
-                m[l] = comparisonLevels.get(l).isNeutral() ? 1.0
-                        : (counts[c][l] + 1.0) / (informative + informativeLevels);
             }
             builder.m(comparison.name(), m);
         }
         LOG.info("m re-estimated from {} anchor pairs", anchors);
         return builder.build();
+    }
+
+    /**
+     * m of one comparison from its level counts over anchor pairs, as plain and token training both estimate
+     * it: Laplace-smoothed over the informative (non-neutral) levels, 1.0 at neutral ones. Null when the
+     * informative count is 0 or below {@code minimumInformative}: then EM's m stands.
+     */
+    public static double[] mFromCounts(List<ComparisonLevel> comparisonLevels, double[] counts,
+                                       double minimumInformative) {
+        double informative = 0;
+        int informativeLevels = 0;
+        for (int l = 0; l < comparisonLevels.size(); l++) {
+            if (!comparisonLevels.get(l).isNeutral()) {
+                informative += counts[l];
+                informativeLevels++;
+            }
+        }
+        if (informative == 0 || informative < minimumInformative) {
+            return null;
+        }
+        double[] m = new double[comparisonLevels.size()];
+        for (int l = 0; l < m.length; l++) {
+            m[l] = comparisonLevels.get(l).isNeutral() ? 1.0 : (counts[l] + 1.0) / (informative + informativeLevels);
+        }
+        return m;
     }
 
     public static boolean sharesStrongIdentifier(ComparableRecord a, ComparableRecord b) {
