@@ -6,6 +6,10 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import io.github.palimpsest.block.BlockingRule;
 import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.pipeline.ModelFit;
+import io.github.palimpsest.pipeline.PersonKind;
+import io.github.palimpsest.pipeline.PipelineRun;
+import io.github.palimpsest.pipeline.RunSettings;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.ComparableRecordFactory;
 import io.github.palimpsest.record.PersonRecord;
@@ -13,7 +17,6 @@ import io.github.palimpsest.review.ReviewDecisions;
 import io.github.palimpsest.score.Explanation;
 import io.github.palimpsest.score.MatchModel;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -69,25 +72,18 @@ public final class Linker {
         }
     }
 
-    /** Pools smaller than this are linked with the bundled model rather than trained on (see builder). */
-    static final int DEFAULT_MINIMUM_TRAINING_RECORDS = 1_000;
-
     private static final StageListener SILENT = new StageListener() {
     };
 
     final ImmutableList<Comparison<ComparableRecord>> comparisons;
     final ImmutableList<BlockingRule<ComparableRecord>> blockingRules;
-    final double thresholdProbability;
-    final double thresholdWeight;
-    final long seed;
+    /** The settings every front end shares, checked once by their builder. */
+    final RunSettings settings;
+    /** What plain person records bring to the one pipeline. */
+    final PersonKind kind;
     final Optional<MatchModel> model;
-    final int threads;
-    final long uSamplePairs;
+    /** The largest block paired exhaustively (as {@link RunSettings#maxBlockSize()}). */
     final int maxBlockSize;
-    final double overwhelmingWeight;
-    final boolean termFrequencyAdjustment;
-    final int minimumTrainingRecords;
-    final boolean householdClass;
     final StageListener listener;
     final ReviewDecisions decisions;
     /** The lower bound of the review band as a weight in bits, or NaN when no band is kept. */
@@ -96,17 +92,10 @@ public final class Linker {
     private Linker(Builder b) {
         this.comparisons = ImmutableList.copyOf(b.comparisons);
         this.blockingRules = ImmutableList.copyOf(b.blockingRules);
-        this.thresholdProbability = b.thresholdProbability;
-        this.thresholdWeight = StrictMath.log(b.thresholdProbability / (1 - b.thresholdProbability)) / StrictMath.log(2);
-        this.seed = b.seed;
+        this.settings = b.settings.build();
+        this.kind = new PersonKind(comparisons, blockingRules, settings);
         this.model = b.model;
-        this.threads = b.threads;
-        this.uSamplePairs = b.uSamplePairs;
-        this.maxBlockSize = b.maxBlockSize;
-        this.overwhelmingWeight = Math.max(b.overwhelmingWeight, thresholdWeight);
-        this.termFrequencyAdjustment = b.termFrequencyAdjustment;
-        this.minimumTrainingRecords = b.minimumTrainingRecords;
-        this.householdClass = b.householdClass;
+        this.maxBlockSize = settings.maxBlockSize();
         this.listener = b.listener;
         this.decisions = b.decisions;
         this.reviewThresholdWeight = Double.isNaN(b.reviewThresholdProbability) ? Double.NaN
@@ -179,31 +168,7 @@ public final class Linker {
      * the bundled default model, else none (the run trains on its input).
      */
     Optional<MatchModel> modelFor(int recordCount) {
-        if (model.isPresent()) {
-            return model;
-        }
-        return bundledFor(recordCount);
-    }
-
-    /**
-     * The bundled default model for a pool smaller than {@link Builder#minimumTrainingRecords(int)} linked
-     * with the standard comparisons, noted as such; else empty. {@link #link} and {@link #train} both use it.
-     */
-    Optional<MatchModel> bundledFor(int recordCount) {
-        if (recordCount < minimumTrainingRecords && comparisons.equals(Defaults.comparisons())) {
-            return Optional.of(DefaultModel.standard().withTrainingNote(smallPoolNote(recordCount)));
-        }
-        return Optional.empty();
-    }
-
-    private String smallPoolNote(int recordCount) {
-        return String.format("%,d records are fewer than %,d to train on: the bundled default model", recordCount,
-                minimumTrainingRecords);
-    }
-
-    /** Whether term frequencies over a pool of this size are fine enough to adjust weights with. */
-    boolean adjustsTermFrequencies(int recordCount) {
-        return termFrequencyAdjustment && recordCount >= minimumTrainingRecords;
+        return PipelineRun.modelWithoutTraining(model, settings, kind, recordCount);
     }
 
     /**
@@ -220,7 +185,7 @@ public final class Linker {
         checkNotNull(records, "records");
         List<PersonRecord> copy = List.copyOf(records);
         checkUniqueIds(copy);
-        Optional<MatchModel> bundled = bundledFor(copy.size());
+        Optional<MatchModel> bundled = PipelineRun.modelWithoutTraining(Optional.empty(), settings, kind, copy.size());
         if (bundled.isPresent()) {
             // The same fallback as link(): a few dozen records give EM too little to estimate anything.
             LOG.warn("{}", bundled.get().trainingNote());
@@ -240,7 +205,7 @@ public final class Linker {
     public Explanation explain(PersonRecord left, PersonRecord right, MatchModel model) {
         checkNotNull(left, "left");
         checkNotNull(right, "right");
-        Builder.checkModelFits(checkNotNull(model, "model"), comparisons);
+        ModelFit.check(checkNotNull(model, "model"), comparisons, "linker");
         ComparableRecord a = ComparableRecord.of(left);
         ComparableRecord b = ComparableRecord.of(right);
         int[] levels = new int[comparisons.size()];
@@ -270,17 +235,17 @@ public final class Linker {
 
     /** The probability at or above which a pair is a link. */
     public double thresholdProbability() {
-        return thresholdProbability;
+        return settings.thresholdProbability();
     }
 
     /** The threshold as a match weight in bits, {@code log2(p / (1 − p))}. */
     public double thresholdWeight() {
-        return thresholdWeight;
+        return settings.thresholdWeight();
     }
 
     /** The seed of u sampling. */
     public long seed() {
-        return seed;
+        return settings.seed();
     }
 
     /** The supplied model, or empty when each run trains its own. */
@@ -290,31 +255,23 @@ public final class Linker {
 
     /** The number of worker threads a run uses. */
     public int threads() {
-        return threads;
+        return settings.threads();
     }
 
     /** The configuration, without the comparison internals. */
     @Override
     public String toString() {
         return "Linker[comparisons=" + comparisons.size() + ", blockingRules=" + blockingRules.size()
-                + ", threshold=" + thresholdProbability + ", seed=" + seed + ", model="
-                + (model.isPresent() ? "supplied" : "trained per run") + ", threads=" + threads + "]";
+                + ", threshold=" + settings.thresholdProbability() + ", seed=" + settings.seed() + ", model="
+                + (model.isPresent() ? "supplied" : "trained per run") + ", threads=" + settings.threads() + "]";
     }
 
     /** Configures a {@link Linker}. Not thread-safe; {@link #build()} may be called more than once. */
     public static final class Builder {
-        private List<Comparison<ComparableRecord>> comparisons = Defaults.comparisons();
-        private List<BlockingRule<ComparableRecord>> blockingRules = Defaults.blockingRules();
-        private double thresholdProbability = 0.95;
-        private long seed;
+        private List<Comparison<ComparableRecord>> comparisons = PersonKind.standardComparisons();
+        private List<BlockingRule<ComparableRecord>> blockingRules = PersonKind.standardBlockingRules();
+        private final RunSettings.Builder settings = RunSettings.builder();
         private Optional<MatchModel> model = Optional.empty();
-        private int threads = Runtime.getRuntime().availableProcessors();
-        private long uSamplePairs = 1_000_000;
-        private int maxBlockSize = 1_000;
-        private double overwhelmingWeight = 20;
-        private boolean termFrequencyAdjustment = true;
-        private int minimumTrainingRecords = DEFAULT_MINIMUM_TRAINING_RECORDS;
-        private boolean householdClass = true;
         private StageListener listener = SILENT;
         private ReviewDecisions decisions = ReviewDecisions.none();
         private double reviewThresholdProbability = Double.NaN;
@@ -351,36 +308,25 @@ public final class Linker {
          * stored as bytes, one per candidate pair and comparison).
          */
         public Builder comparisons(List<? extends Comparison<ComparableRecord>> value) {
-            checkNotNull(value, "comparisons");
-            Set<String> names = new HashSet<>();
-            for (Comparison<ComparableRecord> c : value) {
-                checkNotNull(c, "comparison");
-                checkArgument(names.add(c.name()), "comparison name '%s' appears twice", c.name());
-                checkArgument(c.levels().size() >= 2 && c.levels().size() <= Byte.MAX_VALUE,
-                        "comparison '%s' has %s levels; it needs between 2 and 127", c.name(), c.levels().size());
-            }
-            this.comparisons = new ArrayList<>(value);
+            this.comparisons = RunSettings.checkComparisons(value);
             return this;
         }
 
-        /** Replaces the blocking rules. */
+        /** Replaces the blocking rules; names must be unique. */
         public Builder blockingRules(List<? extends BlockingRule<ComparableRecord>> value) {
-            checkNotNull(value, "blockingRules");
-            value.forEach(r -> checkNotNull(r, "blocking rule"));
-            this.blockingRules = new ArrayList<>(value);
+            this.blockingRules = RunSettings.checkBlockingRules(value);
             return this;
         }
 
         /** The probability at or above which a pair is a link (default 0.95); in (0, 1). */
         public Builder thresholdProbability(double probability) {
-            checkArgument(probability > 0 && probability < 1, "threshold must be in (0, 1), got %s", probability);
-            this.thresholdProbability = probability;
+            settings.thresholdProbability(probability);
             return this;
         }
 
         /** The seed of u sampling (default 0): the same seed gives the same model and result. */
         public Builder seed(long value) {
-            this.seed = value;
+            settings.seed(value);
             return this;
         }
 
@@ -395,15 +341,13 @@ public final class Linker {
 
         /** Worker threads for the parallel stages (default: the number of cores); at least 1. */
         public Builder threads(int count) {
-            checkArgument(count >= 1, "threads must be at least 1, got %s", count);
-            this.threads = count;
+            settings.threads(count);
             return this;
         }
 
         /** Random record pairs compared to estimate u (default 1,000,000); positive. */
         public Builder uSamplePairs(long count) {
-            checkArgument(count > 0, "uSamplePairs must be positive, got %s", count);
-            this.uSamplePairs = count;
+            settings.uSamplePairs(count);
             return this;
         }
 
@@ -412,8 +356,7 @@ public final class Linker {
          * ones are sub-blocked with a sorted window and reported.
          */
         public Builder maxBlockSize(int size) {
-            checkArgument(size >= 10, "maxBlockSize must be at least 10, got %s", size);
-            this.maxBlockSize = size;
+            settings.maxBlockSize(size);
             return this;
         }
 
@@ -422,8 +365,7 @@ public final class Linker {
          * numbers or NI numbers (default 20; raised to the threshold if below it).
          */
         public Builder overwhelmingWeight(double bits) {
-            checkArgument(!Double.isNaN(bits), "overwhelmingWeight must not be NaN");
-            this.overwhelmingWeight = bits;
+            settings.overwhelmingWeight(bits);
             return this;
         }
 
@@ -433,7 +375,7 @@ public final class Linker {
          * frequencies are no finer than one in the pool's size.
          */
         public Builder termFrequencyAdjustment(boolean value) {
-            this.termFrequencyAdjustment = value;
+            settings.termFrequencyAdjustment(value);
             return this;
         }
 
@@ -446,7 +388,7 @@ public final class Linker {
          * (without them it is skipped), and is saved with the model. See docs/model.md, "Household class".
          */
         public Builder householdClass(boolean fit) {
-            this.householdClass = fit;
+            settings.householdClass(fit);
             return this;
         }
 
@@ -457,8 +399,8 @@ public final class Linker {
          * term-frequency adjusted.
          */
         public Builder minimumTrainingRecords(int count) {
-            checkArgument(count >= 2, "minimumTrainingRecords must be at least 2, got %s", count);
-            this.minimumTrainingRecords = count;
+            // One limit for both: a pool too small to train on is too small to count term frequencies over.
+            settings.minimumTrainingRecords(count).minimumTermFrequencyRecords(count);
             return this;
         }
 
@@ -481,24 +423,12 @@ public final class Linker {
             if (blockingRules.isEmpty()) {
                 throw new IllegalStateException("a linker needs at least one blocking rule");
             }
-            model.ifPresent(m -> checkModelFits(m, comparisons));
-            checkArgument(Double.isNaN(reviewThresholdProbability) || reviewThresholdProbability < thresholdProbability,
+            model.ifPresent(m -> ModelFit.check(m, comparisons, "linker"));
+            double threshold = settings.build().thresholdProbability();
+            checkArgument(Double.isNaN(reviewThresholdProbability) || reviewThresholdProbability < threshold,
                     "the review threshold %s must be below the link threshold %s", reviewThresholdProbability,
-                    thresholdProbability);
+                    threshold);
             return new Linker(this);
-        }
-
-        private static void checkModelFits(MatchModel model, List<Comparison<ComparableRecord>> comparisons) {
-            List<String> names = comparisons.stream().map(Comparison::name).toList();
-            checkArgument(model.comparisonNames().equals(names),
-                    "the model compares %s but the linker compares %s; use a model trained with these comparisons",
-                    model.comparisonNames(), names);
-            for (int c = 0; c < names.size(); c++) {
-                checkArgument(model.levels(c).equals(comparisons.get(c).levels()),
-                        "comparison '%s' has levels %s in the model but %s in the linker", names.get(c),
-                        model.levels(c).stream().map(l -> l.label()).toList(),
-                        comparisons.get(c).levels().stream().map(l -> l.label()).toList());
-            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.palimpsest;
 
 import io.github.palimpsest.block.CandidatePairs;
+import io.github.palimpsest.pipeline.Candidates;
 import io.github.palimpsest.cluster.Clustering;
 import io.github.palimpsest.cluster.PairDecisions;
 import io.github.palimpsest.cluster.RefusedLink;
@@ -67,7 +68,7 @@ final class Reviewing {
      * The must-link pairs that are not links already: each with its candidate weight and levels when it is a
      * candidate pair, else compared now and weighed by the model's explanation (its total, as for any link).
      */
-    ExtraLinks extraLinks(CandidatePairs candidates, double[] weights, byte[][] levels, double thresholdWeight,
+    ExtraLinks extraLinks(Candidates candidates, double[] weights, byte[][] levels, double thresholdWeight,
                           List<Comparison<ComparableRecord>> comparisons, ComparableRecord[] records,
                           MatchModel model, double[][] termFrequency) {
         long[] must = pairs.packedMustLinks();
@@ -110,7 +111,7 @@ final class Reviewing {
     }
 
     /** The index of a pair among the candidates (ascending), or −1. */
-    static int candidateIndex(CandidatePairs candidates, long pair) {
+    static int candidateIndex(Candidates candidates, long pair) {
         int lo = 0;
         int hi = candidates.size() - 1;
         while (lo <= hi) {
@@ -155,7 +156,7 @@ final class Reviewing {
      * {@code [reviewWeight, thresholdWeight)}, leaving out pairs a decision covers.
      */
     ReviewState state(long[] linkPairs, double[] linkWeights, byte[][] linkLevels, Clustering clustering,
-                      CandidatePairs candidates, double[] weights, byte[][] levels, double thresholdWeight,
+                      Candidates candidates, double[] weights, byte[][] levels, double thresholdWeight,
                       double reviewWeight) {
         Link.Decision[] decided = linkDecisions(linkPairs, clustering);
         if (Double.isNaN(reviewWeight)) {

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.palimpsest.block.Blocker;
 import io.github.palimpsest.block.BlockingRule;
 import io.github.palimpsest.block.CandidatePairs;
+import io.github.palimpsest.pipeline.Candidates;
+import io.github.palimpsest.pipeline.DefaultModel;
+import io.github.palimpsest.pipeline.PairScoring;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.score.MatchModel;
 import java.util.ArrayList;
@@ -16,8 +19,8 @@ import net.jqwik.api.Property;
 
 /**
  * The batch's column-wise scoring ({@link PairScoring}) against the model's one-pair weight, over random
- * comparison levels and term frequencies: both decide a pair's class of relatives with their own copy of
- * the rule ({@code HouseholdClass.classOf} and the model's), so this is what keeps the two copies one rule.
+ * comparison levels and term frequencies: both decide a pair's class of relatives by the one
+ * {@code RelativesRule}, and add the same terms in the same order, so the weights agree bit for bit.
  */
 class PairScoringProperties {
     private static final int RECORDS = 40;
@@ -58,7 +61,7 @@ class PairScoringProperties {
                 }
             }
         }
-        double[] weights = new PairScoring(EVERY_PAIR, levels, levelCounts, RECORDS, (size, range) -> range.run(0, size))
+        double[] weights = new PairScoring(Candidates.of(EVERY_PAIR), levels, levelCounts, RECORDS, (size, range) -> range.run(0, size))
                 .weights(model, frequencies);
         int withRelatives = 0;
         for (int k = 0; k < pairs; k++) {

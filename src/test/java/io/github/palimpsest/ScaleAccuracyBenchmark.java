@@ -1,5 +1,6 @@
 package io.github.palimpsest;
 
+import io.github.palimpsest.pipeline.PairScoring;
 import io.github.palimpsest.block.Blocker;
 import io.github.palimpsest.block.BlockingRule;
 import io.github.palimpsest.block.CandidatePairs;
@@ -296,7 +297,7 @@ public final class ScaleAccuracyBenchmark {
      */
     static double[][] termFrequencies(List<ComparableRecord> records, List<Comparison<ComparableRecord>> comparisons,
             MatchModel model) {
-        return PairScoring.termFrequencies(model, comparisons, records.toArray(ComparableRecord[]::new), true);
+        return PairScoring.termFrequencies(model, comparisons, records, true);
     }
 
     /** The standard comparisons with {@code address} neutral when the postcodes agree in full (an experiment). */

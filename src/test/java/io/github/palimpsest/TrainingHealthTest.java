@@ -1,5 +1,6 @@
 package io.github.palimpsest;
 
+import io.github.palimpsest.pipeline.DefaultModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

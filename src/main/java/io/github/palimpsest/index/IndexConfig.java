@@ -3,18 +3,23 @@ package io.github.palimpsest.index;
 import com.google.common.collect.ImmutableList;
 import io.github.palimpsest.block.BlockingRule;
 import io.github.palimpsest.cluster.Clusterer;
-import io.github.palimpsest.cluster.PersonConflicts;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.TermFrequencyComparison;
+import io.github.palimpsest.pipeline.PersonKind;
+import io.github.palimpsest.pipeline.PipelineRun;
+import io.github.palimpsest.pipeline.RunSettings;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.score.MatchModel;
 import java.util.List;
 
-/** The immutable configuration of one {@link LinkIndex}, as its builder validated it. */
+/**
+ * The immutable configuration of one {@link LinkIndex}, as its builder validated it: the {@link RunSettings}
+ * every front end shares (threshold, overwhelming weight, term-frequency adjustment, block size), and what
+ * only an index has (window, candidates shown, re-clustering budget). The fields are those settings spelt out
+ * for the index's hot paths.
+ */
 final class IndexConfig {
-    /** As in the batch linker: below this many records, frequencies are too coarse to adjust with. */
-    static final int MINIMUM_TERM_FREQUENCY_RECORDS = 1_000;
-
+    final RunSettings settings;
     final ImmutableList<Comparison<ComparableRecord>> comparisons;
     final ImmutableList<BlockingRule<ComparableRecord>> blockingRules;
     final MatchModel model;
@@ -33,24 +38,21 @@ final class IndexConfig {
 
     @SuppressWarnings("unchecked")
     IndexConfig(List<Comparison<ComparableRecord>> comparisons, List<BlockingRule<ComparableRecord>> blockingRules,
-            MatchModel model, double thresholdProbability, double overwhelmingWeight,
-            boolean termFrequencyAdjustment, int maxBlockSize, int windowSize, int maxCandidates,
-            int maxReclusterLinks) {
+            MatchModel model, RunSettings settings, int windowSize, int maxCandidates, int maxReclusterLinks) {
+        this.settings = settings;
         this.comparisons = ImmutableList.copyOf(comparisons);
         this.blockingRules = ImmutableList.copyOf(blockingRules);
         this.model = model;
-        this.thresholdProbability = thresholdProbability;
-        // Exactly the Linker's conversion, so that a link here is a link there.
-        this.thresholdWeight = StrictMath.log(thresholdProbability / (1 - thresholdProbability)) / StrictMath.log(2);
-        this.overwhelmingWeight = Math.max(overwhelmingWeight, thresholdWeight);
-        this.termFrequencyAdjustment = termFrequencyAdjustment;
-        this.maxBlockSize = maxBlockSize;
+        this.thresholdProbability = settings.thresholdProbability();
+        this.thresholdWeight = settings.thresholdWeight();
+        this.overwhelmingWeight = settings.overwhelmingWeight();
+        this.termFrequencyAdjustment = settings.termFrequencyAdjustment();
+        this.maxBlockSize = settings.maxBlockSize();
         this.windowSize = windowSize;
         this.maxCandidates = maxCandidates;
         this.maxReclusterLinks = maxReclusterLinks;
-        // The batch linker's clusterer exactly (see LinkRun): birth-date conflicts resolved by a direct link.
-        this.clusterer = Clusterer.builder().threshold(thresholdWeight).overwhelmingWeight(this.overwhelmingWeight)
-                .conflictOverrideWeight(thresholdWeight).loneLinkWeight(PersonConflicts.LONE_LINK_WEIGHT).build();
+        // The batch run's clusterer exactly: birth-date conflicts resolved by a direct link.
+        this.clusterer = PipelineRun.clusterer(settings, new PersonKind(comparisons, blockingRules, settings));
         this.termFrequencyComparisons = new TermFrequencyComparison[comparisons.size()];
         for (int c = 0; c < comparisons.size(); c++) {
             if (model.termFrequencyLevel(c).isPresent()
@@ -62,6 +64,6 @@ final class IndexConfig {
 
     /** Whether weights are adjusted by term frequency when {@code recordCount} records are indexed. */
     boolean adjustsTermFrequencies(int recordCount) {
-        return termFrequencyAdjustment && recordCount >= MINIMUM_TERM_FREQUENCY_RECORDS;
+        return settings.adjustsTermFrequencies(recordCount);
     }
 }

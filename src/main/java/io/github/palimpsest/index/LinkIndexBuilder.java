@@ -7,16 +7,17 @@ import io.github.palimpsest.block.BlockingRule;
 import io.github.palimpsest.block.PersonBlockingRules;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.PersonComparisons;
+import io.github.palimpsest.pipeline.ModelFit;
+import io.github.palimpsest.pipeline.PersonKind;
+import io.github.palimpsest.pipeline.RunSettings;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.review.ReviewDecisions;
 import io.github.palimpsest.score.MatchModel;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,13 +30,11 @@ public final class LinkIndexBuilder {
      */
     static final int DEFAULT_MAX_RECLUSTER_LINKS = 4_096;
 
-    private List<Comparison<ComparableRecord>> comparisons = PersonComparisons.standard();
-    private List<BlockingRule<ComparableRecord>> blockingRules = PersonBlockingRules.standard();
+    private List<Comparison<ComparableRecord>> comparisons = PersonKind.standardComparisons();
+    private List<BlockingRule<ComparableRecord>> blockingRules = PersonKind.standardBlockingRules();
     private Optional<MatchModel> model = Optional.empty();
-    private double thresholdProbability = 0.95;
-    private double overwhelmingWeight = 20;
-    private boolean termFrequencyAdjustment = true;
-    private int maxBlockSize = 1_000;
+    /** The settings the index shares with the batch and token linkers, checked as they are there. */
+    private RunSettings.Builder settings = RunSettings.builder();
     private int windowSize = 10;
     private int maxCandidates = 10;
     /** Empty until set: then a loaded index keeps the budget its file records (see {@link #load}). */
@@ -48,26 +47,16 @@ public final class LinkIndexBuilder {
 
     /** Replaces the comparisons (default: {@link PersonComparisons#standard()}); names must be unique. */
     public LinkIndexBuilder comparisons(List<? extends Comparison<ComparableRecord>> value) {
-        checkNotNull(value, "comparisons");
-        Set<String> names = new HashSet<>();
-        for (Comparison<ComparableRecord> c : value) {
-            checkArgument(names.add(checkNotNull(c, "comparison").name()), "comparison name '%s' appears twice",
-                    c.name());
-        }
-        this.comparisons = List.copyOf(value);
+        this.comparisons = RunSettings.checkComparisons(value);
         return this;
     }
 
-    /** Replaces the blocking rules (default: {@link PersonBlockingRules#standard()}); at most 256. */
+    /** Replaces the blocking rules (default: {@link PersonBlockingRules#standard()}); at most 256, names unique. */
     public LinkIndexBuilder blockingRules(List<? extends BlockingRule<ComparableRecord>> value) {
         checkNotNull(value, "blockingRules");
+        // A posting records its rule in one byte.
         checkArgument(value.size() <= 256, "at most 256 blocking rules, got %s", value.size());
-        Set<String> names = new HashSet<>();
-        for (BlockingRule<ComparableRecord> r : value) {
-            checkArgument(names.add(checkNotNull(r, "blocking rule").name()),
-                    "blocking rule name '%s' appears twice", r.name());
-        }
-        this.blockingRules = List.copyOf(value);
+        this.blockingRules = RunSettings.checkBlockingRules(value);
         return this;
     }
 
@@ -94,8 +83,7 @@ public final class LinkIndexBuilder {
 
     /** The probability at or above which a pair is a link (default 0.95); in (0, 1). */
     public LinkIndexBuilder thresholdProbability(double probability) {
-        checkArgument(probability > 0 && probability < 1, "threshold must be in (0, 1), got %s", probability);
-        this.thresholdProbability = probability;
+        settings.thresholdProbability(probability);
         return this;
     }
 
@@ -104,8 +92,7 @@ public final class LinkIndexBuilder {
      * numbers or NI numbers (default 20; raised to the threshold if below it).
      */
     public LinkIndexBuilder overwhelmingWeight(double bits) {
-        checkArgument(!Double.isNaN(bits), "overwhelmingWeight must not be NaN");
-        this.overwhelmingWeight = bits;
+        settings.overwhelmingWeight(bits);
         return this;
     }
 
@@ -115,14 +102,13 @@ public final class LinkIndexBuilder {
      * equal a batch run's exactly (see the class comment).
      */
     public LinkIndexBuilder termFrequencyAdjustment(boolean value) {
-        this.termFrequencyAdjustment = value;
+        settings.termFrequencyAdjustment(value);
         return this;
     }
 
     /** The largest block paired exhaustively (default 1,000; at least 10); beyond it, a sorted window. */
     public LinkIndexBuilder maxBlockSize(int size) {
-        checkArgument(size >= 10, "maxBlockSize must be at least 10, got %s", size);
-        this.maxBlockSize = size;
+        settings.maxBlockSize(size);
         return this;
     }
 
@@ -232,12 +218,13 @@ public final class LinkIndexBuilder {
         if (blockingRules.isEmpty()) {
             throw new IllegalStateException("a link index needs at least one blocking rule");
         }
-        if (windowSize > maxBlockSize) {
-            throw new IllegalStateException("windowSize " + windowSize + " exceeds maxBlockSize " + maxBlockSize);
+        RunSettings built = settings.build();
+        if (windowSize > built.maxBlockSize()) {
+            throw new IllegalStateException("windowSize " + windowSize + " exceeds maxBlockSize "
+                    + built.maxBlockSize());
         }
-        checkModelFits(resolved, comparisons);
-        return new IndexConfig(comparisons, blockingRules, resolved, thresholdProbability, overwhelmingWeight,
-                termFrequencyAdjustment, maxBlockSize, windowSize, maxCandidates,
+        ModelFit.check(resolved, comparisons, "index");
+        return new IndexConfig(comparisons, blockingRules, resolved, built, windowSize, maxCandidates,
                 maxReclusterLinks.orElse(DEFAULT_MAX_RECLUSTER_LINKS));
     }
 
@@ -245,12 +232,11 @@ public final class LinkIndexBuilder {
         if (model.isPresent()) {
             return model.get();
         }
-        // The batch linker's rule for an untrained run: the bundled model fits the standard comparisons only.
-        if (comparisons.equals(PersonComparisons.standard())) {
-            // Its priors fit its training pool; in a larger index they would link too readily.
-            return expectedRecords > BundledModel.TRAINING_RECORDS
-                    ? BundledModel.standard().scaledToPool(BundledModel.TRAINING_RECORDS, expectedRecords)
-                    : BundledModel.standard();
+        // The batch linker's bundled model, which fits the standard comparisons only.
+        Optional<MatchModel> bundled = new PersonKind(comparisons, blockingRules, settings.build())
+                .indexModel(expectedRecords);
+        if (bundled.isPresent()) {
+            return bundled.get();
         }
         throw new IllegalStateException("an index with non-standard comparisons needs a model trained with "
                 + "them: pass one to model(...), e.g. from Linker.builder().comparisons(...).build().train(records)");
@@ -259,25 +245,12 @@ public final class LinkIndexBuilder {
     LinkIndexBuilder restore(MatchModel savedModel, double threshold, double overwhelming, boolean termFrequencies,
             int blockSize, int window, int candidates, int expected, int reclusterLinks) {
         this.model = Optional.of(savedModel);
-        this.thresholdProbability = threshold;
-        this.overwhelmingWeight = overwhelming;
-        this.termFrequencyAdjustment = termFrequencies;
-        this.maxBlockSize = blockSize;
+        this.settings = settings.build().toBuilder().thresholdProbability(threshold).overwhelmingWeight(overwhelming)
+                .termFrequencyAdjustment(termFrequencies).maxBlockSize(blockSize);
         this.windowSize = window;
         this.maxCandidates = candidates;
         this.expectedRecords = expected;
         this.maxReclusterLinks = OptionalInt.of(reclusterLinks);
         return this;
-    }
-
-    private static void checkModelFits(MatchModel model, List<Comparison<ComparableRecord>> comparisons) {
-        List<String> names = comparisons.stream().map(Comparison::name).toList();
-        checkArgument(model.comparisonNames().equals(names),
-                "the model compares %s but the index compares %s; use a model trained with these comparisons",
-                model.comparisonNames(), names);
-        for (int c = 0; c < names.size(); c++) {
-            checkArgument(model.levels(c).equals(comparisons.get(c).levels()),
-                    "comparison '%s' has other levels in the model than in the index", names.get(c));
-        }
     }
 }

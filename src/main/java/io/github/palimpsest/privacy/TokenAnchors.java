@@ -2,7 +2,8 @@ package io.github.palimpsest.privacy;
 
 import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.compare.Comparison;
-import io.github.palimpsest.compare.ComparisonLevel;
+import io.github.palimpsest.pipeline.Anchors;
+import io.github.palimpsest.pipeline.Candidates;
 import io.github.palimpsest.score.MatchModel;
 import java.util.List;
 import org.slf4j.Logger;
@@ -43,16 +44,16 @@ final class TokenAnchors {
      * @param levels the level of each candidate pair, per comparison: {@code levels[c][k]}
      */
     static MatchModel reestimateM(MatchModel trained, List<Comparison<Tombstone>> comparisons,
-                                  List<Tombstone> tombstones, long[] candidates, byte[][] levels) {
+                                  List<Tombstone> tombstones, Candidates candidates, byte[][] levels) {
         int comparisonCount = comparisons.size();
-        long[][] counts = new long[comparisonCount][];
+        double[][] counts = new double[comparisonCount][];
         for (int c = 0; c < comparisonCount; c++) {
-            counts[c] = new long[comparisons.get(c).levels().size()];
+            counts[c] = new double[comparisons.get(c).levels().size()];
         }
         int anchors = 0;
-        for (int k = 0; k < candidates.length; k++) {
-            if (isAnchor(tombstones.get(CandidatePairs.left(candidates[k])),
-                    tombstones.get(CandidatePairs.right(candidates[k])))) {
+        for (int k = 0; k < candidates.size(); k++) {
+            long pair = candidates.pair(k);
+            if (isAnchor(tombstones.get(CandidatePairs.left(pair)), tombstones.get(CandidatePairs.right(pair)))) {
                 anchors++;
                 for (int c = 0; c < comparisonCount; c++) {
                     counts[c][levels[c][k]]++;
@@ -69,22 +70,10 @@ final class TokenAnchors {
             if (isAnchorComparison(comparison.name())) {
                 continue;
             }
-            List<ComparisonLevel> comparisonLevels = comparison.levels();
-            long informative = 0;
-            int informativeLevels = 0;
-            for (int l = 0; l < comparisonLevels.size(); l++) {
-                if (!comparisonLevels.get(l).isNeutral()) {
-                    informative += counts[c][l];
-                    informativeLevels++;
-                }
-            }
-            if (informative == 0) {
+            // The plain run's estimate, from unweighted counts: every token anchor counts as one match.
+            double[] m = Anchors.mFromCounts(comparison.levels(), counts[c], 0);
+            if (m == null) {
                 continue;
-            }
-            double[] m = new double[comparisonLevels.size()];
-            for (int l = 0; l < m.length; l++) {
-                m[l] = comparisonLevels.get(l).isNeutral() ? 1.0
-                        : (counts[c][l] + 1.0) / (informative + informativeLevels);
             }
             builder.m(comparison.name(), m);
         }

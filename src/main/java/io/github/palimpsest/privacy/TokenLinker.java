@@ -6,6 +6,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import io.github.palimpsest.block.BlockingRule;
 import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.pipeline.ModelFit;
+import io.github.palimpsest.pipeline.RunSettings;
 import io.github.palimpsest.score.MatchModel;
 import java.util.List;
 import java.util.Optional;
@@ -51,32 +53,20 @@ public final class TokenLinker {
 
     final ImmutableList<Comparison<Tombstone>> comparisons;
     final Optional<ImmutableList<BlockingRule<Tombstone>>> blockingRules;
-    final double thresholdWeight;
-    final long seed;
-    final int threads;
+    /** The settings every front end shares, checked once by their builder. */
+    final RunSettings settings;
+    /** What tombstones bring to the one pipeline. */
+    final TokenKind kind;
     final boolean oneToOne;
     final Optional<MatchModel> model;
-    final long uSamplePairs;
-    final int maxBlockSize;
-    final double overwhelmingWeight;
-    final int minimumTrainingRecords;
 
     private TokenLinker(Builder b) {
         this.comparisons = ImmutableList.copyOf(b.comparisons);
         this.blockingRules = b.blockingRules.map(ImmutableList::copyOf);
-        this.thresholdWeight = log2(b.thresholdProbability / (1 - b.thresholdProbability));
-        this.seed = b.seed;
-        this.threads = b.threads;
+        this.settings = b.settings.build();
         this.oneToOne = b.oneToOne;
         this.model = b.model;
-        this.uSamplePairs = b.uSamplePairs;
-        this.maxBlockSize = b.maxBlockSize;
-        this.overwhelmingWeight = Math.max(b.overwhelmingWeight, thresholdWeight);
-        this.minimumTrainingRecords = b.minimumTrainingRecords;
-    }
-
-    private static double log2(double x) {
-        return StrictMath.log(x) / StrictMath.log(2);
+        this.kind = new TokenKind(comparisons, blockingRules());
     }
 
     /**
@@ -124,21 +114,6 @@ public final class TokenLinker {
     }
 
     /**
-     * The model a run over {@code recordCount} tombstones scores with without training: the supplied one,
-     * else, for a pool smaller than {@link Builder#minimumTrainingRecords(int)} linked with the standard
-     * comparisons, the bundled default token model; else none (the run trains on its input).
-     */
-    Optional<MatchModel> modelFor(int recordCount) {
-        if (model.isPresent()) {
-            return model;
-        }
-        if (recordCount < minimumTrainingRecords && DefaultTokenModel.fits(comparisons)) {
-            return Optional.of(DefaultTokenModel.standard());
-        }
-        return Optional.empty();
-    }
-
-    /**
      * Trains a model on tombstones without linking them (block, compare, train), ignoring any supplied model
      * and the small-pool default: the recipe of the bundled model uses it.
      *
@@ -165,12 +140,12 @@ public final class TokenLinker {
 
     /** The blocking rules used for a run with this linker's seed. */
     public List<BlockingRule<Tombstone>> blockingRules() {
-        return blockingRules.isPresent() ? blockingRules.get() : TokenBlockingRules.standard(seed);
+        return blockingRules.isPresent() ? blockingRules.get() : TokenBlockingRules.standard(settings.seed());
     }
 
     /** The match weight in bits at or above which a pair is a link. */
     public double thresholdWeight() {
-        return thresholdWeight;
+        return settings.thresholdWeight();
     }
 
     /** Whether links across sources are one-to-one. */
@@ -189,24 +164,24 @@ public final class TokenLinker {
     /** The configuration; no data. */
     @Override
     public String toString() {
-        return "TokenLinker[threshold=" + thresholdWeight + " bits, seed=" + seed + ", threads=" + threads
-                + ", oneToOne=" + oneToOne + ", model=" + (model.isPresent() ? "given"
-                : "trained, bundled below " + minimumTrainingRecords + " records") + "]";
+        return "TokenLinker[threshold=" + settings.thresholdWeight() + " bits, seed=" + settings.seed()
+                + ", threads=" + settings.threads() + ", oneToOne=" + oneToOne + ", model=" + (model.isPresent()
+                ? "given" : "trained, bundled below " + settings.minimumTrainingRecords() + " records") + "]";
     }
 
     /** Configures a {@link TokenLinker}. Not thread-safe. */
     public static final class Builder {
         private List<Comparison<Tombstone>> comparisons = TombstoneComparisons.standard();
         private Optional<List<BlockingRule<Tombstone>>> blockingRules = Optional.empty();
-        private double thresholdProbability = 0.95;
-        private long seed;
-        private int threads = Runtime.getRuntime().availableProcessors();
+        /**
+         * Term frequencies count over pools of {@link RunSettings#DEFAULT_MINIMUM_RECORDS} tombstones or more,
+         * whatever the training minimum: the bundled model holds no frequencies (see {@link DefaultTokenModel}).
+         */
+        private final RunSettings.Builder settings = RunSettings.builder()
+                .minimumTrainingRecords(DefaultTokenModel.MINIMUM_TRAINING_RECORDS)
+                .minimumTermFrequencyRecords(RunSettings.DEFAULT_MINIMUM_RECORDS);
         private boolean oneToOne;
         private Optional<MatchModel> model = Optional.empty();
-        private long uSamplePairs = 1_000_000;
-        private int maxBlockSize = 1_000;
-        private double overwhelmingWeight = 20;
-        private int minimumTrainingRecords = DefaultTokenModel.MINIMUM_TRAINING_RECORDS;
 
         private Builder() {
         }
@@ -214,13 +189,11 @@ public final class TokenLinker {
         /**
          * The comparisons (default {@link TombstoneComparisons#standard()}).
          *
-         * @throws IllegalArgumentException if empty or two share a name
+         * @throws IllegalArgumentException if empty, two share a name, or one has fewer than 2 or more than 127 levels
          */
         public Builder comparisons(List<? extends Comparison<Tombstone>> value) {
-            List<Comparison<Tombstone>> copy = List.copyOf(value);
+            List<Comparison<Tombstone>> copy = RunSettings.checkComparisons(value);
             checkArgument(!copy.isEmpty(), "at least one comparison is needed");
-            checkArgument(copy.stream().map(Comparison::name).distinct().count() == copy.size(),
-                    "two comparisons share a name");
             this.comparisons = copy;
             return this;
         }
@@ -231,7 +204,7 @@ public final class TokenLinker {
          * @throws IllegalArgumentException if empty
          */
         public Builder blockingRules(List<? extends BlockingRule<Tombstone>> value) {
-            List<BlockingRule<Tombstone>> copy = List.copyOf(value);
+            List<BlockingRule<Tombstone>> copy = RunSettings.checkBlockingRules(value);
             checkArgument(!copy.isEmpty(), "at least one blocking rule is needed");
             this.blockingRules = Optional.of(copy);
             return this;
@@ -243,15 +216,13 @@ public final class TokenLinker {
          * @throws IllegalArgumentException unless in (0, 1)
          */
         public Builder thresholdProbability(double probability) {
-            checkArgument(probability > 0 && probability < 1, "threshold probability must be in (0, 1), got %s",
-                    probability);
-            this.thresholdProbability = probability;
+            settings.thresholdProbability(probability);
             return this;
         }
 
         /** The seed of u sampling and of the standard rules' bit positions (default 0). */
         public Builder seed(long value) {
-            this.seed = value;
+            settings.seed(value);
             return this;
         }
 
@@ -261,8 +232,7 @@ public final class TokenLinker {
          * @throws IllegalArgumentException if below 1
          */
         public Builder threads(int count) {
-            checkArgument(count >= 1, "threads must be at least 1, got %s", count);
-            this.threads = count;
+            settings.threads(count);
             return this;
         }
 
@@ -291,8 +261,7 @@ public final class TokenLinker {
          * @throws IllegalArgumentException if not positive
          */
         public Builder uSamplePairs(long count) {
-            checkArgument(count > 0, "uSamplePairs must be positive, got %s", count);
-            this.uSamplePairs = count;
+            settings.uSamplePairs(count);
             return this;
         }
 
@@ -302,8 +271,7 @@ public final class TokenLinker {
          * @throws IllegalArgumentException if below 10
          */
         public Builder maxBlockSize(int size) {
-            checkArgument(size >= 10, "maxBlockSize must be at least 10, got %s", size);
-            this.maxBlockSize = size;
+            settings.maxBlockSize(size);
             return this;
         }
 
@@ -312,8 +280,7 @@ public final class TokenLinker {
          * (default 20; raised to the threshold if below it).
          */
         public Builder overwhelmingWeight(double bits) {
-            checkArgument(!Double.isNaN(bits), "overwhelmingWeight must not be NaN");
-            this.overwhelmingWeight = bits;
+            settings.overwhelmingWeight(bits);
             return this;
         }
 
@@ -327,8 +294,7 @@ public final class TokenLinker {
          * @throws IllegalArgumentException if below 2
          */
         public Builder minimumTrainingRecords(int count) {
-            checkArgument(count >= 2, "minimumTrainingRecords must be at least 2, got %s", count);
-            this.minimumTrainingRecords = count;
+            settings.minimumTrainingRecords(count);
             return this;
         }
 
@@ -338,16 +304,7 @@ public final class TokenLinker {
          * @throws IllegalArgumentException if a given model does not fit the comparisons
          */
         public TokenLinker build() {
-            model.ifPresent(m -> {
-                checkArgument(m.comparisonCount() == comparisons.size(), "the model has %s comparisons, the "
-                        + "linker %s", m.comparisonCount(), comparisons.size());
-                for (int c = 0; c < comparisons.size(); c++) {
-                    checkArgument(m.comparisonNames().get(c).equals(comparisons.get(c).name())
-                                    && m.levels(c).equals(comparisons.get(c).levels()),
-                            "comparison %s of the model ('%s') does not have the name and levels of '%s'", c,
-                            m.comparisonNames().get(c), comparisons.get(c).name());
-                }
-            });
+            model.ifPresent(m -> ModelFit.check(m, comparisons, "linker"));
             return new TokenLinker(this);
         }
     }

@@ -1,6 +1,7 @@
 package io.github.palimpsest.score;
 
 import io.github.palimpsest.compare.ComparisonLevel;
+import io.github.palimpsest.pipeline.RelativesRule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,10 +14,10 @@ import java.util.Map;
  * {@link #classOf}. Immutable; part of {@link MatchModel}, which documents the rules.
  */
 final class Relatives {
-    /** No class of relatives applies to the pair. */
-    static final int NONE = -1;
-    static final int HOUSEHOLD = 0;
-    static final int APART = 1;
+    /** No class of relatives applies to the pair ({@link RelativesRule}'s classes). */
+    static final int NONE = RelativesRule.NONE;
+    static final int HOUSEHOLD = RelativesRule.HOUSEHOLD;
+    static final int APART = RelativesRule.APART;
 
     /** Prior per class, 0 for a class the model lacks. */
     private final double[] priors;
@@ -112,11 +113,8 @@ final class Relatives {
     }
 
     /**
-     * Which class a pair can belong to: {@link #HOUSEHOLD} when some home comparison is at its first level
-     * and some distinguishing comparison is not evidence for a match (weight 0 or less); {@link #APART} when
-     * no home comparison is at its first level, a kin comparison is, and a distinguishing comparison is
-     * evidence against a match (weight below 0); else {@link #NONE}. The batch's column form of the same
-     * rule is {@code HouseholdClass.classOf}.
+     * Which class a pair can belong to, by {@link RelativesRule} (the one rule the batch's scoring and the
+     * fits of the classes use too), limited to the classes this model has.
      *
      * @param matchWeights the model's {@code log2(m/u)} per comparison and level
      */
@@ -124,21 +122,8 @@ final class Relatives {
         if (!has(HOUSEHOLD)) {
             return NONE;
         }
-        boolean atHome = false;
-        boolean differs = false;
-        boolean differsClearly = false;
-        boolean kinAgree = false;
-        for (int c = 0; c < levelsOfPair.length; c++) {
-            int l = levelsOfPair[c];
-            atHome |= home[c] && l == 0;
-            differs |= distinguishing[c] && matchWeights[c][l] <= 0;
-            differsClearly |= distinguishing[c] && matchWeights[c][l] < 0;
-            kinAgree |= kin[c] && l == 0;
-        }
-        if (atHome) {
-            return differs ? HOUSEHOLD : NONE;
-        }
-        return has(APART) && kinAgree && differsClearly ? APART : NONE;
+        int cls = RelativesRule.classOf(home, distinguishing, kin, matchWeights, levelsOfPair);
+        return cls == APART && !has(APART) ? NONE : cls;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.palimpsest.index;
 
+import io.github.palimpsest.pipeline.DefaultModel;
 import io.github.palimpsest.Entity;
 import io.github.palimpsest.LinkResult;
 import io.github.palimpsest.Linker;
@@ -24,7 +25,7 @@ final class IndexFixtures {
 
     /** The bundled model: the one the batch linker uses for small pools. */
     static MatchModel model() {
-        return BundledModel.standard();
+        return DefaultModel.standard();
     }
 
     /**

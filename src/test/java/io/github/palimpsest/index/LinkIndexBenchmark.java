@@ -1,5 +1,6 @@
 package io.github.palimpsest.index;
 
+import io.github.palimpsest.pipeline.DefaultModel;
 import io.github.palimpsest.Entity;
 import io.github.palimpsest.LinkResult;
 import io.github.palimpsest.Linker;
@@ -86,7 +87,7 @@ public final class LinkIndexBenchmark {
         boolean trained = modelChoice.equals("trained");
         LinkIndexBuilder builder = LinkIndex.builder().expectedSize(wanted);
         if (modelChoice.equals("unscaled")) {
-            builder.model(BundledModel.standard());
+            builder.model(DefaultModel.standard());
         }
         Optional<MatchModel> model = Optional.empty();
         if (trained || batch) {

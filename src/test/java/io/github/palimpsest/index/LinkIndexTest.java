@@ -1,5 +1,6 @@
 package io.github.palimpsest.index;
 
+import io.github.palimpsest.pipeline.DefaultModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -279,16 +280,16 @@ class LinkIndexTest {
 
     @Test
     void aLargeIndexWithoutAModelScalesTheBundledPriorsToItsExpectedSize() {
-        MatchModel bundled = BundledModel.standard();
+        MatchModel bundled = DefaultModel.standard();
         MatchModel large = LinkIndex.builder().expectedSize(100_000).build().model();
-        double factor = (BundledModel.TRAINING_RECORDS - 1.0) / (100_000 - 1.0);
+        double factor = (DefaultModel.TRAINING_RECORDS - 1.0) / (100_000 - 1.0);
         assertEquals(bundled.prior() * factor, large.prior(), bundled.prior() * 1e-12);
         assertTrue(bundled.householdPrior() > 0 && bundled.relativesApartPrior() > 0, "the bundled model has both classes");
         assertEquals(bundled.householdPrior() * factor, large.householdPrior(), bundled.householdPrior() * 1e-12);
         assertEquals(bundled.relativesApartPrior() * factor, large.relativesApartPrior(),
                 bundled.relativesApartPrior() * 1e-12);
         assertEquals(bundled.levelWeight(0, 0), large.levelWeight(0, 0), "the evidence is unchanged");
-        assertEquals(bundled, LinkIndex.builder().expectedSize(BundledModel.TRAINING_RECORDS).build().model(),
+        assertEquals(bundled, LinkIndex.builder().expectedSize(DefaultModel.TRAINING_RECORDS).build().model(),
                 "no larger than the training pool: as it is");
         assertEquals(bundled, LinkIndex.builder().model(bundled).expectedSize(100_000).build().model(),
                 "a given model is used as it is");
@@ -299,7 +300,7 @@ class LinkIndexTest {
         // DefaultModel's recipe (DefaultModelTest checks that the bundled file is what it trains).
         long records = SyntheticForces.builder().people(3_000).seed(42).referenceDate(LocalDate.of(2025, 1, 1)).build()
                 .stream().count();
-        assertEquals(BundledModel.TRAINING_RECORDS, records);
+        assertEquals(DefaultModel.TRAINING_RECORDS, records);
     }
 
     @Test

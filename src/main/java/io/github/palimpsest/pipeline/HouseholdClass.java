@@ -1,4 +1,4 @@
-package io.github.palimpsest;
+package io.github.palimpsest.pipeline;
 
 import io.github.palimpsest.score.MatchModel;
 import io.github.palimpsest.score.MatchModelBuilder;
@@ -15,15 +15,15 @@ import org.slf4j.LoggerFactory;
  * unconfined, at a million records it absorbed strangers too (docs/accuracy.md); only pairs that share a
  * surname and no home, and differ clearly in forename or date of birth, can be relatives apart. Stateless.
  */
-final class HouseholdClass {
+public final class HouseholdClass {
     private static final Logger LOG = LoggerFactory.getLogger(HouseholdClass.class);
 
-    static final List<String> HOME = List.of("postcode", "address");
-    static final List<String> DISTINGUISHING = List.of("forename", "dob");
+    static final List<String> HOME = ModelPart.keys(ModelPart.HOME);
+    static final List<String> DISTINGUISHING = ModelPart.keys(ModelPart.DISTINGUISHING);
     /** What relatives apart share: the surname (at its first level, exact). */
-    static final List<String> KIN = List.of("surname");
+    static final List<String> KIN = ModelPart.keys(ModelPart.KIN);
     /** Relatives are different people: they share these no more often than strangers do (h = u, k = u). */
-    static final List<String> PERSONAL_IDENTIFIERS = List.of("pnc_id", "cro_number", "ni_number", "driving_licence");
+    static final List<String> PERSONAL_IDENTIFIERS = ModelPart.keys(ModelPart.PERSONAL_IDENTIFIERS);
     private static final int ITERATIONS = 30;
     /** Fewer household-like pairs than this to start from, and the class is not fitted. */
     private static final int MINIMUM_START = 50;
@@ -35,7 +35,7 @@ final class HouseholdClass {
 
     /** Runs {@code count} chunks, {@code chunk.accept(i)} for each, in any order and on any threads. */
     @FunctionalInterface
-    interface Parallel {
+    public interface Parallel {
         void chunks(int count, java.util.function.IntConsumer chunk);
     }
 
@@ -54,7 +54,7 @@ final class HouseholdClass {
      * @param records   the number of records in the pool
      * @param parallel  runs the EM's chunks of pairs, on one thread or several
      */
-    static MatchModel fit(MatchModel model, byte[][] levels, double[] weights, double[] termFrequencyBits, int records,
+    public static MatchModel fit(MatchModel model, byte[][] levels, double[] weights, double[] termFrequencyBits, int records,
                           Parallel parallel) {
         Comparisons k = Comparisons.of(model, weights.length);
         if (k == null) {
@@ -64,8 +64,10 @@ final class HouseholdClass {
         int pairs = weights.length;
         boolean[] eligible = new boolean[pairs];
         boolean[] seed = new boolean[pairs];
+        int[] scratch = new int[levels.length];
         for (int p = 0; p < pairs; p++) {
-            eligible[p] = classOf(k.home, k.distinguishing, k.kin, k.levelWeights, levels, p) == HOUSEHOLD;
+            eligible[p] = RelativesRule.classOf(k.home, k.distinguishing, k.kin, k.levelWeights, levels, p, scratch)
+                    == HOUSEHOLD;
             seed[p] = eligible[p] && levels[k.surname][p] == 0 && (levels[k.forename][p] != 0 || levels[k.dob][p] != 0)
                     && weights[p] - model.priorWeight() < START_MAX_BAYES_FACTOR_BITS;
         }
@@ -89,7 +91,7 @@ final class HouseholdClass {
      *
      * @param weights each candidate pair's match weight under {@code model} (household class included)
      */
-    static MatchModel fitRelativesApart(MatchModel model, byte[][] levels, double[] weights, double[] termFrequencyBits,
+    public static MatchModel fitRelativesApart(MatchModel model, byte[][] levels, double[] weights, double[] termFrequencyBits,
                                         int records, Parallel parallel) {
         Comparisons k = Comparisons.of(model, weights.length);
         if (k == null || !model.hasHouseholdClass()) {
@@ -98,8 +100,10 @@ final class HouseholdClass {
         int pairs = weights.length;
         boolean[] eligible = new boolean[pairs];
         boolean[] seed = new boolean[pairs];
+        int[] scratch = new int[levels.length];
         for (int p = 0; p < pairs; p++) {
-            eligible[p] = classOf(k.home, k.distinguishing, k.kin, k.levelWeights, levels, p) == APART;
+            eligible[p] = RelativesRule.classOf(k.home, k.distinguishing, k.kin, k.levelWeights, levels, p, scratch)
+                    == APART;
             seed[p] = eligible[p] && weights[p] - model.priorWeight() < START_MAX_BAYES_FACTOR_BITS;
         }
         Fit fit = em(model, levels, weights, termFrequencyBits, eligible, seed, records, "class of relatives apart",
@@ -119,10 +123,11 @@ final class HouseholdClass {
                                boolean[] kin, double[][] levelWeights) {
         static Comparisons of(MatchModel model, int pairs) {
             List<String> names = model.comparisonNames();
-            int forename = names.indexOf("forename");
-            int surname = names.indexOf("surname");
-            int dob = names.indexOf("dob");
-            if (forename < 0 || surname < 0 || dob < 0 || names.indexOf("postcode") < 0 || names.indexOf("address") < 0
+            int forename = ModelPart.FORENAME.indexIn(names);
+            int surname = ModelPart.SURNAME.indexIn(names);
+            int dob = ModelPart.DATE_OF_BIRTH.indexIn(names);
+            if (forename < 0 || surname < 0 || dob < 0 || ModelPart.POSTCODE.indexIn(names) < 0
+                    || ModelPart.ADDRESS.indexIn(names) < 0
                     || pairs == 0) {
                 return null;
             }
@@ -261,39 +266,9 @@ final class HouseholdClass {
         return new Fit(prior, h);
     }
 
-    /** {@link #classOf}: no class of relatives, the household class, relatives apart. */
-    static final int NONE = -1;
-    static final int HOUSEHOLD = 0;
-    static final int APART = 1;
-
-    /**
-     * Which class of relatives candidate pair {@code k} can belong to, whether the model has that class yet or
-     * not. {@link #HOUSEHOLD}: some home comparison is at its first level, and some distinguishing comparison
-     * is not evidence for a match (a relative differs from the person in forename or date of birth: twins, a
-     * parent and child, siblings; agreeing on both is one person). {@link #APART}: no home comparison at its
-     * first level, a kin comparison (the surname) at its first, and a distinguishing comparison clearly
-     * against a match (a negative weight; away from home a missing date of birth is no sign of two people).
-     * Else {@link #NONE}. The batch's scoring and the fits share it; {@link MatchModel#householdAdjustment(int[],
-     * double[])} applies the same rule to one pair.
-     */
-    static int classOf(boolean[] homeComparison, boolean[] distinguishing, boolean[] kin, double[][] levelWeights,
-                       byte[][] levels, int k) {
-        boolean atHome = false;
-        boolean differs = false;
-        boolean differsClearly = false;
-        boolean kinAgree = false;
-        for (int c = 0; c < levels.length; c++) {
-            int l = levels[c][k];
-            atHome |= homeComparison[c] && l == 0;
-            differs |= distinguishing[c] && levelWeights[c][l] <= 0;
-            differsClearly |= distinguishing[c] && levelWeights[c][l] < 0;
-            kinAgree |= kin[c] && l == 0;
-        }
-        if (atHome) {
-            return differs ? HOUSEHOLD : NONE;
-        }
-        return kinAgree && differsClearly ? APART : NONE;
-    }
+    /** The classes of {@link RelativesRule}. */
+    static final int HOUSEHOLD = RelativesRule.HOUSEHOLD;
+    static final int APART = RelativesRule.APART;
 
     /**
      * h over each comparison's non-neutral levels, as m and u are (Laplace-smoothed by half a pair), and

@@ -1,33 +1,25 @@
-package io.github.palimpsest;
+package io.github.palimpsest.pipeline;
 
 import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.TermFrequencyComparison;
-import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.score.MatchModel;
 import io.github.palimpsest.score.TermFrequencies;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * The match weights of a run's candidate pairs, computed from its columns of comparison levels: the hot loop
- * of scoring, apart from the rest of {@link LinkRun}. Each parallel chunk writes only its own positions, so
+ * of scoring, apart from the rest of {@link PipelineRun}, for every kind of record. Each parallel chunk writes only its own positions, so
  * the result does not depend on scheduling. Holds the run's arrays, not copies; used by one thread at a time.
  */
-final class PairScoring {
-    /** A range of positions, {@code [from, to)}, one chunk of parallel work. */
-    @FunctionalInterface
-    interface Range {
-        void run(int from, int to);
-    }
-
+public final class PairScoring {
     /** Runs a range over {@code [0, size)} split into fixed chunks, in parallel. */
     @FunctionalInterface
-    interface Chunks {
-        void forEach(int size, Range range);
+    public interface Chunks {
+        void forEach(int size, Parallel.Range range);
     }
 
-    private final CandidatePairs candidates;
+    private final Candidates candidates;
     /** levels[c][k]: the level of comparison c for candidate pair k. */
     private final byte[][] levels;
     private final int[] levelCounts;
@@ -35,7 +27,7 @@ final class PairScoring {
     private final int n;
     private final Chunks chunks;
 
-    PairScoring(CandidatePairs candidates, byte[][] levels, int[] levelCounts, int recordCount, Chunks chunks) {
+    public PairScoring(Candidates candidates, byte[][] levels, int[] levelCounts, int recordCount, Chunks chunks) {
         this.candidates = candidates;
         this.levels = levels;
         this.levelCounts = levelCounts;
@@ -48,16 +40,15 @@ final class PairScoring {
      * Per comparison that takes term-frequency adjustment in the model, each record's value frequency
      * ({@code [c][record]}); a null row for the others, and all rows null when {@code adjust} is false.
      */
-    static double[][] termFrequencies(MatchModel model, List<Comparison<ComparableRecord>> comparisons,
-            ComparableRecord[] comparable, boolean adjust) {
+    public static <R> double[][] termFrequencies(MatchModel model, List<? extends Comparison<R>> comparisons,
+            List<R> records, boolean adjust) {
         double[][] frequencies = new double[comparisons.size()][];
         if (!adjust) {
             return frequencies;
         }
-        List<ComparableRecord> records = Arrays.asList(comparable);
         for (int c = 0; c < frequencies.length; c++) {
             if (model.termFrequencyLevel(c).isPresent()
-                    && comparisons.get(c) instanceof TermFrequencyComparison<ComparableRecord> tf) {
+                    && comparisons.get(c) instanceof TermFrequencyComparison<R> tf) {
                 frequencies[c] = TermFrequencies.perRecord(records, tf::termFrequencyValue);
             }
         }
@@ -68,7 +59,7 @@ final class PairScoring {
      * Each candidate pair's term-frequency adjustments summed, in bits, as {@link #weights} adds them (the
      * left record's frequency); 0 for a pair at no term-frequency level.
      */
-    double[] termFrequencyBits(MatchModel model, double[][] termFrequency) {
+    public double[] termFrequencyBits(MatchModel model, double[][] termFrequency) {
         double[] bits = new double[candidates.size()];
         for (int c = 0; c < comparisonCount; c++) {
             int level = termFrequency[c] == null ? -1 : model.termFrequencyLevel(c).orElse(-1);
@@ -94,7 +85,7 @@ final class PairScoring {
      * it, bit for bit (the same terms added in the same order), from a table of level weights and each
      * record's term-frequency adjustment, computed once per record rather than once per pair.
      */
-    double[] weights(MatchModel model, double[][] termFrequency) {
+    public double[] weights(MatchModel model, double[][] termFrequency) {
         double priorWeight = model.priorWeight();
         double[][] levelWeights = new double[comparisonCount][];
         int[] tfLevel = new int[comparisonCount];
@@ -139,23 +130,25 @@ final class PairScoring {
         }
         double[] scores = new double[candidates.size()];
         chunks.forEach(scores.length, (from, to) -> {
+            int[] pairLevels = new int[comparisonCount];
             for (int k = from; k < to; k++) {
                 int left = CandidatePairs.left(candidates.pair(k));
                 double total = priorWeight;
                 for (int c = 0; c < comparisonCount; c++) {
                     int l = levels[c][k];
+                    pairLevels[c] = l;
                     total += levelWeights[c][l] + (l == tfLevel[c] ? adjustment[c][left] : 0.0);
                 }
-                int relatives = HouseholdClass.classOf(home, distinguishing, kin, levelWeights, levels, k);
-                double[][] classWeights = relatives == HouseholdClass.HOUSEHOLD && household ? householdWeights
-                        : relatives == HouseholdClass.APART && apart ? apartWeights : null;
+                int relatives = RelativesRule.classOf(home, distinguishing, kin, levelWeights, pairLevels);
+                double[][] classWeights = relatives == RelativesRule.HOUSEHOLD && household ? householdWeights
+                        : relatives == RelativesRule.APART && apart ? apartWeights : null;
                 if (classWeights != null) {
                     double bits = 0;
                     for (int c = 0; c < comparisonCount; c++) {
                         int l = levels[c][k];
                         bits += classWeights[c][l] + (l == tfLevel[c] ? adjustment[c][left] : 0.0);
                     }
-                    total += relatives == HouseholdClass.HOUSEHOLD ? model.householdAdjustmentForWeight(bits)
+                    total += relatives == RelativesRule.HOUSEHOLD ? model.householdAdjustmentForWeight(bits)
                             : model.relativesApartAdjustmentForWeight(bits);
                 }
                 scores[k] = total;

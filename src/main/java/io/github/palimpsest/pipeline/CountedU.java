@@ -1,7 +1,6 @@
-package io.github.palimpsest;
+package io.github.palimpsest.pipeline;
 
 import io.github.palimpsest.block.BlockingReport;
-import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.ContactComparison;
 import io.github.palimpsest.compare.GenericIdentifierComparison;
@@ -46,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * can resolve, too little for a record purged of its name and date of birth to join its person.
  * Stateless.
  */
-final class CountedU {
+public final class CountedU {
     private static final Logger LOG = LoggerFactory.getLogger(CountedU.class);
 
     /** Fixed-point iterations of the count; each changes u by less than the last. */
@@ -69,8 +68,8 @@ final class CountedU {
      * @param levels the level of each candidate pair, per comparison: {@code levels[c][k]}
      * @param pseudoCount the Laplace pseudo-count added to the agreements, as for sampled u
      */
-    static MatchModel withCountedU(MatchModel model, List<Comparison<ComparableRecord>> comparisons,
-            BlockingReport blocking, ComparableRecord[] comparable, CandidatePairs candidates, byte[][] levels,
+    public static MatchModel withCountedU(MatchModel model, List<Comparison<ComparableRecord>> comparisons,
+            BlockingReport blocking, List<ComparableRecord> comparable, Candidates candidates, byte[][] levels,
             double pseudoCount) {
         List<Counted> counted = countable(comparisons, blocking, comparable);
         if (counted.isEmpty()) {
@@ -107,7 +106,7 @@ final class CountedU {
      * ran without an oversize block.
      */
     private static List<Counted> countable(List<Comparison<ComparableRecord>> comparisons, BlockingReport blocking,
-            ComparableRecord[] comparable) {
+            List<ComparableRecord> comparable) {
         Map<String, BlockingReport.RuleSummary> rules = new HashMap<>();
         for (BlockingReport.RuleSummary rule : blocking.rules()) {
             rules.put(rule.name(), rule);

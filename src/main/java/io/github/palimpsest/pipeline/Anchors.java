@@ -1,4 +1,4 @@
-package io.github.palimpsest;
+package io.github.palimpsest.pipeline;
 
 import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.compare.Comparison;
@@ -6,7 +6,6 @@ import io.github.palimpsest.compare.ComparisonLevel;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.score.MatchModel;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,15 +13,16 @@ import org.slf4j.LoggerFactory;
  * Anchor pairs of a plain-text run: candidate pairs that share a valid PNC ID, CRO number or NI number, and
  * the m they give (docs/model.md, docs/accuracy.md). Stateless.
  */
-final class Anchors {
+public final class Anchors {
     private static final Logger LOG = LoggerFactory.getLogger(Anchors.class);
 
     /** Fewest anchor pairs (sharing a PNC ID, CRO or NI number) for their levels to replace EM's m. */
     static final int MINIMUM_ANCHOR_PAIRS = 200;
-    /** The comparisons whose agreement defines an anchor pair, so whose m anchors cannot tell. */
-    private static final Set<String> ANCHOR_COMPARISONS = Set.of("pnc_id", "cro_number", "ni_number");
-    /** The anchoring identifiers in the order of the flags that say which of them a pair shares. */
-    private static final List<String> ANCHOR_ORDER = List.of("pnc_id", "cro_number", "ni_number");
+    /**
+     * The anchoring identifiers ({@link ModelPart#ANCHORS}: the comparisons whose agreement defines an anchor
+     * pair, so whose m anchors cannot tell), in the order of the flags that say which of them a pair shares.
+     */
+    private static final List<String> ANCHOR_ORDER = ModelPart.ANCHORS.stream().map(ModelPart::key).toList();
 
     private Anchors() {
     }
@@ -38,8 +38,8 @@ final class Anchors {
      *
      * @param levels the level of each candidate pair, per comparison: {@code levels[c][k]}
      */
-    static MatchModel withAnchoredM(MatchModel trained, List<Comparison<ComparableRecord>> comparisons,
-                                    ComparableRecord[] comparable, CandidatePairs candidates, byte[][] levels) {
+    public static MatchModel withAnchoredM(MatchModel trained, List<Comparison<ComparableRecord>> comparisons,
+                                    List<ComparableRecord> comparable, Candidates candidates, byte[][] levels) {
         int comparisonCount = comparisons.size();
         double[][] counts = new double[comparisonCount][];
         for (int c = 0; c < comparisonCount; c++) {
@@ -49,7 +49,7 @@ final class Anchors {
         int[] vector = new int[comparisonCount];
         for (int k = 0; k < candidates.size(); k++) {
             long pair = candidates.pair(k);
-            if (sharesStrongIdentifier(comparable[CandidatePairs.left(pair)], comparable[CandidatePairs.right(pair)])) {
+            if (sharesStrongIdentifier(comparable.get(CandidatePairs.left(pair)), comparable.get(CandidatePairs.right(pair)))) {
                 anchors++;
                 for (int c = 0; c < comparisonCount; c++) {
                     vector[c] = levels[c][k];
@@ -59,8 +59,8 @@ final class Anchors {
                 // disagrees on names, date of birth and sex, so weighting each anchor by its match
                 // probability under the EM model keeps the collisions from inflating m of "different".
                 double weight = MatchModel.probability(trained.matchWeight(vector));
-                ComparableRecord a = comparable[CandidatePairs.left(pair)];
-                ComparableRecord b = comparable[CandidatePairs.right(pair)];
+                ComparableRecord a = comparable.get(CandidatePairs.left(pair));
+                ComparableRecord b = comparable.get(CandidatePairs.right(pair));
                 boolean[] shared = {same(a.pncId(), b.pncId()), same(a.croNumber(), b.croNumber()),
                         same(a.niNumber(), b.niNumber())};
                 for (int c = 0; c < comparisonCount; c++) {
@@ -80,22 +80,10 @@ final class Anchors {
         var builder = trained.toBuilder();
         for (int c = 0; c < comparisonCount; c++) {
             Comparison<ComparableRecord> comparison = comparisons.get(c);
-            List<ComparisonLevel> comparisonLevels = comparison.levels();
-            double informative = 0;
-            int informativeLevels = 0;
-            for (int l = 0; l < comparisonLevels.size(); l++) {
-                if (!comparisonLevels.get(l).isNeutral()) {
-                    informative += counts[c][l];
-                    informativeLevels++;
-                }
-            }
-            if (informative == 0 || ANCHOR_COMPARISONS.contains(comparison.name()) && informative < MINIMUM_ANCHOR_PAIRS) {
+            double[] m = mFromCounts(comparison.levels(), counts[c],
+                    ANCHOR_ORDER.contains(comparison.name()) ? MINIMUM_ANCHOR_PAIRS : 0);
+            if (m == null) {
                 continue;
-            }
-            double[] m = new double[comparisonLevels.size()];
-            for (int l = 0; l < m.length; l++) {
-                m[l] = comparisonLevels.get(l).isNeutral() ? 1.0
-                        : (counts[c][l] + 1.0) / (informative + informativeLevels);
             }
             builder.m(comparison.name(), m);
         }
@@ -103,7 +91,32 @@ final class Anchors {
         return builder.build();
     }
 
-    static boolean sharesStrongIdentifier(ComparableRecord a, ComparableRecord b) {
+    /**
+     * m of one comparison from its level counts over anchor pairs, as plain and token training both estimate
+     * it: Laplace-smoothed over the informative (non-neutral) levels, 1.0 at neutral ones. Null when the
+     * informative count is 0 or below {@code minimumInformative}: then EM's m stands.
+     */
+    public static double[] mFromCounts(List<ComparisonLevel> comparisonLevels, double[] counts,
+                                       double minimumInformative) {
+        double informative = 0;
+        int informativeLevels = 0;
+        for (int l = 0; l < comparisonLevels.size(); l++) {
+            if (!comparisonLevels.get(l).isNeutral()) {
+                informative += counts[l];
+                informativeLevels++;
+            }
+        }
+        if (informative == 0 || informative < minimumInformative) {
+            return null;
+        }
+        double[] m = new double[comparisonLevels.size()];
+        for (int l = 0; l < m.length; l++) {
+            m[l] = comparisonLevels.get(l).isNeutral() ? 1.0 : (counts[l] + 1.0) / (informative + informativeLevels);
+        }
+        return m;
+    }
+
+    public static boolean sharesStrongIdentifier(ComparableRecord a, ComparableRecord b) {
         return same(a.pncId(), b.pncId()) || same(a.croNumber(), b.croNumber()) || same(a.niNumber(), b.niNumber());
     }
 

@@ -1,5 +1,6 @@
-package io.github.palimpsest;
+package io.github.palimpsest.pipeline;
 
+import io.github.palimpsest.Linker;
 import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.score.MatchModel;
 import io.github.palimpsest.synthetic.SyntheticForces;
@@ -18,21 +19,21 @@ import java.util.List;
  * fixed (people, seed, reference date, u sample), so anyone can reproduce the bundled file bit for bit, and
  * a test checks that the bundled file is what the recipe trains today.
  */
-final class DefaultModel {
-    static final String RESOURCE = "/io/github/palimpsest/default-model.json";
-    static final int TRAINING_PEOPLE = 3_000;
-    static final long SEED = 42;
-    static final LocalDate REFERENCE_DATE = LocalDate.of(2025, 1, 1);
+public final class DefaultModel {
+    public static final String RESOURCE = "/io/github/palimpsest/default-model.json";
+    public static final int TRAINING_PEOPLE = 3_000;
+    public static final long SEED = 42;
+    public static final LocalDate REFERENCE_DATE = LocalDate.of(2025, 1, 1);
     /** Random pairs for u: the pool has about 45 million pairs; 250,000 estimate u well. */
-    static final long U_SAMPLE_PAIRS = 250_000;
+    public static final long U_SAMPLE_PAIRS = 250_000;
     /** The records the recipe generates for {@link #TRAINING_PEOPLE} people: the pool the prior is over. */
-    static final int TRAINING_RECORDS = 8_926;
+    public static final int TRAINING_RECORDS = 8_926;
 
     private DefaultModel() {
     }
 
     /** The bundled model, loaded once. */
-    static MatchModel standard() {
+    public static MatchModel standard() {
         return Holder.MODEL;
     }
 
@@ -42,7 +43,7 @@ final class DefaultModel {
      * same person falls as the pool grows. The prior is kept at or below 0.5, which a pool of a few records
      * would otherwise exceed.
      */
-    static MatchModel scaledTo(int records) {
+    public static MatchModel scaledTo(int records) {
         MatchModel standard = standard();
         long smallest = (long) Math.ceil(2 * standard.prior() * (TRAINING_RECORDS - 1)) + 1;
         return standard.scaledToPool(TRAINING_RECORDS, Math.max(Math.max(2, records), smallest));
@@ -64,12 +65,12 @@ final class DefaultModel {
     }
 
     /** Trains the default model from its fixed recipe: what the bundled file must equal. */
-    static MatchModel train() {
+    public static MatchModel train() {
         return Linker.builder().seed(SEED).uSamplePairs(U_SAMPLE_PAIRS).threads(1).build().train(trainingPool());
     }
 
     /** Generated fictional records (seed fixed): the default model's training pool. */
-    static List<PersonRecord> trainingPool() {
+    public static List<PersonRecord> trainingPool() {
         return SyntheticForces.builder().people(TRAINING_PEOPLE).seed(SEED).referenceDate(REFERENCE_DATE).build()
                 .stream().map(generated -> generated.toPersonRecord(REFERENCE_DATE)).toList();
     }

@@ -1,0 +1,158 @@
+package io.github.palimpsest.pipeline;
+
+import io.github.palimpsest.block.BlockingRule;
+import io.github.palimpsest.block.PersonBlockingRules;
+import io.github.palimpsest.cluster.PersonConflicts;
+import io.github.palimpsest.cluster.RecordConflicts;
+import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.compare.PersonComparisons;
+import io.github.palimpsest.record.ComparableRecord;
+import io.github.palimpsest.score.MatchModel;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Plain person records ({@link ComparableRecord}) as a {@link RecordKind}: anchors are pairs sharing a valid
+ * PNC ID, CRO or NI number; a trained model's m is re-estimated from them ({@link Anchors}), u of the
+ * completely blocked identifiers is counted ({@link CountedU}), and the relatives' classes are fitted
+ * ({@link HouseholdClass}); the bundled model is {@link DefaultModel}; valid identifiers are exclusive keys
+ * and dates of birth no keying error explains conflict ({@link PersonConflicts}). Immutable.
+ */
+public final class PersonKind implements RecordKind<ComparableRecord> {
+    /** The Laplace pseudo-count of counted u: the one the trainer adds to sampled u by default. */
+    private static final double COUNTED_U_PSEUDO_COUNT = 1.0;
+
+    private final List<Comparison<ComparableRecord>> comparisons;
+    private final List<BlockingRule<ComparableRecord>> blockingRules;
+    private final boolean householdClass;
+    private final int minimumTrainingRecords;
+    private final boolean bundledModelFits;
+
+    /** Person records compared and blocked as given; the settings say whether to fit the relatives' classes. */
+    public PersonKind(List<Comparison<ComparableRecord>> comparisons,
+                      List<BlockingRule<ComparableRecord>> blockingRules, RunSettings settings) {
+        this.comparisons = List.copyOf(comparisons);
+        this.blockingRules = List.copyOf(blockingRules);
+        this.householdClass = settings.householdClass();
+        this.minimumTrainingRecords = settings.minimumTrainingRecords();
+        this.bundledModelFits = bundledModelFits(this.comparisons);
+    }
+
+    /** Whether the bundled model was trained with these comparisons (the standard ones). */
+    public static boolean bundledModelFits(List<? extends Comparison<ComparableRecord>> comparisons) {
+        return comparisons.equals(PersonComparisons.standard());
+    }
+
+    /** The standard person comparisons, in model order. */
+    public static List<Comparison<ComparableRecord>> standardComparisons() {
+        return PersonComparisons.standard();
+    }
+
+    /** The standard person blocking rules, in report order. */
+    public static List<BlockingRule<ComparableRecord>> standardBlockingRules() {
+        return PersonBlockingRules.standard();
+    }
+
+    @Override
+    public List<Comparison<ComparableRecord>> comparisons() {
+        return comparisons;
+    }
+
+    @Override
+    public List<BlockingRule<ComparableRecord>> blockingRules() {
+        return blockingRules;
+    }
+
+    @Override
+    public boolean sharesStrongIdentifier(ComparableRecord a, ComparableRecord b) {
+        return Anchors.sharesStrongIdentifier(a, b);
+    }
+
+    /** The bundled model, noted as such, when the comparisons are the standard ones. */
+    @Override
+    public Optional<MatchModel> smallPoolModel(int records) {
+        if (!bundledModelFits) {
+            return Optional.empty();
+        }
+        return Optional.of(DefaultModel.standard().withTrainingNote(String.format(
+                "%,d records are fewer than %,d to train on: the bundled default model", records,
+                minimumTrainingRecords)));
+    }
+
+    /** The bundled model with its prior scaled to the pool, when the comparisons are the standard ones. */
+    @Override
+    public Optional<Fallback> fallback(int records) {
+        if (!bundledModelFits) {
+            return Optional.empty();
+        }
+        return Optional.of(new Fallback(DefaultModel.scaledTo(records),
+                "the bundled default model, its prior scaled to " + records + " records"));
+    }
+
+    /**
+     * The model a link index scores with when none is given: the bundled model when the comparisons are the
+     * standard ones, its priors scaled to the expected pool when that is larger than the bundled model's
+     * training pool (in a larger index they would link too readily); else empty.
+     */
+    public Optional<MatchModel> indexModel(int expectedRecords) {
+        if (!bundledModelFits) {
+            return Optional.empty();
+        }
+        return Optional.of(expectedRecords > DefaultModel.TRAINING_RECORDS
+                ? DefaultModel.standard().scaledToPool(DefaultModel.TRAINING_RECORDS, expectedRecords)
+                : DefaultModel.standard());
+    }
+
+    @Override
+    public PriorStart priorStart() {
+        return PriorStart.ANCHOR_PAIRS;
+    }
+
+    /** Anchored m, counted u, then (unless switched off) the household class and relatives apart. */
+    @Override
+    public MatchModel refine(MatchModel trained, PipelineRun<ComparableRecord> run) {
+        byte[][] levels = run.levels();
+        int n = run.recordCount();
+        MatchModel anchored = CountedU.withCountedU(
+                Anchors.withAnchoredM(trained, comparisons, run.records(), run.candidates(), levels),
+                comparisons, run.candidates().report(), run.records(), run.candidates(), levels,
+                COUNTED_U_PSEUDO_COUNT);
+        if (!householdClass) {
+            return anchored;
+        }
+        // The household class is fitted to the pairs as the two-class model scores them.
+        double[][] termFrequency = run.termFrequencies(anchored);
+        PairScoring scoring = run.scoring();
+        double[] tfBits = scoring.termFrequencyBits(anchored, termFrequency);
+        HouseholdClass.Parallel parallel = run.parallel()::tasks;
+        MatchModel household = HouseholdClass.fit(anchored, levels, scoring.weights(anchored, termFrequency), tfBits,
+                n, parallel);
+        // Relatives apart are fitted to the pairs as the model with its household class scores them.
+        return HouseholdClass.fitRelativesApart(household, levels, scoring.weights(household, termFrequency), tfBits,
+                n, parallel);
+    }
+
+    @Override
+    public void exclusiveKeys(ComparableRecord record, List<String> keys) {
+        addKey(keys, "pnc:", record.pncId());
+        addKey(keys, "cro:", record.croNumber());
+        addKey(keys, "ni:", record.niNumber());
+    }
+
+    private static void addKey(List<String> keys, String type, String value) {
+        if (!value.isEmpty()) {
+            keys.add(type + value);
+        }
+    }
+
+    @Override
+    public RecordConflicts conflicts(List<ComparableRecord> records) {
+        return PersonConflicts.birthDates(comparisons, records::get);
+    }
+
+    @Override
+    public OptionalDouble loneLinkWeight() {
+        return OptionalDouble.of(PersonConflicts.LONE_LINK_WEIGHT);
+    }
+}

@@ -1,0 +1,69 @@
+package io.github.palimpsest.pipeline;
+
+import io.github.palimpsest.block.BlockingRule;
+import io.github.palimpsest.cluster.RecordConflicts;
+import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.score.MatchModel;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * What differs between linking one kind of record and another — plain {@code ComparableRecord}s or token
+ * {@code Tombstone}s — for the one {@link PipelineRun}: the comparisons and blocking rules, which pairs are
+ * anchors (they share a strong identifier), the bundled model, how a trained model is refined from the
+ * anchors, and what keeps records apart in clustering. Everything else (blocking, comparing, training with
+ * its health check, retry and fallback, scoring, clustering) is the run's, written once.
+ *
+ * @param <R> the record type
+ */
+public interface RecordKind<R> {
+
+    /** How EM's starting prior is counted (docs/model.md, "The prior"). */
+    enum PriorStart {
+        /** From the candidate pairs that share a strong identifier (plain records, whose identifiers are valid). */
+        ANCHOR_PAIRS,
+        /** From the sure pairs: anchors, or exact agreement on forename, surname and date of birth. */
+        SURE_PAIRS
+    }
+
+    /** A model to score with when training is not possible, and how a training note names it. */
+    record Fallback(MatchModel model, String description) {
+    }
+
+    /** The comparisons, in model order. */
+    List<Comparison<R>> comparisons();
+
+    /** The blocking rules, in the order their pairs are counted as new. */
+    List<BlockingRule<R>> blockingRules();
+
+    /** Whether two records share a strong identifier (PNC ID, CRO or NI number): an anchor pair. */
+    boolean sharesStrongIdentifier(R a, R b);
+
+    /**
+     * The bundled model for a pool of {@code records} too small to train on, when it fits the comparisons;
+     * else empty (the run then trains, however small the pool).
+     */
+    Optional<MatchModel> smallPoolModel(int records);
+
+    /** The model to fall back on when training fails its health check twice, when one fits; else empty. */
+    Optional<Fallback> fallback(int records);
+
+    /** How EM's starting prior is counted. */
+    PriorStart priorStart();
+
+    /**
+     * Refines the model EM trained (m from the anchor pairs, counted u, the relatives' classes, as the kind
+     * supports); {@code run} gives the candidates, their levels and the run's scoring.
+     */
+    MatchModel refine(MatchModel trained, PipelineRun<R> run);
+
+    /** Adds the record's exclusive keys (typed, e.g. {@code "pnc:…"}): records with different keys of a type stay apart. */
+    void exclusiveKeys(R record, List<String> keys);
+
+    /** The cannot-link test between records of the pool (by index), beyond exclusive keys. */
+    RecordConflicts conflicts(List<R> records);
+
+    /** The weight a lone link needs to join two clusters of several records, if the kind asks for one. */
+    OptionalDouble loneLinkWeight();
+}
