@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * <p>What cannot be read stops the run with an {@link InputException} naming file and line: a file that
  * is empty, not UTF-8 (UTF-16 without a byte-order mark and UTF-32 are named), has no {@code record_id}
  * column or a repeated header, a NUL character, an unbalanced quote, a stray quote that swallowed whole
- * records ({@link QuoteCheck}), a row without a {@code record_id}, or a {@code record_id} already seen in
+ * records, a row without a {@code record_id}, or a {@code record_id} already seen in
  * this run. A row that can still be
  * read is never dropped: a wrong number of fields becomes a {@code row} problem on that record (missing
  * fields read as empty, surplus values kept as extra columns {@code _extra_1}, {@code _extra_2}, ...).
