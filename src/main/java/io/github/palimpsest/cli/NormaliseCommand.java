@@ -24,11 +24,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code normalise INPUT.csv... --out OUT.csv}: one output row per input row, in order, with every input
- * column unchanged followed by the normalised values and the problems found.
+ * column as read (in NFC, invisible characters removed: see {@link io.github.palimpsest.normalise.InputText}),
+ * then the surplus values of rows longer than their header as {@code _extra_1}, {@code _extra_2}, ..., then
+ * the normalised values and the problems found.
  */
 @Command(name = "normalise", aliases = "normalize", mixinStandardHelpOptions = true,
         description = {"Normalise names, dates, identifiers and forces in force record files.",
-                "Writes every input column unchanged, then the normalised columns and a problems column."})
+                "Writes every input column as read (surplus values as _extra_ columns), then the normalised "
+                        + "columns and a problems column."})
 final class NormaliseCommand implements Callable<Integer> {
 
     /** The columns appended after the input columns, in order. */
@@ -84,7 +87,10 @@ final class NormaliseCommand implements Callable<Integer> {
         return Main.EXIT_OK;
     }
 
-    /** Input columns in order of first appearance across the files, keyed by folded header. */
+    /**
+     * Input columns in order of first appearance across the files, keyed by folded header; a row longer than
+     * its header adds its {@code _extra_} columns where it first appears.
+     */
     private static Map<String, String> unionOfHeaders(List<CsvRow> rows) {
         Map<String, String> columns = new LinkedHashMap<>();
         List<String> lastHeader = List.of();

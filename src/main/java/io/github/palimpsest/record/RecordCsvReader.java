@@ -42,11 +42,15 @@ import org.slf4j.LoggerFactory;
  * <p>Headers are matched ignoring case and surrounding spaces; {@code id_<type>} columns become generic
  * identifiers and unknown columns are kept untouched. A file without a {@code force} column is one source
  * named after the file (without extension), given as {@link PersonRecord.Builder#sourceName}: a name that is
- * no known force is not a problem on every row. A leading byte-order mark is skipped.
+ * no known force is not a problem on every row. A leading byte-order mark is skipped; a file starting with a
+ * UTF-16 byte-order mark is read as UTF-16. Every value and header name is read through
+ * {@link InputText#clean} (NFC, invisible characters removed), so ids that look the same are the same.
  *
  * <p>What cannot be read stops the run with an {@link InputException} naming file and line: a file that
- * is empty, not UTF-8, has no {@code record_id} column or a repeated header, an unbalanced quote, a row
- * without a {@code record_id}, or a {@code record_id} already seen in this run. A row that can still be
+ * is empty, not UTF-8 (UTF-16 without a byte-order mark and UTF-32 are named), has no {@code record_id}
+ * column or a repeated header, a NUL character, an unbalanced quote, a stray quote that swallowed whole
+ * records, a row without a {@code record_id}, or a {@code record_id} already seen in
+ * this run. A row that can still be
  * read is never dropped: a wrong number of fields becomes a {@code row} problem on that record (missing
  * fields read as empty, surplus values kept as extra columns {@code _extra_1}, {@code _extra_2}, ...).
  *
