@@ -435,8 +435,8 @@ final class LinkRun {
         Clusterer clusterer = Clusterer.builder().threshold(config.thresholdWeight)
                 .overwhelmingWeight(config.overwhelmingWeight)
                 // A birth-date conflict is resolved only by the model itself: a direct link at or above
-                // the threshold, which has already weighed the dates. Chains cannot override it. (Measured
-                // against stricter settings in docs/accuracy.md: they cost FEBRL recall for no gain.)
+                // the threshold, which has already weighed the dates. Chains cannot override it. (Stricter
+                // settings only cost recall, FEBRL's included, with no gain in precision: docs/accuracy.md.)
                 .conflictOverrideWeight(config.thresholdWeight)
                 .loneLinkWeight(PersonConflicts.LONE_LINK_WEIGHT)
                 .build();
