@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end benchmark of the `link` command on generated cross-force data (issue 5).
 #
-#   scripts/end-to-end-benchmark.sh [PEOPLE ...]        default: 3333 33333 333333
+#   scripts/end-to-end-benchmark.sh [--no-docs] [PEOPLE ...]        default: 3333 33333 333333
 #
 # Needs target/palimpsest.jar (./mvnw -q package -DskipTests). For each size it generates records with
 # the default profile (seed 42) under $WORK (default /tmp/palimpsest-e2e), links them with -Xmx4g
@@ -11,18 +11,27 @@
 # The machine's load average is printed too: timings taken on a busy machine are not comparable.
 # SEED=N picks the generator's seed (default 42); RARE_SURNAMES=SHARE passes --rare-surnames to generate
 # (0 = the closed surname vocabulary); files are cached under $WORK by size, seed and share.
+# The table is also written into docs/results.md between the end-to-end markers, with the date, commit, heap
+# and command, unless --no-docs is given.
 set -euo pipefail
 
-jar="$(cd "$(dirname "$0")/.." && pwd)/target/palimpsest.jar"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+jar="$root/target/palimpsest.jar"
 [[ -f "$jar" ]] || { echo "missing $jar: run ./mvnw -q package -DskipTests first" >&2; exit 1; }
 work="${WORK:-/tmp/palimpsest-e2e}"
 heap="${HEAP:--Xmx4g}"
 seed="${SEED:-42}"
 rare="${RARE_SURNAMES:-}"
 mkdir -p "$work"
-sizes=("$@")
+write_docs=1
+sizes=()
+for arg in "$@"; do
+  if [[ "$arg" == --no-docs ]]; then write_docs=0; else sizes+=("$arg"); fi
+done
 [[ ${#sizes[@]} -gt 0 ]] || sizes=(3333 33333 333333)
+table="$work/table.md"
 
+{
 echo "| records | wall | CPU user+sys | candidate pairs | pairs/s (compare) | pairs/s (end to end) | peak heap before GC | live after GC | max RSS | precision | recall | F1 | load avg |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 for people in "${sizes[@]}"; do
@@ -50,3 +59,21 @@ for people in "${sizes[@]}"; do
                n, wall, user + sys, pairs, pairs / (cms > 0 ? cms : 1) / 1000, pairs / wall / 1000,
                before, after, rss / 1048576, p, r, f, load }'
 done
+} | tee "$table"
+
+results="$root/docs/results.md"
+if [[ $write_docs == 1 && -f "$results" ]]; then
+  start='<!-- end-to-end:start -->'; end='<!-- end-to-end:end -->'
+  commit=$(git -C "$root" describe --always --dirty 2>/dev/null || echo unknown)
+  header="Measured $(date -u '+%Y-%m-%d %H:%M UTC') at commit \`$commit\` on $(nproc) cores (Java $(java -version 2>&1 \
+    | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -1)), heap \`$heap\`, generator seed $seed. Reproduce with \`scripts/end-to-end-benchmark.sh ${sizes[*]}\`."
+  if grep -qF "$start" "$results" && grep -qF "$end" "$results"; then
+    awk -v start="$start" -v end="$end" -v header="$header" -v table="$table" '
+      $0 == start { print; print header; print ""; while ((getline line < table) > 0) print line; skip = 1; next }
+      $0 == end { skip = 0 }
+      !skip { print }' "$results" > "$results.tmp" && mv "$results.tmp" "$results"
+  else
+    { echo; echo "$start"; echo "$header"; echo; cat "$table"; echo "$end"; } >> "$results"
+  fi
+  echo "written to $results"
+fi

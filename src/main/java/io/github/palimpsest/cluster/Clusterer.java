@@ -36,7 +36,7 @@ import org.slf4j.event.Level;
  * each already hold two or more records may require a stronger link than the threshold: chaining through
  * a single borderline link is how single-linkage clustering goes wrong. By default the requirement equals
  * the threshold (no extra guard): the exclusive-key constraint already stops the harmful chains, and an
- * extra margin trades recall for precision, so it should be set from measured accuracy.
+ * extra margin trades recall for precision on every data set alike.
  *
  * <p><b>Lone links.</b> Optionally ({@link Builder#loneLinkWeight}), joining two clusters that each already
  * hold two or more records through a link below a given weight needs a second link between the two clusters:

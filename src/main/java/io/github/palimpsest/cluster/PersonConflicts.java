@@ -17,10 +17,11 @@ public final class PersonConflicts {
     /**
      * The {@linkplain Clusterer.Builder#loneLinkWeight lone-link weight} of the person linker and index, in bits
      * (odds of about 32,000 to one): two people who each hold two or more records are joined by one link
-     * below it only when a second link between them corroborates it. Measured on generated cross-force data
-     * (docs/accuracy.md): at a million records F1 +0.0004 (precision 0.9955 to 0.9965), at 10,000 records
-     * no change over 20 seeds; FEBRL unchanged. The token linker does not use it: its weaker evidence gives
-     * one person's records fewer links to corroborate each other.
+     * below it only when a second link between them corroborates it. Why: in a large pool the commonest false
+     * merge is two established people joined by one borderline link between one record of each (twins apart,
+     * namesakes with a near date of birth), while one person's records that were split apart usually resemble
+     * each other in more than one cross pair (docs/blocking-and-clustering.md, "Lone links"). The token linker
+     * does not use it: its weaker evidence gives one person's records fewer links to corroborate each other.
      */
     public static final double LONE_LINK_WEIGHT = 15;
 

@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 public final class LinkIndexBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(LinkIndexBuilder.class);
     /**
-     * About a millisecond of batch re-clustering under the write lock (measured at about 0.3 µs a link with
-     * its sort and constraint checks); generated pools have components of a few links, far below it.
+     * Bounds the batch re-clustering done under the write lock to a small fraction of a second (a sort and the
+     * constraint checks per link; the cost per link is in docs/results.md); generated pools have components of
+     * a few links, far below it.
      */
     static final int DEFAULT_MAX_RECLUSTER_LINKS = 4_096;
 
@@ -67,9 +68,9 @@ public final class LinkIndexBuilder {
      * other comparisons must be given a model.
      *
      * <p>Recommended for large pools: train once on the records to be indexed with the batch trainer. Its m
-     * and u fit your records, where the bundled model's were fitted to 8,926 generated ones (at a million
-     * generated records, index F1 0.9876 with a trained model, 0.9854 with the scaled bundled model, 0.9768
-     * with the bundled model unscaled; see docs/index.md).
+     * and u fit your records, where the bundled model's were fitted to generated ones; scaling the bundled
+     * model's priors to the pool recovers much, not all, of the difference (docs/index.md; figures in
+     * docs/results.md).
      * <pre>{@code
      * MatchModel model = Linker.builder().build().train(history);
      * LinkIndex index = LinkIndex.builder().model(model).build();

@@ -54,8 +54,8 @@ public final class Anchors {
                 for (int c = 0; c < comparisonCount; c++) {
                     vector[c] = levels[c][k];
                 }
-                // Identifiers drawn from a finite space collide by chance as the pool grows (about 1 anchor
-                // in 440 is two different people at 1M generated records, 1 in 13,000 at 30k); such a pair
+                // Identifiers drawn from a finite space collide by chance, more often the larger the pool
+                // (chance collisions grow with the square of the pool, true pairs linearly); such a pair
                 // disagrees on names, date of birth and sex, so weighting each anchor by its match
                 // probability under the EM model keeps the collisions from inflating m of "different".
                 double weight = MatchModel.probability(trained.matchWeight(vector));

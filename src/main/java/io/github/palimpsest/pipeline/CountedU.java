@@ -22,11 +22,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Why. Two records of different people almost never share a PNC ID, so a sample of random pairs sees
  * none or a handful of such agreements and its {@code u} is the Laplace floor: one in the number of
- * sampled pairs in which both records have the identifier (about 84,000 of a million for the PNC ID).
- * That floor does not fall as the pool grows, while the prior does: at a million generated records a
- * shared PNC ID weighed 16.4 bits against a prior of −18.0, so a record purged of its name and date of
- * birth could not link on the PNC ID it kept. At 10,000 records the sample is instead full of the pool's
- * own true pairs, which overstate {@code u} the same way.
+ * sampled pairs in which both records have the identifier. That floor is fixed by the sample's size and
+ * does not fall as the pool grows, while the prior falls with the number of pairs, so in a large pool a
+ * shared PNC ID weighs less than the prior takes away and a record purged of its name and date of birth
+ * cannot link on the PNC ID it kept. In a small pool the sample is instead full of the pool's own true
+ * pairs, which overstate {@code u} the other way.
  *
  * <p>How. When a blocking rule pairs every two records that share the value (a rule named like the
  * comparison, keyed on the value, whose blocks were never cut down to a sorted window), every pair that

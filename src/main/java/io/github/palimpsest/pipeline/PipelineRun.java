@@ -427,8 +427,8 @@ public final class PipelineRun<R> {
         Clusterer.Builder clusterer = Clusterer.builder().threshold(settings.thresholdWeight())
                 .overwhelmingWeight(settings.overwhelmingWeight())
                 // A birth-date conflict is resolved only by the model itself: a direct link at or above the
-                // threshold, which has already weighed the dates. Chains cannot override it. (Measured against
-                // stricter settings in docs/accuracy.md: they cost FEBRL recall for no gain.)
+                // threshold, which has already weighed the dates. Chains cannot override it. (Stricter settings
+                // only cost recall, FEBRL's included, with no gain in precision.)
                 .conflictOverrideWeight(settings.thresholdWeight());
         kind.loneLinkWeight().ifPresent(clusterer::loneLinkWeight);
         return clusterer.build();

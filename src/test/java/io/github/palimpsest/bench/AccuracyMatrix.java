@@ -49,14 +49,17 @@ import org.apache.commons.csv.CSVRecord;
  * that have a true mate, overall and for those sharing a normalised identifier with a mate.
  *
  * <p>Shared data sets ({@code ../shared/data}, or the system property {@code shared.data}) are skipped with a
- * line saying so when absent; any further {@code external/NAME.csv} with a {@code NAME_truth.csv} gets a row too. The table is printed and, unless {@code --no-docs}, written into
- * {@code docs/accuracy.md} between the {@value #START} and {@value #END} markers with the date, commit and
- * command. See "Accuracy matrix" in docs/accuracy.md for what each column means.
+ * line saying so when absent; any further {@code external/NAME.csv} with a {@code NAME_truth.csv} gets a row too.
+ * The table is printed and, unless {@code --no-docs}, written into {@value #RESULTS}, the one benchmark results
+ * file, between the {@value #START} and {@value #END} markers with the date, commit and command; each row's F1
+ * is first printed against the table already there. See docs/results.md for what each column means.
  */
 public final class AccuracyMatrix {
     static final String CHILD_HEAP = "-Xmx4g";
     static final String START = "<!-- accuracy-matrix:start -->";
     static final String END = "<!-- accuracy-matrix:end -->";
+    /** The one benchmark results file the table is written into, relative to the project root. */
+    static final String RESULTS = "docs/results.md";
     static final int DEFAULT_PEOPLE = 5_000;
     static final long GENERATOR_SEED = 42;
     /** The generator profiles run, by their {@code generate --profile} names. */
@@ -158,19 +161,19 @@ public final class AccuracyMatrix {
         String table = table(rows, people, command);
         System.out.println();
         System.out.println(table);
-        Path docs = Path.of("docs/accuracy.md");
+        Path docs = Path.of(RESULTS);
         if (Files.isRegularFile(docs)) {
             printChanges(previousF1(Files.readString(docs)), rows);
         }
         if (failures > 0) {
-            System.out.println(failures + " data set(s) failed; docs/accuracy.md not updated");
+            System.out.println(failures + " data set(s) failed; " + docs + " not updated");
             System.exit(1);
         }
         if (writeDocs && only == null && Files.isRegularFile(docs)) {
             Files.writeString(docs, withTable(Files.readString(docs), table), StandardCharsets.UTF_8);
             System.out.println("written to " + docs);
         } else if (writeDocs) {
-            System.out.println("docs/accuracy.md not updated (" + (only != null ? "--only given" : "not found") + ")");
+            System.out.println(docs + " not updated (" + (only != null ? "--only given" : "not found") + ")");
         }
     }
 
@@ -455,7 +458,7 @@ public final class AccuracyMatrix {
         if (before.isEmpty()) {
             return;
         }
-        System.out.println("F1 against the table in docs/accuracy.md before this run:");
+        System.out.println("F1 against the table in " + RESULTS + " before this run:");
         for (Row row : rows) {
             Double old = before.get(row.name());
             if (row.outcome() != null && old != null) {
