@@ -37,7 +37,6 @@ final class ConnectedComponents {
         long[] signature = signature(current);
         for (int round = 1; ; round++) {
             JavaPairRDD<Long, Long> next = smallStar(largeStar(current)).persist(StorageLevel.MEMORY_AND_DISK());
-            next.rdd().localCheckpoint(); // cut the lineage: rounds never recompute earlier ones
             long[] nextSignature = signature(next);
             current.unpersist(false);
             current = next;

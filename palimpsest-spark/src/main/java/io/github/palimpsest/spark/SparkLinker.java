@@ -2,12 +2,6 @@ package io.github.palimpsest.spark;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.element_at;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
 
 import com.google.common.base.Stopwatch;
 import com.google.common.hash.Hashing;
@@ -42,7 +36,6 @@ import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -181,7 +174,7 @@ public final class SparkLinker implements Serializable {
         cached.add(prepared::unpersist);
 
         long[] oversize = {0};
-        JavaPairRDD<Long, Long> pairs = candidatePairs(spark, records, cached, oversize)
+        JavaPairRDD<Long, Long> pairs = candidatePairs(records, cached, oversize)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(pairs::unpersist);
         long candidateCount = pairs.count();
@@ -305,19 +298,23 @@ public final class SparkLinker implements Serializable {
     }
 
     /**
-     * The union of the standard blocking rules' pairs, as (smaller, larger) input positions. Keys are emitted
-     * per record inside the tasks by the library's rules; blocks within their rule's maximum size are paired
-     * by a join on the key (pairs with at least one record that {@linkplain BlockingRule#pairsWithAll pairs
-     * with all}); larger blocks are gathered, one per task, and paired by the library's {@link Blocker}.
+     * The union of the standard blocking rules' pairs, as (smaller, larger) input positions. Each record's
+     * keys are emitted inside the tasks by the library's rules and shuffled by (rule, key), so that each task
+     * holds whole blocks, as input positions only. A block within its rule's maximum size is paired there
+     * in full (only pairs with a record that {@linkplain BlockingRule#pairsWithAll pairs with all}, as the
+     * library's blocker does); a larger block's records are brought to one task and paired by the library's
+     * own {@link Blocker}: the sorted window and split keys of the one-machine run.
      */
-    private JavaPairRDD<Long, Long> candidatePairs(SparkSession spark, JavaPairRDD<Long, ComparableRecord> records,
+    private JavaPairRDD<Long, Long> candidatePairs(JavaPairRDD<Long, ComparableRecord> records,
             List<Runnable> cached, long[] oversizeCount) {
         List<BlockingRule<ComparableRecord>> rules = Standard.RULES;
-        StructType keySchema = new StructType().add("rule", DataTypes.IntegerType, false)
-                .add("key", DataTypes.StringType, false).add("idx", DataTypes.LongType, false)
-                .add("all", DataTypes.BooleanType, false);
-        JavaRDD<Row> keyRows = records.flatMap(t -> {
-            List<Row> out = new ArrayList<>();
+        int[] limits = new int[rules.size()];
+        for (int r = 0; r < limits.length; r++) {
+            limits[r] = Math.min(maxBlockSize, rules.get(r).maxBlockSize());
+        }
+        // (rule, key) -> input position, negated when the record does not pair with all (positions are >= 0).
+        JavaPairRDD<Tuple2<Integer, String>, Iterable<Long>> blocks = records.flatMapToPair(t -> {
+            List<Tuple2<Tuple2<Integer, String>, Long>> out = new ArrayList<>();
             for (int r = 0; r < Standard.RULES.size(); r++) {
                 BlockingRule<ComparableRecord> rule = Standard.RULES.get(r);
                 Set<String> keys = new LinkedHashSet<>();
@@ -327,51 +324,71 @@ public final class SparkLinker implements Serializable {
                     }
                 });
                 if (!keys.isEmpty()) {
-                    boolean all = rule.pairsWithAll(t._2);
+                    long member = rule.pairsWithAll(t._2) ? t._1 : -t._1 - 1;
                     for (String key : keys) {
-                        out.add(RowFactory.create(r, key, t._1, all));
+                        out.add(new Tuple2<>(new Tuple2<>(r, key), member));
                     }
                 }
             }
             return out.iterator();
-        });
-        Dataset<Row> keys = spark.createDataFrame(keyRows, keySchema).persist(StorageLevel.MEMORY_AND_DISK());
-        cached.add(keys::unpersist);
+        }).groupByKey().persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(blocks::unpersist);
 
-        Column[] limits = new Column[rules.size()];
-        for (int r = 0; r < limits.length; r++) {
-            limits[r] = lit(Math.min(maxBlockSize, rules.get(r).maxBlockSize()));
-        }
-        Dataset<Row> blocks = keys.groupBy("rule", "key")
-                .agg(count(lit(1)).as("size"), max(col("all").cast("int")).as("anyAll"))
-                .where(col("size").geq(2).and(col("anyAll").equalTo(1)))
-                .withColumn("limit", element_at(array(limits), col("rule").plus(1)));
-        Dataset<Row> small = blocks.where(col("size").leq(col("limit"))).select("rule", "key");
-        Dataset<Row> big = blocks.where(col("size").gt(col("limit"))).select("rule", "key")
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        cached.add(big::unpersist);
-        oversizeCount[0] = big.count();
-
-        Dataset<Row> smallKeys = keys.join(small, scalaSeq("rule", "key"), "left_semi");
-        Dataset<Row> a = smallKeys.as("a");
-        Dataset<Row> b = smallKeys.as("b");
-        Dataset<Row> full = a.join(b, col("a.rule").equalTo(col("b.rule")).and(col("a.key").equalTo(col("b.key")))
-                        .and(col("a.idx").lt(col("b.idx"))).and(col("a.all").or(col("b.all"))))
-                .select(col("a.idx"), col("b.idx"));
-        JavaPairRDD<Long, Long> fullPairs = full.javaRDD().mapToPair(r -> new Tuple2<>(r.getLong(0), r.getLong(1)));
+        JavaPairRDD<Long, Long> fullPairs = blocks.flatMapToPair(block -> fullBlockPairs(block._2,
+                limits[block._1._1]));
+        JavaPairRDD<Long, Tuple2<Integer, String>> oversizeMembers = blocks
+                .filter(block -> isOversize(block._2, limits[block._1._1]))
+                .flatMapToPair(block -> {
+                    List<Tuple2<Long, Tuple2<Integer, String>>> out = new ArrayList<>();
+                    for (long member : block._2) {
+                        out.add(new Tuple2<>(member >= 0 ? member : -member - 1, block._1));
+                    }
+                    return out.iterator();
+                }).persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(oversizeMembers::unpersist);
+        oversizeCount[0] = oversizeMembers.values().distinct().count();
         if (oversizeCount[0] == 0) {
             return fullPairs.distinct();
         }
-
         int blockLimit = maxBlockSize;
-        JavaPairRDD<Long, Tuple2<Integer, String>> members = keys.join(big, scalaSeq("rule", "key"), "left_semi")
-                .javaRDD().mapToPair(r -> new Tuple2<>(r.getLong(r.fieldIndex("idx")),
-                        new Tuple2<>(r.getInt(r.fieldIndex("rule")), r.getString(r.fieldIndex("key")))));
-        JavaPairRDD<Long, Long> windowPairs = members.join(records)
+        JavaPairRDD<Long, Long> windowPairs = oversizeMembers.join(records)
                 .mapToPair(t -> new Tuple2<>(t._2._1, new Tuple2<>(t._1, t._2._2)))
                 .groupByKey()
                 .flatMapToPair(block -> oversizePairs(block._1._1, block._1._2, block._2, blockLimit));
         return fullPairs.union(windowPairs).distinct();
+    }
+
+    /** Whether a block is larger than its limit and can make a pair (one member pairs with all). */
+    private static boolean isOversize(Iterable<Long> members, int limit) {
+        int size = 0;
+        boolean anyAll = false;
+        for (long member : members) {
+            size++;
+            anyAll |= member >= 0;
+        }
+        return size > limit && anyAll;
+    }
+
+    /** Every pair of a block within its limit with a member that pairs with all; none for an oversize block. */
+    private static Iterator<Tuple2<Long, Long>> fullBlockPairs(Iterable<Long> members, int limit) {
+        List<Long> list = new ArrayList<>();
+        members.forEach(list::add);
+        if (list.size() < 2 || list.size() > limit) {
+            return java.util.Collections.emptyIterator();
+        }
+        List<Tuple2<Long, Long>> out = new ArrayList<>();
+        for (int x = 0; x < list.size(); x++) {
+            long a = list.get(x);
+            for (int y = x + 1; y < list.size(); y++) {
+                long b = list.get(y);
+                if (a >= 0 || b >= 0) {
+                    long i = a >= 0 ? a : -a - 1;
+                    long j = b >= 0 ? b : -b - 1;
+                    out.add(i < j ? new Tuple2<>(i, j) : new Tuple2<>(j, i));
+                }
+            }
+        }
+        return out.iterator();
     }
 
     /** One oversize block paired by the library's blocker, as the one-machine run pairs it. */
@@ -536,10 +553,6 @@ public final class SparkLinker implements Serializable {
         });
         return spark.createDataFrame(rows, schema).orderBy("left_index", "right_index")
                 .select("left_id", "right_id", "match_weight", "match_probability", "evidence");
-    }
-
-    private static scala.collection.immutable.Seq<String> scalaSeq(String... names) {
-        return scala.jdk.javaapi.CollectionConverters.asScala(Arrays.asList(names)).toList();
     }
 
     /** Counts only. */

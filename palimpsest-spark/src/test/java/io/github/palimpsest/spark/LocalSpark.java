@@ -23,8 +23,8 @@ final class LocalSpark {
     /** Two local cores, few shuffle partitions (small data), no UI. */
     static SparkSession start(String name) {
         return SparkSession.builder().master("local[2]").appName(name)
-                .config("spark.sql.shuffle.partitions", "4")
-                .config("spark.default.parallelism", "4")
+                .config("spark.sql.shuffle.partitions", "2")
+                .config("spark.default.parallelism", "2")
                 .config("spark.ui.enabled", "false")
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.sql.adaptive.enabled", "true")

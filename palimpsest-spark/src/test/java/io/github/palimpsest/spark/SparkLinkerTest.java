@@ -38,7 +38,7 @@ class SparkLinkerTest {
     @BeforeAll
     static void start() {
         spark = LocalSpark.start("SparkLinkerTest");
-        data = SyntheticForces.builder().people(600).seed(21).build().generate();
+        data = SyntheticForces.builder().people(400).seed(21).build().generate();
         List<Map<String, String>> rows = new ArrayList<>();
         for (SyntheticRecord record : data.records()) {
             rows.add(record.columns());
