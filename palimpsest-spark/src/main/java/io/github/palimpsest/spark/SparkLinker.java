@@ -32,6 +32,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -144,17 +145,22 @@ public final class SparkLinker implements Serializable {
 
         // Prepare: input position, then the library's normalisers inside the tasks.
         JavaPairRDD<Row, Long> indexed = input.javaRDD().zipWithIndex();
-        JavaPairRDD<Long, ComparableRecord> records = indexed.mapPartitionsToPair(it -> {
+        // Records are placed by input position: every later join on it meets them where they are, and a
+        // small input (one CSV partition) is still spread over every core.
+        HashPartitioner byPosition = new HashPartitioner(Math.max(input.rdd().getNumPartitions(),
+                jsc.defaultParallelism()));
+        JavaPairRDD<Long, ComparableRecord> records = indexed.mapToPair(t -> new Tuple2<>(t._2, t._1))
+                .partitionBy(byPosition).mapPartitionsToPair(it -> {
             ComparableRecordFactory factory = ComparableRecordFactory.create();
             List<Tuple2<Long, ComparableRecord>> out = new ArrayList<>();
             while (it.hasNext()) {
-                Tuple2<Row, Long> row = it.next();
-                String id = rows.recordIdOf(row._1);
+                Tuple2<Long, Row> row = it.next();
+                String id = rows.recordIdOf(row._2);
                 if (id.isEmpty()) {
-                    throw new IllegalArgumentException("record_id is empty in row " + (row._2 + 1)
+                    throw new IllegalArgumentException("record_id is empty in row " + (row._1 + 1)
                             + "; every row needs a record_id");
                 }
-                out.add(new Tuple2<>(row._2, factory.of(rows.toRecord(row._1))));
+                out.add(new Tuple2<>(row._1, factory.of(rows.toRecord(row._2))));
             }
             return out.iterator();
         }, true).persist(StorageLevel.MEMORY_AND_DISK());

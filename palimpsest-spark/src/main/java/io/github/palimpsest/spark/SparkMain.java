@@ -186,6 +186,8 @@ public final class SparkMain implements Callable<Integer> {
             throw new IOException("cannot move " + written[0].getPath() + " to " + target);
         }
         fs.delete(parts, true);
+        // The local file system keeps a checksum file beside each file it writes; the moved file needs none.
+        fs.delete(new org.apache.hadoop.fs.Path(target.getParent(), "." + target.getName() + ".crc"), false);
     }
 
     /** Whether this JVM lets Spark reflect into java.base (it was started with {@link #JAVA_OPTIONS}). */
