@@ -201,6 +201,10 @@ public final class SparkMain implements Callable<Integer> {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + Runtime.getRuntime().maxMemory() / (1 << 20) + "m");
         command.addAll(JAVA_OPTIONS);
+        URL logging = SparkMain.class.getResource("log4j2-cli.properties");
+        if (System.getProperty("log4j2.configurationFile") == null && logging != null) {
+            command.add("-Dlog4j2.configurationFile=" + logging);
+        }
         command.add("-cp");
         command.add(classPath());
         command.add(SparkMain.class.getName());
