@@ -209,7 +209,7 @@ public final class SparkLinker implements Serializable {
     /**
      * The supplied model, or one trained on the driver by the library's {@link Linker#train} (its health
      * check and fallback included) over the whole pool when it is no larger than the training sample, else
-     * over a sample fixed by the record ids (so a rerun trains the same model), its priors then scaled from
+     * over the trainingSampleSize records whose ids hash lowest (so a rerun trains the same model), its priors then scaled from
      * the sample to the pool ({@link MatchModel#scaledToPool}).
      */
     private MatchModel model(JavaPairRDD<Row, Long> indexed, CanonicalRows rows, long n) {
@@ -217,9 +217,16 @@ public final class SparkLinker implements Serializable {
             return MatchModel.fromJson(modelJson);
         }
         checkArgument(n >= 2, "training a model needs at least two records, got %s; supply a trained model", n);
-        double fraction = Math.min(1.0, trainingSampleSize / (double) n);
+        // A bottom-k sample by a hash of the record id: exactly trainingSampleSize records, the same ones
+        // whatever the partitioning, and a rerun trains the same model.
+        long cutoff = Long.MAX_VALUE;
+        if (n > trainingSampleSize) {
+            List<Long> smallest = indexed.map(t -> sampleHash(rows.recordIdOf(t._1))).takeOrdered(trainingSampleSize);
+            cutoff = smallest.get(smallest.size() - 1);
+        }
+        long last = cutoff;
         List<Tuple2<Row, Long>> sample = new ArrayList<>(indexed
-                .filter(t -> fraction >= 1.0 || inSample(rows.recordIdOf(t._1), fraction))
+                .filter(t -> last == Long.MAX_VALUE || sampleHash(rows.recordIdOf(t._1)) <= last)
                 .collect());
         sample.sort(Comparator.comparingLong(t -> t._2));
         List<PersonRecord> training = new ArrayList<>(sample.size());
@@ -228,7 +235,7 @@ public final class SparkLinker implements Serializable {
         }
         LOG.info("train: on {} of {} records on the driver", training.size(), n);
         MatchModel trained = oneMachineLinker().train(training);
-        if (training.size() < n && training.size() >= minimumTrainingRecords) {
+        if (training.size() < n) {
             return trained.scaledToPool(training.size(), n);
         }
         return trained;
@@ -241,10 +248,9 @@ public final class SparkLinker implements Serializable {
         return ms;
     }
 
-    /** Whether a record falls in the training sample: a hash of its id, so the sample never depends on layout. */
-    static boolean inSample(String recordId, double fraction) {
-        long bits = Hashing.murmur3_128(0x5a17).hashString(recordId, StandardCharsets.UTF_8).asLong() >>> 11;
-        return bits < fraction * (1L << 53);
+    /** A record id's place in the training sample's order: 63 bits of its hash, never negative. */
+    static long sampleHash(String recordId) {
+        return Hashing.murmur3_128(0x5a17).hashString(recordId, StandardCharsets.UTF_8).asLong() >>> 1;
     }
 
     /**
@@ -641,8 +647,16 @@ public final class SparkLinker implements Serializable {
             return this;
         }
 
-        /** The linker. */
+        /**
+         * The linker.
+         *
+         * @throws IllegalStateException if the training sample is smaller than the smallest pool trained on
+         */
         public SparkLinker build() {
+            if (trainingSampleSize < minimumTrainingRecords) {
+                throw new IllegalStateException("trainingSampleSize " + trainingSampleSize
+                        + " is below minimumTrainingRecords " + minimumTrainingRecords + ": a sample would never be trained on");
+            }
             return new SparkLinker(this);
         }
     }

@@ -117,6 +117,59 @@ class SparkLinkerTest {
     }
 
     @Test
+    void aModelTrainedOnASampleLinksAlmostAsWell() {
+        // 1,000 of about 1,180 records: the sampled path, its priors scaled to the pool.
+        SparkLinker sampled = SparkLinker.builder().referenceDate(REFERENCE).trainingSampleSize(1_000).build();
+        SparkLinkResult result = sampled.link(table);
+        assertTrue(!result.model().trainingNote().contains("bundled"), result.model().trainingNote());
+        assertTrue(result.model().prior() < first.model().prior() * 1.5, "priors moved from the sample to the pool");
+        double f1Sample = PairwiseMetrics.of(data.truth(), LocalSpark.persons(result.persons())).f1();
+        double f1Whole = PairwiseMetrics.of(data.truth(), LocalSpark.persons(first.persons())).f1();
+        assertTrue(Math.abs(f1Whole - f1Sample) <= 0.005, "F1 trained on all " + f1Whole + ", on a sample " + f1Sample);
+        result.release();
+    }
+
+    @Test
+    void connectedComponentsAreThoseOfAUnionFind() {
+        java.util.Random random = new java.util.Random(5);
+        int nodes = 400;
+        List<scala.Tuple2<Long, Long>> edges = new ArrayList<>();
+        int[] parent = new int[nodes];
+        for (int i = 0; i < nodes; i++) {
+            parent[i] = i;
+        }
+        for (int k = 0; k < 330; k++) {
+            int a = random.nextInt(nodes);
+            int b = k % 3 == 0 ? a + 1 < nodes ? a + 1 : a : random.nextInt(nodes); // chains as well as random edges
+            edges.add(new scala.Tuple2<>((long) a, (long) b));
+            parent[find(parent, a)] = find(parent, b);
+        }
+        Map<Long, Long> components = new HashMap<>(ConnectedComponents.of(
+                org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
+                        .parallelizePairs(edges, 3)).collectAsMap());
+        Map<Integer, Long> smallest = new HashMap<>();
+        for (scala.Tuple2<Long, Long> e : edges) {
+            for (long node : new long[] {e._1, e._2}) {
+                smallest.merge(find(parent, (int) node), node, Math::min);
+            }
+        }
+        for (scala.Tuple2<Long, Long> e : edges) {
+            if (!e._1.equals(e._2)) {
+                for (long node : new long[] {e._1, e._2}) {
+                    assertEquals(smallest.get(find(parent, (int) node)), components.get(node), "node " + node);
+                }
+            }
+        }
+    }
+
+    private static int find(int[] parent, int x) {
+        while (parent[x] != x) {
+            x = parent[x];
+        }
+        return x;
+    }
+
+    @Test
     void linksCarryTheirEvidence() {
         List<Row> links = first.links().limit(5).collectAsList();
         assertTrue(!links.isEmpty());
