@@ -57,7 +57,7 @@ public final class SparkMain implements Callable<Integer> {
 
     /** Runs the command line; exits with its status when that is not 0 (under exec:java, 0 just returns). */
     public static void main(String[] args) throws Exception {
-        int status = sparkCanReflect() ? run(args) : relaunch(args);
+        int status = sparkCanReflect() ? run(args) : relaunch(SparkMain.class, args);
         if (status != 0) {
             System.exit(status);
         }
@@ -195,8 +195,8 @@ public final class SparkMain implements Callable<Integer> {
         return Object.class.getModule().isOpen("sun.nio.ch", SparkMain.class.getModule());
     }
 
-    /** Runs this main again in a child JVM with Spark's Java options and this class path; its exit status. */
-    private static int relaunch(String[] args) throws IOException, InterruptedException {
+    /** Runs a main class again in a child JVM with Spark's Java options and this class path; its exit status. */
+    static int relaunch(Class<?> main, String[] args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + Runtime.getRuntime().maxMemory() / (1 << 20) + "m");
@@ -207,14 +207,14 @@ public final class SparkMain implements Callable<Integer> {
         }
         command.add("-cp");
         command.add(classPath());
-        command.add(SparkMain.class.getName());
+        command.add(main.getName());
         command.addAll(List.of(args));
         Process child = new ProcessBuilder(command).inheritIO().start();
         return child.waitFor();
     }
 
     private static String classPath() {
-        ClassLoader loader = SparkMain.class.getClassLoader();
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
         if (loader instanceof URLClassLoader urls) {
             List<String> entries = new ArrayList<>();
             for (URL url : urls.getURLs()) {
