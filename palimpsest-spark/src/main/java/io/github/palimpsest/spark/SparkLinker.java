@@ -1,0 +1,663 @@
+package io.github.palimpsest.spark;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+import com.google.common.base.Stopwatch;
+import com.google.common.hash.Hashing;
+import io.github.palimpsest.Linker;
+import io.github.palimpsest.block.Blocker;
+import io.github.palimpsest.block.BlockingRule;
+import io.github.palimpsest.block.CandidatePairs;
+import io.github.palimpsest.cluster.Clusterer;
+import io.github.palimpsest.cluster.Clustering;
+import io.github.palimpsest.cluster.EntityIds;
+import io.github.palimpsest.cluster.PersonConflicts;
+import io.github.palimpsest.cluster.ScoredLinks;
+import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.compare.TermFrequencyComparison;
+import io.github.palimpsest.record.ComparableRecord;
+import io.github.palimpsest.record.ComparableRecordFactory;
+import io.github.palimpsest.record.PersonRecord;
+import io.github.palimpsest.score.MatchModel;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.HashPartitioner;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.Tuple2;
+
+/**
+ * Palimpsest's linkage on Apache Spark: the one-machine {@link Linker}'s pipeline with each stage spread over
+ * the cluster, and the library's own classes doing the work inside the tasks.
+ *
+ * <pre>{@code
+ * Dataset<Row> input = spark.read().option("header", "true").csv("records.csv");  // the canonical columns
+ * SparkLinkResult result = SparkLinker.builder().build().link(input);
+ * result.persons().write().parquet("persons.parquet");                           // record_id, entity_id
+ * }</pre>
+ *
+ * <p>Stages (docs/spark.md): each row becomes a {@link PersonRecord} and a {@link ComparableRecord} inside a
+ * task (the library's normalisers); each record emits its keys under the library's standard blocking rules,
+ * and records sharing a key are joined into pairs, except in blocks larger than the maximum block size, which
+ * are gathered and paired by the library's own {@link Blocker} (sorted window and split keys, as on one
+ * machine); the model is trained on the driver by {@link Linker#train} over a sample of the records (with the
+ * same health check and fallback), or supplied; it is broadcast as JSON and each pair is compared and scored
+ * with the library's comparisons and {@link MatchModel#matchWeight(int[], double[])}, term frequencies
+ * counted over the whole pool; the links at or above the threshold form connected components
+ * (large-star/small-star in Spark SQL) and each component is clustered inside a task by the library's
+ * {@link Clusterer} under the same constraints (different valid PNC IDs, CRO or NI numbers, conflicting
+ * dates of birth); each person's id is the library's entity id of its smallest record id.
+ *
+ * <p>On a pool no larger than the training sample the model, candidate pairs, weights and people are the
+ * one-machine linker's (record order fixes ties in both). Immutable and serializable.
+ */
+public final class SparkLinker implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(SparkLinker.class);
+
+    private final double thresholdProbability;
+    private final double thresholdWeight;
+    private final double overwhelmingWeight;
+    private final long seed;
+    /** The supplied model as JSON, or null when each run trains its own. */
+    private final String modelJson;
+    private final int maxBlockSize;
+    private final int trainingSampleSize;
+    private final int minimumTrainingRecords;
+    private final LocalDate referenceDate;
+    private final String sourceName;
+
+    private SparkLinker(Builder b) {
+        this.thresholdProbability = b.thresholdProbability;
+        this.thresholdWeight = StrictMath.log(b.thresholdProbability / (1 - b.thresholdProbability)) / StrictMath.log(2);
+        this.overwhelmingWeight = Math.max(20, thresholdWeight);
+        this.seed = b.seed;
+        this.modelJson = b.model == null ? null : b.model.toJson();
+        this.maxBlockSize = b.maxBlockSize;
+        this.trainingSampleSize = b.trainingSampleSize;
+        this.minimumTrainingRecords = b.minimumTrainingRecords;
+        this.referenceDate = b.referenceDate;
+        this.sourceName = b.sourceName;
+    }
+
+    /**
+     * A builder with the one-machine linker's defaults: threshold probability 0.95, seed 0, blocks of at most
+     * 1,000 records paired in full, a model trained per run on a sample of at most 200,000 records, pools of
+     * fewer than 1,000 records linked with the bundled model, dates judged against today.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The probability at or above which a pair is a link. */
+    public double thresholdProbability() {
+        return thresholdProbability;
+    }
+
+    /** The one-machine linker configured as this one, for training and for comparison. */
+    public Linker oneMachineLinker() {
+        Linker.Builder b = Linker.builder().thresholdProbability(thresholdProbability).seed(seed)
+                .maxBlockSize(maxBlockSize).minimumTrainingRecords(minimumTrainingRecords);
+        if (modelJson != null) {
+            b.model(MatchModel.fromJson(modelJson));
+        }
+        return b.build();
+    }
+
+    /**
+     * Links the records of a table in the canonical schema ({@code record_id} required; the columns
+     * {@code palimpsest link} reads, {@code id_<type>} identifiers and any extra columns, all read as text).
+     * The table's row order is the input order: it fixes ties as the one-machine linker's input order does.
+     *
+     * @throws IllegalArgumentException if there is no {@code record_id} column, a record id is empty or
+     *                                  repeats, or no model was supplied and there are fewer than two records
+     */
+    public SparkLinkResult link(Dataset<Row> input) {
+        checkNotNull(input, "input");
+        SparkSession spark = input.sparkSession();
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        CanonicalRows rows = CanonicalRows.of(input.columns(), referenceDate, sourceName);
+        List<Runnable> cached = new ArrayList<>();
+        Stopwatch watch = Stopwatch.createStarted();
+
+        // Prepare: input position, then the library's normalisers inside the tasks.
+        JavaPairRDD<Row, Long> indexed = input.javaRDD().zipWithIndex();
+        // Records are placed by input position: every later join on it meets them where they are, and a
+        // small input (one CSV partition) is still spread over every core.
+        HashPartitioner byPosition = new HashPartitioner(Math.max(input.rdd().getNumPartitions(),
+                jsc.defaultParallelism()));
+        JavaPairRDD<Long, ComparableRecord> records = indexed.mapToPair(t -> new Tuple2<>(t._2, t._1))
+                .partitionBy(byPosition).mapPartitionsToPair(it -> {
+            ComparableRecordFactory factory = ComparableRecordFactory.create();
+            List<Tuple2<Long, ComparableRecord>> out = new ArrayList<>();
+            while (it.hasNext()) {
+                Tuple2<Long, Row> row = it.next();
+                String id = rows.recordIdOf(row._2);
+                if (id.isEmpty()) {
+                    throw new IllegalArgumentException("record_id is empty in row " + (row._1 + 1)
+                            + "; every row needs a record_id");
+                }
+                out.add(new Tuple2<>(row._1, factory.of(rows.toRecord(row._2))));
+            }
+            return out.iterator();
+        }, true).persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(records::unpersist);
+        long n = records.count();
+        long distinctIds = records.map(t -> t._2.recordId()).distinct().count();
+        checkArgument(distinctIds == n, "%s record ids repeat; record ids must be unique within a run", n - distinctIds);
+        LOG.info("prepare: {} records in {} ms", n, lap(watch));
+
+        MatchModel model = model(indexed, rows, n);
+        Broadcast<String> broadcastModel = jsc.broadcast(model.toJson());
+        LOG.info("train: {} in {} ms", model.trainingNote().isEmpty() ? "model ready" : model.trainingNote(), lap(watch));
+        boolean adjust = n >= minimumTrainingRecords;
+
+        JavaPairRDD<Long, Prepared> prepared = withTermFrequencies(records, model, adjust)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(prepared::unpersist);
+
+        long[] oversize = {0};
+        JavaPairRDD<Long, Long> pairs = candidatePairs(records, cached, oversize)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(pairs::unpersist);
+        long candidateCount = pairs.count();
+        LOG.info("block: {} candidate pairs, {} oversize blocks in {} ms", candidateCount, oversize[0], lap(watch));
+
+        JavaRDD<ScoredPair> links = score(pairs, prepared, broadcastModel).persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(links::unpersist);
+        long linkCount = links.count();
+        LOG.info("score: {} links at or above {} bits in {} ms", linkCount, thresholdWeight, lap(watch));
+
+        LongAccumulator rejections = jsc.sc().longAccumulator("constraint rejections");
+        JavaRDD<Row> personRows = cluster(records, links, rejections);
+        StructType personSchema = new StructType().add("index", DataTypes.LongType, false)
+                .add("record_id", DataTypes.StringType, false).add("entity_id", DataTypes.StringType, false);
+        Dataset<Row> personsIndexed = spark.createDataFrame(personRows, personSchema)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(personsIndexed::unpersist);
+        long people = personsIndexed.select("entity_id").distinct().count();
+        LOG.info("cluster: {} people, {} merges refused by constraints in {} ms", people, rejections.value(), lap(watch));
+        Dataset<Row> persons = personsIndexed.orderBy("index").select("record_id", "entity_id");
+
+        return new SparkLinkResult(persons, () -> linksTable(spark, links, broadcastModel), model, n, candidateCount,
+                linkCount, people, oversize[0], rejections.value(), () -> cached.forEach(Runnable::run));
+    }
+
+    /**
+     * The supplied model, or one trained on the driver by the library's {@link Linker#train} (its health
+     * check and fallback included) over the whole pool when it is no larger than the training sample, else
+     * over the trainingSampleSize records whose ids hash lowest (so a rerun trains the same model), its priors then scaled from
+     * the sample to the pool ({@link MatchModel#scaledToPool}).
+     */
+    private MatchModel model(JavaPairRDD<Row, Long> indexed, CanonicalRows rows, long n) {
+        if (modelJson != null) {
+            return MatchModel.fromJson(modelJson);
+        }
+        checkArgument(n >= 2, "training a model needs at least two records, got %s; supply a trained model", n);
+        // A bottom-k sample by a hash of the record id: exactly trainingSampleSize records, the same ones
+        // whatever the partitioning, and a rerun trains the same model.
+        long cutoff = Long.MAX_VALUE;
+        if (n > trainingSampleSize) {
+            List<Long> smallest = indexed.map(t -> sampleHash(rows.recordIdOf(t._1))).takeOrdered(trainingSampleSize);
+            cutoff = smallest.get(smallest.size() - 1);
+        }
+        long last = cutoff;
+        List<Tuple2<Row, Long>> sample = new ArrayList<>(indexed
+                .filter(t -> last == Long.MAX_VALUE || sampleHash(rows.recordIdOf(t._1)) <= last)
+                .collect());
+        sample.sort(Comparator.comparingLong(t -> t._2));
+        List<PersonRecord> training = new ArrayList<>(sample.size());
+        for (Tuple2<Row, Long> row : sample) {
+            training.add(rows.toRecord(row._1));
+        }
+        LOG.info("train: on {} of {} records on the driver", training.size(), n);
+        MatchModel trained = oneMachineLinker().train(training);
+        if (training.size() < n) {
+            return trained.scaledToPool(training.size(), n);
+        }
+        return trained;
+    }
+
+    /** The milliseconds since the watch last started, restarting it. */
+    private static long lap(Stopwatch watch) {
+        long ms = watch.elapsed(java.util.concurrent.TimeUnit.MILLISECONDS);
+        watch.reset().start();
+        return ms;
+    }
+
+    /** A record id's place in the training sample's order: 63 bits of its hash, never negative. */
+    static long sampleHash(String recordId) {
+        return Hashing.murmur3_128(0x5a17).hashString(recordId, StandardCharsets.UTF_8).asLong() >>> 1;
+    }
+
+    /**
+     * Each record with the frequency of its value among the pool's present values, for every comparison the
+     * model adjusts ({@code TermFrequencies.perRecord} over the whole pool, counted by a shuffle).
+     */
+    private static JavaPairRDD<Long, Prepared> withTermFrequencies(JavaPairRDD<Long, ComparableRecord> records,
+            MatchModel model, boolean adjust) {
+        List<Comparison<ComparableRecord>> comparisons = Standard.COMPARISONS;
+        int comparisonCount = comparisons.size();
+        List<Integer> adjusted = new ArrayList<>();
+        for (int c = 0; c < comparisonCount && adjust; c++) {
+            if (model.termFrequencyLevel(c).isPresent()
+                    && comparisons.get(c) instanceof TermFrequencyComparison<ComparableRecord>) {
+                adjusted.add(c);
+            }
+        }
+        if (adjusted.isEmpty()) {
+            return records.mapToPair(t -> new Tuple2<>(t._1, new Prepared(t._1, t._2, noFrequencies(comparisonCount))));
+        }
+        int[] tfComparisons = adjusted.stream().mapToInt(Integer::intValue).toArray();
+        JavaPairRDD<Tuple2<Integer, String>, Long> values = records.flatMapToPair(t -> {
+            List<Tuple2<Tuple2<Integer, String>, Long>> out = new ArrayList<>(tfComparisons.length);
+            for (int c : tfComparisons) {
+                @SuppressWarnings("unchecked")
+                TermFrequencyComparison<ComparableRecord> tf =
+                        (TermFrequencyComparison<ComparableRecord>) Standard.COMPARISONS.get(c);
+                String value = tf.termFrequencyValue(t._2);
+                if (value != null && !value.isBlank()) {
+                    out.add(new Tuple2<>(new Tuple2<>(c, value), t._1));
+                }
+            }
+            return out.iterator();
+        });
+        JavaPairRDD<Tuple2<Integer, String>, Long> counts = values.mapValues(x -> 1L).reduceByKey(Long::sum);
+        Map<Integer, Long> totals = new HashMap<>(counts.mapToPair(t -> new Tuple2<>(t._1._1, t._2))
+                .reduceByKey(Long::sum).collectAsMap());
+        JavaPairRDD<Long, Iterable<Tuple2<Integer, Double>>> frequencies = values.join(counts)
+                .mapToPair(t -> new Tuple2<>(t._2._1,
+                        new Tuple2<>(t._1._1, (double) t._2._2 / totals.get(t._1._1))))
+                .groupByKey();
+        return records.leftOuterJoin(frequencies).mapToPair(t -> {
+            double[] tf = noFrequencies(comparisonCount);
+            if (t._2._2.isPresent()) {
+                for (Tuple2<Integer, Double> f : t._2._2.get()) {
+                    tf[f._1] = f._2;
+                }
+            }
+            return new Tuple2<>(t._1, new Prepared(t._1, t._2._1, tf));
+        });
+    }
+
+    private static double[] noFrequencies(int comparisonCount) {
+        double[] none = new double[comparisonCount];
+        Arrays.fill(none, MatchModel.NO_TERM_FREQUENCY);
+        return none;
+    }
+
+    /**
+     * The union of the standard blocking rules' pairs, as (smaller, larger) input positions. Each record's
+     * keys are emitted inside the tasks by the library's rules and shuffled by (rule, key), so that each task
+     * holds whole blocks, as input positions only. A block within its rule's maximum size is paired there
+     * in full (only pairs with a record that {@linkplain BlockingRule#pairsWithAll pairs with all}, as the
+     * library's blocker does); a larger block's records are brought to one task and paired by the library's
+     * own {@link Blocker}: the sorted window and split keys of the one-machine run.
+     */
+    private JavaPairRDD<Long, Long> candidatePairs(JavaPairRDD<Long, ComparableRecord> records,
+            List<Runnable> cached, long[] oversizeCount) {
+        List<BlockingRule<ComparableRecord>> rules = Standard.RULES;
+        int[] limits = new int[rules.size()];
+        for (int r = 0; r < limits.length; r++) {
+            limits[r] = Math.min(maxBlockSize, rules.get(r).maxBlockSize());
+        }
+        // (rule, key) -> input position, negated when the record does not pair with all (positions are >= 0).
+        JavaPairRDD<Tuple2<Integer, String>, Iterable<Long>> blocks = records.flatMapToPair(t -> {
+            List<Tuple2<Tuple2<Integer, String>, Long>> out = new ArrayList<>();
+            for (int r = 0; r < Standard.RULES.size(); r++) {
+                BlockingRule<ComparableRecord> rule = Standard.RULES.get(r);
+                Set<String> keys = new LinkedHashSet<>();
+                rule.keys(t._2, key -> {
+                    if (key != null && !key.isEmpty()) {
+                        keys.add(key);
+                    }
+                });
+                if (!keys.isEmpty()) {
+                    long member = rule.pairsWithAll(t._2) ? t._1 : -t._1 - 1;
+                    for (String key : keys) {
+                        out.add(new Tuple2<>(new Tuple2<>(r, key), member));
+                    }
+                }
+            }
+            return out.iterator();
+        }).groupByKey().persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(blocks::unpersist);
+
+        JavaPairRDD<Long, Long> fullPairs = blocks.flatMapToPair(block -> fullBlockPairs(block._2,
+                limits[block._1._1]));
+        JavaPairRDD<Long, Tuple2<Integer, String>> oversizeMembers = blocks
+                .filter(block -> isOversize(block._2, limits[block._1._1]))
+                .flatMapToPair(block -> {
+                    List<Tuple2<Long, Tuple2<Integer, String>>> out = new ArrayList<>();
+                    for (long member : block._2) {
+                        out.add(new Tuple2<>(member >= 0 ? member : -member - 1, block._1));
+                    }
+                    return out.iterator();
+                }).persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(oversizeMembers::unpersist);
+        oversizeCount[0] = oversizeMembers.values().distinct().count();
+        if (oversizeCount[0] == 0) {
+            return fullPairs.distinct();
+        }
+        int blockLimit = maxBlockSize;
+        JavaPairRDD<Long, Long> windowPairs = oversizeMembers.join(records)
+                .mapToPair(t -> new Tuple2<>(t._2._1, new Tuple2<>(t._1, t._2._2)))
+                .groupByKey()
+                .flatMapToPair(block -> oversizePairs(block._1._1, block._1._2, block._2, blockLimit));
+        return fullPairs.union(windowPairs).distinct();
+    }
+
+    /** Whether a block is larger than its limit and can make a pair (one member pairs with all). */
+    private static boolean isOversize(Iterable<Long> members, int limit) {
+        int size = 0;
+        boolean anyAll = false;
+        for (long member : members) {
+            size++;
+            anyAll |= member >= 0;
+        }
+        return size > limit && anyAll;
+    }
+
+    /** Every pair of a block within its limit with a member that pairs with all; none for an oversize block. */
+    private static Iterator<Tuple2<Long, Long>> fullBlockPairs(Iterable<Long> members, int limit) {
+        List<Long> list = new ArrayList<>();
+        members.forEach(list::add);
+        if (list.size() < 2 || list.size() > limit) {
+            return java.util.Collections.emptyIterator();
+        }
+        List<Tuple2<Long, Long>> out = new ArrayList<>();
+        for (int x = 0; x < list.size(); x++) {
+            long a = list.get(x);
+            for (int y = x + 1; y < list.size(); y++) {
+                long b = list.get(y);
+                if (a >= 0 || b >= 0) {
+                    long i = a >= 0 ? a : -a - 1;
+                    long j = b >= 0 ? b : -b - 1;
+                    out.add(i < j ? new Tuple2<>(i, j) : new Tuple2<>(j, i));
+                }
+            }
+        }
+        return out.iterator();
+    }
+
+    /** One oversize block paired by the library's blocker, as the one-machine run pairs it. */
+    private static Iterator<Tuple2<Long, Long>> oversizePairs(int rule, String key,
+            Iterable<Tuple2<Long, ComparableRecord>> members, int maxBlockSize) {
+        List<Tuple2<Long, ComparableRecord>> sorted = new ArrayList<>();
+        members.forEach(sorted::add);
+        sorted.sort(Comparator.comparingLong(t -> t._1)); // input order: the window breaks ties by it
+        List<ComparableRecord> block = new ArrayList<>(sorted.size());
+        sorted.forEach(t -> block.add(t._2));
+        Blocker<ComparableRecord> blocker = Blocker.<ComparableRecord>builder()
+                .rule(new SingleBlockRule(Standard.RULES.get(rule), key)).maxBlockSize(maxBlockSize).parallel(false)
+                .build();
+        CandidatePairs pairs = blocker.candidates(block);
+        List<Tuple2<Long, Long>> out = new ArrayList<>(pairs.size());
+        for (int k = 0; k < pairs.size(); k++) {
+            long pair = pairs.pair(k);
+            out.add(new Tuple2<>(sorted.get(CandidatePairs.left(pair))._1, sorted.get(CandidatePairs.right(pair))._1));
+        }
+        return out.iterator();
+    }
+
+    /**
+     * Compares and scores every candidate pair inside the tasks: both records are brought to the pair by two
+     * joins, the library's comparisons give the levels and the broadcast model the weight, with the left
+     * record's term frequencies (as the one-machine scoring uses them). Keeps the links.
+     */
+    private JavaRDD<ScoredPair> score(JavaPairRDD<Long, Long> pairs, JavaPairRDD<Long, Prepared> prepared,
+            Broadcast<String> broadcastModel) {
+        double threshold = thresholdWeight;
+        return pairs.join(prepared)
+                .mapToPair(t -> new Tuple2<>(t._2._1, t._2._2))
+                .join(prepared)
+                .mapPartitions(it -> {
+                    MatchModel model = MatchModel.fromJson(broadcastModel.value());
+                    List<Comparison<ComparableRecord>> comparisons = Standard.COMPARISONS;
+                    int[] levels = new int[comparisons.size()];
+                    List<ScoredPair> out = new ArrayList<>();
+                    while (it.hasNext()) {
+                        Tuple2<Long, Tuple2<Prepared, Prepared>> pair = it.next();
+                        Prepared left = pair._2._1;
+                        Prepared right = pair._2._2;
+                        for (int c = 0; c < levels.length; c++) {
+                            levels[c] = level(comparisons.get(c), left.record, right.record);
+                        }
+                        double weight = model.matchWeight(levels, left.termFrequencies);
+                        if (weight >= threshold) {
+                            byte[] kept = new byte[levels.length];
+                            for (int c = 0; c < levels.length; c++) {
+                                kept[c] = (byte) levels[c];
+                            }
+                            out.add(new ScoredPair(left.index, right.index, left.record.recordId(),
+                                    right.record.recordId(), weight, kept, left.termFrequencies));
+                        }
+                    }
+                    return out.iterator();
+                });
+    }
+
+    private static int level(Comparison<ComparableRecord> comparison, ComparableRecord a, ComparableRecord b) {
+        int level = comparison.level(a, b);
+        if (level < 0 || level >= comparison.levels().size()) {
+            throw new IllegalStateException("comparison '" + comparison.name() + "' returned level " + level
+                    + ", outside its " + comparison.levels().size() + " levels");
+        }
+        return level;
+    }
+
+    /**
+     * Each record's person: the links' connected components, each clustered inside one task by the library's
+     * constrained {@link Clusterer}, exactly as the one-machine run clusters (the components are independent:
+     * a merge only ever follows a link); records without a link are people of their own.
+     */
+    private JavaRDD<Row> cluster(JavaPairRDD<Long, ComparableRecord> records,
+            JavaRDD<ScoredPair> links, LongAccumulator rejections) {
+        JavaPairRDD<Long, Long> componentOf = ConnectedComponents.of(links.mapToPair(p -> new Tuple2<>(p.left, p.right)))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        JavaPairRDD<Long, Tuple2<Long, ComparableRecord>> membersByComponent = records.join(componentOf)
+                .mapToPair(t -> new Tuple2<>(t._2._2, new Tuple2<>(t._1, t._2._1)));
+        JavaPairRDD<Long, ScoredPair> linksByComponent = links.mapToPair(p -> new Tuple2<>(p.left, p))
+                .join(componentOf).mapToPair(t -> new Tuple2<>(t._2._2, t._2._1));
+        double threshold = thresholdWeight;
+        double overwhelming = overwhelmingWeight;
+        JavaRDD<Row> clustered = membersByComponent.cogroup(linksByComponent)
+                .flatMap(c -> clusterComponent(c._2._1, c._2._2, threshold, overwhelming, rejections));
+        JavaRDD<Row> alone = records.subtractByKey(componentOf)
+                .map(t -> RowFactory.create(t._1, t._2.recordId(), EntityIds.people().idFor(t._2.recordId())));
+        return clustered.union(alone);
+    }
+
+    private static Iterator<Row> clusterComponent(Iterable<Tuple2<Long, ComparableRecord>> memberIterable,
+            Iterable<ScoredPair> linkIterable, double threshold, double overwhelming, LongAccumulator rejections) {
+        List<Tuple2<Long, ComparableRecord>> members = new ArrayList<>();
+        memberIterable.forEach(members::add);
+        members.sort(Comparator.comparingLong(t -> t._1)); // input order: ties between equal links go by it
+        Map<Long, Integer> local = new HashMap<>();
+        ComparableRecord[] component = new ComparableRecord[members.size()];
+        List<List<String>> keys = new ArrayList<>(members.size());
+        for (int i = 0; i < component.length; i++) {
+            local.put(members.get(i)._1, i);
+            component[i] = members.get(i)._2;
+            List<String> recordKeys = new ArrayList<>(3);
+            addKey(recordKeys, "pnc:", component[i].pncId());
+            addKey(recordKeys, "cro:", component[i].croNumber());
+            addKey(recordKeys, "ni:", component[i].niNumber());
+            keys.add(recordKeys);
+        }
+        ScoredLinks.Builder scored = ScoredLinks.builder(16);
+        for (ScoredPair link : linkIterable) {
+            scored.add(local.get(link.left), local.get(link.right), link.weight);
+        }
+        Clusterer clusterer = Clusterer.builder().threshold(threshold).overwhelmingWeight(overwhelming)
+                .conflictOverrideWeight(threshold).loneLinkWeight(PersonConflicts.LONE_LINK_WEIGHT).build();
+        Clustering clustering = clusterer.cluster(component.length, scored.build(), keys,
+                PersonConflicts.birthDates(Standard.COMPARISONS, i -> component[i]));
+        rejections.add(clustering.constraintRejections());
+        String[] anchors = new String[clustering.clusterCount()];
+        for (int i = 0; i < component.length; i++) {
+            int c = clustering.clusterOf(i);
+            String id = component[i].recordId();
+            if (anchors[c] == null || id.compareTo(anchors[c]) < 0) {
+                anchors[c] = id;
+            }
+        }
+        EntityIds ids = EntityIds.people();
+        List<Row> out = new ArrayList<>(component.length);
+        for (int i = 0; i < component.length; i++) {
+            out.add(RowFactory.create(members.get(i)._1, component[i].recordId(),
+                    ids.idFor(anchors[clustering.clusterOf(i)])));
+        }
+        return out.iterator();
+    }
+
+    private static void addKey(List<String> keys, String type, String value) {
+        if (!value.isEmpty()) {
+            keys.add(type + value);
+        }
+    }
+
+    /** The links with their evidence, as the CLI's links file has them, ordered by input position. */
+    private static Dataset<Row> linksTable(SparkSession spark, JavaRDD<ScoredPair> links,
+            Broadcast<String> broadcastModel) {
+        StructType schema = new StructType().add("left_index", DataTypes.LongType, false)
+                .add("right_index", DataTypes.LongType, false)
+                .add("left_id", DataTypes.StringType, false).add("right_id", DataTypes.StringType, false)
+                .add("match_weight", DataTypes.DoubleType, false)
+                .add("match_probability", DataTypes.DoubleType, false)
+                .add("evidence", DataTypes.StringType, false);
+        JavaRDD<Row> rows = links.mapPartitions(it -> {
+            MatchModel model = MatchModel.fromJson(broadcastModel.value());
+            List<Row> out = new ArrayList<>();
+            while (it.hasNext()) {
+                ScoredPair p = it.next();
+                int[] levels = new int[p.levels.length];
+                for (int c = 0; c < levels.length; c++) {
+                    levels[c] = p.levels[c];
+                }
+                out.add(RowFactory.create(p.left, p.right, p.leftId, p.rightId, p.weight,
+                        MatchModel.probability(p.weight), model.explain(levels, p.termFrequencies).summary()));
+            }
+            return out.iterator();
+        });
+        return spark.createDataFrame(rows, schema).orderBy("left_index", "right_index")
+                .select("left_id", "right_id", "match_weight", "match_probability", "evidence");
+    }
+
+    /** Counts only. */
+    @Override
+    public String toString() {
+        return "SparkLinker[threshold=" + thresholdProbability + ", seed=" + seed + ", model="
+                + (modelJson == null ? "trained per run" : "supplied") + ", trainingSample=" + trainingSampleSize + "]";
+    }
+
+    /** Configures a {@link SparkLinker}. Not thread-safe. */
+    public static final class Builder {
+        private double thresholdProbability = 0.95;
+        private long seed;
+        private MatchModel model;
+        private int maxBlockSize = 1_000;
+        private int trainingSampleSize = 200_000;
+        private int minimumTrainingRecords = 1_000;
+        private LocalDate referenceDate = LocalDate.now();
+        private String sourceName;
+
+        private Builder() {
+        }
+
+        /** The probability at or above which a pair is a link (default 0.95); in (0, 1). */
+        public Builder thresholdProbability(double probability) {
+            checkArgument(probability > 0 && probability < 1, "threshold must be in (0, 1), got %s", probability);
+            this.thresholdProbability = probability;
+            return this;
+        }
+
+        /** The seed of u sampling in training (default 0). */
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        /** A trained model to score with instead of training one per run (standard comparisons). */
+        public Builder model(MatchModel value) {
+            this.model = checkNotNull(value, "model");
+            return this;
+        }
+
+        /** The largest block paired in full (default 1,000, as the one-machine linker); at least 10. */
+        public Builder maxBlockSize(int size) {
+            checkArgument(size >= 10, "maxBlockSize must be at least 10, got %s", size);
+            this.maxBlockSize = size;
+            return this;
+        }
+
+        /**
+         * The most records the driver trains on (default 200,000): a pool this size or smaller is trained on
+         * whole, as on one machine; a larger one on a sample of about this many, chosen by record id. The
+         * driver needs about what the one-machine linker needs for this many records.
+         */
+        public Builder trainingSampleSize(int records) {
+            checkArgument(records >= 1_000, "trainingSampleSize must be at least 1,000, got %s", records);
+            this.trainingSampleSize = records;
+            return this;
+        }
+
+        /** The smallest pool trained on (default 1,000; smaller ones use the bundled model), as on one machine. */
+        public Builder minimumTrainingRecords(int count) {
+            checkArgument(count >= 2, "minimumTrainingRecords must be at least 2, got %s", count);
+            this.minimumTrainingRecords = count;
+            return this;
+        }
+
+        /** The date two-digit years and future dates are judged against (default today, as the CLI). */
+        public Builder referenceDate(LocalDate date) {
+            this.referenceDate = checkNotNull(date, "date");
+            return this;
+        }
+
+        /**
+         * The source of every record of a table without a {@code force} column (the CLI names it after the
+         * file); ignored when there is a {@code force} column.
+         */
+        public Builder sourceName(String name) {
+            this.sourceName = name;
+            return this;
+        }
+
+        /**
+         * The linker.
+         *
+         * @throws IllegalStateException if the training sample is smaller than the smallest pool trained on
+         */
+        public SparkLinker build() {
+            if (trainingSampleSize < minimumTrainingRecords) {
+                throw new IllegalStateException("trainingSampleSize " + trainingSampleSize
+                        + " is below minimumTrainingRecords " + minimumTrainingRecords + ": a sample would never be trained on");
+            }
+            return new SparkLinker(this);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package io.github.palimpsest.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.palimpsest.LinkResult;
+import io.github.palimpsest.Linker;
+import io.github.palimpsest.cluster.PairwiseMetrics;
+import io.github.palimpsest.record.ComparableRecord;
+import io.github.palimpsest.record.PersonRecord;
+import io.github.palimpsest.synthetic.SyntheticData;
+import io.github.palimpsest.synthetic.SyntheticForces;
+import io.github.palimpsest.synthetic.SyntheticRecord;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Spark linker against the one-machine linker on the project's generator: the same people, the same
+ * ids, constraints honoured, ids stable across runs. One local session for the class; small data.
+ */
+class SparkLinkerTest {
+    private static final LocalDate REFERENCE = SyntheticForces.DEFAULT_REFERENCE_DATE;
+    private static SparkSession spark;
+    private static SyntheticData data;
+    private static Dataset<Row> table;
+    private static SparkLinker linker;
+    private static SparkLinkResult first;
+
+    @BeforeAll
+    static void start() {
+        spark = LocalSpark.start("SparkLinkerTest");
+        data = SyntheticForces.builder().people(400).seed(21).build().generate();
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (SyntheticRecord record : data.records()) {
+            rows.add(record.columns());
+        }
+        table = LocalSpark.table(spark, SyntheticRecord.COLUMNS, rows).cache();
+        linker = SparkLinker.builder().referenceDate(REFERENCE).build();
+        first = linker.link(table);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (spark != null) {
+            spark.stop();
+        }
+    }
+
+    @Test
+    void sameAnswersAsOneMachine() {
+        List<PersonRecord> records = LocalSpark.records(table, REFERENCE);
+        LinkResult oneMachine = linker.oneMachineLinker().link(records);
+        Map<String, String> single = LocalSpark.persons(oneMachine);
+        Map<String, String> distributed = LocalSpark.persons(first.persons());
+        assertEquals(records.size(), distributed.size());
+        double f1Single = PairwiseMetrics.of(data.truth(), single).f1();
+        double f1Spark = PairwiseMetrics.of(data.truth(), distributed).f1();
+        assertTrue(Math.abs(f1Single - f1Spark) <= 0.005, "F1 one machine " + f1Single + ", Spark " + f1Spark);
+        // The pool is smaller than the training sample: the same model, pairs, weights and people, so the
+        // same entity ids record for record.
+        assertEquals(oneMachine.statistics().candidatePairs(), first.candidatePairCount());
+        assertEquals(oneMachine.links().size(), first.linkCount());
+        assertEquals(oneMachine.model(), first.model());
+        assertEquals(single, distributed);
+    }
+
+    @Test
+    void differentValidPncIdsNeverShareAPersonWithoutAnOverwhelmingDirectLink() {
+        Map<String, String> persons = LocalSpark.persons(first.persons());
+        Map<String, String> pncOf = new HashMap<>();
+        for (PersonRecord record : LocalSpark.records(table, REFERENCE)) {
+            String pnc = ComparableRecord.of(record).pncId();
+            if (!pnc.isEmpty()) {
+                pncOf.put(record.recordId(), pnc);
+            }
+        }
+        Map<String, Double> linkWeights = new HashMap<>();
+        for (Row link : first.links().collectAsList()) {
+            linkWeights.put(link.getString(0) + "|" + link.getString(1), link.getDouble(2));
+            linkWeights.put(link.getString(1) + "|" + link.getString(0), link.getDouble(2));
+        }
+        Map<String, List<String>> members = new HashMap<>();
+        persons.forEach((record, person) -> members.computeIfAbsent(person, p -> new ArrayList<>()).add(record));
+        int checked = 0;
+        for (List<String> person : members.values()) {
+            for (int i = 0; i < person.size(); i++) {
+                for (int j = i + 1; j < person.size(); j++) {
+                    String a = pncOf.get(person.get(i));
+                    String b = pncOf.get(person.get(j));
+                    if (a != null && b != null && !a.equals(b)) {
+                        double weight = linkWeights.getOrDefault(person.get(i) + "|" + person.get(j), 0.0);
+                        assertTrue(weight >= 20, person.get(i) + " and " + person.get(j)
+                                + " have different PNC IDs and share a person with a direct link of " + weight);
+                    }
+                    checked += a != null && b != null ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(checked > 0, "no person holds two records with PNC IDs: the check checked nothing");
+    }
+
+    @Test
+    void personIdsAreStableAcrossRunsAndPartitionings() {
+        // The same input again, in one partition instead of several: the same ids, record for record.
+        SparkLinkResult second = linker.link(table.coalesce(1));
+        assertEquals(LocalSpark.persons(first.persons()), LocalSpark.persons(second.persons()));
+        second.release();
+    }
+
+    @Test
+    void aModelTrainedOnASampleLinksAlmostAsWell() {
+        // 1,000 of about 1,180 records: the sampled path, its priors scaled to the pool.
+        SparkLinker sampled = SparkLinker.builder().referenceDate(REFERENCE).trainingSampleSize(1_000).build();
+        SparkLinkResult result = sampled.link(table);
+        assertTrue(!result.model().trainingNote().contains("bundled"), result.model().trainingNote());
+        double f1Sample = PairwiseMetrics.of(data.truth(), LocalSpark.persons(result.persons())).f1();
+        double f1Whole = PairwiseMetrics.of(data.truth(), LocalSpark.persons(first.persons())).f1();
+        assertTrue(Math.abs(f1Whole - f1Sample) <= 0.005, "F1 trained on all " + f1Whole + ", on a sample " + f1Sample);
+        result.release();
+    }
+
+    @Test
+    void connectedComponentsAreThoseOfAUnionFind() {
+        java.util.Random random = new java.util.Random(5);
+        int nodes = 400;
+        List<scala.Tuple2<Long, Long>> edges = new ArrayList<>();
+        int[] parent = new int[nodes];
+        for (int i = 0; i < nodes; i++) {
+            parent[i] = i;
+        }
+        for (int k = 0; k < 330; k++) {
+            int a = random.nextInt(nodes);
+            int b = k % 3 == 0 ? a + 1 < nodes ? a + 1 : a : random.nextInt(nodes); // chains as well as random edges
+            edges.add(new scala.Tuple2<>((long) a, (long) b));
+            parent[find(parent, a)] = find(parent, b);
+        }
+        Map<Long, Long> components = new HashMap<>(ConnectedComponents.of(
+                org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
+                        .parallelizePairs(edges, 3)).collectAsMap());
+        Map<Integer, Long> smallest = new HashMap<>();
+        for (scala.Tuple2<Long, Long> e : edges) {
+            for (long node : new long[] {e._1, e._2}) {
+                smallest.merge(find(parent, (int) node), node, Math::min);
+            }
+        }
+        for (scala.Tuple2<Long, Long> e : edges) {
+            if (!e._1.equals(e._2)) {
+                for (long node : new long[] {e._1, e._2}) {
+                    assertEquals(smallest.get(find(parent, (int) node)), components.get(node), "node " + node);
+                }
+            }
+        }
+    }
+
+    private static int find(int[] parent, int x) {
+        while (parent[x] != x) {
+            x = parent[x];
+        }
+        return x;
+    }
+
+    @Test
+    void linksCarryTheirEvidence() {
+        List<Row> links = first.links().limit(5).collectAsList();
+        assertTrue(!links.isEmpty());
+        for (Row link : links) {
+            assertTrue(link.getDouble(2) >= Linker.builder().build().thresholdWeight());
+            assertTrue(link.getString(4).startsWith("prior "), link.getString(4));
+        }
+    }
+}
