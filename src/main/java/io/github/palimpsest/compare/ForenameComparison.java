@@ -27,7 +27,9 @@ import java.util.Objects;
  *   <li>{@code missing} (neutral): either side has no forename (a purged or omitted name is no
  *       evidence).</li>
  * </ol>
- * An absent forename still reaches {@code nickname or alias} when the other record's forename is one of
+ * A single name given as a forename that is the other's surname ("Hillier" against "George Hillier") is
+ * {@code missing} here: {@link SurnameComparison} weighs it. An absent forename still reaches
+ * {@code nickname or alias} when the other record's forename is one of
  * its alias forenames. Immutable, thread-safe and serializable; {@link #level} allocates nothing.
  *
  * <pre>{@code
@@ -120,6 +122,9 @@ public final class ForenameComparison implements TermFrequencyComparison<Compara
             return left.isForenameInitial() || right.isForenameInitial() ? INITIAL : NICKNAME;
         }
         boolean initial = left.isForenameInitial() || right.isForenameInitial();
+        if (left.surname().isEmpty() != right.surname().isEmpty() && NameKeys.loneNameIsSurname(left, right, high)) {
+            return MISSING; // the single name is a surname: the surname comparison weighs it
+        }
         if (!initial) {
             if (a.equals(b)) {
                 return EXACT;

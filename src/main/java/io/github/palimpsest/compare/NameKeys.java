@@ -8,6 +8,32 @@ final class NameKeys {
     }
 
     /**
+     * Whether one record gives a single name, in the forename field (no surname, not an initial), and that
+     * name is the other record's surname, the same or at Jaro–Winkler {@code high} or above and closer to it
+     * than to the other's forename: "Hillier" against "George Hillier". A record known by one name often
+     * holds its surname in the only field it fills; compared as a forename, it would count against the
+     * pair. Symmetric; allocates nothing.
+     */
+    static boolean loneNameIsSurname(ComparableRecord left, ComparableRecord right, double high) {
+        return loneNameIsSurnameOf(left, right, high) || loneNameIsSurnameOf(right, left, high);
+    }
+
+    private static boolean loneNameIsSurnameOf(ComparableRecord lone, ComparableRecord other, double high) {
+        String name = lone.forename();
+        String surname = other.surname();
+        if (!lone.surname().isEmpty() || name.isEmpty() || lone.isForenameInitial() || surname.isEmpty()
+                || name.equals(other.forename())) {
+            return false;
+        }
+        if (name.equals(surname)) {
+            return true;
+        }
+        double similarity = JaroWinkler.symmetric(name, surname);
+        return similarity >= high
+                && (other.forename().isEmpty() || similarity > JaroWinkler.symmetric(name, other.forename()));
+    }
+
+    /**
      * Whether forename and surname look recorded in each other's place on one side, with one of the two
      * names a little different: crosswise (the left forename against the right surname, the left surname
      * against the right forename), one pair is the same name of two letters or more and the other is

@@ -22,13 +22,17 @@ import java.util.Objects;
  *       Bonham Carter and Bonhamcarter;</li>
  *   <li>{@code alias or previous surname}: one side's surname is an alias surname of the other
  *       ({@link ComparableRecord#surnameMatchesAlias}), the maiden name beside the married one;</li>
+ *   <li>{@code single name is this surname}: one side gives a single name, in the forename field, and it is
+ *       the other's surname, the same or within a typo (Hillier against George Hillier); the forename
+ *       comparison is then missing;</li>
  *   <li>{@code jaro-winkler ≥ high} (default 0.92);</li>
  *   <li>{@code phonetic}: Double Metaphone keys (primary or alternate) or NYSIIS keys agree (Smith and
  *       Smyth, Thomson and Thompson);</li>
  *   <li>{@code jaro-winkler ≥ medium} (default 0.80);</li>
  *   <li>{@code else};</li>
  *   <li>{@code missing} (neutral): either side has no surname, unless an alias surname of one matches
- *       the other's surname (then {@code alias or previous surname}).</li>
+ *       the other's surname (then {@code alias or previous surname}) or a single name does (then
+ *       {@code single name is this surname}).</li>
  * </ol>
  * Immutable, thread-safe and serializable; {@link #level} allocates nothing.
  */
@@ -45,16 +49,18 @@ public final class SurnameComparison implements TermFrequencyComparison<Comparab
     public static final int VARIANT = 3;
     /** Level index: a surname equals one of the other's alias (previous) surnames. */
     public static final int ALIAS = 4;
+    /** Level index: one side's single name, given as a forename, is the other's surname. */
+    public static final int SINGLE_NAME = 5;
     /** Level index: Jaro–Winkler at or above the high threshold. */
-    public static final int SIMILAR_HIGH = 5;
+    public static final int SIMILAR_HIGH = 6;
     /** Level index: phonetic keys agree. */
-    public static final int PHONETIC = 6;
+    public static final int PHONETIC = 7;
     /** Level index: Jaro–Winkler at or above the medium threshold. */
-    public static final int SIMILAR_MEDIUM = 7;
+    public static final int SIMILAR_MEDIUM = 8;
     /** Level index: different. */
-    public static final int ELSE = 8;
+    public static final int ELSE = 9;
     /** Level index: either surname missing (neutral). */
-    public static final int MISSING = 9;
+    public static final int MISSING = 10;
 
     private final String name;
     private final double high;
@@ -71,6 +77,7 @@ public final class SurnameComparison implements TermFrequencyComparison<Comparab
                 ComparisonLevel.of("swapped with forename, one name close"),
                 ComparisonLevel.of("hyphenated part or Mac/Mc"),
                 ComparisonLevel.of("alias or previous surname"),
+                ComparisonLevel.of("single name is this surname"),
                 ComparisonLevel.of("jaro-winkler ≥ " + high),
                 ComparisonLevel.of("phonetic"),
                 ComparisonLevel.of("jaro-winkler ≥ " + medium),
@@ -110,7 +117,10 @@ public final class SurnameComparison implements TermFrequencyComparison<Comparab
         String a = left.surname();
         String b = right.surname();
         if (a.isEmpty() || b.isEmpty()) {
-            return left.surnameMatchesAlias(right) ? ALIAS : MISSING;
+            if (left.surnameMatchesAlias(right)) {
+                return ALIAS;
+            }
+            return NameKeys.loneNameIsSurname(left, right, high) ? SINGLE_NAME : MISSING;
         }
         if (a.equals(b)) {
             return EXACT;

@@ -183,8 +183,47 @@ class PersonBlockingRulesTest {
                 "day mistyped, surname misspelt");
         assertTrue(paired(original, record("forename", "Wendell", "surname", "Quarry", "dob", "1971-09-04")),
                 "day and month swapped, surname misspelt");
-        assertFalse(paired(original, record("forename", "Wendell", "surname", "Quarry", "dob", "1971-11-23")),
-                "same year only: a year-wide block would grow with the pool");
+        assertFalse(paired(original, record("forename", "Nadia", "surname", "Quarry", "dob", "1971-11-23")),
+                "same surname and year only: a year-wide block would grow with the pool");
+    }
+
+    @Test
+    void namesThatSoundAlikeMeetWhateverTheDatesOfBirth() {
+        ComparableRecord original = record("forename", "Wendell", "surname", "Quarrie", "dob", "1971-04-09");
+        assertTrue(paired(original, record("forename", "Wendel", "surname", "Quarry", "dob", "1981-05-19")),
+                "a decade mistyped and the day and month wrong too");
+        assertTrue(paired(original, record("forename", "Quarrie", "surname", "Wendell", "dob", "1961-11-23")),
+                "swapped as well");
+        assertFalse(paired(original, record("forename", "Wendell", "surname", "Marsh", "dob", "1981-05-19")),
+                "control: the forename alone");
+    }
+
+    @Test
+    void aCommonFullNameWithoutADateMatchIsSplitByPlace() {
+        List<ComparableRecord> records = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            records.add(record("forename", "John", "surname", "Smith", "dob", (1940 + i % 60) + "-0" + (1 + i % 9)
+                    + "-1" + (i % 10), "address", "Town" + (char) ('a' + i % 20) + (char) ('a' + i / 20)));
+        }
+        records.add(record("forename", "Jon", "surname", "Smyth", "dob", "1999-12-28", "address", "Townaa"));
+        CandidatePairs pairs = Blocker.<ComparableRecord>builder().rules(PersonBlockingRules.standard()).build()
+                .candidates(records);
+        assertTrue(pairs.size() < 20L * records.size(), "a common name's block is not paired in full: " + pairs.size());
+        assertTrue(pairs.contains(0, 200), "the same name in the same town meets");
+    }
+
+    @Test
+    void identifiersAndEmailsOneKeyingErrorApartMeet() {
+        assertTrue(paired(record("warrant_number", "WA223177", "sex", "F"),
+                record("warrant_number", "WA22317", "forename", "Orla")), "a character dropped");
+        assertTrue(paired(record("warrant_number", "WA223177", "sex", "F"),
+                record("warrant_number", "WA2231777", "forename", "Orla")), "a character added");
+        assertTrue(paired(record("email", "o.quince@example.org"), record("email", "o.quince@example.og")),
+                "an e-mail address with a character dropped");
+        assertTrue(paired(record("email", "o.quince@example.org"), record("email", "o.quince@exanple.org")),
+                "an e-mail address with a character changed");
+        assertFalse(paired(record("email", "o.quince@example.org"), record("email", "a.quinn@example.org")),
+                "control: two characters apart");
     }
 
     @Test

@@ -141,4 +141,25 @@ class NameComparisonTest {
     void aMissingSurnameIsNeutral() {
         assertSurname(SurnameComparison.MISSING, named("Ada", ""), named("Ada", "Brown"));
     }
+
+    @Test
+    void aSingleNameThatIsTheOthersSurnameIsWeighedAsASurname() {
+        ComparableRecord single = named("Hillier", "");
+        ComparableRecord full = named("George", "Hillier");
+        assertSurname(SurnameComparison.SINGLE_NAME, single, full);
+        assertForename(ForenameComparison.MISSING, single, full);
+        assertSurname(SurnameComparison.SINGLE_NAME, named("Hilier", ""), full);
+        assertForename(ForenameComparison.MISSING, named("Hilier", ""), full);
+        assertSurname(SurnameComparison.SINGLE_NAME, single, named("", "Hillier"));
+    }
+
+    @Test
+    void aSingleNameThatIsTheOthersForenameStaysAForename() {
+        assertForename(ForenameComparison.EXACT, named("George", ""), named("George", "Hillier"));
+        assertSurname(SurnameComparison.MISSING, named("George", ""), named("George", "Hillier"));
+        assertForename(ForenameComparison.EXACT, named("George", ""), named("George", "George"));
+        assertSurname(SurnameComparison.MISSING, named("Quentin", ""), named("George", "Hillier"));
+        assertForename(ForenameComparison.ELSE, named("Quentin", ""), named("George", "Hillier"));
+        assertSurname(SurnameComparison.MISSING, named("G", ""), named("George", "G"));
+    }
 }
