@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
  * with their evidence), CSV or Parquet by extension.
  *
  * <pre>
- * ./mvnw -q -f palimpsest-spark/pom.xml exec:java -Dexec.args="link --master local[2] records.csv --clusters-out clusters.csv"
+ * ./mvnw -q -pl palimpsest-spark exec:java -Dexec.args="link --master local[2] records.csv --clusters-out clusters.csv"
  * spark-submit --class io.github.palimpsest.spark.SparkMain palimpsest-spark-app.jar link records.parquet --clusters-out persons.parquet
  * </pre>
  */

@@ -28,7 +28,7 @@ import org.apache.spark.sql.SparkSession;
  * wall and CPU time, peak heap, F1 against the truth and how many records got a different person id.
  *
  * <pre>
- * ./mvnw -q -f palimpsest-spark/pom.xml test-compile exec:java -Dexec.classpathScope=test \
+ * ./mvnw -q -pl palimpsest-spark test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.github.palimpsest.spark.SparkBench -Dexec.args="RECORDS.csv TRUTH.csv local[2]"
  * </pre>
  * For max RSS, run each side alone under {@code /usr/bin/time -v} (docs/spark.md, "Measured").
