@@ -142,6 +142,59 @@ class HostileInputCommandProperties {
         rows.forEach(r -> assertTrue(ids.add(r.get("record_id")), "each record once: " + r.get("record_id")));
     }
 
+    @Property(tries = 30)
+    void tokeniseExitsZeroOrOneAndWritesASealedFileOrNothing(
+            @ForAll("mutations") List<Tuple.Tuple3<Integer, Integer, Integer>> mutations) throws IOException {
+        Path key = dir.resolve("deployment.key");
+        if (!Files.exists(key)) {
+            assertEquals(0, run("keygen", "--out", key.toString()).code());
+        }
+        Path input = dir.resolve("kent.csv");
+        Files.write(input, mutate(FILE.getBytes(StandardCharsets.UTF_8), mutations));
+        Path tokens = dir.resolve("tokens.csv");
+        Files.deleteIfExists(tokens);
+        Run run = run("tokenise", input.toString(), "--key-file", key.toString(), "--out", tokens.toString());
+        assertTrue(run.code() == 0 || run.code() == 1, run.code() + ": " + run.err());
+        assertNoStackTrace(run);
+        if (run.code() == 1) {
+            assertFalse(Files.exists(tokens), "no output after bad input");
+        } else {
+            assertTrue(Files.readString(tokens).startsWith("#palimpsest-tombstone/"), "a sealed token file");
+        }
+    }
+
+    @Property(tries = 30)
+    void vetExitsZeroOrOneWhateverTheRosterHolds(
+            @ForAll("mutations") List<Tuple.Tuple3<Integer, Integer, Integer>> mutations) throws IOException {
+        Path records = dir.resolve("records.csv");
+        Files.writeString(records, FILE);
+        Path roster = dir.resolve("roster.csv");
+        Files.write(roster, mutate(FILE.getBytes(StandardCharsets.UTF_8), mutations));
+        Path out = dir.resolve("vet.csv");
+        Files.deleteIfExists(out);
+        Run run = run("vet", "--roster", roster.toString(), records.toString(), "--out", out.toString());
+        assertTrue(run.code() == 0 || run.code() == 1, run.code() + ": " + run.err());
+        assertNoStackTrace(run);
+        if (run.code() == 1) {
+            assertFalse(Files.exists(out), "no output after bad input");
+        } else {
+            assertTrue(Files.readString(out).startsWith("roster_id,record_id,"), "the vetting file");
+        }
+    }
+
+    @Property(tries = 30)
+    void evaluateExitsZeroOrOneWhateverTheClustersFileHolds(
+            @ForAll("mutations") List<Tuple.Tuple3<Integer, Integer, Integer>> mutations) throws IOException {
+        String clusters = "record_id,entity_id\nK1,P1\nK2,P1\nK3,P2\nK4,P3\nK5,P3\nK6,P4\n";
+        Path truth = dir.resolve("truth.csv");
+        Files.writeString(truth, clusters);
+        Path predicted = dir.resolve("predicted.csv");
+        Files.write(predicted, mutate(clusters.getBytes(StandardCharsets.UTF_8), mutations));
+        Run run = run("evaluate", "--truth", truth.toString(), "--clusters", predicted.toString());
+        assertTrue(run.code() == 0 || run.code() == 1, run.code() + ": " + run.err());
+        assertNoStackTrace(run);
+    }
+
     @Property(tries = 60)
     void normaliseExitsZeroOrOneAndWritesEveryRowAndEveryValue(
             @ForAll("mutations") List<Tuple.Tuple3<Integer, Integer, Integer>> mutations) throws IOException {
