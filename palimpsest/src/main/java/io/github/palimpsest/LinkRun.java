@@ -40,6 +40,11 @@ final class LinkRun {
             public void finished(String stage, Duration elapsed, String summary) {
                 listener.stageFinished(stage, elapsed, summary);
             }
+
+            @Override
+            public void progress(String stage, long done, long total) {
+                listener.stageProgress(stage, done, total);
+            }
         });
     }
 

@@ -70,6 +70,14 @@ public final class Linker {
         /** A stage has finished after {@code elapsed}; {@code summary} is a short count, e.g. "1,204 pairs". */
         default void stageFinished(String stage, Duration elapsed, String summary) {
         }
+
+        /**
+         * Within a stage, {@code done} of {@code total} units of its current pass are finished (candidate pairs
+         * compared or scored): called from worker threads, often, so it must be cheap and thread-safe. A stage
+         * may make several passes, each counted from zero.
+         */
+        default void stageProgress(String stage, long done, long total) {
+        }
     }
 
     private static final StageListener SILENT = new StageListener() {

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
  * Progress of a linking run on a terminal's error stream, so a long run is visibly alive: once a stage
  * (reading, blocking, comparing, training, scoring, clustering, writing, ...) has run for
  * {@value #SHOW_AFTER_SECONDS} seconds, a line shows its name and the seconds so far, updated every
- * second, and ends with the stage's summary and time. Stages that finish sooner print nothing. Used only
+ * second, and, where the stage counts its work (comparing and scoring candidate pairs), the share done and an
+ * estimate of the time left for the pass under way; it ends with the stage's summary and time. Stages that finish sooner print nothing. Used only
  * when {@code System.console()} is present, so files and pipes never receive it. Thread-safe: a timer
  * thread updates the line while the run goes on.
  */
@@ -28,6 +29,11 @@ final class TerminalProgress implements Linker.StageListener, AutoCloseable {
     private String stage;
     private long startedNanos;
     private boolean shown;
+    /** The running stage's current pass: positions done, of how many (0 when the stage does not count). */
+    private volatile long done;
+    private volatile long total;
+    /** When the current pass began (a stage may make several, each counted from zero). */
+    private volatile long passStartedNanos;
 
     TerminalProgress(PrintWriter err) {
         this.err = err;
@@ -38,16 +44,45 @@ final class TerminalProgress implements Linker.StageListener, AutoCloseable {
     public synchronized void stageStarted(String name) {
         stage = name;
         startedNanos = System.nanoTime();
+        passStartedNanos = startedNanos;
         shown = false;
+        done = 0;
+        total = 0;
+    }
+
+    @Override
+    public void stageProgress(String name, long doneSoFar, long totalOfPass) {
+        // Called from worker threads after each chunk: a new pass starts when the count falls back.
+        if (doneSoFar < done || totalOfPass != total) {
+            passStartedNanos = System.nanoTime();
+        }
+        total = totalOfPass;
+        done = doneSoFar;
+    }
+
+    /**
+     * The progress line: the stage, its seconds so far, and when its work is counted the share done and the
+     * time the pass under way still needs at the rate it has gone so far.
+     */
+    static String line(String stage, long seconds, long done, long total, double passSeconds) {
+        if (total <= 0 || done <= 0 || done > total) {
+            return String.format(Locale.ROOT, "  %s ... %d s", stage, seconds);
+        }
+        long percent = done * 100 / total;
+        long left = Math.round(passSeconds * (total - done) / done);
+        return String.format(Locale.ROOT, "  %s ... %d s, %d%% of this pass, about %d s left", stage, seconds,
+                percent, left);
     }
 
     private synchronized void tick() {
         if (stage == null) {
             return;
         }
-        long seconds = (System.nanoTime() - startedNanos) / 1_000_000_000L;
+        long now = System.nanoTime();
+        long seconds = (now - startedNanos) / 1_000_000_000L;
         if (seconds >= SHOW_AFTER_SECONDS) {
-            err.printf(Locale.ROOT, "\r  %s ... %d s", stage, seconds);
+            // Padded, so a shorter line wipes the end of a longer one before it.
+            err.printf(Locale.ROOT, "\r%-72s", line(stage, seconds, done, total, (now - passStartedNanos) / 1e9));
             err.flush();
             shown = true;
         }
@@ -56,7 +91,8 @@ final class TerminalProgress implements Linker.StageListener, AutoCloseable {
     @Override
     public synchronized void stageFinished(String name, Duration elapsed, String summary) {
         if (shown || elapsed.toSeconds() >= SHOW_AFTER_SECONDS) {
-            err.printf(Locale.ROOT, "\r  %s: %s (%.1f s)%n", name, summary, elapsed.toMillis() / 1000.0);
+            err.printf(Locale.ROOT, "\r%-72s%n", String.format(Locale.ROOT, "  %s: %s (%.1f s)", name, summary,
+                    elapsed.toMillis() / 1000.0));
             err.flush();
         }
         stage = null;

@@ -15,6 +15,14 @@ public final class Parallel implements AutoCloseable {
 
     private final ForkJoinPool pool;
     private final int threads;
+    /** Told how much of each {@link #chunks} pass is done; never null. */
+    private volatile Progress progress = (done, total) -> { };
+
+    /** Hears how much of a pass of chunks is done: {@code done} of {@code total} positions; thread-safe. */
+    @FunctionalInterface
+    public interface Progress {
+        void advanced(long done, long total);
+    }
 
     /** A pool of {@code threads} workers; close it when the run ends. */
     public Parallel(int threads) {
@@ -38,12 +46,26 @@ public final class Parallel implements AutoCloseable {
         return pool.submit(work::get).join();
     }
 
-    /** Runs {@code work} over {@code [0, size)} in fixed chunks of {@value #CHUNK}, in parallel. */
+    /** Where {@link #chunks} reports how far each pass has got (for a progress display). */
+    public void onProgress(Progress value) {
+        this.progress = java.util.Objects.requireNonNull(value, "progress");
+    }
+
+    /**
+     * Runs {@code work} over {@code [0, size)} in fixed chunks of {@value #CHUNK}, in parallel, telling the
+     * {@linkplain #onProgress progress listener} as each chunk ends.
+     */
     public void chunks(int size, Range work) {
         int chunks = (size + CHUNK - 1) / CHUNK;
+        Progress told = progress;
+        java.util.concurrent.atomic.AtomicLong done = new java.util.concurrent.atomic.AtomicLong();
         call(() -> {
-            IntStream.range(0, chunks).parallel().forEach(chunk ->
-                    work.run(chunk * CHUNK, Math.min(size, (chunk + 1) * CHUNK)));
+            IntStream.range(0, chunks).parallel().forEach(chunk -> {
+                int from = chunk * CHUNK;
+                int to = Math.min(size, (chunk + 1) * CHUNK);
+                work.run(from, to);
+                told.advanced(done.addAndGet(to - from), size);
+            });
             return null;
         });
     }

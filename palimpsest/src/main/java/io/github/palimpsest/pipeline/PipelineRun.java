@@ -88,6 +88,7 @@ public final class PipelineRun<R> {
         this.levelCounts = comparisonList.stream().mapToInt(c -> c.levels().size()).toArray();
         this.parallel = parallel;
         this.stages = stages;
+        parallel.onProgress(stages::progress);
     }
 
     @SuppressWarnings("unchecked")

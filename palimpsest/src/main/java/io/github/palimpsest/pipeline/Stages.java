@@ -20,6 +20,10 @@ public final class Stages {
 
         /** A stage has finished after {@code elapsed}; {@code summary} is a short count. */
         void finished(String stage, Duration elapsed, String summary);
+
+        /** {@code done} of {@code total} units of the running stage's current pass are finished; thread-safe. */
+        default void progress(String stage, long done, long total) {
+        }
     }
 
     /** Hears nothing. */
@@ -35,6 +39,8 @@ public final class Stages {
 
     private final Listener listener;
     private final Map<String, Duration> times = new LinkedHashMap<>();
+    /** The stage running now, for progress reported from worker threads. */
+    private volatile String running;
 
     public Stages(Listener listener) {
         this.listener = listener;
@@ -43,12 +49,26 @@ public final class Stages {
     /** Runs one stage; {@code work} returns its summary. */
     public void run(String name, Supplier<String> work) {
         listener.started(name);
+        running = name;
         long started = System.nanoTime();
-        String summary = work.get();
+        String summary;
+        try {
+            summary = work.get();
+        } finally {
+            running = null;
+        }
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         times.put(name, elapsed);
         LOG.info("{}: {} in {} ms", name, summary, elapsed.toMillis());
         listener.finished(name, elapsed, summary);
+    }
+
+    /** Passes progress of the running stage to the listener (from any thread); ignored between stages. */
+    public void progress(long done, long total) {
+        String stage = running;
+        if (stage != null) {
+            listener.progress(stage, done, total);
+        }
     }
 
     /** Adds time to a stage already run (or starts its count). */
