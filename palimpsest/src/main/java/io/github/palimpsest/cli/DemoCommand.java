@@ -6,7 +6,6 @@ import io.github.palimpsest.LinkResult;
 import io.github.palimpsest.Linker;
 import io.github.palimpsest.normalise.Nicknames;
 import io.github.palimpsest.pattern.Evidence;
-import io.github.palimpsest.pattern.LinkChain;
 import io.github.palimpsest.pattern.PatternEvent;
 import io.github.palimpsest.pattern.PlainWords;
 import io.github.palimpsest.record.PersonRecord;
@@ -141,15 +140,19 @@ final class DemoCommand implements Callable<Integer> {
         for (Entity person : multiForce) {
             out.printf(Locale.ROOT, "%s: %d records at %d forces, %s to %s%n", person.id(), person.size(),
                     person.forces().size(), date(person.pattern().firstDate()), date(person.pattern().lastDate()));
-            Map<String, LinkChain.Step<Link>> joined = chain(person, result);
-            for (PatternEvent e : person.pattern().events()) {
+            List<PatternEvent> events = person.pattern().events();
+            Set<String> members = Set.copyOf(person.recordIds());
+            PersonChain chain = PersonChain.of(events, result.links().stream()
+                    .filter(l -> members.contains(l.leftId()) && members.contains(l.rightId())).toList());
+            for (int i = 0; i < events.size(); i++) {
+                PatternEvent e = events.get(i);
                 PersonRecord r = byId.get(e.recordId());
                 out.printf(Locale.ROOT, "  %-10s  %-34s  %-10s  %-12s  %s%n", date(e.date()), e.forceName(),
                         e.eventType(), e.recordId(), name(r));
-                LinkChain.Step<Link> step = joined.get(e.recordId());
-                if (step != null) {
-                    Link link = step.link();
-                    out.printf(Locale.ROOT, "      joined through %s: %s (probability %s)%s%n", step.through(),
+                Link link = chain.by()[i];
+                if (link != null) {
+                    out.printf(Locale.ROOT, "      joined through %s: %s (probability %s)%s%n",
+                            events.get(chain.through()[i]).recordId(),
                             PlainWords.evidence(Evidence.strongest(link.explanation(), result.thresholdWeight())),
                             PlainWords.probability(link.probability()),
                             e.isNamePurged() ? "; linked without a name" : "");
@@ -161,24 +164,6 @@ final class DemoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%d pairs of records were linked; `link --links-out LINKS.csv` lists every link with "
                 + "its full evidence, and `--report REPORT.html` draws it.%n", result.links().size());
         out.flush();
-    }
-
-    /**
-     * How the person's records joined: grown from the first record in date order, each other record by the
-     * strongest link that reaches it (see {@link LinkChain}), so a purged record shows the record whose
-     * identifiers it shares.
-     */
-    private static Map<String, LinkChain.Step<Link>> chain(Entity person, LinkResult result) {
-        Set<String> members = Set.copyOf(person.recordIds());
-        List<Link> inside = result.links().stream()
-                .filter(l -> members.contains(l.leftId()) && members.contains(l.rightId())).toList();
-        Map<String, LinkChain.Step<Link>> joined = new HashMap<>();
-        String first = person.pattern().events().get(0).recordId();
-        for (LinkChain.Step<Link> step : LinkChain.grow(first, inside, Link::leftId, Link::rightId,
-                Link::matchWeight, Set.of())) {
-            joined.put(step.recordId(), step);
-        }
-        return joined;
     }
 
     /**

@@ -140,20 +140,8 @@ final class LinkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!(threshold > 0 && threshold < 1)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--threshold must be a probability in (0, 1), got " + threshold);
-        }
-        if (threads != null && threads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, got " + threads);
-        }
-        int processors = Runtime.getRuntime().availableProcessors();
-        if (threads != null && threads > maxThreads(processors)) {
-            // Each worker holds its own buffers: far more workers than cores only costs memory.
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads " + threads + " is too many: "
-                    + "this machine has " + processors + " processor(s); give at most " + maxThreads(processors));
-        }
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        checkThreshold(spec.commandLine(), threshold);
+        int workers = workers(spec.commandLine(), threads);
         double reviewProbability = reviewProbability();
         try (OutputFiles files = OutputFiles.builder(spec.commandLine()).inputs(inputs).input("--model", modelIn)
                 .input("--key-file", keyFile).input("--decisions", decisionsIn)
@@ -243,6 +231,27 @@ final class LinkCommand implements Callable<Integer> {
                 progress.close();
             }
         }
+    }
+
+    /** Refuses a {@code --threshold} that is not a probability strictly between 0 and 1 (exit 2). */
+    static void checkThreshold(CommandLine cli, double threshold) {
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new CommandLine.ParameterException(cli, "--threshold must be a probability in (0, 1), got " + threshold);
+        }
+    }
+
+    /** The worker threads for {@code --threads} (one per core when absent), refusing absurd counts (exit 2). */
+    static int workers(CommandLine cli, Integer threads) {
+        if (threads != null && threads < 1) {
+            throw new CommandLine.ParameterException(cli, "--threads must be at least 1, got " + threads);
+        }
+        int processors = Runtime.getRuntime().availableProcessors();
+        if (threads != null && threads > maxThreads(processors)) {
+            // Each worker holds its own buffers: far more workers than cores only costs memory.
+            throw new CommandLine.ParameterException(cli, "--threads " + threads + " is too many: "
+                    + "this machine has " + processors + " processor(s); give at most " + maxThreads(processors));
+        }
+        return threads != null ? threads : processors;
     }
 
     /** The most worker threads accepted: four per processor, and at least 16. */
@@ -364,7 +373,8 @@ final class LinkCommand implements Callable<Integer> {
         }
     }
 
-    private static MatchModel loadModel(Path file) {
+    /** Loads a saved model, a missing or malformed file being bad input (exit 1) naming the file. */
+    static MatchModel loadModel(Path file) {
         try {
             return MatchModel.load(file);
         } catch (NoSuchFileException e) {

@@ -5,14 +5,11 @@ import io.github.palimpsest.Linker;
 import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.record.RecordCsvReader;
 import io.github.palimpsest.score.Decimals;
-import io.github.palimpsest.score.MatchModel;
-import io.github.palimpsest.score.ModelFormatException;
 import io.github.palimpsest.vet.VetMatch;
 import io.github.palimpsest.vet.VetResult;
 import io.github.palimpsest.vet.Vetting;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,15 +73,8 @@ final class VetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!(threshold > 0 && threshold < 1)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--threshold must be a probability in (0, 1), got " + threshold);
-        }
-        int processors = Runtime.getRuntime().availableProcessors();
-        if (threads != null && (threads < 1 || threads > LinkCommand.maxThreads(processors))) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be from 1 to "
-                    + LinkCommand.maxThreads(processors) + " on this machine, got " + threads);
-        }
+        LinkCommand.checkThreshold(spec.commandLine(), threshold);
+        int workers = LinkCommand.workers(spec.commandLine(), threads);
         try (OutputFiles files = OutputFiles.builder(spec.commandLine()).input("--roster", roster).inputs(inputs)
                 .input("--model", modelIn).output("--out", out).output("--report", reportOut).check()) {
             List<PersonRecord> members = RecordCsvReader.create().readRecords(List.of(roster));
@@ -93,9 +83,9 @@ final class VetCommand implements Callable<Integer> {
             }
             List<PersonRecord> records = RecordCsvReader.create().readRecords(inputs);
             Linker.Builder linker = Linker.builder().thresholdProbability(threshold).seed(seed)
-                    .threads(threads != null ? threads : processors);
+                    .threads(workers);
             if (modelIn != null) {
-                linker.model(loadModel(modelIn));
+                linker.model(LinkCommand.loadModel(modelIn));
             }
             VetResult result;
             try {
@@ -150,17 +140,5 @@ final class VetCommand implements Callable<Integer> {
                     result.recordsFoundForSeveralMembers().size());
         }
         out.flush();
-    }
-
-    private static MatchModel loadModel(Path file) {
-        try {
-            return MatchModel.load(file);
-        } catch (NoSuchFileException e) {
-            throw new CliInputException(file + ": no such file", e);
-        } catch (IOException e) {
-            throw new CliInputException(file + ": cannot be read: " + e.getMessage(), e);
-        } catch (ModelFormatException e) {
-            throw new CliInputException(e.getMessage(), e);
-        }
     }
 }
