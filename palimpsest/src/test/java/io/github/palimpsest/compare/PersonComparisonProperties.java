@@ -73,7 +73,11 @@ class PersonComparisonProperties {
             int self = c.level(a, a);
             if (!c.levels().get(self).isNeutral()) {
                 int other = c.level(a, b);
-                assertTrue(c.levels().get(other).isNeutral() || self <= other,
+                // A swap level weighs crosswise agreement (this forename against that surname), which a record
+                // cannot have with itself: "M Slade" against "Slade Mohamed" is a close swap, against itself only
+                // an initial. Only the straight levels are ordered against the record itself.
+                boolean crosswise = c.levels().get(other).label().startsWith("swapped");
+                assertTrue(c.levels().get(other).isNeutral() || crosswise || self <= other,
                         c.name() + ": self " + self + " is less similar than other " + other);
             }
         }
