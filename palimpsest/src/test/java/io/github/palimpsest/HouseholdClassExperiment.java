@@ -169,8 +169,8 @@ public final class HouseholdClassExperiment {
             double logRest = logSumExp(Math.log(eta) + logH, Math.log(1 - lambda - eta));
             threeClass[p] = (logMatch - logRest) / Math.log(2);
         }
-        report("standard", records, entity, candidates, standard, comparisons);
-        report("three-class", records, entity, candidates, threeClass, comparisons);
+        report("standard", records, entity, candidates, standard, comparisons, model);
+        report("three-class", records, entity, candidates, threeClass, comparisons, model);
     }
 
     /** Comparison indexes of postcode and address: the household class is confined to pairs sharing a home. */
@@ -232,7 +232,7 @@ public final class HouseholdClassExperiment {
     }
 
     private static void report(String label, List<ComparableRecord> records, int[] entity, CandidatePairs candidates,
-            double[] weights, List<Comparison<ComparableRecord>> comparisons) {
+            double[] weights, List<Comparison<ComparableRecord>> comparisons, MatchModel model) {
         int n = records.size();
         ScoredLinks.Builder links = ScoredLinks.builder(weights.length / 2);
         for (int p = 0; p < weights.length; p++) {
@@ -265,7 +265,7 @@ public final class HouseholdClassExperiment {
         };
         Clustering clustering = Clusterer.builder().threshold(THRESHOLD).overwhelmingWeight(20)
                 .conflictOverrideWeight(THRESHOLD).build()
-                .cluster(n, links.build(), keys, PersonConflicts.birthDates(comparisons, records::get));
+                .cluster(n, links.build(), keys, PersonConflicts.birthDates(comparisons, model, records::get));
         PairwiseMetrics metrics = PairwiseMetrics.of(entity, clustering.clusterOfRecords());
         System.out.printf(Locale.ROOT, "%-24s precision %.5f recall %.5f F1 %.5f%n", label, metrics.precision(),
                 metrics.recall(), metrics.f1());

@@ -13,6 +13,7 @@ import io.github.palimpsest.cluster.Clusterer;
 import io.github.palimpsest.cluster.Clustering;
 import io.github.palimpsest.cluster.EntityIds;
 import io.github.palimpsest.cluster.PersonConflicts;
+import io.github.palimpsest.cluster.RecordConflicts;
 import io.github.palimpsest.cluster.ScoredLinks;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.TermFrequencyComparison;
@@ -192,7 +193,8 @@ public final class SparkLinker implements Serializable {
         LOG.info("score: {} links at or above {} bits in {} ms", linkCount, thresholdWeight, lap(watch));
 
         LongAccumulator rejections = jsc.sc().longAccumulator("constraint rejections");
-        JavaRDD<Row> personRows = cluster(records, links, rejections);
+        JavaRDD<Row> personRows = cluster(records, links, PersonConflicts.birthDatesConflict(Standard.COMPARISONS, model),
+                rejections);
         StructType personSchema = new StructType().add("index", DataTypes.LongType, false)
                 .add("record_id", DataTypes.StringType, false).add("entity_id", DataTypes.StringType, false);
         Dataset<Row> personsIndexed = spark.createDataFrame(personRows, personSchema)
@@ -475,7 +477,7 @@ public final class SparkLinker implements Serializable {
      * a merge only ever follows a link); records without a link are people of their own.
      */
     private JavaRDD<Row> cluster(JavaPairRDD<Long, ComparableRecord> records,
-            JavaRDD<ScoredPair> links, LongAccumulator rejections) {
+            JavaRDD<ScoredPair> links, boolean birthDatesConflict, LongAccumulator rejections) {
         JavaPairRDD<Long, Long> componentOf = ConnectedComponents.of(links.mapToPair(p -> new Tuple2<>(p.left, p.right)))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         JavaPairRDD<Long, Tuple2<Long, ComparableRecord>> membersByComponent = records.join(componentOf)
@@ -485,14 +487,16 @@ public final class SparkLinker implements Serializable {
         double threshold = thresholdWeight;
         double overwhelming = overwhelmingWeight;
         JavaRDD<Row> clustered = membersByComponent.cogroup(linksByComponent)
-                .flatMap(c -> clusterComponent(c._2._1, c._2._2, threshold, overwhelming, rejections));
+                .flatMap(c -> clusterComponent(c._2._1, c._2._2, threshold, overwhelming, birthDatesConflict,
+                        rejections));
         JavaRDD<Row> alone = records.subtractByKey(componentOf)
                 .map(t -> RowFactory.create(t._1, t._2.recordId(), EntityIds.people().idFor(t._2.recordId())));
         return clustered.union(alone);
     }
 
     private static Iterator<Row> clusterComponent(Iterable<Tuple2<Long, ComparableRecord>> memberIterable,
-            Iterable<ScoredPair> linkIterable, double threshold, double overwhelming, LongAccumulator rejections) {
+            Iterable<ScoredPair> linkIterable, double threshold, double overwhelming, boolean birthDatesConflict,
+            LongAccumulator rejections) {
         List<Tuple2<Long, ComparableRecord>> members = new ArrayList<>();
         memberIterable.forEach(members::add);
         members.sort(Comparator.comparingLong(t -> t._1)); // input order: ties between equal links go by it
@@ -515,7 +519,8 @@ public final class SparkLinker implements Serializable {
         Clusterer clusterer = Clusterer.builder().threshold(threshold).overwhelmingWeight(overwhelming)
                 .conflictOverrideWeight(threshold).loneLinkWeight(PersonConflicts.LONE_LINK_WEIGHT).build();
         Clustering clustering = clusterer.cluster(component.length, scored.build(), keys,
-                PersonConflicts.birthDates(Standard.COMPARISONS, i -> component[i]));
+                birthDatesConflict ? PersonConflicts.birthDates(Standard.COMPARISONS, i -> component[i])
+                        : RecordConflicts.NONE);
         rejections.add(clustering.constraintRejections());
         String[] anchors = new String[clustering.clusterCount()];
         for (int i = 0; i < component.length; i++) {

@@ -3,6 +3,7 @@ package io.github.palimpsest.cluster;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.DateOfBirthComparison;
 import io.github.palimpsest.record.ComparableRecord;
+import io.github.palimpsest.score.MatchModel;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -26,10 +27,54 @@ public final class PersonConflicts {
     public static final double LONE_LINK_WEIGHT = 15;
 
     /**
+     * The weight in bits at or below which a model's "dates of birth differ" level counts as strong evidence
+     * against a match: a Bayes factor of 1 in 20, the lower bound of "strong" evidence on Kass and
+     * Raftery's scale ({@code log2(20)}).
+     */
+    public static final double STRONG_EVIDENCE_BITS = 4.321928094887363;
+
+    /**
+     * Whether the model weighs two dates of birth that no keying error explains (a {@link DateOfBirthComparison}'s
+     * {@code else}) as strong evidence against a match: its weight at or below {@code -}{@link
+     * #STRONG_EVIDENCE_BITS}. Only then do such dates {@linkplain #birthDates(List, MatchModel, IntFunction)
+     * conflict}. Why the model decides: in a source whose dates of birth are often wrong by more than a keying
+     * error, the trained model finds that out (the level's {@code m} is not small) and weighs the difference
+     * lightly; a hard constraint there would keep apart one person's records that every other field joins.
+     *
+     * @param comparisons the linker's comparisons, in model order
+     * @param model       the model the links were scored with
+     * @return false also when the comparisons include no date-of-birth comparison
+     */
+    public static boolean birthDatesConflict(List<? extends Comparison<ComparableRecord>> comparisons,
+                                             MatchModel model) {
+        for (int c = 0; c < comparisons.size(); c++) {
+            if (comparisons.get(c) instanceof DateOfBirthComparison) {
+                return model.levelWeight(c, DateOfBirthComparison.ELSE) <= -STRONG_EVIDENCE_BITS;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The date-of-birth conflicts of a pool linked with {@code model}: {@link #birthDates(List, IntFunction)}
+     * when the model {@linkplain #birthDatesConflict weighs a date difference as strong evidence}, else
+     * {@link RecordConflicts#NONE}. Relatives who share a name and a home differ mostly in the date of birth,
+     * and would otherwise join through a third record that resembles both.
+     *
+     * @param comparisons the linker's comparisons, in model order
+     * @param model       the model the links were scored with
+     * @param records     the clustered records by index
+     */
+    public static RecordConflicts birthDates(List<? extends Comparison<ComparableRecord>> comparisons,
+                                             MatchModel model, IntFunction<ComparableRecord> records) {
+        return birthDatesConflict(comparisons, model) ? birthDates(comparisons, records) : RecordConflicts.NONE;
+    }
+
+    /**
      * Two valid, informative dates of birth that no keying error explains (a {@link DateOfBirthComparison}'s
-     * {@code else}: more than a few years apart, not swapped, not one digit) conflict. Relatives who share a
-     * name and a home differ mostly there, and would otherwise join through a third record that resembles
-     * both. {@link RecordConflicts#NONE} when the comparisons include no date-of-birth comparison.
+     * {@code else}: more than a few years apart, not swapped, not one digit) conflict, whatever a model says;
+     * for callers that have {@linkplain #birthDatesConflict decided} the model makes them conflict.
+     * {@link RecordConflicts#NONE} when the comparisons include no date-of-birth comparison.
      *
      * @param comparisons the linker's comparisons
      * @param records     the clustered records by index

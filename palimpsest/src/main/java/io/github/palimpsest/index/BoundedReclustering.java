@@ -49,7 +49,7 @@ final class BoundedReclustering {
 
     private BoundedReclustering(IndexCore core) {
         this.core = core;
-        this.birthDates = PersonConflicts.birthDates(core.config.comparisons, core::comparable);
+        this.birthDates = PersonConflicts.birthDates(core.config.comparisons, core.config.model, core::comparable);
         // A pair check (a few string and date comparisons) costs about a quarter of what re-clustering costs a
         // link (sorting it, offering it, checking its conflicts), so the same budget buys four pairs a link.
         this.pairBudget = PAIRS_PER_LINK * (long) core.config.maxReclusterLinks;

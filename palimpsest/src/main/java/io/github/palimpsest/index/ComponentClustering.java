@@ -58,7 +58,7 @@ final class ComponentClustering {
             keys.add(exclusiveKeys(core.comparable(s)));
         }
         Clustering clustering = core.config.clusterer.cluster(k, links.build(), keys,
-                PersonConflicts.birthDates(core.config.comparisons, i -> core.comparable(local[i])),
+                PersonConflicts.birthDates(core.config.comparisons, core.config.model, i -> core.comparable(local[i])),
                 decisions(core, local));
         for (int c = 0; c < clustering.clusterCount(); c++) {
             int[] members = clustering.members(c); // ascending, so members[0] has the smallest record id

@@ -147,8 +147,8 @@ public final class PersonKind implements RecordKind<ComparableRecord> {
     }
 
     @Override
-    public RecordConflicts conflicts(List<ComparableRecord> records) {
-        return PersonConflicts.birthDates(comparisons, records::get);
+    public RecordConflicts conflicts(List<ComparableRecord> records, MatchModel model) {
+        return PersonConflicts.birthDates(comparisons, model, records::get);
     }
 
     @Override

@@ -414,7 +414,7 @@ public final class PipelineRun<R> {
                     return n;
                 }
             };
-            clustering = clusterer(settings, kind).cluster(n, links, keys, kind.conflicts(recordList), decisions);
+            clustering = clusterer(settings, kind).cluster(n, links, keys, kind.conflicts(recordList, model), decisions);
             return String.format("%,d people", clustering.clusterCount());
         });
         return this;

@@ -61,8 +61,11 @@ public interface RecordKind<R> {
     /** Adds the record's exclusive keys (typed, e.g. {@code "pnc:…"}): records with different keys of a type stay apart. */
     void exclusiveKeys(R record, List<String> keys);
 
-    /** The cannot-link test between records of the pool (by index), beyond exclusive keys. */
-    RecordConflicts conflicts(List<R> records);
+    /**
+     * The cannot-link test between records of the pool (by index), beyond exclusive keys, given the model the
+     * links were scored with.
+     */
+    RecordConflicts conflicts(List<R> records, MatchModel model);
 
     /** The weight a lone link needs to join two clusters of several records, if the kind asks for one. */
     OptionalDouble loneLinkWeight();

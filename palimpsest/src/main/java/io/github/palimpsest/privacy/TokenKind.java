@@ -88,7 +88,7 @@ final class TokenKind implements RecordKind<Tombstone> {
      * home differ mostly there, and would otherwise join through a third record resembling both.
      */
     @Override
-    public RecordConflicts conflicts(List<Tombstone> tombstones) {
+    public RecordConflicts conflicts(List<Tombstone> tombstones, MatchModel model) {
         for (Comparison<Tombstone> c : comparisons) {
             if (c instanceof DiceComparison dice && dice.field() == BloomField.DATE_OF_BIRTH) {
                 return (a, b) -> {
