@@ -27,16 +27,17 @@ public final class PersonConflicts {
     public static final double LONE_LINK_WEIGHT = 15;
 
     /**
-     * The weight in bits at or below which a model's "dates of birth differ" level counts as strong evidence
-     * against a match: a Bayes factor of 1 in 20, the lower bound of "strong" evidence on Kass and
-     * Raftery's scale ({@code log2(20)}).
+     * The weight in bits at or below which a model's "dates of birth differ" level counts as decisive evidence
+     * against a match: a Bayes factor of 1 in 100, the lower bound of "decisive" on Jeffreys' scale
+     * ({@code log2(100)}). Decisive, not merely strong, because a conflict is a hard constraint: no amount of
+     * other evidence through third records overrides it, so the evidence it stands for must be beyond doubt.
      */
-    public static final double STRONG_EVIDENCE_BITS = 4.321928094887363;
+    public static final double DECISIVE_EVIDENCE_BITS = 6.643856189774724;
 
     /**
      * Whether the model weighs two dates of birth that no keying error explains (a {@link DateOfBirthComparison}'s
-     * {@code else}) as strong evidence against a match: its weight at or below {@code -}{@link
-     * #STRONG_EVIDENCE_BITS}. Only then do such dates {@linkplain #birthDates(List, MatchModel, IntFunction)
+     * {@code else}) as decisive evidence against a match: its weight at or below {@code -}{@link
+     * #DECISIVE_EVIDENCE_BITS}. Only then do such dates {@linkplain #birthDates(List, MatchModel, IntFunction)
      * conflict}. Why the model decides: in a source whose dates of birth are often wrong by more than a keying
      * error, the trained model finds that out (the level's {@code m} is not small) and weighs the difference
      * lightly; a hard constraint there would keep apart one person's records that every other field joins.
@@ -49,7 +50,7 @@ public final class PersonConflicts {
                                              MatchModel model) {
         for (int c = 0; c < comparisons.size(); c++) {
             if (comparisons.get(c) instanceof DateOfBirthComparison) {
-                return model.levelWeight(c, DateOfBirthComparison.ELSE) <= -STRONG_EVIDENCE_BITS;
+                return model.levelWeight(c, DateOfBirthComparison.ELSE) <= -DECISIVE_EVIDENCE_BITS;
             }
         }
         return false;
@@ -57,7 +58,7 @@ public final class PersonConflicts {
 
     /**
      * The date-of-birth conflicts of a pool linked with {@code model}: {@link #birthDates(List, IntFunction)}
-     * when the model {@linkplain #birthDatesConflict weighs a date difference as strong evidence}, else
+     * when the model {@linkplain #birthDatesConflict weighs a date difference as decisive evidence}, else
      * {@link RecordConflicts#NONE}. Relatives who share a name and a home differ mostly in the date of birth,
      * and would otherwise join through a third record that resembles both.
      *

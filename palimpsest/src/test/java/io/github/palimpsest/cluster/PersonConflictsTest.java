@@ -35,8 +35,8 @@ class PersonConflictsTest {
     }
 
     @Test
-    void aDateDifferenceTheModelCallsStrongEvidenceIsAConflict() {
-        MatchModel model = modelWithElseM(0.01); // log2(0.01 / 0.5) = -5.6 bits
+    void aDateDifferenceTheModelCallsDecisiveEvidenceIsAConflict() {
+        MatchModel model = modelWithElseM(0.001); // log2(0.001 / 0.5) = -9.0 bits
         assertTrue(PersonConflicts.birthDatesConflict(COMPARISONS, model));
         RecordConflicts conflicts = PersonConflicts.birthDates(COMPARISONS, model, RECORDS::get);
         assertTrue(conflicts.conflict(0, 1));
@@ -45,17 +45,17 @@ class PersonConflictsTest {
 
     @Test
     void aDateDifferenceTheModelWeighsLightlyIsNoConflict() {
-        // A source whose dates are often wrong: a quarter of the matches disagree, -1 bit.
-        MatchModel model = modelWithElseM(0.25);
+        // A source whose dates are often wrong: one match in fifty disagrees, -4.6 bits, strong but not decisive.
+        MatchModel model = modelWithElseM(0.02);
         assertFalse(PersonConflicts.birthDatesConflict(COMPARISONS, model));
         assertSame(RecordConflicts.NONE, PersonConflicts.birthDates(COMPARISONS, model, RECORDS::get));
     }
 
     @Test
-    void theBoundaryIsStrongEvidenceOnKassAndRafterysScale() {
-        // m/u = 1/20 exactly is strong evidence; just above it is not.
-        assertTrue(PersonConflicts.birthDatesConflict(COMPARISONS, modelWithElseM(0.5 / 20)));
-        assertFalse(PersonConflicts.birthDatesConflict(COMPARISONS, modelWithElseM(0.5 / 19)));
+    void theBoundaryIsDecisiveEvidenceOnJeffreysScale() {
+        // m/u = 1/100 is decisive evidence; 1/99 is not.
+        assertTrue(PersonConflicts.birthDatesConflict(COMPARISONS, modelWithElseM(0.5 / 100)));
+        assertFalse(PersonConflicts.birthDatesConflict(COMPARISONS, modelWithElseM(0.5 / 99)));
     }
 
     @Test
