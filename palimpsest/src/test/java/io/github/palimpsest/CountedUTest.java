@@ -116,4 +116,38 @@ class CountedUTest {
         assertEquals(result.entityOf(mate.recordId()).orElseThrow().id(),
                 result.entityOf("PURGED-PHONE").orElseThrow().id(), "the purged record joins the phone's person");
     }
+
+    @Test
+    void aPncIdOfOneProlificPersonBeyondTheBlockSizeIsStillCounted() {
+        // 30 records of the keeper's PNC ID make a block larger than the rule's maximum, which blocking cuts
+        // down rather than pairing in full; u is still counted, with the pairs not proposed as non-matches.
+        List<PersonRecord> records = new ArrayList<>(pool);
+        for (int i = 0; i < 30; i++) {
+            records.add(keeper.toBuilder().recordId("PROLIFIC-" + i).postcode("TR" + (i % 20 + 1) + " 2BB")
+                    .address(i + " Fictional Terrace, Truro").build());
+        }
+        records.add(sharing("PURGED-1", "", "", "", "M"));
+        LinkResult result = Linker.builder().seed(3).build().link(records);
+        assertTrue(result.blockingReport().oversizeBlocks().stream().anyMatch(b -> b.rule().equals("pnc_id")),
+                "the PNC ID block is oversize, as the test means");
+        assertEquals(result.entityOf(keeper.recordId()).orElseThrow().id(),
+                result.entityOf("PURGED-1").orElseThrow().id(), "the purged record joins the PNC ID's person");
+    }
+
+    @Test
+    void aRecordWithOnlyAPlaceholderPhoneJoinsNobody() {
+        // One switchboard number on 60 strangers' records: blocking cuts the block down, proposing none of its
+        // pairs, and those pairs count as non-matches; a purged record with the number alone stays alone.
+        List<PersonRecord> records = new ArrayList<>(pool);
+        for (int i = 0; i < 60; i++) {
+            records.add(PersonRecord.builder().recordId("SWITCHBOARD-" + i).force("Devon and Cornwall")
+                    .forename("Testforename" + (char) ('a' + i % 26)).surname("Testsurname" + (char) ('a' + i / 26))
+                    .dob(String.format("19%02d-0%d-1%d", 40 + i, 1 + i % 9, i % 10)).phone("01632 960000").build());
+        }
+        records.add(PersonRecord.builder().recordId("PURGED-SWITCHBOARD").force("Devon and Cornwall")
+                .phone("01632 960000").build());
+        LinkResult result = Linker.builder().seed(3).build().link(records);
+        assertEquals(1, result.entityOf("PURGED-SWITCHBOARD").orElseThrow().recordIds().size(),
+                "a number sixty strangers share says nothing about whose record it is");
+    }
 }

@@ -1,6 +1,8 @@
 package io.github.palimpsest.pipeline;
 
 import io.github.palimpsest.block.BlockingReport;
+import io.github.palimpsest.block.BlockingRule;
+import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.ContactComparison;
 import io.github.palimpsest.compare.GenericIdentifierComparison;
@@ -29,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * pairs, which overstate {@code u} the other way.
  *
  * <p>How. When a blocking rule pairs every two records that share the value (a rule named like the
- * comparison, keyed on the value, whose blocks were never cut down to a sorted window), every pair that
- * agrees is a candidate. The non-matches among all pairs that agree are then the candidates that agree,
+ * comparison, keyed on the value), every pair that agrees is a candidate, except in the blocks too large
+ * to pair in full, which the blocking cut down to a sorted window and sub-blocks; their pairs not proposed
+ * are counted by the non-match share of those proposed. The non-matches among all pairs that agree are then the candidates that agree,
  * each counted by the model's probability that it is not a match; {@code u} of the agreeing level is that
  * count (plus the pseudo-count) over the non-matching pairs in which both records have a value. The other
  * levels keep their sampled proportions. For the identifier comparisons ({@link IdentifierComparison}: PNC
@@ -58,8 +61,19 @@ public final class CountedU {
     private CountedU() {
     }
 
-    /** A comparison whose agreement u is counted, its neutral level, and how many records have a value. */
-    private record Counted(int comparison, String name, int missing, long withValue) {
+    /**
+     * A comparison whose agreement u is counted, its neutral level, how many records have a value, and its
+     * blocking rule's oversize blocks.
+     */
+    private record Counted(int comparison, String name, int missing, long withValue, List<CutBlock> cutBlocks) {
+    }
+
+    /**
+     * An oversize block of a counted comparison's rule, which blocking cut down rather than paired in full:
+     * its records ({@code blockOf[i]} is the block's number for its records, else -1) and how many pairs it
+     * has in all.
+     */
+    private record CutBlock(int number, long allPairs) {
     }
 
     /**
@@ -69,9 +83,10 @@ public final class CountedU {
      * @param pseudoCount the Laplace pseudo-count added to the agreements, as for sampled u
      */
     public static MatchModel withCountedU(MatchModel model, List<Comparison<ComparableRecord>> comparisons,
-            BlockingReport blocking, List<ComparableRecord> comparable, Candidates candidates, byte[][] levels,
-            double pseudoCount) {
-        List<Counted> counted = countable(comparisons, blocking, comparable);
+            BlockingReport blocking, List<BlockingRule<ComparableRecord>> blockingRules,
+            List<ComparableRecord> comparable, Candidates candidates, byte[][] levels, double pseudoCount) {
+        int[][] blockOf = new int[comparisons.size()][];
+        List<Counted> counted = countable(comparisons, blocking, blockingRules, comparable, blockOf);
         if (counted.isEmpty()) {
             return model;
         }
@@ -87,7 +102,8 @@ public final class CountedU {
             MatchModelBuilder builder = current.toBuilder();
             change = 0;
             for (Counted c : counted) {
-                double u = countedU(c, levels[c.comparison()], pairs, probability, pseudoCount);
+                double u = countedU(c, levels[c.comparison()], pairs, probability, pseudoCount,
+                        blockOf[c.comparison()], candidates);
                 change = Math.max(change, Math.abs(Math.log(u / current.u(c.comparison(), EQUAL))));
                 builder.u(c.name(), withAgreement(model, c, u));
             }
@@ -102,11 +118,14 @@ public final class CountedU {
     }
 
     /**
-     * The identifier comparisons whose every agreeing pair is a candidate: a blocking rule of the same name
-     * ran without an oversize block.
+     * The identifier comparisons whose agreeing pairs are candidates: a blocking rule of the same name ran.
+     * Where that rule cut an oversize block down (a placeholder value, an office phone, one prolific person),
+     * the block's pairs it did not propose are counted by the non-match share of the block's pairs it did
+     * propose (all of them as non-matches when it proposed none): a placeholder's strangers stay strangers
+     * and a prolific person's records stay one person's.
      */
     private static List<Counted> countable(List<Comparison<ComparableRecord>> comparisons, BlockingReport blocking,
-            List<ComparableRecord> comparable) {
+            List<BlockingRule<ComparableRecord>> blockingRules, List<ComparableRecord> comparable, int[][] blockOf) {
         Map<String, BlockingReport.RuleSummary> rules = new HashMap<>();
         for (BlockingReport.RuleSummary rule : blocking.rules()) {
             rules.put(rule.name(), rule);
@@ -115,7 +134,7 @@ public final class CountedU {
         for (int c = 0; c < comparisons.size(); c++) {
             Comparison<ComparableRecord> comparison = comparisons.get(c);
             BlockingReport.RuleSummary rule = rules.get(comparison.name());
-            if (!isIdentifier(comparison) || rule == null || rule.oversizeBlocks() > 0) {
+            if (!isIdentifier(comparison) || rule == null) {
                 continue;
             }
             int missing = neutralLevel(comparison);
@@ -128,10 +147,54 @@ public final class CountedU {
                 }
             }
             if (withValue >= 2) {
-                counted.add(new Counted(c, comparison.name(), missing, withValue));
+                blockOf[c] = new int[0];
+                List<CutBlock> cut = cutBlocks(blocking, ruleNamed(blockingRules, comparison.name()), comparable,
+                        c, blockOf);
+                counted.add(new Counted(c, comparison.name(), missing, withValue, cut));
             }
         }
         return counted;
+    }
+
+    private static BlockingRule<ComparableRecord> ruleNamed(List<BlockingRule<ComparableRecord>> rules, String name) {
+        for (BlockingRule<ComparableRecord> rule : rules) {
+            if (rule.name().equals(name)) {
+                return rule;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The rule's oversize blocks, numbered, with {@code blockOf[c][i]} set to the block of record {@code i}
+     * (-1 for none; a record in two cut blocks of one rule is counted in the first).
+     */
+    private static List<CutBlock> cutBlocks(BlockingReport blocking, BlockingRule<ComparableRecord> rule,
+            List<ComparableRecord> comparable, int c, int[][] blockOf) {
+        Map<String, Integer> numberOfKey = new HashMap<>();
+        List<CutBlock> cut = new ArrayList<>();
+        for (BlockingReport.OversizeBlock block : blocking.oversizeBlocks()) {
+            if (rule != null && block.rule().equals(rule.name())) {
+                numberOfKey.put(block.key(), cut.size());
+                cut.add(new CutBlock(cut.size(), (long) block.size() * (block.size() - 1) / 2));
+            }
+        }
+        if (cut.isEmpty()) {
+            return cut;
+        }
+        int[] of = new int[comparable.size()];
+        Arrays.fill(of, -1);
+        for (int i = 0; i < of.length; i++) {
+            int record = i;
+            rule.keys(comparable.get(i), key -> {
+                Integer number = numberOfKey.get(key);
+                if (number != null && of[record] < 0) {
+                    of[record] = number;
+                }
+            });
+        }
+        blockOf[c] = of;
+        return cut;
     }
 
     /** Whether the comparison is of an identifier-like value whose first level is exact agreement. */
@@ -149,18 +212,39 @@ public final class CountedU {
         throw new IllegalStateException("comparison '" + comparison.name() + "' has no neutral level");
     }
 
-    /** (non-matches that agree + pseudo-count) / (non-matching pairs with both values + pseudo-count). */
-    private static double countedU(Counted c, byte[] level, int[] pairs, double[] probability, double pseudoCount) {
+    /**
+     * (non-matches that agree + pseudo-count) / (non-matching pairs with both values + pseudo-count), the
+     * agreeing pairs of cut blocks that were not proposed counted by the non-match share of those proposed.
+     */
+    private static double countedU(Counted c, byte[] level, int[] pairs, double[] probability, double pseudoCount,
+            int[] blockOf, Candidates candidates) {
         double nonMatchAgreements = 0;
         double matchesWithBothValues = 0;
+        int cut = c.cutBlocks().size();
+        long[] proposed = new long[cut];
+        double[] proposedNonMatches = new double[cut];
         for (int k = 0; k < pairs.length; k++) {
             int l = level[pairs[k]];
             if (l == EQUAL) {
                 nonMatchAgreements += 1 - probability[k];
+                if (cut > 0) {
+                    long pair = candidates.pair(pairs[k]);
+                    int block = blockOf[CandidatePairs.left(pair)];
+                    if (block >= 0 && block == blockOf[CandidatePairs.right(pair)]) {
+                        proposed[block]++;
+                        proposedNonMatches[block] += 1 - probability[k];
+                    }
+                }
             }
             if (l != c.missing()) {
                 matchesWithBothValues += probability[k];
             }
+        }
+        for (CutBlock block : c.cutBlocks()) {
+            long notProposed = Math.max(0, block.allPairs() - proposed[block.number()]);
+            double nonMatchShare = proposed[block.number()] == 0 ? 1
+                    : proposedNonMatches[block.number()] / proposed[block.number()];
+            nonMatchAgreements += notProposed * nonMatchShare;
         }
         double nonMatchPairs = Math.max(1, c.withValue() * (c.withValue() - 1) / 2.0 - matchesWithBothValues);
         return (nonMatchAgreements + pseudoCount) / (nonMatchPairs + pseudoCount);
