@@ -8,9 +8,9 @@ import java.util.Locale;
 /**
  * Forenames through their filters: the Dice levels of {@link BloomField#FORENAME}, then two more levels
  * before the last: {@code "names swapped"} when the forename and surname were written the wrong way round
- * (see {@link NameSwap}), and {@code "nickname"} for pairs whose spelling is not similar but whose
- * {@link BloomField#FORENAME_EQUIVALENTS} filters are (Bill and William). Neutral when either forename
- * filter is missing.
+ * (both crosswise, or the unordered name sets, alike: see {@link NameSwap}), and {@code "nickname"} for
+ * pairs whose spelling is not similar but whose {@link BloomField#FORENAME_EQUIVALENTS} filters are (Bill
+ * and William). Neutral when either forename filter is missing.
  */
 final class ForenameComparison implements Comparison<Tombstone> {
 

@@ -39,17 +39,17 @@ import org.apache.commons.csv.CSVRecord;
  * carries its own integrity: its first line, the <em>integrity line</em>, gives the format, the key id,
  * the number of rows and a keyed MAC over the whole file:
  * <pre>
- * #palimpsest-tombstone/3,key_id=0123456789abcdef,rows=2,mac=&lt;43 URL-safe Base64 characters&gt;
- * format,key_id,reference,force,event_date,event_type,pnc_id, ... ,names_bloom,tag
- * palimpsest-tombstone/3,0123456789abcdef,...
- * palimpsest-tombstone/3,0123456789abcdef,...
+ * #palimpsest-tombstone/4,key_id=0123456789abcdef,rows=2,mac=&lt;43 URL-safe Base64 characters&gt;
+ * format,key_id,reference,force,event_date,event_type,pnc_id, ... ,surname_as_forename_bloom,tag
+ * palimpsest-tombstone/4,0123456789abcdef,...
+ * palimpsest-tombstone/4,0123456789abcdef,...
  * </pre>
  * The second line is the header row ({@link #COLUMNS}; {@code docs/privacy.md} describes each):
  * <pre>
  * format, key_id, reference, force, event_date, event_type,
  * pnc_id, cro_number, ni_number, driving_licence, warrant_number, phone, email, other_ids,
  * forename_bloom, forename_equivalents_bloom, surname_bloom, dob_bloom, postcode_bloom, address_bloom,
- * names_bloom, tag
+ * names_bloom, surname_as_forename_bloom, tag
  * </pre>
  * {@code format} is {@value #FORMAT} on every row; identifier tokens are 22 URL-safe Base64 characters;
  * {@code other_ids} is {@code type:token} pairs joined by {@code ;}; each filter is 171 URL-safe Base64
@@ -57,7 +57,7 @@ import org.apache.commons.csv.CSVRecord;
  * of the row's other values. References are unique within a file.
  *
  * <p>The file MAC is the unpadded URL-safe Base64 of the 32 bytes of
- * {@code HMAC-SHA-256(K("token-file"), "palimpsest-tombstone/3" ‖ 0x1F ‖ key_id ‖ 0x1F ‖ rows ‖ 0x1F ‖
+ * {@code HMAC-SHA-256(K("token-file"), "palimpsest-tombstone/4" ‖ 0x1F ‖ key_id ‖ 0x1F ‖ rows ‖ 0x1F ‖
  * header ‖ 0x1F ‖ tag_1 ‖ tag_2 ‖ … ‖ tag_rows)}, where {@code K} is the {@link KeySchedule} of the
  * deployment secret, {@code rows} is in decimal, {@code header} is the header row's columns joined by
  * {@code ,} and each {@code tag_i} is the 22 characters of row {@code i}'s tag, in file order. As each tag
