@@ -49,6 +49,23 @@ class NameSwapTest {
     }
 
     @Test
+    void theCrosswiseFilterIsPlacedAsTheForenameIsAndNoisedOnItsOwn() {
+        // Same k and position key as the forename, or one name would not reach the noise floor crosswise.
+        assertEquals(BloomField.FORENAME.hashCount(), BloomField.SURNAME_AS_FORENAME.hashCount());
+        assertEquals(BloomField.FORENAME.column(), BloomField.SURNAME_AS_FORENAME.keyColumn());
+        // Its noise is its own: one person with forename and surname alike does not get one noise draw twice.
+        Tombstone same = tombstone("MET-1", "Ottoway", "Ottoway");
+        BloomFilter forename = same.filter(BloomField.FORENAME).orElseThrow();
+        BloomFilter crosswise = same.filter(BloomField.SURNAME_AS_FORENAME).orElseThrow();
+        assertTrue(!forename.equals(crosswise) && forename.dice(crosswise) >= 0.9, "" + forename.dice(crosswise));
+        for (BloomField f : BloomField.values()) {
+            if (f != BloomField.SURNAME_AS_FORENAME) {
+                assertEquals(f.column(), f.keyColumn(), "every other field is placed under its own keys");
+            }
+        }
+    }
+
+    @Test
     void oneNameCrossedOverIsTheSurnamesLevelAndTheOtherNameStillDisagrees() {
         Tombstone written = tombstone("MET-1", "Quillon", "Ottoway");
         Tombstone crossed = tombstone("MET-2", "Ottoway", "Bryndle");
