@@ -35,7 +35,7 @@ final class TokeniseCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "INPUT.csv", description = {"Record files in the canonical schema;",
-            "with --upgrade, token files of format palimpsest-tombstone/2."})
+            "with --upgrade, token files of format palimpsest-tombstone/3 or /2."})
     List<Path> inputs;
 
     @Option(names = "--key-file", required = true, paramLabel = "KEY",
@@ -54,10 +54,12 @@ final class TokeniseCommand implements Callable<Integer> {
     @Option(names = "--keep-event-type", description = "Keep the event type text (free text: check it first).")
     boolean keepEventType;
 
-    @Option(names = "--upgrade", description = {"The inputs are token files of the previous format "
-            + "(palimpsest-tombstone/2, without an integrity line), made with this key: check every row's tag "
-            + "and write them again, with the current format's integrity line. For tombstones whose plain records "
-            + "are gone; upgrade only files you trust (a row deleted before the upgrade cannot be found)."})
+    @Option(names = "--upgrade", description = {"The inputs are token files of an earlier format "
+            + "(palimpsest-tombstone/3, or /2 without an integrity line), made with this key: verify them (every "
+            + "row's tag, and a /3 file's integrity line) and write them again in the current format. For "
+            + "tombstones whose plain records are gone: an upgraded row has no surname_as_forename filter, which "
+            + "only the plain record can give, so its names are compared crosswise through names_bloom alone. "
+            + "Upgrade only /2 files you trust (a row deleted before the upgrade cannot be found)."})
     boolean upgrade;
 
     @Override
@@ -97,12 +99,12 @@ final class TokeniseCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code --upgrade}: token files of format 2, verified row by row, written again in the current format. */
+    /** {@code --upgrade}: token files of format 3 or 2, verified, written again in the current format. */
     private int upgrade(OutputFiles files, DeploymentSecret secret) throws IOException {
         List<Tombstone> tombstones = new ArrayList<>();
         Map<String, Path> fileOfReference = new HashMap<>();
         for (Path input : inputs) {
-            for (Tombstone t : TombstoneCsv.readVersionTwo(input, secret)) {
+            for (Tombstone t : TombstoneCsv.readEarlierVersion(input, secret)) {
                 Path first = fileOfReference.putIfAbsent(t.reference(), input);
                 if (first != null) {
                     throw new CliInputException(input + ": a reference of this file is also in " + first
@@ -114,7 +116,7 @@ final class TokeniseCommand implements Callable<Integer> {
         TombstoneCsv.write(files.open(out).writer(), tombstones, secret);
         files.commit();
         PrintWriter err = spec.commandLine().getErr();
-        err.printf("upgraded %d rows from %d file(s) of format palimpsest-tombstone/2 into %s (format %s) under key "
+        err.printf("upgraded %d rows from %d file(s) of an earlier format into %s (format %s) under key "
                 + "id %s; every row's tag was verified%n", tombstones.size(), inputs.size(), OutputFiles.describe(out),
                 TombstoneCsv.FORMAT, secret.keyId());
         err.flush();

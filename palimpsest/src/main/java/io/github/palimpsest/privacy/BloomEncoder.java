@@ -78,7 +78,7 @@ final class BloomEncoder {
             int[] p = positions.get(feature);
             if (p == null) {
                 if (positionMac == null) {
-                    positionMac = keys.mac("bloom/" + field.column());
+                    positionMac = keys.mac("bloom/" + field.keyColumn());
                 }
                 p = positionsOf(positionMac, feature);
                 if (positions.size() < MAX_CACHED_FEATURES && feature.charAt(0) != UNCACHED_PREFIX) {
@@ -148,7 +148,7 @@ final class BloomEncoder {
             for (int i = 0; i < perm.length; i++) {
                 perm[i] = i;
             }
-            KeyStream stream = new KeyStream(keys.mac("permutation/" + field.column()), new byte[0]);
+            KeyStream stream = new KeyStream(keys.mac("permutation/" + field.keyColumn()), new byte[0]);
             for (int i = perm.length - 1; i > 0; i--) {
                 int j = stream.nextInt(i + 1);
                 int t = perm[i];

@@ -27,19 +27,41 @@ public enum BloomField {
      * filter, as in CLKs): it survives a forename written as the surname and the surname as the forename,
      * which the separate filters, each under its own key, cannot compare.
      */
-    NAMES("names", 20);
+    NAMES("names", 20),
+    /**
+     * The features of {@link #SURNAME}, encoded under the bit positions, k and permutation of
+     * {@link #FORENAME} (its noise is its own): a forename filter can then be compared with a surname, so
+     * a forename written as the surname is found even when the other name was replaced or mistyped, which
+     * the {@link #NAMES} filter cannot tell from two records that share one name. Added by format 4.
+     */
+    SURNAME_AS_FORENAME("surname_as_forename", "forename", 50);
 
     private final String column;
+    private final String keyColumn;
     private final int hashCount;
 
     BloomField(String column, int hashCount) {
+        this(column, column, hashCount);
+    }
+
+    BloomField(String column, String keyColumn, int hashCount) {
         this.column = column;
+        this.keyColumn = keyColumn;
         this.hashCount = hashCount;
     }
 
     /** The field's name; its filter is in the column {@code <name>_bloom} of a token file. */
     public String column() {
         return column;
+    }
+
+    /**
+     * The field whose keys place the bits and permute the filter ({@code bloom/<key column>},
+     * {@code permutation/<key column>}): the field itself, except for a filter meant to be compared with
+     * another field's. The noise is always keyed by the field's own column.
+     */
+    String keyColumn() {
+        return keyColumn;
     }
 
     /** The number of keyed bit positions each feature sets in the base filter, k. */

@@ -32,6 +32,7 @@ final class Features {
             case FORENAME_EQUIVALENTS:
                 return equivalents(forenames(record));
             case SURNAME:
+            case SURNAME_AS_FORENAME:
                 return bigramsOf(surnames(record));
             case DATE_OF_BIRTH:
                 return record.dateOfBirth().date().map(Features::dateFeatures).orElse(Set.of());

@@ -8,9 +8,9 @@ import java.util.Locale;
 /**
  * Forenames through their filters: the Dice levels of {@link BloomField#FORENAME}, then two more levels
  * before the last: {@code "names swapped"} when the forename and surname were written the wrong way round
- * (see {@link NameSwap}), and {@code "nickname"} for pairs whose spelling is not similar but whose
- * {@link BloomField#FORENAME_EQUIVALENTS} filters are (Bill and William). Neutral when either forename
- * filter is missing.
+ * (both crosswise, or the unordered name sets, alike: see {@link NameSwap}), and {@code "nickname"} for
+ * pairs whose spelling is not similar but whose {@link BloomField#FORENAME_EQUIVALENTS} filters are (Bill
+ * and William). Neutral when either forename filter is missing.
  */
 final class ForenameComparison implements Comparison<Tombstone> {
 
@@ -27,7 +27,8 @@ final class ForenameComparison implements Comparison<Tombstone> {
         NameSwap.checkThreshold(namesThreshold);
         this.nicknameThreshold = nicknameThreshold;
         this.namesThreshold = namesThreshold;
-        this.levels = DiceComparison.levelsOf(this.thresholds, NameSwap.label(namesThreshold),
+        this.levels = DiceComparison.levelsOf(this.thresholds,
+                NameSwap.label(this.thresholds[this.thresholds.length - 1], namesThreshold),
                 String.format(Locale.ROOT, "nickname (equivalents dice ≥ %.2f)", nicknameThreshold));
     }
 
@@ -52,7 +53,7 @@ final class ForenameComparison implements Comparison<Tombstone> {
         if (bucket < thresholds.length) {
             return bucket;
         }
-        if (NameSwap.isSwapped(left, right, thresholds[thresholds.length - 1], namesThreshold)) {
+        if (NameSwap.crossing(left, right, thresholds[thresholds.length - 1], namesThreshold) == NameSwap.SWAPPED) {
             return thresholds.length;
         }
         BloomFilter ea = left.filterOrNull(BloomField.FORENAME_EQUIVALENTS);

@@ -6,8 +6,10 @@ import java.util.List;
 
 /**
  * Surnames through their filters: the Dice levels of {@link BloomField#SURNAME}, then, before the last,
- * {@code "names swapped"} when the forename and surname were written the wrong way round (see
- * {@link NameSwap}). Neutral when either surname filter is missing.
+ * {@code "names swapped"} when the forename and surname were written the wrong way round, and
+ * {@code "one name crossed"} when one record's forename is the other's surname but the other names
+ * disagree (a swap with one name replaced or badly mistyped; see {@link NameSwap}). Neutral when either
+ * surname filter is missing.
  */
 final class SurnameComparison implements Comparison<Tombstone> {
 
@@ -19,7 +21,9 @@ final class SurnameComparison implements Comparison<Tombstone> {
         this.thresholds = DiceComparison.checkThresholds(thresholds);
         NameSwap.checkThreshold(namesThreshold);
         this.namesThreshold = namesThreshold;
-        this.levels = DiceComparison.levelsOf(this.thresholds, NameSwap.label(namesThreshold));
+        this.levels = DiceComparison.levelsOf(this.thresholds,
+                NameSwap.label(this.thresholds[this.thresholds.length - 1], namesThreshold),
+                NameSwap.crossedLabel(namesThreshold));
     }
 
     @Override
@@ -43,7 +47,13 @@ final class SurnameComparison implements Comparison<Tombstone> {
         if (bucket < thresholds.length) {
             return bucket;
         }
-        return NameSwap.isSwapped(left, right, thresholds[thresholds.length - 1], namesThreshold)
-                ? thresholds.length : thresholds.length + 1;
+        switch (NameSwap.crossing(left, right, thresholds[thresholds.length - 1], namesThreshold)) {
+            case NameSwap.SWAPPED:
+                return thresholds.length;
+            case NameSwap.ONE_CROSSED:
+                return thresholds.length + 1;
+            default:
+                return thresholds.length + 2;
+        }
     }
 }

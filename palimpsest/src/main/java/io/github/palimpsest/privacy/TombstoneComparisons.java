@@ -32,7 +32,9 @@ public final class TombstoneComparisons {
     /**
      * Names-filter Dice at or above which two records whose forenames and surnames both disagree hold the
      * same names the wrong way round: equal name sets reach the noise floor (about 0.96) and one typo keeps
-     * them above 0.85, while records that share only one of two names stay near 0.7.
+     * them above 0.85, while records that share only one of two names stay near 0.7. Also the crosswise Dice
+     * (a forename against the other record's {@link BloomField#SURNAME_AS_FORENAME}) at or above which one
+     * name alone counts as crossed over: about one typo in a name, as for the direct {@code dice ≥ 0.80}.
      */
     static final double NAMES_SWAP_THRESHOLD = 0.80;
 
@@ -82,7 +84,8 @@ public final class TombstoneComparisons {
     /**
      * The forename: Dice levels of the forename filters with the default thresholds, then before the last
      * level a {@code names swapped} level for a forename and surname written the wrong way round (the
-     * forename and surname filters both disagree while the {@link BloomField#NAMES} filters agree), and a
+     * forename and surname filters both disagree while both crosswise comparisons, or the
+     * {@link BloomField#NAMES} filters, agree; see {@code docs/privacy.md}), and a
      * {@code nickname} level for forenames that are not spelt alike but whose equivalents filters are (see
      * {@link BloomField#FORENAME_EQUIVALENTS}).
      */
@@ -92,7 +95,8 @@ public final class TombstoneComparisons {
 
     /**
      * The surname: Dice levels of the surname filters with the default thresholds, then before the last
-     * level the same {@code names swapped} level as {@link #forename()}.
+     * level the same {@code names swapped} level as {@link #forename()} and a {@code one name crossed} level
+     * (one record's forename is the other's surname while the other names disagree).
      */
     public static Comparison<Tombstone> surname() {
         return new SurnameComparison(NAME_THRESHOLDS, NAMES_SWAP_THRESHOLD);

@@ -39,17 +39,17 @@ import org.apache.commons.csv.CSVRecord;
  * carries its own integrity: its first line, the <em>integrity line</em>, gives the format, the key id,
  * the number of rows and a keyed MAC over the whole file:
  * <pre>
- * #palimpsest-tombstone/3,key_id=0123456789abcdef,rows=2,mac=&lt;43 URL-safe Base64 characters&gt;
- * format,key_id,reference,force,event_date,event_type,pnc_id, ... ,names_bloom,tag
- * palimpsest-tombstone/3,0123456789abcdef,...
- * palimpsest-tombstone/3,0123456789abcdef,...
+ * #palimpsest-tombstone/4,key_id=0123456789abcdef,rows=2,mac=&lt;43 URL-safe Base64 characters&gt;
+ * format,key_id,reference,force,event_date,event_type,pnc_id, ... ,surname_as_forename_bloom,tag
+ * palimpsest-tombstone/4,0123456789abcdef,...
+ * palimpsest-tombstone/4,0123456789abcdef,...
  * </pre>
  * The second line is the header row ({@link #COLUMNS}; {@code docs/privacy.md} describes each):
  * <pre>
  * format, key_id, reference, force, event_date, event_type,
  * pnc_id, cro_number, ni_number, driving_licence, warrant_number, phone, email, other_ids,
  * forename_bloom, forename_equivalents_bloom, surname_bloom, dob_bloom, postcode_bloom, address_bloom,
- * names_bloom, tag
+ * names_bloom, surname_as_forename_bloom, tag
  * </pre>
  * {@code format} is {@value #FORMAT} on every row; identifier tokens are 22 URL-safe Base64 characters;
  * {@code other_ids} is {@code type:token} pairs joined by {@code ;}; each filter is 171 URL-safe Base64
@@ -57,7 +57,7 @@ import org.apache.commons.csv.CSVRecord;
  * of the row's other values. References are unique within a file.
  *
  * <p>The file MAC is the unpadded URL-safe Base64 of the 32 bytes of
- * {@code HMAC-SHA-256(K("token-file"), "palimpsest-tombstone/3" ‖ 0x1F ‖ key_id ‖ 0x1F ‖ rows ‖ 0x1F ‖
+ * {@code HMAC-SHA-256(K("token-file"), "palimpsest-tombstone/4" ‖ 0x1F ‖ key_id ‖ 0x1F ‖ rows ‖ 0x1F ‖
  * header ‖ 0x1F ‖ tag_1 ‖ tag_2 ‖ … ‖ tag_rows)}, where {@code K} is the {@link KeySchedule} of the
  * deployment secret, {@code rows} is in decimal, {@code header} is the header row's columns joined by
  * {@code ,} and each {@code tag_i} is the 22 characters of row {@code i}'s tag, in file order. As each tag
@@ -77,9 +77,14 @@ import org.apache.commons.csv.CSVRecord;
 public final class TombstoneCsv {
 
     /** The format version written on every row and in the integrity line. */
-    public static final String FORMAT = "palimpsest-tombstone/3";
+    public static final String FORMAT = "palimpsest-tombstone/4";
     /** The prefix shared by every version of the format. */
     static final String FORMAT_PREFIX = "palimpsest-tombstone/";
+    /**
+     * The format before {@code surname_as_forename_bloom}; its files are refused with a message that says
+     * what to do, and upgraded by {@link #readEarlierVersion}.
+     */
+    static final String VERSION_THREE = "palimpsest-tombstone/3";
     /** The format that had no integrity line; its files are refused with a message that says what to do. */
     static final String VERSION_TWO = "palimpsest-tombstone/2";
     /** The purpose of the file MAC's key in the {@link KeySchedule}. */
@@ -87,18 +92,22 @@ public final class TombstoneCsv {
 
     /** The columns, in order. */
     public static final List<String> COLUMNS = columns();
+    /** The columns of formats 2 and 3: every column but {@code surname_as_forename_bloom}, which format 4 added. */
+    static final List<String> VERSION_THREE_COLUMNS = without(COLUMNS, BloomField.SURNAME_AS_FORENAME);
+
+    /** The current layout. */
+    static final Layout CURRENT = new Layout(FORMAT, COLUMNS, true);
+    /** Format 3: an integrity line, no crosswise name filter. */
+    static final Layout LAYOUT_THREE = new Layout(VERSION_THREE, VERSION_THREE_COLUMNS, true);
+    /** Format 2: no integrity line, no crosswise name filter. */
+    static final Layout LAYOUT_TWO = new Layout(VERSION_TWO, VERSION_THREE_COLUMNS, false);
 
     static final int FIXED_COLUMNS = 6;
     private static final int OTHER_IDS = FIXED_COLUMNS + IdentifierField.values().length;
-    private static final int FIRST_FILTER = OTHER_IDS + 1;
-    private static final int TAG = FIRST_FILTER + BloomField.values().length;
     private static final int FILTER_TEXT_LENGTH = (BloomEncoder.FILTER_BITS / 8 * 4 + 2) / 3;
     /** Unpadded Base64 of the 32 bytes of HMAC-SHA-256. */
     private static final int MAC_TEXT_LENGTH = 43;
     private static final String INTEGRITY_PREFIX = "#" + FORMAT_PREFIX;
-    private static final Pattern INTEGRITY_LINE = Pattern.compile(
-            "#" + Pattern.quote(FORMAT) + ",key_id=([0-9a-f]{16}),rows=(0|[1-9][0-9]{0,17}),mac=([A-Za-z0-9_-]{"
-                    + MAC_TEXT_LENGTH + "})");
     private static final String INTEGRITY_LINE_SHAPE = "#" + FORMAT
             + ",key_id=<16 hexadecimal digits>,rows=<number of rows>,mac=<" + MAC_TEXT_LENGTH
             + " URL-safe Base64 characters>";
@@ -106,6 +115,41 @@ public final class TombstoneCsv {
             + "--key-file KEY --out TOKENS.csv' from the plain records, or, for tombstones whose records are "
             + "gone, 'palimpsest tokenise --upgrade OLD-TOKENS.csv --key-file KEY --out TOKENS.csv' "
             + "(see docs/privacy.md, \"The token file\")";
+
+    /**
+     * One version of the file: the format written on every row (and in the integrity line, when it has
+     * one) and its columns, the tag last. Rows of every version are read into the current {@link Tombstone};
+     * a filter the version has no column for is absent.
+     */
+    record Layout(String format, List<String> columns, boolean hasIntegrityLine) {
+
+        Pattern integrityLine() {
+            return Pattern.compile("#" + Pattern.quote(format) + ",key_id=([0-9a-f]{16}),rows=(0|[1-9][0-9]{0,17}),"
+                    + "mac=([A-Za-z0-9_-]{" + MAC_TEXT_LENGTH + "})");
+        }
+
+        /** The column of a field's filter, or -1 when this version has none. */
+        int filterColumn(BloomField field) {
+            return columns.indexOf(field.column() + "_bloom");
+        }
+
+        int tagColumn() {
+            return columns.size() - 1;
+        }
+
+        /**
+         * The values of a row of this version, without the tag, taken from the current row values of
+         * {@link Tombstone#rowValuesWithoutTag()}: what this version's tag was computed over.
+         */
+        List<String> valuesOf(List<String> current) {
+            List<String> values = new ArrayList<>(columns.size() - 1);
+            values.add(format);
+            for (int i = 1; i < columns.size() - 1; i++) {
+                values.add(current.get(COLUMNS.indexOf(columns.get(i))));
+            }
+            return values;
+        }
+    }
 
     private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
     private static final CSVFormat WRITE = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
@@ -140,10 +184,21 @@ public final class TombstoneCsv {
      */
     public static long write(Writer out, Collection<Tombstone> tombstones, DeploymentSecret secret)
             throws IOException {
+        return write(out, tombstones, secret, CURRENT);
+    }
+
+    /**
+     * Writes the tombstones as a file of the format of {@code layout} would hold them (without the filters
+     * it has no column for, each row tagged as that format tags it): the current format, or format 3 for
+     * the tests of refusing and upgrading old files. Format 2, which had no integrity line, is not written.
+     */
+    static long write(Writer out, Collection<Tombstone> tombstones, DeploymentSecret secret, Layout layout)
+            throws IOException {
         checkNotNull(out, "out");
         checkNotNull(tombstones, "tombstones");
         checkNotNull(secret, "secret");
-        FileMac mac = new FileMac(secret, secret.keyId(), tombstones.size());
+        checkArgument(layout.hasIntegrityLine(), "format %s had no integrity line", layout.format());
+        FileMac mac = new FileMac(secret, layout, secret.keyId(), tombstones.size());
         Map<String, Integer> positions = new HashMap<>();
         int position = 0;
         for (Tombstone t : tombstones) {
@@ -153,17 +208,17 @@ public final class TombstoneCsv {
             Integer first = positions.putIfAbsent(t.reference(), position);
             checkArgument(first == null, "tombstones %s and %s have the same reference; references are unique in a "
                     + "token file", first, position);
-            mac.addRow(t.tag());
+            mac.addRow(tagAs(t, layout, secret));
         }
         checkArgument(position == tombstones.size(), "the collection changed while it was written");
-        out.write(integrityLine(secret.keyId(), position, mac.finish()));
+        out.write(integrityLine(layout, secret.keyId(), position, mac.finish()));
         out.write('\n');
         CSVPrinter printer = new CSVPrinter(out, WRITE);
-        printer.printRecord(COLUMNS);
+        printer.printRecord(layout.columns());
         long rows = 0;
         for (Tombstone t : tombstones) {
-            List<String> values = t.rowValuesWithoutTag();
-            values.add(t.tag());
+            List<String> values = layout.valuesOf(t.rowValuesWithoutTag());
+            values.add(tagAs(t, layout, secret));
             printer.printRecord(values);
             rows++;
         }
@@ -174,8 +229,12 @@ public final class TombstoneCsv {
         return rows;
     }
 
-    private static String integrityLine(String keyId, long rows, String mac) {
-        return "#" + FORMAT + ",key_id=" + keyId + ",rows=" + rows + ",mac=" + mac;
+    private static String tagAs(Tombstone t, Layout layout, DeploymentSecret secret) {
+        return layout == CURRENT ? t.tag() : secret.tokeniser().tag(layout.valuesOf(t.rowValuesWithoutTag()));
+    }
+
+    private static String integrityLine(Layout layout, String keyId, long rows, String mac) {
+        return "#" + layout.format() + ",key_id=" + keyId + ",rows=" + rows + ",mac=" + mac;
     }
 
     /**
@@ -217,61 +276,84 @@ public final class TombstoneCsv {
         checkNotNull(file, "file");
         checkNotNull(secret, "secret");
         checkNotNull(sink, "sink");
-        return withReader(file, in -> read(in, file, secret, sink));
+        return withReader(file, in -> read(in, file, secret, sink, CURRENT));
     }
 
     /**
-     * Reads a token file of format {@value #VERSION_TWO}, which had no integrity line, to be written again
-     * in the current format (what {@code tokenise --upgrade} does): every row is checked as in the current
-     * format, its tag verified under {@code secret}, references must be unique, and each tombstone comes
-     * back tagged for the current format. The rows deleted, repeated or reordered in such a file before
-     * the upgrade cannot be found, since the old format did not record them: upgrade only a file you trust.
+     * Reads a token file of an earlier format, {@value #VERSION_THREE} or {@value #VERSION_TWO}, to be
+     * written again in the current format (what {@code tokenise --upgrade} does), for tombstones whose plain
+     * records are gone. Every row is checked as in its own format and its tag verified under {@code secret};
+     * a file of format 3 is verified whole as {@link #read(Path, DeploymentSecret)} does (row count and file
+     * MAC). Each tombstone comes back tagged for the current format, without the filters its format did not
+     * have (so without {@link BloomField#SURNAME_AS_FORENAME}: such a tombstone's names are compared
+     * crosswise only through its {@link BloomField#NAMES} filter). The rows deleted, repeated or reordered
+     * in a file of format 2 before the upgrade cannot be found, since that format did not record them:
+     * upgrade only a file you trust.
      *
      * @throws InputException naming file and line for the first bad row, or when the file is not of
-     *                        format {@value #VERSION_TWO}
+     *                        format {@value #VERSION_THREE} or {@value #VERSION_TWO}
      */
-    public static List<Tombstone> readVersionTwo(Path file, DeploymentSecret secret) {
+    public static List<Tombstone> readEarlierVersion(Path file, DeploymentSecret secret) {
         checkNotNull(file, "file");
         checkNotNull(secret, "secret");
         Tokeniser tokeniser = secret.tokeniser();
         List<Tombstone> all = new ArrayList<>();
         withReader(file, in -> {
-            try (CSVParser parser = CSVParser.builder().setReader(in).setFormat(READ).get()) {
-                var it = parser.iterator();
-                if (!nextRecordExists(it, file, 0)) {
-                    throw new InputException(file, 0, "empty file; a " + VERSION_TWO + " file starts with the header "
-                            + String.join(",", COLUMNS));
-                }
-                List<String> header = it.next().toList();
-                if (!header.isEmpty() && header.get(0).startsWith("#")) {
-                    throw new InputException(file, 1, "not a " + VERSION_TWO + " file: it starts with an integrity "
-                            + "line, so it needs no upgrade");
-                }
-                if (!header.equals(COLUMNS)) {
-                    throw new InputException(file, 1, "not a " + VERSION_TWO + " file: the header is not "
-                            + String.join(",", COLUMNS) + (header.equals(versionOneColumns()) ? " (a "
-                            + "palimpsest-tombstone/1 file, which has no names_bloom column, cannot be upgraded: "
-                            + "tokenise the plain records again)" : ""));
-                }
-                Map<String, Long> referenceLines = new HashMap<>();
-                while (true) {
-                    long lineBefore = parser.getCurrentLineNumber();
-                    if (!nextRecordExists(it, file, lineBefore)) {
-                        return all.size();
-                    }
-                    long line = lineBefore + 1;
-                    Tombstone t = TombstoneRow.parse(file, line, it.next(), VERSION_TWO, tokeniser.keyId(),
-                            Optional.of(tokeniser));
-                    Long earlier = referenceLines.putIfAbsent(t.reference(), line);
-                    if (earlier != null) {
-                        throw new InputException(file, line, "the reference is the same as line " + earlier
-                                + "'s; references are unique in a token file: a repeated row");
-                    }
-                    all.add(t.withTag(tokeniser.tag(t.rowValuesWithoutTag())));
-                }
+            in.mark(1 << 20); // the first line of any token file is far shorter
+            String first = in.readLine();
+            first = first == null ? null : withoutByteOrderMark(first);
+            if (first != null && first.startsWith("#" + VERSION_THREE + ",")) {
+                in.reset();
+                return read(in, file, Optional.of(secret), all::add, LAYOUT_THREE);
             }
+            if (first != null && first.startsWith("#")) {
+                throw new InputException(file, 1, first.startsWith("#" + FORMAT + ",")
+                        ? "a " + FORMAT + " file, the current format: it needs no upgrade"
+                        : "not a token file of an earlier format that can be upgraded (" + VERSION_THREE + " or "
+                                + VERSION_TWO + ")");
+            }
+            in.reset();
+            return readVersionTwo(in, file, tokeniser, all);
         });
-        return all;
+        List<Tombstone> upgraded = new ArrayList<>(all.size());
+        for (Tombstone t : all) {
+            upgraded.add(t.withTag(tokeniser.tag(t.rowValuesWithoutTag())));
+        }
+        return upgraded;
+    }
+
+    private static long readVersionTwo(BufferedReader in, Path file, Tokeniser tokeniser, List<Tombstone> all)
+            throws IOException {
+        try (CSVParser parser = CSVParser.builder().setReader(in).setFormat(READ).get()) {
+            var it = parser.iterator();
+            if (!nextRecordExists(it, file, 0)) {
+                throw new InputException(file, 0, "empty file; a " + VERSION_TWO + " file starts with the header "
+                        + String.join(",", VERSION_THREE_COLUMNS));
+            }
+            List<String> header = it.next().toList();
+            if (!header.equals(VERSION_THREE_COLUMNS)) {
+                throw new InputException(file, 1, "not a " + VERSION_TWO + " file: the header is not "
+                        + String.join(",", VERSION_THREE_COLUMNS) + (header.equals(versionOneColumns()) ? " (a "
+                        + "palimpsest-tombstone/1 file, which has no names_bloom column, cannot be upgraded: "
+                        + "tokenise the plain records again)" : ""));
+            }
+            Map<String, Long> referenceLines = new HashMap<>();
+            while (true) {
+                long lineBefore = parser.getCurrentLineNumber();
+                if (!nextRecordExists(it, file, lineBefore)) {
+                    return all.size();
+                }
+                long line = lineBefore + 1;
+                Tombstone t = TombstoneRow.parse(file, line, it.next(), LAYOUT_TWO, tokeniser.keyId(),
+                        Optional.of(tokeniser));
+                Long earlier = referenceLines.putIfAbsent(t.reference(), line);
+                if (earlier != null) {
+                    throw new InputException(file, line, "the reference is the same as line " + earlier
+                            + "'s; references are unique in a token file: a repeated row");
+                }
+                all.add(t);
+            }
+        }
     }
 
     /** What a token file is read with: strict UTF-8, its errors turned into {@link InputException}s. */
@@ -324,6 +406,11 @@ public final class TombstoneCsv {
 
     static long read(BufferedReader in, Path file, Optional<DeploymentSecret> secret,
                      Consumer<? super Tombstone> sink) throws IOException {
+        return read(in, file, secret, sink, CURRENT);
+    }
+
+    private static long read(BufferedReader in, Path file, Optional<DeploymentSecret> secret,
+                             Consumer<? super Tombstone> sink, Layout layout) throws IOException {
         String first = in.readLine();
         if (first == null) {
             throw new InputException(file, 0, "empty file; a token file starts with its integrity line "
@@ -333,8 +420,13 @@ public final class TombstoneCsv {
         if (!first.startsWith("#")) {
             throw withoutIntegrityLine(file, first, in);
         }
-        Matcher m = INTEGRITY_LINE.matcher(first);
+        Matcher m = layout.integrityLine().matcher(first);
         if (!m.matches()) {
+            if (first.startsWith("#" + VERSION_THREE + ",")) {
+                throw new InputException(file, 1, "a " + VERSION_THREE + " file, written before token files "
+                        + "carried the surname under the forename's keys (so that names written in the wrong field "
+                        + "still compare); this version reads " + FORMAT + " only: " + MAKE_AGAIN);
+            }
             if (first.startsWith(INTEGRITY_PREFIX) && !first.startsWith("#" + FORMAT + ",")) {
                 int end = first.indexOf(',');
                 String version = first.substring(1, end < 0 ? Math.min(first.length(), 40) : Math.min(end, 40));
@@ -352,7 +444,7 @@ public final class TombstoneCsv {
                     + tokeniser.get().keyId() + "; tokens link only under one key (re-tokenise to rotate keys, "
                     + "see docs/privacy.md)");
         }
-        FileMac mac = secret.map(s -> new FileMac(s, keyId, declared)).orElse(null);
+        FileMac mac = secret.map(s -> new FileMac(s, layout, keyId, declared)).orElse(null);
         Map<String, Long> referenceLines = new HashMap<>();
         try (CSVParser parser = CSVParser.builder().setReader(in).setFormat(READ).get()) {
             var it = parser.iterator();
@@ -361,7 +453,7 @@ public final class TombstoneCsv {
                 throw new InputException(file, 2, "no header row; after the integrity line a token file has the "
                         + "header " + String.join(",", COLUMNS));
             }
-            checkHeader(file, lineBefore + 1, it.next());
+            checkHeader(file, lineBefore + 1, it.next(), layout);
             long rows = 0;
             while (true) {
                 lineBefore = parser.getCurrentLineNumber() + 1;
@@ -374,7 +466,7 @@ public final class TombstoneCsv {
                     throw new InputException(file, line, "more rows than the " + declared + " the integrity line "
                             + "(line 1) declares: a row was added or repeated");
                 }
-                Tombstone t = TombstoneRow.parse(file, line, record, keyId, tokeniser);
+                Tombstone t = TombstoneRow.parse(file, line, record, layout, keyId, tokeniser);
                 Long earlier = referenceLines.putIfAbsent(t.reference(), line);
                 if (earlier != null) {
                     throw new InputException(file, line, "the reference is the same as line " + earlier
@@ -407,9 +499,9 @@ public final class TombstoneCsv {
             return new InputException(file, 1, "a palimpsest-tombstone/1 file, which has no names_bloom column; "
                     + "this version reads " + FORMAT + ": " + MAKE_AGAIN);
         }
-        if (header.equals(COLUMNS)) {
+        if (header.equals(VERSION_THREE_COLUMNS) || header.equals(COLUMNS)) {
             String second = in.readLine();
-            if (second == null || second.startsWith(VERSION_TWO + ",")) {
+            if (header.equals(VERSION_THREE_COLUMNS) && (second == null || second.startsWith(VERSION_TWO + ","))) {
                 return new InputException(file, 1, "a " + VERSION_TWO + " file, written before token files carried "
                         + "their own integrity check (its first line would be " + INTEGRITY_LINE_SHAPE + "); this "
                         + "version reads " + FORMAT + " only: " + MAKE_AGAIN);
@@ -428,9 +520,10 @@ public final class TombstoneCsv {
     private static final class FileMac {
         private final Mac mac;
 
-        FileMac(DeploymentSecret secret, String keyId, long rows) {
+        FileMac(DeploymentSecret secret, Layout layout, String keyId, long rows) {
             this.mac = secret.schedule().mac(FILE_MAC_PURPOSE);
-            for (String part : List.of(FORMAT, keyId, Long.toString(rows), String.join(",", COLUMNS))) {
+            for (String part : List.of(layout.format(), keyId, Long.toString(rows),
+                    String.join(",", layout.columns()))) {
                 mac.update(part.getBytes(StandardCharsets.UTF_8));
                 mac.update((byte) 0x1F);
             }
@@ -457,42 +550,39 @@ public final class TombstoneCsv {
         }
     }
 
-    private static void checkHeader(Path file, long line, CSVRecord header) {
+    private static void checkHeader(Path file, long line, CSVRecord header, Layout layout) {
         List<String> found = header.toList();
-        if (found.equals(COLUMNS)) {
+        List<String> columns = layout.columns();
+        if (found.equals(columns)) {
             return;
         }
         if (!found.isEmpty() && found.get(0).startsWith(FORMAT_PREFIX)) {
             throw new InputException(file, line, "no header row; after its integrity line a token file has the "
-                    + "header " + String.join(",", COLUMNS));
+                    + "header " + String.join(",", columns));
         }
-        for (int i = 0; i < Math.min(found.size(), COLUMNS.size()); i++) {
-            if (!found.get(i).strip().equals(COLUMNS.get(i))) {
+        for (int i = 0; i < Math.min(found.size(), columns.size()); i++) {
+            if (!found.get(i).strip().equals(columns.get(i))) {
                 throw new InputException(file, line, "not a token file header: column " + (i + 1) + " is '"
-                        + found.get(i) + "', expected '" + COLUMNS.get(i) + "' (format " + FORMAT + ")");
+                        + found.get(i) + "', expected '" + columns.get(i) + "' (format " + layout.format() + ")");
             }
         }
         throw new InputException(file, line, "not a token file header: " + found.size() + " columns, expected "
-                + COLUMNS.size() + " (format " + FORMAT + ")");
+                + columns.size() + " (format " + layout.format() + ")");
     }
 
-    /** The header of format 1: every column but {@code names_bloom}, which format 2 added. */
+    /** The header of format 1: the columns of format 2 but {@code names_bloom}, which format 2 added. */
     private static List<String> versionOneColumns() {
-        List<String> columns = new ArrayList<>(COLUMNS);
-        columns.remove(BloomField.NAMES.column() + "_bloom");
-        return columns;
+        return without(VERSION_THREE_COLUMNS, BloomField.NAMES);
+    }
+
+    private static List<String> without(List<String> columns, BloomField field) {
+        List<String> fewer = new ArrayList<>(columns);
+        fewer.remove(field.column() + "_bloom");
+        return ImmutableList.copyOf(fewer);
     }
 
     static int otherIdsColumn() {
         return OTHER_IDS;
-    }
-
-    static int firstFilterColumn() {
-        return FIRST_FILTER;
-    }
-
-    static int tagColumn() {
-        return TAG;
     }
 
     static int filterTextLength() {

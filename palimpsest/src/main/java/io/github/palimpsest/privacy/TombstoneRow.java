@@ -28,18 +28,19 @@ final class TombstoneRow {
      * which every row must carry; with a tokeniser, the row's tag is verified.
      */
     static Tombstone parse(Path file, long line, CSVRecord record, String fileKeyId, Optional<Tokeniser> tokeniser) {
-        return parse(file, line, record, TombstoneCsv.FORMAT, fileKeyId, tokeniser);
+        return parse(file, line, record, TombstoneCsv.CURRENT, fileKeyId, tokeniser);
     }
 
     /**
-     * One row of format {@code expectedFormat} (the current one, or version 2 when a file is upgraded),
+     * One row of the format of {@code layout} (the current one, or an earlier one when a file is upgraded),
      * checked as {@link #parse(Path, long, CSVRecord, String, Optional)} does; the tag is verified over the
-     * row's values as that format wrote them.
+     * row's values as that format wrote them. A filter the format has no column for is absent.
      */
-    static Tombstone parse(Path file, long line, CSVRecord record, String expectedFormat, String fileKeyId,
+    static Tombstone parse(Path file, long line, CSVRecord record, TombstoneCsv.Layout layout, String fileKeyId,
                            Optional<Tokeniser> tokeniser) {
+        String expectedFormat = layout.format();
         List<String> v = record.toList();
-        List<String> columns = TombstoneCsv.COLUMNS;
+        List<String> columns = layout.columns();
         if (v.size() != columns.size()) {
             throw new InputException(file, line, v.size() + " fields, expected " + columns.size()
                     + (v.size() < columns.size() ? ": the row is truncated" : ": the row has extra fields"));
@@ -55,7 +56,7 @@ final class TombstoneRow {
             throw new InputException(file, line, "key_id should be 16 lower-case hexadecimal digits");
         }
         if (!keyId.equals(fileKeyId)) {
-            throw new InputException(file, line, expectedFormat.equals(TombstoneCsv.FORMAT)
+            throw new InputException(file, line, layout.hasIntegrityLine()
                     ? "made with key id " + keyId + ", but the file's integrity line (line 1) has key id "
                             + fileKeyId + "; rows of files made with different keys were mixed"
                     : "made with key id " + keyId + ", but the key given has key id " + fileKeyId);
@@ -78,20 +79,20 @@ final class TombstoneRow {
         Map<String, IdentifierToken> others = otherIds(file, line, v.get(TombstoneCsv.otherIdsColumn()));
         Map<BloomField, BloomFilter> filters = new EnumMap<>(BloomField.class);
         for (BloomField field : BloomField.values()) {
-            String text = v.get(TombstoneCsv.firstFilterColumn() + field.ordinal());
+            int column = layout.filterColumn(field);
+            String text = column < 0 ? "" : v.get(column);
             if (!text.isEmpty()) {
                 filters.put(field, filter(file, line, field.column() + "_bloom", text));
             }
         }
-        String tag = v.get(TombstoneCsv.tagColumn());
+        String tag = v.get(layout.tagColumn());
         if (IdentifierToken.fromText(tag).isEmpty()) {
             throw new InputException(file, line, "tag should be " + IdentifierToken.TEXT_LENGTH
                     + " URL-safe Base64 characters: the row is truncated or altered");
         }
         Tombstone t = new Tombstone(keyId, reference, force, eventDate, eventType, tokens, others, filters, tag);
         if (tokeniser.isPresent()) {
-            List<String> values = t.rowValuesWithoutTag();
-            values.set(0, expectedFormat);
+            List<String> values = layout.valuesOf(t.rowValuesWithoutTag());
             String expected = tokeniser.get().tag(values);
             // Constant-time comparison: a verifier must not tell a forger how many characters were right.
             if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),

@@ -164,7 +164,7 @@ class TokenFileCommandTest {
         assertEquals(0, run("tokenise", "--upgrade", old.toString(), "--key-file", key.toString(), "--out",
                 upgraded.toString()), err.toString());
         assertTrue(err.toString().contains("upgraded " + made.size() + " rows"), err.toString());
-        assertArrayEquals(Files.readAllBytes(tokens), Files.readAllBytes(upgraded));
+        assertEquals(VersionTwoFiles.asUpgraded(made, secret), TombstoneCsv.read(upgraded, secret));
 
         err.getBuffer().setLength(0);
         assertEquals(Main.EXIT_BAD_INPUT, run("tokenise", "--upgrade", tokens.toString(), "--key-file",
@@ -174,6 +174,29 @@ class TokenFileCommandTest {
                 key.toString(), "--out", dir.resolve("again.csv").toString()));
         assertFalse(Files.exists(dir.resolve("again.csv")));
         assertEquals(List.of(), temporaryFiles());
+    }
+
+    @Test
+    void aFileOfFormatThreeIsRefusedAndUpgradeKeepsItsTombstonesWithoutTheCrosswiseFilter() throws IOException {
+        DeploymentSecret secret = DeploymentSecret.load(key);
+        List<Tombstone> made = TombstoneCsv.read(tokens, secret);
+        Path old = dir.resolve("v3-tokens.csv");
+        VersionTwoFiles.writeVersionThree(old, made, secret);
+        lines = Files.readAllLines(old);
+        String message = linkRefuses("v3.csv", l -> l, ":1: a palimpsest-tombstone/3 file");
+        assertTrue(message.contains("tokenise --upgrade"), message);
+
+        Path upgraded = dir.resolve("upgraded.csv");
+        err.getBuffer().setLength(0);
+        assertEquals(0, run("tokenise", "--upgrade", old.toString(), "--key-file", key.toString(), "--out",
+                upgraded.toString()), err.toString());
+        assertTrue(err.toString().contains("upgraded " + made.size() + " rows"), err.toString());
+        assertEquals(VersionTwoFiles.asUpgraded(made, secret), TombstoneCsv.read(upgraded, secret));
+        // Upgrading what an upgrade wrote is refused: it is of the current format.
+        err.getBuffer().setLength(0);
+        assertEquals(Main.EXIT_BAD_INPUT, run("tokenise", "--upgrade", upgraded.toString(), "--key-file",
+                key.toString(), "--out", dir.resolve("again.csv").toString()));
+        assertTrue(err.toString().contains("needs no upgrade"), err.toString());
     }
 
     @Test

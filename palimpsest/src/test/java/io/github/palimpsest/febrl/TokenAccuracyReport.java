@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * Pairwise precision, recall and F1 of linkage <em>through tokens alone</em>: every record is tokenised under
@@ -46,13 +47,19 @@ public final class TokenAccuracyReport {
         }
     }
 
+    /** The source of the keys under {@code --key-seed}, null for fresh random keys. */
+    private static Random fixedKey;
+
     public static void main(String[] args) {
+        Long keySeed = null;
         List<String> runs = new ArrayList<>();
         boolean rules = false;
         int keys = 1;
         for (String arg : args.length == 0 ? new String[] {"febrl4", "synthetic:10000"} : args) {
             if (arg.equals("--rules")) {
                 rules = true;
+            } else if (arg.startsWith("--key-seed=")) {
+                keySeed = Long.parseLong(arg.substring("--key-seed=".length()));
             } else if (arg.startsWith("--keys=")) {
                 keys = Integer.parseInt(arg.substring("--keys=".length()));
             } else {
@@ -60,6 +67,10 @@ public final class TokenAccuracyReport {
             }
         }
         for (int key = 0; key < keys; key++) {
+            if (keySeed != null) {
+                fixedKey = new Random(keySeed + key);
+                System.out.println("key seed " + (keySeed + key));
+            }
             for (String run : runs) {
                 runOnce(run, rules);
             }
@@ -124,9 +135,20 @@ public final class TokenAccuracyReport {
                 () -> TokenLinker.builder().seed(42).build().link(tombstones));
     }
 
-    /** Tokenises under a fresh random key, which is destroyed once every record is tokenised. */
+    /**
+     * Tokenises under a fresh random key (with {@code --key-seed=S}, the key {@code java.util.Random(S + run)}
+     * draws, so that two versions of the code can be compared under the same keys), destroyed once every record
+     * is tokenised.
+     */
     static List<Tombstone> tokenise(List<PersonRecord> records) {
-        DeploymentSecret secret = DeploymentSecret.generate();
+        DeploymentSecret secret;
+        if (fixedKey != null) {
+            byte[] key = new byte[32];
+            new Random(fixedKey.nextLong()).nextBytes(key);
+            secret = DeploymentSecret.fromBytes(key);
+        } else {
+            secret = DeploymentSecret.generate();
+        }
         try {
             return records.parallelStream().map(r -> Tombstone.of(r, secret, TombstoneOptions.defaults())).toList();
         } finally {

@@ -47,7 +47,7 @@ class TombstoneCsvTest {
 
     @Test
     void aWrittenFileReadsBackToEqualTombstones() {
-        assertTrue(lines.get(0).matches("#palimpsest-tombstone/3,key_id=" + TombstoneTest.KEY_A.keyId()
+        assertTrue(lines.get(0).matches("#palimpsest-tombstone/4,key_id=" + TombstoneTest.KEY_A.keyId()
                 + ",rows=3,mac=[A-Za-z0-9_-]{43}"), lines.get(0));
         assertEquals(String.join(",", TombstoneCsv.COLUMNS), lines.get(1));
         assertEquals(tombstones, TombstoneCsv.read(file, TombstoneTest.KEY_A));
@@ -137,7 +137,7 @@ class TombstoneCsvTest {
     @Test
     void aFileOfTheFirstFormatWithoutTheNamesFilterIsNamedAsSuch() throws IOException {
         List<String> versionOne = new ArrayList<>(lines.subList(1, lines.size()));
-        versionOne.set(0, versionOne.get(0).replace(",names_bloom", ""));
+        versionOne.set(0, versionOne.get(0).replace(",names_bloom", "").replace(",surname_as_forename_bloom", ""));
         Path old = dir.resolve("old.csv");
         Files.write(old, versionOne);
         InputException e = assertThrows(InputException.class, () -> TombstoneCsv.readUnverified(old));
@@ -260,9 +260,9 @@ class TombstoneCsvTest {
         malformed.set(0, lines.get(0).replace(",rows=3,", ",rows=three,"));
         InputException bad = refused(writeLines("malformed.csv", malformed), false);
         assertTrue(bad.getMessage().contains(":1: not a token file's integrity line; expected "
-                + "#palimpsest-tombstone/3,key_id="), bad.getMessage());
+                + "#palimpsest-tombstone/4,key_id="), bad.getMessage());
         List<String> future = new ArrayList<>(lines);
-        future.set(0, lines.get(0).replace("tombstone/3", "tombstone/9"));
+        future.set(0, lines.get(0).replace("tombstone/4", "tombstone/9"));
         InputException later = refused(writeLines("future.csv", future), false);
         assertTrue(later.getMessage().contains(":1: format 'palimpsest-tombstone/9' is not supported"),
                 later.getMessage());
@@ -270,11 +270,8 @@ class TombstoneCsvTest {
 
     @Test
     void aFileOfTheSecondFormatIsRefusedSayingHowToMakeItAgain() throws IOException {
-        List<String> versionTwo = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            versionTwo.add(line.replace(TombstoneCsv.FORMAT, "palimpsest-tombstone/2"));
-        }
-        Path old = writeLines("v2.csv", versionTwo);
+        Path old = dir.resolve("v2.csv");
+        VersionTwoFiles.write(old, tombstones, TombstoneTest.KEY_A);
         InputException e = refused(old, true);
         assertTrue(e.getMessage().startsWith(old + ":1: a palimpsest-tombstone/2 file, written before token files "
                 + "carried their own integrity check"), e.getMessage());
@@ -318,8 +315,8 @@ class TombstoneCsvTest {
     void aVersionTwoFileIsUpgradedWithEveryRowTagVerified() throws IOException {
         Path old = dir.resolve("v2.csv");
         VersionTwoFiles.write(old, tombstones, TombstoneTest.KEY_A);
-        List<Tombstone> upgraded = TombstoneCsv.readVersionTwo(old, TombstoneTest.KEY_A);
-        assertEquals(tombstones, upgraded);
+        List<Tombstone> upgraded = TombstoneCsv.readEarlierVersion(old, TombstoneTest.KEY_A);
+        assertEquals(VersionTwoFiles.asUpgraded(tombstones, TombstoneTest.KEY_A), upgraded);
         // The version-2 file itself is refused by the reader of the current format.
         assertTrue(refused(old, true).getMessage().contains("a palimpsest-tombstone/2 file"));
         // An altered version-2 row is found by its tag; a file of the current format needs no upgrade.
@@ -328,14 +325,69 @@ class TombstoneCsvTest {
         oldLines.set(1, replaceField(oldLines.get(1), eventDate, "2019-03-03"));
         Path altered = writeLines("v2-altered.csv", oldLines);
         InputException e = assertThrows(InputException.class,
-                () -> TombstoneCsv.readVersionTwo(altered, TombstoneTest.KEY_A));
+                () -> TombstoneCsv.readEarlierVersion(altered, TombstoneTest.KEY_A));
         assertTrue(e.getMessage().startsWith(altered + ":2: the integrity tag does not match"), e.getMessage());
         InputException current = assertThrows(InputException.class,
-                () -> TombstoneCsv.readVersionTwo(file, TombstoneTest.KEY_A));
+                () -> TombstoneCsv.readEarlierVersion(file, TombstoneTest.KEY_A));
         assertTrue(current.getMessage().contains("needs no upgrade"), current.getMessage());
         InputException otherKey = assertThrows(InputException.class,
-                () -> TombstoneCsv.readVersionTwo(old, TombstoneTest.KEY_B));
+                () -> TombstoneCsv.readEarlierVersion(old, TombstoneTest.KEY_B));
         assertTrue(otherKey.getMessage().startsWith(old + ":2: made with key id " + TombstoneTest.KEY_A.keyId()),
                 otherKey.getMessage());
+    }
+
+    @Test
+    void aFileOfTheThirdFormatIsRefusedSayingHowToUpgradeIt() throws IOException {
+        Path old = dir.resolve("v3.csv");
+        VersionTwoFiles.writeVersionThree(old, tombstones, TombstoneTest.KEY_A);
+        assertTrue(Files.readAllLines(old).get(0).startsWith("#palimpsest-tombstone/3,key_id="));
+        assertEquals(String.join(",", TombstoneCsv.VERSION_THREE_COLUMNS), Files.readAllLines(old).get(1));
+        for (boolean verified : new boolean[] {true, false}) {
+            InputException e = refused(old, verified);
+            assertTrue(e.getMessage().startsWith(old + ":1: a palimpsest-tombstone/3 file"), e.getMessage());
+            assertTrue(e.getMessage().contains("palimpsest tokenise --upgrade OLD-TOKENS.csv"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aVersionThreeFileIsUpgradedWithItsIntegrityVerified() throws IOException {
+        Path old = dir.resolve("v3.csv");
+        VersionTwoFiles.writeVersionThree(old, tombstones, TombstoneTest.KEY_A);
+        List<Tombstone> upgraded = TombstoneCsv.readEarlierVersion(old, TombstoneTest.KEY_A);
+        // The crosswise filter cannot be made without the plain record: upgraded rows have none, and are
+        // tagged for the current format.
+        assertEquals(VersionTwoFiles.asUpgraded(tombstones, TombstoneTest.KEY_A), upgraded);
+        assertTrue(upgraded.stream().noneMatch(t -> t.filter(BloomField.SURNAME_AS_FORENAME).isPresent()));
+        assertTrue(tombstones.stream().anyMatch(t -> t.filter(BloomField.SURNAME_AS_FORENAME).isPresent()));
+        StringWriter out = new StringWriter();
+        TombstoneCsv.write(out, upgraded, TombstoneTest.KEY_A);
+        assertEquals(upgraded, TombstoneCsv.read(writeLines("upgraded.csv", out.toString().lines().toList()),
+                TombstoneTest.KEY_A));
+
+        List<String> oldLines = Files.readAllLines(old);
+        int eventDate = TombstoneCsv.VERSION_THREE_COLUMNS.indexOf("event_date");
+        List<String> altered = new ArrayList<>(oldLines);
+        altered.set(2, replaceField(oldLines.get(2), eventDate, "2019-03-03"));
+        InputException edited = assertThrows(InputException.class,
+                () -> TombstoneCsv.readEarlierVersion(writeLines("v3-edited.csv", altered), TombstoneTest.KEY_A));
+        assertTrue(edited.getMessage().contains(":3: the integrity tag does not match"), edited.getMessage());
+        List<String> cut = new ArrayList<>(oldLines);
+        cut.remove(3);
+        InputException deleted = assertThrows(InputException.class,
+                () -> TombstoneCsv.readEarlierVersion(writeLines("v3-cut.csv", cut), TombstoneTest.KEY_A));
+        assertTrue(deleted.getMessage().contains("rows were deleted"), deleted.getMessage());
+        List<String> swapped = new ArrayList<>(oldLines);
+        swapped.set(2, oldLines.get(3));
+        swapped.set(3, oldLines.get(2));
+        InputException reordered = assertThrows(InputException.class,
+                () -> TombstoneCsv.readEarlierVersion(writeLines("v3-swapped.csv", swapped), TombstoneTest.KEY_A));
+        assertTrue(reordered.getMessage().contains("integrity check"), reordered.getMessage());
+        InputException otherKey = assertThrows(InputException.class,
+                () -> TombstoneCsv.readEarlierVersion(old, TombstoneTest.KEY_B));
+        assertTrue(otherKey.getMessage().startsWith(old + ":1: made with key id " + TombstoneTest.KEY_A.keyId()),
+                otherKey.getMessage());
+        InputException current = assertThrows(InputException.class,
+                () -> TombstoneCsv.readEarlierVersion(file, TombstoneTest.KEY_A));
+        assertTrue(current.getMessage().contains("needs no upgrade"), current.getMessage());
     }
 }
