@@ -1,6 +1,7 @@
 package io.github.palimpsest;
 
 import io.github.palimpsest.pipeline.DefaultModel;
+import io.github.palimpsest.pipeline.DefaultModelRecipe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,17 +20,17 @@ class DefaultModelTest {
 
     /**
      * Rewrites the bundled model from its recipe, after a change to the standard comparisons:
-     * {@code ./mvnw -pl palimpsest -Pbench test-compile exec:exec -Dbench.main=io.github.palimpsest.DefaultModelTest -Dbench.args=}.
+     * {@code ./mvnw -o -pl palimpsest-it -am -Pbench test-compile exec:exec -Dbench.main=io.github.palimpsest.DefaultModelTest -Dbench.args=}.
      */
     public static void main(String[] args) throws IOException {
-        Path file = Path.of("src/main/resources" + DefaultModel.RESOURCE);
-        Files.writeString(file, DefaultModel.train().toJson(), StandardCharsets.UTF_8);
+        Path file = DefaultModelRecipe.librarySource(DefaultModel.RESOURCE);
+        Files.writeString(file, DefaultModelRecipe.train().toJson(), StandardCharsets.UTF_8);
         System.out.println("wrote " + file);
     }
 
     @Test
     void theBundledModelIsWhatItsRecipeTrainsToday() {
-        assertEquals(DefaultModel.train().toJson(), DefaultModel.standard().toJson(),
+        assertEquals(DefaultModelRecipe.train().toJson(), DefaultModel.standard().toJson(),
                 "the standard comparisons or the generator changed: rewrite the bundled model with DefaultModelTest.main");
     }
 

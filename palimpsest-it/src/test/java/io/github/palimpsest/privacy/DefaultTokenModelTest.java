@@ -17,18 +17,18 @@ class DefaultTokenModelTest {
 
     /**
      * Rewrites the bundled token model from its recipe, after a change to the token comparisons, blocking,
-     * training or the generator: {@code ./mvnw -o -pl palimpsest -Pbench test-compile exec:exec
+     * training or the generator: {@code ./mvnw -o -pl palimpsest-it -am -Pbench test-compile exec:exec
      * -Dbench.main=io.github.palimpsest.privacy.DefaultTokenModelTest -Dbench.args=}.
      */
     public static void main(String[] args) throws IOException {
-        Path file = Path.of("src/main/resources" + DefaultTokenModel.RESOURCE);
-        Files.writeString(file, DefaultTokenModel.train().toJson(), StandardCharsets.UTF_8);
+        Path file = io.github.palimpsest.pipeline.DefaultModelRecipe.librarySource(DefaultTokenModel.RESOURCE);
+        Files.writeString(file, DefaultTokenModelRecipe.train().toJson(), StandardCharsets.UTF_8);
         System.out.println("wrote " + file);
     }
 
     @Test
     void theBundledModelIsWhatItsRecipeTrainsToday() {
-        assertEquals(DefaultTokenModel.train().toJson(), DefaultTokenModel.standard().toJson(),
+        assertEquals(DefaultTokenModelRecipe.train().toJson(), DefaultTokenModel.standard().toJson(),
                 "the token comparisons, blocking, training or the generator changed: rewrite the bundled model "
                         + "with DefaultTokenModelTest.main");
     }
@@ -41,8 +41,8 @@ class DefaultTokenModelTest {
         // other keys, every level holding 1% of matches or non-matches moved by at most 0.74 bits (address
         // dice >= 0.68, -0.37 against -1.11); under key B the identifier and top Dice levels moved by 0.08.
         MatchModel bundled = DefaultTokenModel.standard();
-        MatchModel other = TokenLinker.builder().seed(DefaultTokenModel.SEED).uSamplePairs(DefaultTokenModel.U_SAMPLE_PAIRS)
-                .threads(2).build().train(DefaultTokenModel.trainingPool(TombstoneTest.KEY_B));
+        MatchModel other = TokenLinker.builder().seed(DefaultTokenModelRecipe.SEED).uSamplePairs(DefaultTokenModelRecipe.U_SAMPLE_PAIRS)
+                .threads(2).build().train(DefaultTokenModelRecipe.trainingPool(TombstoneTest.KEY_B));
         assertEquals(bundled.comparisonNames(), other.comparisonNames());
         assertEquals(bundled.priorWeight(), other.priorWeight(), 0.1);
         int common = 0;
@@ -67,9 +67,9 @@ class DefaultTokenModelTest {
         // Term frequencies would be key-specific (they count token values); the model holds only which level
         // they adjust, and a run counts them over its own pool. So no token of the recipe's records is in it.
         String json = DefaultTokenModel.standard().toJson();
-        DeploymentSecret recipeKey = DefaultTokenModel.recipeKey();
+        DeploymentSecret recipeKey = DefaultTokenModelRecipe.recipeKey();
         int tokens = 0;
-        for (PersonRecord r : DefaultTokenModel.trainingRecords().subList(0, 500)) {
+        for (PersonRecord r : DefaultTokenModelRecipe.trainingRecords().subList(0, 500)) {
             Tombstone t = Tombstone.of(r, recipeKey, TombstoneOptions.defaults());
             for (IdentifierToken token : t.tokens().values()) {
                 tokens++;
