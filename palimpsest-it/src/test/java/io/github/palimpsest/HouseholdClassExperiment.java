@@ -32,7 +32,7 @@ import java.util.Locale;
  * class and absorbs true pairs (docs/accuracy.md, "Caveat").
  *
  * <pre>
- * ./mvnw -o -pl palimpsest -Pbench test-compile exec:exec -Dbench.main=io.github.palimpsest.HouseholdClassExperiment \
+ * ./mvnw -o -pl palimpsest-it -am -Pbench test-compile exec:exec -Dbench.main=io.github.palimpsest.HouseholdClassExperiment \
  *     -Dbench.args="/tmp/r.csv /tmp/t.csv" -Dbench.heap=-Xmx4g
  * </pre>
  */

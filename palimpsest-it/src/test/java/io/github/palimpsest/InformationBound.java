@@ -23,7 +23,7 @@ import java.util.Map;
  * see, beside the default linker's pairwise F1 on the same pairs. A diagnostic main, not a test:
  *
  * <pre>
- * ./mvnw -o -pl palimpsest -Pbench test-compile exec:exec -Dbench.main=io.github.palimpsest.InformationBound \
+ * ./mvnw -o -pl palimpsest-it -am -Pbench test-compile exec:exec -Dbench.main=io.github.palimpsest.InformationBound \
  *     -Dbench.args="r1.csv t1.csv [r2.csv t2.csv ...]" -Dbench.heap=-Xmx10g
  * </pre>
  *

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  * by cause, for a record file and its truth as {@code generate} writes them. A diagnostic main, not a test:
  *
  * <pre>
- * ./mvnw -o -pl palimpsest -Pbench test-compile exec:exec -Dbench.main=io.github.palimpsest.ScaleAccuracyBenchmark \
+ * ./mvnw -o -pl palimpsest-it -am -Pbench test-compile exec:exec -Dbench.main=io.github.palimpsest.ScaleAccuracyBenchmark \
  *     -Dbench.args="/tmp/r333333.csv /tmp/t333333.csv [seed=0] [block|link|both]" -Dbench.heap=-Xmx4g
  * </pre>
  *

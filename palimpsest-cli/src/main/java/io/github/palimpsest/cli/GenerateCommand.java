@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
  * {@code generate}: writes synthetic cross-force records in the canonical schema and their ground truth.
  *
  * <pre>
- * java -jar palimpsest/target/palimpsest.jar generate --people 10000 --seed 42 --out records.csv --truth truth.csv
+ * java -jar palimpsest-cli/target/palimpsest.jar generate --people 10000 --seed 42 --out records.csv --truth truth.csv
  * </pre>
  */
 @Command(name = "generate",

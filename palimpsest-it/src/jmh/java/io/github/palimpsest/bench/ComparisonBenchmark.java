@@ -37,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * processor's caches: the cost of the code. {@code allOverLargePool} times all comparisons over the
  * candidate pairs of 300,000 records, in the order the pipeline visits them, which does not fit: the cost
  * the compare stage of a large run actually pays, memory misses included. Run with
- * {@code ./mvnw -o -pl palimpsest -Pbench test-compile exec:exec -Dbench.args="ComparisonBenchmark"}; results are in
+ * {@code ./mvnw -o -pl palimpsest-it -am -Pbench test-compile exec:exec -Dbench.args="ComparisonBenchmark"}; results are in
  * {@code docs/performance.md}.
  */
 @BenchmarkMode(Mode.AverageTime)

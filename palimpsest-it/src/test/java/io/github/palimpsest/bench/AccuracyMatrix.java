@@ -39,7 +39,7 @@ import org.apache.commons.csv.CSVRecord;
  * scripts/accuracy-matrix.sh [--people N] [--only NAME,NAME] [--no-docs]
  * </pre>
  *
- * which is {@code ./mvnw -q -o -pl palimpsest -Pbench test-compile exec:exec -Dbench.main=io.github.palimpsest.bench.AccuracyMatrix
+ * which is {@code ./mvnw -q -o -pl palimpsest-it -am -Pbench test-compile exec:exec -Dbench.main=io.github.palimpsest.bench.AccuracyMatrix
  * -Dbench.args="..."}. Each data set is first a CSV in the canonical schema (FEBRL and generated data are written
  * to temporary files, deleted afterwards), then linked by {@code link} in a child JVM ({@link LinkChild}, heap
  * {@value #CHILD_HEAP} for all), so that wall time and peak resident memory are those of the command alone.

@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  * yet split by clustering). Predicted clusters that mix entities are shown with the pair that joins them.
  *
  * <pre>
- * ./mvnw -q -o -pl palimpsest -Pbench test-compile exec:exec -Dbench.main=io.github.palimpsest.bench.MissReport \
+ * ./mvnw -q -o -pl palimpsest-it -am -Pbench test-compile exec:exec -Dbench.main=io.github.palimpsest.bench.MissReport \
  *     -Dbench.args="../shared/data/external/fake_1000.csv ../shared/data/external/fake_1000_truth.csv 40"
  * </pre>
  */

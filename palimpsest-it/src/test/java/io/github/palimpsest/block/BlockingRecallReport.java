@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * diagnostic main, not a test.
  *
  * <pre>
- * ./mvnw -q -o -pl palimpsest -Pbench test-compile exec:exec -Dbench.main=io.github.palimpsest.block.BlockingRecallReport \
+ * ./mvnw -q -o -pl palimpsest-it -am -Pbench test-compile exec:exec -Dbench.main=io.github.palimpsest.block.BlockingRecallReport \
  *     -Dbench.args="febrl3 febrl4 historical_50k fake_1000 synthetic:10000 hard:10000 purged:10000"
  * </pre>
  *

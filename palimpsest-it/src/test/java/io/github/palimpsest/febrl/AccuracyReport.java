@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * Pairwise precision, recall and F1 of the default linker on FEBRL3, FEBRL4 (both files as one pool) and
  * generated cross-force data. A benchmark main, not a test:
- * {@code ./mvnw -pl palimpsest -Pbench test-compile exec:exec -Dbench.main=io.github.palimpsest.febrl.AccuracyReport -Dbench.args="febrl3 febrl4 synthetic:10000"}.
+ * {@code ./mvnw -pl palimpsest-it -am -Pbench test-compile exec:exec -Dbench.main=io.github.palimpsest.febrl.AccuracyReport -Dbench.args="febrl3 febrl4 synthetic:10000"}.
  * FEBRL runs are skipped when {@code ../shared/data/febrl} is absent.
  */
 public final class AccuracyReport {

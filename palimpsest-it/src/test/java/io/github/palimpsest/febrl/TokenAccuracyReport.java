@@ -21,7 +21,7 @@ import java.util.Map;
  * Pairwise precision, recall and F1 of linkage <em>through tokens alone</em>: every record is tokenised under
  * a fresh random key and linked by {@link TokenLinker}, which never sees plain text. A benchmark main, not a
  * test:
- * {@code ./mvnw -o -pl palimpsest -Pbench test-compile exec:exec -Dbench.main=io.github.palimpsest.febrl.TokenAccuracyReport -Dbench.args="febrl4 synthetic:10000"}.
+ * {@code ./mvnw -o -pl palimpsest-it -am -Pbench test-compile exec:exec -Dbench.main=io.github.palimpsest.febrl.TokenAccuracyReport -Dbench.args="febrl4 synthetic:10000"}.
  *
  * <p>Runs: {@code febrl4} (FEBRL4 without {@code soc_sec_id}: the two files as one pool, as two sources,
  * and as two sources one-to-one; {@code febrl4:pool,sources,1to1@0.5} picks among them, {@code @p} setting

@@ -16,7 +16,7 @@ import java.util.Locale;
  * through the bench profile.
  *
  * <pre>
- * ./mvnw -o -pl palimpsest -Pbench test-compile exec:exec -Dbench.main=io.github.palimpsest.record.ReadStageBenchmark \
+ * ./mvnw -o -pl palimpsest-it -am -Pbench test-compile exec:exec -Dbench.main=io.github.palimpsest.record.ReadStageBenchmark \
  *     -Dbench.args="records.csv 2 1" -Dbench.heap=-Xmx4g
  * </pre>
  *
