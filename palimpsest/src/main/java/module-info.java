@@ -25,4 +25,8 @@ module io.github.palimpsest {
     exports io.github.palimpsest.index;
     exports io.github.palimpsest.vet;
     exports io.github.palimpsest.review;
+
+    // The bundled demo scenario (resources only, no classes): the CLI's `demo` reads it from this module, and
+    // a resource in a module's package is encapsulated unless the package is opened.
+    opens io.github.palimpsest.demo to io.github.palimpsest.cli;
 }

@@ -91,7 +91,8 @@ final class DemoCommand implements Callable<Integer> {
             List<Path> files = new ArrayList<>();
             for (String name : FILES) {
                 Path file = dir.resolve(name);
-                try (InputStream in = DemoCommand.class.getResourceAsStream("/io/github/palimpsest/demo/" + name)) {
+                // The scenario is in the library's module, which opens its package to this one.
+                try (InputStream in = Linker.class.getResourceAsStream("/io/github/palimpsest/demo/" + name)) {
                     if (in == null) {
                         throw new IllegalStateException("the demo file " + name + " is missing from the jar");
                     }
