@@ -15,5 +15,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SHARED=${SHARED_DATA:-../shared/data}
 # MVN_FLAGS="" to let Maven fetch a missing plugin (offline by default: the machine may have no network).
-./mvnw -q ${MVN_FLAGS--o} -pl palimpsest -Pbench test-compile exec:exec -Dbench.main=io.github.palimpsest.bench.AccuracyMatrix \
+./mvnw -q ${MVN_FLAGS--o} -pl palimpsest-it -am -Pbench test-compile exec:exec -Dbench.main=io.github.palimpsest.bench.AccuracyMatrix \
   -Dbench.heap="-Xmx1g -Dshared.data=$SHARED" -Dbench.args="$*"

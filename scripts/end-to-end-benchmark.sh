@@ -3,7 +3,7 @@
 #
 #   scripts/end-to-end-benchmark.sh [--no-docs] [PEOPLE ...]        default: 3333 33333 333333
 #
-# Needs palimpsest/target/palimpsest.jar (./mvnw -q package -DskipTests -pl palimpsest). For each size it generates records with
+# Needs palimpsest-cli/target/palimpsest.jar (./mvnw -q package -DskipTests -pl palimpsest-cli -am). For each size it generates records with
 # the default profile (seed 42) under $WORK (default /tmp/palimpsest-e2e), links them with -Xmx4g
 # (override with HEAP=-Xmx2g), evaluates the clusters against the generator's truth, and prints one
 # Markdown table row: records, wall, CPU, candidate pairs, pairs/s in the compare stage and end to end,
@@ -16,8 +16,8 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
-jar="$root/palimpsest/target/palimpsest.jar"
-[[ -f "$jar" ]] || { echo "missing $jar: run ./mvnw -q package -DskipTests -pl palimpsest first" >&2; exit 1; }
+jar="$root/palimpsest-cli/target/palimpsest.jar"
+[[ -f "$jar" ]] || { echo "missing $jar: run ./mvnw -q package -DskipTests -pl palimpsest-cli -am first" >&2; exit 1; }
 work="${WORK:-/tmp/palimpsest-e2e}"
 heap="${HEAP:--Xmx4g}"
 seed="${SEED:-42}"

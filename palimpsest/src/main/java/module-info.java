@@ -1,8 +1,10 @@
 /**
  * Palimpsest: cross-force record matching.
  *
- * <p>Only the public API packages are exported; the command-line tool's package is opened to picocli
- * alone, which the library does not require at run time.
+ * <p>Only the public API packages are exported. The command-line tool is the module
+ * {@code io.github.palimpsest.cli} (artifact palimpsest-cli), the synthetic generator the module
+ * {@code io.github.palimpsest.testkit} (artifact palimpsest-testkit): the library requires neither picocli nor
+ * jqwik.
  */
 module io.github.palimpsest {
     requires org.apache.commons.text;
@@ -10,8 +12,6 @@ module io.github.palimpsest {
     requires org.apache.commons.csv;
     requires com.google.common;
     requires org.slf4j;
-    requires static info.picocli;
-    requires static net.jqwik.api;
 
     exports io.github.palimpsest;
     exports io.github.palimpsest.record;
@@ -21,11 +21,12 @@ module io.github.palimpsest {
     exports io.github.palimpsest.score;
     exports io.github.palimpsest.cluster;
     exports io.github.palimpsest.pattern;
-    exports io.github.palimpsest.synthetic;
     exports io.github.palimpsest.privacy;
     exports io.github.palimpsest.index;
     exports io.github.palimpsest.vet;
     exports io.github.palimpsest.review;
 
-    opens io.github.palimpsest.cli to info.picocli;
+    // The bundled demo scenario (resources only, no classes): the CLI's `demo` reads it from this module, and
+    // a resource in a module's package is encapsulated unless the package is opened.
+    opens io.github.palimpsest.demo to io.github.palimpsest.cli;
 }

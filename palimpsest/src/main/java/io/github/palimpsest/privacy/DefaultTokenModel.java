@@ -1,15 +1,11 @@
 package io.github.palimpsest.privacy;
 
-import com.google.common.hash.Hashing;
 import io.github.palimpsest.compare.Comparison;
-import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.score.MatchModel;
-import io.github.palimpsest.synthetic.SyntheticForces;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -17,10 +13,11 @@ import java.util.List;
  * pool is too small to train on: a few dozen tombstones give EM a handful of comparison patterns, and the
  * demo's 22 records train a model that links nothing.
  *
- * <p>It is trained by {@link #train()} on generated, entirely fictional cross-force records, tokenised under a
- * fixed <em>recipe key</em>. The recipe is fixed (people, seed, reference date, key, u sample), so anyone can
- * reproduce the bundled file bit for bit, and a test checks that the bundled file is what the recipe trains
- * today.
+ * <p>The library only loads the bundled file. It is trained on generated, entirely fictional cross-force
+ * records, tokenised under a fixed <em>recipe key</em>, by a recipe that lives beside the generator, in the
+ * test code of palimpsest-it ({@code DefaultTokenModelRecipe}). The recipe is fixed (people, seed, reference
+ * date, key, u sample), so anyone can reproduce the bundled file bit for bit, and a test there checks that the
+ * bundled file is what the recipe trains today.
  *
  * <p><b>Why a model trained under one key scores tokens of any key.</b> The model holds, per comparison level,
  * m and u (and λ), never a token, filter or frequency table:
@@ -36,21 +33,13 @@ import java.util.List;
  *       over its own pool's tokens, and only for pools of 1,000 tombstones or more, never for the small pools
  *       that use this model.</li>
  * </ul>
- * The recipe key is public (it is derived from a label in this file), which is harmless: it only ever
+ * The recipe key is public (it is derived from a label in the recipe), which is harmless: it only ever
  * tokenises generated people, and nothing made with it leaves the training run.
  */
 final class DefaultTokenModel {
     static final String RESOURCE = "/io/github/palimpsest/default-token-model.json";
     /** Pools smaller than this use the bundled model: the plain-text linker's default limit, for one behaviour. */
     static final int MINIMUM_TRAINING_RECORDS = 1_000;
-    static final int TRAINING_PEOPLE = 3_000;
-    static final long SEED = 42;
-    static final LocalDate REFERENCE_DATE = LocalDate.of(2025, 1, 1);
-    /** Random pairs for u: the pool has about 40 million pairs; 250,000 estimate u well, as for plain text. */
-    static final long U_SAMPLE_PAIRS = 250_000;
-    /** The label the recipe key is derived from: public on purpose, see the class description. */
-    private static final String RECIPE_KEY_LABEL = "palimpsest default token model recipe key, v1 (public; "
-            + "generated records only)";
 
     private DefaultTokenModel() {
     }
@@ -94,33 +83,5 @@ final class DefaultTokenModel {
             }
         }
         return true;
-    }
-
-    /** Trains the default token model from its fixed recipe: what the bundled file must equal. */
-    static MatchModel train() {
-        return TokenLinker.builder().seed(SEED).uSamplePairs(U_SAMPLE_PAIRS).threads(1).build()
-                .train(trainingPool(recipeKey()));
-    }
-
-    /** The recipe key: fixed, public, for generated records only. */
-    static DeploymentSecret recipeKey() {
-        return DeploymentSecret.fromBytes(
-                Hashing.sha256().hashString(RECIPE_KEY_LABEL, StandardCharsets.UTF_8).asBytes());
-    }
-
-    /** Generated fictional records (seed fixed): the people of the recipe. */
-    static List<PersonRecord> trainingRecords() {
-        return SyntheticForces.builder().people(TRAINING_PEOPLE).seed(SEED).referenceDate(REFERENCE_DATE).build()
-                .stream().map(generated -> generated.toPersonRecord(REFERENCE_DATE)).toList();
-    }
-
-    /**
-     * The recipe's records tokenised under {@code key}, in order: the training pool. Tokenising is the costly
-     * part (keyed hashes of every feature), so it runs in parallel; the order, and so the model, does not
-     * depend on it.
-     */
-    static List<Tombstone> trainingPool(DeploymentSecret key) {
-        return trainingRecords().parallelStream()
-                .map(r -> Tombstone.of(r, key, TombstoneOptions.defaults())).toList();
     }
 }
