@@ -12,6 +12,7 @@ import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.cluster.Clusterer;
 import io.github.palimpsest.cluster.Clustering;
 import io.github.palimpsest.cluster.EntityIds;
+import io.github.palimpsest.cluster.PairDecisions;
 import io.github.palimpsest.cluster.PersonConflicts;
 import io.github.palimpsest.cluster.ScoredLinks;
 import io.github.palimpsest.compare.Comparison;
@@ -19,6 +20,8 @@ import io.github.palimpsest.compare.TermFrequencyComparison;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.ComparableRecordFactory;
 import io.github.palimpsest.record.PersonRecord;
+import io.github.palimpsest.review.ReviewDecision;
+import io.github.palimpsest.review.ReviewDecisions;
 import io.github.palimpsest.score.MatchModel;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -89,6 +92,8 @@ public final class SparkLinker implements Serializable {
     private final int minimumTrainingRecords;
     private final LocalDate referenceDate;
     private final String sourceName;
+    /** A reviewer's decisions; used on the driver only (they reach the tasks by position, see {@link Decided}). */
+    private final transient ReviewDecisions decisions;
 
     private SparkLinker(Builder b) {
         this.thresholdProbability = b.thresholdProbability;
@@ -101,6 +106,7 @@ public final class SparkLinker implements Serializable {
         this.minimumTrainingRecords = b.minimumTrainingRecords;
         this.referenceDate = b.referenceDate;
         this.sourceName = b.sourceName;
+        this.decisions = b.decisions;
     }
 
     /**
@@ -123,6 +129,9 @@ public final class SparkLinker implements Serializable {
                 .maxBlockSize(maxBlockSize).minimumTrainingRecords(minimumTrainingRecords);
         if (modelJson != null) {
             b.model(MatchModel.fromJson(modelJson));
+        }
+        if (decisions != null) {
+            b.decisions(decisions);
         }
         return b.build();
     }
@@ -192,7 +201,8 @@ public final class SparkLinker implements Serializable {
         LOG.info("score: {} links at or above {} bits in {} ms", linkCount, thresholdWeight, lap(watch));
 
         LongAccumulator rejections = jsc.sc().longAccumulator("constraint rejections");
-        JavaRDD<Row> personRows = cluster(records, links, rejections);
+        Decided decided = decided(records);
+        JavaRDD<Row> personRows = cluster(jsc, records, links, decided, rejections);
         StructType personSchema = new StructType().add("index", DataTypes.LongType, false)
                 .add("record_id", DataTypes.StringType, false).add("entity_id", DataTypes.StringType, false);
         Dataset<Row> personsIndexed = spark.createDataFrame(personRows, personSchema)
@@ -474,25 +484,112 @@ public final class SparkLinker implements Serializable {
      * constrained {@link Clusterer}, exactly as the one-machine run clusters (the components are independent:
      * a merge only ever follows a link); records without a link are people of their own.
      */
-    private JavaRDD<Row> cluster(JavaPairRDD<Long, ComparableRecord> records,
-            JavaRDD<ScoredPair> links, LongAccumulator rejections) {
-        JavaPairRDD<Long, Long> componentOf = ConnectedComponents.of(links.mapToPair(p -> new Tuple2<>(p.left, p.right)))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+    private JavaRDD<Row> cluster(JavaSparkContext jsc, JavaPairRDD<Long, ComparableRecord> records,
+            JavaRDD<ScoredPair> links, Decided decided, LongAccumulator rejections) {
+        JavaPairRDD<Long, Long> edges = links.mapToPair(p -> new Tuple2<>(p.left, p.right));
+        if (!decided.mustLinks.isEmpty()) {
+            // A must-link joins its two records whatever their score: they must meet in one component.
+            edges = edges.union(jsc.parallelizePairs(decided.mustLinks, 1));
+        }
+        JavaPairRDD<Long, Long> componentOf = ConnectedComponents.of(edges).persist(StorageLevel.MEMORY_AND_DISK());
         JavaPairRDD<Long, Tuple2<Long, ComparableRecord>> membersByComponent = records.join(componentOf)
                 .mapToPair(t -> new Tuple2<>(t._2._2, new Tuple2<>(t._1, t._2._1)));
         JavaPairRDD<Long, ScoredPair> linksByComponent = links.mapToPair(p -> new Tuple2<>(p.left, p))
                 .join(componentOf).mapToPair(t -> new Tuple2<>(t._2._2, t._2._1));
         double threshold = thresholdWeight;
         double overwhelming = overwhelmingWeight;
+        Broadcast<Decided> decisionsByPosition = jsc.broadcast(decided);
         JavaRDD<Row> clustered = membersByComponent.cogroup(linksByComponent)
-                .flatMap(c -> clusterComponent(c._2._1, c._2._2, threshold, overwhelming, rejections));
+                .flatMap(c -> clusterComponent(c._2._1, c._2._2, decisionsByPosition.value(), threshold, overwhelming,
+                        rejections));
         JavaRDD<Row> alone = records.subtractByKey(componentOf)
                 .map(t -> RowFactory.create(t._1, t._2.recordId(), EntityIds.people().idFor(t._2.recordId())));
         return clustered.union(alone);
     }
 
+    /**
+     * The reviewer's decisions by input position: the records they name are looked up among the pool (a filter
+     * by a small set of ids, collected to the driver); decisions naming a record not in the pool are logged and
+     * left out, as on one machine.
+     */
+    private Decided decided(JavaPairRDD<Long, ComparableRecord> records) {
+        if (decisions == null || decisions.isEmpty()) {
+            return Decided.NONE;
+        }
+        Set<String> named = new java.util.HashSet<>();
+        for (ReviewDecision d : decisions.decisions()) {
+            named.add(d.recordIdA());
+            named.add(d.recordIdB());
+        }
+        Map<String, Long> positions = new HashMap<>(records.filter(t -> named.contains(t._2.recordId()))
+                .mapToPair(t -> new Tuple2<>(t._2.recordId(), t._1)).collectAsMap());
+        for (ReviewDecision d : decisions.unknownTo(positions::containsKey)) {
+            LOG.warn("review decision {} names a record id that is not among the records linked; it is ignored",
+                    d.origin().isEmpty() ? d.recordIdA() + " – " + d.recordIdB() : d.origin());
+        }
+        Decided decided = new Decided();
+        for (ReviewDecision d : decisions.decisions()) {
+            Long a = positions.get(d.recordIdA());
+            Long b = positions.get(d.recordIdB());
+            if (a != null && b != null) {
+                decided.add(a, b, d.isMatch());
+            }
+        }
+        LOG.info("decisions: {} must-links and {} cannot-links among the records", decided.mustLinks.size(),
+                decided.cannotLinkCount);
+        return decided;
+    }
+
+    /**
+     * A reviewer's decisions by input position, broadcast to the clustering tasks: each decided record's
+     * decisions (the other position, and whether it is a match), and the must-link pairs, which join
+     * components.
+     */
+    static final class Decided implements Serializable {
+        private static final long serialVersionUID = 1L;
+        static final Decided NONE = new Decided();
+
+        /** Position to its decisions: {other position, 1 for a match or 0 for a non-match}. */
+        final Map<Long, List<long[]>> byPosition = new HashMap<>();
+        final List<Tuple2<Long, Long>> mustLinks = new ArrayList<>();
+        int cannotLinkCount;
+
+        void add(long a, long b, boolean match) {
+            byPosition.computeIfAbsent(a, x -> new ArrayList<>()).add(new long[] {b, match ? 1 : 0});
+            byPosition.computeIfAbsent(b, x -> new ArrayList<>()).add(new long[] {a, match ? 1 : 0});
+            if (match) {
+                mustLinks.add(new Tuple2<>(a, b));
+            } else {
+                cannotLinkCount++;
+            }
+        }
+
+        /** The decisions between members of one component, by their index in it. */
+        PairDecisions within(Map<Long, Integer> local) {
+            if (byPosition.isEmpty()) {
+                return PairDecisions.NONE;
+            }
+            PairDecisions.Builder pairs = PairDecisions.builder();
+            for (Map.Entry<Long, Integer> member : local.entrySet()) {
+                for (long[] d : byPosition.getOrDefault(member.getKey(), List.of())) {
+                    Integer other = local.get(d[0]);
+                    // Each pair once; a non-match with a record of another component is already kept.
+                    if (other != null && member.getValue() < other) {
+                        if (d[1] == 1) {
+                            pairs.mustLink(member.getValue(), other);
+                        } else {
+                            pairs.cannotLink(member.getValue(), other);
+                        }
+                    }
+                }
+            }
+            return pairs.build();
+        }
+    }
+
     private static Iterator<Row> clusterComponent(Iterable<Tuple2<Long, ComparableRecord>> memberIterable,
-            Iterable<ScoredPair> linkIterable, double threshold, double overwhelming, LongAccumulator rejections) {
+            Iterable<ScoredPair> linkIterable, Decided decided, double threshold, double overwhelming,
+            LongAccumulator rejections) {
         List<Tuple2<Long, ComparableRecord>> members = new ArrayList<>();
         memberIterable.forEach(members::add);
         members.sort(Comparator.comparingLong(t -> t._1)); // input order: ties between equal links go by it
@@ -515,7 +612,7 @@ public final class SparkLinker implements Serializable {
         Clusterer clusterer = Clusterer.builder().threshold(threshold).overwhelmingWeight(overwhelming)
                 .conflictOverrideWeight(threshold).loneLinkWeight(PersonConflicts.LONE_LINK_WEIGHT).build();
         Clustering clustering = clusterer.cluster(component.length, scored.build(), keys,
-                PersonConflicts.birthDates(Standard.COMPARISONS, i -> component[i]));
+                PersonConflicts.birthDates(Standard.COMPARISONS, i -> component[i]), decided.within(local));
         rejections.add(clustering.constraintRejections());
         String[] anchors = new String[clustering.clusterCount()];
         for (int i = 0; i < component.length; i++) {
@@ -584,8 +681,21 @@ public final class SparkLinker implements Serializable {
         private int minimumTrainingRecords = 1_000;
         private LocalDate referenceDate = LocalDate.now();
         private String sourceName;
+        private ReviewDecisions decisions = ReviewDecisions.none();
 
         private Builder() {
+        }
+
+        /**
+         * A reviewer's decisions to honour (default: none), as the one-machine linker's
+         * {@code Linker.Builder.decisions}: a match puts its two records in one person whatever their score and
+         * identifiers; a non-match keeps its two records in different people, even through chains of other
+         * links. Decisions naming a record id not among the records linked are left out and logged at WARN.
+         * Held by the driver; the tasks get the decided pairs by input position.
+         */
+        public Builder decisions(ReviewDecisions value) {
+            this.decisions = checkNotNull(value, "decisions");
+            return this;
         }
 
         /** The probability at or above which a pair is a link (default 0.95); in (0, 1). */
