@@ -221,7 +221,7 @@ public final class SparkLinker implements Serializable {
         records.unpersist(false);
         LOG.info("term frequencies: in {} ms", lap(watch));
 
-        JavaRDD<ScoredPair> links = score(pairs, prepared, byPosition, broadcastModel)
+        JavaRDD<ScoredPair> links = score(pairs, prepared, byPosition, broadcastModel, thresholdWeight)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(links::unpersist);
         long linkCount = links.count();
@@ -241,7 +241,22 @@ public final class SparkLinker implements Serializable {
                 .add("record_id", DataTypes.StringType, false).add("entity_id", DataTypes.StringType, false);
         Dataset<Row> persons = spark.createDataFrame(personRows, personSchema).select("record_id", "entity_id");
 
-        return new SparkLinkResult(persons, () -> linksTable(spark, links, broadcastModel), model, n, candidateCount,
+        // As on one machine, a must-link pair that is not a link already is listed among the links too, with
+        // its weight (it joined its records in clustering as a decision, not as a link).
+        JavaRDD<ScoredPair> listed = links;
+        if (!decided.mustLinks.isEmpty()) {
+            JavaPairRDD<Long, Long> must = jsc.parallelizePairs(decided.mustLinks, 1)
+                    .mapToPair(p -> p._1 < p._2 ? p : new Tuple2<>(p._2, p._1));
+            JavaRDD<Tuple2<Long, Long>> extra = distinctByLeft(must.subtract(links.mapToPair(p -> new Tuple2<>(p.left, p.right))),
+                    byPosition);
+            JavaRDD<ScoredPair> decidedLinks = score(extra, prepared, byPosition, broadcastModel, Double.NEGATIVE_INFINITY)
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            cached.add(decidedLinks::unpersist);
+            linkCount += decidedLinks.count();
+            listed = links.union(decidedLinks);
+        }
+        JavaRDD<ScoredPair> allLinks = listed;
+        return new SparkLinkResult(persons, () -> linksTable(spark, allLinks, broadcastModel), model, n, candidateCount,
                 linkCount, people, oversize[0], rejections.value(), () -> cached.forEach(Runnable::run));
     }
 
@@ -572,11 +587,10 @@ public final class SparkLinker implements Serializable {
      * shuffle takes it to the right record's partition, and a second merge gives the right record. Each
      * record stays where it is, and only one record a pair travels. The library's comparisons give the levels
      * and the broadcast model the weight, with the left record's term frequencies (as the one-machine scoring
-     * uses them). Keeps the links.
+     * uses them). Keeps the pairs at or above {@code threshold} (bits).
      */
     private JavaRDD<ScoredPair> score(JavaRDD<Tuple2<Long, Long>> pairs, JavaPairRDD<Long, Prepared> prepared,
-            HashPartitioner byPosition, Broadcast<String> broadcastModel) {
-        double threshold = thresholdWeight;
+            HashPartitioner byPosition, Broadcast<String> broadcastModel, double threshold) {
         JavaRDD<Tuple2<Long, Prepared>> withLeft = pairs.zipPartitions(prepared, (pairIt, recordIt) -> {
             Map<Long, Prepared> here = recordsOf(recordIt);
             List<Tuple2<Long, Prepared>> out = new ArrayList<>();

@@ -154,6 +154,10 @@ class SparkLinkerTest {
         assertEquals(distributed.get(togetherA), distributed.get(togetherB), "the match is joined");
         LinkResult oneMachine = decided.oneMachineLinker().link(LocalSpark.records(table, REFERENCE));
         assertEquals(LocalSpark.persons(oneMachine), distributed, "the one-machine people under the same decisions");
+        // The match's pair, not a link by score, is listed among the links as on one machine.
+        assertEquals(oneMachine.links().size(), result.linkCount());
+        assertTrue(result.links().collectAsList().stream().anyMatch(l -> List.of(l.getString(0), l.getString(1))
+                .containsAll(List.of(togetherA, togetherB))), "the match's pair is among the links");
         result.release();
     }
 
