@@ -67,13 +67,15 @@ import scala.Tuple2;
  * task (the library's normalisers); each record emits its keys under the library's standard blocking rules,
  * and records sharing a key are joined into pairs, except in blocks larger than the maximum block size, which
  * are gathered and paired by the library's own {@link Blocker} (sorted window and split keys, as on one
- * machine); the model is trained on the driver by {@link Linker#train} over a sample of the records (with the
- * same health check and fallback), or supplied; it is broadcast as JSON and each pair is compared and scored
- * with the library's comparisons and {@link MatchModel#matchWeight(int[], double[])}, term frequencies
- * counted over the whole pool; the links at or above the threshold form connected components
- * (large-star/small-star in Spark SQL) and each component is clustered inside a task by the library's
- * {@link Clusterer} under the same constraints (different valid PNC IDs, CRO or NI numbers, conflicting
- * dates of birth); each person's id is the library's entity id of its smallest record id.
+ * machine); meanwhile the model is trained on the driver by {@link Linker#train} over a sample of the records
+ * (with the same health check and fallback), or supplied; it is broadcast as JSON and each pair is compared
+ * and scored with the library's comparisons and {@link MatchModel#matchWeight(int[], double[])}, term
+ * frequencies counted over the whole pool; the records stay partitioned by input position throughout, and
+ * a pair meets them by merges with their partitions (one record a pair travels); the links at or above the
+ * threshold, with a reviewer's must-links, form connected components (large-star/small-star over RDDs) and
+ * each component is clustered inside a task by the library's {@link Clusterer} under the same constraints
+ * (different valid PNC IDs, CRO or NI numbers, conflicting dates of birth, the reviewer's decisions); each
+ * person's id is the library's entity id of its smallest record id.
  *
  * <p>On a pool no larger than the training sample the model, candidate pairs, weights and people are the
  * one-machine linker's (record order fixes ties in both). Immutable and serializable.
