@@ -2,16 +2,21 @@ package io.github.palimpsest.spark;
 
 import io.github.palimpsest.block.BlockingRule;
 import io.github.palimpsest.record.ComparableRecord;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * One block of a library blocking rule: every record given carries the one key of the block, and
- * everything else (ordering key, records that pair with all, split keys, the rule's own maximum block size)
- * is the rule's. A {@link io.github.palimpsest.block.Blocker} over one oversize block's records, in input
- * order, with this rule, makes exactly the pairs the one-machine blocker makes inside that block: the
- * sorted window (ties by input order) and the sub-blocks by split keys.
+ * One block of a library blocking rule, over its members in the form that rule's blocking reads them: every
+ * member carries the one key of the block, and the rule's ordering key, whether the record pairs with all
+ * and its split keys, each worked out by the rule itself from the record ({@link Member#of}), where the
+ * record is. A {@link io.github.palimpsest.block.Blocker} over one oversize block's members, in input order,
+ * with this rule, makes exactly the pairs the one-machine blocker makes inside that block: the sorted window
+ * (ties by input order) and the sub-blocks by split keys. Only these few strings travel to the block's task,
+ * not the records.
  */
-final class SingleBlockRule implements BlockingRule<ComparableRecord> {
+final class SingleBlockRule implements BlockingRule<SingleBlockRule.Member> {
     private final BlockingRule<ComparableRecord> rule;
     private final String key;
 
@@ -20,24 +25,50 @@ final class SingleBlockRule implements BlockingRule<ComparableRecord> {
         this.key = key;
     }
 
+    /** What one record brings to a block of one rule: its input position and the rule's view of it. */
+    static final class Member implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private static final String[] NONE = new String[0];
+
+        final long position;
+        final String orderingKey;
+        final boolean pairsWithAll;
+        final String[] splitKeys;
+
+        private Member(long position, String orderingKey, boolean pairsWithAll, String[] splitKeys) {
+            this.position = position;
+            this.orderingKey = orderingKey;
+            this.pairsWithAll = pairsWithAll;
+            this.splitKeys = splitKeys;
+        }
+
+        /** The record at {@code position} as {@code rule} blocks it. */
+        static Member of(long position, ComparableRecord record, BlockingRule<ComparableRecord> rule) {
+            List<String> split = new ArrayList<>(2);
+            rule.splitKeys(record, split::add);
+            return new Member(position, rule.orderingKey(record), rule.pairsWithAll(record),
+                    split.isEmpty() ? NONE : split.toArray(NONE));
+        }
+    }
+
     @Override
     public String name() {
         return rule.name();
     }
 
     @Override
-    public void keys(ComparableRecord record, Consumer<String> sink) {
+    public void keys(Member member, Consumer<String> sink) {
         sink.accept(key);
     }
 
     @Override
-    public String orderingKey(ComparableRecord record) {
-        return rule.orderingKey(record);
+    public String orderingKey(Member member) {
+        return member.orderingKey;
     }
 
     @Override
-    public boolean pairsWithAll(ComparableRecord record) {
-        return rule.pairsWithAll(record);
+    public boolean pairsWithAll(Member member) {
+        return member.pairsWithAll;
     }
 
     @Override
@@ -46,7 +77,9 @@ final class SingleBlockRule implements BlockingRule<ComparableRecord> {
     }
 
     @Override
-    public void splitKeys(ComparableRecord record, Consumer<String> sink) {
-        rule.splitKeys(record, sink);
+    public void splitKeys(Member member, Consumer<String> sink) {
+        for (String split : member.splitKeys) {
+            sink.accept(split);
+        }
     }
 }

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.base.Stopwatch;
+import com.google.common.base.Throwables;
 import com.google.common.hash.Hashing;
 import io.github.palimpsest.Linker;
 import io.github.palimpsest.block.Blocker;
@@ -12,6 +13,7 @@ import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.cluster.Clusterer;
 import io.github.palimpsest.cluster.Clustering;
 import io.github.palimpsest.cluster.EntityIds;
+import io.github.palimpsest.cluster.PairDecisions;
 import io.github.palimpsest.cluster.PersonConflicts;
 import io.github.palimpsest.cluster.RecordConflicts;
 import io.github.palimpsest.cluster.ScoredLinks;
@@ -20,6 +22,8 @@ import io.github.palimpsest.compare.TermFrequencyComparison;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.ComparableRecordFactory;
 import io.github.palimpsest.record.PersonRecord;
+import io.github.palimpsest.review.ReviewDecision;
+import io.github.palimpsest.review.ReviewDecisions;
 import io.github.palimpsest.score.MatchModel;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -64,13 +68,15 @@ import scala.Tuple2;
  * task (the library's normalisers); each record emits its keys under the library's standard blocking rules,
  * and records sharing a key are joined into pairs, except in blocks larger than the maximum block size, which
  * are gathered and paired by the library's own {@link Blocker} (sorted window and split keys, as on one
- * machine); the model is trained on the driver by {@link Linker#train} over a sample of the records (with the
- * same health check and fallback), or supplied; it is broadcast as JSON and each pair is compared and scored
- * with the library's comparisons and {@link MatchModel#matchWeight(int[], double[])}, term frequencies
- * counted over the whole pool; the links at or above the threshold form connected components
- * (large-star/small-star in Spark SQL) and each component is clustered inside a task by the library's
- * {@link Clusterer} under the same constraints (different valid PNC IDs, CRO or NI numbers, conflicting
- * dates of birth); each person's id is the library's entity id of its smallest record id.
+ * machine); meanwhile the model is trained on the driver by {@link Linker#train} over a sample of the records
+ * (with the same health check and fallback), or supplied; it is broadcast as JSON and each pair is compared
+ * and scored with the library's comparisons and {@link MatchModel#matchWeight(int[], double[])}, term
+ * frequencies counted over the whole pool; the records stay partitioned by input position throughout, and
+ * a pair meets them by merges with their partitions (one record a pair travels); the links at or above the
+ * threshold, with a reviewer's must-links, form connected components (large-star/small-star over RDDs) and
+ * each component is clustered inside a task by the library's {@link Clusterer} under the same constraints
+ * (different valid PNC IDs, CRO or NI numbers, conflicting dates of birth, the reviewer's decisions); each
+ * person's id is the library's entity id of its smallest record id.
  *
  * <p>On a pool no larger than the training sample the model, candidate pairs, weights and people are the
  * one-machine linker's (record order fixes ties in both). Immutable and serializable.
@@ -90,6 +96,8 @@ public final class SparkLinker implements Serializable {
     private final int minimumTrainingRecords;
     private final LocalDate referenceDate;
     private final String sourceName;
+    /** A reviewer's decisions; used on the driver only (they reach the tasks by position, see {@link Decided}). */
+    private final transient ReviewDecisions decisions;
 
     private SparkLinker(Builder b) {
         this.thresholdProbability = b.thresholdProbability;
@@ -102,6 +110,7 @@ public final class SparkLinker implements Serializable {
         this.minimumTrainingRecords = b.minimumTrainingRecords;
         this.referenceDate = b.referenceDate;
         this.sourceName = b.sourceName;
+        this.decisions = b.decisions;
     }
 
     /**
@@ -125,6 +134,9 @@ public final class SparkLinker implements Serializable {
         if (modelJson != null) {
             b.model(MatchModel.fromJson(modelJson));
         }
+        if (decisions != null) {
+            b.decisions(decisions);
+        }
         return b.build();
     }
 
@@ -144,14 +156,16 @@ public final class SparkLinker implements Serializable {
         List<Runnable> cached = new ArrayList<>();
         Stopwatch watch = Stopwatch.createStarted();
 
-        // Prepare: input position, then the library's normalisers inside the tasks.
-        JavaPairRDD<Row, Long> indexed = input.javaRDD().zipWithIndex();
-        // Records are placed by input position: every later join on it meets them where they are, and a
-        // small input (one CSV partition) is still spread over every core.
-        HashPartitioner byPosition = new HashPartitioner(Math.max(input.rdd().getNumPartitions(),
-                jsc.defaultParallelism()));
-        JavaPairRDD<Long, ComparableRecord> records = indexed.mapToPair(t -> new Tuple2<>(t._2, t._1))
-                .partitionBy(byPosition).mapPartitionsToPair(it -> {
+        // Prepare: input position, then the library's normalisers inside the tasks. Records are placed by input
+        // position and stay there: every later meeting of a pair with its records is a merge of co-partitioned
+        // data, and a small input (one CSV partition) is still spread over every core, two tasks a core so
+        // that one slow task does not leave a core idle.
+        int partitions = Math.max(input.rdd().getNumPartitions(), 2 * jsc.defaultParallelism());
+        HashPartitioner byPosition = new HashPartitioner(partitions);
+        // The rows are read once: the prepare stage and the training sample both read this copy.
+        JavaPairRDD<Long, Row> rowsByPosition = input.javaRDD().zipWithIndex().mapToPair(t -> new Tuple2<>(t._2, t._1))
+                .partitionBy(byPosition).persist(StorageLevel.MEMORY_AND_DISK_SER());
+        JavaPairRDD<Long, ComparableRecord> records = rowsByPosition.mapPartitionsToPair(it -> {
             ComparableRecordFactory factory = ComparableRecordFactory.create();
             List<Tuple2<Long, ComparableRecord>> out = new ArrayList<>();
             while (it.hasNext()) {
@@ -165,46 +179,88 @@ public final class SparkLinker implements Serializable {
             }
             return out.iterator();
         }, true).persist(StorageLevel.MEMORY_AND_DISK());
-        cached.add(records::unpersist);
         long n = records.count();
         long distinctIds = records.map(t -> t._2.recordId()).distinct().count();
         checkArgument(distinctIds == n, "%s record ids repeat; record ids must be unique within a run", n - distinctIds);
         LOG.info("prepare: {} records in {} ms", n, lap(watch));
 
-        MatchModel model = model(indexed, rows, n);
-        Broadcast<String> broadcastModel = jsc.broadcast(model.toJson());
-        LOG.info("train: {} in {} ms", model.trainingNote().isEmpty() ? "model ready" : model.trainingNote(), lap(watch));
-        boolean adjust = n >= minimumTrainingRecords;
-
-        JavaPairRDD<Long, Prepared> prepared = withTermFrequencies(records, model, adjust)
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        cached.add(prepared::unpersist);
+        // Blocking needs no model: the driver trains while the executors block (a second thread submits the
+        // sample's job; SparkContext takes jobs from several threads).
+        java.util.concurrent.CompletableFuture<MatchModel> training = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> {
+                    Stopwatch trainWatch = Stopwatch.createStarted();
+                    MatchModel trained = model(rowsByPosition, rows, n);
+                    LOG.info("train: {} in {} ms", trained.trainingNote().isEmpty() ? "model ready"
+                            : trained.trainingNote(), lap(trainWatch));
+                    return trained;
+                });
 
         long[] oversize = {0};
-        JavaPairRDD<Long, Long> pairs = candidatePairs(records, cached, oversize)
+        JavaRDD<Tuple2<Long, Long>> pairs = candidatePairs(records, byPosition, cached, oversize)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(pairs::unpersist);
         long candidateCount = pairs.count();
         LOG.info("block: {} candidate pairs, {} oversize blocks in {} ms", candidateCount, oversize[0], lap(watch));
 
-        JavaRDD<ScoredPair> links = score(pairs, prepared, broadcastModel).persist(StorageLevel.MEMORY_AND_DISK());
+        MatchModel model;
+        try {
+            model = training.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            cached.forEach(Runnable::run);
+            Throwables.throwIfUnchecked(e.getCause());
+            throw e;
+        } finally {
+            rowsByPosition.unpersist(false);
+        }
+        LOG.info("train: waited {} ms for the model after blocking", lap(watch));
+        Broadcast<String> broadcastModel = jsc.broadcast(model.toJson());
+        boolean adjust = n >= minimumTrainingRecords;
+
+        // From here on the records are held once, with their term frequencies, still placed by position.
+        JavaPairRDD<Long, Prepared> prepared = withTermFrequencies(records, model, adjust)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(prepared::unpersist);
+        prepared.count();
+        records.unpersist(false);
+        LOG.info("term frequencies: in {} ms", lap(watch));
+
+        JavaRDD<ScoredPair> links = score(pairs, prepared, byPosition, broadcastModel, thresholdWeight)
+                .persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(links::unpersist);
         long linkCount = links.count();
         LOG.info("score: {} links at or above {} bits in {} ms", linkCount, thresholdWeight, lap(watch));
 
         LongAccumulator rejections = jsc.sc().longAccumulator("constraint rejections");
-        JavaRDD<Row> personRows = cluster(records, links, PersonConflicts.birthDatesConflict(Standard.COMPARISONS, model),
-                rejections);
+        Decided decided = decided(prepared);
+        // (input position, record id, entity id), sorted by position: the output needs no SQL shuffle.
+        JavaRDD<Row> personRows = cluster(jsc, prepared, byPosition, links, decided,
+                PersonConflicts.birthDatesConflict(Standard.COMPARISONS, model), rejections)
+                .repartitionAndSortWithinPartitions(new ByRange(n, partitions)).values()
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(personRows::unpersist);
+        // A person's id is its smallest record id's (no suffixes here): one row a person carries its own.
+        long people = personRows.filter(r -> EntityIds.people().idFor(r.getString(1)).equals(r.getString(2))).count();
+        LOG.info("cluster: {} people, {} merges refused by constraints in {} ms", people, rejections.value(), lap(watch));
         StructType personSchema = new StructType().add("index", DataTypes.LongType, false)
                 .add("record_id", DataTypes.StringType, false).add("entity_id", DataTypes.StringType, false);
-        Dataset<Row> personsIndexed = spark.createDataFrame(personRows, personSchema)
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        cached.add(personsIndexed::unpersist);
-        long people = personsIndexed.select("entity_id").distinct().count();
-        LOG.info("cluster: {} people, {} merges refused by constraints in {} ms", people, rejections.value(), lap(watch));
-        Dataset<Row> persons = personsIndexed.orderBy("index").select("record_id", "entity_id");
+        Dataset<Row> persons = spark.createDataFrame(personRows, personSchema).select("record_id", "entity_id");
 
-        return new SparkLinkResult(persons, () -> linksTable(spark, links, broadcastModel), model, n, candidateCount,
+        // As on one machine, a must-link pair that is not a link already is listed among the links too, with
+        // its weight (it joined its records in clustering as a decision, not as a link).
+        JavaRDD<ScoredPair> listed = links;
+        if (!decided.mustLinks.isEmpty()) {
+            JavaPairRDD<Long, Long> must = jsc.parallelizePairs(decided.mustLinks, 1)
+                    .mapToPair(p -> p._1 < p._2 ? p : new Tuple2<>(p._2, p._1));
+            JavaRDD<Tuple2<Long, Long>> extra = distinctByLeft(must.subtract(links.mapToPair(p -> new Tuple2<>(p.left, p.right))),
+                    byPosition);
+            JavaRDD<ScoredPair> decidedLinks = score(extra, prepared, byPosition, broadcastModel, Double.NEGATIVE_INFINITY)
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            cached.add(decidedLinks::unpersist);
+            linkCount += decidedLinks.count();
+            listed = links.union(decidedLinks);
+        }
+        JavaRDD<ScoredPair> allLinks = listed;
+        return new SparkLinkResult(persons, () -> linksTable(spark, allLinks, broadcastModel), model, n, candidateCount,
                 linkCount, people, oversize[0], rejections.value(), () -> cached.forEach(Runnable::run));
     }
 
@@ -214,7 +270,7 @@ public final class SparkLinker implements Serializable {
      * over the trainingSampleSize records whose ids hash lowest (so a rerun trains the same model), its priors then scaled from
      * the sample to the pool ({@link MatchModel#scaledToPool}).
      */
-    private MatchModel model(JavaPairRDD<Row, Long> indexed, CanonicalRows rows, long n) {
+    private MatchModel model(JavaPairRDD<Long, Row> rowsByPosition, CanonicalRows rows, long n) {
         if (modelJson != null) {
             return MatchModel.fromJson(modelJson);
         }
@@ -223,17 +279,17 @@ public final class SparkLinker implements Serializable {
         // whatever the partitioning, and a rerun trains the same model.
         long cutoff = Long.MAX_VALUE;
         if (n > trainingSampleSize) {
-            List<Long> smallest = indexed.map(t -> sampleHash(rows.recordIdOf(t._1))).takeOrdered(trainingSampleSize);
+            List<Long> smallest = rowsByPosition.map(t -> sampleHash(rows.recordIdOf(t._2))).takeOrdered(trainingSampleSize);
             cutoff = smallest.get(smallest.size() - 1);
         }
         long last = cutoff;
-        List<Tuple2<Row, Long>> sample = new ArrayList<>(indexed
-                .filter(t -> last == Long.MAX_VALUE || sampleHash(rows.recordIdOf(t._1)) <= last)
+        List<Tuple2<Long, Row>> sample = new ArrayList<>(rowsByPosition
+                .filter(t -> last == Long.MAX_VALUE || sampleHash(rows.recordIdOf(t._2)) <= last)
                 .collect());
-        sample.sort(Comparator.comparingLong(t -> t._2));
+        sample.sort(Comparator.comparingLong(t -> t._1));
         List<PersonRecord> training = new ArrayList<>(sample.size());
-        for (Tuple2<Row, Long> row : sample) {
-            training.add(rows.toRecord(row._1));
+        for (Tuple2<Long, Row> row : sample) {
+            training.add(rows.toRecord(row._2));
         }
         LOG.info("train: on {} of {} records on the driver", training.size(), n);
         MatchModel trained = oneMachineLinker().train(training);
@@ -271,7 +327,11 @@ public final class SparkLinker implements Serializable {
             }
         }
         if (adjusted.isEmpty()) {
-            return records.mapToPair(t -> new Tuple2<>(t._1, new Prepared(t._1, t._2, noFrequencies(comparisonCount))));
+            return records.mapPartitionsToPair(it -> {
+                List<Tuple2<Long, Prepared>> out = new ArrayList<>();
+                it.forEachRemaining(t -> out.add(new Tuple2<>(t._1, new Prepared(t._1, t._2, noFrequencies(comparisonCount)))));
+                return out.iterator();
+            }, true);
         }
         int[] tfComparisons = adjusted.stream().mapToInt(Integer::intValue).toArray();
         JavaPairRDD<Tuple2<Integer, String>, Long> values = records.flatMapToPair(t -> {
@@ -294,15 +354,21 @@ public final class SparkLinker implements Serializable {
                 .mapToPair(t -> new Tuple2<>(t._2._1,
                         new Tuple2<>(t._1._1, (double) t._2._2 / totals.get(t._1._1))))
                 .groupByKey();
-        return records.leftOuterJoin(frequencies).mapToPair(t -> {
-            double[] tf = noFrequencies(comparisonCount);
-            if (t._2._2.isPresent()) {
-                for (Tuple2<Integer, Double> f : t._2._2.get()) {
-                    tf[f._1] = f._2;
+        // Joined on the records' own partitioner: the records stay where they are.
+        return records.leftOuterJoin(frequencies, records.partitioner().get()).mapPartitionsToPair(it -> {
+            List<Tuple2<Long, Prepared>> out = new ArrayList<>();
+            while (it.hasNext()) {
+                Tuple2<Long, Tuple2<ComparableRecord, org.apache.spark.api.java.Optional<Iterable<Tuple2<Integer, Double>>>>> t = it.next();
+                double[] tf = noFrequencies(comparisonCount);
+                if (t._2._2.isPresent()) {
+                    for (Tuple2<Integer, Double> f : t._2._2.get()) {
+                        tf[f._1] = f._2;
+                    }
                 }
+                out.add(new Tuple2<>(t._1, new Prepared(t._1, t._2._1, tf)));
             }
-            return new Tuple2<>(t._1, new Prepared(t._1, t._2._1, tf));
-        });
+            return out.iterator();
+        }, true);
     }
 
     private static double[] noFrequencies(int comparisonCount) {
@@ -319,8 +385,8 @@ public final class SparkLinker implements Serializable {
      * library's blocker does); a larger block's records are brought to one task and paired by the library's
      * own {@link Blocker}: the sorted window and split keys of the one-machine run.
      */
-    private JavaPairRDD<Long, Long> candidatePairs(JavaPairRDD<Long, ComparableRecord> records,
-            List<Runnable> cached, long[] oversizeCount) {
+    private JavaRDD<Tuple2<Long, Long>> candidatePairs(JavaPairRDD<Long, ComparableRecord> records,
+            HashPartitioner byPosition, List<Runnable> cached, long[] oversizeCount) {
         List<BlockingRule<ComparableRecord>> rules = Standard.RULES;
         int[] limits = new int[rules.size()];
         for (int r = 0; r < limits.length; r++) {
@@ -329,16 +395,17 @@ public final class SparkLinker implements Serializable {
         // (rule, key) -> input position, negated when the record does not pair with all (positions are >= 0).
         JavaPairRDD<Tuple2<Integer, String>, Iterable<Long>> blocks = records.flatMapToPair(t -> {
             List<Tuple2<Tuple2<Integer, String>, Long>> out = new ArrayList<>();
+            ComparableRecord record = t._2;
             for (int r = 0; r < Standard.RULES.size(); r++) {
                 BlockingRule<ComparableRecord> rule = Standard.RULES.get(r);
                 Set<String> keys = new LinkedHashSet<>();
-                rule.keys(t._2, key -> {
+                rule.keys(record, key -> {
                     if (key != null && !key.isEmpty()) {
                         keys.add(key);
                     }
                 });
                 if (!keys.isEmpty()) {
-                    long member = rule.pairsWithAll(t._2) ? t._1 : -t._1 - 1;
+                    long member = rule.pairsWithAll(record) ? t._1 : -t._1 - 1;
                     for (String key : keys) {
                         out.add(new Tuple2<>(new Tuple2<>(r, key), member));
                     }
@@ -350,6 +417,7 @@ public final class SparkLinker implements Serializable {
 
         JavaPairRDD<Long, Long> fullPairs = blocks.flatMapToPair(block -> fullBlockPairs(block._2,
                 limits[block._1._1]));
+        // Each oversize block's members by position, placed as the records are.
         JavaPairRDD<Long, Tuple2<Integer, String>> oversizeMembers = blocks
                 .filter(block -> isOversize(block._2, limits[block._1._1]))
                 .flatMapToPair(block -> {
@@ -358,18 +426,111 @@ public final class SparkLinker implements Serializable {
                         out.add(new Tuple2<>(member >= 0 ? member : -member - 1, block._1));
                     }
                     return out.iterator();
-                }).persist(StorageLevel.MEMORY_AND_DISK());
+                }).partitionBy(byPosition).persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(oversizeMembers::unpersist);
         oversizeCount[0] = oversizeMembers.values().distinct().count();
         if (oversizeCount[0] == 0) {
-            return fullPairs.distinct();
+            return distinctByLeft(fullPairs, byPosition);
         }
         int blockLimit = maxBlockSize;
-        JavaPairRDD<Long, Long> windowPairs = oversizeMembers.join(records)
-                .mapToPair(t -> new Tuple2<>(t._2._1, new Tuple2<>(t._1, t._2._2)))
+        // Each member as its block's rule sees it (ordering key, pairs with all, split keys), worked out where
+        // the record lies: only those strings travel to the block's task, which pairs it with the library's
+        // blocker.
+        JavaRDD<Tuple2<Tuple2<Integer, String>, SingleBlockRule.Member>> members = oversizeMembers.zipPartitions(
+                records, (memberIt, recordIt) -> {
+                    Map<Long, List<Tuple2<Integer, String>>> wanted = new HashMap<>();
+                    memberIt.forEachRemaining(m -> wanted.computeIfAbsent(m._1, x -> new ArrayList<>(2)).add(m._2));
+                    List<Tuple2<Tuple2<Integer, String>, SingleBlockRule.Member>> out = new ArrayList<>();
+                    while (recordIt.hasNext()) {
+                        Tuple2<Long, ComparableRecord> record = recordIt.next();
+                        for (Tuple2<Integer, String> block : wanted.getOrDefault(record._1, List.of())) {
+                            out.add(new Tuple2<>(block, SingleBlockRule.Member.of(record._1, record._2,
+                                    Standard.RULES.get(block._1))));
+                        }
+                    }
+                    return out.iterator();
+                });
+        JavaPairRDD<Long, Long> windowPairs = JavaPairRDD.fromJavaRDD(members)
                 .groupByKey()
                 .flatMapToPair(block -> oversizePairs(block._1._1, block._1._2, block._2, blockLimit));
-        return fullPairs.union(windowPairs).distinct();
+        return distinctByLeft(fullPairs.union(windowPairs), byPosition);
+    }
+
+    /**
+     * The distinct pairs, each partition holding the pairs whose left record the same partition of
+     * {@code byPosition} holds: one shuffle both removes the pairs several rules found and places the pairs
+     * for scoring.
+     */
+    private static JavaRDD<Tuple2<Long, Long>> distinctByLeft(JavaPairRDD<Long, Long> pairs, HashPartitioner byPosition) {
+        return pairs.mapToPair(p -> new Tuple2<>(p, Boolean.TRUE))
+                .reduceByKey(new ByLeft(byPosition.numPartitions()), (x, y) -> x)
+                .keys();
+    }
+
+    /**
+     * Places input positions 0 to n − 1 in contiguous ranges, in order: sorted within each, they are in input
+     * order throughout, with no sampling job (positions are dense, so the ranges are known).
+     */
+    private static final class ByRange extends org.apache.spark.Partitioner {
+        private static final long serialVersionUID = 1L;
+        private final long n;
+        private final int partitions;
+
+        ByRange(long n, int partitions) {
+            this.n = Math.max(1, n);
+            this.partitions = partitions;
+        }
+
+        @Override
+        public int numPartitions() {
+            return partitions;
+        }
+
+        @Override
+        public int getPartition(Object key) {
+            long position = (Long) key;
+            return (int) Math.min(partitions - 1, Math.max(0, position * partitions / n));
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ByRange r && r.n == n && r.partitions == partitions;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(n) * 31 + partitions;
+        }
+    }
+
+    /** Places a pair as {@code HashPartitioner} places its left position. */
+    private static final class ByLeft extends org.apache.spark.Partitioner {
+        private static final long serialVersionUID = 1L;
+        private final HashPartitioner byPosition;
+
+        ByLeft(int partitions) {
+            this.byPosition = new HashPartitioner(partitions);
+        }
+
+        @Override
+        public int numPartitions() {
+            return byPosition.numPartitions();
+        }
+
+        @Override
+        public int getPartition(Object key) {
+            return byPosition.getPartition(((Tuple2<?, ?>) key)._1);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof ByLeft b && b.numPartitions() == numPartitions();
+        }
+
+        @Override
+        public int hashCode() {
+            return numPartitions();
+        }
     }
 
     /** Whether a block is larger than its limit and can make a pair (one member pairs with all). */
@@ -407,59 +568,74 @@ public final class SparkLinker implements Serializable {
 
     /** One oversize block paired by the library's blocker, as the one-machine run pairs it. */
     private static Iterator<Tuple2<Long, Long>> oversizePairs(int rule, String key,
-            Iterable<Tuple2<Long, ComparableRecord>> members, int maxBlockSize) {
-        List<Tuple2<Long, ComparableRecord>> sorted = new ArrayList<>();
-        members.forEach(sorted::add);
-        sorted.sort(Comparator.comparingLong(t -> t._1)); // input order: the window breaks ties by it
-        List<ComparableRecord> block = new ArrayList<>(sorted.size());
-        sorted.forEach(t -> block.add(t._2));
-        Blocker<ComparableRecord> blocker = Blocker.<ComparableRecord>builder()
+            Iterable<SingleBlockRule.Member> members, int maxBlockSize) {
+        List<SingleBlockRule.Member> block = new ArrayList<>();
+        members.forEach(block::add);
+        block.sort(Comparator.comparingLong(m -> m.position)); // input order: the window breaks ties by it
+        Blocker<SingleBlockRule.Member> blocker = Blocker.<SingleBlockRule.Member>builder()
                 .rule(new SingleBlockRule(Standard.RULES.get(rule), key)).maxBlockSize(maxBlockSize).parallel(false)
                 .build();
         CandidatePairs pairs = blocker.candidates(block);
         List<Tuple2<Long, Long>> out = new ArrayList<>(pairs.size());
         for (int k = 0; k < pairs.size(); k++) {
             long pair = pairs.pair(k);
-            out.add(new Tuple2<>(sorted.get(CandidatePairs.left(pair))._1, sorted.get(CandidatePairs.right(pair))._1));
+            out.add(new Tuple2<>(block.get(CandidatePairs.left(pair)).position,
+                    block.get(CandidatePairs.right(pair)).position));
         }
         return out.iterator();
     }
 
     /**
-     * Compares and scores every candidate pair inside the tasks: both records are brought to the pair by two
-     * joins, the library's comparisons give the levels and the broadcast model the weight, with the left
-     * record's term frequencies (as the one-machine scoring uses them). Keeps the links.
+     * Compares and scores every candidate pair inside the tasks. The pairs lie with their left records (see
+     * {@link #distinctByLeft}): a merge with the records' own partition gives each pair its left record, one
+     * shuffle takes it to the right record's partition, and a second merge gives the right record. Each
+     * record stays where it is, and only one record a pair travels. The library's comparisons give the levels
+     * and the broadcast model the weight, with the left record's term frequencies (as the one-machine scoring
+     * uses them). Keeps the pairs at or above {@code threshold} (bits).
      */
-    private JavaRDD<ScoredPair> score(JavaPairRDD<Long, Long> pairs, JavaPairRDD<Long, Prepared> prepared,
-            Broadcast<String> broadcastModel) {
-        double threshold = thresholdWeight;
-        return pairs.join(prepared)
-                .mapToPair(t -> new Tuple2<>(t._2._1, t._2._2))
-                .join(prepared)
-                .mapPartitions(it -> {
-                    MatchModel model = MatchModel.fromJson(broadcastModel.value());
-                    List<Comparison<ComparableRecord>> comparisons = Standard.COMPARISONS;
-                    int[] levels = new int[comparisons.size()];
-                    List<ScoredPair> out = new ArrayList<>();
-                    while (it.hasNext()) {
-                        Tuple2<Long, Tuple2<Prepared, Prepared>> pair = it.next();
-                        Prepared left = pair._2._1;
-                        Prepared right = pair._2._2;
-                        for (int c = 0; c < levels.length; c++) {
-                            levels[c] = level(comparisons.get(c), left.record, right.record);
-                        }
-                        double weight = model.matchWeight(levels, left.termFrequencies);
-                        if (weight >= threshold) {
-                            byte[] kept = new byte[levels.length];
-                            for (int c = 0; c < levels.length; c++) {
-                                kept[c] = (byte) levels[c];
-                            }
-                            out.add(new ScoredPair(left.index, right.index, left.record.recordId(),
-                                    right.record.recordId(), weight, kept, left.termFrequencies));
-                        }
+    private JavaRDD<ScoredPair> score(JavaRDD<Tuple2<Long, Long>> pairs, JavaPairRDD<Long, Prepared> prepared,
+            HashPartitioner byPosition, Broadcast<String> broadcastModel, double threshold) {
+        JavaRDD<Tuple2<Long, Prepared>> withLeft = pairs.zipPartitions(prepared, (pairIt, recordIt) -> {
+            Map<Long, Prepared> here = recordsOf(recordIt);
+            List<Tuple2<Long, Prepared>> out = new ArrayList<>();
+            while (pairIt.hasNext()) {
+                Tuple2<Long, Long> pair = pairIt.next();
+                out.add(new Tuple2<>(pair._2, here.get(pair._1)));
+            }
+            return out.iterator();
+        });
+        return JavaPairRDD.fromJavaRDD(withLeft).partitionBy(byPosition).zipPartitions(prepared, (leftIt, recordIt) -> {
+            Map<Long, Prepared> here = recordsOf(recordIt);
+            MatchModel model = MatchModel.fromJson(broadcastModel.value());
+            List<Comparison<ComparableRecord>> comparisons = Standard.COMPARISONS;
+            int[] levels = new int[comparisons.size()];
+            List<ScoredPair> out = new ArrayList<>();
+            while (leftIt.hasNext()) {
+                Tuple2<Long, Prepared> pair = leftIt.next();
+                Prepared left = pair._2;
+                Prepared right = here.get(pair._1);
+                for (int c = 0; c < levels.length; c++) {
+                    levels[c] = level(comparisons.get(c), left.record, right.record);
+                }
+                double weight = model.matchWeight(levels, left.termFrequencies);
+                if (weight >= threshold) {
+                    byte[] kept = new byte[levels.length];
+                    for (int c = 0; c < levels.length; c++) {
+                        kept[c] = (byte) levels[c];
                     }
-                    return out.iterator();
-                });
+                    out.add(new ScoredPair(left.index, right.index, left.record.recordId(),
+                            right.record.recordId(), weight, kept, left.termFrequencies));
+                }
+            }
+            return out.iterator();
+        });
+    }
+
+    /** One partition's records by position. */
+    private static Map<Long, Prepared> recordsOf(Iterator<Tuple2<Long, Prepared>> records) {
+        Map<Long, Prepared> here = new HashMap<>();
+        records.forEachRemaining(t -> here.put(t._1, t._2));
+        return here;
     }
 
     private static int level(Comparison<ComparableRecord> comparison, ComparableRecord a, ComparableRecord b) {
@@ -476,27 +652,116 @@ public final class SparkLinker implements Serializable {
      * constrained {@link Clusterer}, exactly as the one-machine run clusters (the components are independent:
      * a merge only ever follows a link); records without a link are people of their own.
      */
-    private JavaRDD<Row> cluster(JavaPairRDD<Long, ComparableRecord> records,
-            JavaRDD<ScoredPair> links, boolean birthDatesConflict, LongAccumulator rejections) {
-        JavaPairRDD<Long, Long> componentOf = ConnectedComponents.of(links.mapToPair(p -> new Tuple2<>(p.left, p.right)))
+    private JavaPairRDD<Long, Row> cluster(JavaSparkContext jsc, JavaPairRDD<Long, Prepared> records,
+            HashPartitioner byPosition, JavaRDD<ScoredPair> links, Decided decided, boolean birthDatesConflict,
+            LongAccumulator rejections) {
+        JavaPairRDD<Long, Long> edges = links.mapToPair(p -> new Tuple2<>(p.left, p.right));
+        if (!decided.mustLinks.isEmpty()) {
+            // A must-link joins its two records whatever their score: they must meet in one component.
+            edges = edges.union(jsc.parallelizePairs(decided.mustLinks, 1));
+        }
+        // Placed as the records are, so that the records meet their components without moving.
+        JavaPairRDD<Long, Long> componentOf = ConnectedComponents.of(edges).partitionBy(byPosition)
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        JavaPairRDD<Long, Tuple2<Long, ComparableRecord>> membersByComponent = records.join(componentOf)
-                .mapToPair(t -> new Tuple2<>(t._2._2, new Tuple2<>(t._1, t._2._1)));
+        JavaPairRDD<Long, Tuple2<Long, ComparableRecord>> membersByComponent = records.join(componentOf, byPosition)
+                .mapToPair(t -> new Tuple2<>(t._2._2, new Tuple2<>(t._1, t._2._1.record)));
         JavaPairRDD<Long, ScoredPair> linksByComponent = links.mapToPair(p -> new Tuple2<>(p.left, p))
-                .join(componentOf).mapToPair(t -> new Tuple2<>(t._2._2, t._2._1));
+                .join(componentOf, byPosition).mapToPair(t -> new Tuple2<>(t._2._2, t._2._1));
         double threshold = thresholdWeight;
         double overwhelming = overwhelmingWeight;
-        JavaRDD<Row> clustered = membersByComponent.cogroup(linksByComponent)
-                .flatMap(c -> clusterComponent(c._2._1, c._2._2, threshold, overwhelming, birthDatesConflict,
-                        rejections));
-        JavaRDD<Row> alone = records.subtractByKey(componentOf)
-                .map(t -> RowFactory.create(t._1, t._2.recordId(), EntityIds.people().idFor(t._2.recordId())));
+        Broadcast<Decided> decisionsByPosition = jsc.broadcast(decided);
+        JavaPairRDD<Long, Row> clustered = membersByComponent.cogroup(linksByComponent)
+                .flatMapToPair(c -> clusterComponent(c._2._1, c._2._2, decisionsByPosition.value(), threshold,
+                        overwhelming, birthDatesConflict, rejections));
+        JavaPairRDD<Long, Row> alone = records.subtractByKey(componentOf, byPosition)
+                .mapToPair(t -> new Tuple2<>(t._1, RowFactory.create(t._1, t._2.record.recordId(),
+                        EntityIds.people().idFor(t._2.record.recordId()))));
         return clustered.union(alone);
     }
 
-    private static Iterator<Row> clusterComponent(Iterable<Tuple2<Long, ComparableRecord>> memberIterable,
-            Iterable<ScoredPair> linkIterable, double threshold, double overwhelming, boolean birthDatesConflict,
-            LongAccumulator rejections) {
+    /**
+     * The reviewer's decisions by input position: the records they name are looked up among the pool (a filter
+     * by a small set of ids, collected to the driver); decisions naming a record not in the pool are logged and
+     * left out, as on one machine.
+     */
+    private Decided decided(JavaPairRDD<Long, Prepared> records) {
+        if (decisions == null || decisions.isEmpty()) {
+            return Decided.NONE;
+        }
+        Set<String> named = new java.util.HashSet<>();
+        for (ReviewDecision d : decisions.decisions()) {
+            named.add(d.recordIdA());
+            named.add(d.recordIdB());
+        }
+        Map<String, Long> positions = new HashMap<>(records.filter(t -> named.contains(t._2.record.recordId()))
+                .mapToPair(t -> new Tuple2<>(t._2.record.recordId(), t._1)).collectAsMap());
+        for (ReviewDecision d : decisions.unknownTo(positions::containsKey)) {
+            LOG.warn("review decision {} names a record id that is not among the records linked; it is ignored",
+                    d.origin().isEmpty() ? d.recordIdA() + " – " + d.recordIdB() : d.origin());
+        }
+        Decided decided = new Decided();
+        for (ReviewDecision d : decisions.decisions()) {
+            Long a = positions.get(d.recordIdA());
+            Long b = positions.get(d.recordIdB());
+            if (a != null && b != null) {
+                decided.add(a, b, d.isMatch());
+            }
+        }
+        LOG.info("decisions: {} must-links and {} cannot-links among the records", decided.mustLinks.size(),
+                decided.cannotLinkCount);
+        return decided;
+    }
+
+    /**
+     * A reviewer's decisions by input position, broadcast to the clustering tasks: each decided record's
+     * decisions (the other position, and whether it is a match), and the must-link pairs, which join
+     * components.
+     */
+    static final class Decided implements Serializable {
+        private static final long serialVersionUID = 1L;
+        static final Decided NONE = new Decided();
+
+        /** Position to its decisions: {other position, 1 for a match or 0 for a non-match}. */
+        final Map<Long, List<long[]>> byPosition = new HashMap<>();
+        final List<Tuple2<Long, Long>> mustLinks = new ArrayList<>();
+        int cannotLinkCount;
+
+        void add(long a, long b, boolean match) {
+            byPosition.computeIfAbsent(a, x -> new ArrayList<>()).add(new long[] {b, match ? 1 : 0});
+            byPosition.computeIfAbsent(b, x -> new ArrayList<>()).add(new long[] {a, match ? 1 : 0});
+            if (match) {
+                mustLinks.add(new Tuple2<>(a, b));
+            } else {
+                cannotLinkCount++;
+            }
+        }
+
+        /** The decisions between members of one component, by their index in it. */
+        PairDecisions within(Map<Long, Integer> local) {
+            if (byPosition.isEmpty()) {
+                return PairDecisions.NONE;
+            }
+            PairDecisions.Builder pairs = PairDecisions.builder();
+            for (Map.Entry<Long, Integer> member : local.entrySet()) {
+                for (long[] d : byPosition.getOrDefault(member.getKey(), List.of())) {
+                    Integer other = local.get(d[0]);
+                    // Each pair once; a non-match with a record of another component is already kept.
+                    if (other != null && member.getValue() < other) {
+                        if (d[1] == 1) {
+                            pairs.mustLink(member.getValue(), other);
+                        } else {
+                            pairs.cannotLink(member.getValue(), other);
+                        }
+                    }
+                }
+            }
+            return pairs.build();
+        }
+    }
+
+    private static Iterator<Tuple2<Long, Row>> clusterComponent(Iterable<Tuple2<Long, ComparableRecord>> memberIterable,
+            Iterable<ScoredPair> linkIterable, Decided decided, double threshold, double overwhelming,
+            boolean birthDatesConflict, LongAccumulator rejections) {
         List<Tuple2<Long, ComparableRecord>> members = new ArrayList<>();
         memberIterable.forEach(members::add);
         members.sort(Comparator.comparingLong(t -> t._1)); // input order: ties between equal links go by it
@@ -520,7 +785,7 @@ public final class SparkLinker implements Serializable {
                 .conflictOverrideWeight(threshold).loneLinkWeight(PersonConflicts.LONE_LINK_WEIGHT).build();
         Clustering clustering = clusterer.cluster(component.length, scored.build(), keys,
                 birthDatesConflict ? PersonConflicts.birthDates(Standard.COMPARISONS, i -> component[i])
-                        : RecordConflicts.NONE);
+                        : RecordConflicts.NONE, decided.within(local));
         rejections.add(clustering.constraintRejections());
         String[] anchors = new String[clustering.clusterCount()];
         for (int i = 0; i < component.length; i++) {
@@ -531,10 +796,10 @@ public final class SparkLinker implements Serializable {
             }
         }
         EntityIds ids = EntityIds.people();
-        List<Row> out = new ArrayList<>(component.length);
+        List<Tuple2<Long, Row>> out = new ArrayList<>(component.length);
         for (int i = 0; i < component.length; i++) {
-            out.add(RowFactory.create(members.get(i)._1, component[i].recordId(),
-                    ids.idFor(anchors[clustering.clusterOf(i)])));
+            out.add(new Tuple2<>(members.get(i)._1, RowFactory.create(members.get(i)._1, component[i].recordId(),
+                    ids.idFor(anchors[clustering.clusterOf(i)]))));
         }
         return out.iterator();
     }
@@ -589,8 +854,21 @@ public final class SparkLinker implements Serializable {
         private int minimumTrainingRecords = 1_000;
         private LocalDate referenceDate = LocalDate.now();
         private String sourceName;
+        private ReviewDecisions decisions = ReviewDecisions.none();
 
         private Builder() {
+        }
+
+        /**
+         * A reviewer's decisions to honour (default: none), as the one-machine linker's
+         * {@code Linker.Builder.decisions}: a match puts its two records in one person whatever their score and
+         * identifiers; a non-match keeps its two records in different people, even through chains of other
+         * links. Decisions naming a record id not among the records linked are left out and logged at WARN.
+         * Held by the driver; the tasks get the decided pairs by input position.
+         */
+        public Builder decisions(ReviewDecisions value) {
+            this.decisions = checkNotNull(value, "decisions");
+            return this;
         }
 
         /** The probability at or above which a pair is a link (default 0.95); in (0, 1). */

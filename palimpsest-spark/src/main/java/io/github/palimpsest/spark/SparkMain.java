@@ -1,12 +1,20 @@
 package io.github.palimpsest.spark;
 
+import io.github.palimpsest.review.ContradictoryDecisionsException;
+import io.github.palimpsest.review.DecisionsFormatException;
+import io.github.palimpsest.review.ReviewDecisions;
 import io.github.palimpsest.score.MatchModel;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -112,6 +120,12 @@ public final class SparkMain implements Callable<Integer> {
                 description = "Most records the driver trains on (default: ${DEFAULT-VALUE}).")
         int trainingSample;
 
+        @Option(names = "--decisions", paramLabel = "DECISIONS.csv",
+                description = {"A reviewer's decisions to honour, as palimpsest link --decisions reads them: "
+                        + "record_id_a,record_id_b,decision (match or non-match). A match joins the two records, "
+                        + "a non-match keeps them apart; decisions naming records not in the input are ignored."})
+        String decisionsIn;
+
         @Option(names = "--reference-date", paramLabel = "YYYY-MM-DD",
                 description = "Judge two-digit years and future dates against this date (default: today).")
         LocalDate referenceDate;
@@ -132,6 +146,9 @@ public final class SparkMain implements Callable<Integer> {
                 }
                 if (modelIn != null) {
                     linker.model(MatchModel.load(modelIn));
+                }
+                if (decisionsIn != null) {
+                    linker.decisions(readDecisions(spark, decisionsIn));
                 }
                 long started = System.nanoTime();
                 SparkLinkResult result = linker.build().link(CanonicalRows.read(spark, input));
@@ -154,6 +171,25 @@ public final class SparkMain implements Callable<Integer> {
             } finally {
                 spark.stop();
             }
+        }
+    }
+
+    /**
+     * Reads a decisions file on the driver through Hadoop's file system (a local path, or e.g. {@code hdfs://}
+     * under spark-submit).
+     *
+     * @throws IOException if it cannot be read, is not a decisions file, or its decisions contradict each other
+     */
+    static ReviewDecisions readDecisions(SparkSession spark, String path) throws IOException {
+        org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(path);
+        FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        try (Reader in = new InputStreamReader(fs.open(file), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
+            return ReviewDecisions.read(in, file.getName());
+        } catch (CharacterCodingException e) {
+            throw new IOException(path + ": not valid UTF-8 text", e);
+        } catch (DecisionsFormatException | ContradictoryDecisionsException e) {
+            throw new IOException(path + ": " + e.getMessage(), e);
         }
     }
 

@@ -8,6 +8,8 @@ import io.github.palimpsest.Linker;
 import io.github.palimpsest.cluster.PairwiseMetrics;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.PersonRecord;
+import io.github.palimpsest.review.ReviewDecision;
+import io.github.palimpsest.review.ReviewDecisions;
 import io.github.palimpsest.synthetic.SyntheticData;
 import io.github.palimpsest.synthetic.SyntheticForces;
 import io.github.palimpsest.synthetic.SyntheticRecord;
@@ -125,6 +127,37 @@ class SparkLinkerTest {
         double f1Sample = PairwiseMetrics.of(data.truth(), LocalSpark.persons(result.persons())).f1();
         double f1Whole = PairwiseMetrics.of(data.truth(), LocalSpark.persons(first.persons())).f1();
         assertTrue(Math.abs(f1Whole - f1Sample) <= 0.005, "F1 trained on all " + f1Whole + ", on a sample " + f1Sample);
+        result.release();
+    }
+
+    @Test
+    void reviewDecisionsAreHonouredAsOnOneMachine() {
+        Map<String, String> persons = LocalSpark.persons(first.persons());
+        Map<String, List<String>> members = new java.util.LinkedHashMap<>();
+        persons.forEach((record, person) -> members.computeIfAbsent(person, p -> new ArrayList<>()).add(record));
+        // A non-match inside a person of three or more, and a match between two people of one record each
+        // or more: both change the clustering.
+        List<String> large = members.values().stream().filter(m -> m.size() >= 3).findFirst().orElseThrow();
+        List<List<String>> people = new ArrayList<>(members.values());
+        String apartA = large.get(0);
+        String apartB = large.get(1);
+        String togetherA = people.get(0).get(0);
+        String togetherB = people.get(people.size() - 1).get(0);
+        ReviewDecisions decisions = ReviewDecisions.of(List.of(ReviewDecision.nonMatch(apartA, apartB),
+                ReviewDecision.match(togetherA, togetherB), ReviewDecision.match(apartA, "no-such-record")));
+        SparkLinker decided = SparkLinker.builder().referenceDate(REFERENCE).decisions(decisions).build();
+
+        SparkLinkResult result = decided.link(table);
+
+        Map<String, String> distributed = LocalSpark.persons(result.persons());
+        assertTrue(!distributed.get(apartA).equals(distributed.get(apartB)), "the non-match is kept apart");
+        assertEquals(distributed.get(togetherA), distributed.get(togetherB), "the match is joined");
+        LinkResult oneMachine = decided.oneMachineLinker().link(LocalSpark.records(table, REFERENCE));
+        assertEquals(LocalSpark.persons(oneMachine), distributed, "the one-machine people under the same decisions");
+        // The match's pair, not a link by score, is listed among the links as on one machine.
+        assertEquals(oneMachine.links().size(), result.linkCount());
+        assertTrue(result.links().collectAsList().stream().anyMatch(l -> List.of(l.getString(0), l.getString(1))
+                .containsAll(List.of(togetherA, togetherB))), "the match's pair is among the links");
         result.release();
     }
 

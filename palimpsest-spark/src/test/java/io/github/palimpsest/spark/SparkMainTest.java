@@ -7,6 +7,7 @@ import io.github.palimpsest.LinkResult;
 import io.github.palimpsest.Linker;
 import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.record.RecordCsvReader;
+import io.github.palimpsest.review.ReviewDecisions;
 import io.github.palimpsest.synthetic.SyntheticForces;
 import java.io.IOException;
 import java.io.Reader;
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The command line end to end: a CSV file in, one clusters CSV file out (the one-machine CLI's people), links
- * as a Parquet table. The command starts and stops its own local session.
+ * The command line end to end: a CSV file in with a reviewer's decisions, one clusters CSV file out (the
+ * one-machine CLI's people under the same decisions), links as a Parquet table. The command starts and stops its own local session.
  */
 class SparkMainTest {
     @TempDir
@@ -39,9 +40,18 @@ class SparkMainTest {
         }
         Path clusters = dir.resolve("clusters.csv");
         Path links = dir.resolve("links.parquet");
+        List<PersonRecord> records = RecordCsvReader.withReferenceDate(SyntheticForces.DEFAULT_REFERENCE_DATE)
+                .readRecords(List.of(input));
+        // A reviewer's file, as palimpsest link --decisions reads it: a match, a non-match, an unknown record.
+        Path decisions = dir.resolve("decisions.csv");
+        Files.writeString(decisions, "record_id_a,record_id_b,decision\n"
+                + records.get(0).recordId() + "," + records.get(records.size() - 1).recordId() + ",match\n"
+                + records.get(1).recordId() + "," + records.get(2).recordId() + ",non-match\n"
+                + records.get(1).recordId() + ",no-such-record,match\n", StandardCharsets.UTF_8);
 
         int status = SparkMain.run("link", "--master", "local[2]", input.toString(), "--clusters-out",
-                clusters.toString(), "--links-out", links.toString(), "--reference-date", "2025-01-01");
+                clusters.toString(), "--links-out", links.toString(), "--reference-date", "2025-01-01",
+                "--decisions", decisions.toString());
 
         assertEquals(0, status);
         Map<String, String> written = new LinkedHashMap<>();
@@ -50,15 +60,15 @@ class SparkMainTest {
                 written.put(row.get("record_id"), row.get("entity_id"));
             }
         }
-        List<PersonRecord> records = RecordCsvReader.withReferenceDate(SyntheticForces.DEFAULT_REFERENCE_DATE)
-                .readRecords(List.of(input));
-        LinkResult oneMachine = Linker.builder().build().link(records);
+        LinkResult oneMachine = Linker.builder().decisions(ReviewDecisions.read(decisions)).build().link(records);
         Map<String, String> people = LocalSpark.persons(oneMachine);
         Map<String, String> expected = new LinkedHashMap<>();
         for (PersonRecord record : records) {
             expected.put(record.recordId(), people.get(record.recordId()));
         }
         assertEquals(expected, written, "the same people, in input order, as the one-machine linker");
+        assertEquals(written.get(records.get(0).recordId()), written.get(records.get(records.size() - 1).recordId()),
+                "the match is honoured");
         assertTrue(Files.isRegularFile(links.resolve("_SUCCESS")), "links written as a Parquet table");
         assertTrue(Files.notExists(dir.resolve("clusters.csv.parts")), "Spark's part directory is cleaned up");
     }
