@@ -1,8 +1,10 @@
 package io.github.palimpsest.block;
 
+import io.github.palimpsest.compare.Comparison;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -95,6 +97,25 @@ public interface BlockingRule<R> {
      */
     default BlockingRule<R> withSplitKeys(BiConsumer<? super R, Consumer<String>> splitKeys) {
         return new GuardedBlockingRule<>(this, maxBlockSize(), checkNotNull(splitKeys, "splitKeys"));
+    }
+
+    /**
+     * The comparison whose agreeing pairs this rule makes all candidates: every two records that agree on it
+     * (its first level) share a key of this rule, as an identifier rule keyed on the identifier does. The
+     * linker then counts that comparison's {@code u} over every pair of the pool instead of sampling it.
+     * Empty by default; set with {@link #coveringAgreementOf}.
+     */
+    default Optional<Comparison<? super R>> agreementCovered() {
+        return Optional.empty();
+    }
+
+    /**
+     * This rule, declared to make every pair that agrees on {@code comparison} a candidate (see {@link
+     * #agreementCovered}). Only declare what the keys guarantee: a rule keyed on the value itself, or on a
+     * superset such as the value and its one-deletion neighbours.
+     */
+    default BlockingRule<R> coveringAgreementOf(Comparison<? super R> comparison) {
+        return new CoveringBlockingRule<>(this, checkNotNull(comparison, "comparison"));
     }
 
     /**

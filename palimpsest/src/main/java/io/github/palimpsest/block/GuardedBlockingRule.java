@@ -53,6 +53,11 @@ final class GuardedBlockingRule<R> implements BlockingRule<R> {
     }
 
     @Override
+    public java.util.Optional<io.github.palimpsest.compare.Comparison<? super R>> agreementCovered() {
+        return rule.agreementCovered();
+    }
+
+    @Override
     public BlockingRule<R> withMaxBlockSize(int size) {
         BlockingRule.super.withMaxBlockSize(size); // checks the argument
         return new GuardedBlockingRule<>(rule, size, splitKeys);

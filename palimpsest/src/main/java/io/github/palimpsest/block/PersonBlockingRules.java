@@ -1,5 +1,9 @@
 package io.github.palimpsest.block;
 
+import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.compare.ContactComparison;
+import io.github.palimpsest.compare.GenericIdentifierComparison;
+import io.github.palimpsest.compare.IdentifierComparison;
 import io.github.palimpsest.normalise.PhoneticKeys;
 import io.github.palimpsest.record.ComparableRecord;
 import java.util.ArrayList;
@@ -90,14 +94,17 @@ public final class PersonBlockingRules {
      */
     public static List<BlockingRule<ComparableRecord>> standard() {
         return List.of(
-                identifier("pnc_id", (r, keys) -> keys.accept(r.pncId())),
-                identifier("cro_number", (r, keys) -> keys.accept(r.croNumber())),
-                identifier("ni_number", (r, keys) -> keys.accept(r.niNumber())),
-                identifier("driving_licence", (r, keys) -> keys.accept(r.drivingLicence())),
-                identifier("warrant_number+typos", PersonBlockingRules::warrantNeighbourhood),
-                identifier("id_*+typos", PersonBlockingRules::genericNeighbourhood),
-                identifier("phone", (r, keys) -> keys.accept(r.phone())),
-                identifier("email+typos", (r, keys) -> deletionNeighbourhood("", r.email(), keys)),
+                identifier("pnc_id", IdentifierComparison.pncId(), (r, keys) -> keys.accept(r.pncId())),
+                identifier("cro_number", IdentifierComparison.croNumber(), (r, keys) -> keys.accept(r.croNumber())),
+                identifier("ni_number", IdentifierComparison.niNumber(), (r, keys) -> keys.accept(r.niNumber())),
+                identifier("driving_licence", IdentifierComparison.drivingLicence(),
+                        (r, keys) -> keys.accept(r.drivingLicence())),
+                identifier("warrant_number+typos", GenericIdentifierComparison.warrantNumber(),
+                        PersonBlockingRules::warrantNeighbourhood),
+                identifier("id_*+typos", GenericIdentifierComparison.anyType(), PersonBlockingRules::genericNeighbourhood),
+                identifier("phone", ContactComparison.phone(), (r, keys) -> keys.accept(r.phone())),
+                identifier("email+typos", ContactComparison.email(),
+                        (r, keys) -> deletionNeighbourhood("", r.email(), keys)),
                 BlockingRule.of("surname-phonetic+initial+birth-year", PersonBlockingRules::surnamePhoneticYear,
                         r -> r.forename() + '|' + r.dateOfBirth()),
                 BlockingRule.of("surname-nysiis+birth-day", PersonBlockingRules::surnameNysiisDayOfYear,
@@ -134,11 +141,12 @@ public final class PersonBlockingRules {
      * mates. A value shared by more records than the maximum block size (a hostel's or an office's phone,
      * a placeholder) is split by {@link #identitySplitKeys} rather than dropped.
      */
-    private static BlockingRule<ComparableRecord> identifier(String name,
+    private static BlockingRule<ComparableRecord> identifier(String name, Comparison<ComparableRecord> agreement,
             java.util.function.BiConsumer<ComparableRecord, Consumer<String>> keys) {
         return BlockingRule.of(name, keys, PersonBlockingRules::byNameAndDob)
                 .withMaxBlockSize(IDENTIFIER_MAX_BLOCK_SIZE)
-                .withSplitKeys(PersonBlockingRules::identitySplitKeys);
+                .withSplitKeys(PersonBlockingRules::identitySplitKeys)
+                .coveringAgreementOf(agreement);
     }
 
     /** Whether the record lacks a date of birth, a full forename or a surname: the dob-keyed rules miss it. */

@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * cannot link on the PNC ID it kept. In a small pool the sample is instead full of the pool's own true
  * pairs, which overstate {@code u} the other way.
  *
- * <p>How. When a blocking rule pairs every two records that share the value (a rule named like the
- * comparison, keyed on the value), every pair that agrees is a candidate, except in the blocks too large
+ * <p>How. When a blocking rule pairs every two records that share the value (a rule that {@linkplain
+ * BlockingRule#agreementCovered declares it covers the comparison's agreement}), every pair that agrees is a
+ * candidate, except in the blocks too large
  * to pair in full, which the blocking cut down to a sorted window and sub-blocks; their pairs not proposed
  * are counted by the non-match share of those proposed. The non-matches among all pairs that agree are then the candidates that agree,
  * each counted by the model's probability that it is not a match; {@code u} of the agreeing level is that
@@ -118,7 +119,8 @@ public final class CountedU {
     }
 
     /**
-     * The identifier comparisons whose agreeing pairs are candidates: a blocking rule of the same name ran.
+     * The identifier comparisons whose agreeing pairs are candidates: a blocking rule that ran {@linkplain
+     * BlockingRule#agreementCovered covers their agreement}.
      * Where that rule cut an oversize block down (a placeholder value, an office phone, one prolific person),
      * the block's pairs it did not propose are counted by the non-match share of the block's pairs it did
      * propose (all of them as non-matches when it proposed none): a placeholder's strangers stay strangers
@@ -133,8 +135,8 @@ public final class CountedU {
         List<Counted> counted = new ArrayList<>();
         for (int c = 0; c < comparisons.size(); c++) {
             Comparison<ComparableRecord> comparison = comparisons.get(c);
-            BlockingReport.RuleSummary rule = rules.get(comparison.name());
-            if (!isIdentifier(comparison) || rule == null) {
+            BlockingRule<ComparableRecord> covering = ruleCovering(blockingRules, comparison);
+            if (!isIdentifier(comparison) || covering == null || !rules.containsKey(covering.name())) {
                 continue;
             }
             int missing = neutralLevel(comparison);
@@ -148,17 +150,18 @@ public final class CountedU {
             }
             if (withValue >= 2) {
                 blockOf[c] = new int[0];
-                List<CutBlock> cut = cutBlocks(blocking, ruleNamed(blockingRules, comparison.name()), comparable,
-                        c, blockOf);
+                List<CutBlock> cut = cutBlocks(blocking, covering, comparable, c, blockOf);
                 counted.add(new Counted(c, comparison.name(), missing, withValue, cut));
             }
         }
         return counted;
     }
 
-    private static BlockingRule<ComparableRecord> ruleNamed(List<BlockingRule<ComparableRecord>> rules, String name) {
+    /** The blocking rule that declares it makes every pair agreeing on {@code comparison} a candidate, or null. */
+    private static BlockingRule<ComparableRecord> ruleCovering(List<BlockingRule<ComparableRecord>> rules,
+            Comparison<ComparableRecord> comparison) {
         for (BlockingRule<ComparableRecord> rule : rules) {
-            if (rule.name().equals(name)) {
+            if (rule.agreementCovered().filter(comparison::equals).isPresent()) {
                 return rule;
             }
         }

@@ -250,4 +250,56 @@ class PersonBlockingRulesTest {
         assertTrue(pairs.contains(1_500, 1_501), "the surname ordering key keeps the two Quillfeathers together");
         assertEquals(0, report.recordsWithoutCandidates());
     }
+
+    @Test
+    void everyIdentifierComparisonIsCoveredByOneStandardRule() {
+        List<BlockingRule<ComparableRecord>> rules = PersonBlockingRules.standard();
+        for (io.github.palimpsest.compare.Comparison<ComparableRecord> c
+                : io.github.palimpsest.pipeline.PersonKind.standardComparisons()) {
+            boolean identifier = c instanceof io.github.palimpsest.compare.IdentifierComparison
+                    || c instanceof io.github.palimpsest.compare.GenericIdentifierComparison
+                    || c instanceof io.github.palimpsest.compare.ContactComparison;
+            long covering = rules.stream().filter(r -> r.agreementCovered().filter(c::equals).isPresent()).count();
+            assertEquals(identifier ? 1 : 0, covering, c.name());
+        }
+    }
+
+    @Test
+    void recordsThatAgreeOnACoveredComparisonShareAKeyOfItsRule() {
+        PersonRecord.Builder base = PersonRecord.builder().force("Met");
+        ComparableRecord a = ComparableRecord.of(base.recordId("A").email("Robin.Testperson@Example.org")
+                .phone("07700 900123").warrantNumber("WA/123/4567").build());
+        ComparableRecord b = ComparableRecord.of(base.recordId("B").email("robin.testperson@example.org")
+                .phone("+44 7700 900123").warrantNumber("WA1234567").build());
+        List<String> checked = new ArrayList<>();
+        for (BlockingRule<ComparableRecord> rule : PersonBlockingRules.standard()) {
+            rule.agreementCovered().ifPresent(c -> {
+                if (c.level(a, b) == 0) {
+                    checked.add(c.name());
+                    Set<String> keysOfA = new HashSet<>();
+                    rule.keys(a, keysOfA::add);
+                    List<String> shared = new ArrayList<>();
+                    rule.keys(b, k -> {
+                        if (keysOfA.contains(k)) {
+                            shared.add(k);
+                        }
+                    });
+                    assertFalse(shared.isEmpty(), rule.name() + " pairs two records that agree on " + c.name());
+                }
+            });
+        }
+        assertEquals(List.of("warrant_number", "phone", "email"), checked, "the records agree on these three");
+    }
+
+    @Test
+    void coveringSurvivesGuards() {
+        io.github.palimpsest.compare.Comparison<ComparableRecord> email =
+                io.github.palimpsest.compare.ContactComparison.email();
+        BlockingRule<ComparableRecord> rule = BlockingRule.<ComparableRecord>of("email", (r, k) -> k.accept(r.email()))
+                .coveringAgreementOf(email).withMaxBlockSize(7).withSplitKeys((r, k) -> { });
+        assertEquals(email, rule.agreementCovered().orElseThrow());
+        assertEquals(7, rule.maxBlockSize());
+        assertTrue(BlockingRule.<ComparableRecord>of("email", (r, k) -> k.accept(r.email())).withMaxBlockSize(7)
+                .coveringAgreementOf(email).agreementCovered().isPresent());
+    }
 }
