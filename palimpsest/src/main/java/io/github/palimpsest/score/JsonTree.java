@@ -155,8 +155,12 @@ final class JsonTree {
         if (gson.equals("Expected name")) {
             return "expected a quoted key";
         }
-        if (gson.equals("Expected value")) {
+        if (gson.equals("Expected value") || gson.equals("Unexpected value")) {
             return "expected a value";
+        }
+        if (gson.startsWith("Invalid escape") || gson.startsWith("Cannot escape")) {
+            // "Invalid escape sequence", "Invalid escaped character \"'\" in strict mode", a backslash-newline
+            return "invalid escape in a string (JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)";
         }
         if (gson.equals("Unterminated object")) {
             return "expected ',' or '}' in an object";
@@ -183,8 +187,9 @@ final class JsonTree {
         if (gson.isEmpty()) {
             return "not valid JSON";
         }
-        // "Expected ':'", "Unterminated string", "Invalid escape sequence", ...: plain enough as they are.
-        return Character.toLowerCase(gson.charAt(0)) + gson.substring(1);
+        // "Expected ':'", "Unterminated string", "Unterminated escape sequence": plain enough as they are.
+        String plain = gson.replace(" in strict mode", "");
+        return Character.toLowerCase(plain.charAt(0)) + plain.substring(1);
     }
 
     /** Up to a dozen characters either side of {@code offset} on its line, quoted, control characters shown. */

@@ -54,7 +54,7 @@ class JsonTreeTest {
         "{\"a\": 1]| line 1, column 8: expected ',' or '}' in an object",
         "1e400| line 1, column 6 (end of input): number out of range",
         "\"abc| line 1, column 5 (end of input): unterminated string",
-        "\"a\\x\"| line 1, column 5: invalid escape sequence",
+        "\"a\\x\"| line 1, column 5: invalid escape in a string (JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)",
         "\"\\u12g4\"| line 1, column 4: invalid \\u escape in a string",
         "\"\\ud800\"| line 1, column 9 (end of input): a string holds half of a surrogate pair (not valid Unicode)",
         "{} {}| line 1, column 4: unexpected content after the end of the JSON value",
