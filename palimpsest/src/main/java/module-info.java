@@ -11,6 +11,7 @@ module io.github.palimpsest {
     requires org.apache.commons.codec;
     requires org.apache.commons.csv;
     requires com.google.common;
+    requires com.google.gson;
     requires org.slf4j;
 
     exports io.github.palimpsest;

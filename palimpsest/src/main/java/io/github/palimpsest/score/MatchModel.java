@@ -7,6 +7,7 @@ import com.google.common.collect.ImmutableList;
 import io.github.palimpsest.compare.ComparisonLevel;
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -478,10 +479,23 @@ public final class MatchModel implements Serializable {
     /**
      * Reads a model file written by {@link #save(Path)}.
      *
-     * @throws ModelFormatException if the file's content is not a valid model; the message names the file
+     * @throws ModelFormatException if the file's content is not a valid model, or the file is far larger than
+     *                              any model (so a data file given by mistake is not read into memory); the
+     *                              message names the file
      */
     public static MatchModel load(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
+        long size = Files.size(file);
+        // Up to 4 UTF-8 bytes a character: a file this large cannot hold a model text the reader would accept.
+        if (size > 4L * ModelJson.MAX_CHARS) {
+            throw new ModelFormatException(file + ": " + size + " bytes is not a model file (a model has at most "
+                    + ModelJson.MAX_CHARS + " characters)");
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new ModelFormatException(file + ": not UTF-8 text, so not a model file", e);
+        }
         try {
             return fromJson(text);
         } catch (ModelFormatException e) {

@@ -11,11 +11,18 @@ import java.util.Set;
  * Numbers are written with {@link Double#toString(double)} and read with {@link Double#parseDouble}, so
  * every parameter round-trips bit for bit. Weights are written for the reviewer; on reading they are
  * checked against {@code log2(m/u)} and then recomputed. Stateless and thread-safe.
+ *
+ * <p>The text is parsed by {@link JsonTree} (Gson's strict streaming reader, bounded in size and depth). The
+ * writer stays a few lines of {@link StringBuilder}: its layout, one line per level so a reviewer reads a
+ * comparison as a small table, is not one a JSON library's pretty printer produces, and saved models must stay
+ * byte for byte as they are. It writes only numbers, booleans and strings escaped by {@link #quote}.
  */
 final class ModelJson {
 
     static final String FORMAT = "palimpsest-model";
     static final int VERSION = 1;
+    /** The longest model text read (see {@link JsonTree#MAX_CHARS}). */
+    static final int MAX_CHARS = JsonTree.MAX_CHARS;
     /** A written weight may differ this much from log2(m/u) (a reviewer may round it by hand). */
     private static final double WEIGHT_TOLERANCE = 1e-9;
 
@@ -116,7 +123,7 @@ final class ModelJson {
     }
 
     static MatchModel read(String json) {
-        Map<String, Object> root = object(JsonReader.parse(json), "the model");
+        Map<String, Object> root = object(JsonTree.parse(json), "the model");
         Object format = root.get("format");
         if (!FORMAT.equals(format)) {
             throw new ModelFormatException("not a Palimpsest model: \"format\" must be \"" + FORMAT + "\", got "

@@ -62,6 +62,31 @@ class ModelJsonTest {
     }
 
     @Test
+    void aFileFarLargerThanAnyModelIsRefusedUnread(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("records.csv");
+        Files.write(file, new byte[4 * JsonTree.MAX_CHARS + 1]);
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> MatchModel.load(file));
+        assertEquals(file + ": 4194305 bytes is not a model file (a model has at most 1048576 characters)",
+                e.getMessage());
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsNamedAsSuch(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("model.bin");
+        Files.write(file, new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'});
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> MatchModel.load(file));
+        assertEquals(file + ": not UTF-8 text, so not a model file", e.getMessage());
+    }
+
+    @Test
+    void aHandEditedFileWithAStrayCommaNamesTheFileLineAndColumn(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("edited.json");
+        Files.writeString(file, model.toJson().replaceFirst("\\]\n    \\}", "],\n    }"));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> MatchModel.load(file));
+        assertEquals(file + ": malformed JSON at line 17, column 5: expected a quoted key", e.getMessage());
+    }
+
+    @Test
     void malformedJsonIsRejectedWithLineAndColumn() {
         String broken = model.toJson().replaceFirst("\"version\": 1,", "\"version\": 1");
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> MatchModel.fromJson(broken));
