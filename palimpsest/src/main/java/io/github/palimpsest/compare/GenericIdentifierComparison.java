@@ -31,9 +31,9 @@ public final class GenericIdentifierComparison implements Comparison<ComparableR
     /** Level index: the same value. */
     public static final int EQUAL = 0;
     /** Level index: one keying error apart. */
-    public static final int ONE_CHARACTER = 1;
+    static final int ONE_CHARACTER = 1;
     /** Level index: different values. */
-    public static final int DIFFERENT = 2;
+    static final int DIFFERENT = 2;
     /** Level index: absent on either side (neutral). */
     public static final int MISSING = 3;
 

@@ -21,7 +21,7 @@ public final class SexComparison implements Comparison<ComparableRecord>, Serial
     /** Level index: the same sex. */
     public static final int EQUAL = 0;
     /** Level index: different. */
-    public static final int DIFFERENT = 1;
+    static final int DIFFERENT = 1;
     /** Level index: unknown on either side (neutral). */
     public static final int MISSING = 2;
 
