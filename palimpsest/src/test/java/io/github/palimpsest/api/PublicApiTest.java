@@ -1,6 +1,7 @@
 package io.github.palimpsest.api;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.github.palimpsest.Linker;
@@ -47,6 +48,8 @@ class PublicApiTest {
 
     /** The listing, relative to the module's folder (surefire runs the tests there). */
     private static final Path LISTING = Path.of("src/test/resources/api/public-api.txt");
+    /** The library's sources, relative to the module's folder. */
+    private static final Path SOURCES = Path.of("src/main/java");
 
     @Test
     void publicSurfaceMatchesTheCheckedInListing() throws IOException, URISyntaxException {
@@ -75,15 +78,41 @@ class PublicApiTest {
         }
     }
 
+    /**
+     * Every exported package, a new one too, says what it is for and shows its use: a package-info with an
+     * example ({@code <pre>{@code ...}}).
+     */
+    @Test
+    void everyExportedPackageHasAPackageInfoWithAnExample() throws IOException, URISyntaxException {
+        List<String> missing = new ArrayList<>();
+        for (ModuleDescriptor.Exports export : descriptor().exports()) {
+            if (export.isQualified()) {
+                continue;
+            }
+            Path info = SOURCES.resolve(export.source().replace('.', '/')).resolve("package-info.java");
+            if (!Files.exists(info) || !Files.readString(info, StandardCharsets.UTF_8).contains("<pre>{@code")) {
+                missing.add(export.source());
+            }
+        }
+        assertTrue(missing.isEmpty(), "exported packages without a package-info example: " + missing);
+    }
+
+    private static ModuleDescriptor descriptor() throws IOException, URISyntaxException {
+        try (InputStream in = Files.newInputStream(classes().resolve("module-info.class"))) {
+            return ModuleDescriptor.read(in);
+        }
+    }
+
+    /** The library's compiled classes (target/classes), where module-info.class lies beside the packages. */
+    private static Path classes() throws URISyntaxException {
+        return Path.of(Linker.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
     /** One line per exported package, type and member; sorted so that a type's members follow it. */
     static List<String> listing() throws IOException, URISyntaxException {
-        Path classes = Path.of(Linker.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        ModuleDescriptor descriptor;
-        try (InputStream in = Files.newInputStream(classes.resolve("module-info.class"))) {
-            descriptor = ModuleDescriptor.read(in);
-        }
+        Path classes = classes();
         List<String> lines = new ArrayList<>();
-        for (ModuleDescriptor.Exports export : descriptor.exports()) {
+        for (ModuleDescriptor.Exports export : descriptor().exports()) {
             if (export.isQualified()) {
                 continue;   // exported to named friends only: not the embedding developer's API
             }
