@@ -27,7 +27,7 @@ public final class AddressComparison implements Comparison<ComparableRecord>, Se
     /** Level index: Jaccard at least 0.3. */
     static final int PARTLY_SHARED = 2;
     /** Level index: different. */
-    public static final int ELSE = 3;
+    static final int ELSE = 3;
     /** Level index: missing (neutral). */
     public static final int MISSING = 4;
 

@@ -29,7 +29,7 @@ public final class ContactComparison implements Comparison<ComparableRecord>, Se
     /** Level index: different values. */
     static final int DIFFERENT = 2;
     /** Level index: missing (neutral). */
-    public static final int MISSING = 3;
+    static final int MISSING = 3;
 
     /** The Jaro–Winkler similarity of two e-mail addresses at and above which they are close (as Splink's). */
     static final double EMAIL_SIMILARITY = 0.88;

@@ -31,7 +31,7 @@ public final class DateOfBirthComparison implements Comparison<ComparableRecord>
     private static final long serialVersionUID = 1L;
 
     /** Level index: the same date. */
-    public static final int EXACT = 0;
+    static final int EXACT = 0;
     /** Level index: the same 1 January or placeholder date. */
     static final int EXACT_LOW_INFORMATION = 1;
     /** Level index: day and month swapped. */
@@ -47,7 +47,7 @@ public final class DateOfBirthComparison implements Comparison<ComparableRecord>
     /** Level index: different. */
     public static final int ELSE = 7;
     /** Level index: missing or placeholder (neutral). */
-    public static final int MISSING = 8;
+    static final int MISSING = 8;
 
     private static final int PLACEHOLDER_1900 = 1900_01_01;
     private static final int PLACEHOLDER_1970 = 1970_01_01;

@@ -41,9 +41,9 @@ public final class ForenameComparison implements TermFrequencyComparison<Compara
     private static final long serialVersionUID = 1L;
 
     /** Level index: the same forename. */
-    public static final int EXACT = 0;
+    static final int EXACT = 0;
     /** Level index: forename and surname swapped. */
-    public static final int SWAPPED = 1;
+    static final int SWAPPED = 1;
     /** Level index: forename and surname swapped, one of them a little different. */
     static final int SWAPPED_CLOSE = 2;
     /** Level index: nickname, diminutive or alias forename. */
@@ -57,9 +57,9 @@ public final class ForenameComparison implements TermFrequencyComparison<Compara
     /** Level index: an initial agrees with the other's forename. */
     static final int INITIAL = 7;
     /** Level index: different. */
-    public static final int ELSE = 8;
+    static final int ELSE = 8;
     /** Level index: either forename missing (neutral). */
-    public static final int MISSING = 9;
+    static final int MISSING = 9;
 
     private final String name;
     private final double high;

@@ -29,7 +29,7 @@ public final class IdentifierComparison implements Comparison<ComparableRecord>,
     /** Level index: two different valid values. */
     static final int DIFFERENT = 2;
     /** Level index: absent on either side (neutral). */
-    public static final int MISSING = 3;
+    static final int MISSING = 3;
 
     private static final List<ComparisonLevel> LEVELS = List.of(
             ComparisonLevel.of("equal"),

@@ -34,7 +34,7 @@ public final class MiddleNameComparison implements Comparison<ComparableRecord>,
     /** Level index: the first middle initials differ. */
     static final int DIFFERENT = 2;
     /** Level index: either side has no middle name (neutral). */
-    public static final int MISSING = 3;
+    static final int MISSING = 3;
 
     private static final List<ComparisonLevel> LEVELS = List.of(
             ComparisonLevel.of("same initials"), ComparisonLevel.of("first initial agrees"),

@@ -31,9 +31,9 @@ public final class PostcodeComparison implements Comparison<ComparableRecord>, S
     /** Level index: one keying error apart. */
     static final int ONE_CHARACTER = 3;
     /** Level index: different. */
-    public static final int ELSE = 4;
+    static final int ELSE = 4;
     /** Level index: missing (neutral). */
-    public static final int MISSING = 5;
+    static final int MISSING = 5;
 
     private static final List<ComparisonLevel> LEVELS = List.of(
             ComparisonLevel.of("full"),

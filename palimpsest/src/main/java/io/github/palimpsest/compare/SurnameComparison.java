@@ -40,9 +40,9 @@ public final class SurnameComparison implements TermFrequencyComparison<Comparab
     private static final long serialVersionUID = 1L;
 
     /** Level index: the same surname. */
-    public static final int EXACT = 0;
+    static final int EXACT = 0;
     /** Level index: forename and surname swapped. */
-    public static final int SWAPPED = 1;
+    static final int SWAPPED = 1;
     /** Level index: forename and surname swapped, one of them a little different. */
     static final int SWAPPED_CLOSE = 2;
     /** Level index: a hyphenated part, a multi-word part or a Mac/Mc spelling agrees. */
@@ -58,9 +58,9 @@ public final class SurnameComparison implements TermFrequencyComparison<Comparab
     /** Level index: Jaro–Winkler at or above the medium threshold. */
     static final int SIMILAR_MEDIUM = 8;
     /** Level index: different. */
-    public static final int ELSE = 9;
+    static final int ELSE = 9;
     /** Level index: either surname missing (neutral). */
-    public static final int MISSING = 10;
+    static final int MISSING = 10;
 
     private final String name;
     private final double high;
