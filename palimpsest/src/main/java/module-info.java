@@ -27,6 +27,9 @@ module io.github.palimpsest {
     exports io.github.palimpsest.vet;
     exports io.github.palimpsest.review;
 
+    // Helpers shared with the command-line tool only (number formatting): not the embedding developer's API.
+    exports io.github.palimpsest.internal to io.github.palimpsest.cli;
+
     // The bundled demo scenario (resources only, no classes): the CLI's `demo` reads it from this module, and
     // a resource in a module's package is encapsulated unless the package is opened.
     opens io.github.palimpsest.demo to io.github.palimpsest.cli;

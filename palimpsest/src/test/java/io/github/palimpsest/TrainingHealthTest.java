@@ -1,16 +1,16 @@
 package io.github.palimpsest;
 
-import io.github.palimpsest.pipeline.DefaultModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.pipeline.DefaultModel;
+import io.github.palimpsest.pipeline.TrainingHealth;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.score.MatchModel;
-import io.github.palimpsest.score.TrainingHealth;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -4,6 +4,7 @@ import io.github.palimpsest.CompactLinkResult;
 import io.github.palimpsest.Link;
 import io.github.palimpsest.LinkStatistics;
 import io.github.palimpsest.Linker;
+import io.github.palimpsest.internal.Decimals;
 import io.github.palimpsest.pattern.Evidence;
 import io.github.palimpsest.pattern.Pattern;
 import io.github.palimpsest.pattern.PatternEvent;
@@ -17,7 +18,6 @@ import io.github.palimpsest.review.ContradictoryDecisionsException;
 import io.github.palimpsest.review.DecisionsFormatException;
 import io.github.palimpsest.review.ReviewDecision;
 import io.github.palimpsest.review.ReviewDecisions;
-import io.github.palimpsest.score.Decimals;
 import io.github.palimpsest.score.MatchModel;
 import io.github.palimpsest.score.ModelFormatException;
 import java.io.IOException;
@@ -32,12 +32,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code link INPUT.csv... --clusters-out CLUSTERS.csv [--links-out LINKS.csv] [--patterns-out PATTERNS.csv]

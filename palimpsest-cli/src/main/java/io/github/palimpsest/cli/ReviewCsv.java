@@ -2,9 +2,9 @@ package io.github.palimpsest.cli;
 
 import io.github.palimpsest.Link;
 import io.github.palimpsest.ReviewPair;
+import io.github.palimpsest.internal.Decimals;
 import io.github.palimpsest.pattern.PlainWords;
 import io.github.palimpsest.review.ReviewDecisions;
-import io.github.palimpsest.score.Decimals;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;

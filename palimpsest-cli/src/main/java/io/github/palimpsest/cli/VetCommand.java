@@ -2,9 +2,9 @@ package io.github.palimpsest.cli;
 
 import io.github.palimpsest.LinkResult;
 import io.github.palimpsest.Linker;
+import io.github.palimpsest.internal.Decimals;
 import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.record.RecordCsvReader;
-import io.github.palimpsest.score.Decimals;
 import io.github.palimpsest.vet.VetMatch;
 import io.github.palimpsest.vet.VetResult;
 import io.github.palimpsest.vet.Vetting;
@@ -16,12 +16,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVPrinter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code vet --roster ROSTER.csv RECORDS.csv... --out VET.csv [--report VET.html]}: checks a roster of officers and staff against

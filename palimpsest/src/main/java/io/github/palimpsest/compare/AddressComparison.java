@@ -21,13 +21,13 @@ public final class AddressComparison implements Comparison<ComparableRecord>, Se
     private static final long serialVersionUID = 1L;
 
     /** Level index: the same set of words. */
-    public static final int SAME_WORDS = 0;
+    static final int SAME_WORDS = 0;
     /** Level index: Jaccard at least 0.6. */
-    public static final int MOSTLY_SHARED = 1;
+    static final int MOSTLY_SHARED = 1;
     /** Level index: Jaccard at least 0.3. */
-    public static final int PARTLY_SHARED = 2;
+    static final int PARTLY_SHARED = 2;
     /** Level index: different. */
-    public static final int ELSE = 3;
+    static final int ELSE = 3;
     /** Level index: missing (neutral). */
     public static final int MISSING = 4;
 

@@ -25,11 +25,11 @@ public final class ContactComparison implements Comparison<ComparableRecord>, Se
     /** Level index: the same value. */
     public static final int EQUAL = 0;
     /** Level index: a keying error apart (see the class comment). */
-    public static final int CLOSE = 1;
+    static final int CLOSE = 1;
     /** Level index: different values. */
-    public static final int DIFFERENT = 2;
+    static final int DIFFERENT = 2;
     /** Level index: missing (neutral). */
-    public static final int MISSING = 3;
+    static final int MISSING = 3;
 
     /** The Jaro–Winkler similarity of two e-mail addresses at and above which they are close (as Splink's). */
     static final double EMAIL_SIMILARITY = 0.88;

@@ -31,23 +31,23 @@ public final class DateOfBirthComparison implements Comparison<ComparableRecord>
     private static final long serialVersionUID = 1L;
 
     /** Level index: the same date. */
-    public static final int EXACT = 0;
+    static final int EXACT = 0;
     /** Level index: the same 1 January or placeholder date. */
-    public static final int EXACT_LOW_INFORMATION = 1;
+    static final int EXACT_LOW_INFORMATION = 1;
     /** Level index: day and month swapped. */
-    public static final int DAY_MONTH_SWAPPED = 2;
+    static final int DAY_MONTH_SWAPPED = 2;
     /** Level index: one digit wrong or two adjacent digits transposed. */
-    public static final int ONE_DIGIT_TYPO = 3;
+    static final int ONE_DIGIT_TYPO = 3;
     /** Level index: same day and month, years one apart. */
-    public static final int YEAR_OFF_BY_ONE = 4;
+    static final int YEAR_OFF_BY_ONE = 4;
     /** Level index: the same year, one side 1 January. */
-    public static final int SAME_YEAR_FIRST_OF_JANUARY = 5;
+    static final int SAME_YEAR_FIRST_OF_JANUARY = 5;
     /** Level index: within a few years. */
-    public static final int WITHIN_YEARS = 6;
+    static final int WITHIN_YEARS = 6;
     /** Level index: different. */
     public static final int ELSE = 7;
     /** Level index: missing or placeholder (neutral). */
-    public static final int MISSING = 8;
+    static final int MISSING = 8;
 
     private static final int PLACEHOLDER_1900 = 1900_01_01;
     private static final int PLACEHOLDER_1970 = 1970_01_01;

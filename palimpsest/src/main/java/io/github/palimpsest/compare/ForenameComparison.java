@@ -41,25 +41,25 @@ public final class ForenameComparison implements TermFrequencyComparison<Compara
     private static final long serialVersionUID = 1L;
 
     /** Level index: the same forename. */
-    public static final int EXACT = 0;
+    static final int EXACT = 0;
     /** Level index: forename and surname swapped. */
-    public static final int SWAPPED = 1;
+    static final int SWAPPED = 1;
     /** Level index: forename and surname swapped, one of them a little different. */
-    public static final int SWAPPED_CLOSE = 2;
+    static final int SWAPPED_CLOSE = 2;
     /** Level index: nickname, diminutive or alias forename. */
-    public static final int NICKNAME = 3;
+    static final int NICKNAME = 3;
     /** Level index: Jaro–Winkler at or above the high threshold. */
-    public static final int SIMILAR_HIGH = 4;
+    static final int SIMILAR_HIGH = 4;
     /** Level index: phonetic keys agree. */
-    public static final int PHONETIC = 5;
+    static final int PHONETIC = 5;
     /** Level index: Jaro–Winkler at or above the medium threshold. */
-    public static final int SIMILAR_MEDIUM = 6;
+    static final int SIMILAR_MEDIUM = 6;
     /** Level index: an initial agrees with the other's forename. */
-    public static final int INITIAL = 7;
+    static final int INITIAL = 7;
     /** Level index: different. */
-    public static final int ELSE = 8;
+    static final int ELSE = 8;
     /** Level index: either forename missing (neutral). */
-    public static final int MISSING = 9;
+    static final int MISSING = 9;
 
     private final String name;
     private final double high;

@@ -29,13 +29,13 @@ public final class GenericIdentifierComparison implements Comparison<ComparableR
     private static final long serialVersionUID = 1L;
 
     /** Level index: the same value. */
-    public static final int EQUAL = 0;
+    static final int EQUAL = 0;
     /** Level index: one keying error apart. */
-    public static final int ONE_CHARACTER = 1;
+    static final int ONE_CHARACTER = 1;
     /** Level index: different values. */
-    public static final int DIFFERENT = 2;
+    static final int DIFFERENT = 2;
     /** Level index: absent on either side (neutral). */
-    public static final int MISSING = 3;
+    static final int MISSING = 3;
 
     private static final List<ComparisonLevel> LEVELS = List.of(
             ComparisonLevel.of("equal"),

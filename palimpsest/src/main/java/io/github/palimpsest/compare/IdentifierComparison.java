@@ -25,11 +25,11 @@ public final class IdentifierComparison implements Comparison<ComparableRecord>,
     /** Level index: the same valid value. */
     public static final int EQUAL = 0;
     /** Level index: present on both sides, at least one invalid. */
-    public static final int ONE_INVALID = 1;
+    static final int ONE_INVALID = 1;
     /** Level index: two different valid values. */
-    public static final int DIFFERENT = 2;
+    static final int DIFFERENT = 2;
     /** Level index: absent on either side (neutral). */
-    public static final int MISSING = 3;
+    static final int MISSING = 3;
 
     private static final List<ComparisonLevel> LEVELS = List.of(
             ComparisonLevel.of("equal"),

@@ -28,13 +28,13 @@ public final class MiddleNameComparison implements Comparison<ComparableRecord>,
     private static final long serialVersionUID = 1L;
 
     /** Level index: the same middle initials. */
-    public static final int SAME_INITIALS = 0;
+    static final int SAME_INITIALS = 0;
     /** Level index: the first middle initials agree, the rest do not. */
-    public static final int FIRST_INITIAL = 1;
+    static final int FIRST_INITIAL = 1;
     /** Level index: the first middle initials differ. */
-    public static final int DIFFERENT = 2;
+    static final int DIFFERENT = 2;
     /** Level index: either side has no middle name (neutral). */
-    public static final int MISSING = 3;
+    static final int MISSING = 3;
 
     private static final List<ComparisonLevel> LEVELS = List.of(
             ComparisonLevel.of("same initials"), ComparisonLevel.of("first initial agrees"),

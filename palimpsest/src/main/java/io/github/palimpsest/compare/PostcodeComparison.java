@@ -25,15 +25,15 @@ public final class PostcodeComparison implements Comparison<ComparableRecord>, S
     /** Level index: the same postcode. */
     public static final int FULL = 0;
     /** Level index: the same sector. */
-    public static final int SECTOR = 1;
+    static final int SECTOR = 1;
     /** Level index: the same district. */
-    public static final int DISTRICT = 2;
+    static final int DISTRICT = 2;
     /** Level index: one keying error apart. */
-    public static final int ONE_CHARACTER = 3;
+    static final int ONE_CHARACTER = 3;
     /** Level index: different. */
-    public static final int ELSE = 4;
+    static final int ELSE = 4;
     /** Level index: missing (neutral). */
-    public static final int MISSING = 5;
+    static final int MISSING = 5;
 
     private static final List<ComparisonLevel> LEVELS = List.of(
             ComparisonLevel.of("full"),

@@ -19,11 +19,11 @@ public final class SexComparison implements Comparison<ComparableRecord>, Serial
     private static final long serialVersionUID = 1L;
 
     /** Level index: the same sex. */
-    public static final int EQUAL = 0;
+    static final int EQUAL = 0;
     /** Level index: different. */
-    public static final int DIFFERENT = 1;
+    static final int DIFFERENT = 1;
     /** Level index: unknown on either side (neutral). */
-    public static final int MISSING = 2;
+    static final int MISSING = 2;
 
     private static final List<ComparisonLevel> LEVELS = List.of(
             ComparisonLevel.of("equal"), ComparisonLevel.of("different"), ComparisonLevel.neutral("missing"));

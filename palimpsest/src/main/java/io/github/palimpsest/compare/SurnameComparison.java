@@ -40,27 +40,27 @@ public final class SurnameComparison implements TermFrequencyComparison<Comparab
     private static final long serialVersionUID = 1L;
 
     /** Level index: the same surname. */
-    public static final int EXACT = 0;
+    static final int EXACT = 0;
     /** Level index: forename and surname swapped. */
-    public static final int SWAPPED = 1;
+    static final int SWAPPED = 1;
     /** Level index: forename and surname swapped, one of them a little different. */
-    public static final int SWAPPED_CLOSE = 2;
+    static final int SWAPPED_CLOSE = 2;
     /** Level index: a hyphenated part, a multi-word part or a Mac/Mc spelling agrees. */
-    public static final int VARIANT = 3;
+    static final int VARIANT = 3;
     /** Level index: a surname equals one of the other's alias (previous) surnames. */
-    public static final int ALIAS = 4;
+    static final int ALIAS = 4;
     /** Level index: one side's single name, given as a forename, is the other's surname. */
-    public static final int SINGLE_NAME = 5;
+    static final int SINGLE_NAME = 5;
     /** Level index: Jaro–Winkler at or above the high threshold. */
-    public static final int SIMILAR_HIGH = 6;
+    static final int SIMILAR_HIGH = 6;
     /** Level index: phonetic keys agree. */
-    public static final int PHONETIC = 7;
+    static final int PHONETIC = 7;
     /** Level index: Jaro–Winkler at or above the medium threshold. */
-    public static final int SIMILAR_MEDIUM = 8;
+    static final int SIMILAR_MEDIUM = 8;
     /** Level index: different. */
-    public static final int ELSE = 9;
+    static final int ELSE = 9;
     /** Level index: either surname missing (neutral). */
-    public static final int MISSING = 10;
+    static final int MISSING = 10;
 
     private final String name;
     private final double high;

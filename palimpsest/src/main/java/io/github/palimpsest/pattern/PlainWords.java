@@ -65,7 +65,7 @@ public final class PlainWords {
     }
 
     /** What a comparison compares: {@code "pnc_id"} is {@code "PNC ID"}, {@code "id_staff_no"} {@code "staff no"}. */
-    public static String noun(String comparison) {
+    static String noun(String comparison) {
         checkNotNull(comparison, "comparison");
         String known = NOUNS.get(comparison);
         if (known != null) {
@@ -79,7 +79,7 @@ public final class PlainWords {
     }
 
     /** The plural of a noun: {@code "date of birth"} is {@code "dates of birth"}, {@code "PNC ID"} {@code "PNC IDs"}. */
-    public static String plural(String noun) {
+    static String plural(String noun) {
         checkNotNull(noun, "noun");
         String known = PLURALS.get(noun);
         if (known != null) {
@@ -121,7 +121,7 @@ public final class PlainWords {
      * A weight in bits as how much more (or less) likely the evidence is for the same person than for two
      * people, to two significant figures: {@code 12.0} is {@code "about 4,100 times more likely"}.
      */
-    public static String likelihood(double weightBits) {
+    static String likelihood(double weightBits) {
         double factor = Math.pow(2, Math.abs(weightBits));
         String direction = weightBits >= 0 ? "more" : "less";
         if (Double.isInfinite(factor) || factor >= 1e15) {

@@ -11,7 +11,6 @@ import io.github.palimpsest.compare.TermFrequencyComparison;
 import io.github.palimpsest.score.ComparisonVectors;
 import io.github.palimpsest.score.MatchModel;
 import io.github.palimpsest.score.ModelTrainer;
-import io.github.palimpsest.score.TrainingHealth;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;

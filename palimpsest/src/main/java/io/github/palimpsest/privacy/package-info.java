@@ -11,5 +11,13 @@
  * {@link io.github.palimpsest.privacy.TokenLinker} links a whole pool of tombstones through tokens alone,
  * blocking with {@link io.github.palimpsest.privacy.TokenBlockingRules}.
  * The parameters, the threat model and the measured figures are in {@code docs/privacy.md}.
+ *
+ * <pre>{@code
+ * DeploymentSecret secret = DeploymentSecret.load(Path.of("deployment.key"));
+ * Tombstone tombstone = Tombstone.of(record, secret, TombstoneOptions.defaults());
+ * TokenLinkResult people = TokenLinker.builder().seed(42).build().link(tombstones);
+ * people.clustering().clusterOf(0);            // the person of tombstone 0
+ * people.explain(0, 1);                        // comparison names and level labels only, never a value
+ * }</pre>
  */
 package io.github.palimpsest.privacy;

@@ -61,17 +61,17 @@ public final class ComparisonVectors {
     }
 
     /** The number of levels of comparison {@code c}. */
-    public int levelCount(int c) {
+    int levelCount(int c) {
         return levelCounts[c];
     }
 
     /** The number of distinct patterns. */
-    public int distinctCount() {
+    int distinctCount() {
         return patterns.length;
     }
 
     /** The number of pairs counted (the sum of all counts). */
-    public long totalCount() {
+    long totalCount() {
         return totalCount;
     }
 

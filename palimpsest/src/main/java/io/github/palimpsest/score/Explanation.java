@@ -3,6 +3,7 @@ package io.github.palimpsest.score;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import io.github.palimpsest.internal.Decimals;
 import java.util.List;
 
 /**

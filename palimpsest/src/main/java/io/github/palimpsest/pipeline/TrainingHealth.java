@@ -1,6 +1,7 @@
-package io.github.palimpsest.score;
+package io.github.palimpsest.pipeline;
 
 import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.score.MatchModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

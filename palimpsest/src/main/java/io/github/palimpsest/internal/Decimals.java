@@ -1,4 +1,4 @@
-package io.github.palimpsest.score;
+package io.github.palimpsest.internal;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
