@@ -115,7 +115,7 @@ public interface BlockingRule<R> {
      * superset such as the value and its one-deletion neighbours.
      */
     default BlockingRule<R> coveringAgreementOf(Comparison<? super R> comparison) {
-        return new CoveringBlockingRule<>(this, checkNotNull(comparison, "comparison"));
+        return new GuardedBlockingRule<>(this, maxBlockSize(), null, checkNotNull(comparison, "comparison"));
     }
 
     /**

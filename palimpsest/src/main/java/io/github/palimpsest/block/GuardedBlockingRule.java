@@ -1,21 +1,31 @@
 package io.github.palimpsest.block;
 
+import io.github.palimpsest.compare.Comparison;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * The rule behind {@link BlockingRule#withMaxBlockSize} and {@link BlockingRule#withSplitKeys}: another rule
- * with its own maximum block size and its own split keys.
+ * The rule behind {@link BlockingRule#withMaxBlockSize}, {@link BlockingRule#withSplitKeys} and {@link
+ * BlockingRule#coveringAgreementOf}: another rule with its own maximum block size, split keys and covered
+ * comparison (each null to keep the other rule's).
  */
 final class GuardedBlockingRule<R> implements BlockingRule<R> {
     private final BlockingRule<R> rule;
     private final int maxBlockSize;
     private final BiConsumer<? super R, Consumer<String>> splitKeys;
+    private final Comparison<? super R> covered;
 
     GuardedBlockingRule(BlockingRule<R> rule, int maxBlockSize, BiConsumer<? super R, Consumer<String>> splitKeys) {
+        this(rule, maxBlockSize, splitKeys, null);
+    }
+
+    GuardedBlockingRule(BlockingRule<R> rule, int maxBlockSize, BiConsumer<? super R, Consumer<String>> splitKeys,
+            Comparison<? super R> covered) {
         this.rule = rule;
         this.maxBlockSize = maxBlockSize;
         this.splitKeys = splitKeys;
+        this.covered = covered;
     }
 
     @Override
@@ -53,23 +63,30 @@ final class GuardedBlockingRule<R> implements BlockingRule<R> {
     }
 
     @Override
-    public java.util.Optional<io.github.palimpsest.compare.Comparison<? super R>> agreementCovered() {
-        return rule.agreementCovered();
+    public Optional<Comparison<? super R>> agreementCovered() {
+        return covered == null ? rule.agreementCovered() : Optional.of(covered);
     }
 
     @Override
     public BlockingRule<R> withMaxBlockSize(int size) {
         BlockingRule.super.withMaxBlockSize(size); // checks the argument
-        return new GuardedBlockingRule<>(rule, size, splitKeys);
+        return new GuardedBlockingRule<>(rule, size, splitKeys, covered);
     }
 
     @Override
     public BlockingRule<R> withSplitKeys(BiConsumer<? super R, Consumer<String>> keys) {
-        return new GuardedBlockingRule<>(rule, maxBlockSize, java.util.Objects.requireNonNull(keys, "keys"));
+        return new GuardedBlockingRule<>(rule, maxBlockSize, java.util.Objects.requireNonNull(keys, "keys"), covered);
+    }
+
+    @Override
+    public BlockingRule<R> coveringAgreementOf(Comparison<? super R> comparison) {
+        return new GuardedBlockingRule<>(rule, maxBlockSize, splitKeys,
+                java.util.Objects.requireNonNull(comparison, "comparison"));
     }
 
     @Override
     public String toString() {
-        return rule + "[maxBlockSize=" + maxBlockSize + (splitKeys == null ? "" : ", split") + "]";
+        return rule + "[maxBlockSize=" + maxBlockSize + (splitKeys == null ? "" : ", split")
+                + (covered == null ? "" : ", covers " + covered.name()) + "]";
     }
 }
