@@ -32,10 +32,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>How. When a blocking rule pairs every two records that share the value (a rule that {@linkplain
  * BlockingRule#agreementCovered declares it covers the comparison's agreement}), every pair that agrees is a
- * candidate, except in the blocks too large
- * to pair in full, which the blocking cut down to a sorted window and sub-blocks; their pairs not proposed
- * are counted by the non-match share of those proposed. The non-matches among all pairs that agree are then the candidates that agree,
- * each counted by the model's probability that it is not a match; {@code u} of the agreeing level is that
+ * candidate, except in the blocks too large to pair in full, which the blocking cut down to a sorted window
+ * and sub-blocks; their pairs not proposed are counted by the non-match share of those proposed. The
+ * non-matches among all pairs that agree are then the candidates that agree, each counted by the model's probability that it is not a match; {@code u} of the agreeing level is that
  * count (plus the pseudo-count) over the non-matching pairs in which both records have a value. The other
  * levels keep their sampled proportions. For the identifier comparisons ({@link IdentifierComparison}: PNC
  * ID, CRO, NI number, driving licence; {@link GenericIdentifierComparison}: warrant number and {@code id_*};
@@ -64,17 +63,12 @@ public final class CountedU {
 
     /**
      * A comparison whose agreement u is counted, its neutral level, how many records have a value, and its
-     * blocking rule's oversize blocks.
+     * blocking rule's oversize blocks, which blocking cut down rather than paired in full: the pairs each has
+     * in all ({@code cutBlockPairs[b]}) and the block of each record ({@code blockOf[i]}, -1 for none; null
+     * when there is no cut block).
      */
-    private record Counted(int comparison, String name, int missing, long withValue, List<CutBlock> cutBlocks) {
-    }
-
-    /**
-     * An oversize block of a counted comparison's rule, which blocking cut down rather than paired in full:
-     * its records ({@code blockOf[i]} is the block's number for its records, else -1) and how many pairs it
-     * has in all.
-     */
-    private record CutBlock(int number, long allPairs) {
+    private record Counted(int comparison, String name, int missing, long withValue, long[] cutBlockPairs,
+            int[] blockOf) {
     }
 
     /**
@@ -86,8 +80,7 @@ public final class CountedU {
     public static MatchModel withCountedU(MatchModel model, List<Comparison<ComparableRecord>> comparisons,
             BlockingReport blocking, List<BlockingRule<ComparableRecord>> blockingRules,
             List<ComparableRecord> comparable, Candidates candidates, byte[][] levels, double pseudoCount) {
-        int[][] blockOf = new int[comparisons.size()][];
-        List<Counted> counted = countable(comparisons, blocking, blockingRules, comparable, blockOf);
+        List<Counted> counted = countable(comparisons, blocking, blockingRules, comparable);
         if (counted.isEmpty()) {
             return model;
         }
@@ -103,8 +96,7 @@ public final class CountedU {
             MatchModelBuilder builder = current.toBuilder();
             change = 0;
             for (Counted c : counted) {
-                double u = countedU(c, levels[c.comparison()], pairs, probability, pseudoCount,
-                        blockOf[c.comparison()], candidates);
+                double u = countedU(c, levels[c.comparison()], pairs, probability, pseudoCount, candidates);
                 change = Math.max(change, Math.abs(Math.log(u / current.u(c.comparison(), EQUAL))));
                 builder.u(c.name(), withAgreement(model, c, u));
             }
@@ -127,7 +119,7 @@ public final class CountedU {
      * and a prolific person's records stay one person's.
      */
     private static List<Counted> countable(List<Comparison<ComparableRecord>> comparisons, BlockingReport blocking,
-            List<BlockingRule<ComparableRecord>> blockingRules, List<ComparableRecord> comparable, int[][] blockOf) {
+            List<BlockingRule<ComparableRecord>> blockingRules, List<ComparableRecord> comparable) {
         Map<String, BlockingReport.RuleSummary> rules = new HashMap<>();
         for (BlockingReport.RuleSummary rule : blocking.rules()) {
             rules.put(rule.name(), rule);
@@ -149,9 +141,8 @@ public final class CountedU {
                 }
             }
             if (withValue >= 2) {
-                blockOf[c] = new int[0];
-                List<CutBlock> cut = cutBlocks(blocking, covering, comparable, c, blockOf);
-                counted.add(new Counted(c, comparison.name(), missing, withValue, cut));
+                counted.add(cutBlocks(new Counted(c, comparison.name(), missing, withValue, new long[0], null),
+                        blocking, covering, comparable));
             }
         }
         return counted;
@@ -168,36 +159,33 @@ public final class CountedU {
         return null;
     }
 
-    /**
-     * The rule's oversize blocks, numbered, with {@code blockOf[c][i]} set to the block of record {@code i}
-     * (-1 for none; a record in two cut blocks of one rule is counted in the first).
-     */
-    private static List<CutBlock> cutBlocks(BlockingReport blocking, BlockingRule<ComparableRecord> rule,
-            List<ComparableRecord> comparable, int c, int[][] blockOf) {
+    /** {@code counted} with the cut (oversize) blocks of its covering rule and the block of each record. */
+    private static Counted cutBlocks(Counted counted, BlockingReport blocking, BlockingRule<ComparableRecord> rule,
+            List<ComparableRecord> comparable) {
         Map<String, Integer> numberOfKey = new HashMap<>();
-        List<CutBlock> cut = new ArrayList<>();
+        List<Long> allPairs = new ArrayList<>();
         for (BlockingReport.OversizeBlock block : blocking.oversizeBlocks()) {
-            if (rule != null && block.rule().equals(rule.name())) {
-                numberOfKey.put(block.key(), cut.size());
-                cut.add(new CutBlock(cut.size(), (long) block.size() * (block.size() - 1) / 2));
+            if (block.rule().equals(rule.name())) {
+                numberOfKey.put(block.key(), allPairs.size());
+                allPairs.add((long) block.size() * (block.size() - 1) / 2);
             }
         }
-        if (cut.isEmpty()) {
-            return cut;
+        if (allPairs.isEmpty()) {
+            return counted;
         }
-        int[] of = new int[comparable.size()];
-        Arrays.fill(of, -1);
-        for (int i = 0; i < of.length; i++) {
+        int[] blockOf = new int[comparable.size()];
+        Arrays.fill(blockOf, -1);
+        for (int i = 0; i < blockOf.length; i++) {
             int record = i;
             rule.keys(comparable.get(i), key -> {
                 Integer number = numberOfKey.get(key);
-                if (number != null && of[record] < 0) {
-                    of[record] = number;
+                if (number != null && blockOf[record] < 0) {
+                    blockOf[record] = number; // a record in two cut blocks of one rule counts in the first
                 }
             });
         }
-        blockOf[c] = of;
-        return cut;
+        return new Counted(counted.comparison(), counted.name(), counted.missing(), counted.withValue(),
+                allPairs.stream().mapToLong(Long::longValue).toArray(), blockOf);
     }
 
     /** Whether the comparison is of an identifier-like value whose first level is exact agreement. */
@@ -220,10 +208,11 @@ public final class CountedU {
      * agreeing pairs of cut blocks that were not proposed counted by the non-match share of those proposed.
      */
     private static double countedU(Counted c, byte[] level, int[] pairs, double[] probability, double pseudoCount,
-            int[] blockOf, Candidates candidates) {
+            Candidates candidates) {
         double nonMatchAgreements = 0;
         double matchesWithBothValues = 0;
-        int cut = c.cutBlocks().size();
+        int[] blockOf = c.blockOf();
+        int cut = c.cutBlockPairs().length;
         long[] proposed = new long[cut];
         double[] proposedNonMatches = new double[cut];
         for (int k = 0; k < pairs.length; k++) {
@@ -243,10 +232,9 @@ public final class CountedU {
                 matchesWithBothValues += probability[k];
             }
         }
-        for (CutBlock block : c.cutBlocks()) {
-            long notProposed = Math.max(0, block.allPairs() - proposed[block.number()]);
-            double nonMatchShare = proposed[block.number()] == 0 ? 1
-                    : proposedNonMatches[block.number()] / proposed[block.number()];
+        for (int b = 0; b < cut; b++) {
+            long notProposed = Math.max(0, c.cutBlockPairs()[b] - proposed[b]);
+            double nonMatchShare = proposed[b] == 0 ? 1 : proposedNonMatches[b] / proposed[b];
             nonMatchAgreements += notProposed * nonMatchShare;
         }
         double nonMatchPairs = Math.max(1, c.withValue() * (c.withValue() - 1) / 2.0 - matchesWithBothValues);
