@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 /**
  * The blocking rules for person records: the ways two {@link ComparableRecord}s can become a candidate
  * pair. A {@link Blocker} unions their pairs, so a true pair needs to share a key under only one rule;
- * {@code docs/comparisons-and-blocking.md} gives each rule's purpose and the measured recall and pair
- * counts.
+ * {@code docs/comparisons-and-blocking.md} gives each rule's purpose and how recall is measured; the figures
+ * are in {@code docs/results.md}.
  *
  * <pre>{@code
  * Blocker<ComparableRecord> blocker = Blocker.<ComparableRecord>builder()
@@ -90,7 +90,7 @@ public final class PersonBlockingRules {
      * Records without a name are reached by the identifier, phone-with-year, e-mail, {@code dob+postcode},
      * {@code dob+house-number} and {@code postcode+house-number} rules, none of which uses a name. Every key
      * combines at least two fields or is an identifier, so blocks stay small as the pool grows and the
-     * number of candidate pairs grows about linearly (measured in {@code docs/comparisons-and-blocking.md}).
+     * number of candidate pairs grows about linearly (figures in {@code docs/results.md}).
      */
     public static List<BlockingRule<ComparableRecord>> standard() {
         return List.of(

@@ -332,7 +332,7 @@ public final class Clusterer {
          * borderline link between one record of each (twins at different addresses, two strangers of a common
          * name and a near date of birth), while the records of one person that were split apart usually
          * resemble each other in more than one pair. The person linker and index use
-         * {@link PersonConflicts#LONE_LINK_WEIGHT}; measured in docs/accuracy.md. A value at or below the
+         * {@link PersonConflicts#LONE_LINK_WEIGHT} (docs/blocking-and-clustering.md). A value at or below the
          * threshold turns the check off;
          * {@code Double.POSITIVE_INFINITY} requires two links for every such merge.
          */

@@ -78,7 +78,7 @@ public final class LinkIndex {
     private final CountDownLatch warm = new CountDownLatch(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(LinkIndex.class);
-    /** Records rebuilt per read-lock hold of the warm-up: about 50 ms of work, so a writer never waits long. */
+    /** Records rebuilt per read-lock hold of the warm-up: a small slice of work, so a writer never waits long. */
     private static final int WARM_UP_CHUNK = 1_024;
 
     LinkIndex(IndexConfig config, int expectedRecords) {

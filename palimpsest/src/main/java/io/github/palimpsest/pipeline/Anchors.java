@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Anchor pairs of a plain-text run: candidate pairs that share a valid PNC ID, CRO number or NI number, and
- * the m they give (docs/model.md, docs/accuracy.md). Stateless.
+ * the m they give (docs/model.md). Stateless.
  */
 public final class Anchors {
     private static final Logger LOG = LoggerFactory.getLogger(Anchors.class);

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * {@link MatchModel#householdAdjustment(int[], double[])}) by EM over the candidate
  * pairs, keeping the trained match/stranger likelihood ratio of each pair (term frequencies included) as it
  * is. Only pairs that share a home (postcode in full or address exact) can belong to the household class:
- * unconfined, at a million records it absorbed strangers too (docs/accuracy.md); only pairs that share a
+ * unconfined, in a large pool it takes strangers too (docs/model.md, "Household class"); only pairs that share a
  * surname and no home, and differ clearly in forename or date of birth, can be relatives apart. Stateless.
  */
 public final class HouseholdClass {

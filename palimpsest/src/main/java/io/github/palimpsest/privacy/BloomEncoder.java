@@ -30,7 +30,7 @@ final class BloomEncoder {
 
     static final int BASE_BITS = 512;
     static final int FILTER_BITS = 2 * BASE_BITS;
-    /** Default flip probability of each base bit; measured in docs/privacy.md. */
+    /** Default flip probability of each base bit; what it costs and protects: docs/privacy.md, "Threat model". */
     static final double FLIP_PROBABILITY = 0.02;
     /** Cache bound: bigrams and common names fit many times over; rare features (postcodes) are recomputed. */
     private static final int MAX_CACHED_FEATURES = 1 << 16;

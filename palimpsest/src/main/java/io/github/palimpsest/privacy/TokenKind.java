@@ -19,10 +19,10 @@ import java.util.OptionalDouble;
 final class TokenKind implements RecordKind<Tombstone> {
     /**
      * Dice of two date-of-birth filters below which the dates conflict in clustering. A day–month swap keeps
-     * the year and the unordered day–month pair (two of seven features) and scores Dice 0.60 in the median,
-     * 0.555 at the 1st percentile, below the {@code dob} comparison's lowest threshold (0.62); unrelated dates
-     * score 0.50 (95th percentile 0.56). So a swap is weak evidence against, but not a conflict; measured over
-     * 20 keys x 200 dates (docs/privacy.md, "Small pools").
+     * the year and the unordered day–month pair (two of seven features), so its Dice falls below the {@code dob}
+     * comparison's lowest threshold (0.62) but mostly stays above this one, which most unrelated dates fall
+     * below. So a swap is weak evidence against, but not a conflict (docs/privacy.md, "Small pools"; figures in
+     * docs/results.md).
      */
     static final double BIRTH_DATE_CONFLICT_DICE = 0.56;
 

@@ -19,7 +19,7 @@ import java.util.List;
  * }</pre>
  *
  * <p>The default Dice thresholds sit between the noise floor of equal values (about 0.96, from the keyed
- * noise) and the background of unrelated values (about 0.5 for balanced filters); docs/privacy.md gives
+ * noise) and the background of unrelated values (about 0.5 for balanced filters); docs/results.md gives
  * the measured distributions. All comparisons are immutable and thread-safe.
  */
 public final class TombstoneComparisons {

@@ -10,7 +10,7 @@
  * {@link io.github.palimpsest.privacy.TombstoneMatcher} compare them inside the Fellegi–Sunter model;
  * {@link io.github.palimpsest.privacy.TokenLinker} links a whole pool of tombstones through tokens alone,
  * blocking with {@link io.github.palimpsest.privacy.TokenBlockingRules}.
- * The parameters, the threat model and the measured figures are in {@code docs/privacy.md}.
+ * The parameters and the threat model are in {@code docs/privacy.md}, the figures in {@code docs/results.md}.
  *
  * <pre>{@code
  * DeploymentSecret secret = DeploymentSecret.load(Path.of("deployment.key"));

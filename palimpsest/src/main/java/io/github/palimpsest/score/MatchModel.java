@@ -308,8 +308,8 @@ public final class MatchModel implements Serializable {
      * by chance, so against a stranger, agreement on a rare value is as much stronger evidence for the
      * household class as it is for a match. Each term-frequency adjustment the match weight gets is added to
      * {@code H} too, and the match-against-household odds stay independent of how common the shared name is.
-     * Without it a rare surname at one home reads as one person: at a million records, where a rare name's
-     * adjustment is largest, relatives linked that a smaller pool kept apart (docs/model.md).
+     * Without it a rare surname at one home reads as one person, the more so the larger the pool, where a rare
+     * name's adjustment is largest (docs/model.md).
      *
      * @param termFrequencies as for {@link #matchWeight(int[], double[])}
      */
