@@ -29,7 +29,7 @@ import java.util.Locale;
  * <p>Note: {@code normalise} spreads the class's probability over all levels, the neutral one included,
  * while the ratio to {@code u} is taken only at usable levels, which penalises the class for every usable
  * field. The measured gain depends on it: normalised over usable levels only, the class copies the match
- * class and absorbs true pairs (docs/accuracy.md, "Caveat").
+ * class and absorbs true pairs (docs/accuracy.md, "Other measurements"; history in CHANGELOG.md).
  *
  * <pre>
  * ./mvnw -o -pl palimpsest-it -am -Pbench test-compile exec:exec -Dbench.main=io.github.palimpsest.HouseholdClassExperiment \
