@@ -1,11 +1,12 @@
 package io.github.palimpsest;
 
 import io.github.palimpsest.block.CandidatePairs;
-import io.github.palimpsest.pipeline.Candidates;
 import io.github.palimpsest.cluster.Clustering;
 import io.github.palimpsest.cluster.PairDecisions;
 import io.github.palimpsest.cluster.RefusedLink;
 import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.pipeline.Candidates;
+import io.github.palimpsest.pipeline.IndexedModel;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.review.ReviewDecision;
 import io.github.palimpsest.review.ReviewDecisions;
@@ -96,10 +97,10 @@ final class Reviewing {
                 for (int c = 0; c < comparisonCount; c++) {
                     vector[c] = comparisons.get(c).level(left, right);
                     extraLevels[c][n] = (byte) vector[c];
-                    tf[c] = termFrequency[c] == null ? MatchModel.NO_TERM_FREQUENCY
+                    tf[c] = termFrequency[c] == null ? IndexedModel.NO_TERM_FREQUENCY
                             : termFrequency[c][CandidatePairs.left(pair)];
                 }
-                extraWeights[n] = model.explain(vector, tf).totalWeight();
+                extraWeights[n] = IndexedModel.of(model).explain(vector, tf).totalWeight();
             }
             n++;
         }

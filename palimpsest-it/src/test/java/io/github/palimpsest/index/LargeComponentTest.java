@@ -101,7 +101,7 @@ class LargeComponentTest {
         // The check above means something: the residents link to every sparse record, some of their dates of
         // birth conflict, and the sparse records' person took some residents and refused others.
         IndexCore core = index.core();
-        var conflicts = io.github.palimpsest.cluster.PersonConflicts.birthDates(core.config.comparisons, core.config.model,
+        var conflicts = io.github.palimpsest.pipeline.PersonConflicts.birthDates(core.config.comparisons, core.config.model,
                 core::comparable);
         int first = core.slotOf("RES-00001");
         int far = core.slotOf("RES-00007");
@@ -314,7 +314,7 @@ class LargeComponentTest {
                 }
             }
             assertEquals(members.length, reached.size(), "person of " + core.recordId(slot) + " is not linked");
-            var conflicts = io.github.palimpsest.cluster.PersonConflicts.birthDates(core.config.comparisons, core.config.model,
+            var conflicts = io.github.palimpsest.pipeline.PersonConflicts.birthDates(core.config.comparisons, core.config.model,
                     core::comparable);
             for (int x : members) {
                 for (int y : members) {

@@ -1,11 +1,8 @@
 package io.github.palimpsest.privacy;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.normalise.Postcode;
+import io.github.palimpsest.pipeline.IndexedModel;
 import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.score.Explanation;
 import io.github.palimpsest.score.MatchModel;
@@ -15,9 +12,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import io.github.palimpsest.normalise.Postcode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TombstoneMatcherTest {
 
@@ -120,9 +120,9 @@ class TombstoneMatcherTest {
         TombstoneMatcher matcher = TombstoneMatcher.of(COMPARISONS, model, -1000);
         int[] levels = matcher.levels(a, b);
         Explanation e = matcher.match(a, b).orElseThrow().explanation();
-        int pnc = model.indexOf("pnc_id").orElseThrow();
+        int pnc = IndexedModel.of(model).indexOf("pnc_id").orElseThrow();
         assertEquals(0, levels[pnc], "token equal");
-        assertEquals(model.priorWeight() + model.levelWeight(pnc, 0), e.totalWeight(), 1e-9);
+        assertEquals(model.priorWeight() + IndexedModel.of(model).levelWeight(pnc, 0), e.totalWeight(), 1e-9);
         for (int c = 0; c < levels.length; c++) {
             if (c != pnc) {
                 assertTrue(COMPARISONS.get(c).levels().get(levels[c]).isNeutral(), COMPARISONS.get(c).name());

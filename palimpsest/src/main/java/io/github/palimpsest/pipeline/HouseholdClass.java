@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fits a model's household class and its class of relatives apart (see
- * {@link MatchModel#householdAdjustment(int[], double[])}) by EM over the candidate
+ * {@link IndexedModel#householdAdjustment(int[], double[])}) by EM over the candidate
  * pairs, keeping the trained match/stranger likelihood ratio of each pair (term frequencies included) as it
  * is. Only pairs that share a home (postcode in full or address exact) can belong to the household class:
  * unconfined, at a million records it absorbed strangers too (docs/accuracy.md); only pairs that share a
@@ -50,7 +50,7 @@ public final class HouseholdClass {
      * @param levels    each comparison's level for each candidate pair ({@code levels[c][k]})
      * @param weights   each candidate pair's match weight under {@code model}
      * @param termFrequencyBits each candidate pair's term-frequency adjustments, summed, in bits: they count for
-     *                  the household class as for a match (see {@link MatchModel#householdAdjustment(int[], double[])})
+     *                  the household class as for a match (see {@link IndexedModel#householdAdjustment(int[], double[])})
      * @param records   the number of records in the pool
      * @param parallel  runs the EM's chunks of pairs, on one thread or several
      */
@@ -76,7 +76,7 @@ public final class HouseholdClass {
             return model;
         }
         MatchModelBuilder b = model.toBuilder();
-        for (int c = 0; c < model.comparisonCount(); c++) {
+        for (int c = 0; c < IndexedModel.of(model).comparisonCount(); c++) {
             b.h(model.comparisonNames().get(c), fit.levels[c]);
         }
         return b.householdClass(fit.prior, HOME, DISTINGUISHING).build();
@@ -112,7 +112,7 @@ public final class HouseholdClass {
             return model;
         }
         MatchModelBuilder b = model.toBuilder();
-        for (int c = 0; c < model.comparisonCount(); c++) {
+        for (int c = 0; c < IndexedModel.of(model).comparisonCount(); c++) {
             b.k(model.comparisonNames().get(c), fit.levels[c]);
         }
         return b.relativesApartClass(fit.prior, KIN).build();
@@ -140,9 +140,9 @@ public final class HouseholdClass {
                 home[k] = HOME.contains(names.get(k));
                 distinguishing[k] = DISTINGUISHING.contains(names.get(k));
                 kin[k] = KIN.contains(names.get(k));
-                levelWeights[k] = new double[model.levels(k).size()];
+                levelWeights[k] = new double[IndexedModel.of(model).levels(k).size()];
                 for (int l = 0; l < levelWeights[k].length; l++) {
-                    levelWeights[k][l] = model.levelWeight(k, l);
+                    levelWeights[k][l] = IndexedModel.of(model).levelWeight(k, l);
                 }
             }
             return new Comparisons(forename, surname, dob, home, distinguishing, kin, levelWeights);
@@ -159,12 +159,12 @@ public final class HouseholdClass {
      */
     private static Fit em(MatchModel model, byte[][] levels, double[] weights, double[] termFrequencyBits,
                           boolean[] eligible, boolean[] seed, int records, String what, Parallel parallel) {
-        int c = model.comparisonCount();
+        int c = IndexedModel.of(model).comparisonCount();
         int pairs = weights.length;
         double priorWeight = model.priorWeight();
         double[][] counts = new double[c][];
         for (int k = 0; k < c; k++) {
-            counts[k] = new double[model.levels(k).size()];
+            counts[k] = new double[IndexedModel.of(model).levels(k).size()];
         }
         long start = 0;
         for (int p = 0; p < pairs; p++) {
@@ -282,16 +282,16 @@ public final class HouseholdClass {
             double total = 0;
             int usable = 0;
             for (int l = 0; l < levelCount; l++) {
-                if (!model.levels(k).get(l).isNeutral()) {
+                if (!IndexedModel.of(model).levels(k).get(l).isNeutral()) {
                     total += counts[k][l];
                     usable++;
                 }
             }
             boolean fixed = PERSONAL_IDENTIFIERS.contains(model.comparisonNames().get(k));
             for (int l = 0; l < levelCount; l++) {
-                boolean neutral = model.levels(k).get(l).isNeutral();
-                h[k][l] = neutral ? 1.0 : fixed ? model.u(k, l) : (counts[k][l] + 0.5) / (total + 0.5 * usable);
-                logRatio[k][l] = neutral ? 0.0 : Math.log(h[k][l] / model.u(k, l));
+                boolean neutral = IndexedModel.of(model).levels(k).get(l).isNeutral();
+                h[k][l] = neutral ? 1.0 : fixed ? IndexedModel.of(model).u(k, l) : (counts[k][l] + 0.5) / (total + 0.5 * usable);
+                logRatio[k][l] = neutral ? 0.0 : Math.log(h[k][l] / IndexedModel.of(model).u(k, l));
             }
         }
         return h;

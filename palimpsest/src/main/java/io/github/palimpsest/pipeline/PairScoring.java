@@ -47,7 +47,7 @@ public final class PairScoring {
             return frequencies;
         }
         for (int c = 0; c < frequencies.length; c++) {
-            if (model.termFrequencyLevel(c).isPresent()
+            if (IndexedModel.of(model).termFrequencyLevel(c).isPresent()
                     && comparisons.get(c) instanceof TermFrequencyComparison<R> tf) {
                 frequencies[c] = TermFrequencies.perRecord(records, tf::termFrequencyValue);
             }
@@ -62,7 +62,7 @@ public final class PairScoring {
     public double[] termFrequencyBits(MatchModel model, double[][] termFrequency) {
         double[] bits = new double[candidates.size()];
         for (int c = 0; c < comparisonCount; c++) {
-            int level = termFrequency[c] == null ? -1 : model.termFrequencyLevel(c).orElse(-1);
+            int level = termFrequency[c] == null ? -1 : IndexedModel.of(model).termFrequencyLevel(c).orElse(-1);
             if (level < 0) {
                 continue;
             }
@@ -72,7 +72,7 @@ public final class PairScoring {
                 for (int k = from; k < to; k++) {
                     if (levels[comparison][k] == level) {
                         int left = CandidatePairs.left(candidates.pair(k));
-                        bits[k] += model.termFrequencyAdjustment(comparison, frequencies[left]);
+                        bits[k] += IndexedModel.of(model).termFrequencyAdjustment(comparison, frequencies[left]);
                     }
                 }
             });
@@ -81,7 +81,7 @@ public final class PairScoring {
     }
 
     /**
-     * The match weight of every candidate pair, as {@link MatchModel#matchWeight(int[], double[])} computes
+     * The match weight of every candidate pair, as {@link IndexedModel#matchWeight(int[], double[])} computes
      * it, bit for bit (the same terms added in the same order), from a table of level weights and each
      * record's term-frequency adjustment, computed once per record rather than once per pair.
      */
@@ -93,16 +93,16 @@ public final class PairScoring {
         for (int c = 0; c < comparisonCount; c++) {
             levelWeights[c] = new double[levelCounts[c]];
             for (int l = 0; l < levelCounts[c]; l++) {
-                levelWeights[c][l] = model.levelWeight(c, l);
+                levelWeights[c][l] = IndexedModel.of(model).levelWeight(c, l);
             }
-            tfLevel[c] = termFrequency[c] == null ? -1 : model.termFrequencyLevel(c).orElse(-1);
+            tfLevel[c] = termFrequency[c] == null ? -1 : IndexedModel.of(model).termFrequencyLevel(c).orElse(-1);
             if (tfLevel[c] >= 0) {
                 int comparison = c;
                 double[] frequencies = termFrequency[c];
                 adjustment[c] = new double[n];
                 chunks.forEach(n, (from, to) -> {
                     for (int r = from; r < to; r++) {
-                        adjustment[comparison][r] = model.termFrequencyAdjustment(comparison, frequencies[r]);
+                        adjustment[comparison][r] = IndexedModel.of(model).termFrequencyAdjustment(comparison, frequencies[r]);
                     }
                 });
             }
@@ -121,12 +121,12 @@ public final class PairScoring {
             householdWeights[c] = new double[levelCounts[c]];
             apartWeights[c] = new double[levelCounts[c]];
             for (int l = 0; l < levelCounts[c]; l++) {
-                householdWeights[c][l] = model.householdLevelWeight(c, l);
-                apartWeights[c][l] = model.relativesApartLevelWeight(c, l);
+                householdWeights[c][l] = IndexedModel.of(model).householdLevelWeight(c, l);
+                apartWeights[c][l] = IndexedModel.of(model).relativesApartLevelWeight(c, l);
             }
-            home[c] = model.isHomeComparison(c);
-            distinguishing[c] = model.isDistinguishingComparison(c);
-            kin[c] = apart && model.isKinComparison(c);
+            home[c] = IndexedModel.of(model).isHomeComparison(c);
+            distinguishing[c] = IndexedModel.of(model).isDistinguishingComparison(c);
+            kin[c] = apart && IndexedModel.of(model).isKinComparison(c);
         }
         double[] scores = new double[candidates.size()];
         chunks.forEach(scores.length, (from, to) -> {
@@ -148,8 +148,8 @@ public final class PairScoring {
                         int l = levels[c][k];
                         bits += classWeights[c][l] + (l == tfLevel[c] ? adjustment[c][left] : 0.0);
                     }
-                    total += relatives == RelativesRule.HOUSEHOLD ? model.householdAdjustmentForWeight(bits)
-                            : model.relativesApartAdjustmentForWeight(bits);
+                    total += relatives == RelativesRule.HOUSEHOLD ? IndexedModel.of(model).householdAdjustmentForWeight(bits)
+                            : IndexedModel.of(model).relativesApartAdjustmentForWeight(bits);
                 }
                 scores[k] = total;
             }

@@ -43,9 +43,9 @@ public final class TrainingHealth {
                                     long totalPairs) {
         List<String> problems = new ArrayList<>();
         for (int c : nameAndDobIndexes(comparisons)) {
-            if (hasData(levels[c], comparisons.get(c)) && !(model.levelWeight(c, 0) > 0)) {
+            if (hasData(levels[c], comparisons.get(c)) && !(IndexedModel.of(model).levelWeight(c, 0) > 0)) {
                 problems.add(String.format("exact %s agreement weighs %.1f bits, not for a match",
-                        comparisons.get(c).name(), model.levelWeight(c, 0)));
+                        comparisons.get(c).name(), IndexedModel.of(model).levelWeight(c, 0)));
             }
         }
         if (surePairs.length > 0) {

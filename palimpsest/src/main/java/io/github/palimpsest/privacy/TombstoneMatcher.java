@@ -1,15 +1,15 @@
 package io.github.palimpsest.privacy;
 
-import static com.google.common.base.Preconditions.checkArgument;
-import static com.google.common.base.Preconditions.checkNotNull;
-
 import com.google.common.collect.ImmutableList;
 import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.pipeline.IndexedModel;
 import io.github.palimpsest.score.MatchModel;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
 
 /**
  * Finds the tombstones that may concern the same person as a (tokenised) record, with the same
@@ -52,12 +52,12 @@ public final class TombstoneMatcher {
         checkNotNull(comparisons, "comparisons");
         checkNotNull(model, "model");
         checkArgument(Double.isFinite(minimumWeight), "the minimum weight must be finite, got %s", minimumWeight);
-        checkArgument(model.comparisonCount() == comparisons.size(), "the model has %s comparisons, the list %s",
-                model.comparisonCount(), comparisons.size());
+        checkArgument(IndexedModel.of(model).comparisonCount() == comparisons.size(), "the model has %s comparisons, the list %s",
+                IndexedModel.of(model).comparisonCount(), comparisons.size());
         for (int c = 0; c < comparisons.size(); c++) {
             Comparison<Tombstone> comparison = comparisons.get(c);
             checkArgument(model.comparisonNames().get(c).equals(comparison.name())
-                            && model.levels(c).equals(comparison.levels()),
+                            && IndexedModel.of(model).levels(c).equals(comparison.levels()),
                     "comparison %s of the model ('%s') does not have the name and levels of '%s'", c,
                     model.comparisonNames().get(c), comparison.name());
         }
@@ -78,9 +78,9 @@ public final class TombstoneMatcher {
     /** The match of one pair when its weight reaches the minimum. */
     public Optional<TombstoneMatch> match(Tombstone probe, Tombstone tombstone) {
         int[] levels = levels(probe, tombstone);
-        double weight = model.matchWeight(levels);
+        double weight = IndexedModel.of(model).matchWeight(levels);
         return weight >= minimumWeight
-                ? Optional.of(new TombstoneMatch(tombstone, model.explain(levels)))
+                ? Optional.of(new TombstoneMatch(tombstone, IndexedModel.of(model).explain(levels)))
                 : Optional.empty();
     }
 

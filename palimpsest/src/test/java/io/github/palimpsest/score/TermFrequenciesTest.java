@@ -1,11 +1,11 @@
 package io.github.palimpsest.score;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import io.github.palimpsest.pipeline.IndexedModel;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TermFrequenciesTest {
 
@@ -42,10 +42,10 @@ class TermFrequenciesTest {
     @Test
     void aRareSharedSurnameGivesMoreWeightThanACommonOne() {
         MatchModel model = TestModels.threeComparisons();
-        double nan = MatchModel.NO_TERM_FREQUENCY;
+        double nan = IndexedModel.NO_TERM_FREQUENCY;
         int[] exact = {0, 3, 3};
-        assertEquals(true, model.matchWeight(exact, new double[] {surnames.frequency("OKONJO"), nan, nan})
-                > model.matchWeight(exact, new double[] {surnames.frequency("SMITH"), nan, nan}));
+        assertEquals(true, IndexedModel.of(model).matchWeight(exact, new double[] {surnames.frequency("OKONJO"), nan, nan})
+                > IndexedModel.of(model).matchWeight(exact, new double[] {surnames.frequency("SMITH"), nan, nan}));
     }
 
     @Test
