@@ -1,5 +1,7 @@
 package io.github.palimpsest;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.palimpsest.normalise.Sex;
 import io.github.palimpsest.pipeline.IndexedModel;
 import io.github.palimpsest.record.PersonRecord;
@@ -7,7 +9,6 @@ import io.github.palimpsest.score.MatchModel;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Training on anchor pairs (records that share a PNC ID, CRO or NI number): identifiers that collide by

@@ -1,12 +1,12 @@
 package io.github.palimpsest;
 
-import io.github.palimpsest.block.Blocker;
-import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.cluster.Clusterer;
 import io.github.palimpsest.cluster.Clustering;
 import io.github.palimpsest.cluster.PairwiseMetrics;
 import io.github.palimpsest.cluster.ScoredLinks;
 import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.pipeline.Blocker;
+import io.github.palimpsest.pipeline.CandidatePairs;
 import io.github.palimpsest.pipeline.IndexedModel;
 import io.github.palimpsest.pipeline.PersonConflicts;
 import io.github.palimpsest.record.ComparableRecord;

@@ -1,8 +1,11 @@
 package io.github.palimpsest;
 
-import io.github.palimpsest.block.Blocker;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.palimpsest.block.BlockingRule;
-import io.github.palimpsest.block.CandidatePairs;
+import io.github.palimpsest.pipeline.Blocker;
+import io.github.palimpsest.pipeline.CandidatePairs;
 import io.github.palimpsest.pipeline.Candidates;
 import io.github.palimpsest.pipeline.DefaultModel;
 import io.github.palimpsest.pipeline.IndexedModel;
@@ -14,8 +17,6 @@ import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The batch's column-wise scoring ({@link PairScoring}) against the model's one-pair weight, over random

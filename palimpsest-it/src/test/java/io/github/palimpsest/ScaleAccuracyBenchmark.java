@@ -1,12 +1,12 @@
 package io.github.palimpsest;
 
-import io.github.palimpsest.block.Blocker;
 import io.github.palimpsest.block.BlockingRule;
-import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.compare.AddressComparison;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.ComparisonLevel;
 import io.github.palimpsest.compare.PostcodeComparison;
+import io.github.palimpsest.pipeline.Blocker;
+import io.github.palimpsest.pipeline.CandidatePairs;
 import io.github.palimpsest.pipeline.IndexedModel;
 import io.github.palimpsest.pipeline.PairScoring;
 import io.github.palimpsest.record.ComparableRecord;

@@ -1,12 +1,14 @@
 package io.github.palimpsest;
 
+import static com.google.common.base.Preconditions.checkElementIndex;
+
 import io.github.palimpsest.block.BlockingReport;
-import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.cluster.Clustering;
 import io.github.palimpsest.cluster.RefusedLink;
 import io.github.palimpsest.pattern.Evidence;
 import io.github.palimpsest.pattern.Pattern;
 import io.github.palimpsest.pattern.PatternEvent;
+import io.github.palimpsest.pipeline.CandidatePairs;
 import io.github.palimpsest.pipeline.IndexedModel;
 import io.github.palimpsest.pipeline.LibraryAccess;
 import io.github.palimpsest.record.ComparableRecord;
@@ -21,7 +23,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import static com.google.common.base.Preconditions.checkElementIndex;
 
 /**
  * What {@link Linker#linkComparable(List)} returns: every record's entity, the links at or above the

@@ -1,10 +1,10 @@
 package io.github.palimpsest;
 
-import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.cluster.Clustering;
 import io.github.palimpsest.cluster.PairDecisions;
 import io.github.palimpsest.cluster.RefusedLink;
 import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.pipeline.CandidatePairs;
 import io.github.palimpsest.pipeline.Candidates;
 import io.github.palimpsest.pipeline.IndexedModel;
 import io.github.palimpsest.record.ComparableRecord;

@@ -209,12 +209,12 @@ class LargeComponentTest {
         IndexCore core = index.core();
         List<io.github.palimpsest.record.ComparableRecord> comparable =
                 records.stream().map(io.github.palimpsest.record.ComparableRecord::of).toList();
-        io.github.palimpsest.block.CandidatePairs batch = io.github.palimpsest.block.Blocker
+        io.github.palimpsest.pipeline.CandidatePairs batch = io.github.palimpsest.pipeline.Blocker
                 .<io.github.palimpsest.record.ComparableRecord>builder().rules(core.config.blockingRules)
                 .maxBlockSize(maxBlockSize).windowSize(4).build().candidates(comparable);
         java.util.Set<String> expected = new java.util.TreeSet<>();
-        batch.forEach(pair -> expected.add(pairOf(records.get(io.github.palimpsest.block.CandidatePairs.left(pair))
-                .recordId(), records.get(io.github.palimpsest.block.CandidatePairs.right(pair)).recordId())));
+        batch.forEach(pair -> expected.add(pairOf(records.get(io.github.palimpsest.pipeline.CandidatePairs.left(pair))
+                .recordId(), records.get(io.github.palimpsest.pipeline.CandidatePairs.right(pair)).recordId())));
         java.util.Set<String> actual = new java.util.TreeSet<>();
         for (PersonRecord r : records) {
             PreparedRecord p = PreparedRecord.of(r, core.config.blockingRules);

@@ -1,6 +1,5 @@
 package io.github.palimpsest.pipeline;
 
-import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.ComparisonLevel;
 import io.github.palimpsest.record.ComparableRecord;

@@ -2,7 +2,6 @@ package io.github.palimpsest.pipeline;
 
 import io.github.palimpsest.block.BlockingReport;
 import io.github.palimpsest.block.BlockingRule;
-import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.ContactComparison;
 import io.github.palimpsest.compare.GenericIdentifierComparison;

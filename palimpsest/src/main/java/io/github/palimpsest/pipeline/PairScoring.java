@@ -1,11 +1,12 @@
 package io.github.palimpsest.pipeline;
 
-import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.TermFrequencyComparison;
 import io.github.palimpsest.score.MatchModel;
 import io.github.palimpsest.score.TermFrequencies;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The match weights of a run's candidate pairs, computed from its columns of comparison levels: the hot loop
@@ -49,8 +50,27 @@ public final class PairScoring {
         for (int c = 0; c < frequencies.length; c++) {
             if (IndexedModel.of(model).termFrequencyLevel(c).isPresent()
                     && comparisons.get(c) instanceof TermFrequencyComparison<R> tf) {
-                frequencies[c] = TermFrequencies.perRecord(records, tf::termFrequencyValue);
+                frequencies[c] = perRecord(records, tf::termFrequencyValue);
             }
+        }
+        return frequencies;
+    }
+
+    /**
+     * Each record's value frequency among the records' present values, in record order:
+     * NaN (no frequency) for a record whose value is null or blank. What the linker uses for term-frequency
+     * adjustment, one array per comparison.
+     */
+    static <R> double[] perRecord(List<R> records, Function<? super R, String> value) {
+        String[] values = new String[records.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = value.apply(records.get(i));
+        }
+        TermFrequencies table = TermFrequencies.of(Arrays.asList(values));
+        double[] frequencies = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            frequencies[i] = values[i] == null || values[i].isBlank()
+                    ? IndexedModel.NO_TERM_FREQUENCY : table.frequency(values[i]);
         }
         return frequencies;
     }

@@ -18,7 +18,7 @@ import java.util.Optional;
  *
  * <ol>
  *   <li><b>Block</b> with {@link TokenBlockingRules} (equal identifier tokens, and Hamming-LSH over the
- *       filters) in the generic {@link io.github.palimpsest.block.Blocker}, with its skew guard;</li>
+ *       filters) in the generic {@link io.github.palimpsest.pipeline.Blocker}, with its skew guard;</li>
  *   <li><b>compare</b> every candidate pair with {@link TombstoneComparisons#standard()};</li>
  *   <li><b>train</b> without labels, unless a model is given: u from random pairs, m and λ by EM over the
  *       candidates (as for plain records), then m re-estimated from the pairs that

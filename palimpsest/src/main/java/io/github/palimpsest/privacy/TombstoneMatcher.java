@@ -1,5 +1,8 @@
 package io.github.palimpsest.privacy;
 
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import com.google.common.collect.ImmutableList;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.pipeline.IndexedModel;
@@ -8,8 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import static com.google.common.base.Preconditions.checkArgument;
-import static com.google.common.base.Preconditions.checkNotNull;
 
 /**
  * Finds the tombstones that may concern the same person as a (tokenised) record, with the same

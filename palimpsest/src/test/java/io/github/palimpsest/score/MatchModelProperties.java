@@ -1,5 +1,8 @@
 package io.github.palimpsest.score;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.palimpsest.pipeline.IndexedModel;
 import java.util.Arrays;
 import java.util.Random;
@@ -8,8 +11,6 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MatchModelProperties {
 

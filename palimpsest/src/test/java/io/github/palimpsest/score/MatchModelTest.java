@@ -1,14 +1,15 @@
 package io.github.palimpsest.score;
 
+import static io.github.palimpsest.pipeline.IndexedModel.NO_TERM_FREQUENCY;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.palimpsest.compare.ComparisonLevel;
 import io.github.palimpsest.pipeline.IndexedModel;
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
-import static io.github.palimpsest.pipeline.IndexedModel.NO_TERM_FREQUENCY;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MatchModelTest {
 

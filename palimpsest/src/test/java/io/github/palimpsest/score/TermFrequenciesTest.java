@@ -1,11 +1,12 @@
 package io.github.palimpsest.score;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.github.palimpsest.pipeline.IndexedModel;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TermFrequenciesTest {
 
@@ -46,16 +47,5 @@ class TermFrequenciesTest {
         int[] exact = {0, 3, 3};
         assertEquals(true, IndexedModel.of(model).matchWeight(exact, new double[] {surnames.frequency("OKONJO"), nan, nan})
                 > IndexedModel.of(model).matchWeight(exact, new double[] {surnames.frequency("SMITH"), nan, nan}));
-    }
-
-    @Test
-    void perRecordGivesEachRecordItsValuesShareAndNoneForAnAbsentValue() {
-        double[] frequencies = TermFrequencies.perRecord(Arrays.asList("SMITH", null, "OKONJO", " ", "SMITH"), v -> v);
-        assertEquals(5, frequencies.length);
-        assertEquals(2.0 / 3, frequencies[0], 1e-15, "two of the three present values");
-        assertTrue(Double.isNaN(frequencies[1]));
-        assertEquals(1.0 / 3, frequencies[2], 1e-15);
-        assertTrue(Double.isNaN(frequencies[3]), "blank is absent");
-        assertEquals(frequencies[0], frequencies[4]);
     }
 }
