@@ -242,11 +242,12 @@ public final class CountedU {
 
     /** The sampled u with agreement set to {@code u} and the other informative levels rescaled to match. */
     private static double[] withAgreement(MatchModel sampled, Counted counted, double u) {
+        IndexedModel indexed = IndexedModel.of(sampled);
         int c = counted.comparison();
-        double[] perLevel = new double[IndexedModel.of(sampled).levels(c).size()];
-        double scale = (1 - u) / (1 - IndexedModel.of(sampled).u(c, EQUAL));
+        double[] perLevel = new double[indexed.levels(c).size()];
+        double scale = (1 - u) / (1 - indexed.u(c, EQUAL));
         for (int l = 0; l < perLevel.length; l++) {
-            perLevel[l] = l == EQUAL ? u : l == counted.missing() ? IndexedModel.of(sampled).u(c, l) : IndexedModel.of(sampled).u(c, l) * scale;
+            perLevel[l] = l == EQUAL ? u : l == counted.missing() ? indexed.u(c, l) : indexed.u(c, l) * scale;
         }
         return perLevel;
     }

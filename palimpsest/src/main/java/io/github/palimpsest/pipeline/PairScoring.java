@@ -80,9 +80,10 @@ public final class PairScoring {
      * left record's frequency); 0 for a pair at no term-frequency level.
      */
     public double[] termFrequencyBits(MatchModel model, double[][] termFrequency) {
+        IndexedModel indexed = IndexedModel.of(model);
         double[] bits = new double[candidates.size()];
         for (int c = 0; c < comparisonCount; c++) {
-            int level = termFrequency[c] == null ? -1 : IndexedModel.of(model).termFrequencyLevel(c).orElse(-1);
+            int level = termFrequency[c] == null ? -1 : indexed.termFrequencyLevel(c).orElse(-1);
             if (level < 0) {
                 continue;
             }
@@ -92,7 +93,7 @@ public final class PairScoring {
                 for (int k = from; k < to; k++) {
                     if (levels[comparison][k] == level) {
                         int left = CandidatePairs.left(candidates.pair(k));
-                        bits[k] += IndexedModel.of(model).termFrequencyAdjustment(comparison, frequencies[left]);
+                        bits[k] += indexed.termFrequencyAdjustment(comparison, frequencies[left]);
                     }
                 }
             });
@@ -106,6 +107,7 @@ public final class PairScoring {
      * record's term-frequency adjustment, computed once per record rather than once per pair.
      */
     public double[] weights(MatchModel model, double[][] termFrequency) {
+        IndexedModel indexed = IndexedModel.of(model);
         double priorWeight = model.priorWeight();
         double[][] levelWeights = new double[comparisonCount][];
         int[] tfLevel = new int[comparisonCount];
@@ -113,16 +115,16 @@ public final class PairScoring {
         for (int c = 0; c < comparisonCount; c++) {
             levelWeights[c] = new double[levelCounts[c]];
             for (int l = 0; l < levelCounts[c]; l++) {
-                levelWeights[c][l] = IndexedModel.of(model).levelWeight(c, l);
+                levelWeights[c][l] = indexed.levelWeight(c, l);
             }
-            tfLevel[c] = termFrequency[c] == null ? -1 : IndexedModel.of(model).termFrequencyLevel(c).orElse(-1);
+            tfLevel[c] = termFrequency[c] == null ? -1 : indexed.termFrequencyLevel(c).orElse(-1);
             if (tfLevel[c] >= 0) {
                 int comparison = c;
                 double[] frequencies = termFrequency[c];
                 adjustment[c] = new double[n];
                 chunks.forEach(n, (from, to) -> {
                     for (int r = from; r < to; r++) {
-                        adjustment[comparison][r] = IndexedModel.of(model).termFrequencyAdjustment(comparison, frequencies[r]);
+                        adjustment[comparison][r] = indexed.termFrequencyAdjustment(comparison, frequencies[r]);
                     }
                 });
             }
@@ -141,12 +143,12 @@ public final class PairScoring {
             householdWeights[c] = new double[levelCounts[c]];
             apartWeights[c] = new double[levelCounts[c]];
             for (int l = 0; l < levelCounts[c]; l++) {
-                householdWeights[c][l] = IndexedModel.of(model).householdLevelWeight(c, l);
-                apartWeights[c][l] = IndexedModel.of(model).relativesApartLevelWeight(c, l);
+                householdWeights[c][l] = indexed.householdLevelWeight(c, l);
+                apartWeights[c][l] = indexed.relativesApartLevelWeight(c, l);
             }
-            home[c] = IndexedModel.of(model).isHomeComparison(c);
-            distinguishing[c] = IndexedModel.of(model).isDistinguishingComparison(c);
-            kin[c] = apart && IndexedModel.of(model).isKinComparison(c);
+            home[c] = indexed.isHomeComparison(c);
+            distinguishing[c] = indexed.isDistinguishingComparison(c);
+            kin[c] = apart && indexed.isKinComparison(c);
         }
         double[] scores = new double[candidates.size()];
         chunks.forEach(scores.length, (from, to) -> {
@@ -168,8 +170,8 @@ public final class PairScoring {
                         int l = levels[c][k];
                         bits += classWeights[c][l] + (l == tfLevel[c] ? adjustment[c][left] : 0.0);
                     }
-                    total += relatives == RelativesRule.HOUSEHOLD ? IndexedModel.of(model).householdAdjustmentForWeight(bits)
-                            : IndexedModel.of(model).relativesApartAdjustmentForWeight(bits);
+                    total += relatives == RelativesRule.HOUSEHOLD ? indexed.householdAdjustmentForWeight(bits)
+                            : indexed.relativesApartAdjustmentForWeight(bits);
                 }
                 scores[k] = total;
             }

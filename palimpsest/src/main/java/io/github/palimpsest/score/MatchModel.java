@@ -255,7 +255,10 @@ public final class MatchModel implements Serializable {
         return new Indexed();
     }
 
-    /** Whether the model has a household class (see {@link IndexedModel#householdAdjustment(int[])}). */
+    /**
+     * Whether the model has a household class: a third class of pairs, besides matches and strangers, for
+     * relatives who share a home, against which a pair that shares one is weighed (see {@code docs/model.md}).
+     */
     public boolean hasHouseholdClass() {
         return relatives.has(Relatives.HOUSEHOLD);
     }
@@ -284,7 +287,10 @@ public final class MatchModel implements Serializable {
         return relatives.adjustmentForWeight(cls, bits, prior);
     }
 
-    /** Whether the model has a class of relatives apart (see {@link IndexedModel#householdAdjustment(int[], double[])}). */
+    /**
+     * Whether the model has a class of relatives apart: relatives who share a surname but no home, such as
+     * twins at different addresses (see {@code docs/model.md}).
+     */
     public boolean hasRelativesApartClass() {
         return relatives.has(Relatives.APART);
     }
