@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +59,27 @@ final class Reviewing {
             LOG.warn("review decision {} names a record id that is not among the records linked; it is ignored",
                     d.origin().isEmpty() ? d.recordIdA() + " – " + d.recordIdB() : d.origin());
         }
-        return new Reviewing(decisions.toPairDecisions(named::get), unknown);
+        return new Reviewing(pairDecisions(decisions, named::get), unknown);
+    }
+
+    /**
+     * The decisions as clustering constraints over record indexes; decisions naming a record for which
+     * {@code indexOf} gives a negative index (not among the records clustered) are left out.
+     */
+    static PairDecisions pairDecisions(ReviewDecisions decisions, ToIntFunction<String> indexOf) {
+        PairDecisions.Builder pairs = PairDecisions.builder();
+        for (ReviewDecision d : decisions.decisions()) {
+            int a = indexOf.applyAsInt(d.recordIdA());
+            int b = indexOf.applyAsInt(d.recordIdB());
+            if (a >= 0 && b >= 0) {
+                if (d.isMatch()) {
+                    pairs.mustLink(a, b);
+                } else {
+                    pairs.cannotLink(a, b);
+                }
+            }
+        }
+        return pairs.build();
     }
 
     /** Links to add for must-link pairs not already linked at or above the threshold, sorted by pair. */
