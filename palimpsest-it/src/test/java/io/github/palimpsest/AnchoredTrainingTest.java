@@ -3,6 +3,7 @@ package io.github.palimpsest;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.palimpsest.normalise.Sex;
+import io.github.palimpsest.pipeline.IndexedModel;
 import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.score.MatchModel;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ class AnchoredTrainingTest {
 
     private static double sexDifferentWeight(List<PersonRecord> records) {
         MatchModel model = Linker.builder().seed(5).build().train(records);
-        int sex = model.indexOf("sex").orElseThrow();
-        return model.levelWeight(sex, 1);
+        int sex = IndexedModel.of(model).indexOf("sex").orElseThrow();
+        return IndexedModel.of(model).levelWeight(sex, 1);
     }
 }

@@ -4,6 +4,7 @@ import io.github.palimpsest.compare.AddressComparison;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.ComparisonLevel;
 import io.github.palimpsest.compare.PostcodeComparison;
+import io.github.palimpsest.pipeline.IndexedModel;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.score.MatchModel;
 import io.github.palimpsest.score.MatchModelBuilder;
@@ -28,6 +29,8 @@ final class ConditionalAddressOracle {
     static List<Comparison<ComparableRecord>> comparisons() {
         AddressComparison address = AddressComparison.standard();
         PostcodeComparison postcode = PostcodeComparison.standard();
+        int missing = address.levels().indexOf(ComparisonLevel.neutral("missing"));
+        int fullPostcode = postcode.levels().indexOf(ComparisonLevel.of("full"));
         List<Comparison<ComparableRecord>> list = new ArrayList<>();
         for (Comparison<ComparableRecord> c : Defaults.comparisons()) {
             list.add(!c.name().equals("address") ? c : new Comparison<ComparableRecord>() {
@@ -35,8 +38,8 @@ final class ConditionalAddressOracle {
                 public List<ComparisonLevel> levels() { return LEVELS; }
                 public int level(ComparableRecord a, ComparableRecord b) {
                     int l = address.level(a, b);
-                    if (l == AddressComparison.MISSING) return 7;
-                    if (postcode.level(a, b) == PostcodeComparison.FULL) return l == 0 ? 0 : l == 1 ? 1 : 2;
+                    if (l == missing) return 7;
+                    if (postcode.level(a, b) == fullPostcode) return l == 0 ? 0 : l == 1 ? 1 : 2;
                     return 3 + l;
                 }
             });
@@ -65,13 +68,13 @@ final class ConditionalAddressOracle {
         }
         // The trained model's other parts (household class, relatives apart, term frequencies) stay as they are.
         MatchModelBuilder b = model.toBuilder();
-        int c = model.indexOf("address").orElseThrow();
-        int n = model.levels(c).size();
+        int c = IndexedModel.of(model).indexOf("address").orElseThrow();
+        int n = IndexedModel.of(model).levels(c).size();
         double[] m = new double[n];
         double[] u = new double[n];
         for (int l = 0; l < n; l++) {
-            m[l] = model.m(c, l);
-            u[l] = model.u(c, l);
+            m[l] = IndexedModel.of(model).m(c, l);
+            u[l] = IndexedModel.of(model).u(c, l);
         }
         double mg0 = m[0] + m[1] + m[2], mg1 = m[3] + m[4] + m[5] + m[6];
         double ug0 = u[0] + u[1] + u[2], ug1 = u[3] + u[4] + u[5] + u[6];

@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.palimpsest.block.BlockingRule;
+import io.github.palimpsest.compare.ComparisonLevel;
 import io.github.palimpsest.compare.ContactComparison;
 import io.github.palimpsest.compare.IdentifierComparison;
-import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.normalise.Sex;
+import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.score.MatchModel;
 import io.github.palimpsest.synthetic.SyntheticRecord;
@@ -64,8 +65,8 @@ class CountedUTest {
     @Test
     void aSharedPncIdOutweighsThePriorEvenInASmallPool() {
         MatchModel model = Linker.builder().seed(3).build().train(pool);
-        int pnc = model.indexOf("pnc_id").orElseThrow();
-        double agree = model.levelWeight(pnc, IdentifierComparison.EQUAL);
+        IdentifierComparison pnc = IdentifierComparison.pncId();
+        double agree = model.levelWeight(pnc, pnc.levels().get(0));   // equal
         // Sampled, u was inflated by the pool's own true pairs and the weight stayed near −prior (9.9
         // against 11.4 bits at 10,000 records).
         assertTrue(agree > -model.priorWeight() + 6, "PNC ID agreement " + agree + " bits, prior "
@@ -85,11 +86,11 @@ class CountedUTest {
         Linker counted = Linker.builder().seed(3).build();
         MatchModel before = sampled.train(pool);
         MatchModel after = counted.train(pool);
-        int phone = after.indexOf("phone").orElseThrow();
+        ContactComparison phone = ContactComparison.phone();
+        ComparisonLevel equal = phone.levels().get(0);
         // Sampled, u is inflated by the pool's own true pairs; counted, only households and offices remain.
-        assertTrue(after.u(phone, ContactComparison.EQUAL) < before.u(phone, ContactComparison.EQUAL) / 2,
-                "counted u " + after.u(phone, ContactComparison.EQUAL) + ", sampled "
-                        + before.u(phone, ContactComparison.EQUAL));
+        assertTrue(after.u(phone, equal) < before.u(phone, equal) / 2,
+                "counted u " + after.u(phone, equal) + ", sampled " + before.u(phone, equal));
     }
 
     @Test

@@ -1,13 +1,14 @@
 package io.github.palimpsest;
 
-import io.github.palimpsest.block.Blocker;
-import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.cluster.Clusterer;
 import io.github.palimpsest.cluster.Clustering;
 import io.github.palimpsest.cluster.PairwiseMetrics;
-import io.github.palimpsest.cluster.PersonConflicts;
 import io.github.palimpsest.cluster.ScoredLinks;
 import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.pipeline.Blocker;
+import io.github.palimpsest.pipeline.CandidatePairs;
+import io.github.palimpsest.pipeline.IndexedModel;
+import io.github.palimpsest.pipeline.PersonConflicts;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.ComparableRecordFactory;
 import io.github.palimpsest.record.RecordCsvReader;
@@ -79,18 +80,18 @@ public final class HouseholdClassExperiment {
             for (int k = 0; k < c; k++) {
                 lv[k] = comparisons.get(k).level(a, b);
                 levels[p][k] = (byte) lv[k];
-                tfs[k] = frequency[k] == null ? MatchModel.NO_TERM_FREQUENCY : frequency[k][CandidatePairs.left(pair)];
+                tfs[k] = frequency[k] == null ? IndexedModel.NO_TERM_FREQUENCY : frequency[k][CandidatePairs.left(pair)];
             }
-            bayesFactorBits[p] = model.matchWeight(lv, tfs) - model.priorWeight();
+            bayesFactorBits[p] = IndexedModel.of(model).matchWeight(lv, tfs) - model.priorWeight();
         }
         // Household class: h[k][l] / u[k][l] per level, started from "shares surname and home, differs in
         // forename or date of birth", then fitted.
         double[][] h = new double[c][];
         for (int k = 0; k < c; k++) {
-            int levelCount = model.levels(k).size();
+            int levelCount = IndexedModel.of(model).levels(k).size();
             h[k] = new double[levelCount];
             for (int l = 0; l < levelCount; l++) {
-                h[k][l] = model.u(k, l);
+                h[k][l] = IndexedModel.of(model).u(k, l);
             }
         }
         double[] responsibility = new double[3];
@@ -149,7 +150,7 @@ public final class HouseholdClassExperiment {
         for (int k = 0; k < c; k++) {
             StringBuilder line = new StringBuilder(comparisons.get(k).name()).append(" log2 h/u:");
             for (int l = 0; l < h[k].length; l++) {
-                line.append(String.format(Locale.ROOT, " %.2f", Math.log(h[k][l] / model.u(k, l)) / Math.log(2)));
+                line.append(String.format(Locale.ROOT, " %.2f", Math.log(h[k][l] / IndexedModel.of(model).u(k, l)) / Math.log(2)));
             }
             System.out.println("  " + line);
         }
@@ -183,8 +184,8 @@ public final class HouseholdClassExperiment {
         }
         double logH = 0;
         for (int k = 0; k < levels.length; k++) {
-            if (!model.levels(k).get(levels[k]).isNeutral()) {
-                logH += Math.log(h[k][levels[k]] / model.u(k, levels[k]));
+            if (!IndexedModel.of(model).levels(k).get(levels[k]).isNeutral()) {
+                logH += Math.log(h[k][levels[k]] / IndexedModel.of(model).u(k, levels[k]));
             }
         }
         return logH;

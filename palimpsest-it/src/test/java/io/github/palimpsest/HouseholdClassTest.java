@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.palimpsest.cluster.PairwiseMetrics;
+import io.github.palimpsest.pipeline.IndexedModel;
 import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.score.MatchModel;
 import io.github.palimpsest.synthetic.SyntheticRecord;
@@ -35,13 +36,13 @@ class HouseholdClassTest {
     @Test
     void trainingFitsAHouseholdClassThatConfinesItselfToHomes() {
         assertTrue(model.hasHouseholdClass());
-        int postcode = model.indexOf("postcode").orElseThrow();
-        int forename = model.indexOf("forename").orElseThrow();
-        int pnc = model.indexOf("pnc_id").orElseThrow();
-        assertTrue(model.isHomeComparison(postcode));
-        assertTrue(model.isDistinguishingComparison(forename));
+        int postcode = IndexedModel.of(model).indexOf("postcode").orElseThrow();
+        int forename = IndexedModel.of(model).indexOf("forename").orElseThrow();
+        int pnc = IndexedModel.of(model).indexOf("pnc_id").orElseThrow();
+        assertTrue(IndexedModel.of(model).isHomeComparison(postcode));
+        assertTrue(IndexedModel.of(model).isDistinguishingComparison(forename));
         // Relatives are different people: sharing a PNC ID is no more likely for them than for strangers.
-        assertEquals(0.0, model.householdLevelWeight(pnc, 0), 1e-12);
+        assertEquals(0.0, IndexedModel.of(model).householdLevelWeight(pnc, 0), 1e-12);
         MatchModel twoClass = Linker.builder().seed(3).householdClass(false).build().train(records);
         assertFalse(twoClass.hasHouseholdClass());
     }
@@ -51,10 +52,10 @@ class HouseholdClassTest {
         // A parent and a child of one name at one home: dates of birth a generation apart ("else").
         int[] parentAndChild = pair(Set.of("forename", "surname", "postcode", "address", "sex"), Set.of("dob"));
         int[] samePerson = pair(Set.of("forename", "surname", "postcode", "address", "sex", "dob"), Set.of());
-        assertTrue(model.householdAdjustment(parentAndChild) < -5,
-                "parent and child: " + model.explain(parentAndChild).summary());
-        assertEquals(0.0, model.householdAdjustment(samePerson), "one person at home agrees on forename and dob");
-        assertEquals(model.matchWeight(parentAndChild), model.explain(parentAndChild).totalWeight());
+        assertTrue(IndexedModel.of(model).householdAdjustment(parentAndChild) < -5,
+                "parent and child: " + IndexedModel.of(model).explain(parentAndChild).summary());
+        assertEquals(0.0, IndexedModel.of(model).householdAdjustment(samePerson), "one person at home agrees on forename and dob");
+        assertEquals(IndexedModel.of(model).matchWeight(parentAndChild), IndexedModel.of(model).explain(parentAndChild).totalWeight());
     }
 
     @Test
@@ -79,39 +80,39 @@ class HouseholdClassTest {
     void aRareSharedSurnameIsNoMoreEvidenceForOnePersonThanForTwoRelativesOfOneHome() {
         int[] parentAndChild = pair(Set.of("forename", "surname", "postcode", "address", "sex"), Set.of("dob"));
         int[] apart = pair(Set.of("forename", "surname"), Set.of());
-        int surname = model.indexOf("surname").orElseThrow();
+        int surname = IndexedModel.of(model).indexOf("surname").orElseThrow();
         double[] rare = frequencies(surname, 2e-6);
         double[] common = frequencies(surname, 0.01);
-        double tfGain = model.termFrequencyAdjustment(surname, 2e-6) - model.termFrequencyAdjustment(surname, 0.01);
+        double tfGain = IndexedModel.of(model).termFrequencyAdjustment(surname, 2e-6) - IndexedModel.of(model).termFrequencyAdjustment(surname, 0.01);
         assertTrue(tfGain > 10, "a rare surname is strong evidence against a stranger: " + tfGain);
         // Away from home, with nothing that tells two people apart, the rare name counts in full ...
-        assertEquals(tfGain, model.matchWeight(apart, rare) - model.matchWeight(apart, common), 1e-9);
+        assertEquals(tfGain, IndexedModel.of(model).matchWeight(apart, rare) - IndexedModel.of(model).matchWeight(apart, common), 1e-9);
         // ... but at home relatives share it as surely as one person does: the household class takes the
         // same adjustment, so match against household barely moves (it moves only against strangers).
-        double atHome = model.matchWeight(parentAndChild, rare) - model.matchWeight(parentAndChild, common);
+        double atHome = IndexedModel.of(model).matchWeight(parentAndChild, rare) - IndexedModel.of(model).matchWeight(parentAndChild, common);
         assertTrue(atHome < 1, "a rare surname at home moved the match weight by " + atHome + " bits");
-        assertTrue(model.householdAdjustment(parentAndChild, rare) < model.householdAdjustment(parentAndChild, common) - 9);
-        assertEquals(model.matchWeight(parentAndChild, rare), model.explain(parentAndChild, rare).totalWeight());
+        assertTrue(IndexedModel.of(model).householdAdjustment(parentAndChild, rare) < IndexedModel.of(model).householdAdjustment(parentAndChild, common) - 9);
+        assertEquals(IndexedModel.of(model).matchWeight(parentAndChild, rare), IndexedModel.of(model).explain(parentAndChild, rare).totalWeight());
     }
 
     @Test
     void twinsAtDifferentAddressesLookLikeRelativesApartAndOnePersonApartDoesNot() {
         assertTrue(model.hasRelativesApartClass());
-        assertTrue(model.isKinComparison(model.indexOf("surname").orElseThrow()));
+        assertTrue(IndexedModel.of(model).isKinComparison(IndexedModel.of(model).indexOf("surname").orElseThrow()));
         // Twins: another forename ("else") and different homes; one person apart agrees on forename too.
         int[] twins = pair(Set.of("surname", "dob", "sex"), Set.of("forename", "postcode", "address"));
         int[] samePerson = pair(Set.of("surname", "dob", "sex", "forename"), Set.of("postcode", "address"));
-        int surname = model.indexOf("surname").orElseThrow();
+        int surname = IndexedModel.of(model).indexOf("surname").orElseThrow();
         double[] rare = frequencies(surname, 2e-6);
-        double adjustment = model.householdAdjustment(twins, rare);
-        assertTrue(adjustment < -5, "twins apart: " + model.explain(twins, rare).summary());
-        assertTrue(model.explain(twins, rare).relativesApart());
-        assertTrue(model.explain(twins, rare).summary().contains("relatives apart"));
-        assertEquals(0.0, model.householdAdjustment(samePerson, rare), "one person apart agrees on forename and dob");
-        assertEquals(model.matchWeight(twins, rare), model.explain(twins, rare).totalWeight());
+        double adjustment = IndexedModel.of(model).householdAdjustment(twins, rare);
+        assertTrue(adjustment < -5, "twins apart: " + IndexedModel.of(model).explain(twins, rare).summary());
+        assertTrue(IndexedModel.of(model).explain(twins, rare).relativesApart());
+        assertTrue(IndexedModel.of(model).explain(twins, rare).summary().contains("relatives apart"));
+        assertEquals(0.0, IndexedModel.of(model).householdAdjustment(samePerson, rare), "one person apart agrees on forename and dob");
+        assertEquals(IndexedModel.of(model).matchWeight(twins, rare), IndexedModel.of(model).explain(twins, rare).totalWeight());
         // A missing date of birth is no sign of two people: without a clear difference the class does not apply.
         int[] undated = pair(Set.of("surname", "sex", "forename"), Set.of("postcode", "address"));
-        assertEquals(0.0, model.householdAdjustment(undated, rare));
+        assertEquals(0.0, IndexedModel.of(model).householdAdjustment(undated, rare));
     }
 
     /**
@@ -119,18 +120,18 @@ class HouseholdClassTest {
      * "else" (the last before missing), every other one missing.
      */
     private static int[] pair(Set<String> agree, Set<String> differ) {
-        int[] levels = new int[model.comparisonCount()];
+        int[] levels = new int[IndexedModel.of(model).comparisonCount()];
         for (int c = 0; c < levels.length; c++) {
             String name = model.comparisonNames().get(c);
-            int neutral = model.levels(c).size() - 1;
+            int neutral = IndexedModel.of(model).levels(c).size() - 1;
             levels[c] = agree.contains(name) ? 0 : differ.contains(name) ? neutral - 1 : neutral;
         }
         return levels;
     }
 
     private static double[] frequencies(int comparison, double frequency) {
-        double[] frequencies = new double[model.comparisonCount()];
-        java.util.Arrays.fill(frequencies, MatchModel.NO_TERM_FREQUENCY);
+        double[] frequencies = new double[IndexedModel.of(model).comparisonCount()];
+        java.util.Arrays.fill(frequencies, IndexedModel.NO_TERM_FREQUENCY);
         frequencies[comparison] = frequency;
         return frequencies;
     }

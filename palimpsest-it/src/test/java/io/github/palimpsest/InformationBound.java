@@ -1,10 +1,11 @@
 package io.github.palimpsest;
 
-import io.github.palimpsest.block.Blocker;
-import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.cluster.PairwiseMetrics;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.TermFrequencyComparison;
+import io.github.palimpsest.pipeline.Blocker;
+import io.github.palimpsest.pipeline.CandidatePairs;
+import io.github.palimpsest.pipeline.IndexedModel;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.ComparableRecordFactory;
 import io.github.palimpsest.record.RecordCsvReader;
@@ -86,7 +87,7 @@ public final class InformationBound {
                 for (int c = 0; c < comparisons.size(); c++) {
                     int level = comparisons.get(c).level(pool.get(left), pool.get(right));
                     key.append((char) ('0' + level));
-                    if (nameCounts[c] != null && model.termFrequencyLevel(c).orElse(-1) == level) {
+                    if (nameCounts[c] != null && IndexedModel.of(model).termFrequencyLevel(c).orElse(-1) == level) {
                         // The order of magnitude of the name's count: what a term frequency tells a classifier.
                         key.append('^').append(31 - Integer.numberOfLeadingZeros(Math.max(1, nameCounts[c][left])));
                     }
@@ -159,7 +160,7 @@ public final class InformationBound {
             MatchModel model) {
         int[][] counts = new int[comparisons.size()][];
         for (int c = 0; c < comparisons.size(); c++) {
-            if (model.termFrequencyLevel(c).isPresent()
+            if (IndexedModel.of(model).termFrequencyLevel(c).isPresent()
                     && comparisons.get(c) instanceof TermFrequencyComparison<ComparableRecord> tf) {
                 Map<String, Integer> seen = new HashMap<>();
                 String[] values = new String[pool.size()];

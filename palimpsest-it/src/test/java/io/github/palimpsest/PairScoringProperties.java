@@ -3,11 +3,12 @@ package io.github.palimpsest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.palimpsest.block.Blocker;
 import io.github.palimpsest.block.BlockingRule;
-import io.github.palimpsest.block.CandidatePairs;
+import io.github.palimpsest.pipeline.Blocker;
+import io.github.palimpsest.pipeline.CandidatePairs;
 import io.github.palimpsest.pipeline.Candidates;
 import io.github.palimpsest.pipeline.DefaultModel;
+import io.github.palimpsest.pipeline.IndexedModel;
 import io.github.palimpsest.pipeline.PairScoring;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.score.MatchModel;
@@ -42,21 +43,21 @@ class PairScoringProperties {
     void everyCandidateWeighsWhatTheModelGivesItsLevels(@ForAll long seed) {
         MatchModel model = DefaultModel.standard();
         Random random = new Random(seed);
-        int comparisons = model.comparisonCount();
+        int comparisons = IndexedModel.of(model).comparisonCount();
         int pairs = EVERY_PAIR.size();
         int[] levelCounts = new int[comparisons];
         byte[][] levels = new byte[comparisons][pairs];
         double[][] frequencies = new double[comparisons][];
         for (int c = 0; c < comparisons; c++) {
-            levelCounts[c] = model.levels(c).size();
+            levelCounts[c] = IndexedModel.of(model).levels(c).size();
             for (int k = 0; k < pairs; k++) {
                 // Level 0 half the time: the classes of relatives need first levels (a shared home, a surname).
                 levels[c][k] = (byte) (random.nextBoolean() ? 0 : random.nextInt(levelCounts[c]));
             }
-            if (model.termFrequencyLevel(c).isPresent()) {
+            if (IndexedModel.of(model).termFrequencyLevel(c).isPresent()) {
                 frequencies[c] = new double[RECORDS];
                 for (int r = 0; r < RECORDS; r++) {
-                    frequencies[c][r] = random.nextInt(5) == 0 ? MatchModel.NO_TERM_FREQUENCY
+                    frequencies[c][r] = random.nextInt(5) == 0 ? IndexedModel.NO_TERM_FREQUENCY
                             : Math.pow(10, -7 * random.nextDouble());
                 }
             }
@@ -70,10 +71,10 @@ class PairScoringProperties {
             double[] pairFrequencies = new double[comparisons];
             for (int c = 0; c < comparisons; c++) {
                 pairLevels[c] = levels[c][k];
-                pairFrequencies[c] = frequencies[c] == null ? MatchModel.NO_TERM_FREQUENCY : frequencies[c][left];
+                pairFrequencies[c] = frequencies[c] == null ? IndexedModel.NO_TERM_FREQUENCY : frequencies[c][left];
             }
-            assertEquals(model.matchWeight(pairLevels, pairFrequencies), weights[k], 0.0, "pair " + k);
-            if (model.householdAdjustment(pairLevels, pairFrequencies) != 0) {
+            assertEquals(IndexedModel.of(model).matchWeight(pairLevels, pairFrequencies), weights[k], 0.0, "pair " + k);
+            if (IndexedModel.of(model).householdAdjustment(pairLevels, pairFrequencies) != 0) {
                 withRelatives++;
             }
         }

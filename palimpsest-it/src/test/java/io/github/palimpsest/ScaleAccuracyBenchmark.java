@@ -1,13 +1,14 @@
 package io.github.palimpsest;
 
-import io.github.palimpsest.pipeline.PairScoring;
-import io.github.palimpsest.block.Blocker;
 import io.github.palimpsest.block.BlockingRule;
-import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.compare.AddressComparison;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.ComparisonLevel;
 import io.github.palimpsest.compare.PostcodeComparison;
+import io.github.palimpsest.pipeline.Blocker;
+import io.github.palimpsest.pipeline.CandidatePairs;
+import io.github.palimpsest.pipeline.IndexedModel;
+import io.github.palimpsest.pipeline.PairScoring;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.ComparableRecordFactory;
 import io.github.palimpsest.record.RecordCsvReader;
@@ -219,10 +220,10 @@ public final class ScaleAccuracyBenchmark {
             ComparableRecord b = records.get(CandidatePairs.right(pair));
             for (int k = 0; k < c; k++) {
                 levels[k] = comparisons.get(k).level(a, b);
-                tfs[k] = frequency[k] == null ? MatchModel.NO_TERM_FREQUENCY
+                tfs[k] = frequency[k] == null ? IndexedModel.NO_TERM_FREQUENCY
                         : frequency[k][CandidatePairs.left(pair)];
             }
-            double w = model.matchWeight(levels, tfs);
+            double w = IndexedModel.of(model).matchWeight(levels, tfs);
             boolean match = entity[CandidatePairs.left(pair)] == entity[CandidatePairs.right(pair)];
             int bin = Math.max(0, Math.min(49, (int) Math.floor(w) - low));
             bins[match ? 1 : 0][bin]++;
@@ -282,8 +283,8 @@ public final class ScaleAccuracyBenchmark {
         });
         for (int k = 0; k < c; k++) {
             StringBuilder line = new StringBuilder(comparisons.get(k).name()).append(':');
-            for (int l = 0; l < model.levels(k).size(); l++) {
-                line.append(String.format(Locale.ROOT, " %.2f (%,d/%,d)", model.levelWeight(k, l), perLevel[k][l][0],
+            for (int l = 0; l < IndexedModel.of(model).levels(k).size(); l++) {
+                line.append(String.format(Locale.ROOT, " %.2f (%,d/%,d)", IndexedModel.of(model).levelWeight(k, l), perLevel[k][l][0],
                         perLevel[k][l][1]));
             }
             System.out.println("  " + line);
@@ -306,6 +307,8 @@ public final class ScaleAccuracyBenchmark {
                 PostcodeComparison.standard();
         Comparison<ComparableRecord> address =
                 AddressComparison.standard();
+        int missing = address.levels().indexOf(ComparisonLevel.neutral("missing"));
+        int fullPostcode = postcode.levels().indexOf(ComparisonLevel.of("full"));
         List<Comparison<ComparableRecord>> list = new ArrayList<>();
         for (Comparison<ComparableRecord> c : Defaults.comparisons()) {
             list.add(!c.name().equals("address") ? c : new Comparison<ComparableRecord>() {
@@ -321,8 +324,7 @@ public final class ScaleAccuracyBenchmark {
 
                 @Override
                 public int level(ComparableRecord a, ComparableRecord b) {
-                    return postcode.level(a, b) == PostcodeComparison.FULL
-                            ? AddressComparison.MISSING : address.level(a, b);
+                    return postcode.level(a, b) == fullPostcode ? missing : address.level(a, b);
                 }
             });
         }

@@ -3,12 +3,14 @@ package io.github.palimpsest;
 import static com.google.common.base.Preconditions.checkElementIndex;
 
 import io.github.palimpsest.block.BlockingReport;
-import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.cluster.Clustering;
 import io.github.palimpsest.cluster.RefusedLink;
 import io.github.palimpsest.pattern.Evidence;
 import io.github.palimpsest.pattern.Pattern;
 import io.github.palimpsest.pattern.PatternEvent;
+import io.github.palimpsest.pipeline.CandidatePairs;
+import io.github.palimpsest.pipeline.IndexedModel;
+import io.github.palimpsest.pipeline.LibraryAccess;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.review.ReviewDecision;
 import io.github.palimpsest.score.Explanation;
@@ -155,7 +157,7 @@ public final class CompactLinkResult {
             events.add(new PatternEvent(record.recordId(), dateOf(record.eventDate()), record.forceCode(),
                     record.forceName(), record.eventType(), linkedTo(r), linkedBy(r), record.isNamePurged()));
         }
-        return Pattern.of(entityIds.get(entity), events);
+        return LibraryAccess.pattern(entityIds.get(entity), events);
     }
 
     private static Optional<LocalDate> dateOf(int yyyymmdd) {
@@ -280,9 +282,9 @@ public final class CompactLinkResult {
     private Explanation explain(int left, int[] vector) {
         double[] tf = new double[vector.length];
         for (int c = 0; c < vector.length; c++) {
-            tf[c] = termFrequency[c] == null ? MatchModel.NO_TERM_FREQUENCY : termFrequency[c][left];
+            tf[c] = termFrequency[c] == null ? IndexedModel.NO_TERM_FREQUENCY : termFrequency[c][left];
         }
-        return model.explain(vector, tf);
+        return IndexedModel.of(model).explain(vector, tf);
     }
 
     /** The model that scored the pairs, trained or supplied. */

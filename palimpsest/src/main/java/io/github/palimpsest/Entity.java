@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import io.github.palimpsest.pattern.Pattern;
+import io.github.palimpsest.pipeline.LibraryAccess;
 import io.github.palimpsest.record.PersonRecord;
 import java.util.List;
 
@@ -17,6 +18,11 @@ import java.util.List;
  */
 public final class Entity {
 
+    static {
+        // The incremental index builds its people outside this package (LibraryAccess.entity).
+        LibraryAccess.installEntities((id, records, pattern) -> new Entity(id, checkNotNull(records, "records"), pattern));
+    }
+
     private final String id;
     private final ImmutableList<PersonRecord> records;
     private final Pattern pattern;
@@ -26,19 +32,6 @@ public final class Entity {
         this.id = checkNotNull(id, "id");
         this.records = ImmutableList.copyOf(records);
         this.pattern = checkNotNull(pattern, "pattern");
-    }
-
-    /**
-     * An entity from its parts, for code that clusters outside a {@link Linker} run (the incremental
-     * {@code io.github.palimpsest.index.LinkIndex}).
-     *
-     * @param id      the entity id, e.g. from {@link io.github.palimpsest.cluster.EntityIds}
-     * @param records the entity's records, at least one, in the order {@link #records()} returns them
-     * @param pattern the entity's pattern
-     * @throws IllegalArgumentException if {@code records} is empty
-     */
-    public static Entity of(String id, List<PersonRecord> records, Pattern pattern) {
-        return new Entity(id, checkNotNull(records, "records"), pattern);
     }
 
     /**

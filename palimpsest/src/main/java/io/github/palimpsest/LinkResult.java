@@ -5,8 +5,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.github.palimpsest.block.BlockingReport;
-import io.github.palimpsest.pattern.Pattern;
 import io.github.palimpsest.pattern.PatternEvent;
+import io.github.palimpsest.pipeline.LibraryAccess;
 import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.review.ReviewDecision;
 import io.github.palimpsest.score.MatchModel;
@@ -67,9 +67,9 @@ public final class LinkResult {
             List<PatternEvent> events = new ArrayList<>(members.length);
             for (int r : members) {
                 held.add(records.get(r));
-                events.add(PatternEvent.of(records.get(r), compact.linkedTo(r), compact.linkedBy(r)));
+                events.add(LibraryAccess.patternEvent(records.get(r), compact.linkedTo(r), compact.linkedBy(r)));
             }
-            Entity entity = new Entity(compact.entityId(e), held, Pattern.of(compact.entityId(e), events));
+            Entity entity = new Entity(compact.entityId(e), held, LibraryAccess.pattern(compact.entityId(e), events));
             entities.add(entity);
             for (PersonRecord record : held) {
                 byRecord.put(record.recordId(), entity);

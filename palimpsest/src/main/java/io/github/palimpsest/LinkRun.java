@@ -1,8 +1,8 @@
 package io.github.palimpsest;
 
-import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.cluster.Clustering;
 import io.github.palimpsest.cluster.EntityIds;
+import io.github.palimpsest.pipeline.CandidatePairs;
 import io.github.palimpsest.pipeline.Candidates;
 import io.github.palimpsest.pipeline.Parallel;
 import io.github.palimpsest.pipeline.PipelineRun;

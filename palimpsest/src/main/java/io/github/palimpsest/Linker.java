@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import io.github.palimpsest.block.BlockingRule;
 import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.pipeline.IndexedModel;
 import io.github.palimpsest.pipeline.ModelFit;
 import io.github.palimpsest.pipeline.PersonKind;
 import io.github.palimpsest.pipeline.PipelineRun;
@@ -20,9 +21,9 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.Set;
 
 /**
  * Links person records from several forces into people: the whole pipeline behind one call.
@@ -35,7 +36,7 @@ import java.util.Set;
  *
  * <p>Stages ({@code docs/pipeline.md}): each record is precomputed once as a {@link ComparableRecord};
  * blocking rules propose candidate pairs; every comparison puts every candidate pair in one of its levels;
- * unless a model is supplied, a {@link io.github.palimpsest.score.ModelTrainer} estimates u from random
+ * unless a model is supplied, training estimates u from random
  * pairs and m and λ by expectation–maximisation over the candidates; each pair is scored (with
  * term-frequency adjustment for {@link io.github.palimpsest.compare.TermFrequencyComparison}s); pairs at or
  * above the threshold are clustered under the constraint that different valid PNC IDs, CRO numbers and NI
@@ -220,7 +221,7 @@ public final class Linker {
         for (int c = 0; c < levels.length; c++) {
             levels[c] = comparisons.get(c).level(a, b);
         }
-        return model.explain(levels);
+        return IndexedModel.of(model).explain(levels);
     }
 
     private static void checkUniqueIds(List<PersonRecord> records) {

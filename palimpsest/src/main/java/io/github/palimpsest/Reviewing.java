@@ -1,11 +1,12 @@
 package io.github.palimpsest;
 
-import io.github.palimpsest.block.CandidatePairs;
-import io.github.palimpsest.pipeline.Candidates;
 import io.github.palimpsest.cluster.Clustering;
 import io.github.palimpsest.cluster.PairDecisions;
 import io.github.palimpsest.cluster.RefusedLink;
 import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.pipeline.CandidatePairs;
+import io.github.palimpsest.pipeline.Candidates;
+import io.github.palimpsest.pipeline.IndexedModel;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.review.ReviewDecision;
 import io.github.palimpsest.review.ReviewDecisions;
@@ -17,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +59,27 @@ final class Reviewing {
             LOG.warn("review decision {} names a record id that is not among the records linked; it is ignored",
                     d.origin().isEmpty() ? d.recordIdA() + " – " + d.recordIdB() : d.origin());
         }
-        return new Reviewing(decisions.toPairDecisions(named::get), unknown);
+        return new Reviewing(pairDecisions(decisions, named::get), unknown);
+    }
+
+    /**
+     * The decisions as clustering constraints over record indexes; decisions naming a record for which
+     * {@code indexOf} gives a negative index (not among the records clustered) are left out.
+     */
+    static PairDecisions pairDecisions(ReviewDecisions decisions, ToIntFunction<String> indexOf) {
+        PairDecisions.Builder pairs = PairDecisions.builder();
+        for (ReviewDecision d : decisions.decisions()) {
+            int a = indexOf.applyAsInt(d.recordIdA());
+            int b = indexOf.applyAsInt(d.recordIdB());
+            if (a >= 0 && b >= 0) {
+                if (d.isMatch()) {
+                    pairs.mustLink(a, b);
+                } else {
+                    pairs.cannotLink(a, b);
+                }
+            }
+        }
+        return pairs.build();
     }
 
     /** Links to add for must-link pairs not already linked at or above the threshold, sorted by pair. */
@@ -96,10 +118,10 @@ final class Reviewing {
                 for (int c = 0; c < comparisonCount; c++) {
                     vector[c] = comparisons.get(c).level(left, right);
                     extraLevels[c][n] = (byte) vector[c];
-                    tf[c] = termFrequency[c] == null ? MatchModel.NO_TERM_FREQUENCY
+                    tf[c] = termFrequency[c] == null ? IndexedModel.NO_TERM_FREQUENCY
                             : termFrequency[c][CandidatePairs.left(pair)];
                 }
-                extraWeights[n] = model.explain(vector, tf).totalWeight();
+                extraWeights[n] = IndexedModel.of(model).explain(vector, tf).totalWeight();
             }
             n++;
         }

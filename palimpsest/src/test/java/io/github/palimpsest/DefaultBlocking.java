@@ -1,7 +1,7 @@
 package io.github.palimpsest;
 
-import io.github.palimpsest.block.Blocker;
-import io.github.palimpsest.block.CandidatePairs;
+import io.github.palimpsest.pipeline.Blocker;
+import io.github.palimpsest.pipeline.CandidatePairs;
 import io.github.palimpsest.record.ComparableRecord;
 import java.util.List;
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.pipeline.DefaultModel;
+import io.github.palimpsest.pipeline.IndexedModel;
 import io.github.palimpsest.pipeline.TrainingHealth;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.PersonRecord;
@@ -34,13 +35,13 @@ class TrainingHealthTest {
     /** The bundled model with forename exact agreement turned against a match, as collapsed EM leaves it. */
     private static MatchModel collapsed() {
         MatchModel standard = DefaultModel.standard();
-        int forename = standard.indexOf("forename").orElseThrow();
-        int levels = standard.levels(forename).size();
+        int forename = IndexedModel.of(standard).indexOf("forename").orElseThrow();
+        int levels = IndexedModel.of(standard).levels(forename).size();
         double[] m = new double[levels];
         for (int l = 0; l < levels; l++) {
-            m[l] = standard.m(forename, l);
+            m[l] = IndexedModel.of(standard).m(forename, l);
         }
-        double exact = standard.u(forename, 0) / 4;
+        double exact = IndexedModel.of(standard).u(forename, 0) / 4;
         double last = levels - 2; // the last non-neutral level takes what exact loses
         m[(int) last] += m[0] - exact;
         m[0] = exact;
@@ -146,7 +147,7 @@ class TrainingHealthTest {
         LinkResult result = Linker.builder().build().link(records);
         MatchModel model = result.model();
         for (String name : List.of("forename", "surname", "dob")) {
-            assertTrue(model.levelWeight(model.indexOf(name).orElseThrow(), 0) > 0, name + " exact weighs for a match");
+            assertTrue(IndexedModel.of(model).levelWeight(IndexedModel.of(model).indexOf(name).orElseThrow(), 0) > 0, name + " exact weighs for a match");
         }
     }
 }

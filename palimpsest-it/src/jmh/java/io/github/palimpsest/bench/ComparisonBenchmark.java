@@ -1,10 +1,10 @@
 package io.github.palimpsest.bench;
 
-import io.github.palimpsest.block.Blocker;
-import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.block.PersonBlockingRules;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.PersonComparisons;
+import io.github.palimpsest.pipeline.Blocker;
+import io.github.palimpsest.pipeline.CandidatePairs;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.ComparableRecordFactory;
 import io.github.palimpsest.record.PersonRecord;

@@ -1,9 +1,9 @@
 package io.github.palimpsest.bench;
 
 import io.github.palimpsest.DefaultBlocking;
-import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.cli.Main;
 import io.github.palimpsest.cluster.PairwiseMetrics;
+import io.github.palimpsest.pipeline.CandidatePairs;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.ComparableRecordFactory;
 import io.github.palimpsest.record.RecordCsvReader;

@@ -3,9 +3,10 @@ package io.github.palimpsest.bench;
 import io.github.palimpsest.Entity;
 import io.github.palimpsest.LinkResult;
 import io.github.palimpsest.Linker;
-import io.github.palimpsest.block.Blocker;
-import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.pipeline.Blocker;
+import io.github.palimpsest.pipeline.CandidatePairs;
+import io.github.palimpsest.pipeline.IndexedModel;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.record.RecordCsvReader;
@@ -80,12 +81,12 @@ public final class MissReport {
         result.links().forEach(l -> linked.add(key(index.get(l.leftId()), index.get(l.rightId()))));
         System.out.printf(Locale.ROOT, "model: prior %.2f bits, threshold %.2f bits%n", model.priorWeight(),
                 result.thresholdWeight());
-        for (int c = 0; c < model.comparisonCount(); c++) {
+        for (int c = 0; c < IndexedModel.of(model).comparisonCount(); c++) {
             StringBuilder s = new StringBuilder("  " + model.comparisonNames().get(c) + ":");
-            for (int l = 0; l < model.levels(c).size(); l++) {
-                if (!model.levels(c).get(l).isNeutral()) {
-                    s.append(String.format(Locale.ROOT, " %s %+.1f;", model.levels(c).get(l).label(),
-                            model.levelWeight(c, l)));
+            for (int l = 0; l < IndexedModel.of(model).levels(c).size(); l++) {
+                if (!IndexedModel.of(model).levels(c).get(l).isNeutral()) {
+                    s.append(String.format(Locale.ROOT, " %s %+.1f;", IndexedModel.of(model).levels(c).get(l).label(),
+                            IndexedModel.of(model).levelWeight(c, l)));
                 }
             }
             System.out.println(s);
@@ -121,7 +122,7 @@ public final class MissReport {
                         long k = key(a, b);
                         anyCandidate |= candidateSet.contains(k);
                         anyLinked |= linked.contains(k);
-                        double w = model.matchWeight(levels(comparisons, comparable.get(a), comparable.get(b)));
+                        double w = IndexedModel.of(model).matchWeight(levels(comparisons, comparable.get(a), comparable.get(b)));
                         if (w > best) {
                             best = w;
                             bestA = a;
@@ -137,7 +138,7 @@ public final class MissReport {
                 lostByCause.merge(cause, lost, Long::sum);
                 lines.add(String.format(Locale.ROOT, "[%s] fragment %d of entity %d, best %.2f%n  %s%n  %s%n  %s",
                         cause, fragment.size(), members.size(), best, show(records.get(bestA)),
-                        show(records.get(bestB)), model.explain(levels(comparisons, comparable.get(bestA),
+                        show(records.get(bestB)), IndexedModel.of(model).explain(levels(comparisons, comparable.get(bestA),
                                 comparable.get(bestB))).summary()));
             }
         }

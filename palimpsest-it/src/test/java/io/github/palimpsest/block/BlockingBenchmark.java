@@ -1,5 +1,7 @@
 package io.github.palimpsest.block;
 
+import io.github.palimpsest.pipeline.Blocker;
+import io.github.palimpsest.pipeline.CandidatePairs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

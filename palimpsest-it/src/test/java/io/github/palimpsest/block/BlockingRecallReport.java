@@ -1,13 +1,14 @@
 package io.github.palimpsest.block;
 
 import io.github.palimpsest.bench.AccuracyMatrix;
-
 import io.github.palimpsest.febrl.FebrlData;
+import io.github.palimpsest.pipeline.Blocker;
+import io.github.palimpsest.pipeline.CandidatePairs;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.ComparableRecordFactory;
 import io.github.palimpsest.record.RecordCsvReader;
-import io.github.palimpsest.synthetic.CorruptionProfile;
 import io.github.palimpsest.synthetic.Corruption;
+import io.github.palimpsest.synthetic.CorruptionProfile;
 import io.github.palimpsest.synthetic.SyntheticData;
 import io.github.palimpsest.synthetic.SyntheticForces;
 import io.github.palimpsest.synthetic.SyntheticRecord;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.PersonComparisons;
 import io.github.palimpsest.febrl.FebrlData;
+import io.github.palimpsest.pipeline.Blocker;
+import io.github.palimpsest.pipeline.CandidatePairs;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.synthetic.SyntheticData;

@@ -1,6 +1,6 @@
 package io.github.palimpsest.cluster;
 
-import io.github.palimpsest.block.CandidatePairs;
+import io.github.palimpsest.pipeline.CandidatePairs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

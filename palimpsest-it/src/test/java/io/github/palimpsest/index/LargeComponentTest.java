@@ -101,7 +101,7 @@ class LargeComponentTest {
         // The check above means something: the residents link to every sparse record, some of their dates of
         // birth conflict, and the sparse records' person took some residents and refused others.
         IndexCore core = index.core();
-        var conflicts = io.github.palimpsest.cluster.PersonConflicts.birthDates(core.config.comparisons, core.config.model,
+        var conflicts = io.github.palimpsest.pipeline.PersonConflicts.birthDates(core.config.comparisons, core.config.model,
                 core::comparable);
         int first = core.slotOf("RES-00001");
         int far = core.slotOf("RES-00007");
@@ -209,12 +209,12 @@ class LargeComponentTest {
         IndexCore core = index.core();
         List<io.github.palimpsest.record.ComparableRecord> comparable =
                 records.stream().map(io.github.palimpsest.record.ComparableRecord::of).toList();
-        io.github.palimpsest.block.CandidatePairs batch = io.github.palimpsest.block.Blocker
+        io.github.palimpsest.pipeline.CandidatePairs batch = io.github.palimpsest.pipeline.Blocker
                 .<io.github.palimpsest.record.ComparableRecord>builder().rules(core.config.blockingRules)
                 .maxBlockSize(maxBlockSize).windowSize(4).build().candidates(comparable);
         java.util.Set<String> expected = new java.util.TreeSet<>();
-        batch.forEach(pair -> expected.add(pairOf(records.get(io.github.palimpsest.block.CandidatePairs.left(pair))
-                .recordId(), records.get(io.github.palimpsest.block.CandidatePairs.right(pair)).recordId())));
+        batch.forEach(pair -> expected.add(pairOf(records.get(io.github.palimpsest.pipeline.CandidatePairs.left(pair))
+                .recordId(), records.get(io.github.palimpsest.pipeline.CandidatePairs.right(pair)).recordId())));
         java.util.Set<String> actual = new java.util.TreeSet<>();
         for (PersonRecord r : records) {
             PreparedRecord p = PreparedRecord.of(r, core.config.blockingRules);
@@ -314,7 +314,7 @@ class LargeComponentTest {
                 }
             }
             assertEquals(members.length, reached.size(), "person of " + core.recordId(slot) + " is not linked");
-            var conflicts = io.github.palimpsest.cluster.PersonConflicts.birthDates(core.config.comparisons, core.config.model,
+            var conflicts = io.github.palimpsest.pipeline.PersonConflicts.birthDates(core.config.comparisons, core.config.model,
                     core::comparable);
             for (int x : members) {
                 for (int y : members) {

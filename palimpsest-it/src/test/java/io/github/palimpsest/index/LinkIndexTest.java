@@ -1,6 +1,5 @@
 package io.github.palimpsest.index;
 
-import io.github.palimpsest.pipeline.DefaultModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -14,6 +13,8 @@ import io.github.palimpsest.cluster.EntityIds;
 import io.github.palimpsest.compare.PersonComparisons;
 import io.github.palimpsest.index.ChangeReport.Outcome;
 import io.github.palimpsest.pattern.PatternEvent;
+import io.github.palimpsest.pipeline.DefaultModel;
+import io.github.palimpsest.pipeline.IndexedModel;
 import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.score.MatchModel;
 import io.github.palimpsest.synthetic.SyntheticForces;
@@ -289,7 +290,7 @@ class LinkIndexTest {
         assertEquals(bundled.householdPrior() * factor, large.householdPrior(), bundled.householdPrior() * 1e-12);
         assertEquals(bundled.relativesApartPrior() * factor, large.relativesApartPrior(),
                 bundled.relativesApartPrior() * 1e-12);
-        assertEquals(bundled.levelWeight(0, 0), large.levelWeight(0, 0), "the evidence is unchanged");
+        assertEquals(IndexedModel.of(bundled).levelWeight(0, 0), IndexedModel.of(large).levelWeight(0, 0), "the evidence is unchanged");
         assertEquals(bundled, LinkIndex.builder().expectedSize(DefaultModel.TRAINING_RECORDS).build().model(),
                 "no larger than the training pool: as it is");
         assertEquals(bundled, LinkIndex.builder().model(bundled).expectedSize(100_000).build().model(),

@@ -1,6 +1,7 @@
 package io.github.palimpsest.privacy;
 
 import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.pipeline.IndexedModel;
 import io.github.palimpsest.synthetic.SyntheticRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class ComparisonLevelsReport {
             for (int l = 0; l < comparisons.get(c).levels().size(); l++) {
                 System.out.printf(Locale.ROOT, "| %s | %s | %,.0f | %,.0f | %+.2f |%n", comparisons.get(c).name(),
                         comparisons.get(c).levels().get(l).label(), lm.mCounts[c][l], lm.uCounts[c][l],
-                        lm.model.levelWeight(c, l));
+                        IndexedModel.of(lm.model).levelWeight(c, l));
             }
         }
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.palimpsest.pipeline.IndexedModel;
 import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.score.MatchModel;
 import java.io.IOException;
@@ -46,16 +47,16 @@ class DefaultTokenModelTest {
         assertEquals(bundled.comparisonNames(), other.comparisonNames());
         assertEquals(bundled.priorWeight(), other.priorWeight(), 0.1);
         int common = 0;
-        for (int c = 0; c < bundled.comparisonCount(); c++) {
-            for (int l = 0; l < bundled.levels(c).size(); l++) {
-                String level = bundled.comparisonNames().get(c) + " / " + bundled.levels(c).get(l).label();
-                if (!bundled.levels(c).get(l).isNeutral() && Math.max(bundled.m(c, l), bundled.u(c, l)) >= 0.01) {
+        for (int c = 0; c < IndexedModel.of(bundled).comparisonCount(); c++) {
+            for (int l = 0; l < IndexedModel.of(bundled).levels(c).size(); l++) {
+                String level = bundled.comparisonNames().get(c) + " / " + IndexedModel.of(bundled).levels(c).get(l).label();
+                if (!IndexedModel.of(bundled).levels(c).get(l).isNeutral() && Math.max(IndexedModel.of(bundled).m(c, l), IndexedModel.of(bundled).u(c, l)) >= 0.01) {
                     common++;
-                    assertEquals(bundled.levelWeight(c, l), other.levelWeight(c, l), 1.0, level);
+                    assertEquals(IndexedModel.of(bundled).levelWeight(c, l), IndexedModel.of(other).levelWeight(c, l), 1.0, level);
                 }
-                if (l == 0 && Math.abs(bundled.levelWeight(c, l)) > 1) {
+                if (l == 0 && Math.abs(IndexedModel.of(bundled).levelWeight(c, l)) > 1) {
                     // "token equal" and "dice >= 0.93": the evidence that decides most links.
-                    assertEquals(bundled.levelWeight(c, l), other.levelWeight(c, l), 0.2, level);
+                    assertEquals(IndexedModel.of(bundled).levelWeight(c, l), IndexedModel.of(other).levelWeight(c, l), 0.2, level);
                 }
             }
         }

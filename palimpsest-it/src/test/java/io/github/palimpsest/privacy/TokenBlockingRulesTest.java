@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.palimpsest.block.Blocker;
 import io.github.palimpsest.block.BlockingRule;
-import io.github.palimpsest.block.CandidatePairs;
+import io.github.palimpsest.pipeline.Blocker;
+import io.github.palimpsest.pipeline.CandidatePairs;
 import io.github.palimpsest.record.PersonRecord;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.compare.ComparisonLevel;
+import io.github.palimpsest.normalise.Postcode;
 import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.score.Explanation;
 import io.github.palimpsest.score.MatchModel;
@@ -15,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import io.github.palimpsest.normalise.Postcode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -118,16 +119,17 @@ class TombstoneMatcherTest {
         Tombstone b = Tombstone.of(TombstoneTest.person("B", "Ada", "Quill"), TombstoneTest.KEY_A,
                 TombstoneOptions.defaults());
         TombstoneMatcher matcher = TombstoneMatcher.of(COMPARISONS, model, -1000);
-        int[] levels = matcher.levels(a, b);
         Explanation e = matcher.match(a, b).orElseThrow().explanation();
-        int pnc = model.indexOf("pnc_id").orElseThrow();
-        assertEquals(0, levels[pnc], "token equal");
-        assertEquals(model.priorWeight() + model.levelWeight(pnc, 0), e.totalWeight(), 1e-9);
-        for (int c = 0; c < levels.length; c++) {
-            if (c != pnc) {
-                assertTrue(COMPARISONS.get(c).levels().get(levels[c]).isNeutral(), COMPARISONS.get(c).name());
+        Comparison<Tombstone> pnc = COMPARISONS.stream().filter(c -> c.name().equals("pnc_id")).findFirst().orElseThrow();
+        ComparisonLevel equal = pnc.levels().get(0);
+        for (Explanation.Row row : e.rows()) {
+            if (row.comparison().equals(pnc.name())) {
+                assertEquals(equal.label(), row.level(), "token equal");
+            } else {
+                assertTrue(row.isNeutral(), row.comparison());
             }
         }
+        assertEquals(model.priorWeight() + model.levelWeight(pnc, equal), e.totalWeight(), 1e-9);
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.io.Serializable;
 
 /**
  * A record in its comparable form, with its input position and, per comparison, the frequency of its
- * value in the pool ({@link io.github.palimpsest.score.MatchModel#NO_TERM_FREQUENCY} where none applies):
+ * value in the pool ({@link io.github.palimpsest.pipeline.IndexedModel#NO_TERM_FREQUENCY} where none applies):
  * what a Spark task needs to compare and score a pair whose left record it is.
  */
 final class Prepared implements Serializable {

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  * One block of a library blocking rule, over its members in the form that rule's blocking reads them: every
  * member carries the one key of the block, and the rule's ordering key, whether the record pairs with all
  * and its split keys, each worked out by the rule itself from the record ({@link Member#of}), where the
- * record is. A {@link io.github.palimpsest.block.Blocker} over one oversize block's members, in input order,
+ * record is. A {@link io.github.palimpsest.pipeline.Blocker} over one oversize block's members, in input order,
  * with this rule, makes exactly the pairs the one-machine blocker makes inside that block: the sorted window
  * (ties by input order) and the sub-blocks by split keys. Only these few strings travel to the block's task,
  * not the records.

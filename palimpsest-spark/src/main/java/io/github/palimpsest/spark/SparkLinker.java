@@ -7,18 +7,19 @@ import com.google.common.base.Stopwatch;
 import com.google.common.base.Throwables;
 import com.google.common.hash.Hashing;
 import io.github.palimpsest.Linker;
-import io.github.palimpsest.block.Blocker;
 import io.github.palimpsest.block.BlockingRule;
-import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.cluster.Clusterer;
 import io.github.palimpsest.cluster.Clustering;
 import io.github.palimpsest.cluster.EntityIds;
 import io.github.palimpsest.cluster.PairDecisions;
-import io.github.palimpsest.cluster.PersonConflicts;
 import io.github.palimpsest.cluster.RecordConflicts;
 import io.github.palimpsest.cluster.ScoredLinks;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.TermFrequencyComparison;
+import io.github.palimpsest.pipeline.Blocker;
+import io.github.palimpsest.pipeline.CandidatePairs;
+import io.github.palimpsest.pipeline.IndexedModel;
+import io.github.palimpsest.pipeline.PersonConflicts;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.ComparableRecordFactory;
 import io.github.palimpsest.record.PersonRecord;
@@ -70,7 +71,7 @@ import scala.Tuple2;
  * are gathered and paired by the library's own {@link Blocker} (sorted window and split keys, as on one
  * machine); meanwhile the model is trained on the driver by {@link Linker#train} over a sample of the records
  * (with the same health check and fallback), or supplied; it is broadcast as JSON and each pair is compared
- * and scored with the library's comparisons and {@link MatchModel#matchWeight(int[], double[])}, term
+ * and scored with the library's comparisons and {@link IndexedModel#matchWeight(int[], double[])}, term
  * frequencies counted over the whole pool; the records stay partitioned by input position throughout, and
  * a pair meets them by merges with their partitions (one record a pair travels); the links at or above the
  * threshold, with a reviewer's must-links, form connected components (large-star/small-star over RDDs) and
@@ -321,7 +322,7 @@ public final class SparkLinker implements Serializable {
         int comparisonCount = comparisons.size();
         List<Integer> adjusted = new ArrayList<>();
         for (int c = 0; c < comparisonCount && adjust; c++) {
-            if (model.termFrequencyLevel(c).isPresent()
+            if (IndexedModel.of(model).termFrequencyLevel(c).isPresent()
                     && comparisons.get(c) instanceof TermFrequencyComparison<ComparableRecord>) {
                 adjusted.add(c);
             }
@@ -373,7 +374,7 @@ public final class SparkLinker implements Serializable {
 
     private static double[] noFrequencies(int comparisonCount) {
         double[] none = new double[comparisonCount];
-        Arrays.fill(none, MatchModel.NO_TERM_FREQUENCY);
+        Arrays.fill(none, IndexedModel.NO_TERM_FREQUENCY);
         return none;
     }
 
@@ -610,6 +611,7 @@ public final class SparkLinker implements Serializable {
             List<Comparison<ComparableRecord>> comparisons = Standard.COMPARISONS;
             int[] levels = new int[comparisons.size()];
             List<ScoredPair> out = new ArrayList<>();
+            IndexedModel indexed = IndexedModel.of(model);
             while (leftIt.hasNext()) {
                 Tuple2<Long, Prepared> pair = leftIt.next();
                 Prepared left = pair._2;
@@ -617,7 +619,7 @@ public final class SparkLinker implements Serializable {
                 for (int c = 0; c < levels.length; c++) {
                     levels[c] = level(comparisons.get(c), left.record, right.record);
                 }
-                double weight = model.matchWeight(levels, left.termFrequencies);
+                double weight = indexed.matchWeight(levels, left.termFrequencies);
                 if (weight >= threshold) {
                     byte[] kept = new byte[levels.length];
                     for (int c = 0; c < levels.length; c++) {
@@ -829,7 +831,7 @@ public final class SparkLinker implements Serializable {
                     levels[c] = p.levels[c];
                 }
                 out.add(RowFactory.create(p.left, p.right, p.leftId, p.rightId, p.weight,
-                        MatchModel.probability(p.weight), model.explain(levels, p.termFrequencies).summary()));
+                        MatchModel.probability(p.weight), IndexedModel.of(model).explain(levels, p.termFrequencies).summary()));
             }
             return out.iterator();
         });

@@ -1,9 +1,9 @@
 package io.github.palimpsest.block;
 
-import io.github.palimpsest.compare.Comparison;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import io.github.palimpsest.compare.Comparison;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -12,7 +12,7 @@ import java.util.function.Predicate;
 
 /**
  * One way of grouping records into blocks: records that share a key value under the same rule become
- * candidate pairs. A {@link Blocker} unions the pairs of several rules.
+ * candidate pairs. The linker unions the pairs of several rules.
  *
  * <p>A rule emits zero or more keys per record. A record with no key under a rule is simply not blocked
  * by it (another rule may still reach it). The empty string is ignored as a key, because in practice it

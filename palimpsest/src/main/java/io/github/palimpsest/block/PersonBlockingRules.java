@@ -12,15 +12,15 @@ import java.util.function.Consumer;
 
 /**
  * The blocking rules for person records: the ways two {@link ComparableRecord}s can become a candidate
- * pair. A {@link Blocker} unions their pairs, so a true pair needs to share a key under only one rule;
+ * pair. The linker unions their pairs, so a true pair needs to share a key under only one rule;
  * {@code docs/comparisons-and-blocking.md} gives each rule's purpose and how recall is measured; the figures
  * are in {@code docs/results.md}.
  *
  * <pre>{@code
- * Blocker<ComparableRecord> blocker = Blocker.<ComparableRecord>builder()
- *     .rules(PersonBlockingRules.standard())
+ * Linker linker = Linker.builder()
+ *     .blockingRules(PersonBlockingRules.standard())
  *     .build();
- * CandidatePairs pairs = blocker.candidates(records);
+ * BlockingReport report = linker.link(records).blockingReport();
  * }</pre>
  *
  * <p>Every rule is immutable, thread-safe and deterministic. Each supplies an

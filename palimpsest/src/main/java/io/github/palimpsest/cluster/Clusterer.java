@@ -41,7 +41,7 @@ import org.slf4j.event.Level;
  * <p><b>Lone links.</b> Optionally ({@link Builder#loneLinkWeight}), joining two clusters that each already
  * hold two or more records through a link below a given weight needs a second link between the two clusters:
  * in a large pool one borderline link between two established people is the commonest false merge. The
- * person linker and index use 15 bits ({@link PersonConflicts#LONE_LINK_WEIGHT}).
+ * person linker and index use 15 bits ({@code PersonConflicts.LONE_LINK_WEIGHT}).
  *
  * <p>Immutable and thread-safe.
  *
@@ -332,7 +332,7 @@ public final class Clusterer {
          * borderline link between one record of each (twins at different addresses, two strangers of a common
          * name and a near date of birth), while the records of one person that were split apart usually
          * resemble each other in more than one pair. The person linker and index use
-         * {@link PersonConflicts#LONE_LINK_WEIGHT} (docs/blocking-and-clustering.md). A value at or below the
+         * {@code PersonConflicts.LONE_LINK_WEIGHT} (docs/blocking-and-clustering.md). A value at or below the
          * threshold turns the check off;
          * {@code Double.POSITIVE_INFINITY} requires two links for every such merge.
          */

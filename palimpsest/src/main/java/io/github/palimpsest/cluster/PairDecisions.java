@@ -63,8 +63,7 @@ public final class PairDecisions {
     }
 
     /**
-     * The must-link pairs, each packed as {@code min << 32 | max} (as
-     * {@link io.github.palimpsest.block.CandidatePairs#pack} packs a pair), ascending; a copy.
+     * The must-link pairs, each packed as {@code min << 32 | max}, ascending; a copy.
      */
     public long[] packedMustLinks() {
         return mustLink.clone();

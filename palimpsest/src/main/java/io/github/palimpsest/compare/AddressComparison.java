@@ -29,7 +29,7 @@ public final class AddressComparison implements Comparison<ComparableRecord>, Se
     /** Level index: different. */
     static final int ELSE = 3;
     /** Level index: missing (neutral). */
-    public static final int MISSING = 4;
+    static final int MISSING = 4;
 
     private static final double MOSTLY = 0.6;
     private static final double PARTLY = 0.3;

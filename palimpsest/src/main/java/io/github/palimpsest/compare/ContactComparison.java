@@ -23,7 +23,7 @@ public final class ContactComparison implements Comparison<ComparableRecord>, Se
     private static final long serialVersionUID = 1L;
 
     /** Level index: the same value. */
-    public static final int EQUAL = 0;
+    static final int EQUAL = 0;
     /** Level index: a keying error apart (see the class comment). */
     static final int CLOSE = 1;
     /** Level index: different values. */

@@ -44,10 +44,18 @@ public final class DateOfBirthComparison implements Comparison<ComparableRecord>
     static final int SAME_YEAR_FIRST_OF_JANUARY = 5;
     /** Level index: within a few years. */
     static final int WITHIN_YEARS = 6;
-    /** Level index: different. */
-    public static final int ELSE = 7;
+    /** Level index: different ({@link #DIFFERENT}). */
+    static final int ELSE = 7;
     /** Level index: missing or placeholder (neutral). */
     static final int MISSING = 8;
+
+    /**
+     * The level of two valid dates of birth that no keying error explains (more than a few years apart, not
+     * swapped, not one digit wrong), labelled {@code else}: what a model weighs to decide whether such dates
+     * keep two records apart. Find it with {@code levels().indexOf(DIFFERENT)}, or read its weight with
+     * {@link io.github.palimpsest.score.MatchModel#levelWeight(Comparison, ComparisonLevel)}.
+     */
+    public static final ComparisonLevel DIFFERENT = ComparisonLevel.of("else");
 
     private static final int PLACEHOLDER_1900 = 1900_01_01;
     private static final int PLACEHOLDER_1970 = 1970_01_01;
@@ -69,7 +77,7 @@ public final class DateOfBirthComparison implements Comparison<ComparableRecord>
                 ComparisonLevel.of("year ± 1"),
                 ComparisonLevel.of("same year, one side 1 January"),
                 ComparisonLevel.of("within " + years + " years"),
-                ComparisonLevel.of("else"),
+                DIFFERENT,
                 ComparisonLevel.neutral("missing"));
     }
 

@@ -23,7 +23,7 @@ public final class IdentifierComparison implements Comparison<ComparableRecord>,
     private static final long serialVersionUID = 1L;
 
     /** Level index: the same valid value. */
-    public static final int EQUAL = 0;
+    static final int EQUAL = 0;
     /** Level index: present on both sides, at least one invalid. */
     static final int ONE_INVALID = 1;
     /** Level index: two different valid values. */

@@ -23,7 +23,7 @@ public final class PostcodeComparison implements Comparison<ComparableRecord>, S
     private static final long serialVersionUID = 1L;
 
     /** Level index: the same postcode. */
-    public static final int FULL = 0;
+    static final int FULL = 0;
     /** Level index: the same sector. */
     static final int SECTOR = 1;
     /** Level index: the same district. */

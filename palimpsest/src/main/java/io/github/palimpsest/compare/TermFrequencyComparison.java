@@ -6,7 +6,7 @@ package io.github.palimpsest.compare;
  *
  * <p>The pipeline counts {@link #termFrequencyValue(Object)} over the pool and, for a pair at
  * {@link #termFrequencyLevel()}, replaces that level's u probability with the value's frequency (see
- * {@code MatchModel#matchWeight(int[], double[])}). Immutable and thread-safe, like every comparison.
+ * {@code docs/model.md}). Immutable and thread-safe, like every comparison.
  *
  * @param <R> the compared record type
  */

@@ -1,8 +1,8 @@
 package io.github.palimpsest.index;
 
-import io.github.palimpsest.cluster.PersonConflicts;
 import io.github.palimpsest.cluster.RecordConflicts;
 import io.github.palimpsest.index.ChangeReport.Reclustering;
+import io.github.palimpsest.pipeline.PersonConflicts;
 import io.github.palimpsest.record.ComparableRecord;
 import java.util.Arrays;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.github.palimpsest.index;
 
 import io.github.palimpsest.cluster.Clustering;
 import io.github.palimpsest.cluster.PairDecisions;
-import io.github.palimpsest.cluster.PersonConflicts;
 import io.github.palimpsest.cluster.ScoredLinks;
+import io.github.palimpsest.pipeline.PersonConflicts;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.review.ReviewDecision;
 import java.util.ArrayList;

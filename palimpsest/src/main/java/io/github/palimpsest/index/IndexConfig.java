@@ -5,6 +5,7 @@ import io.github.palimpsest.block.BlockingRule;
 import io.github.palimpsest.cluster.Clusterer;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.TermFrequencyComparison;
+import io.github.palimpsest.pipeline.IndexedModel;
 import io.github.palimpsest.pipeline.PersonKind;
 import io.github.palimpsest.pipeline.PipelineRun;
 import io.github.palimpsest.pipeline.RunSettings;
@@ -55,7 +56,7 @@ final class IndexConfig {
         this.clusterer = PipelineRun.clusterer(settings, new PersonKind(comparisons, blockingRules, settings));
         this.termFrequencyComparisons = new TermFrequencyComparison[comparisons.size()];
         for (int c = 0; c < comparisons.size(); c++) {
-            if (model.termFrequencyLevel(c).isPresent()
+            if (IndexedModel.of(model).termFrequencyLevel(c).isPresent()
                     && comparisons.get(c) instanceof TermFrequencyComparison<ComparableRecord> tf) {
                 termFrequencyComparisons[c] = tf;
             }

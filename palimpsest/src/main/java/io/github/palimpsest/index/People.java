@@ -2,8 +2,8 @@ package io.github.palimpsest.index;
 
 import io.github.palimpsest.Entity;
 import io.github.palimpsest.pattern.Evidence;
-import io.github.palimpsest.pattern.Pattern;
 import io.github.palimpsest.pattern.PatternEvent;
+import io.github.palimpsest.pipeline.LibraryAccess;
 import io.github.palimpsest.record.PersonRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,9 +61,9 @@ final class People {
                         scoring.explainLink(core.comparable(m), core.comparable(strongest), adjust),
                         core.config.thresholdWeight));
             }
-            events.add(PatternEvent.of(record, linkedTo, linkedBy));
+            events.add(LibraryAccess.patternEvent(record, linkedTo, linkedBy));
         }
-        return Entity.of(entityId, records, Pattern.of(entityId, events));
+        return LibraryAccess.entity(entityId, records, LibraryAccess.pattern(entityId, events));
     }
 
     /** Slot to position in a person's sorted member list: a small open-addressing map. Not thread-safe. */

@@ -2,6 +2,7 @@ package io.github.palimpsest.index;
 
 import io.github.palimpsest.block.BlockingRule;
 import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.pipeline.IndexedModel;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.score.Explanation;
 import java.util.Arrays;
@@ -65,7 +66,7 @@ final class Scoring {
     /** The explanation of the pair, with the frequencies last loaded by {@link #scoreAll} or {@link #links}. */
     Explanation explain(ComparableRecord a, ComparableRecord b) {
         fillLevels(a, b);
-        return core.config.model.explain(levels, frequencies);
+        return IndexedModel.of(core.config.model).explain(levels, frequencies);
     }
 
     /** The explanation of a stored link, with the current frequencies of {@code a}'s values. */
@@ -76,7 +77,7 @@ final class Scoring {
 
     private double weight(ComparableRecord a, ComparableRecord b) {
         fillLevels(a, b);
-        return core.config.model.matchWeight(levels, frequencies);
+        return IndexedModel.of(core.config.model).matchWeight(levels, frequencies);
     }
 
     private void fillLevels(ComparableRecord a, ComparableRecord b) {

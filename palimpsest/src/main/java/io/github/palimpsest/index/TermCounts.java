@@ -80,7 +80,7 @@ final class TermCounts {
 
     /**
      * Fills {@code frequencies[c]} with the frequency of {@code record}'s value for each adjusted comparison,
-     * and {@link io.github.palimpsest.score.MatchModel#NO_TERM_FREQUENCY} elsewhere and for a blank value.
+     * and {@link io.github.palimpsest.pipeline.IndexedModel#NO_TERM_FREQUENCY} elsewhere and for a blank value.
      */
     void frequencies(ComparableRecord record, boolean adjust, double[] frequencies) {
         for (int c = 0; c < comparisons.length; c++) {

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
+import io.github.palimpsest.pipeline.LibraryAccess;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -34,6 +35,11 @@ public final class Pattern {
         this.events = events;
     }
 
+    static {
+        // Built by the linker and the incremental index, outside this package (LibraryAccess.pattern).
+        LibraryAccess.installPatterns(Pattern::of);
+    }
+
     /**
      * The pattern of one person.
      *
@@ -41,7 +47,7 @@ public final class Pattern {
      * @param events   the events of the person's records, in any order; record ids must be distinct
      * @throws IllegalArgumentException if a record id repeats
      */
-    public static Pattern of(String entityId, Collection<PatternEvent> events) {
+    static Pattern of(String entityId, Collection<PatternEvent> events) {
         checkNotNull(entityId, "entityId");
         checkNotNull(events, "events");
         Set<String> ids = new LinkedHashSet<>();

@@ -2,8 +2,6 @@ package io.github.palimpsest.pattern;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.github.palimpsest.normalise.Force;
-import io.github.palimpsest.record.PersonRecord;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Optional;
@@ -45,20 +43,6 @@ public record PatternEvent(String recordId, Optional<LocalDate> date, String for
         checkNotNull(eventType, "eventType");
         checkNotNull(linkedTo, "linkedTo");
         checkNotNull(linkedBy, "linkedBy");
-    }
-
-    /**
-     * The event a record describes.
-     *
-     * @param linkedTo the other end of the record's strongest link inside its person, if any
-     * @param linkedBy the evidence of that link, if any
-     */
-    public static PatternEvent of(PersonRecord record, Optional<String> linkedTo, Optional<String> linkedBy) {
-        checkNotNull(record, "record");
-        return new PatternEvent(record.recordId(), record.eventDate().date(),
-                record.force().canonical().orElse(""),
-                record.force().force().map(Force::name).orElse(record.force().raw().strip()),
-                record.eventType(), linkedTo, linkedBy, record.hasPurgedName());
     }
 
     /** Whether the record was linked to another record although it carries no name. */

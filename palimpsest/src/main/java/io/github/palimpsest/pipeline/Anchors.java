@@ -1,6 +1,5 @@
 package io.github.palimpsest.pipeline;
 
-import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.ComparisonLevel;
 import io.github.palimpsest.record.ComparableRecord;
@@ -58,7 +57,7 @@ public final class Anchors {
                 // (chance collisions grow with the square of the pool, true pairs linearly); such a pair
                 // disagrees on names, date of birth and sex, so weighting each anchor by its match
                 // probability under the EM model keeps the collisions from inflating m of "different".
-                double weight = MatchModel.probability(trained.matchWeight(vector));
+                double weight = MatchModel.probability(IndexedModel.of(trained).matchWeight(vector));
                 ComparableRecord a = comparable.get(CandidatePairs.left(pair));
                 ComparableRecord b = comparable.get(CandidatePairs.right(pair));
                 boolean[] shared = {same(a.pncId(), b.pncId()), same(a.croNumber(), b.croNumber()),

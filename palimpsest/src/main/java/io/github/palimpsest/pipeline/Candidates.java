@@ -1,7 +1,6 @@
 package io.github.palimpsest.pipeline;
 
 import io.github.palimpsest.block.BlockingReport;
-import io.github.palimpsest.block.CandidatePairs;
 import java.util.Arrays;
 
 /**

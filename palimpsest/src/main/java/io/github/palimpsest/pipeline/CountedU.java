@@ -2,7 +2,6 @@ package io.github.palimpsest.pipeline;
 
 import io.github.palimpsest.block.BlockingReport;
 import io.github.palimpsest.block.BlockingRule;
-import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.ContactComparison;
 import io.github.palimpsest.compare.GenericIdentifierComparison;
@@ -97,15 +96,15 @@ public final class CountedU {
             change = 0;
             for (Counted c : counted) {
                 double u = countedU(c, levels[c.comparison()], pairs, probability, pseudoCount, candidates);
-                change = Math.max(change, Math.abs(Math.log(u / current.u(c.comparison(), EQUAL))));
+                change = Math.max(change, Math.abs(Math.log(u / IndexedModel.of(current).u(c.comparison(), EQUAL))));
                 builder.u(c.name(), withAgreement(model, c, u));
             }
             current = builder.build();
         }
         for (Counted c : counted) {
             LOG.info("{}: u of agreement counted over every pair: {} (sampled {}), {} iterations", c.name(),
-                    String.format("%.3g", current.u(c.comparison(), EQUAL)),
-                    String.format("%.3g", model.u(c.comparison(), EQUAL)), iterations);
+                    String.format("%.3g", IndexedModel.of(current).u(c.comparison(), EQUAL)),
+                    String.format("%.3g", IndexedModel.of(model).u(c.comparison(), EQUAL)), iterations);
         }
         return current;
     }
@@ -243,11 +242,12 @@ public final class CountedU {
 
     /** The sampled u with agreement set to {@code u} and the other informative levels rescaled to match. */
     private static double[] withAgreement(MatchModel sampled, Counted counted, double u) {
+        IndexedModel indexed = IndexedModel.of(sampled);
         int c = counted.comparison();
-        double[] perLevel = new double[sampled.levels(c).size()];
-        double scale = (1 - u) / (1 - sampled.u(c, EQUAL));
+        double[] perLevel = new double[indexed.levels(c).size()];
+        double scale = (1 - u) / (1 - indexed.u(c, EQUAL));
         for (int l = 0; l < perLevel.length; l++) {
-            perLevel[l] = l == EQUAL ? u : l == counted.missing() ? sampled.u(c, l) : sampled.u(c, l) * scale;
+            perLevel[l] = l == EQUAL ? u : l == counted.missing() ? indexed.u(c, l) : indexed.u(c, l) * scale;
         }
         return perLevel;
     }
@@ -274,7 +274,7 @@ public final class CountedU {
             for (int c = 0; c < levels.length; c++) {
                 vector[c] = levels[c][pairs[k]];
             }
-            probability[k] = MatchModel.probability(model.matchWeight(vector));
+            probability[k] = MatchModel.probability(IndexedModel.of(model).matchWeight(vector));
         }
         return probability;
     }

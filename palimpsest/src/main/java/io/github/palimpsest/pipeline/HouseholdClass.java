@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fits a model's household class and its class of relatives apart (see
- * {@link MatchModel#householdAdjustment(int[], double[])}) by EM over the candidate
+ * {@link IndexedModel#householdAdjustment(int[], double[])}) by EM over the candidate
  * pairs, keeping the trained match/stranger likelihood ratio of each pair (term frequencies included) as it
  * is. Only pairs that share a home (postcode in full or address exact) can belong to the household class:
  * unconfined, in a large pool it takes strangers too (docs/model.md, "Household class"); only pairs that share a
@@ -50,7 +50,7 @@ public final class HouseholdClass {
      * @param levels    each comparison's level for each candidate pair ({@code levels[c][k]})
      * @param weights   each candidate pair's match weight under {@code model}
      * @param termFrequencyBits each candidate pair's term-frequency adjustments, summed, in bits: they count for
-     *                  the household class as for a match (see {@link MatchModel#householdAdjustment(int[], double[])})
+     *                  the household class as for a match (see {@link IndexedModel#householdAdjustment(int[], double[])})
      * @param records   the number of records in the pool
      * @param parallel  runs the EM's chunks of pairs, on one thread or several
      */
@@ -76,7 +76,7 @@ public final class HouseholdClass {
             return model;
         }
         MatchModelBuilder b = model.toBuilder();
-        for (int c = 0; c < model.comparisonCount(); c++) {
+        for (int c = 0; c < model.comparisonNames().size(); c++) {
             b.h(model.comparisonNames().get(c), fit.levels[c]);
         }
         return b.householdClass(fit.prior, HOME, DISTINGUISHING).build();
@@ -112,7 +112,7 @@ public final class HouseholdClass {
             return model;
         }
         MatchModelBuilder b = model.toBuilder();
-        for (int c = 0; c < model.comparisonCount(); c++) {
+        for (int c = 0; c < model.comparisonNames().size(); c++) {
             b.k(model.comparisonNames().get(c), fit.levels[c]);
         }
         return b.relativesApartClass(fit.prior, KIN).build();
@@ -136,13 +136,14 @@ public final class HouseholdClass {
             boolean[] distinguishing = new boolean[c];
             boolean[] kin = new boolean[c];
             double[][] levelWeights = new double[c][];
+            IndexedModel indexed = IndexedModel.of(model);
             for (int k = 0; k < c; k++) {
                 home[k] = HOME.contains(names.get(k));
                 distinguishing[k] = DISTINGUISHING.contains(names.get(k));
                 kin[k] = KIN.contains(names.get(k));
-                levelWeights[k] = new double[model.levels(k).size()];
+                levelWeights[k] = new double[indexed.levels(k).size()];
                 for (int l = 0; l < levelWeights[k].length; l++) {
-                    levelWeights[k][l] = model.levelWeight(k, l);
+                    levelWeights[k][l] = indexed.levelWeight(k, l);
                 }
             }
             return new Comparisons(forename, surname, dob, home, distinguishing, kin, levelWeights);
@@ -159,12 +160,13 @@ public final class HouseholdClass {
      */
     private static Fit em(MatchModel model, byte[][] levels, double[] weights, double[] termFrequencyBits,
                           boolean[] eligible, boolean[] seed, int records, String what, Parallel parallel) {
-        int c = model.comparisonCount();
+        IndexedModel indexed = IndexedModel.of(model);
+        int c = indexed.comparisonCount();
         int pairs = weights.length;
         double priorWeight = model.priorWeight();
         double[][] counts = new double[c][];
         for (int k = 0; k < c; k++) {
-            counts[k] = new double[model.levels(k).size()];
+            counts[k] = new double[indexed.levels(k).size()];
         }
         long start = 0;
         for (int p = 0; p < pairs; p++) {
@@ -275,6 +277,7 @@ public final class HouseholdClass {
      * {@code ln(h/u)} into {@code logRatio} (0 at neutral levels, which are no evidence).
      */
     private static double[][] normalise(MatchModel model, double[][] counts, double[][] logRatio) {
+        IndexedModel indexed = IndexedModel.of(model);
         double[][] h = new double[counts.length][];
         for (int k = 0; k < counts.length; k++) {
             int levelCount = counts[k].length;
@@ -282,16 +285,16 @@ public final class HouseholdClass {
             double total = 0;
             int usable = 0;
             for (int l = 0; l < levelCount; l++) {
-                if (!model.levels(k).get(l).isNeutral()) {
+                if (!indexed.levels(k).get(l).isNeutral()) {
                     total += counts[k][l];
                     usable++;
                 }
             }
             boolean fixed = PERSONAL_IDENTIFIERS.contains(model.comparisonNames().get(k));
             for (int l = 0; l < levelCount; l++) {
-                boolean neutral = model.levels(k).get(l).isNeutral();
-                h[k][l] = neutral ? 1.0 : fixed ? model.u(k, l) : (counts[k][l] + 0.5) / (total + 0.5 * usable);
-                logRatio[k][l] = neutral ? 0.0 : Math.log(h[k][l] / model.u(k, l));
+                boolean neutral = indexed.levels(k).get(l).isNeutral();
+                h[k][l] = neutral ? 1.0 : fixed ? indexed.u(k, l) : (counts[k][l] + 0.5) / (total + 0.5 * usable);
+                logRatio[k][l] = neutral ? 0.0 : Math.log(h[k][l] / indexed.u(k, l));
             }
         }
         return h;

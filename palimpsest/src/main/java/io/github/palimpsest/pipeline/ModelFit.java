@@ -26,10 +26,11 @@ public final class ModelFit {
         checkArgument(model.comparisonNames().equals(names),
                 "the model compares %s but the %s compares %s; use a model trained with these comparisons",
                 model.comparisonNames(), user, names);
+        IndexedModel indexed = IndexedModel.of(model);
         for (int c = 0; c < names.size(); c++) {
-            checkArgument(model.levels(c).equals(comparisons.get(c).levels()),
+            checkArgument(indexed.levels(c).equals(comparisons.get(c).levels()),
                     "comparison '%s' has levels %s in the model but %s in the %s", names.get(c),
-                    model.levels(c).stream().map(l -> l.label()).toList(),
+                    indexed.levels(c).stream().map(l -> l.label()).toList(),
                     comparisons.get(c).levels().stream().map(l -> l.label()).toList(), user);
         }
     }

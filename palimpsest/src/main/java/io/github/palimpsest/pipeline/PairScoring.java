@@ -1,11 +1,12 @@
 package io.github.palimpsest.pipeline;
 
-import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.TermFrequencyComparison;
 import io.github.palimpsest.score.MatchModel;
 import io.github.palimpsest.score.TermFrequencies;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The match weights of a run's candidate pairs, computed from its columns of comparison levels: the hot loop
@@ -47,10 +48,29 @@ public final class PairScoring {
             return frequencies;
         }
         for (int c = 0; c < frequencies.length; c++) {
-            if (model.termFrequencyLevel(c).isPresent()
+            if (IndexedModel.of(model).termFrequencyLevel(c).isPresent()
                     && comparisons.get(c) instanceof TermFrequencyComparison<R> tf) {
-                frequencies[c] = TermFrequencies.perRecord(records, tf::termFrequencyValue);
+                frequencies[c] = perRecord(records, tf::termFrequencyValue);
             }
+        }
+        return frequencies;
+    }
+
+    /**
+     * Each record's value frequency among the records' present values, in record order:
+     * NaN (no frequency) for a record whose value is null or blank. What the linker uses for term-frequency
+     * adjustment, one array per comparison.
+     */
+    static <R> double[] perRecord(List<R> records, Function<? super R, String> value) {
+        String[] values = new String[records.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = value.apply(records.get(i));
+        }
+        TermFrequencies table = TermFrequencies.of(Arrays.asList(values));
+        double[] frequencies = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            frequencies[i] = values[i] == null || values[i].isBlank()
+                    ? IndexedModel.NO_TERM_FREQUENCY : table.frequency(values[i]);
         }
         return frequencies;
     }
@@ -60,9 +80,10 @@ public final class PairScoring {
      * left record's frequency); 0 for a pair at no term-frequency level.
      */
     public double[] termFrequencyBits(MatchModel model, double[][] termFrequency) {
+        IndexedModel indexed = IndexedModel.of(model);
         double[] bits = new double[candidates.size()];
         for (int c = 0; c < comparisonCount; c++) {
-            int level = termFrequency[c] == null ? -1 : model.termFrequencyLevel(c).orElse(-1);
+            int level = termFrequency[c] == null ? -1 : indexed.termFrequencyLevel(c).orElse(-1);
             if (level < 0) {
                 continue;
             }
@@ -72,7 +93,7 @@ public final class PairScoring {
                 for (int k = from; k < to; k++) {
                     if (levels[comparison][k] == level) {
                         int left = CandidatePairs.left(candidates.pair(k));
-                        bits[k] += model.termFrequencyAdjustment(comparison, frequencies[left]);
+                        bits[k] += indexed.termFrequencyAdjustment(comparison, frequencies[left]);
                     }
                 }
             });
@@ -81,11 +102,12 @@ public final class PairScoring {
     }
 
     /**
-     * The match weight of every candidate pair, as {@link MatchModel#matchWeight(int[], double[])} computes
+     * The match weight of every candidate pair, as {@link IndexedModel#matchWeight(int[], double[])} computes
      * it, bit for bit (the same terms added in the same order), from a table of level weights and each
      * record's term-frequency adjustment, computed once per record rather than once per pair.
      */
     public double[] weights(MatchModel model, double[][] termFrequency) {
+        IndexedModel indexed = IndexedModel.of(model);
         double priorWeight = model.priorWeight();
         double[][] levelWeights = new double[comparisonCount][];
         int[] tfLevel = new int[comparisonCount];
@@ -93,16 +115,16 @@ public final class PairScoring {
         for (int c = 0; c < comparisonCount; c++) {
             levelWeights[c] = new double[levelCounts[c]];
             for (int l = 0; l < levelCounts[c]; l++) {
-                levelWeights[c][l] = model.levelWeight(c, l);
+                levelWeights[c][l] = indexed.levelWeight(c, l);
             }
-            tfLevel[c] = termFrequency[c] == null ? -1 : model.termFrequencyLevel(c).orElse(-1);
+            tfLevel[c] = termFrequency[c] == null ? -1 : indexed.termFrequencyLevel(c).orElse(-1);
             if (tfLevel[c] >= 0) {
                 int comparison = c;
                 double[] frequencies = termFrequency[c];
                 adjustment[c] = new double[n];
                 chunks.forEach(n, (from, to) -> {
                     for (int r = from; r < to; r++) {
-                        adjustment[comparison][r] = model.termFrequencyAdjustment(comparison, frequencies[r]);
+                        adjustment[comparison][r] = indexed.termFrequencyAdjustment(comparison, frequencies[r]);
                     }
                 });
             }
@@ -121,12 +143,12 @@ public final class PairScoring {
             householdWeights[c] = new double[levelCounts[c]];
             apartWeights[c] = new double[levelCounts[c]];
             for (int l = 0; l < levelCounts[c]; l++) {
-                householdWeights[c][l] = model.householdLevelWeight(c, l);
-                apartWeights[c][l] = model.relativesApartLevelWeight(c, l);
+                householdWeights[c][l] = indexed.householdLevelWeight(c, l);
+                apartWeights[c][l] = indexed.relativesApartLevelWeight(c, l);
             }
-            home[c] = model.isHomeComparison(c);
-            distinguishing[c] = model.isDistinguishingComparison(c);
-            kin[c] = apart && model.isKinComparison(c);
+            home[c] = indexed.isHomeComparison(c);
+            distinguishing[c] = indexed.isDistinguishingComparison(c);
+            kin[c] = apart && indexed.isKinComparison(c);
         }
         double[] scores = new double[candidates.size()];
         chunks.forEach(scores.length, (from, to) -> {
@@ -148,8 +170,8 @@ public final class PairScoring {
                         int l = levels[c][k];
                         bits += classWeights[c][l] + (l == tfLevel[c] ? adjustment[c][left] : 0.0);
                     }
-                    total += relatives == RelativesRule.HOUSEHOLD ? model.householdAdjustmentForWeight(bits)
-                            : model.relativesApartAdjustmentForWeight(bits);
+                    total += relatives == RelativesRule.HOUSEHOLD ? indexed.householdAdjustmentForWeight(bits)
+                            : indexed.relativesApartAdjustmentForWeight(bits);
                 }
                 scores[k] = total;
             }

@@ -2,7 +2,6 @@ package io.github.palimpsest.pipeline;
 
 import io.github.palimpsest.block.BlockingRule;
 import io.github.palimpsest.block.PersonBlockingRules;
-import io.github.palimpsest.cluster.PersonConflicts;
 import io.github.palimpsest.cluster.RecordConflicts;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.PersonComparisons;

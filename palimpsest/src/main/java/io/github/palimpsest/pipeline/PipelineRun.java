@@ -1,16 +1,12 @@
 package io.github.palimpsest.pipeline;
 
-import io.github.palimpsest.block.Blocker;
-import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.cluster.Clusterer;
 import io.github.palimpsest.cluster.Clustering;
 import io.github.palimpsest.cluster.PairDecisions;
 import io.github.palimpsest.cluster.ScoredLinks;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.TermFrequencyComparison;
-import io.github.palimpsest.score.ComparisonVectors;
 import io.github.palimpsest.score.MatchModel;
-import io.github.palimpsest.score.ModelTrainer;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -41,11 +41,12 @@ public final class TrainingHealth {
     public static Optional<String> problem(MatchModel model, List<? extends Comparison<?>> comparisons,
                                     byte[][] levels, double[] weights, int[] surePairs, double thresholdWeight,
                                     long totalPairs) {
+        IndexedModel indexed = IndexedModel.of(model);
         List<String> problems = new ArrayList<>();
         for (int c : nameAndDobIndexes(comparisons)) {
-            if (hasData(levels[c], comparisons.get(c)) && !(model.levelWeight(c, 0) > 0)) {
+            if (hasData(levels[c], comparisons.get(c)) && !(indexed.levelWeight(c, 0) > 0)) {
                 problems.add(String.format("exact %s agreement weighs %.1f bits, not for a match",
-                        comparisons.get(c).name(), model.levelWeight(c, 0)));
+                        comparisons.get(c).name(), indexed.levelWeight(c, 0)));
             }
         }
         if (surePairs.length > 0) {

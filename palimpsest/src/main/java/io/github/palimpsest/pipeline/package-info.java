@@ -16,6 +16,15 @@
  *       {@link io.github.palimpsest.pipeline.RelativesRule}), the bundled
  *       {@link io.github.palimpsest.pipeline.DefaultModel};</li>
  *   <li>{@link io.github.palimpsest.pipeline.PairScoring}: the column-wise scoring of the candidates.</li>
+ *   <li>the machinery behind the exported types, public here only so the library's packages (and the Spark
+ *       linker, on the class path) can share it: {@link io.github.palimpsest.pipeline.Blocker} and
+ *       {@link io.github.palimpsest.pipeline.CandidatePairs} (blocking),
+ *       {@link io.github.palimpsest.pipeline.ModelTrainer} and
+ *       {@link io.github.palimpsest.pipeline.ComparisonVectors} (u by sampling, m and λ by EM),
+ *       {@link io.github.palimpsest.pipeline.IndexedModel} (a model read by comparison and level index),
+ *       {@link io.github.palimpsest.pipeline.PersonConflicts} (dates of birth that keep people apart), and
+ *       {@link io.github.palimpsest.pipeline.LibraryAccess}, through which exported classes hand over what
+ *       they keep package-private (the index view of a model, the construction of entities and patterns).</li>
  * </ul>
  *
  * <p>See {@code docs/pipeline.md}, "One pipeline for every kind of record".

@@ -1,6 +1,6 @@
 package io.github.palimpsest.privacy;
 
-import io.github.palimpsest.block.CandidatePairs;
+import io.github.palimpsest.pipeline.CandidatePairs;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;

@@ -1,8 +1,8 @@
 package io.github.palimpsest.privacy;
 
-import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.pipeline.Anchors;
+import io.github.palimpsest.pipeline.CandidatePairs;
 import io.github.palimpsest.pipeline.Candidates;
 import io.github.palimpsest.score.MatchModel;
 import java.util.List;

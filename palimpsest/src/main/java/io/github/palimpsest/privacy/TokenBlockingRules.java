@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * Blocking rules over {@link Tombstone}s, for the generic {@link io.github.palimpsest.block.Blocker}: they read
+ * Blocking rules over {@link Tombstone}s, for the {@link TokenLinker}: they read
  * tokens and filters only, never plain text, so a token store can be linked by whoever holds it.
  *
  * <ul>
@@ -22,8 +22,8 @@ import java.util.StringJoiner;
  * </ul>
  *
  * <pre>{@code
- * Blocker<Tombstone> blocker = Blocker.<Tombstone>builder().rules(TokenBlockingRules.standard(42)).build();
- * CandidatePairs pairs = blocker.candidates(tombstones);
+ * TokenLinker linker = TokenLinker.builder().blockingRules(TokenBlockingRules.standard(42)).build();
+ * TokenLinkResult result = linker.link(tombstones);
  * }</pre>
  *
  * <p>Every rule is immutable, thread-safe and deterministic for its seed.

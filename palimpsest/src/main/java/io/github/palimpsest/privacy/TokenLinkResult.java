@@ -5,10 +5,11 @@ import static com.google.common.base.Preconditions.checkElementIndex;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.github.palimpsest.block.BlockingReport;
-import io.github.palimpsest.block.CandidatePairs;
 import io.github.palimpsest.cluster.Clustering;
 import io.github.palimpsest.cluster.ScoredLinks;
 import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.pipeline.CandidatePairs;
+import io.github.palimpsest.pipeline.IndexedModel;
 import io.github.palimpsest.score.Explanation;
 import io.github.palimpsest.score.MatchModel;
 import java.util.Arrays;
@@ -176,9 +177,9 @@ public final class TokenLinkResult {
         double[] tf = new double[comparisons.size()];
         for (int c = 0; c < levels.length; c++) {
             levels[c] = comparisons.get(c).level(tombstones.get(a), tombstones.get(b));
-            tf[c] = termFrequencies[c] == null ? MatchModel.NO_TERM_FREQUENCY : termFrequencies[c][Math.min(a, b)];
+            tf[c] = termFrequencies[c] == null ? IndexedModel.NO_TERM_FREQUENCY : termFrequencies[c][Math.min(a, b)];
         }
-        return model.explain(levels, tf);
+        return IndexedModel.of(model).explain(levels, tf);
     }
 
     /** Counts only. */

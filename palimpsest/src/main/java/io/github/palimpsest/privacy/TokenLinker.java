@@ -18,10 +18,10 @@ import java.util.Optional;
  *
  * <ol>
  *   <li><b>Block</b> with {@link TokenBlockingRules} (equal identifier tokens, and Hamming-LSH over the
- *       filters) in the generic {@link io.github.palimpsest.block.Blocker}, with its skew guard;</li>
+ *       filters) in the generic {@link io.github.palimpsest.pipeline.Blocker}, with its skew guard;</li>
  *   <li><b>compare</b> every candidate pair with {@link TombstoneComparisons#standard()};</li>
  *   <li><b>train</b> without labels, unless a model is given: u from random pairs, m and λ by EM over the
- *       candidates ({@link io.github.palimpsest.score.ModelTrainer}), then m re-estimated from the pairs that
+ *       candidates (as for plain records), then m re-estimated from the pairs that
  *       share a PNC ID, CRO or NI token when there are enough of them. A pool smaller than
  *       {@link Builder#minimumTrainingRecords(int)} (default 1,000, as for plain text) linked with the standard
  *       comparisons is not trained on: it is scored with a bundled model, trained by a fixed recipe on

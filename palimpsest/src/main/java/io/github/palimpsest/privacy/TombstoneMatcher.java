@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.collect.ImmutableList;
 import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.pipeline.IndexedModel;
 import io.github.palimpsest.score.MatchModel;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,12 +53,13 @@ public final class TombstoneMatcher {
         checkNotNull(comparisons, "comparisons");
         checkNotNull(model, "model");
         checkArgument(Double.isFinite(minimumWeight), "the minimum weight must be finite, got %s", minimumWeight);
-        checkArgument(model.comparisonCount() == comparisons.size(), "the model has %s comparisons, the list %s",
-                model.comparisonCount(), comparisons.size());
+        IndexedModel indexed = IndexedModel.of(model);
+        checkArgument(indexed.comparisonCount() == comparisons.size(), "the model has %s comparisons, the list %s",
+                indexed.comparisonCount(), comparisons.size());
         for (int c = 0; c < comparisons.size(); c++) {
             Comparison<Tombstone> comparison = comparisons.get(c);
             checkArgument(model.comparisonNames().get(c).equals(comparison.name())
-                            && model.levels(c).equals(comparison.levels()),
+                            && indexed.levels(c).equals(comparison.levels()),
                     "comparison %s of the model ('%s') does not have the name and levels of '%s'", c,
                     model.comparisonNames().get(c), comparison.name());
         }
@@ -65,7 +67,7 @@ public final class TombstoneMatcher {
     }
 
     /** The comparison levels of a pair, one per comparison. */
-    public int[] levels(Tombstone left, Tombstone right) {
+    private int[] levels(Tombstone left, Tombstone right) {
         checkArgument(left.keyId().equals(right.keyId()), "tokens made under different keys (key ids %s and %s) "
                 + "never link; re-tokenise under one key", left.keyId(), right.keyId());
         int[] levels = new int[comparisons.size()];
@@ -77,10 +79,11 @@ public final class TombstoneMatcher {
 
     /** The match of one pair when its weight reaches the minimum. */
     public Optional<TombstoneMatch> match(Tombstone probe, Tombstone tombstone) {
+        IndexedModel indexed = IndexedModel.of(model);
         int[] levels = levels(probe, tombstone);
-        double weight = model.matchWeight(levels);
+        double weight = indexed.matchWeight(levels);
         return weight >= minimumWeight
-                ? Optional.of(new TombstoneMatch(tombstone, model.explain(levels)))
+                ? Optional.of(new TombstoneMatch(tombstone, indexed.explain(levels)))
                 : Optional.empty();
     }
 

@@ -2,7 +2,6 @@ package io.github.palimpsest.review;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.github.palimpsest.cluster.PairDecisions;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -23,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.function.ToIntFunction;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -346,27 +344,6 @@ public final class ReviewDecisions {
         List<ReviewDecision> all = new ArrayList<>(decisions);
         all.addAll(more.decisions);
         return build(all, undecidedRows + more.undecidedRows);
-    }
-
-    /**
-     * The decisions as clustering constraints over record indexes; decisions naming a record for which
-     * {@code indexOf} gives a negative index (not among the records clustered) are left out.
-     */
-    public PairDecisions toPairDecisions(ToIntFunction<String> indexOf) {
-        checkNotNull(indexOf, "indexOf");
-        PairDecisions.Builder pairs = PairDecisions.builder();
-        for (ReviewDecision d : decisions) {
-            int a = indexOf.applyAsInt(d.recordIdA());
-            int b = indexOf.applyAsInt(d.recordIdB());
-            if (a >= 0 && b >= 0) {
-                if (d.isMatch()) {
-                    pairs.mustLink(a, b);
-                } else {
-                    pairs.cannotLink(a, b);
-                }
-            }
-        }
-        return pairs.build();
     }
 
     /** Writes the decisions in the file format, with the header {@link #COLUMNS}. */

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Why a pair scored what it did: the prior weight, one row per comparison, their total and the
- * probability. The total is computed as {@link MatchModel#matchWeight(int[], double[])} computes it
+ * probability. The total is computed as the model computes a pair's match weight
  * (prior first, then each row's weight in comparison order), so the two are exactly equal, and
  * {@link #probability()} is {@code MatchModel.probability(totalWeight())}.
  *
@@ -17,7 +17,7 @@ import java.util.List;
  * prior -13.29; surname exact +8.89 (tf +2.30); dob missing +0.00; pnc different -9.97 = -12.07 → 0.0002
  * </pre>
  *
- * <p>Immutable and thread-safe. Created by {@link MatchModel#explain(int[], double[])}.
+ * <p>Immutable and thread-safe. Given by {@link io.github.palimpsest.Linker#explain} and the link results.
  */
 public final class Explanation {
 
@@ -85,7 +85,7 @@ public final class Explanation {
     /**
      * What the model's classes of relatives took off (0 or negative): how much the pair also looks like two
      * relatives of one home or, when {@link #relativesApart()}, two relatives who share a surname but no
-     * home. See {@link MatchModel#householdAdjustment(int[], double[])}.
+     * home. See {@link MatchModel} and {@code docs/model.md}.
      */
     public double householdWeight() {
         return householdWeight;

@@ -4,7 +4,10 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkElementIndex;
 
 import com.google.common.collect.ImmutableList;
+import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.ComparisonLevel;
+import io.github.palimpsest.pipeline.IndexedModel;
+import io.github.palimpsest.pipeline.LibraryAccess;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.CharacterCodingException;
@@ -36,24 +39,27 @@ import java.util.OptionalInt;
  * both reported as 1.0, the convention that makes its weight {@code log2(1/1) = 0}.
  *
  * <p>Immutable, thread-safe and serializable. Logarithms use {@link StrictMath}, so a model gives the same
- * weights, to the last bit, on every platform. Example:
+ * weights, to the last bit, on every platform. A model is read by {@link Comparison} and {@link ComparisonLevel}
+ * ({@link #levels(Comparison)}, {@link #m(Comparison, ComparisonLevel)}, ...); the linker itself scores pairs
+ * through an index-based view that is not part of the API. Example:
  * <pre>{@code
- * MatchModel model = MatchModel.builder()
- *     .prior(1e-4)
- *     .comparison("surname", List.of(ComparisonLevel.of("exact"), ComparisonLevel.of("else"),
- *                                    ComparisonLevel.neutral("missing")),
- *                 new double[] {0.95, 0.05, 1}, new double[] {0.002, 0.998, 1})
- *     .termFrequencyLevel("surname", 0)
- *     .build();
- * double weight = model.matchWeight(new int[] {0});          // -13.29 + 8.89
+ * SurnameComparison surname = SurnameComparison.standard();
+ * MatchModel model = linker.train(records);
+ * for (ComparisonLevel level : model.levels(surname)) {
+ *     lines.add(level.label() + ": m " + model.m(surname, level) + ", u " + model.u(surname, level)
+ *             + ", weight " + model.levelWeight(surname, level) + " bits");
+ * }
+ * model.save(Path.of("model.json"));
  * }</pre>
  */
 public final class MatchModel implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final double LN2 = StrictMath.log(2.0);
-    /** No term frequency supplied for a comparison: {@link #matchWeight(int[], double[])} makes no adjustment. */
-    public static final double NO_TERM_FREQUENCY = Double.NaN;
+
+    static {
+        LibraryAccess.installIndexedModels(MatchModel::indexed);
+    }
 
     private final double prior;
     private final double priorWeight;
@@ -186,68 +192,73 @@ public final class MatchModel implements Serializable {
         return minimumTermFrequency;
     }
 
-    /** The number of comparisons; level arrays passed to this model have this length. */
-    public int comparisonCount() {
-        return names.size();
-    }
-
     /** The comparison names, in the order of the level arrays. */
     public List<String> comparisonNames() {
         return names;
     }
 
-    /** The position of a comparison by name, or empty when the model has no such comparison. */
-    public OptionalInt indexOf(String comparisonName) {
-        int i = names.indexOf(comparisonName);
-        return i < 0 ? OptionalInt.empty() : OptionalInt.of(i);
-    }
-
-    /** The levels of comparison {@code c}, most similar first. */
-    public List<ComparisonLevel> levels(int c) {
-        checkElementIndex(c, names.size(), "comparison");
-        return levels.get(c);
-    }
-
-    /** {@code m} of level {@code l} of comparison {@code c} (1.0 for the neutral level). */
-    public double m(int c, int l) {
-        checkLevel(c, l);
-        return m[c][l];
-    }
-
-    /** {@code u} of level {@code l} of comparison {@code c} (1.0 for the neutral level). */
-    public double u(int c, int l) {
-        checkLevel(c, l);
-        return u[c][l];
-    }
-
-    /** The weight {@code log2(m/u)} of level {@code l} of comparison {@code c}, exactly 0 when neutral. */
-    public double levelWeight(int c, int l) {
-        checkLevel(c, l);
-        return weights[c][l];
-    }
-
-    /** The exact-match level of comparison {@code c} if it takes term-frequency adjustment, else empty. */
-    public OptionalInt termFrequencyLevel(int c) {
-        checkElementIndex(c, names.size(), "comparison");
-        return termFrequencyLevels[c] < 0 ? OptionalInt.empty() : OptionalInt.of(termFrequencyLevels[c]);
+    /**
+     * The levels of a comparison of this model, most similar first.
+     *
+     * @throws IllegalArgumentException if the model has no comparison of that {@linkplain Comparison#name() name}
+     */
+    public List<ComparisonLevel> levels(Comparison<?> comparison) {
+        return levels.get(comparisonIndex(comparison));
     }
 
     /**
-     * The match weight of a pair: prior weight plus the weight of each comparison's level.
+     * {@code m} of a level of a comparison: the probability of the level among matching pairs (1.0 for a
+     * neutral level).
      *
-     * @param levelsOfPair one level index per comparison, in model order
-     * @throws IllegalArgumentException if the array has the wrong length or a level is out of range
+     * @throws IllegalArgumentException if the model has no such comparison, or the comparison no such level
      */
-    public double matchWeight(int[] levelsOfPair) {
-        checkLevels(levelsOfPair);
-        double total = priorWeight;
-        for (int c = 0; c < levelsOfPair.length; c++) {
-            total += weights[c][levelsOfPair[c]];
-        }
-        return total + relativesAdjustment(levelsOfPair, null);
+    public double m(Comparison<?> comparison, ComparisonLevel level) {
+        int c = comparisonIndex(comparison);
+        return m[c][levelIndex(c, level)];
     }
 
-    /** Whether the model has a household class (see {@link #householdAdjustment(int[])}). */
+    /**
+     * {@code u} of a level of a comparison: the probability of the level among non-matching pairs (1.0 for a
+     * neutral level).
+     *
+     * @throws IllegalArgumentException if the model has no such comparison, or the comparison no such level
+     */
+    public double u(Comparison<?> comparison, ComparisonLevel level) {
+        int c = comparisonIndex(comparison);
+        return u[c][levelIndex(c, level)];
+    }
+
+    /**
+     * The weight {@code log2(m/u)} of a level of a comparison, in bits; exactly 0 for a neutral level.
+     *
+     * @throws IllegalArgumentException if the model has no such comparison, or the comparison no such level
+     */
+    public double levelWeight(Comparison<?> comparison, ComparisonLevel level) {
+        int c = comparisonIndex(comparison);
+        return weights[c][levelIndex(c, level)];
+    }
+
+    private int comparisonIndex(Comparison<?> comparison) {
+        int c = names.indexOf(comparison.name());
+        checkArgument(c >= 0, "the model has no comparison '%s'; it has %s", comparison.name(), names);
+        return c;
+    }
+
+    private int levelIndex(int c, ComparisonLevel level) {
+        int l = levels.get(c).indexOf(level);
+        checkArgument(l >= 0, "comparison '%s' has no level %s", names.get(c), level);
+        return l;
+    }
+
+    /** This model read by comparison and level index (see {@link IndexedModel}). */
+    IndexedModel indexed() {
+        return new Indexed();
+    }
+
+    /**
+     * Whether the model has a household class: a third class of pairs, besides matches and strangers, for
+     * relatives who share a home, against which a pair that shares one is weighed (see {@code docs/model.md}).
+     */
     public boolean hasHouseholdClass() {
         return relatives.has(Relatives.HOUSEHOLD);
     }
@@ -257,72 +268,8 @@ public final class MatchModel implements Serializable {
         return relatives.prior(Relatives.HOUSEHOLD);
     }
 
-    /** Whether comparison {@code c} at its first level marks two records as sharing a home. */
-    public boolean isHomeComparison(int c) {
-        checkElementIndex(c, names.size(), "comparison");
-        return relatives.isHome(c);
-    }
-
     /**
-     * Whether comparison {@code c} tells relatives apart: a pair can be two relatives of one home only when
-     * at least one such comparison is not evidence for a match.
-     */
-    public boolean isDistinguishingComparison(int c) {
-        checkElementIndex(c, names.size(), "comparison");
-        return relatives.isDistinguishing(c);
-    }
-
-    /** The household class's probability of level {@code l} of comparison {@code c}; 1.0 at neutral levels, NaN without a class. */
-    public double h(int c, int l) {
-        checkLevel(c, l);
-        return relatives.probability(Relatives.HOUSEHOLD, c, l);
-    }
-
-    /** {@code log2(h/u)} of a level, 0 at neutral levels and without a household class. */
-    public double householdLevelWeight(int c, int l) {
-        checkLevel(c, l);
-        return relatives.levelWeight(Relatives.HOUSEHOLD, c, l);
-    }
-
-    /**
-     * What the household class takes off a pair's match weight, in bits (0 or negative). Two records that
-     * share a home and a surname but differ in forename or generation agree on so much that a two-class
-     * model links them; the household class is the third explanation for such a pair. For a pair that
-     * shares a home, with {@code H} the sum of its levels' {@link #householdLevelWeight}, η the household
-     * prior and λ the prior, the adjustment is {@code -log2(1 + η·2^H / (1 − λ))}: the match weight becomes
-     * the log-odds of a match against both other classes. 0 for a pair that shares no home, and without a
-     * household class.
-     *
-     * <p>With a {@linkplain #hasRelativesApartClass class of relatives apart}, a pair that shares no home but a
-     * kin comparison's first level (the surname), and whose forename or date of birth is evidence against a
-     * match (a negative weight), is weighed against that class instead, in the same way with its prior κ
-     * and the sum {@code K} of its {@link #relativesApartLevelWeight}s: twins or siblings at different
-     * addresses, whose shared rare surname and birth date would otherwise read as one person.
-     */
-    public double householdAdjustment(int[] levelsOfPair) {
-        return householdAdjustment(levelsOfPair, null);
-    }
-
-    /**
-     * {@link #householdAdjustment(int[])} with term frequencies: a relative shares a surname by kinship, not
-     * by chance, so against a stranger, agreement on a rare value is as much stronger evidence for the
-     * household class as it is for a match. Each term-frequency adjustment the match weight gets is added to
-     * {@code H} too, and the match-against-household odds stay independent of how common the shared name is.
-     * Without it a rare surname at one home reads as one person, the more so the larger the pool, where a rare
-     * name's adjustment is largest (docs/model.md).
-     *
-     * @param termFrequencies as for {@link #matchWeight(int[], double[])}
-     */
-    public double householdAdjustment(int[] levelsOfPair, double[] termFrequencies) {
-        checkLevels(levelsOfPair);
-        if (termFrequencies != null) {
-            checkFrequencies(termFrequencies);
-        }
-        return relativesAdjustment(levelsOfPair, termFrequencies);
-    }
-
-    /**
-     * {@link #householdAdjustment(int[], double[])} for arguments already checked: the one class of relatives
+     * {@link IndexedModel#householdAdjustment(int[], double[])} for arguments already checked: the one class of relatives
      * the pair can belong to, its level weights and the match weight's term-frequency adjustments summed.
      */
     private double relativesAdjustment(int[] levelsOfPair, double[] termFrequencies) {
@@ -335,12 +282,15 @@ public final class MatchModel implements Serializable {
         for (int c = 0; c < levelsOfPair.length; c++) {
             int l = levelsOfPair[c];
             bits += classWeights[c][l]
-                    + (termFrequencies == null ? 0.0 : termFrequencyAdjustment(c, l, termFrequencies[c]));
+                    + (termFrequencies == null ? 0.0 : termFrequencyBits(c, l, termFrequencies[c]));
         }
         return relatives.adjustmentForWeight(cls, bits, prior);
     }
 
-    /** Whether the model has a class of relatives apart (see {@link #householdAdjustment(int[], double[])}). */
+    /**
+     * Whether the model has a class of relatives apart: relatives who share a surname but no home, such as
+     * twins at different addresses (see {@code docs/model.md}).
+     */
     public boolean hasRelativesApartClass() {
         return relatives.has(Relatives.APART);
     }
@@ -350,110 +300,184 @@ public final class MatchModel implements Serializable {
         return relatives.prior(Relatives.APART);
     }
 
-    /** Whether comparison {@code c} at its first level is what relatives apart share (the surname). */
-    public boolean isKinComparison(int c) {
-        checkElementIndex(c, names.size(), "comparison");
-        return relatives.isKin(c);
-    }
-
-    /** The class of relatives apart's probability of level {@code l} of comparison {@code c}; 1.0 at neutral levels, NaN without the class. */
-    public double k(int c, int l) {
-        checkLevel(c, l);
-        return relatives.probability(Relatives.APART, c, l);
-    }
-
-    /** {@code log2(k/u)} of a level, 0 at neutral levels and without a class of relatives apart. */
-    public double relativesApartLevelWeight(int c, int l) {
-        checkLevel(c, l);
-        return relatives.levelWeight(Relatives.APART, c, l);
-    }
-
-    /**
-     * What the class of relatives apart takes off the match weight of a pair that can be two such relatives,
-     * from the sum {@code K} of its level weights and term-frequency adjustments:
-     * {@code -log2(1 + κ·2^K / (1 − λ))}, κ the class's prior. 0 without the class.
-     */
-    public double relativesApartAdjustmentForWeight(double kinBits) {
-        return relatives.adjustmentForWeight(Relatives.APART, kinBits, prior);
-    }
-
-    /**
-     * {@link #householdAdjustment(int[])} for a pair that shares a home, from the sum {@code H} of its
-     * household level weights (for callers that sum them themselves, as a batch does). 0 without a class.
-     */
-    public double householdAdjustmentForWeight(double householdBits) {
-        return relatives.adjustmentForWeight(Relatives.HOUSEHOLD, householdBits, prior);
-    }
-
-    /**
-     * The match weight of a pair with term-frequency adjustment. For each comparison that takes it and
-     * whose level is its exact-match level, {@code termFrequencies[c]} (the relative frequency of the
-     * shared value, see {@link TermFrequencies}) replaces that level's {@code u}; it is floored at
-     * {@link #minimumTermFrequency()}. Pass {@link #NO_TERM_FREQUENCY} (NaN) where no frequency is known.
-     *
-     * @throws IllegalArgumentException if an array has the wrong length, a level is out of range, or a term
-     *                                  frequency is outside [0, 1] and not NaN
-     */
-    public double matchWeight(int[] levelsOfPair, double[] termFrequencies) {
-        checkLevels(levelsOfPair);
-        checkFrequencies(termFrequencies);
-        double total = priorWeight;
-        for (int c = 0; c < levelsOfPair.length; c++) {
-            int l = levelsOfPair[c];
-            total += weights[c][l] + termFrequencyAdjustment(c, l, termFrequencies[c]);
-        }
-        return total + relativesAdjustment(levelsOfPair, termFrequencies);
-    }
-
-    /** {@link #explain(int[], double[])} without term frequencies. */
-    public Explanation explain(int[] levelsOfPair) {
-        double[] none = new double[names.size()];
-        Arrays.fill(none, NO_TERM_FREQUENCY);
-        return explain(levelsOfPair, none);
-    }
-
-    /**
-     * Explains a pair's match weight: the prior weight and one row per comparison (level, weight,
-     * term-frequency adjustment). Its total equals {@link #matchWeight(int[], double[])} exactly.
-     */
-    public Explanation explain(int[] levelsOfPair, double[] termFrequencies) {
-        checkLevels(levelsOfPair);
-        checkFrequencies(termFrequencies);
-        ImmutableList.Builder<Explanation.Row> rows = ImmutableList.builder();
-        for (int c = 0; c < levelsOfPair.length; c++) {
-            int l = levelsOfPair[c];
-            ComparisonLevel level = levels.get(c).get(l);
-            rows.add(new Explanation.Row(names.get(c), level.label(), level.isNeutral(), weights[c][l],
-                    termFrequencyAdjustment(c, l, termFrequencies[c])));
-        }
-        return new Explanation(prior, priorWeight, rows.build(), relativesAdjustment(levelsOfPair, termFrequencies),
-                relatives.classOf(levelsOfPair, weights) == Relatives.APART);
-    }
-
-    /**
-     * The term-frequency adjustment a pair gets on comparison {@code c} when it falls in that comparison's
-     * {@linkplain #termFrequencyLevel(int) term-frequency level} and the shared value has frequency
-     * {@code termFrequency}: the same number {@link #matchWeight(int[], double[])} and
-     * {@link #explain(int[], double[])} add, bit for bit, so that a batch can compute it once per record
-     * instead of once per pair. 0 when the comparison takes no adjustment or the frequency is
-     * {@link #NO_TERM_FREQUENCY}.
-     *
-     * @throws IndexOutOfBoundsException if there is no comparison {@code c}
-     * @throws IllegalArgumentException if the frequency is outside [0, 1] and not NaN
-     */
-    public double termFrequencyAdjustment(int c, double termFrequency) {
-        checkElementIndex(c, names.size(), "comparison");
-        checkArgument(Double.isNaN(termFrequency) || termFrequency >= 0 && termFrequency <= 1,
-                "a term frequency must be in [0, 1] or NaN, got %s", termFrequency);
-        return termFrequencyLevels[c] < 0 ? 0.0 : termFrequencyAdjustment(c, termFrequencyLevels[c], termFrequency);
-    }
-
-    private double termFrequencyAdjustment(int c, int l, double tf) {
+    private double termFrequencyBits(int c, int l, double tf) {
         if (l != termFrequencyLevels[c] || Double.isNaN(tf)) {
             return 0.0;
         }
         // Splink's approach: u for agreement on value x is the chance a random record also has x, tf(x).
         return log2(u[c][l] / Math.max(tf, minimumTermFrequency));
+    }
+
+    /**
+     * The {@link IndexedModel} of this model: its tables read by comparison and level index, for the pipeline.
+     * Installed into {@link LibraryAccess} below, so that it is reachable from the library's other packages
+     * without being API.
+     */
+    private final class Indexed implements IndexedModel {
+
+        @Override
+        public MatchModel model() {
+            return MatchModel.this;
+        }
+
+        @Override
+        public int comparisonCount() {
+            return names.size();
+        }
+
+        @Override
+        public OptionalInt indexOf(String comparisonName) {
+            int i = names.indexOf(comparisonName);
+            return i < 0 ? OptionalInt.empty() : OptionalInt.of(i);
+        }
+
+        @Override
+        public List<ComparisonLevel> levels(int c) {
+            checkElementIndex(c, names.size(), "comparison");
+            return levels.get(c);
+        }
+
+        @Override
+        public double m(int c, int l) {
+            checkLevel(c, l);
+            return m[c][l];
+        }
+
+        @Override
+        public double u(int c, int l) {
+            checkLevel(c, l);
+            return u[c][l];
+        }
+
+        @Override
+        public double levelWeight(int c, int l) {
+            checkLevel(c, l);
+            return weights[c][l];
+        }
+
+        @Override
+        public OptionalInt termFrequencyLevel(int c) {
+            checkElementIndex(c, names.size(), "comparison");
+            return termFrequencyLevels[c] < 0 ? OptionalInt.empty() : OptionalInt.of(termFrequencyLevels[c]);
+        }
+
+        @Override
+        public double matchWeight(int[] levelsOfPair) {
+            checkLevels(levelsOfPair);
+            double total = priorWeight;
+            for (int c = 0; c < levelsOfPair.length; c++) {
+                total += weights[c][levelsOfPair[c]];
+            }
+            return total + relativesAdjustment(levelsOfPair, null);
+        }
+
+        @Override
+        public boolean isHomeComparison(int c) {
+            checkElementIndex(c, names.size(), "comparison");
+            return relatives.isHome(c);
+        }
+
+        @Override
+        public boolean isDistinguishingComparison(int c) {
+            checkElementIndex(c, names.size(), "comparison");
+            return relatives.isDistinguishing(c);
+        }
+
+        @Override
+        public double h(int c, int l) {
+            checkLevel(c, l);
+            return relatives.probability(Relatives.HOUSEHOLD, c, l);
+        }
+
+        @Override
+        public double householdLevelWeight(int c, int l) {
+            checkLevel(c, l);
+            return relatives.levelWeight(Relatives.HOUSEHOLD, c, l);
+        }
+
+        @Override
+        public double householdAdjustment(int[] levelsOfPair) {
+            return householdAdjustment(levelsOfPair, null);
+        }
+
+        @Override
+        public double householdAdjustment(int[] levelsOfPair, double[] termFrequencies) {
+            checkLevels(levelsOfPair);
+            if (termFrequencies != null) {
+                checkFrequencies(termFrequencies);
+            }
+            return relativesAdjustment(levelsOfPair, termFrequencies);
+        }
+
+        @Override
+        public boolean isKinComparison(int c) {
+            checkElementIndex(c, names.size(), "comparison");
+            return relatives.isKin(c);
+        }
+
+        @Override
+        public double k(int c, int l) {
+            checkLevel(c, l);
+            return relatives.probability(Relatives.APART, c, l);
+        }
+
+        @Override
+        public double relativesApartLevelWeight(int c, int l) {
+            checkLevel(c, l);
+            return relatives.levelWeight(Relatives.APART, c, l);
+        }
+
+        @Override
+        public double relativesApartAdjustmentForWeight(double kinBits) {
+            return relatives.adjustmentForWeight(Relatives.APART, kinBits, prior);
+        }
+
+        @Override
+        public double householdAdjustmentForWeight(double householdBits) {
+            return relatives.adjustmentForWeight(Relatives.HOUSEHOLD, householdBits, prior);
+        }
+
+        @Override
+        public double matchWeight(int[] levelsOfPair, double[] termFrequencies) {
+            checkLevels(levelsOfPair);
+            checkFrequencies(termFrequencies);
+            double total = priorWeight;
+            for (int c = 0; c < levelsOfPair.length; c++) {
+                int l = levelsOfPair[c];
+                total += weights[c][l] + termFrequencyBits(c, l, termFrequencies[c]);
+            }
+            return total + relativesAdjustment(levelsOfPair, termFrequencies);
+        }
+
+        @Override
+        public Explanation explain(int[] levelsOfPair) {
+            double[] none = new double[names.size()];
+            Arrays.fill(none, NO_TERM_FREQUENCY);
+            return explain(levelsOfPair, none);
+        }
+
+        @Override
+        public Explanation explain(int[] levelsOfPair, double[] termFrequencies) {
+            checkLevels(levelsOfPair);
+            checkFrequencies(termFrequencies);
+            ImmutableList.Builder<Explanation.Row> rows = ImmutableList.builder();
+            for (int c = 0; c < levelsOfPair.length; c++) {
+                int l = levelsOfPair[c];
+                ComparisonLevel level = levels.get(c).get(l);
+                rows.add(new Explanation.Row(names.get(c), level.label(), level.isNeutral(), weights[c][l],
+                        termFrequencyBits(c, l, termFrequencies[c])));
+            }
+            return new Explanation(prior, priorWeight, rows.build(), relativesAdjustment(levelsOfPair, termFrequencies),
+                    relatives.classOf(levelsOfPair, weights) == Relatives.APART);
+        }
+
+        @Override
+        public double termFrequencyAdjustment(int c, double termFrequency) {
+            checkElementIndex(c, names.size(), "comparison");
+            checkArgument(Double.isNaN(termFrequency) || termFrequency >= 0 && termFrequency <= 1,
+                    "a term frequency must be in [0, 1] or NaN, got %s", termFrequency);
+            return termFrequencyLevels[c] < 0 ? 0.0 : termFrequencyBits(c, termFrequencyLevels[c], termFrequency);
+        }
     }
 
     /** This model as pretty-printed, versioned JSON (see {@code docs/model.md}); numbers round-trip exactly. */

@@ -9,8 +9,8 @@ import io.github.palimpsest.compare.ComparisonLevel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -143,7 +143,7 @@ public final class MatchModelBuilder {
 
     /**
      * Adds a third class to the model, besides matches and strangers: relatives who share a home (see
-     * {@link MatchModel#householdAdjustment(int[])}). {@code prior} is the share of all pairs that are such
+     * {@code docs/model.md}). {@code prior} is the share of all pairs that are such
      * relatives; a pair counts as sharing a home when any of {@code homeComparisons} is at its first (most
      * similar) level, and it can be two relatives only when at least one of {@code distinguishing} is not
      * evidence for a match (its level weight is 0 or less): relatives differ in forename or date of birth.
@@ -170,7 +170,7 @@ public final class MatchModelBuilder {
 
     /**
      * Adds a fourth class, besides the household class: relatives who do <em>not</em> share a home (see
-     * {@link MatchModel#householdAdjustment(int[], double[])}), such as twins or siblings at different
+     * {@code docs/model.md}), such as twins or siblings at different
      * addresses. {@code prior} is their share of all pairs; a pair can be two such relatives when none of the
      * household class's home comparisons is at its first level, some of {@code kinComparisons} (the
      * surname) is at its first level, and some of the household class's distinguishing comparisons is

@@ -1,6 +1,7 @@
 package io.github.palimpsest.score;
 
 import io.github.palimpsest.compare.ComparisonLevel;
+import io.github.palimpsest.pipeline.IndexedModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ final class ModelJson {
     }
 
     static String write(MatchModel model) {
+        IndexedModel indexed = model.indexed();
         StringBuilder s = new StringBuilder();
         s.append("{\n");
         s.append("  \"format\": ").append(quote(FORMAT)).append(",\n");
@@ -45,22 +47,22 @@ final class ModelJson {
         s.append("  \"minimumTermFrequency\": ").append(model.minimumTermFrequency()).append(",\n");
         if (model.hasHouseholdClass()) {
             s.append("  \"householdPrior\": ").append(model.householdPrior()).append(",\n");
-            appendNames(s, "home", model, model::isHomeComparison);
-            appendNames(s, "householdDiffersIn", model, model::isDistinguishingComparison);
+            appendNames(s, "home", model, indexed::isHomeComparison);
+            appendNames(s, "householdDiffersIn", model, indexed::isDistinguishingComparison);
         }
         if (model.hasRelativesApartClass()) {
             s.append("  \"relativesApartPrior\": ").append(model.relativesApartPrior()).append(",\n");
-            appendNames(s, "kin", model, model::isKinComparison);
+            appendNames(s, "kin", model, indexed::isKinComparison);
         }
         if (!model.trainingNote().isEmpty()) {
             s.append("  \"training\": ").append(quote(model.trainingNote())).append(",\n");
         }
         s.append("  \"comparisons\": [");
-        for (int c = 0; c < model.comparisonCount(); c++) {
-            List<ComparisonLevel> levels = model.levels(c);
+        for (int c = 0; c < indexed.comparisonCount(); c++) {
+            List<ComparisonLevel> levels = indexed.levels(c);
             s.append(c == 0 ? "\n" : ",\n").append("    {\n");
             s.append("      \"name\": ").append(quote(model.comparisonNames().get(c))).append(",\n");
-            int tfLevel = model.termFrequencyLevel(c).orElse(-1);
+            int tfLevel = indexed.termFrequencyLevel(c).orElse(-1);
             if (tfLevel >= 0) {
                 s.append("      \"termFrequencyLevel\": ").append(quote(levels.get(tfLevel).label())).append(",\n");
             }
@@ -70,20 +72,20 @@ final class ModelJson {
                 s.append("        {\"label\": ").append(quote(level.label()))
                         .append(", \"neutral\": ").append(level.isNeutral());
                 if (!level.isNeutral()) {
-                    s.append(", \"m\": ").append(model.m(c, l)).append(", \"u\": ").append(model.u(c, l));
+                    s.append(", \"m\": ").append(indexed.m(c, l)).append(", \"u\": ").append(indexed.u(c, l));
                     if (model.hasHouseholdClass()) {
-                        s.append(", \"h\": ").append(model.h(c, l));
+                        s.append(", \"h\": ").append(indexed.h(c, l));
                     }
                     if (model.hasRelativesApartClass()) {
-                        s.append(", \"k\": ").append(model.k(c, l));
+                        s.append(", \"k\": ").append(indexed.k(c, l));
                     }
                 }
-                s.append(", \"weight\": ").append(model.levelWeight(c, l)).append('}')
+                s.append(", \"weight\": ").append(indexed.levelWeight(c, l)).append('}')
                         .append(l + 1 < levels.size() ? ",\n" : "\n");
             }
             s.append("      ]\n    }");
         }
-        s.append(model.comparisonCount() == 0 ? "]\n" : "\n  ]\n").append("}\n");
+        s.append(indexed.comparisonCount() == 0 ? "]\n" : "\n  ]\n").append("}\n");
         return s.toString();
     }
 
@@ -112,8 +114,9 @@ final class ModelJson {
     /** A root key whose value lists the names of the comparisons that {@code member} picks, in model order. */
     private static void appendNames(StringBuilder s, String key, MatchModel model, java.util.function.IntPredicate member) {
         s.append("  ").append(quote(key)).append(": [");
+        IndexedModel indexed = model.indexed();
         boolean first = true;
-        for (int c = 0; c < model.comparisonCount(); c++) {
+        for (int c = 0; c < indexed.comparisonCount(); c++) {
             if (member.test(c)) {
                 s.append(first ? "" : ", ").append(quote(model.comparisonNames().get(c)));
                 first = false;
@@ -245,12 +248,13 @@ final class ModelJson {
         if (root.containsKey("priorWeight")) {
             checkWeight("priorWeight", number(root, "priorWeight", "the model"), model.priorWeight());
         }
+        IndexedModel indexed = model.indexed();
         int i = 0;
-        for (int c = 0; c < model.comparisonCount(); c++) {
-            for (int l = 0; l < model.levels(c).size(); l++) {
+        for (int c = 0; c < indexed.comparisonCount(); c++) {
+            for (int l = 0; l < indexed.levels(c).size(); l++) {
                 String path = "comparisons[" + c + "].levels[" + l + "].weight";
                 if (i < paths.size() && paths.get(i).equals(path)) {
-                    checkWeight(path, written.get(i++), model.levelWeight(c, l));
+                    checkWeight(path, written.get(i++), indexed.levelWeight(c, l));
                 }
             }
         }

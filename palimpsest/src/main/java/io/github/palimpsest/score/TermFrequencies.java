@@ -2,15 +2,12 @@ package io.github.palimpsest.score;
 
 import com.google.common.collect.ImmutableMap;
 import java.io.Serializable;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * How often each value of one field occurs, relative to all present values: the input to term-frequency
- * adjustment (see {@link MatchModel#matchWeight(int[], double[])}).
+ * adjustment (see {@link MatchModel}).
  *
  * <p>Build one per field from the canonical values of the records being linked, e.g. all canonical
  * surnames; {@code null} and blank values are absent and not counted. A term-frequency table holds
@@ -48,25 +45,6 @@ public final class TermFrequencies implements Serializable {
             }
         }
         return new TermFrequencies(ImmutableMap.copyOf(counts), total);
-    }
-
-    /**
-     * Each record's value frequency among the records' present values, in record order:
-     * {@link MatchModel#NO_TERM_FREQUENCY} for a record whose value is null or blank. What a batch passes
-     * to {@link MatchModel#matchWeight(int[], double[])}, one array per comparison.
-     */
-    public static <R> double[] perRecord(List<R> records, Function<? super R, String> value) {
-        String[] values = new String[records.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = value.apply(records.get(i));
-        }
-        TermFrequencies table = of(Arrays.asList(values));
-        double[] frequencies = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            frequencies[i] = values[i] == null || values[i].isBlank()
-                    ? MatchModel.NO_TERM_FREQUENCY : table.frequency(values[i]);
-        }
-        return frequencies;
     }
 
     /**

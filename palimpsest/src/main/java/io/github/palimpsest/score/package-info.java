@@ -1,7 +1,8 @@
 /**
- * The Fellegi–Sunter match model: match weights in bits from comparison levels, unsupervised training
- * (u by sampling, m and the prior by expectation–maximisation), term-frequency adjustment, explanations,
- * and a versioned JSON model file. See {@code docs/model.md}.
+ * The Fellegi–Sunter match model: match weights in bits from comparison levels, term-frequency adjustment,
+ * explanations, and a versioned JSON model file. The linker trains a model without labels (u by sampling, m
+ * and the prior by expectation–maximisation); a model is read by comparison and level. See
+ * {@code docs/model.md}.
  *
  * <pre>{@code
  * Linker linker = Linker.builder().build();
@@ -12,6 +13,10 @@
  *     System.out.println(row.comparison() + " " + row.level() + " " + row.weight());
  * }
  * why.probability();
+ * SurnameComparison surname = SurnameComparison.standard();
+ * for (ComparisonLevel level : model.levels(surname)) {
+ *     System.out.println(level.label() + " " + model.m(surname, level) + " " + model.u(surname, level));
+ * }
  * Linker trained = Linker.builder().model(MatchModel.load(Path.of("model.json"))).build();
  * }</pre>
  */

@@ -2,6 +2,8 @@ package io.github.palimpsest.block;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.palimpsest.pipeline.Blocker;
+import io.github.palimpsest.pipeline.CandidatePairs;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.PersonRecord;
 import java.time.LocalDate;

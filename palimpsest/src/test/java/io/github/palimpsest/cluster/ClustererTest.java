@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.palimpsest.pipeline.PersonConflicts;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

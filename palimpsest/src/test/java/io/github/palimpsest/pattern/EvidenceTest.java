@@ -3,6 +3,7 @@ package io.github.palimpsest.pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.palimpsest.compare.ComparisonLevel;
+import io.github.palimpsest.pipeline.IndexedModel;
 import io.github.palimpsest.score.MatchModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,19 +21,19 @@ class EvidenceTest {
 
     @Test
     void oneIdentifierThatOvercomesThePriorAloneIsTheWholeEvidence() {
-        assertEquals("pnc_id exact", Evidence.strongest(MODEL.explain(new int[] {0, 0, 0}), 0.0));
+        assertEquals("pnc_id exact", Evidence.strongest(IndexedModel.of(MODEL).explain(new int[] {0, 0, 0}), 0.0));
     }
 
     @Test
     void piecesAreNamedStrongestFirstUntilTheThresholdIsReached() {
-        assertEquals("dob exact + surname exact", Evidence.strongest(MODEL.explain(new int[] {0, 0, 2}), 4.25));
-        assertEquals("pnc_id exact + dob exact", Evidence.strongest(MODEL.explain(new int[] {2, 0, 0}), 4.25));
+        assertEquals("dob exact + surname exact", Evidence.strongest(IndexedModel.of(MODEL).explain(new int[] {0, 0, 2}), 4.25));
+        assertEquals("pnc_id exact + dob exact", Evidence.strongest(IndexedModel.of(MODEL).explain(new int[] {2, 0, 0}), 4.25));
     }
 
     @Test
     void atMostThreePiecesAreNamedAndNoPositiveEvidenceSaysSo() {
         assertEquals("pnc_id exact + dob exact + surname exact",
-                Evidence.strongest(MODEL.explain(new int[] {0, 0, 0}), 100.0));
-        assertEquals("no evidence", Evidence.strongest(MODEL.explain(new int[] {1, 2, 1}), 4.25));
+                Evidence.strongest(IndexedModel.of(MODEL).explain(new int[] {0, 0, 0}), 100.0));
+        assertEquals("no evidence", Evidence.strongest(IndexedModel.of(MODEL).explain(new int[] {1, 2, 1}), 4.25));
     }
 }

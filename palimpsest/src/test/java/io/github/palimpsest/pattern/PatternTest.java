@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.palimpsest.pipeline.LibraryAccess;
 import io.github.palimpsest.record.PersonRecord;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,14 +45,14 @@ class PatternTest {
     void anEventComesFromTheRecordWithForceNameAndCodeAndMarksAPurgedName() {
         PersonRecord purged = PersonRecord.builder().recordId("SX-1").force("Sussex Police").dob("1970-01-02")
                 .pncId("1995/0040127L").eventDate("2021-07-01").eventType("allegation").build();
-        PatternEvent linked = PatternEvent.of(purged, Optional.of("MPS-1"), Optional.of("pnc_id exact"));
+        PatternEvent linked = LibraryAccess.patternEvent(purged, Optional.of("MPS-1"), Optional.of("pnc_id exact"));
         assertEquals("47", linked.forceCode());
         assertEquals("Sussex", linked.forceName());
         assertEquals(Optional.of(LocalDate.of(2021, 7, 1)), linked.date());
         assertTrue(linked.isNamePurged());
         assertTrue(linked.isLinkedWithoutName());
         assertEquals("pnc_id exact; linked without a name", linked.linkedByText());
-        PatternEvent alone = PatternEvent.of(purged, Optional.empty(), Optional.empty());
+        PatternEvent alone = LibraryAccess.patternEvent(purged, Optional.empty(), Optional.empty());
         assertFalse(alone.isLinkedWithoutName(), "a purged record that linked to nothing was not linked at all");
         assertEquals("", alone.linkedByText());
     }
@@ -59,7 +60,7 @@ class PatternTest {
     @Test
     void anUnknownForceKeepsItsTextAsTheName() {
         PersonRecord r = PersonRecord.builder().recordId("X-1").force("Ruritania Constabulary").surname("Bly").build();
-        PatternEvent e = PatternEvent.of(r, Optional.empty(), Optional.empty());
+        PatternEvent e = LibraryAccess.patternEvent(r, Optional.empty(), Optional.empty());
         assertEquals("", e.forceCode());
         assertEquals("Ruritania Constabulary", e.forceName());
         assertEquals(List.of("Ruritania Constabulary"), Pattern.of("P-2", List.of(e)).forces());

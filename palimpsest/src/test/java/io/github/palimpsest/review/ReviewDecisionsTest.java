@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.palimpsest.cluster.PairDecisions;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -80,16 +79,11 @@ class ReviewDecisionsTest {
     }
 
     @Test
-    void decisionsBecomeConstraintsOverKnownRecordsOnly() {
+    void decisionsNamingAnUnknownRecordAreSetAside() {
         ReviewDecisions decided = ReviewDecisions.of(List.of(ReviewDecision.match("A", "B"),
                 ReviewDecision.nonMatch("B", "C"), ReviewDecision.nonMatch("A", "Z")));
         Map<String, Integer> index = Map.of("A", 0, "B", 1, "C", 2);
 
-        PairDecisions pairs = decided.toPairDecisions(id -> index.getOrDefault(id, -1));
-
-        assertTrue(pairs.isMustLink(1, 0));
-        assertTrue(pairs.isCannotLink(2, 1));
-        assertEquals(1, pairs.cannotLinkCount());
         assertEquals(List.of(decided.decisions().get(2)), decided.unknownTo(index::containsKey));
     }
 

@@ -3,6 +3,7 @@ package io.github.palimpsest.score;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.palimpsest.pipeline.IndexedModel;
 import java.util.Arrays;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
@@ -39,8 +40,8 @@ class MatchModelProperties {
         Random random = new Random(seed);
         int[] levels = RandomModels.levels(model, random);
         double[] tfs = RandomModels.termFrequencies(model, random);
-        Explanation e = model.explain(levels, tfs);
-        assertEquals(model.matchWeight(levels, tfs), e.totalWeight());
+        Explanation e = IndexedModel.of(model).explain(levels, tfs);
+        assertEquals(IndexedModel.of(model).matchWeight(levels, tfs), e.totalWeight());
         assertEquals(MatchModel.probability(e.totalWeight()), e.probability());
         double sum = e.priorWeight();
         for (Explanation.Row row : e.rows()) {
@@ -56,10 +57,10 @@ class MatchModelProperties {
     @Property(tries = 300)
     void withoutTermFrequenciesBothMatchWeightsAgree(@ForAll("models") MatchModel model, @ForAll long seed) {
         int[] levels = RandomModels.levels(model, new Random(seed));
-        double[] none = new double[model.comparisonCount()];
-        Arrays.fill(none, MatchModel.NO_TERM_FREQUENCY);
-        assertEquals(model.matchWeight(levels), model.matchWeight(levels, none));
-        assertEquals(model.matchWeight(levels), model.explain(levels).totalWeight());
+        double[] none = new double[IndexedModel.of(model).comparisonCount()];
+        Arrays.fill(none, IndexedModel.NO_TERM_FREQUENCY);
+        assertEquals(IndexedModel.of(model).matchWeight(levels), IndexedModel.of(model).matchWeight(levels, none));
+        assertEquals(IndexedModel.of(model).matchWeight(levels), IndexedModel.of(model).explain(levels).totalWeight());
     }
 
     @Property(tries = 300)
@@ -73,7 +74,7 @@ class MatchModelProperties {
                 common[c] = common[c] + (1 - common[c]) * random.nextDouble();
             }
         }
-        assertTrue(model.matchWeight(levels, rare) >= model.matchWeight(levels, common));
+        assertTrue(IndexedModel.of(model).matchWeight(levels, rare) >= IndexedModel.of(model).matchWeight(levels, common));
     }
 
     @Property(tries = 300)
@@ -93,9 +94,9 @@ class MatchModelProperties {
         assertEquals(model.prior() * (trained - 1.0) / (pool - 1.0), scaled.prior(), model.prior() * 1e-12);
         int[] levels = RandomModels.levels(model, random);
         double[] frequencies = RandomModels.termFrequencies(model, random);
-        assertEquals(model.matchWeight(levels, frequencies) - model.priorWeight(),
-                scaled.matchWeight(levels, frequencies) - scaled.priorWeight(), 1e-9, "m, u and term frequencies unchanged");
-        assertTrue(scaled.matchWeight(levels, frequencies) <= model.matchWeight(levels, frequencies),
+        assertEquals(IndexedModel.of(model).matchWeight(levels, frequencies) - model.priorWeight(),
+                IndexedModel.of(scaled).matchWeight(levels, frequencies) - scaled.priorWeight(), 1e-9, "m, u and term frequencies unchanged");
+        assertTrue(IndexedModel.of(scaled).matchWeight(levels, frequencies) <= IndexedModel.of(model).matchWeight(levels, frequencies),
                 "no pair is likelier to match in a larger pool");
         assertEquals(model, model.scaledToPool(trained, trained), "the same pool changes nothing");
     }

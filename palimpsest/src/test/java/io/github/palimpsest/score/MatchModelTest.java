@@ -1,11 +1,12 @@
 package io.github.palimpsest.score;
 
-import static io.github.palimpsest.score.MatchModel.NO_TERM_FREQUENCY;
+import static io.github.palimpsest.pipeline.IndexedModel.NO_TERM_FREQUENCY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.palimpsest.compare.ComparisonLevel;
+import io.github.palimpsest.pipeline.IndexedModel;
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -23,9 +24,9 @@ class MatchModelTest {
     void replacingMOfOneComparisonKeepsEverythingElse() {
         MatchModel model = TestModels.threeComparisons();
         MatchModel changed = model.toBuilder().m("dob", new double[] {0.98, 0.015, 0.005, 1}).build();
-        assertEquals(0.98, changed.m(2, 0));
-        assertEquals(model.u(2, 0), changed.u(2, 0));
-        assertEquals(model.m(0, 0), changed.m(0, 0));
+        assertEquals(0.98, IndexedModel.of(changed).m(2, 0));
+        assertEquals(IndexedModel.of(model).u(2, 0), IndexedModel.of(changed).u(2, 0));
+        assertEquals(IndexedModel.of(model).m(0, 0), IndexedModel.of(changed).m(0, 0));
         assertEquals(model.prior(), changed.prior());
         assertThrows(IllegalArgumentException.class, () -> model.toBuilder().m("nope", new double[] {1, 0, 0, 1}));
         assertThrows(IllegalArgumentException.class, () -> model.toBuilder().m("dob", new double[] {1, 0}));
@@ -35,19 +36,19 @@ class MatchModelTest {
     void replacingUOfOneComparisonKeepsEverythingElse() {
         MatchModel model = TestModels.threeComparisons();
         MatchModel changed = model.toBuilder().u("dob", new double[] {1e-6, 0.2, 0.799999, 1}).build();
-        assertEquals(1e-6, changed.u(2, 0));
-        assertEquals(model.m(2, 0), changed.m(2, 0));
-        assertEquals(model.u(0, 0), changed.u(0, 0));
-        assertEquals(log2(model.m(2, 0) / 1e-6), changed.levelWeight(2, 0), 1e-12);
+        assertEquals(1e-6, IndexedModel.of(changed).u(2, 0));
+        assertEquals(IndexedModel.of(model).m(2, 0), IndexedModel.of(changed).m(2, 0));
+        assertEquals(IndexedModel.of(model).u(0, 0), IndexedModel.of(changed).u(0, 0));
+        assertEquals(log2(IndexedModel.of(model).m(2, 0) / 1e-6), IndexedModel.of(changed).levelWeight(2, 0), 1e-12);
         assertThrows(IllegalArgumentException.class, () -> model.toBuilder().u("nope", new double[] {1, 0, 0, 1}));
         assertThrows(IllegalArgumentException.class, () -> model.toBuilder().u("dob", new double[] {1, 0}));
     }
 
     @Test
     void levelWeightIsLog2OfMOverU() {
-        assertEquals(log2(0.85 / 0.01), model.levelWeight(0, 0), 1e-12);
-        assertEquals(log2(0.05 / 0.94), model.levelWeight(0, 2), 1e-12);
-        assertEquals(log2(0.07 / 0.15), model.levelWeight(2, 1), 1e-12);
+        assertEquals(log2(0.85 / 0.01), IndexedModel.of(model).levelWeight(0, 0), 1e-12);
+        assertEquals(log2(0.05 / 0.94), IndexedModel.of(model).levelWeight(0, 2), 1e-12);
+        assertEquals(log2(0.07 / 0.15), IndexedModel.of(model).levelWeight(2, 1), 1e-12);
     }
 
     @Test
@@ -56,10 +57,10 @@ class MatchModelTest {
                 .comparison("pnc", TestModels.FOUR_LEVELS, new double[] {0.9, 0.05, 0.05, 0.3},
                         new double[] {0.001, 0.01, 0.989, 0.7})
                 .build();
-        assertEquals(0.0, odd.levelWeight(0, 3));
-        assertEquals(1.0, odd.m(0, 3));
-        assertEquals(1.0, odd.u(0, 3));
-        assertEquals(odd.priorWeight(), odd.matchWeight(new int[] {3}));
+        assertEquals(0.0, IndexedModel.of(odd).levelWeight(0, 3));
+        assertEquals(1.0, IndexedModel.of(odd).m(0, 3));
+        assertEquals(1.0, IndexedModel.of(odd).u(0, 3));
+        assertEquals(odd.priorWeight(), IndexedModel.of(odd).matchWeight(new int[] {3}));
     }
 
     @Test
@@ -71,15 +72,15 @@ class MatchModelTest {
     @Test
     void matchWeightIsPriorPlusLevelWeights() {
         int[] levels = {0, 1, 3};
-        double expected = model.priorWeight() + model.levelWeight(0, 0) + model.levelWeight(1, 1);
-        assertEquals(expected, model.matchWeight(levels), 1e-12);
+        double expected = model.priorWeight() + IndexedModel.of(model).levelWeight(0, 0) + IndexedModel.of(model).levelWeight(1, 1);
+        assertEquals(expected, IndexedModel.of(model).matchWeight(levels), 1e-12);
     }
 
     @Test
     void moreSimilarLevelsNeverWeighLessInAModelWhoseRatiosFall() {
         for (int c = 0; c < 3; c++) {
-            assertTrue(model.levelWeight(c, 0) > model.levelWeight(c, 1));
-            assertTrue(model.levelWeight(c, 1) > model.levelWeight(c, 2));
+            assertTrue(IndexedModel.of(model).levelWeight(c, 0) > IndexedModel.of(model).levelWeight(c, 1));
+            assertTrue(IndexedModel.of(model).levelWeight(c, 1) > IndexedModel.of(model).levelWeight(c, 2));
         }
     }
 
@@ -97,20 +98,20 @@ class MatchModelTest {
     @Test
     void agreeingOnARareSurnameCountsForMoreThanOnACommonOne() {
         int[] levels = {0, 0, 0};
-        double rare = model.matchWeight(levels, new double[] {0.0001, NAN, NAN});
-        double common = model.matchWeight(levels, new double[] {0.02, NAN, NAN});
-        double plain = model.matchWeight(levels);
+        double rare = IndexedModel.of(model).matchWeight(levels, new double[] {0.0001, NAN, NAN});
+        double common = IndexedModel.of(model).matchWeight(levels, new double[] {0.02, NAN, NAN});
+        double plain = IndexedModel.of(model).matchWeight(levels);
         assertTrue(rare > plain && plain > common, rare + " > " + plain + " > " + common);
         // u of the exact level is replaced by the term frequency: weight log2(m / tf).
-        double expected = model.priorWeight() + log2(0.85 / 0.0001) + model.levelWeight(1, 0) + model.levelWeight(2, 0);
+        double expected = model.priorWeight() + log2(0.85 / 0.0001) + IndexedModel.of(model).levelWeight(1, 0) + IndexedModel.of(model).levelWeight(2, 0);
         assertEquals(expected, rare, 1e-9);
     }
 
     @Test
     void termFrequencyIsFlooredSoAnUnseenValueGivesAFiniteWeight() {
         int[] levels = {0, 3, 3};
-        double unseen = model.matchWeight(levels, new double[] {0.0, NAN, NAN});
-        double atFloor = model.matchWeight(levels, new double[] {model.minimumTermFrequency(), NAN, NAN});
+        double unseen = IndexedModel.of(model).matchWeight(levels, new double[] {0.0, NAN, NAN});
+        double atFloor = IndexedModel.of(model).matchWeight(levels, new double[] {model.minimumTermFrequency(), NAN, NAN});
         assertTrue(Double.isFinite(unseen));
         assertEquals(atFloor, unseen);
     }
@@ -118,23 +119,23 @@ class MatchModelTest {
     @Test
     void termFrequencyOnlyAdjustsTheExactLevelOfComparisonsThatOptIn() {
         double[] tfs = {0.0001, 0.0001, 0.0001};
-        assertEquals(model.matchWeight(new int[] {1, 1, 1}), model.matchWeight(new int[] {1, 1, 1}, tfs));
-        double onlySurname = model.matchWeight(new int[] {0, 0, 0}, new double[] {0.0001, NAN, NAN});
-        assertEquals(onlySurname, model.matchWeight(new int[] {0, 0, 0}, tfs));
-        assertEquals(OptionalInt.of(0), model.termFrequencyLevel(0));
-        assertEquals(OptionalInt.empty(), model.termFrequencyLevel(1));
+        assertEquals(IndexedModel.of(model).matchWeight(new int[] {1, 1, 1}), IndexedModel.of(model).matchWeight(new int[] {1, 1, 1}, tfs));
+        double onlySurname = IndexedModel.of(model).matchWeight(new int[] {0, 0, 0}, new double[] {0.0001, NAN, NAN});
+        assertEquals(onlySurname, IndexedModel.of(model).matchWeight(new int[] {0, 0, 0}, tfs));
+        assertEquals(OptionalInt.of(0), IndexedModel.of(model).termFrequencyLevel(0));
+        assertEquals(OptionalInt.empty(), IndexedModel.of(model).termFrequencyLevel(1));
     }
 
     @Test
     void explanationRowsAddUpExactlyToTheMatchWeight() {
         int[] levels = {0, 2, 3};
         double[] tfs = {0.003, NAN, NAN};
-        Explanation e = model.explain(levels, tfs);
+        Explanation e = IndexedModel.of(model).explain(levels, tfs);
         double sum = e.priorWeight();
         for (Explanation.Row row : e.rows()) {
             sum += row.levelWeight() + row.termFrequencyAdjustment();
         }
-        assertEquals(model.matchWeight(levels, tfs), e.totalWeight());
+        assertEquals(IndexedModel.of(model).matchWeight(levels, tfs), e.totalWeight());
         assertEquals(sum, e.totalWeight());
         assertEquals(MatchModel.probability(e.totalWeight()), e.probability());
         assertEquals(List.of("surname", "forename", "dob"), e.rows().stream().map(Explanation.Row::comparison).toList());
@@ -145,32 +146,32 @@ class MatchModelTest {
 
     @Test
     void summaryShowsPriorEachLevelTermFrequencyTotalAndProbability() {
-        Explanation e = model.explain(new int[] {0, 0, 3}, new double[] {0.001, NAN, NAN});
+        Explanation e = IndexedModel.of(model).explain(new int[] {0, 0, 3}, new double[] {0.001, NAN, NAN});
         String expected = String.format(java.util.Locale.ROOT,
                 "prior %+.2f; surname exact %+.2f (tf %+.2f); forename exact %+.2f; dob missing +0.00 = %.2f → %.4f",
-                model.priorWeight(), model.levelWeight(0, 0), log2(0.01 / 0.001), model.levelWeight(1, 0),
+                model.priorWeight(), IndexedModel.of(model).levelWeight(0, 0), log2(0.01 / 0.001), IndexedModel.of(model).levelWeight(1, 0),
                 e.totalWeight(), e.probability());
         assertEquals(expected, e.summary());
         assertEquals(e.summary(), e.toString());
-        assertEquals(e.totalWeight(), model.explain(new int[] {0, 0, 3}, new double[] {0.001, NAN, NAN}).totalWeight());
+        assertEquals(e.totalWeight(), IndexedModel.of(model).explain(new int[] {0, 0, 3}, new double[] {0.001, NAN, NAN}).totalWeight());
     }
 
     @Test
     void explainWithoutFrequenciesMatchesPlainMatchWeight() {
         int[] levels = {2, 1, 0};
-        assertEquals(model.matchWeight(levels), model.explain(levels).totalWeight());
-        assertTrue(model.explain(levels).rows().stream().allMatch(r -> r.termFrequencyAdjustment() == 0.0));
+        assertEquals(IndexedModel.of(model).matchWeight(levels), IndexedModel.of(model).explain(levels).totalWeight());
+        assertTrue(IndexedModel.of(model).explain(levels).rows().stream().allMatch(r -> r.termFrequencyAdjustment() == 0.0));
     }
 
     @Test
     void badLevelArraysAreRejectedWithTheComparisonNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> model.matchWeight(new int[] {0, 4, 0}));
+                () -> IndexedModel.of(model).matchWeight(new int[] {0, 4, 0}));
         assertTrue(e.getMessage().contains("forename"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> model.matchWeight(new int[] {0, 0}));
+        assertThrows(IllegalArgumentException.class, () -> IndexedModel.of(model).matchWeight(new int[] {0, 0}));
         assertThrows(IllegalArgumentException.class,
-                () -> model.matchWeight(new int[] {0, 0, 0}, new double[] {1.5, NAN, NAN}));
-        assertThrows(IllegalArgumentException.class, () -> model.matchWeight(new int[] {0, 0, 0}, new double[] {0.1}));
+                () -> IndexedModel.of(model).matchWeight(new int[] {0, 0, 0}, new double[] {1.5, NAN, NAN}));
+        assertThrows(IllegalArgumentException.class, () -> IndexedModel.of(model).matchWeight(new int[] {0, 0, 0}, new double[] {0.1}));
     }
 
     @Test
@@ -205,9 +206,9 @@ class MatchModelTest {
 
     @Test
     void comparisonsAreFoundByName() {
-        assertEquals(OptionalInt.of(2), model.indexOf("dob"));
-        assertEquals(OptionalInt.empty(), model.indexOf("postcode"));
-        assertEquals(3, model.comparisonCount());
+        assertEquals(OptionalInt.of(2), IndexedModel.of(model).indexOf("dob"));
+        assertEquals(OptionalInt.empty(), IndexedModel.of(model).indexOf("postcode"));
+        assertEquals(3, IndexedModel.of(model).comparisonCount());
     }
 
     private static void assertMessage(String fragment, org.junit.jupiter.api.function.Executable action) {

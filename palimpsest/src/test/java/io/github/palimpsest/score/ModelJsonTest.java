@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.palimpsest.compare.ComparisonLevel;
+import io.github.palimpsest.pipeline.IndexedModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +25,11 @@ class ModelJsonTest {
                 TestModels.TRUE_U, 3.0e-17);
         MatchModel read = MatchModel.fromJson(awkward.toJson());
         assertEquals(awkward, read);
-        for (int c = 0; c < read.comparisonCount(); c++) {
-            for (int l = 0; l < read.levels(c).size(); l++) {
-                assertEquals(Double.doubleToRawLongBits(awkward.m(c, l)), Double.doubleToRawLongBits(read.m(c, l)));
-                assertEquals(Double.doubleToRawLongBits(awkward.levelWeight(c, l)),
-                        Double.doubleToRawLongBits(read.levelWeight(c, l)));
+        for (int c = 0; c < IndexedModel.of(read).comparisonCount(); c++) {
+            for (int l = 0; l < IndexedModel.of(read).levels(c).size(); l++) {
+                assertEquals(Double.doubleToRawLongBits(IndexedModel.of(awkward).m(c, l)), Double.doubleToRawLongBits(IndexedModel.of(read).m(c, l)));
+                assertEquals(Double.doubleToRawLongBits(IndexedModel.of(awkward).levelWeight(c, l)),
+                        Double.doubleToRawLongBits(IndexedModel.of(read).levelWeight(c, l)));
             }
         }
         assertEquals(awkward.priorWeight(), read.priorWeight());

@@ -1,6 +1,7 @@
 package io.github.palimpsest.score;
 
 import io.github.palimpsest.compare.ComparisonLevel;
+import io.github.palimpsest.pipeline.IndexedModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -74,18 +75,18 @@ final class RandomModels {
     }
 
     static int[] levels(MatchModel model, Random random) {
-        int[] levels = new int[model.comparisonCount()];
+        int[] levels = new int[IndexedModel.of(model).comparisonCount()];
         for (int c = 0; c < levels.length; c++) {
-            levels[c] = random.nextInt(model.levels(c).size());
+            levels[c] = random.nextInt(IndexedModel.of(model).levels(c).size());
         }
         return levels;
     }
 
     static double[] termFrequencies(MatchModel model, Random random) {
-        double[] tfs = new double[model.comparisonCount()];
+        double[] tfs = new double[IndexedModel.of(model).comparisonCount()];
         for (int c = 0; c < tfs.length; c++) {
             int kind = random.nextInt(4);
-            tfs[c] = kind == 0 ? MatchModel.NO_TERM_FREQUENCY : kind == 1 ? 0.0 : random.nextDouble();
+            tfs[c] = kind == 0 ? IndexedModel.NO_TERM_FREQUENCY : kind == 1 ? 0.0 : random.nextDouble();
         }
         return tfs;
     }

@@ -3,6 +3,7 @@ package io.github.palimpsest.score;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.palimpsest.pipeline.IndexedModel;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,20 +43,9 @@ class TermFrequenciesTest {
     @Test
     void aRareSharedSurnameGivesMoreWeightThanACommonOne() {
         MatchModel model = TestModels.threeComparisons();
-        double nan = MatchModel.NO_TERM_FREQUENCY;
+        double nan = IndexedModel.NO_TERM_FREQUENCY;
         int[] exact = {0, 3, 3};
-        assertEquals(true, model.matchWeight(exact, new double[] {surnames.frequency("OKONJO"), nan, nan})
-                > model.matchWeight(exact, new double[] {surnames.frequency("SMITH"), nan, nan}));
-    }
-
-    @Test
-    void perRecordGivesEachRecordItsValuesShareAndNoneForAnAbsentValue() {
-        double[] frequencies = TermFrequencies.perRecord(Arrays.asList("SMITH", null, "OKONJO", " ", "SMITH"), v -> v);
-        assertEquals(5, frequencies.length);
-        assertEquals(2.0 / 3, frequencies[0], 1e-15, "two of the three present values");
-        assertTrue(Double.isNaN(frequencies[1]));
-        assertEquals(1.0 / 3, frequencies[2], 1e-15);
-        assertTrue(Double.isNaN(frequencies[3]), "blank is absent");
-        assertEquals(frequencies[0], frequencies[4]);
+        assertEquals(true, IndexedModel.of(model).matchWeight(exact, new double[] {surnames.frequency("OKONJO"), nan, nan})
+                > IndexedModel.of(model).matchWeight(exact, new double[] {surnames.frequency("SMITH"), nan, nan}));
     }
 }

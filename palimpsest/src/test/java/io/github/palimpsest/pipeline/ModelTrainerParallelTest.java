@@ -1,9 +1,10 @@
-package io.github.palimpsest.score;
+package io.github.palimpsest.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.github.palimpsest.compare.ComparisonLevel;
+import io.github.palimpsest.score.MatchModel;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,6 @@ class ModelTrainerParallelTest {
             }
         }
         double total = counts[0] + counts[1] + counts[2] + 3; // Laplace smoothing 1 per non-neutral level
-        assertEquals((counts[0] + 1) / total, sequential.u(0, 0), 1e-12);
+        assertEquals((counts[0] + 1) / total, IndexedModel.of(sequential).u(0, 0), 1e-12);
     }
 }

@@ -1,9 +1,10 @@
-package io.github.palimpsest.block;
+package io.github.palimpsest.pipeline;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkElementIndex;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import io.github.palimpsest.block.BlockingReport;
 import java.util.Arrays;
 import java.util.function.LongConsumer;
 import java.util.stream.LongStream;

@@ -1,4 +1,4 @@
-package io.github.palimpsest.score;
+package io.github.palimpsest.pipeline;
 
 /**
  * Expectation–maximisation for the two-class Fellegi–Sunter mixture over counted comparison vectors

@@ -1,4 +1,4 @@
-package io.github.palimpsest.score;
+package io.github.palimpsest.pipeline;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
@@ -6,6 +6,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.collect.ImmutableList;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.ComparisonLevel;
+import io.github.palimpsest.score.MatchModel;
+import io.github.palimpsest.score.MatchModelBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -233,19 +235,20 @@ public final class ModelTrainer {
 
     /**
      * Estimates {@code m} and λ by expectation–maximisation over the candidate pairs, starting from
-     * {@code start}'s {@code m}, {@code u} and prior.
+     * {@code startModel}'s {@code m}, {@code u} and prior.
      *
      * <p>EM works on the match proportion among candidates, {@code π = λ · totalPairs / candidates}
      * (assuming blocking keeps nearly every true match), and converts back at the end. By default EM also
      * fits a separate {@code u} for the candidate pairs, which agree more often than random pairs because
      * blocking chose them; that {@code u} is used only during training and the returned model keeps
-     * {@code start}'s (sampled) {@code u}, which is the right one to score with the prior λ over all pairs.
+     * {@code startModel}'s (sampled) {@code u}, which is the right one to score with the prior λ over all pairs.
      * With {@linkplain Builder#fixU fixed u} (as Splink does) only {@code m} and π move.
      *
      * @param totalPairs the number of pairs λ is defined over, {@link #pairCount(int) n(n−1)/2}
      * @throws IllegalArgumentException if the vectors do not fit the model or outnumber {@code totalPairs}
      */
-    public MatchModel estimateMAndPrior(MatchModel start, ComparisonVectors candidates, long totalPairs) {
+    public MatchModel estimateMAndPrior(MatchModel startModel, ComparisonVectors candidates, long totalPairs) {
+        IndexedModel start = IndexedModel.of(startModel);
         int n = start.comparisonCount();
         checkArgument(candidates.comparisonCount() == n, "the vectors have %s comparisons but the model %s",
                 candidates.comparisonCount(), n);
@@ -253,7 +256,7 @@ public final class ModelTrainer {
                 "%s candidate pairs cannot exceed the %s pairs of the pool", candidates.totalCount(), totalPairs);
         if (candidates.totalCount() == 0) {
             LOG.warn("no candidate pairs: m and the prior keep their starting values");
-            return start;
+            return startModel;
         }
         boolean[][] neutral = new boolean[n][];
         double[][] m = new double[n][];
@@ -261,7 +264,7 @@ public final class ModelTrainer {
         for (int c = 0; c < n; c++) {
             checkArgument(candidates.levelCount(c) == start.levels(c).size(),
                     "comparison '%s' has %s levels in the model but %s in the vectors",
-                    start.comparisonNames().get(c), start.levels(c).size(), candidates.levelCount(c));
+                    startModel.comparisonNames().get(c), start.levels(c).size(), candidates.levelCount(c));
             neutral[c] = neutralMask(start.levels(c));
             m[c] = new double[neutral[c].length];
             u[c] = new double[neutral[c].length];
@@ -273,7 +276,7 @@ public final class ModelTrainer {
         double scale = (double) totalPairs / candidates.totalCount();
         // The starting proportion is capped at 0.5: a larger guess means the caller's λ overcounts. With
         // monotone levels the classes cannot swap, so a start from pairs that surely match may be larger.
-        double proportion = ExpectationMaximisation.clamp(start.prior() * scale);
+        double proportion = ExpectationMaximisation.clamp(startModel.prior() * scale);
         if (!monotoneLevels) {
             proportion = Math.min(proportion, 0.5);
         }
@@ -283,12 +286,12 @@ public final class ModelTrainer {
                 candidates.totalCount(), candidates.distinctCount(), em.iterations,
                 em.converged ? "converged" : "stopped at the iteration limit", em.proportion);
         MatchModelBuilder model = MatchModel.builder().prior(em.proportion / scale)
-                .minimumTermFrequency(start.minimumTermFrequency());
+                .minimumTermFrequency(startModel.minimumTermFrequency());
         for (int c = 0; c < n; c++) {
-            model.comparison(start.comparisonNames().get(c), start.levels(c), em.m[c], u[c]);
+            model.comparison(startModel.comparisonNames().get(c), start.levels(c), em.m[c], u[c]);
             int tf = start.termFrequencyLevel(c).orElse(-1);
             if (tf >= 0) {
-                model.termFrequencyLevel(start.comparisonNames().get(c), tf);
+                model.termFrequencyLevel(startModel.comparisonNames().get(c), tf);
             }
         }
         return model.build();

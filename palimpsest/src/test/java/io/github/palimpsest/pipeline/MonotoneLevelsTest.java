@@ -1,4 +1,4 @@
-package io.github.palimpsest.score;
+package io.github.palimpsest.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

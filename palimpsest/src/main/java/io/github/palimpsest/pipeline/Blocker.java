@@ -1,10 +1,12 @@
-package io.github.palimpsest.block;
+package io.github.palimpsest.pipeline;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.github.palimpsest.block.BlockingReport.OversizeBlock;
 import io.github.palimpsest.block.BlockingReport.RuleSummary;
+import io.github.palimpsest.block.BlockingReport;
+import io.github.palimpsest.block.BlockingRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.RandomAccess;

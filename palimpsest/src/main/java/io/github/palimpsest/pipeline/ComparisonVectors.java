@@ -1,9 +1,10 @@
-package io.github.palimpsest.score;
+package io.github.palimpsest.pipeline;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import java.util.Arrays;
+import io.github.palimpsest.score.MatchModel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -47,7 +48,8 @@ public final class ComparisonVectors {
     }
 
     /** A builder for vectors over the comparisons of a model, in model order. */
-    public static Builder builder(MatchModel model) {
+    public static Builder builder(MatchModel matchModel) {
+        IndexedModel model = IndexedModel.of(matchModel);
         int[] levelCounts = new int[model.comparisonCount()];
         for (int c = 0; c < levelCounts.length; c++) {
             levelCounts[c] = model.levels(c).size();

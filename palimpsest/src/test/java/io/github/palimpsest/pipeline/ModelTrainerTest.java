@@ -1,4 +1,4 @@
-package io.github.palimpsest.score;
+package io.github.palimpsest.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.palimpsest.compare.ComparisonLevel;
+import io.github.palimpsest.score.MatchModel;
+import io.github.palimpsest.score.TestModels;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -52,7 +54,7 @@ class ModelTrainerTest {
     private static void assertRecovers(double[][] expected, MatchModel model, double tolerance) {
         for (int c = 0; c < 3; c++) {
             for (int l = 0; l < 3; l++) {
-                assertEquals(expected[c][l], model.m(c, l), tolerance, "m of level " + l + " of comparison " + c);
+                assertEquals(expected[c][l], IndexedModel.of(model).m(c, l), tolerance, "m of level " + l + " of comparison " + c);
             }
         }
     }
@@ -68,11 +70,11 @@ class ModelTrainerTest {
         assertEquals(0.01, trained.prior(), 0.001);
         for (int c = 0; c < 3; c++) {
             for (int l = 0; l < 4; l++) {
-                assertEquals(TestModels.TRUE_U[c][l], trained.u(c, l), "the model keeps the sampled u");
+                assertEquals(TestModels.TRUE_U[c][l], IndexedModel.of(trained).u(c, l), "the model keeps the sampled u");
             }
         }
-        assertEquals(0.0, trained.levelWeight(0, 3));
-        assertTrue(trained.termFrequencyLevel(0).isPresent(), "term-frequency level carried over");
+        assertEquals(0.0, IndexedModel.of(trained).levelWeight(0, 3));
+        assertTrue(IndexedModel.of(trained).termFrequencyLevel(0).isPresent(), "term-frequency level carried over");
     }
 
     @Test
@@ -86,7 +88,7 @@ class ModelTrainerTest {
         // Over ten seeds the largest error of any m was 0.045: harder to estimate, not biased.
         assertRecovers(TestModels.TRUE_M, trained, 0.05);
         assertEquals(PROPORTION, trained.prior(), 0.015);
-        assertEquals(TestModels.TRUE_U[1][0], trained.u(1, 0), "the model keeps the sampled u for scoring");
+        assertEquals(TestModels.TRUE_U[1][0], IndexedModel.of(trained).u(1, 0), "the model keeps the sampled u for scoring");
         assertThrows(IllegalArgumentException.class,
                 () -> trainer().build().estimateMAndPrior(flatStart, ComparisonVectors.builder(4, 4).build(), PAIRS));
     }
@@ -153,10 +155,10 @@ class ModelTrainerTest {
         ModelTrainer trainer = ModelTrainer.builder().comparison("bucket", BUCKET_LEVELS)
                 .uSamplePairs(200_000).seed(5).build();
         MatchModel model = trainer.estimateU(10_000, ModelTrainerTest::bucketLevels, 1e-4);
-        assertEquals(0.1, model.u(0, 0), 0.005);
-        assertEquals(1.0, model.u(0, 0) + model.u(0, 1), 1e-12);
+        assertEquals(0.1, IndexedModel.of(model).u(0, 0), 0.005);
+        assertEquals(1.0, IndexedModel.of(model).u(0, 0) + IndexedModel.of(model).u(0, 1), 1e-12);
         assertEquals(1e-4, model.prior());
-        assertTrue(model.m(0, 0) > model.m(0, 1), "starting m favours the most similar level");
+        assertTrue(IndexedModel.of(model).m(0, 0) > IndexedModel.of(model).m(0, 1), "starting m favours the most similar level");
     }
 
     @Test
@@ -174,7 +176,7 @@ class ModelTrainerTest {
         ModelTrainer trainer = ModelTrainer.builder().comparison("bucket", BUCKET_LEVELS).laplaceSmoothing(0)
                 .uSamplePairs(ModelTrainer.pairCount(n)).build();
         MatchModel model = trainer.estimateU(n, ModelTrainerTest::bucketLevels, 0.01);
-        assertEquals((double) same / present, model.u(0, 0), 1e-12);
+        assertEquals((double) same / present, IndexedModel.of(model).u(0, 0), 1e-12);
     }
 
     @Test
@@ -184,14 +186,14 @@ class ModelTrainerTest {
         MatchModel again = b.seed(1).build().estimateU(10_000, ModelTrainerTest::bucketLevels, 1e-4);
         MatchModel other = b.seed(2).build().estimateU(10_000, ModelTrainerTest::bucketLevels, 1e-4);
         assertEquals(first, again);
-        assertNotEquals(first.u(0, 0), other.u(0, 0));
+        assertNotEquals(IndexedModel.of(first).u(0, 0), IndexedModel.of(other).u(0, 0));
     }
 
     @Test
     void aLevelNeverSeenStillGetsAPositiveU() {
         ModelTrainer trainer = ModelTrainer.builder().comparison("bucket", BUCKET_LEVELS).build();
         MatchModel model = trainer.estimateU(50, (i, j) -> new int[] {1}, 1e-3);
-        assertTrue(model.u(0, 0) > 0 && Double.isFinite(model.levelWeight(0, 0)));
+        assertTrue(IndexedModel.of(model).u(0, 0) > 0 && Double.isFinite(IndexedModel.of(model).levelWeight(0, 0)));
     }
 
     @Test
@@ -264,7 +266,7 @@ class ModelTrainerTest {
         long correct = 0;
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                if (MatchModel.probability(model.matchWeight(data.levels(i, j))) > 0.5) {
+                if (MatchModel.probability(IndexedModel.of(model).matchWeight(data.levels(i, j))) > 0.5) {
                     linked++;
                     correct += data.person()[i] == data.person()[j] ? 1 : 0;
                 }
@@ -276,8 +278,8 @@ class ModelTrainerTest {
         double trueLambda = (double) truePairs / ModelTrainer.pairCount(n);
         assertEquals(trueLambda, model.prior(), trueLambda / 10);
         for (int c = 0; c < 3; c++) {
-            assertTrue(model.levelWeight(c, 0) > model.levelWeight(c, 1)
-                    && model.levelWeight(c, 1) > model.levelWeight(c, 2), "weights fall with similarity");
+            assertTrue(IndexedModel.of(model).levelWeight(c, 0) > IndexedModel.of(model).levelWeight(c, 1)
+                    && IndexedModel.of(model).levelWeight(c, 1) > IndexedModel.of(model).levelWeight(c, 2), "weights fall with similarity");
         }
     }
 }

@@ -1,9 +1,11 @@
-package io.github.palimpsest.block;
+package io.github.palimpsest.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.palimpsest.block.BlockingReport;
+import io.github.palimpsest.block.BlockingRule;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,8 +1,10 @@
-package io.github.palimpsest.score;
+package io.github.palimpsest.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.palimpsest.score.MatchModel;
+import io.github.palimpsest.score.TestModels;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -59,7 +61,7 @@ class ModelTrainerProperties {
         assertTrue(model.prior() > 0 && model.prior() < 1);
         for (int c = 0; c < 3; c++) {
             for (int l = 0; l < 4; l++) {
-                assertTrue(Double.isFinite(model.levelWeight(c, l)), model.toJson());
+                assertTrue(Double.isFinite(IndexedModel.of(model).levelWeight(c, l)), model.toJson());
             }
         }
         assertEquals(model, MatchModel.fromJson(model.toJson()));

@@ -1,9 +1,10 @@
-package io.github.palimpsest.cluster;
+package io.github.palimpsest.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.palimpsest.cluster.RecordConflicts;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.DateOfBirthComparison;
 import io.github.palimpsest.compare.SurnameComparison;

@@ -1,6 +1,7 @@
-package io.github.palimpsest.block;
+package io.github.palimpsest.pipeline;
 
 import io.github.palimpsest.block.BlockingReport.OversizeBlock;
+import io.github.palimpsest.block.BlockingRule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;

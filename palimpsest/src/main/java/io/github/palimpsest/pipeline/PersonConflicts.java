@@ -1,5 +1,6 @@
-package io.github.palimpsest.cluster;
+package io.github.palimpsest.pipeline;
 
+import io.github.palimpsest.cluster.RecordConflicts;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.DateOfBirthComparison;
 import io.github.palimpsest.record.ComparableRecord;
@@ -49,8 +50,9 @@ public final class PersonConflicts {
     public static boolean birthDatesConflict(List<? extends Comparison<ComparableRecord>> comparisons,
                                              MatchModel model) {
         for (int c = 0; c < comparisons.size(); c++) {
-            if (comparisons.get(c) instanceof DateOfBirthComparison) {
-                return model.levelWeight(c, DateOfBirthComparison.ELSE) <= -DECISIVE_EVIDENCE_BITS;
+            if (comparisons.get(c) instanceof DateOfBirthComparison dob) {
+                int different = dob.levels().indexOf(DateOfBirthComparison.DIFFERENT);
+                return IndexedModel.of(model).levelWeight(c, different) <= -DECISIVE_EVIDENCE_BITS;
             }
         }
         return false;
@@ -72,8 +74,7 @@ public final class PersonConflicts {
     }
 
     /**
-     * Two valid, informative dates of birth that no keying error explains (a {@link DateOfBirthComparison}'s
-     * {@code else}: more than a few years apart, not swapped, not one digit) conflict, whatever a model says;
+     * Two valid, informative dates of birth that no keying error explains ({@link DateOfBirthComparison#DIFFERENT}: more than a few years apart, not swapped, not one digit) conflict, whatever a model says;
      * for callers that have {@linkplain #birthDatesConflict decided} the model makes them conflict.
      * {@link RecordConflicts#NONE} when the comparisons include no date-of-birth comparison.
      *
@@ -84,10 +85,11 @@ public final class PersonConflicts {
                                              IntFunction<ComparableRecord> records) {
         for (Comparison<ComparableRecord> c : comparisons) {
             if (c instanceof DateOfBirthComparison dob) {
+                int different = dob.levels().indexOf(DateOfBirthComparison.DIFFERENT);
                 return (a, b) -> {
                     ComparableRecord left = records.apply(a);
                     ComparableRecord right = records.apply(b);
-                    return dob.level(left, right) == DateOfBirthComparison.ELSE
+                    return dob.level(left, right) == different
                             && !left.isDateOfBirthLowInformation() && !right.isDateOfBirthLowInformation();
                 };
             }

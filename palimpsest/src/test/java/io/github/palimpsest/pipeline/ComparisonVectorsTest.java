@@ -1,9 +1,10 @@
-package io.github.palimpsest.score;
+package io.github.palimpsest.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.palimpsest.score.TestModels;
 import org.junit.jupiter.api.Test;
 
 class ComparisonVectorsTest {

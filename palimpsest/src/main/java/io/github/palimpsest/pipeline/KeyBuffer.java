@@ -1,4 +1,4 @@
-package io.github.palimpsest.block;
+package io.github.palimpsest.pipeline;
 
 import java.util.Arrays;
 import java.util.function.Consumer;
