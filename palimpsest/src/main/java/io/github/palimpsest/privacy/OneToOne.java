@@ -6,23 +6,57 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The greedy one-to-one solver of two-party linkage (as in anonlink's greedy solver and recordlinkage's
- * one-to-one mode): links are taken strongest first, ties by ascending record pair, and a link is kept
- * when neither record already has a kept link into the other's source. Greedy rather than an optimal
- * assignment: with well-separated weights they agree, and greedy is deterministic, linear after the sort
- * and never keeps a weaker link in place of a stronger one that shares a record.
+ * One-to-one linkage across sources: the record-level posterior of each candidate pair under the
+ * one-to-one assumption ({@link #assignmentWeights}), and the greedy solver that keeps at most one link per
+ * record and other source ({@link #select}).
+ *
+ * <p><b>Why a record-level posterior.</b> A pair's match weight judges the pair alone: its prior is λ, the
+ * chance that two records drawn at random across the sources are one person, about 1 in the size of the
+ * other source. When each record has at most one mate in the other source, the competition is not all of
+ * that source but the record's own candidates: if record a has a mate among its candidates with prior
+ * probability ρ, the mate is candidate j with probability
+ *
+ * <pre>    P(a↔j) = o_j / (q + Σ_i o_i),    q = 1 − ρ,</pre>
+ *
+ * where o_j = 2^w_j are the pair odds (λ times the Bayes factor) of a's candidates i in that source. With q =
+ * 1 and one candidate this is the pair's own posterior; a lone candidate in a pool where nearly every record
+ * has a mate among its candidates (q small) is promoted, and a pair with a close competitor is demoted. The
+ * mates that blocking never proposed are inside q: ρ counts only mates among the candidates. Both records of
+ * a pair make this judgement, and a competitor that is itself the clear mate of a third record competes
+ * less: the two sides are reconciled by Sinkhorn scaling of the candidate odds with a slack row and column
+ * (each record of the first source sums to one over its candidates and "no mate", each record of the second
+ * likewise), the usual approximation of the marginals of a random matching.
+ *
+ * <p><b>Estimating q without letting it degenerate.</b> ρ for the records of source s towards source t is
+ * the share the <em>pair</em> model itself expects to have a mate there: each record counts the sum of its
+ * candidates' pair probabilities, at most one, and the count gets one pseudo-record with a mate and one
+ * without (Laplace's rule of succession): q = (n_s − Σ_a min(1, Σ_j p_aj) + 1) / (n_s + 2), with n_s all of
+ * s's records, candidates or not. The pair probabilities ignore the one-to-one constraint, so they
+ * undercount the mates and q errs on the safe side; it stays above 1 / (n_s + 2) even when every record has
+ * a sure mate. On two sources where few records have a mate, q is near 1 and the rule changes little.
  */
 final class OneToOne {
+
+    /** Weights are clamped to this many bits before exponentiation, far beyond any real evidence. */
+    private static final double WEIGHT_LIMIT = 500;
+    /** Sinkhorn stops when no scale factor moves by more than this relative amount in a sweep... */
+    private static final double TOLERANCE = 1e-9;
+    /** ...or after this many sweeps; each costs one pass over the candidates. */
+    private static final int MAX_SWEEPS = 1_000;
 
     private OneToOne() {
     }
 
     /**
-     * The indexes of {@code linkIndexes} kept, in ascending order.
+     * The indexes of {@code linkIndexes} kept, in ascending order: links taken strongest first, ties by
+     * ascending record pair, a link kept when neither record already has a kept link into the other's source
+     * (the greedy solver of two-party linkage, as in anonlink and recordlinkage). Greedy rather than an optimal
+     * assignment: with well-separated weights they agree, and greedy is deterministic, linear after the sort
+     * and never keeps a weaker link in place of a stronger one that shares a record.
      *
      * @param linkIndexes candidate indexes of the links to choose among
      * @param pairs       packed candidate pairs, by candidate index
-     * @param weights     match weights, by candidate index
+     * @param weights     the weights to order by, by candidate index
      * @param sourceOf    the source of each record
      */
     static int[] select(int[] linkIndexes, long[] pairs, double[] weights, int[] sourceOf) {
@@ -49,5 +83,188 @@ final class OneToOne {
         int[] result = Arrays.copyOf(kept, size);
         Arrays.sort(result);
         return result;
+    }
+
+    /**
+     * The one-to-one weight of every candidate pair, in bits: log2 of the odds that the two records are each
+     * other's mate, judged against each record's other candidates in the other's source and the chance that it
+     * has no mate among them (see the class comment). The smaller of the two records' views is taken.
+     * Deterministic: sums run in candidate order.
+     *
+     * @param pairs    packed candidate pairs, every one across two sources
+     * @param weights  pair match weights in bits (prior included), by candidate index
+     * @param sourceOf the source of each record
+     * @return the assignment weights, by candidate index
+     * @throws IllegalArgumentException if a candidate pair lies within one source
+     */
+    static double[] assignmentWeights(long[] pairs, double[] weights, int[] sourceOf) {
+        double[] result = new double[pairs.length];
+        int n = sourceOf.length;
+        int sources = Arrays.stream(sourceOf).max().orElse(0) + 1;
+        long[] sourceSize = new long[sources];
+        for (int s : sourceOf) {
+            sourceSize[s]++;
+        }
+        // Group the candidates by pair of sources: each pair of sources is its own assignment problem.
+        long[] byGroup = new long[pairs.length];
+        for (int k = 0; k < pairs.length; k++) {
+            int s = sourceOf[CandidatePairs.left(pairs[k])];
+            int t = sourceOf[CandidatePairs.right(pairs[k])];
+            if (s == t) {
+                throw new IllegalArgumentException("candidate " + k + " pairs two records of one source");
+            }
+            long group = (long) Math.min(s, t) * sources + Math.max(s, t);
+            byGroup[k] = group << 32 | k;
+        }
+        Arrays.sort(byGroup);
+        Scratch scratch = new Scratch(n);
+        for (int from = 0; from < byGroup.length; ) {
+            int to = from;
+            while (to < byGroup.length && byGroup[to] >>> 32 == byGroup[from] >>> 32) {
+                to++;
+            }
+            int[] group = new int[to - from];
+            for (int g = 0; g < group.length; g++) {
+                group[g] = (int) byGroup[from + g];
+            }
+            assign(group, pairs, weights, sourceOf, sourceSize, scratch, result);
+            from = to;
+        }
+        return result;
+    }
+
+    /** Per-record working arrays, reused across groups; only the group's records are touched. */
+    private static final class Scratch {
+        final double[] scale;
+        final double[] sum;
+        final double[] largest;
+        final int[] largestAt;
+        final double[] rest;
+
+        Scratch(int n) {
+            scale = new double[n];
+            sum = new double[n];
+            largest = new double[n];
+            largestAt = new int[n];
+            rest = new double[n];
+        }
+    }
+
+    /** One pair of sources: the candidates {@code group} (ascending), rows the lower source, columns the other. */
+    private static void assign(int[] group, long[] pairs, double[] weights, int[] sourceOf, long[] sourceSize,
+                               Scratch s, double[] result) {
+        int size = group.length;
+        int[] row = new int[size];
+        int[] column = new int[size];
+        double[] odds = new double[size];
+        for (int g = 0; g < size; g++) {
+            int k = group[g];
+            int a = CandidatePairs.left(pairs[k]);
+            int b = CandidatePairs.right(pairs[k]);
+            boolean aFirst = sourceOf[a] < sourceOf[b];
+            row[g] = aFirst ? a : b;
+            column[g] = aFirst ? b : a;
+            odds[g] = Math.pow(2, Math.max(-WEIGHT_LIMIT, Math.min(WEIGHT_LIMIT, weights[k])));
+        }
+        double rowSlack = slack(row, odds, sourceSize[sourceOf[row[0]]], s);
+        double columnSlack = slack(column, odds, sourceSize[sourceOf[column[0]]], s);
+        // Sinkhorn: rows and columns scaled in turn until each sums to one with its slack.
+        for (int g = 0; g < size; g++) {
+            s.scale[row[g]] = 1;
+            s.scale[column[g]] = 1;
+        }
+        for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
+            double moved = Math.max(rescale(row, column, odds, rowSlack, s),
+                    rescale(column, row, odds, columnSlack, s));
+            if (moved <= TOLERANCE) {
+                break;
+            }
+        }
+        double[] rowView = viewOdds(row, column, odds, rowSlack, s);
+        double[] columnView = viewOdds(column, row, odds, columnSlack, s);
+        for (int g = 0; g < size; g++) {
+            double view = Math.min(rowView[g], columnView[g]);
+            double bits = Math.log(view) / Math.log(2);
+            result[group[g]] = Math.max(-WEIGHT_LIMIT, Math.min(WEIGHT_LIMIT, bits));
+        }
+    }
+
+    /**
+     * The prior odds scale of "no mate among the candidates" for the records on one side: (n − Σ min(1, Σ p)
+     * + 1) / (n + 2), with p the pair probabilities and n every record of that side's source.
+     */
+    private static double slack(int[] side, double[] odds, long sourceRecords, Scratch s) {
+        for (int r : side) {
+            s.sum[r] = 0;
+        }
+        for (int g = 0; g < side.length; g++) {
+            s.sum[side[g]] += odds[g] / (1 + odds[g]);
+        }
+        double withMate = 0;
+        for (int g = 0; g < side.length; g++) {
+            int r = side[g];
+            if (s.sum[r] >= 0) { // each record once: mark it counted
+                withMate += Math.min(1, s.sum[r]);
+                s.sum[r] = -1;
+            }
+        }
+        return (sourceRecords - withMate + 1) / (sourceRecords + 2.0);
+    }
+
+    /**
+     * Sets each record of {@code side} to 1 / (slack + Σ over its candidates of the other record's scale × odds);
+     * returns the largest relative change.
+     */
+    private static double rescale(int[] side, int[] other, double[] odds, double slack, Scratch s) {
+        for (int r : side) {
+            s.sum[r] = slack;
+        }
+        for (int g = 0; g < side.length; g++) {
+            s.sum[side[g]] += s.scale[other[g]] * odds[g];
+        }
+        double moved = 0;
+        for (int r : side) {
+            double updated = 1 / s.sum[r];
+            if (updated != s.scale[r]) {
+                moved = Math.max(moved, Math.abs(updated - s.scale[r]) / updated);
+                s.scale[r] = updated;
+            }
+        }
+        return moved;
+    }
+
+    /**
+     * From each record of {@code side}: the odds of each of its candidates against the rest (its other
+     * candidates and no mate at all), each candidate's odds scaled by the other record's factor. The sum of
+     * the rest is computed without subtracting the largest term, which would cancel.
+     */
+    private static double[] viewOdds(int[] side, int[] other, double[] odds, double slack, Scratch s) {
+        for (int r : side) {
+            s.sum[r] = slack;
+            s.largest[r] = -1;
+            s.rest[r] = slack;
+        }
+        double[] scaled = new double[side.length];
+        for (int g = 0; g < side.length; g++) {
+            int r = side[g];
+            scaled[g] = s.scale[other[g]] * odds[g];
+            s.sum[r] += scaled[g];
+            if (scaled[g] > s.largest[r]) {
+                s.largest[r] = scaled[g];
+                s.largestAt[r] = g;
+            }
+        }
+        for (int g = 0; g < side.length; g++) {
+            if (s.largestAt[side[g]] != g) {
+                s.rest[side[g]] += scaled[g];
+            }
+        }
+        double[] view = new double[side.length];
+        for (int g = 0; g < side.length; g++) {
+            int r = side[g];
+            double against = s.largestAt[r] == g ? s.rest[r] : s.sum[r] - scaled[g];
+            view[g] = scaled[g] / against;
+        }
+        return view;
     }
 }
