@@ -25,7 +25,8 @@ import java.util.Random;
  * {@code ./mvnw -o -pl palimpsest-it -am -Pbench test-compile exec:exec -Dbench.main=io.github.palimpsest.febrl.TokenAccuracyReport -Dbench.args="febrl4 synthetic:10000"}.
  *
  * <p>Runs: {@code febrl4} (FEBRL4 without {@code soc_sec_id}: the two files as one pool, as two sources,
- * and as two sources one-to-one; {@code febrl4:pool,sources,1to1@0.5} picks among them, {@code @p} setting
+ * and as two sources one-to-one; {@code 1to1half}: one-to-one with every other record of 4b left out, so that
+ * half of 4a has no mate; {@code febrl4:pool,sources,1to1@0.5} picks among them, {@code @p} setting
  * the threshold probability, default 0.95), {@code synthetic:N} (generated cross-force data of N people, seed 42, one
  * pool), {@code plain-synthetic:N} (the same data through the plain-text linker, for comparison). Add
  * {@code --rules} to print each blocking rule's contribution. FEBRL runs are skipped when the data is absent.
@@ -116,6 +117,21 @@ public final class TokenAccuracyReport {
                         () -> builder.build().link(tombstones, sources));
                 case "1to1" -> print("FEBRL4 no ssn, tokens, 4a x 4b 1:1" + suffix, rules, truth, records,
                         () -> builder.oneToOne(true).build().link(tombstones, sources));
+                case "1to1half" -> {
+                    // Every other record of 4b left out: half of 4a has no mate, as when two forces share few people.
+                    List<Integer> keep = new ArrayList<>();
+                    for (int i = 0; i < records.size(); i++) {
+                        if (i < a.records().size() || (i - a.records().size()) % 2 == 0) {
+                            keep.add(i);
+                        }
+                    }
+                    List<Tombstone> kept = keep.stream().map(tombstones::get).toList();
+                    List<String> keptSources = keep.stream().map(sources::get).toList();
+                    List<PersonRecord> keptRecords = keep.stream().map(records::get).toList();
+                    int[] keptTruth = keep.stream().mapToInt(i -> truth[i]).toArray();
+                    print("FEBRL4 no ssn, tokens, 4a x half 4b 1:1" + suffix, rules, keptTruth, keptRecords,
+                            () -> builder.oneToOne(true).build().link(kept, keptSources));
+                }
                 default -> throw new IllegalArgumentException("unknown FEBRL4 mode " + mode);
             }
         }

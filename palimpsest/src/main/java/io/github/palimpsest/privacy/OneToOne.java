@@ -4,6 +4,8 @@ import io.github.palimpsest.block.CandidatePairs;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One-to-one linkage across sources: the record-level posterior of each candidate pair under the
@@ -36,6 +38,7 @@ import java.util.Set;
  * a sure mate. On two sources where few records have a mate, q is near 1 and the rule changes little.
  */
 final class OneToOne {
+    private static final Logger LOG = LoggerFactory.getLogger(OneToOne.class);
 
     /** Weights are clamped to this many bits before exponentiation, far beyond any real evidence. */
     private static final double WEIGHT_LIMIT = 500;
@@ -135,14 +138,12 @@ final class OneToOne {
 
     /** Per-record working arrays, reused across groups; only the group's records are touched. */
     private static final class Scratch {
-        final double[] scale;
         final double[] sum;
         final double[] largest;
         final int[] largestAt;
         final double[] rest;
 
         Scratch(int n) {
-            scale = new double[n];
             sum = new double[n];
             largest = new double[n];
             largestAt = new int[n];
@@ -168,23 +169,45 @@ final class OneToOne {
         }
         double rowSlack = slack(row, odds, sourceSize[sourceOf[row[0]]], s);
         double columnSlack = slack(column, odds, sourceSize[sourceOf[column[0]]], s);
-        // Sinkhorn: rows and columns scaled in turn until each sums to one with its slack.
-        for (int g = 0; g < size; g++) {
-            s.scale[row[g]] = 1;
-            s.scale[column[g]] = 1;
-        }
-        for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-            double moved = Math.max(rescale(row, column, odds, rowSlack, s),
-                    rescale(column, row, odds, columnSlack, s));
-            if (moved <= TOLERANCE) {
-                break;
+        // Belief propagation over the matching. toRow[g]: how freely the column record of candidate g can take
+        // its row record, given the column's other candidates and its slack (1 / (slack + Σ others' messages));
+        // toColumn[g]: the odds that the row record picks that column, given the row's other candidates.
+        double[] toRow = new double[size];
+        double[] toColumn = new double[size];
+        double[] term = new double[size];
+        Arrays.fill(toRow, 1 / columnSlack);
+        double[] rowRest = null;
+        double[] columnRest = null;
+        int sweeps = 0;
+        double moved = Double.POSITIVE_INFINITY;
+        while (sweeps < MAX_SWEEPS && moved > TOLERANCE) {
+            sweeps++;
+            for (int g = 0; g < size; g++) {
+                term[g] = odds[g] * toRow[g];
+            }
+            rowRest = restSums(row, term, rowSlack, s);
+            for (int g = 0; g < size; g++) {
+                toColumn[g] = odds[g] / rowRest[g];
+            }
+            columnRest = restSums(column, toColumn, columnSlack, s);
+            moved = 0;
+            for (int g = 0; g < size; g++) {
+                double updated = 1 / columnRest[g];
+                moved = Math.max(moved, Math.abs(updated - toRow[g]) / updated);
+                toRow[g] = updated;
             }
         }
-        double[] rowView = viewOdds(row, column, odds, rowSlack, s);
-        double[] columnView = viewOdds(column, row, odds, columnSlack, s);
+        LOG.info("one-to-one assignment: {} candidates, no-mate prior {} and {}, {} sweeps{}", size,
+                String.format("%.4f", rowSlack), String.format("%.4f", columnSlack), sweeps,
+                moved > TOLERANCE ? String.format(" (not converged: last change %.2g)", moved) : "");
         for (int g = 0; g < size; g++) {
-            double view = Math.min(rowView[g], columnView[g]);
-            double bits = Math.log(view) / Math.log(2);
+            term[g] = odds[g] * toRow[g];
+        }
+        rowRest = restSums(row, term, rowSlack, s);
+        for (int g = 0; g < size; g++) {
+            // The marginal odds of the pair: its odds against the rest of the row and the rest of the column.
+            double bits = Math.max(-WEIGHT_LIMIT, Math.min(WEIGHT_LIMIT, weights[group[g]]))
+                    - Math.log(rowRest[g]) / Math.log(2) - Math.log(columnRest[g]) / Math.log(2);
             result[group[g]] = Math.max(-WEIGHT_LIMIT, Math.min(WEIGHT_LIMIT, bits));
         }
     }
@@ -212,59 +235,34 @@ final class OneToOne {
     }
 
     /**
-     * Sets each record of {@code side} to 1 / (slack + Σ over its candidates of the other record's scale × odds);
-     * returns the largest relative change.
+     * For each candidate g: {@code slack} plus the sum of {@code term} over the other candidates of the same
+     * record of {@code side}. The largest term of each record is left out of its own sum directly rather than
+     * subtracted, which would cancel.
      */
-    private static double rescale(int[] side, int[] other, double[] odds, double slack, Scratch s) {
-        for (int r : side) {
-            s.sum[r] = slack;
-        }
-        for (int g = 0; g < side.length; g++) {
-            s.sum[side[g]] += s.scale[other[g]] * odds[g];
-        }
-        double moved = 0;
-        for (int r : side) {
-            double updated = 1 / s.sum[r];
-            if (updated != s.scale[r]) {
-                moved = Math.max(moved, Math.abs(updated - s.scale[r]) / updated);
-                s.scale[r] = updated;
-            }
-        }
-        return moved;
-    }
-
-    /**
-     * From each record of {@code side}: the odds of each of its candidates against the rest (its other
-     * candidates and no mate at all), each candidate's odds scaled by the other record's factor. The sum of
-     * the rest is computed without subtracting the largest term, which would cancel.
-     */
-    private static double[] viewOdds(int[] side, int[] other, double[] odds, double slack, Scratch s) {
+    private static double[] restSums(int[] side, double[] term, double slack, Scratch s) {
         for (int r : side) {
             s.sum[r] = slack;
             s.largest[r] = -1;
             s.rest[r] = slack;
         }
-        double[] scaled = new double[side.length];
         for (int g = 0; g < side.length; g++) {
             int r = side[g];
-            scaled[g] = s.scale[other[g]] * odds[g];
-            s.sum[r] += scaled[g];
-            if (scaled[g] > s.largest[r]) {
-                s.largest[r] = scaled[g];
+            s.sum[r] += term[g];
+            if (term[g] > s.largest[r]) {
+                s.largest[r] = term[g];
                 s.largestAt[r] = g;
             }
         }
         for (int g = 0; g < side.length; g++) {
             if (s.largestAt[side[g]] != g) {
-                s.rest[side[g]] += scaled[g];
+                s.rest[side[g]] += term[g];
             }
         }
-        double[] view = new double[side.length];
+        double[] rest = new double[side.length];
         for (int g = 0; g < side.length; g++) {
             int r = side[g];
-            double against = s.largestAt[r] == g ? s.rest[r] : s.sum[r] - scaled[g];
-            view[g] = scaled[g] / against;
+            rest[g] = s.largestAt[r] == g ? s.rest[r] : Math.max(slack, s.sum[r] - term[g]);
         }
-        return view;
+        return rest;
     }
 }
