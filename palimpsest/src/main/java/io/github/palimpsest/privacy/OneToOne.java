@@ -8,34 +8,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One-to-one linkage across sources: the record-level posterior of each candidate pair under the
- * one-to-one assumption ({@link #assignmentWeights}), and the greedy solver that keeps at most one link per
- * record and other source ({@link #select}).
+ * One-to-one linkage across sources: the posterior of each candidate pair under the one-to-one assumption
+ * ({@link #assignmentWeights}), and the greedy solver that keeps at most one link per record and other source
+ * ({@link #select}).
  *
- * <p><b>Why a record-level posterior.</b> A pair's match weight judges the pair alone: its prior is λ, the
- * chance that two records drawn at random across the sources are one person, about 1 in the size of the
- * other source. When each record has at most one mate in the other source, the competition is not all of
- * that source but the record's own candidates: if record a has a mate among its candidates with prior
- * probability ρ, the mate is candidate j with probability
+ * <p><b>Why a posterior under the assignment.</b> A pair's match weight judges the pair alone: its prior is
+ * λ, the chance that two records drawn at random across the sources are one person, about 1 in the size of
+ * the other source. When each record has at most one mate in the other source, a record does not compete
+ * with that whole source but with its own candidates, and a record of the other source that is clearly
+ * someone else's mate hardly competes at all. The model: a random partial matching between the sources whose
+ * probability is the product of the odds o = 2^w of its pairs (w the pair weight, prior included), with
+ * records of source s left without a mate among their candidates at prior odds q_s each. For two records
+ * that are each other's only candidate the posterior odds are o / (q_s · q_t); a candidate with close
+ * competitors is demoted; with q = 1 (almost no record has a mate) a lone pair keeps its own posterior. The
+ * marginals are computed by belief propagation (sum-product) over the matching, the standard approximation
+ * of the marginals of a random matching, exact on isolated pairs and on trees: a record's message to a
+ * candidate is its odds of picking that candidate against its other candidates (each weighed by how free
+ * that candidate is of its own other candidates) and the slack; the pair's posterior odds are o over the
+ * rest of its row times the rest of its column. The sweeps are repeated until no message moves by more than
+ * one part in 10^9.
  *
- * <pre>    P(a↔j) = o_j / (q + Σ_i o_i),    q = 1 − ρ,</pre>
- *
- * where o_j = 2^w_j are the pair odds (λ times the Bayes factor) of a's candidates i in that source. With q =
- * 1 and one candidate this is the pair's own posterior; a lone candidate in a pool where nearly every record
- * has a mate among its candidates (q small) is promoted, and a pair with a close competitor is demoted. The
- * mates that blocking never proposed are inside q: ρ counts only mates among the candidates. Both records of
- * a pair make this judgement, and a competitor that is itself the clear mate of a third record competes
- * less: the two sides are reconciled by Sinkhorn scaling of the candidate odds with a slack row and column
- * (each record of the first source sums to one over its candidates and "no mate", each record of the second
- * likewise), the usual approximation of the marginals of a random matching.
- *
- * <p><b>Estimating q without letting it degenerate.</b> ρ for the records of source s towards source t is
- * the share the <em>pair</em> model itself expects to have a mate there: each record counts the sum of its
- * candidates' pair probabilities, at most one, and the count gets one pseudo-record with a mate and one
- * without (Laplace's rule of succession): q = (n_s − Σ_a min(1, Σ_j p_aj) + 1) / (n_s + 2), with n_s all of
- * s's records, candidates or not. The pair probabilities ignore the one-to-one constraint, so they
- * undercount the mates and q errs on the safe side; it stays above 1 / (n_s + 2) even when every record has
- * a sure mate. On two sources where few records have a mate, q is near 1 and the rule changes little.
+ * <p><b>Estimating q without letting it degenerate.</b> The share ρ of source s's records with a mate among
+ * their candidates in source t is the count the <em>pair</em> model itself expects: each record counts the
+ * sum of its candidates' pair probabilities, at most one, and the count gets one pseudo-record with a mate
+ * and one without (Laplace's rule of succession): q = (n_s − Σ_a min(1, Σ_j p_aj) + 1) / (n_s + 2), with
+ * n_s all of s's records, candidates or not. Mates that blocking never proposed fall in q. The pair
+ * probabilities ignore the one-to-one constraint, so they undercount the mates and q errs on the side of
+ * caution; it stays above 1 / (n_s + 2) even when every record has a sure mate. Where few records have a
+ * mate, q is near 1 and the assignment changes little.
  */
 final class OneToOne {
     private static final Logger LOG = LoggerFactory.getLogger(OneToOne.class);
