@@ -42,12 +42,54 @@ final class OneToOne {
 
     /** Weights are clamped to this many bits before exponentiation, far beyond any real evidence. */
     private static final double WEIGHT_LIMIT = 500;
-    /** Sinkhorn stops when no scale factor moves by more than this relative amount in a sweep... */
-    private static final double TOLERANCE = 1e-9;
+    /** Propagation stops when no message moves by more than this relative amount in a sweep... */
+    private static final double TOLERANCE = 1e-6;
     /** ...or after this many sweeps; each costs one pass over the candidates. */
-    private static final int MAX_SWEEPS = 1_000;
+    private static final int MAX_SWEEPS = 200;
 
     private OneToOne() {
+    }
+
+    /** The links one-to-one linking keeps: candidate indexes in ascending order, and each link's weight. */
+    record Links(int[] indexes, double[] weights, int promoted) {
+    }
+
+    /**
+     * The one-to-one links. A pair is accepted when its own weight or its {@linkplain #assignmentWeights
+     * assignment weight} reaches the threshold: the assignment promotes a pair whose records are clearly each
+     * other's mate, but never rejects one whose own evidence suffices, since that evidence holds whether or
+     * not the one-to-one assumption does (two records of one person in one source are close competitors, of
+     * which either is a right link). The accepted pairs are then reduced by {@link #select}, strongest first by
+     * the larger of the two weights. A link's weight is its pair weight, or the threshold for a promoted pair:
+     * the assignment never makes a link stronger than its own evidence, so only that evidence can reach the
+     * overwhelming weight that joins records with different PNC, CRO or NI tokens.
+     *
+     * @param pairs     packed candidate pairs, every one across two sources
+     * @param weights   pair match weights in bits (prior included), by candidate index
+     * @param sourceOf  the source of each record
+     * @param threshold the threshold weight in bits
+     */
+    static Links links(long[] pairs, double[] weights, int[] sourceOf, double threshold) {
+        double[] assignment = assignmentWeights(pairs, weights, sourceOf);
+        double[] strength = new double[pairs.length];
+        int[] accepted = new int[pairs.length];
+        int count = 0;
+        for (int k = 0; k < pairs.length; k++) {
+            strength[k] = Math.max(weights[k], assignment[k]);
+            if (strength[k] >= threshold) {
+                accepted[count++] = k;
+            }
+        }
+        int[] kept = select(Arrays.copyOf(accepted, count), pairs, strength, sourceOf);
+        double[] linkWeights = new double[kept.length];
+        int promoted = 0;
+        for (int i = 0; i < kept.length; i++) {
+            linkWeights[i] = Math.max(weights[kept[i]], threshold);
+            if (weights[kept[i]] < threshold) {
+                promoted++;
+            }
+        }
+        return new Links(kept, linkWeights, promoted);
     }
 
     /**
@@ -192,7 +234,9 @@ final class OneToOne {
             columnRest = restSums(column, toColumn, columnSlack, s);
             moved = 0;
             for (int g = 0; g < size; g++) {
-                double updated = 1 / columnRest[g];
+                // Damped (geometric mean of old and new): undamped, two records of one person in the other
+                // source make the messages oscillate between them.
+                double updated = Math.sqrt(toRow[g] / columnRest[g]);
                 moved = Math.max(moved, Math.abs(updated - toRow[g]) / updated);
                 toRow[g] = updated;
             }

@@ -71,29 +71,18 @@ final class TokenLinkRun {
                 new Stages(Stages.SILENT));
     }
 
-    /**
-     * The one-to-one links: the candidates whose {@linkplain OneToOne#assignmentWeights assignment weight}
-     * (the record-level posterior under the one-to-one assumption) is at or above the threshold, reduced
-     * greedily to at most one link per record and other source. A link's weight is the smaller of its
-     * assignment weight and its pair weight, but at least the threshold: the one-to-one judgement can make a
-     * link of a pair below the threshold, or weaken a pair with a close competitor, but it never makes a link
-     * stronger than its own evidence, so that only the pair evidence can reach the overwhelming weight that
-     * joins records with different PNC, CRO or NI tokens.
-     */
+    /** The one-to-one links ({@link OneToOne#links}), with their weights. */
     private ScoredLinks oneToOneLinks(PipelineRun<Tombstone> run, long[] pairs) {
         double threshold = config.settings.thresholdWeight();
         double[] weights = run.weights();
-        double[] assignment = OneToOne.assignmentWeights(pairs, weights, sourceOf);
-        int[] accepted = IntStream.range(0, pairs.length).filter(k -> assignment[k] >= threshold).toArray();
-        int[] kept = OneToOne.select(accepted, pairs, assignment, sourceOf);
-        long promoted = IntStream.of(kept).filter(k -> weights[k] < threshold).count();
+        OneToOne.Links kept = OneToOne.links(pairs, weights, sourceOf, threshold);
         long abovePairThreshold = IntStream.range(0, pairs.length).filter(k -> weights[k] >= threshold).count();
-        LOG.info("one-to-one: {} links kept ({} of them below the threshold as pairs); {} pairs at or above the "
-                + "threshold", kept.length, promoted, abovePairThreshold);
-        ScoredLinks.Builder built = ScoredLinks.builder(kept.length);
-        for (int k : kept) {
-            built.add(CandidatePairs.left(pairs[k]), CandidatePairs.right(pairs[k]),
-                    Math.min(assignment[k], Math.max(weights[k], threshold)));
+        LOG.info("one-to-one: {} links kept, {} of them promoted by the assignment from below the threshold; {} "
+                + "pairs at or above the threshold", kept.indexes().length, kept.promoted(), abovePairThreshold);
+        ScoredLinks.Builder built = ScoredLinks.builder(kept.indexes().length);
+        for (int i = 0; i < kept.indexes().length; i++) {
+            int k = kept.indexes()[i];
+            built.add(CandidatePairs.left(pairs[k]), CandidatePairs.right(pairs[k]), kept.weights()[i]);
         }
         return built.build();
     }

@@ -2,16 +2,19 @@ package io.github.palimpsest.privacy;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.palimpsest.block.CandidatePairs;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The record-level one-to-one posterior ({@link OneToOne#assignmentWeights}) and the greedy solver. Records
+ * The one-to-one posterior ({@link OneToOne#assignmentWeights}), the links it leads to ({@link OneToOne#links})
+ * and the greedy solver. Records
  * 0..n-1 are source 0 and n..2n-1 source 1; weights are pair match weights in bits, prior included.
  */
 class OneToOneTest {
@@ -51,6 +54,15 @@ class OneToOneTest {
             return sourceOf;
         }
 
+        OneToOne.Links links() {
+            return OneToOne.links(pairs.stream().mapToLong(Long::longValue).toArray(),
+                    weights.stream().mapToDouble(Double::doubleValue).toArray(), sources(), THRESHOLD);
+        }
+
+        boolean linked(OneToOne.Links links, int candidate) {
+            return Arrays.stream(links.indexes()).anyMatch(k -> k == candidate);
+        }
+
         double[] assignment() {
             return OneToOne.assignmentWeights(pairs.stream().mapToLong(Long::longValue).toArray(),
                     weights.stream().mapToDouble(Double::doubleValue).toArray(), sources());
@@ -75,6 +87,10 @@ class OneToOneTest {
         double[] assignment = pool.assignment();
         assertTrue(assignment[weak] < THRESHOLD, "assignment weight " + assignment[weak]);
         assertTrue(assignment[weak] < 0, "assignment weight " + assignment[weak]);
+        OneToOne.Links links = pool.links();
+        assertFalse(pool.linked(links, weak));
+        assertEquals(99, links.indexes().length);
+        assertEquals(0, links.promoted());
     }
 
     @Test
@@ -86,6 +102,12 @@ class OneToOneTest {
         for (int k = 0; k < assignment.length; k++) {
             assertTrue(assignment[k] >= THRESHOLD);
         }
+        OneToOne.Links links = pool.links();
+        assertTrue(pool.linked(links, mutualBest));
+        assertEquals(100, links.indexes().length);
+        assertEquals(1, links.promoted());
+        // Promoted, it enters at the threshold: the assignment never makes a link stronger than its evidence.
+        assertEquals(THRESHOLD, links.weights()[Arrays.binarySearch(links.indexes(), mutualBest)]);
     }
 
     @Test
@@ -99,6 +121,21 @@ class OneToOneTest {
         assertTrue(assignment[first] < THRESHOLD, "assignment weight " + assignment[first]);
         assertTrue(assignment[second] < THRESHOLD, "assignment weight " + assignment[second]);
         assertTrue(assignment[first] > assignment[second]);
+        // Each pair's own evidence suffices (as when the two are records of one person): the stronger links.
+        OneToOne.Links links = pool.links();
+        assertTrue(pool.linked(links, first));
+        assertFalse(pool.linked(links, second));
+        assertEquals(12.0, links.weights()[Arrays.binarySearch(links.indexes(), first)]);
+    }
+
+    @Test
+    void closeCandidatesBelowTheThresholdStayUnlinked() {
+        Pool pool = new Pool(100).sureMates(2, 100, 20);
+        int first = pool.pair(0, 0, 3.0);
+        int second = pool.pair(0, 1, 2.5);
+        OneToOne.Links links = pool.links();
+        assertFalse(pool.linked(links, first));
+        assertFalse(pool.linked(links, second));
     }
 
     @Test
@@ -112,12 +149,16 @@ class OneToOneTest {
         assertTrue(assignment[weakButFree] >= THRESHOLD, "assignment weight " + assignment[weakButFree]);
         assertTrue(assignment[taken] < 0, "assignment weight " + assignment[taken]);
         assertTrue(assignment[clearMate] >= THRESHOLD);
+        OneToOne.Links links = pool.links();
+        assertTrue(pool.linked(links, weakButFree));
+        assertTrue(pool.linked(links, clearMate));
+        assertFalse(pool.linked(links, taken));
     }
 
     @Test
-    void bothRecordsMustAgreeOnTheMate() {
+    void aRecordThatTwoRecordsCompeteForIsTheClearMateOfNeither() {
         // Source 1's record 0 is the only candidate of source 0's records 0 and 1, at equal weight: from its
-        // side it cannot tell them apart, so neither pair links.
+        // side it cannot tell them apart, so neither is its clear mate under the assignment.
         Pool pool = new Pool(100).sureMates(2, 100, 20);
         int one = pool.pair(0, 0, 10.0);
         int other = pool.pair(1, 0, 10.0);
