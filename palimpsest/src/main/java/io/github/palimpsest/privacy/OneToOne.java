@@ -25,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * of the marginals of a random matching, exact on isolated pairs and on trees: a record's message to a
  * candidate is its odds of picking that candidate against its other candidates (each weighed by how free
  * that candidate is of its own other candidates) and the slack; the pair's posterior odds are o over the
- * rest of its row times the rest of its column. The sweeps are repeated until no message moves by more than
- * one part in 10^9.
+ * rest of its row times the rest of its column. The messages are damped and the sweeps repeated until no
+ * message moves by more than one part in a million, or 200 times (where a record has near-identical
+ * candidates they may not settle; those pairs are close competitors, which the assignment does not promote).
+ * {@link #links} uses the posterior only to promote pairs.
  *
  * <p><b>Estimating q without letting it degenerate.</b> The share ρ of source s's records with a mate among
  * their candidates in source t is the count the <em>pair</em> model itself expects: each record counts the
