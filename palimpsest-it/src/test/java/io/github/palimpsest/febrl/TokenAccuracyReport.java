@@ -25,9 +25,10 @@ import java.util.Random;
  * {@code ./mvnw -o -pl palimpsest-it -am -Pbench test-compile exec:exec -Dbench.main=io.github.palimpsest.febrl.TokenAccuracyReport -Dbench.args="febrl4 synthetic:10000"}.
  *
  * <p>Runs: {@code febrl4} (FEBRL4 without {@code soc_sec_id}: the two files as one pool, as two sources,
- * and as two sources one-to-one; {@code febrl4:pool,sources,1to1@0.5} picks among them, {@code @p} setting
+ * and as two sources one-to-one; {@code 1to1half}: one-to-one with every other record of 4b left out, so that
+ * half of 4a has no mate; {@code febrl4:pool,sources,1to1@0.5} picks among them, {@code @p} setting
  * the threshold probability, default 0.95), {@code synthetic:N} (generated cross-force data of N people, seed 42, one
- * pool), {@code plain-synthetic:N} (the same data through the plain-text linker, for comparison). Add
+ * pool; {@code synthetic-1to1:N} the same with each force a source, one-to-one), {@code plain-synthetic:N} (the same data through the plain-text linker, for comparison). Add
  * {@code --rules} to print each blocking rule's contribution. FEBRL runs are skipped when the data is absent.
  */
 public final class TokenAccuracyReport {
@@ -81,7 +82,8 @@ public final class TokenAccuracyReport {
         String kind = run.split(":")[0];
         switch (kind) {
             case "febrl4" -> febrl4(run.contains(":") ? run.split(":")[1] : "pool,sources,1to1", rules);
-            case "synthetic" -> synthetic(Integer.parseInt(run.split(":")[1]), 42, rules);
+            case "synthetic" -> synthetic(Integer.parseInt(run.split(":")[1]), 42, rules, false);
+            case "synthetic-1to1" -> synthetic(Integer.parseInt(run.split(":")[1]), 42, rules, true);
             case "plain-synthetic" -> System.out.println(AccuracyReport.synthetic(
                     Integer.parseInt(run.split(":")[1]), 42));
             default -> throw new IllegalArgumentException("unknown run " + run);
@@ -116,12 +118,27 @@ public final class TokenAccuracyReport {
                         () -> builder.build().link(tombstones, sources));
                 case "1to1" -> print("FEBRL4 no ssn, tokens, 4a x 4b 1:1" + suffix, rules, truth, records,
                         () -> builder.oneToOne(true).build().link(tombstones, sources));
+                case "1to1half" -> {
+                    // Every other record of 4b left out: half of 4a has no mate, as when two forces share few people.
+                    List<Integer> keep = new ArrayList<>();
+                    for (int i = 0; i < records.size(); i++) {
+                        if (i < a.records().size() || (i - a.records().size()) % 2 == 0) {
+                            keep.add(i);
+                        }
+                    }
+                    List<Tombstone> kept = keep.stream().map(tombstones::get).toList();
+                    List<String> keptSources = keep.stream().map(sources::get).toList();
+                    List<PersonRecord> keptRecords = keep.stream().map(records::get).toList();
+                    int[] keptTruth = keep.stream().mapToInt(i -> truth[i]).toArray();
+                    print("FEBRL4 no ssn, tokens, 4a x half 4b 1:1" + suffix, rules, keptTruth, keptRecords,
+                            () -> builder.oneToOne(true).build().link(kept, keptSources));
+                }
                 default -> throw new IllegalArgumentException("unknown FEBRL4 mode " + mode);
             }
         }
     }
 
-    private static void synthetic(int people, long seed, boolean rules) {
+    private static void synthetic(int people, long seed, boolean rules, boolean oneToOne) {
         List<SyntheticRecord> generated = SyntheticForces.builder().people(people).seed(seed).build().generate()
                 .records();
         List<PersonRecord> records = new ArrayList<>();
@@ -131,6 +148,14 @@ public final class TokenAccuracyReport {
             entities.add(r.entityId());
         }
         List<Tombstone> tombstones = tokenise(records);
+        if (oneToOne) {
+            // Each force a source: a force holds several records of one person, so one-to-one is the wrong
+            // assumption here; the run shows what it costs.
+            List<String> forces = records.stream().map(r -> r.force().canonical().orElse("?")).toList();
+            print("synthetic " + people + "p, tokens, forces 1:1", rules, entityNumbers(entities), records,
+                    () -> TokenLinker.builder().seed(42).oneToOne(true).build().link(tombstones, forces));
+            return;
+        }
         print("synthetic " + people + "p, tokens, one pool", rules, entityNumbers(entities), records,
                 () -> TokenLinker.builder().seed(42).build().link(tombstones));
     }

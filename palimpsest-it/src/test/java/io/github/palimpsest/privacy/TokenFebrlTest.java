@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class TokenFebrlTest {
 
     @Test
-    void febrl4ThroughTokensAloneOneToOneReachesPrecisionAndRecallOf0995() {
+    void febrl4ThroughTokensAloneOneToOneWithDefaultsReachesPrecisionAndRecallOf0995() {
         assumeTrue(FebrlData.isAvailable(), "FEBRL data not present");
         FebrlData.Dataset a = FebrlData.read(false, "dataset4a.csv");
         FebrlData.Dataset b = FebrlData.read(false, "dataset4b.csv");
@@ -39,7 +39,7 @@ class TokenFebrlTest {
         });
         Map<String, Integer> ids = new HashMap<>();
         int[] truth = entities.stream().mapToInt(e -> ids.computeIfAbsent(e, k -> ids.size())).toArray();
-        TokenLinkResult result = TokenLinker.builder().seed(42).oneToOne(true).thresholdProbability(0.5).build()
+        TokenLinkResult result = TokenLinker.builder().seed(42).oneToOne(true).build()
                 .link(tombstones, sources);
         PairwiseMetrics metrics = PairwiseMetrics.of(truth, result.clustering().clusterOfRecords());
         assertTrue(result.blockingRecall(truth) >= 0.998, "blocking recall " + result.blockingRecall(truth));

@@ -27,7 +27,10 @@ import java.util.Optional;
  *       comparisons is not trained on: it is scored with a bundled model, trained by a fixed recipe on
  *       generated fictional records (docs/privacy.md, "Small pools");</li>
  *   <li><b>score</b> each pair (term-frequency adjustment on identifier tokens);</li>
- *   <li>optionally keep a <b>one-to-one</b> assignment across sources, greedily by weight;</li>
+ *   <li>optionally keep a <b>one-to-one</b> assignment across sources: pairs at the threshold, and those
+ *       promoted by their posterior under the one-to-one assumption (against their records' other candidates
+ *       and the estimated chance that a record has no mate among them, {@link OneToOne}), then greedily,
+ *       strongest first;</li>
  *   <li><b>cluster</b> with {@link io.github.palimpsest.cluster.Clusterer}: different PNC, CRO or NI tokens
  *       stay apart, and dates of birth whose filters disagree conflict.</li>
  * </ol>
@@ -35,7 +38,8 @@ import java.util.Optional;
  * <p><b>Two modes.</b> {@link #link(List)} deduplicates one pool: every pair may link.
  * {@link #link(List, List)} links <em>sources</em> (two forces, or the two files of a two-party linkage):
  * only pairs of records from different sources are compared, and with {@link Builder#oneToOne one-to-one}
- * each record links to at most one record of each other source, the strongest pairs chosen first (the
+ * each record links to at most one record of each other source: a pair is accepted when its own weight or its
+ * posterior under the one-to-one assumption reaches the threshold, the strongest pairs chosen first (the
  * greedy solver of two-party linkage).
  *
  * <pre>{@code
@@ -238,8 +242,13 @@ public final class TokenLinker {
 
         /**
          * Whether each record links to at most one record of each other source (default false); only for
-         * {@link TokenLinker#link(List, List)}. Links are taken strongest first (ties by record indexes)
-         * and a link is kept when neither record already has a kept link into the other's source.
+         * {@link TokenLinker#link(List, List)}. A pair is accepted when its own weight reaches the threshold, or
+         * its posterior <em>under the one-to-one assumption</em> does: judged against both records' other
+         * candidates and the estimated chance that a record has no mate among them, so that a pair below the
+         * threshold links when the two records are clearly each other's mate (it then enters at the
+         * threshold weight). Accepted pairs are taken strongest first (ties by record indexes) and a link is
+         * kept when neither record already has a kept link into the other's source. Linking without
+         * one-to-one is unaffected.
          */
         public Builder oneToOne(boolean value) {
             this.oneToOne = value;
