@@ -162,23 +162,23 @@ public final class SparkLinker implements Serializable {
         // that one slow task does not leave a core idle.
         int partitions = Math.max(input.rdd().getNumPartitions(), 2 * jsc.defaultParallelism());
         HashPartitioner byPosition = new HashPartitioner(partitions);
-        // The rows are read once: the prepare stage and the training sample both read this copy.
-        JavaPairRDD<Long, Row> rowsByPosition = input.javaRDD().zipWithIndex().mapToPair(t -> new Tuple2<>(t._2, t._1))
-                .partitionBy(byPosition).persist(StorageLevel.MEMORY_AND_DISK_SER());
-        JavaPairRDD<Long, ComparableRecord> records = rowsByPosition.mapPartitionsToPair(it -> {
-            ComparableRecordFactory factory = ComparableRecordFactory.create();
-            List<Tuple2<Long, ComparableRecord>> out = new ArrayList<>();
-            while (it.hasNext()) {
-                Tuple2<Long, Row> row = it.next();
-                String id = rows.recordIdOf(row._2);
-                if (id.isEmpty()) {
-                    throw new IllegalArgumentException("record_id is empty in row " + (row._1 + 1)
-                            + "; every row needs a record_id");
-                }
-                out.add(new Tuple2<>(row._1, factory.of(rows.toRecord(row._2))));
-            }
-            return out.iterator();
-        }, true).persist(StorageLevel.MEMORY_AND_DISK());
+        // The rows are prepared where they land and the records cached: the later stages and the training sample
+        // all read this one copy, so the input is parsed and normalised once.
+        JavaPairRDD<Long, ComparableRecord> records = input.javaRDD().zipWithIndex()
+                .mapToPair(t -> new Tuple2<>(t._2, t._1)).partitionBy(byPosition).mapPartitionsToPair(it -> {
+                    ComparableRecordFactory factory = ComparableRecordFactory.create();
+                    List<Tuple2<Long, ComparableRecord>> out = new ArrayList<>();
+                    while (it.hasNext()) {
+                        Tuple2<Long, Row> row = it.next();
+                        String id = rows.recordIdOf(row._2);
+                        if (id.isEmpty()) {
+                            throw new IllegalArgumentException("record_id is empty in row " + (row._1 + 1)
+                                    + "; every row needs a record_id");
+                        }
+                        out.add(new Tuple2<>(row._1, factory.of(rows.toRecord(row._2))));
+                    }
+                    return out.iterator();
+                }, true).persist(StorageLevel.MEMORY_AND_DISK());
         long n = records.count();
         long distinctIds = records.map(t -> t._2.recordId()).distinct().count();
         checkArgument(distinctIds == n, "%s record ids repeat; record ids must be unique within a run", n - distinctIds);
@@ -189,7 +189,7 @@ public final class SparkLinker implements Serializable {
         java.util.concurrent.CompletableFuture<MatchModel> training = java.util.concurrent.CompletableFuture
                 .supplyAsync(() -> {
                     Stopwatch trainWatch = Stopwatch.createStarted();
-                    MatchModel trained = model(rowsByPosition, rows, n);
+                    MatchModel trained = model(records, n);
                     LOG.info("train: {} in {} ms", trained.trainingNote().isEmpty() ? "model ready"
                             : trained.trainingNote(), lap(trainWatch));
                     return trained;
@@ -209,8 +209,6 @@ public final class SparkLinker implements Serializable {
             cached.forEach(Runnable::run);
             Throwables.throwIfUnchecked(e.getCause());
             throw e;
-        } finally {
-            rowsByPosition.unpersist(false);
         }
         LOG.info("train: waited {} ms for the model after blocking", lap(watch));
         Broadcast<String> broadcastModel = jsc.broadcast(model.toJson());
@@ -270,29 +268,30 @@ public final class SparkLinker implements Serializable {
      * over the trainingSampleSize records whose ids hash lowest (so a rerun trains the same model), its priors then scaled from
      * the sample to the pool ({@link MatchModel#scaledToPool}).
      */
-    private MatchModel model(JavaPairRDD<Long, Row> rowsByPosition, CanonicalRows rows, long n) {
+    private MatchModel model(JavaPairRDD<Long, ComparableRecord> records, long n) {
         if (modelJson != null) {
             return MatchModel.fromJson(modelJson);
         }
         checkArgument(n >= 2, "training a model needs at least two records, got %s; supply a trained model", n);
         // A bottom-k sample by a hash of the record id: exactly trainingSampleSize records, the same ones
-        // whatever the partitioning, and a rerun trains the same model.
+        // whatever the partitioning, and a rerun trains the same model. The records come prepared from the
+        // tasks' cache: the driver neither reads nor normalises them again.
         long cutoff = Long.MAX_VALUE;
         if (n > trainingSampleSize) {
-            List<Long> smallest = rowsByPosition.map(t -> sampleHash(rows.recordIdOf(t._2))).takeOrdered(trainingSampleSize);
+            List<Long> smallest = records.map(t -> sampleHash(t._2.recordId())).takeOrdered(trainingSampleSize);
             cutoff = smallest.get(smallest.size() - 1);
         }
         long last = cutoff;
-        List<Tuple2<Long, Row>> sample = new ArrayList<>(rowsByPosition
-                .filter(t -> last == Long.MAX_VALUE || sampleHash(rows.recordIdOf(t._2)) <= last)
+        List<Tuple2<Long, ComparableRecord>> sample = new ArrayList<>(records
+                .filter(t -> last == Long.MAX_VALUE || sampleHash(t._2.recordId()) <= last)
                 .collect());
         sample.sort(Comparator.comparingLong(t -> t._1));
-        List<PersonRecord> training = new ArrayList<>(sample.size());
-        for (Tuple2<Long, Row> row : sample) {
-            training.add(rows.toRecord(row._2));
+        List<ComparableRecord> training = new ArrayList<>(sample.size());
+        for (Tuple2<Long, ComparableRecord> record : sample) {
+            training.add(record._2);
         }
         LOG.info("train: on {} of {} records on the driver", training.size(), n);
-        MatchModel trained = oneMachineLinker().train(training);
+        MatchModel trained = oneMachineLinker().trainComparable(training);
         if (training.size() < n) {
             return trained.scaledToPool(training.size(), n);
         }
