@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.base.Stopwatch;
 import com.google.common.base.Throwables;
 import com.google.common.hash.Hashing;
+import io.github.palimpsest.Link;
 import io.github.palimpsest.Linker;
 import io.github.palimpsest.block.Blocker;
 import io.github.palimpsest.block.BlockingRule;
@@ -16,6 +17,7 @@ import io.github.palimpsest.cluster.EntityIds;
 import io.github.palimpsest.cluster.PairDecisions;
 import io.github.palimpsest.cluster.PersonConflicts;
 import io.github.palimpsest.cluster.RecordConflicts;
+import io.github.palimpsest.cluster.RefusedLink;
 import io.github.palimpsest.cluster.ScoredLinks;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.TermFrequencyComparison;
@@ -98,6 +100,8 @@ public final class SparkLinker implements Serializable {
     private final String sourceName;
     /** A reviewer's decisions; used on the driver only (they reach the tasks by position, see {@link Decided}). */
     private final transient ReviewDecisions decisions;
+    /** Whether decisions were given: the links then carry a {@code decision} column, as the CLI's do. */
+    private final boolean decisionColumn;
 
     private SparkLinker(Builder b) {
         this.thresholdProbability = b.thresholdProbability;
@@ -111,6 +115,7 @@ public final class SparkLinker implements Serializable {
         this.referenceDate = b.referenceDate;
         this.sourceName = b.sourceName;
         this.decisions = b.decisions;
+        this.decisionColumn = b.decisionsGiven;
     }
 
     /**
@@ -230,9 +235,11 @@ public final class SparkLinker implements Serializable {
 
         LongAccumulator rejections = jsc.sc().longAccumulator("constraint rejections");
         Decided decided = decided(prepared);
+        Broadcast<Decided> decisionsByPosition = jsc.broadcast(decided);
+        Clustered clustered = cluster(jsc, prepared, byPosition, links, decided, decisionsByPosition,
+                PersonConflicts.birthDatesConflict(Standard.COMPARISONS, model), rejections, cached);
         // (input position, record id, entity id), sorted by position: the output needs no SQL shuffle.
-        JavaRDD<Row> personRows = cluster(jsc, prepared, byPosition, links, decided,
-                PersonConflicts.birthDatesConflict(Standard.COMPARISONS, model), rejections)
+        JavaRDD<Row> personRows = clustered.persons()
                 .repartitionAndSortWithinPartitions(new ByRange(n, partitions)).values()
                 .persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(personRows::unpersist);
@@ -258,7 +265,9 @@ public final class SparkLinker implements Serializable {
             listed = links.union(decidedLinks);
         }
         JavaRDD<ScoredPair> allLinks = listed;
-        return new SparkLinkResult(persons, () -> linksTable(spark, allLinks, broadcastModel), model, n, candidateCount,
+        LinkDecisions linkDecisions = decisionColumn ? new LinkDecisions(decisionsByPosition, clustered.keptApart()) : null;
+        return new SparkLinkResult(persons, () -> linksTable(spark, allLinks, broadcastModel, linkDecisions), model, n,
+                candidateCount,
                 linkCount, people, oversize[0], rejections.value(), () -> cached.forEach(Runnable::run));
     }
 
@@ -651,9 +660,9 @@ public final class SparkLinker implements Serializable {
      * constrained {@link Clusterer}, exactly as the one-machine run clusters (the components are independent:
      * a merge only ever follows a link); records without a link are people of their own.
      */
-    private JavaPairRDD<Long, Row> cluster(JavaSparkContext jsc, JavaPairRDD<Long, Prepared> records,
-            HashPartitioner byPosition, JavaRDD<ScoredPair> links, Decided decided, boolean birthDatesConflict,
-            LongAccumulator rejections) {
+    private Clustered cluster(JavaSparkContext jsc, JavaPairRDD<Long, Prepared> records, HashPartitioner byPosition,
+            JavaRDD<ScoredPair> links, Decided decided, Broadcast<Decided> decisionsByPosition,
+            boolean birthDatesConflict, LongAccumulator rejections, List<Runnable> cached) {
         JavaPairRDD<Long, Long> edges = links.mapToPair(p -> new Tuple2<>(p.left, p.right));
         if (!decided.mustLinks.isEmpty()) {
             // A must-link joins its two records whatever their score: they must meet in one component.
@@ -668,14 +677,38 @@ public final class SparkLinker implements Serializable {
                 .join(componentOf, byPosition).mapToPair(t -> new Tuple2<>(t._2._2, t._2._1));
         double threshold = thresholdWeight;
         double overwhelming = overwhelmingWeight;
-        Broadcast<Decided> decisionsByPosition = jsc.broadcast(decided);
-        JavaPairRDD<Long, Row> clustered = membersByComponent.cogroup(linksByComponent)
-                .flatMapToPair(c -> clusterComponent(c._2._1, c._2._2, decisionsByPosition.value(), threshold,
+        JavaRDD<ComponentPeople> components = membersByComponent.cogroup(linksByComponent)
+                .map(c -> clusterComponent(c._2._1, c._2._2, decisionsByPosition.value(), threshold,
                         overwhelming, birthDatesConflict, rejections));
+        JavaRDD<Tuple2<Long, Long>> keptApart = jsc.emptyRDD();
+        if (decided.cannotLinkCount > 0) {
+            // Only a non-match keeps links apart; the components are then kept for the links' decision column.
+            components = components.persist(StorageLevel.MEMORY_AND_DISK());
+            cached.add(components::unpersist);
+            keptApart = components.flatMap(c -> c.keptApart().iterator());
+        }
+        JavaPairRDD<Long, Row> clustered = components.flatMapToPair(c -> c.persons().iterator());
         JavaPairRDD<Long, Row> alone = records.subtractByKey(componentOf, byPosition)
                 .mapToPair(t -> new Tuple2<>(t._1, RowFactory.create(t._1, t._2.record.recordId(),
                         EntityIds.people().idFor(t._2.record.recordId()))));
-        return clustered.union(alone);
+        return new Clustered(clustered.union(alone), keptApart);
+    }
+
+    /** Each record's person row by input position, and the links a reviewer's non-match kept apart. */
+    private record Clustered(JavaPairRDD<Long, Row> persons, JavaRDD<Tuple2<Long, Long>> keptApart) {
+    }
+
+    /**
+     * One component clustered: each member's person row by input position, and the links refused because
+     * they would join a reviewer's non-match whose records ended in different people (positions, smaller
+     * first), as the one-machine links file marks them.
+     */
+    private record ComponentPeople(List<Tuple2<Long, Row>> persons, List<Tuple2<Long, Long>> keptApart)
+            implements Serializable {
+    }
+
+    /** What the links' {@code decision} column is made from: the decisions by position and the kept-apart links. */
+    private record LinkDecisions(Broadcast<Decided> decided, JavaRDD<Tuple2<Long, Long>> keptApart) {
     }
 
     /**
@@ -735,6 +768,16 @@ public final class SparkLinker implements Serializable {
             }
         }
 
+        /** What a reviewer decided about two positions: the library's decision, {@code NONE} when nothing. */
+        Link.Decision between(long a, long b) {
+            for (long[] d : byPosition.getOrDefault(a, List.of())) {
+                if (d[0] == b) {
+                    return d[1] == 1 ? Link.Decision.MATCH : Link.Decision.NON_MATCH;
+                }
+            }
+            return Link.Decision.NONE;
+        }
+
         /** The decisions between members of one component, by their index in it. */
         PairDecisions within(Map<Long, Integer> local) {
             if (byPosition.isEmpty()) {
@@ -758,7 +801,7 @@ public final class SparkLinker implements Serializable {
         }
     }
 
-    private static Iterator<Tuple2<Long, Row>> clusterComponent(Iterable<Tuple2<Long, ComparableRecord>> memberIterable,
+    private static ComponentPeople clusterComponent(Iterable<Tuple2<Long, ComparableRecord>> memberIterable,
             Iterable<ScoredPair> linkIterable, Decided decided, double threshold, double overwhelming,
             boolean birthDatesConflict, LongAccumulator rejections) {
         List<Tuple2<Long, ComparableRecord>> members = new ArrayList<>();
@@ -800,7 +843,16 @@ public final class SparkLinker implements Serializable {
             out.add(new Tuple2<>(members.get(i)._1, RowFactory.create(members.get(i)._1, component[i].recordId(),
                     ids.idFor(anchors[clustering.clusterOf(i)]))));
         }
-        return out.iterator();
+        List<Tuple2<Long, Long>> keptApart = new ArrayList<>();
+        for (RefusedLink refused : clustering.refusedLinks()) {
+            if (refused.reason() == RefusedLink.Reason.DECISION
+                    && clustering.clusterOf(refused.left()) != clustering.clusterOf(refused.right())) {
+                long a = members.get(refused.left())._1;
+                long b = members.get(refused.right())._1;
+                keptApart.add(a < b ? new Tuple2<>(a, b) : new Tuple2<>(b, a));
+            }
+        }
+        return new ComponentPeople(out, keptApart);
     }
 
     private static void addKey(List<String> keys, String type, String value) {
@@ -809,31 +861,60 @@ public final class SparkLinker implements Serializable {
         }
     }
 
-    /** The links with their evidence, as the CLI's links file has them, ordered by input position. */
+    /**
+     * The links with their evidence, as the CLI's links file has them, ordered by input position; with
+     * decisions, a last column {@code decision} says what a reviewer's decision did to each link, in the CLI's
+     * words ({@link Link.Decision#text()}): empty, match, non-match, or kept apart by a non-match.
+     */
     private static Dataset<Row> linksTable(SparkSession spark, JavaRDD<ScoredPair> links,
-            Broadcast<String> broadcastModel) {
+            Broadcast<String> broadcastModel, LinkDecisions decisions) {
         StructType schema = new StructType().add("left_index", DataTypes.LongType, false)
                 .add("right_index", DataTypes.LongType, false)
                 .add("left_id", DataTypes.StringType, false).add("right_id", DataTypes.StringType, false)
                 .add("match_weight", DataTypes.DoubleType, false)
                 .add("match_probability", DataTypes.DoubleType, false)
                 .add("evidence", DataTypes.StringType, false);
-        JavaRDD<Row> rows = links.mapPartitions(it -> {
+        // Each link with whether a non-match kept it apart (false without decisions).
+        JavaRDD<Tuple2<ScoredPair, Boolean>> marked;
+        if (decisions == null) {
+            marked = links.map(p -> new Tuple2<>(p, Boolean.FALSE));
+        } else {
+            schema = schema.add("decision", DataTypes.StringType, false);
+            marked = links.mapToPair(p -> new Tuple2<>(new Tuple2<>(p.left, p.right), p))
+                    .leftOuterJoin(decisions.keptApart().mapToPair(p -> new Tuple2<>(p, Boolean.TRUE)).distinct())
+                    .map(t -> new Tuple2<>(t._2._1, t._2._2.isPresent()));
+        }
+        Broadcast<Decided> decided = decisions == null ? null : decisions.decided();
+        JavaRDD<Row> rows = marked.mapPartitions(it -> {
             MatchModel model = MatchModel.fromJson(broadcastModel.value());
             List<Row> out = new ArrayList<>();
             while (it.hasNext()) {
-                ScoredPair p = it.next();
+                Tuple2<ScoredPair, Boolean> t = it.next();
+                ScoredPair p = t._1;
                 int[] levels = new int[p.levels.length];
                 for (int c = 0; c < levels.length; c++) {
                     levels[c] = p.levels[c];
                 }
-                out.add(RowFactory.create(p.left, p.right, p.leftId, p.rightId, p.weight,
-                        MatchModel.probability(p.weight), model.explain(levels, p.termFrequencies).summary()));
+                String evidence = model.explain(levels, p.termFrequencies).summary();
+                double probability = MatchModel.probability(p.weight);
+                if (decided == null) {
+                    out.add(RowFactory.create(p.left, p.right, p.leftId, p.rightId, p.weight, probability, evidence));
+                } else {
+                    // As on one machine: the pair's own decision first, else whether a non-match kept it apart.
+                    Link.Decision decision = decided.value().between(p.left, p.right);
+                    if (decision == Link.Decision.NONE && t._2) {
+                        decision = Link.Decision.KEPT_APART;
+                    }
+                    out.add(RowFactory.create(p.left, p.right, p.leftId, p.rightId, p.weight, probability, evidence,
+                            decision.text()));
+                }
             }
             return out.iterator();
         });
-        return spark.createDataFrame(rows, schema).orderBy("left_index", "right_index")
-                .select("left_id", "right_id", "match_weight", "match_probability", "evidence");
+        Dataset<Row> table = spark.createDataFrame(rows, schema).orderBy("left_index", "right_index");
+        return decisions == null
+                ? table.select("left_id", "right_id", "match_weight", "match_probability", "evidence")
+                : table.select("left_id", "right_id", "match_weight", "match_probability", "evidence", "decision");
     }
 
     /** Counts only. */
@@ -854,6 +935,7 @@ public final class SparkLinker implements Serializable {
         private LocalDate referenceDate = LocalDate.now();
         private String sourceName;
         private ReviewDecisions decisions = ReviewDecisions.none();
+        private boolean decisionsGiven;
 
         private Builder() {
         }
@@ -867,6 +949,7 @@ public final class SparkLinker implements Serializable {
          */
         public Builder decisions(ReviewDecisions value) {
             this.decisions = checkNotNull(value, "decisions");
+            this.decisionsGiven = true;
             return this;
         }
 
