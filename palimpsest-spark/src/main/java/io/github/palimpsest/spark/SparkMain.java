@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -135,6 +136,11 @@ public final class SparkMain implements Callable<Integer> {
             SparkSession.Builder builder = SparkSession.builder().appName("palimpsest link");
             if (master != null) {
                 builder.master(master);
+            }
+            // Kryo for the shuffles and caches (a quarter less CPU than Java serialization), unless the
+            // submitter chose a serializer (spark-submit --conf spark.serializer=...).
+            if (!new SparkConf().contains("spark.serializer")) {
+                KryoRegistration.SETTINGS.forEach(builder::config);
             }
             SparkSession spark = builder.getOrCreate();
             spark.sparkContext().setLogLevel("WARN");

@@ -39,7 +39,8 @@ class SparkLinkerTest {
 
     @BeforeAll
     static void start() {
-        spark = LocalSpark.start("SparkLinkerTest");
+        // Kryo, as the command line runs; FebrlSparkTest keeps Spark's default serializer.
+        spark = LocalSpark.startWithKryo("SparkLinkerTest");
         data = SyntheticForces.builder().people(400).seed(21).build().generate();
         List<Map<String, String>> rows = new ArrayList<>();
         for (SyntheticRecord record : data.records()) {
