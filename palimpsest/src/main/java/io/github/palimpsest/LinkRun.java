@@ -55,6 +55,13 @@ final class LinkRun {
         }
     }
 
+    /** Blocks, compares and trains records already prepared: the model a full run would train. */
+    MatchModel trainOnly(ComparableRecord[] prepared) {
+        try (Parallel parallel = new Parallel(config.settings.threads())) {
+            return pipeline(prepared, parallel).trainOnly();
+        }
+    }
+
     /** The whole pipeline over person records, with entities that hold them. */
     LinkResult run(List<PersonRecord> records) {
         try (Parallel parallel = new Parallel(config.settings.threads())) {

@@ -205,6 +205,32 @@ public final class Linker {
     }
 
     /**
+     * Trains a model on records already in their comparable form, as {@link #train} does on person records
+     * (the same model for the same records, fallback and health check included), without preparing them
+     * again: for a caller that holds the prepared records already, such as the Spark module's driver, which
+     * receives its training sample from the tasks that prepared it.
+     *
+     * @throws IllegalArgumentException if a record id repeats or there are fewer than two records
+     */
+    public MatchModel trainComparable(List<ComparableRecord> records) {
+        checkNotNull(records, "records");
+        ComparableRecord[] copy = records.toArray(new ComparableRecord[0]);
+        Set<String> ids = new HashSet<>(Math.max(16, copy.length * 4 / 3 + 1));
+        for (ComparableRecord r : copy) {
+            checkNotNull(r, "record");
+            checkArgument(ids.add(r.recordId()),
+                    "record id '%s' appears more than once; record ids must be unique within a run", r.recordId());
+        }
+        Optional<MatchModel> bundled = PipelineRun.modelWithoutTraining(Optional.empty(), settings, kind, copy.length);
+        if (bundled.isPresent()) {
+            LOG.warn("{}", bundled.get().trainingNote());
+            return bundled.get();
+        }
+        checkArgument(copy.length >= 2, "training a model needs at least two records, got %s", copy.length);
+        return new LinkRun(this).trainOnly(copy);
+    }
+
+    /**
      * Explains how a model scores any two records, linked or not: "why were these two kept apart?". The
      * explanation has no term-frequency adjustment (that needs the pool's frequencies; the weights of
      * {@link LinkResult#links()} include it).

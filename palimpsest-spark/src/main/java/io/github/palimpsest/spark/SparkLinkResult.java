@@ -52,7 +52,9 @@ public final class SparkLinkResult {
     /**
      * The links at or above the threshold, with their evidence: columns {@code left_id}, {@code right_id}
      * (the record that came first in the input on the left), {@code match_weight}, {@code match_probability}
-     * and {@code evidence}, as {@code palimpsest link --links-out} writes them.
+     * and {@code evidence}, as {@code palimpsest link --links-out} writes them. When the linker was given
+     * decisions, a last column {@code decision} says what a decision did to each link, as the CLI's does with
+     * {@code --decisions}: {@code match}, {@code non-match}, {@code kept apart by a non-match}, or empty.
      */
     public Dataset<Row> links() {
         return links.links();

@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import com.google.common.base.Stopwatch;
 import com.google.common.base.Throwables;
 import com.google.common.hash.Hashing;
+import io.github.palimpsest.Link;
 import io.github.palimpsest.Linker;
 import io.github.palimpsest.block.BlockingRule;
 import io.github.palimpsest.cluster.Clusterer;
@@ -13,6 +14,7 @@ import io.github.palimpsest.cluster.Clustering;
 import io.github.palimpsest.cluster.EntityIds;
 import io.github.palimpsest.cluster.PairDecisions;
 import io.github.palimpsest.cluster.RecordConflicts;
+import io.github.palimpsest.cluster.RefusedLink;
 import io.github.palimpsest.cluster.ScoredLinks;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.TermFrequencyComparison;
@@ -99,6 +101,8 @@ public final class SparkLinker implements Serializable {
     private final String sourceName;
     /** A reviewer's decisions; used on the driver only (they reach the tasks by position, see {@link Decided}). */
     private final transient ReviewDecisions decisions;
+    /** Whether decisions were given: the links then carry a {@code decision} column, as the CLI's do. */
+    private final boolean decisionColumn;
 
     private SparkLinker(Builder b) {
         this.thresholdProbability = b.thresholdProbability;
@@ -112,6 +116,7 @@ public final class SparkLinker implements Serializable {
         this.referenceDate = b.referenceDate;
         this.sourceName = b.sourceName;
         this.decisions = b.decisions;
+        this.decisionColumn = b.decisionsGiven;
     }
 
     /**
@@ -163,23 +168,23 @@ public final class SparkLinker implements Serializable {
         // that one slow task does not leave a core idle.
         int partitions = Math.max(input.rdd().getNumPartitions(), 2 * jsc.defaultParallelism());
         HashPartitioner byPosition = new HashPartitioner(partitions);
-        // The rows are read once: the prepare stage and the training sample both read this copy.
-        JavaPairRDD<Long, Row> rowsByPosition = input.javaRDD().zipWithIndex().mapToPair(t -> new Tuple2<>(t._2, t._1))
-                .partitionBy(byPosition).persist(StorageLevel.MEMORY_AND_DISK_SER());
-        JavaPairRDD<Long, ComparableRecord> records = rowsByPosition.mapPartitionsToPair(it -> {
-            ComparableRecordFactory factory = ComparableRecordFactory.create();
-            List<Tuple2<Long, ComparableRecord>> out = new ArrayList<>();
-            while (it.hasNext()) {
-                Tuple2<Long, Row> row = it.next();
-                String id = rows.recordIdOf(row._2);
-                if (id.isEmpty()) {
-                    throw new IllegalArgumentException("record_id is empty in row " + (row._1 + 1)
-                            + "; every row needs a record_id");
-                }
-                out.add(new Tuple2<>(row._1, factory.of(rows.toRecord(row._2))));
-            }
-            return out.iterator();
-        }, true).persist(StorageLevel.MEMORY_AND_DISK());
+        // The rows are prepared where they land and the records cached: the later stages and the training sample
+        // all read this one copy, so the input is parsed and normalised once.
+        JavaPairRDD<Long, ComparableRecord> records = input.javaRDD().zipWithIndex()
+                .mapToPair(t -> new Tuple2<>(t._2, t._1)).partitionBy(byPosition).mapPartitionsToPair(it -> {
+                    ComparableRecordFactory factory = ComparableRecordFactory.create();
+                    List<Tuple2<Long, ComparableRecord>> out = new ArrayList<>();
+                    while (it.hasNext()) {
+                        Tuple2<Long, Row> row = it.next();
+                        String id = rows.recordIdOf(row._2);
+                        if (id.isEmpty()) {
+                            throw new IllegalArgumentException("record_id is empty in row " + (row._1 + 1)
+                                    + "; every row needs a record_id");
+                        }
+                        out.add(new Tuple2<>(row._1, factory.of(rows.toRecord(row._2))));
+                    }
+                    return out.iterator();
+                }, true).persist(StorageLevel.MEMORY_AND_DISK());
         long n = records.count();
         long distinctIds = records.map(t -> t._2.recordId()).distinct().count();
         checkArgument(distinctIds == n, "%s record ids repeat; record ids must be unique within a run", n - distinctIds);
@@ -190,7 +195,7 @@ public final class SparkLinker implements Serializable {
         java.util.concurrent.CompletableFuture<MatchModel> training = java.util.concurrent.CompletableFuture
                 .supplyAsync(() -> {
                     Stopwatch trainWatch = Stopwatch.createStarted();
-                    MatchModel trained = model(rowsByPosition, rows, n);
+                    MatchModel trained = model(records, n);
                     LOG.info("train: {} in {} ms", trained.trainingNote().isEmpty() ? "model ready"
                             : trained.trainingNote(), lap(trainWatch));
                     return trained;
@@ -210,8 +215,6 @@ public final class SparkLinker implements Serializable {
             cached.forEach(Runnable::run);
             Throwables.throwIfUnchecked(e.getCause());
             throw e;
-        } finally {
-            rowsByPosition.unpersist(false);
         }
         LOG.info("train: waited {} ms for the model after blocking", lap(watch));
         Broadcast<String> broadcastModel = jsc.broadcast(model.toJson());
@@ -233,9 +236,11 @@ public final class SparkLinker implements Serializable {
 
         LongAccumulator rejections = jsc.sc().longAccumulator("constraint rejections");
         Decided decided = decided(prepared);
+        Broadcast<Decided> decisionsByPosition = jsc.broadcast(decided);
+        Clustered clustered = cluster(jsc, prepared, byPosition, links, decided, decisionsByPosition,
+                PersonConflicts.birthDatesConflict(Standard.COMPARISONS, model), rejections, cached);
         // (input position, record id, entity id), sorted by position: the output needs no SQL shuffle.
-        JavaRDD<Row> personRows = cluster(jsc, prepared, byPosition, links, decided,
-                PersonConflicts.birthDatesConflict(Standard.COMPARISONS, model), rejections)
+        JavaRDD<Row> personRows = clustered.persons()
                 .repartitionAndSortWithinPartitions(new ByRange(n, partitions)).values()
                 .persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(personRows::unpersist);
@@ -261,7 +266,9 @@ public final class SparkLinker implements Serializable {
             listed = links.union(decidedLinks);
         }
         JavaRDD<ScoredPair> allLinks = listed;
-        return new SparkLinkResult(persons, () -> linksTable(spark, allLinks, broadcastModel), model, n, candidateCount,
+        LinkDecisions linkDecisions = decisionColumn ? new LinkDecisions(decisionsByPosition, clustered.keptApart()) : null;
+        return new SparkLinkResult(persons, () -> linksTable(spark, allLinks, broadcastModel, linkDecisions), model, n,
+                candidateCount,
                 linkCount, people, oversize[0], rejections.value(), () -> cached.forEach(Runnable::run));
     }
 
@@ -271,29 +278,30 @@ public final class SparkLinker implements Serializable {
      * over the trainingSampleSize records whose ids hash lowest (so a rerun trains the same model), its priors then scaled from
      * the sample to the pool ({@link MatchModel#scaledToPool}).
      */
-    private MatchModel model(JavaPairRDD<Long, Row> rowsByPosition, CanonicalRows rows, long n) {
+    private MatchModel model(JavaPairRDD<Long, ComparableRecord> records, long n) {
         if (modelJson != null) {
             return MatchModel.fromJson(modelJson);
         }
         checkArgument(n >= 2, "training a model needs at least two records, got %s; supply a trained model", n);
         // A bottom-k sample by a hash of the record id: exactly trainingSampleSize records, the same ones
-        // whatever the partitioning, and a rerun trains the same model.
+        // whatever the partitioning, and a rerun trains the same model. The records come prepared from the
+        // tasks' cache: the driver neither reads nor normalises them again.
         long cutoff = Long.MAX_VALUE;
         if (n > trainingSampleSize) {
-            List<Long> smallest = rowsByPosition.map(t -> sampleHash(rows.recordIdOf(t._2))).takeOrdered(trainingSampleSize);
+            List<Long> smallest = records.map(t -> sampleHash(t._2.recordId())).takeOrdered(trainingSampleSize);
             cutoff = smallest.get(smallest.size() - 1);
         }
         long last = cutoff;
-        List<Tuple2<Long, Row>> sample = new ArrayList<>(rowsByPosition
-                .filter(t -> last == Long.MAX_VALUE || sampleHash(rows.recordIdOf(t._2)) <= last)
+        List<Tuple2<Long, ComparableRecord>> sample = new ArrayList<>(records
+                .filter(t -> last == Long.MAX_VALUE || sampleHash(t._2.recordId()) <= last)
                 .collect());
         sample.sort(Comparator.comparingLong(t -> t._1));
-        List<PersonRecord> training = new ArrayList<>(sample.size());
-        for (Tuple2<Long, Row> row : sample) {
-            training.add(rows.toRecord(row._2));
+        List<ComparableRecord> training = new ArrayList<>(sample.size());
+        for (Tuple2<Long, ComparableRecord> record : sample) {
+            training.add(record._2);
         }
         LOG.info("train: on {} of {} records on the driver", training.size(), n);
-        MatchModel trained = oneMachineLinker().train(training);
+        MatchModel trained = oneMachineLinker().trainComparable(training);
         if (training.size() < n) {
             return trained.scaledToPool(training.size(), n);
         }
@@ -654,9 +662,9 @@ public final class SparkLinker implements Serializable {
      * constrained {@link Clusterer}, exactly as the one-machine run clusters (the components are independent:
      * a merge only ever follows a link); records without a link are people of their own.
      */
-    private JavaPairRDD<Long, Row> cluster(JavaSparkContext jsc, JavaPairRDD<Long, Prepared> records,
-            HashPartitioner byPosition, JavaRDD<ScoredPair> links, Decided decided, boolean birthDatesConflict,
-            LongAccumulator rejections) {
+    private Clustered cluster(JavaSparkContext jsc, JavaPairRDD<Long, Prepared> records, HashPartitioner byPosition,
+            JavaRDD<ScoredPair> links, Decided decided, Broadcast<Decided> decisionsByPosition,
+            boolean birthDatesConflict, LongAccumulator rejections, List<Runnable> cached) {
         JavaPairRDD<Long, Long> edges = links.mapToPair(p -> new Tuple2<>(p.left, p.right));
         if (!decided.mustLinks.isEmpty()) {
             // A must-link joins its two records whatever their score: they must meet in one component.
@@ -671,14 +679,38 @@ public final class SparkLinker implements Serializable {
                 .join(componentOf, byPosition).mapToPair(t -> new Tuple2<>(t._2._2, t._2._1));
         double threshold = thresholdWeight;
         double overwhelming = overwhelmingWeight;
-        Broadcast<Decided> decisionsByPosition = jsc.broadcast(decided);
-        JavaPairRDD<Long, Row> clustered = membersByComponent.cogroup(linksByComponent)
-                .flatMapToPair(c -> clusterComponent(c._2._1, c._2._2, decisionsByPosition.value(), threshold,
+        JavaRDD<ComponentPeople> components = membersByComponent.cogroup(linksByComponent)
+                .map(c -> clusterComponent(c._2._1, c._2._2, decisionsByPosition.value(), threshold,
                         overwhelming, birthDatesConflict, rejections));
+        JavaRDD<Tuple2<Long, Long>> keptApart = jsc.emptyRDD();
+        if (decided.cannotLinkCount > 0) {
+            // Only a non-match keeps links apart; the components are then kept for the links' decision column.
+            components = components.persist(StorageLevel.MEMORY_AND_DISK());
+            cached.add(components::unpersist);
+            keptApart = components.flatMap(c -> c.keptApart().iterator());
+        }
+        JavaPairRDD<Long, Row> clustered = components.flatMapToPair(c -> c.persons().iterator());
         JavaPairRDD<Long, Row> alone = records.subtractByKey(componentOf, byPosition)
                 .mapToPair(t -> new Tuple2<>(t._1, RowFactory.create(t._1, t._2.record.recordId(),
                         EntityIds.people().idFor(t._2.record.recordId()))));
-        return clustered.union(alone);
+        return new Clustered(clustered.union(alone), keptApart);
+    }
+
+    /** Each record's person row by input position, and the links a reviewer's non-match kept apart. */
+    private record Clustered(JavaPairRDD<Long, Row> persons, JavaRDD<Tuple2<Long, Long>> keptApart) {
+    }
+
+    /**
+     * One component clustered: each member's person row by input position, and the links refused because
+     * they would join a reviewer's non-match whose records ended in different people (positions, smaller
+     * first), as the one-machine links file marks them.
+     */
+    private record ComponentPeople(List<Tuple2<Long, Row>> persons, List<Tuple2<Long, Long>> keptApart)
+            implements Serializable {
+    }
+
+    /** What the links' {@code decision} column is made from: the decisions by position and the kept-apart links. */
+    private record LinkDecisions(Broadcast<Decided> decided, JavaRDD<Tuple2<Long, Long>> keptApart) {
     }
 
     /**
@@ -738,6 +770,16 @@ public final class SparkLinker implements Serializable {
             }
         }
 
+        /** What a reviewer decided about two positions: the library's decision, {@code NONE} when nothing. */
+        Link.Decision between(long a, long b) {
+            for (long[] d : byPosition.getOrDefault(a, List.of())) {
+                if (d[0] == b) {
+                    return d[1] == 1 ? Link.Decision.MATCH : Link.Decision.NON_MATCH;
+                }
+            }
+            return Link.Decision.NONE;
+        }
+
         /** The decisions between members of one component, by their index in it. */
         PairDecisions within(Map<Long, Integer> local) {
             if (byPosition.isEmpty()) {
@@ -761,7 +803,7 @@ public final class SparkLinker implements Serializable {
         }
     }
 
-    private static Iterator<Tuple2<Long, Row>> clusterComponent(Iterable<Tuple2<Long, ComparableRecord>> memberIterable,
+    private static ComponentPeople clusterComponent(Iterable<Tuple2<Long, ComparableRecord>> memberIterable,
             Iterable<ScoredPair> linkIterable, Decided decided, double threshold, double overwhelming,
             boolean birthDatesConflict, LongAccumulator rejections) {
         List<Tuple2<Long, ComparableRecord>> members = new ArrayList<>();
@@ -803,7 +845,16 @@ public final class SparkLinker implements Serializable {
             out.add(new Tuple2<>(members.get(i)._1, RowFactory.create(members.get(i)._1, component[i].recordId(),
                     ids.idFor(anchors[clustering.clusterOf(i)]))));
         }
-        return out.iterator();
+        List<Tuple2<Long, Long>> keptApart = new ArrayList<>();
+        for (RefusedLink refused : clustering.refusedLinks()) {
+            if (refused.reason() == RefusedLink.Reason.DECISION
+                    && clustering.clusterOf(refused.left()) != clustering.clusterOf(refused.right())) {
+                long a = members.get(refused.left())._1;
+                long b = members.get(refused.right())._1;
+                keptApart.add(a < b ? new Tuple2<>(a, b) : new Tuple2<>(b, a));
+            }
+        }
+        return new ComponentPeople(out, keptApart);
     }
 
     private static void addKey(List<String> keys, String type, String value) {
@@ -812,31 +863,60 @@ public final class SparkLinker implements Serializable {
         }
     }
 
-    /** The links with their evidence, as the CLI's links file has them, ordered by input position. */
+    /**
+     * The links with their evidence, as the CLI's links file has them, ordered by input position; with
+     * decisions, a last column {@code decision} says what a reviewer's decision did to each link, in the CLI's
+     * words ({@link Link.Decision#text()}): empty, match, non-match, or kept apart by a non-match.
+     */
     private static Dataset<Row> linksTable(SparkSession spark, JavaRDD<ScoredPair> links,
-            Broadcast<String> broadcastModel) {
+            Broadcast<String> broadcastModel, LinkDecisions decisions) {
         StructType schema = new StructType().add("left_index", DataTypes.LongType, false)
                 .add("right_index", DataTypes.LongType, false)
                 .add("left_id", DataTypes.StringType, false).add("right_id", DataTypes.StringType, false)
                 .add("match_weight", DataTypes.DoubleType, false)
                 .add("match_probability", DataTypes.DoubleType, false)
                 .add("evidence", DataTypes.StringType, false);
-        JavaRDD<Row> rows = links.mapPartitions(it -> {
+        // Each link with whether a non-match kept it apart (false without decisions).
+        JavaRDD<Tuple2<ScoredPair, Boolean>> marked;
+        if (decisions == null) {
+            marked = links.map(p -> new Tuple2<>(p, Boolean.FALSE));
+        } else {
+            schema = schema.add("decision", DataTypes.StringType, false);
+            marked = links.mapToPair(p -> new Tuple2<>(new Tuple2<>(p.left, p.right), p))
+                    .leftOuterJoin(decisions.keptApart().mapToPair(p -> new Tuple2<>(p, Boolean.TRUE)).distinct())
+                    .map(t -> new Tuple2<>(t._2._1, t._2._2.isPresent()));
+        }
+        Broadcast<Decided> decided = decisions == null ? null : decisions.decided();
+        JavaRDD<Row> rows = marked.mapPartitions(it -> {
             MatchModel model = MatchModel.fromJson(broadcastModel.value());
             List<Row> out = new ArrayList<>();
             while (it.hasNext()) {
-                ScoredPair p = it.next();
+                Tuple2<ScoredPair, Boolean> t = it.next();
+                ScoredPair p = t._1;
                 int[] levels = new int[p.levels.length];
                 for (int c = 0; c < levels.length; c++) {
                     levels[c] = p.levels[c];
                 }
-                out.add(RowFactory.create(p.left, p.right, p.leftId, p.rightId, p.weight,
-                        MatchModel.probability(p.weight), IndexedModel.of(model).explain(levels, p.termFrequencies).summary()));
+                String evidence = IndexedModel.of(model).explain(levels, p.termFrequencies).summary();
+                double probability = MatchModel.probability(p.weight);
+                if (decided == null) {
+                    out.add(RowFactory.create(p.left, p.right, p.leftId, p.rightId, p.weight, probability, evidence));
+                } else {
+                    // As on one machine: the pair's own decision first, else whether a non-match kept it apart.
+                    Link.Decision decision = decided.value().between(p.left, p.right);
+                    if (decision == Link.Decision.NONE && t._2) {
+                        decision = Link.Decision.KEPT_APART;
+                    }
+                    out.add(RowFactory.create(p.left, p.right, p.leftId, p.rightId, p.weight, probability, evidence,
+                            decision.text()));
+                }
             }
             return out.iterator();
         });
-        return spark.createDataFrame(rows, schema).orderBy("left_index", "right_index")
-                .select("left_id", "right_id", "match_weight", "match_probability", "evidence");
+        Dataset<Row> table = spark.createDataFrame(rows, schema).orderBy("left_index", "right_index");
+        return decisions == null
+                ? table.select("left_id", "right_id", "match_weight", "match_probability", "evidence")
+                : table.select("left_id", "right_id", "match_weight", "match_probability", "evidence", "decision");
     }
 
     /** Counts only. */
@@ -857,6 +937,7 @@ public final class SparkLinker implements Serializable {
         private LocalDate referenceDate = LocalDate.now();
         private String sourceName;
         private ReviewDecisions decisions = ReviewDecisions.none();
+        private boolean decisionsGiven;
 
         private Builder() {
         }
@@ -870,6 +951,7 @@ public final class SparkLinker implements Serializable {
          */
         public Builder decisions(ReviewDecisions value) {
             this.decisions = checkNotNull(value, "decisions");
+            this.decisionsGiven = true;
             return this;
         }
 

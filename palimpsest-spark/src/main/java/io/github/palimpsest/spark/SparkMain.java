@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -96,7 +97,8 @@ public final class SparkMain implements Callable<Integer> {
         String clustersOut;
 
         @Option(names = "--links-out", paramLabel = "LINKS",
-                description = "Every pair at or above the threshold, with its evidence (.csv or .parquet).")
+                description = "Every pair at or above the threshold, with its evidence (.csv or .parquet); with "
+                        + "--decisions, a last column decision, as palimpsest link writes it.")
         String linksOut;
 
         @Option(names = "--master", paramLabel = "URL",
@@ -135,6 +137,11 @@ public final class SparkMain implements Callable<Integer> {
             SparkSession.Builder builder = SparkSession.builder().appName("palimpsest link");
             if (master != null) {
                 builder.master(master);
+            }
+            // Kryo for the shuffles and caches (about a tenth less CPU than Java serialization at 100k),
+            // unless the submitter chose a serializer (spark-submit --conf spark.serializer=...).
+            if (!new SparkConf().contains("spark.serializer")) {
+                KryoRegistration.SETTINGS.forEach(builder::config);
             }
             SparkSession spark = builder.getOrCreate();
             spark.sparkContext().setLogLevel("WARN");

@@ -20,15 +20,25 @@ final class LocalSpark {
     private LocalSpark() {
     }
 
-    /** Two local cores, few shuffle partitions (small data), no UI. */
+    /** Two local cores, few shuffle partitions (small data), no UI, Spark's default (Java) serializer. */
     static SparkSession start(String name) {
+        return builder(name).getOrCreate();
+    }
+
+    /** As {@link #start}, with the Kryo settings the command line uses ({@link KryoRegistration#SETTINGS}). */
+    static SparkSession startWithKryo(String name) {
+        SparkSession.Builder builder = builder(name);
+        KryoRegistration.SETTINGS.forEach(builder::config);
+        return builder.getOrCreate();
+    }
+
+    private static SparkSession.Builder builder(String name) {
         return SparkSession.builder().master("local[2]").appName(name)
                 .config("spark.sql.shuffle.partitions", "2")
                 .config("spark.default.parallelism", "2")
                 .config("spark.ui.enabled", "false")
                 .config("spark.driver.host", "127.0.0.1")
-                .config("spark.sql.adaptive.enabled", "true")
-                .getOrCreate();
+                .config("spark.sql.adaptive.enabled", "true");
     }
 
     /** A table of string columns, one row per map (missing values null), in list order. */

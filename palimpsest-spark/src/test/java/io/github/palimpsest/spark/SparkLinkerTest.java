@@ -39,7 +39,8 @@ class SparkLinkerTest {
 
     @BeforeAll
     static void start() {
-        spark = LocalSpark.start("SparkLinkerTest");
+        // Kryo, as the command line runs; FebrlSparkTest keeps Spark's default serializer.
+        spark = LocalSpark.startWithKryo("SparkLinkerTest");
         data = SyntheticForces.builder().people(400).seed(21).build().generate();
         List<Map<String, String>> rows = new ArrayList<>();
         for (SyntheticRecord record : data.records()) {
@@ -162,6 +163,45 @@ class SparkLinkerTest {
     }
 
     @Test
+    void linksSayWhatADecisionDidToThemAsOnOneMachine() {
+        Map<String, String> persons = LocalSpark.persons(first.persons());
+        Map<String, List<String>> members = new java.util.LinkedHashMap<>();
+        persons.forEach((record, person) -> members.computeIfAbsent(person, p -> new ArrayList<>()).add(record));
+        // Non-matches inside people of three or more (each refuses the link between its pair and keeps other
+        // links apart), and a match between two people.
+        List<List<String>> large = members.values().stream().filter(m -> m.size() >= 3).limit(3).toList();
+        List<List<String>> people = new ArrayList<>(members.values());
+        List<ReviewDecision> given = new ArrayList<>();
+        for (List<String> person : large) {
+            given.add(ReviewDecision.nonMatch(person.get(0), person.get(1)));
+        }
+        given.add(ReviewDecision.match(people.get(0).get(0), people.get(people.size() - 1).get(0)));
+        SparkLinker decided = SparkLinker.builder().referenceDate(REFERENCE)
+                .decisions(ReviewDecisions.of(given)).build();
+
+        SparkLinkResult result = decided.link(table);
+
+        Dataset<Row> links = result.links();
+        assertEquals(List.of("left_id", "right_id", "match_weight", "match_probability", "evidence", "decision"),
+                List.of(links.columns()), "the columns of palimpsest link --decisions ... --links-out");
+        Map<List<String>, String> distributed = new HashMap<>();
+        for (Row link : links.collectAsList()) {
+            distributed.put(List.of(link.getString(0), link.getString(1)), link.getString(5));
+        }
+        LinkResult oneMachine = decided.oneMachineLinker().link(LocalSpark.records(table, REFERENCE));
+        Map<List<String>, String> single = new HashMap<>();
+        for (io.github.palimpsest.Link link : oneMachine.links()) {
+            single.put(List.of(link.leftId(), link.rightId()), link.decision().text());
+        }
+        assertEquals(single, distributed, "each link's decision as on one machine");
+        assertTrue(distributed.containsValue("match"), "the match's link");
+        assertTrue(distributed.containsValue("non-match"), "a non-match's own link");
+        assertTrue(distributed.containsValue(io.github.palimpsest.Link.Decision.KEPT_APART.text()),
+                "a link a non-match kept apart");
+        result.release();
+    }
+
+    @Test
     void connectedComponentsAreThoseOfAUnionFind() {
         java.util.Random random = new java.util.Random(5);
         int nodes = 400;
@@ -203,6 +243,9 @@ class SparkLinkerTest {
 
     @Test
     void linksCarryTheirEvidence() {
+        // Without decisions, the columns of palimpsest link --links-out: no decision column.
+        assertEquals(List.of("left_id", "right_id", "match_weight", "match_probability", "evidence"),
+                List.of(first.links().columns()));
         List<Row> links = first.links().limit(5).collectAsList();
         assertTrue(!links.isEmpty());
         for (Row link : links) {
