@@ -106,7 +106,7 @@ final class LinkRun {
 
     private CompactLinkResult link(ComparableRecord[] comparable, Parallel parallel) {
         PipelineRun<ComparableRecord> run = pipeline(comparable, parallel).blockAndCompare()
-                .chooseModel(config.model).score();
+                .chooseModel(config.model).searchNeighbours().score();
         int[] linkIndexes = run.linksAtOrAboveThreshold();
         // A reviewer's decisions: must-links and cannot-links the clustering honours.
         Reviewing reviewing = Reviewing.of(config.decisions, comparable);

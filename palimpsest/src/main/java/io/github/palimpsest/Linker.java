@@ -396,6 +396,18 @@ public final class Linker {
         }
 
         /**
+         * How many nearest neighbours a record is paired with when its blocked pairs leave it without a link
+         * (default 10; 0 turns the search off): the records that share the most of its rare tokens (name
+         * trigrams, date of birth parts, postcode, address and e-mail words, phone, identifiers), so that
+         * records of one person that agree exactly on no blocking key are still compared. The model is
+         * trained on the blocked pairs before the search (docs/comparisons-and-blocking.md).
+         */
+        public Builder neighboursPerRecord(int count) {
+            settings.neighboursPerRecord(count);
+            return this;
+        }
+
+        /**
          * The weight in bits a direct link needs to join two records with different valid PNC IDs, CRO
          * numbers or NI numbers (default 20; raised to the threshold if below it).
          */

@@ -57,8 +57,19 @@ public final class BlockingRecallReport {
                 : List.of(args);
         boolean perRule = !Boolean.getBoolean("unionOnly");
         for (String run : runs) {
+            Data data = load(run);
+            if (data == null) {
+                System.out.println(run + ": skipped, data absent");
+                continue;
+            }
+            report(data, perRule);
+        }
+    }
+
+    /** The data set an argument names ({@code febrl3}, {@code synthetic:10000}, ...), or null when absent. */
+    static Data load(String run) {
             String[] parts = run.split(":");
-            Data data = switch (parts[0]) {
+            return switch (parts[0]) {
                 case "febrl3" -> febrl("FEBRL3", "dataset3.csv");
                 case "febrl4" -> febrl("FEBRL4 pool", "dataset4a.csv", "dataset4b.csv");
                 case "synthetic" -> synthetic(run, Integer.parseInt(parts[1]), CorruptionProfile.defaults());
@@ -68,12 +79,6 @@ public final class BlockingRecallReport {
                 case "csv" -> csv(run, Path.of(parts[1].split(",")[0]), Path.of(parts[1].split(",")[1]));
                 default -> external(parts[0]);
             };
-            if (data == null) {
-                System.out.println(run + ": skipped, data absent");
-                continue;
-            }
-            report(data, perRule);
-        }
     }
 
     /** Records, their entity numbers and a label. */
@@ -144,7 +149,7 @@ public final class BlockingRecallReport {
         long[] truePairs = truePairs(data.entity());
         List<BlockingRule<ComparableRecord>> rules = PersonBlockingRules.standard();
         long started = System.nanoTime();
-        CandidatePairs all = Blocker.<ComparableRecord>builder().rules(rules).build().candidates(records);
+        CandidatePairs all = io.github.palimpsest.DefaultBlocking.candidates(records); // rules and neighbour search
         double seconds = (System.nanoTime() - started) / 1e9;
         long[] candidates = all.toArray();
         boolean[] found = new boolean[truePairs.length];

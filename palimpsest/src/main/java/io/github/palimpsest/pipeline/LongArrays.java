@@ -71,4 +71,42 @@ final class LongArrays {
         }
         return k == out.length ? out : Arrays.copyOf(out, k);
     }
+
+    /**
+     * Sorts {@code values[0, length)} ascending, as {@link #sort} does, for values whose high bits are spread
+     * evenly (hashes): a counting pass places each value in one of 65,536 buckets by its top 16 bits, then
+     * each bucket, a few hundred values, is sorted on its own, in parallel when asked. Linear in the length
+     * but for the small sorts, where one comparison sort of tens of millions of values is not.
+     */
+    static long[] sortHashed(long[] values, int length, boolean parallel) {
+        if (length < (1 << 16)) {
+            sort(values, length, parallel);
+            return values;
+        }
+        int buckets = 1 << 16;
+        int[] starts = new int[buckets + 1];
+        for (int i = 0; i < length; i++) {
+            starts[bucket(values[i]) + 1]++;
+        }
+        for (int b = 0; b < buckets; b++) {
+            starts[b + 1] += starts[b];
+        }
+        int[] next = Arrays.copyOf(starts, buckets);
+        long[] out = new long[values.length];
+        for (int i = 0; i < length; i++) {
+            out[next[bucket(values[i])]++] = values[i];
+        }
+        java.util.stream.IntStream range = java.util.stream.IntStream.range(0, 64);
+        (parallel ? range.parallel() : range).forEach(slice -> {
+            for (int b = slice * (buckets / 64), end = (slice + 1) * (buckets / 64); b < end; b++) {
+                Arrays.sort(out, starts[b], starts[b + 1]);
+            }
+        });
+        return out;
+    }
+
+    /** The top 16 bits with the sign flipped, so that bucket order is signed order. */
+    private static int bucket(long value) {
+        return (int) (value >>> 48) ^ 0x8000;
+    }
 }

@@ -9,6 +9,7 @@ import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.score.MatchModel;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.OptionalDouble;
 
 /**
@@ -61,6 +62,11 @@ public final class PersonKind implements RecordKind<ComparableRecord> {
     @Override
     public List<BlockingRule<ComparableRecord>> blockingRules() {
         return blockingRules;
+    }
+
+    @Override
+    public Optional<NearestNeighbours<ComparableRecord>> nearestNeighbours(int perRecord) {
+        return Optional.of(standardNearestNeighbours(perRecord));
     }
 
     @Override
@@ -153,5 +159,70 @@ public final class PersonKind implements RecordKind<ComparableRecord> {
     @Override
     public OptionalDouble loneLinkWeight() {
         return OptionalDouble.of(PersonConflicts.LONE_LINK_WEIGHT);
+    }
+
+    /** Postings one record's neighbour search may visit (see {@link NearestNeighbours#postingBudget()}). */
+    private static final int NEIGHBOUR_POSTING_BUDGET = 500;
+
+    /**
+     * The search that pairs each record with the {@code perRecord} records sharing the most of its rare tokens, after the
+     * rules: the pairs of one person that agree exactly on no blocking key (every name misspelt somewhere,
+     * a date of birth missing on one side and mistyped on the other). Tokens: the letter trigrams of each
+     * forename and surname (in one space, so swapped names still share them), the date of birth whole and
+     * as year, year and month, and day and month, the postcode and its sector and district, the address
+     * words, the e-mail address's words, the phone number and every identifier.
+     */
+    static NearestNeighbours<ComparableRecord> standardNearestNeighbours(int perRecord) {
+        return NearestNeighbours.of("nearest neighbours by shared rare tokens", PersonKind::neighbourTokens,
+                perRecord, NEIGHBOUR_POSTING_BUDGET);
+    }
+
+    static void neighbourTokens(ComparableRecord r, Consumer<String> tokens) {
+        trigrams(r.forename(), tokens);
+        trigrams(r.surname(), tokens);
+        int dob = r.dateOfBirth();
+        if (dob != 0) {
+            tokens.accept("d" + dob);
+            tokens.accept("y" + dob / 10_000);
+            tokens.accept("m" + dob / 100);
+            tokens.accept("md" + dob % 10_000);
+        } else if (r.partialBirthYear() != 0) {
+            tokens.accept("y" + r.partialBirthYear());
+        }
+        if (!r.postcode().isEmpty()) {
+            tokens.accept("p" + r.postcode());
+            tokens.accept("s" + r.postcodeSector());
+            tokens.accept("t" + r.postcodeDistrict());
+        }
+        for (String word : r.addressTokens()) {
+            tokens.accept("a" + word);
+        }
+        String email = r.email();
+        for (int start = 0, end; start < email.length(); start = end + 1) {
+            end = start;
+            while (end < email.length() && Character.isLetterOrDigit(email.charAt(end))) {
+                end++;
+            }
+            if (end - start > 1) {
+                tokens.accept("e" + email.substring(start, end));
+            }
+        }
+        if (!r.phone().isEmpty()) {
+            tokens.accept("f" + r.phone());
+        }
+        for (int i = 0; i < r.identifierCount(); i++) {
+            tokens.accept("i" + r.identifierType(i) + '|' + r.identifierValue(i));
+        }
+    }
+
+    /** The letter trigrams of {@code name}, with its start and end marked so short names still give some. */
+    private static void trigrams(String name, Consumer<String> tokens) {
+        if (name.isEmpty()) {
+            return;
+        }
+        String padded = "^" + name + "$";
+        for (int i = 0; i + 3 <= padded.length(); i++) {
+            tokens.accept("n" + padded.substring(i, i + 3));
+        }
     }
 }

@@ -96,8 +96,7 @@ public final class PipelineRun<R> {
     /** Blocks and compares: the candidates and their levels. */
     public PipelineRun<R> blockAndCompare() {
         stages.run("block", () -> {
-            Blocker<R> blocker = Blocker.<R>builder().rules(kind.blockingRules())
-                    .maxBlockSize(settings.maxBlockSize()).parallel(settings.threads() > 1).build();
+            Blocker<R> blocker = blocker(kind, settings, false);
             CandidatePairs blocked = parallel.call(() -> blocker.candidates(recordList));
             // Linking sources, not deduplicating: pairs within one source are never compared.
             candidates = sourceOf == null ? Candidates.of(blocked) : Candidates.acrossSources(blocked, sourceOf);
@@ -110,6 +109,107 @@ public final class PipelineRun<R> {
             return String.format("%,d pairs × %d comparisons", candidates.size(), comparisonCount);
         });
         return this;
+    }
+
+    /**
+     * The blocker of a run: the kind's rules under the settings, and its nearest-neighbour search when
+     * {@code withSearch} (a run adds the search's pairs after training, see {@link #searchNeighbours()}).
+     */
+    public static <R> Blocker<R> blocker(RecordKind<R> kind, RunSettings settings, boolean withSearch) {
+        Blocker.Builder<R> builder = Blocker.<R>builder().rules(kind.blockingRules())
+                .maxBlockSize(settings.maxBlockSize()).parallel(settings.threads() > 1);
+        if (withSearch) {
+            nearestNeighbours(kind, settings).ifPresent(builder::nearestNeighbours);
+        }
+        return builder.build();
+    }
+
+    private static <R> Optional<NearestNeighbours<R>> nearestNeighbours(RecordKind<R> kind, RunSettings settings) {
+        return settings.neighboursPerRecord() == 0 ? Optional.empty()
+                : kind.nearestNeighbours(settings.neighboursPerRecord());
+    }
+
+    /**
+     * Adds, compared, the pairs of the kind's nearest-neighbour search from every record that no blocked pair
+     * links under the chosen model, where blocking did not already propose them. It runs after the model is
+     * chosen, for two reasons. Training sees the blocked pairs only: the search's pairs are mostly
+     * non-matches of partial agreement, and training on them would make the model depend on how many
+     * neighbours were asked for rather than on the data. And a record that its blocked pairs already link
+     * is in a person; the records left alone are the ones blocking may have failed (every name misspelt
+     * somewhere, the date of birth missing on one side), so only they search, which keeps the cost to a
+     * fraction of the pool.
+     */
+    public PipelineRun<R> searchNeighbours() {
+        Optional<NearestNeighbours<R>> search = nearestNeighbours(kind, settings);
+        if (search.isEmpty() || n < 2) {
+            return this;
+        }
+        stages.run("search", () -> {
+            boolean[] unlinked = unlinkedRecords();
+            CandidatePairs found = parallel.call(() -> search.get().candidates(recordList, unlinked,
+                    settings.threads() > 1));
+            long[] fresh = candidates.missing(found.toArray(), sourceOf);
+            byte[][] freshLevels = new byte[comparisonCount][fresh.length];
+            parallel.chunks(fresh.length, (from, to) -> {
+                for (int k = from; k < to; k++) {
+                    R a = record(CandidatePairs.left(fresh[k]));
+                    R b = record(CandidatePairs.right(fresh[k]));
+                    for (int c = 0; c < comparisonCount; c++) {
+                        freshLevels[c][k] = (byte) checkedLevel(c, a, b);
+                    }
+                }
+            });
+            int before = candidates.size();
+            int[] positions = candidates.mergePositions(fresh);
+            byte[][] merged = new byte[comparisonCount][before + fresh.length];
+            for (int c = 0; c < comparisonCount; c++) {
+                merge(levels[c], freshLevels[c], positions, merged[c]);
+                levels[c] = null; // free as we go: a large pool's levels are the run's largest arrays
+            }
+            levels = merged;
+            candidates = candidates.with(fresh, positions, found.report().rules().get(0));
+            checkedModel = null;
+            checkedWeights = null;
+            int searching = 0;
+            for (boolean u : unlinked) {
+                searching += u ? 1 : 0;
+            }
+            return String.format("%,d records without a link searched, %,d pairs found, %,d new", searching,
+                    found.size(), fresh.length);
+        });
+        return this;
+    }
+
+    /** The records that no candidate pair at or above the threshold links, under the chosen model. */
+    private boolean[] unlinkedRecords() {
+        if (termFrequency == null) {
+            termFrequency = termFrequencies(model);
+        }
+        double[] blockedWeights = scoring().weights(model, termFrequency);
+        double threshold = settings.thresholdWeight();
+        boolean[] unlinked = new boolean[n];
+        Arrays.fill(unlinked, true);
+        for (int k = 0; k < blockedWeights.length; k++) {
+            if (blockedWeights[k] >= threshold) {
+                long pair = candidates.pair(k);
+                unlinked[CandidatePairs.left(pair)] = false;
+                unlinked[CandidatePairs.right(pair)] = false;
+            }
+        }
+        return unlinked;
+    }
+
+    /** Lays {@code old} and {@code fresh} into {@code out}, the fresh values at {@code freshPositions}. */
+    private static void merge(byte[] old, byte[] fresh, int[] freshPositions, byte[] out) {
+        int o = 0;
+        int f = 0;
+        for (int k = 0; k < out.length; k++) {
+            if (f < fresh.length && freshPositions[f] == k) {
+                out[k] = fresh[f++];
+            } else {
+                out[k] = old[o++];
+            }
+        }
     }
 
     /** Fills {@link #levels}, and counts the anchor pairs while both records are at hand. */

@@ -37,6 +37,14 @@ public interface RecordKind<R> {
     /** The blocking rules, in the order their pairs are counted as new. */
     List<BlockingRule<R>> blockingRules();
 
+    /**
+     * The search pairing each record with its {@code perRecord} nearest neighbours after the blocking rules,
+     * if this kind has one; {@code perRecord} is at least 1.
+     */
+    default Optional<NearestNeighbours<R>> nearestNeighbours(int perRecord) {
+        return Optional.empty();
+    }
+
     /** Whether two records share a strong identifier (PNC ID, CRO or NI number): an anchor pair. */
     boolean sharesStrongIdentifier(R a, R b);
 

@@ -48,8 +48,8 @@ final class RuleBlocks {
         int n = records.size();
         int recordBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1)));
         long recordMask = (1L << recordBits) - 1;
-        long[] entries = keyEntries(rule, records, recordBits, parallel);
-        LongArrays.sort(entries, entries.length, parallel);
+        long[] unsorted = keyEntries(rule, records, recordBits, parallel);
+        long[] entries = LongArrays.sortHashed(unsorted, unsorted.length, parallel);
         int entryCount = LongArrays.dedupeSorted(entries, entries.length); // a record emitting a key twice
         BitSet withAll = pairingWithAll(rule, records, entries, entryCount, recordMask);
 
@@ -463,7 +463,7 @@ final class RuleBlocks {
     }
 
     /** Every (key, record) of the rule, packed; keys are computed in parallel slices, in slice order. */
-    private static <R> long[] keyEntries(BlockingRule<R> rule, List<R> records, int recordBits, boolean parallel) {
+    static <R> long[] keyEntries(BlockingRule<R> rule, List<R> records, int recordBits, boolean parallel) {
         int n = records.size();
         int slices = parallel ? Math.max(1, Math.min(n / 4096, Runtime.getRuntime().availableProcessors() * 8)) : 1;
         KeyBuffer[] buffers = new KeyBuffer[slices];

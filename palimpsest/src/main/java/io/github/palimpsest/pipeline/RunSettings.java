@@ -22,6 +22,8 @@ import java.util.Set;
 public final class RunSettings {
     /** The default smallest pool a run trains on, and the smallest pool term frequencies are counted over. */
     public static final int DEFAULT_MINIMUM_RECORDS = 1_000;
+    /** The default number of nearest neighbours each record is paired with after the blocking rules. */
+    public static final int DEFAULT_NEIGHBOURS_PER_RECORD = 10;
 
     private final double thresholdProbability;
     private final double thresholdWeight;
@@ -32,6 +34,7 @@ public final class RunSettings {
     private final int threads;
     private final long uSamplePairs;
     private final int maxBlockSize;
+    private final int neighboursPerRecord;
     private final boolean termFrequencyAdjustment;
     private final int minimumTrainingRecords;
     private final int minimumTermFrequencyRecords;
@@ -46,6 +49,7 @@ public final class RunSettings {
         this.threads = b.threads;
         this.uSamplePairs = b.uSamplePairs;
         this.maxBlockSize = b.maxBlockSize;
+        this.neighboursPerRecord = b.neighboursPerRecord;
         this.termFrequencyAdjustment = b.termFrequencyAdjustment;
         this.minimumTrainingRecords = b.minimumTrainingRecords;
         this.minimumTermFrequencyRecords = b.minimumTermFrequencyRecords;
@@ -66,6 +70,7 @@ public final class RunSettings {
         b.threads = threads;
         b.uSamplePairs = uSamplePairs;
         b.maxBlockSize = maxBlockSize;
+        b.neighboursPerRecord = neighboursPerRecord;
         b.termFrequencyAdjustment = termFrequencyAdjustment;
         b.minimumTrainingRecords = minimumTrainingRecords;
         b.minimumTermFrequencyRecords = minimumTermFrequencyRecords;
@@ -149,6 +154,11 @@ public final class RunSettings {
         return maxBlockSize;
     }
 
+    /** The nearest neighbours each record is paired with after the blocking rules; 0 when the search is off. */
+    public int neighboursPerRecord() {
+        return neighboursPerRecord;
+    }
+
     /** Whether weights are adjusted by term frequency at all. */
     public boolean termFrequencyAdjustment() {
         return termFrequencyAdjustment;
@@ -178,7 +188,7 @@ public final class RunSettings {
     @Override
     public String toString() {
         return "RunSettings[threshold=" + thresholdProbability + ", seed=" + seed + ", threads=" + threads
-                + ", uSamplePairs=" + uSamplePairs + ", maxBlockSize=" + maxBlockSize + ", overwhelmingWeight="
+                + ", uSamplePairs=" + uSamplePairs + ", maxBlockSize=" + maxBlockSize + ", neighboursPerRecord=" + neighboursPerRecord + ", overwhelmingWeight="
                 + overwhelmingWeight + ", termFrequencyAdjustment=" + termFrequencyAdjustment
                 + ", minimumTrainingRecords=" + minimumTrainingRecords + "]";
     }
@@ -191,6 +201,7 @@ public final class RunSettings {
         private int threads = Runtime.getRuntime().availableProcessors();
         private long uSamplePairs = 1_000_000;
         private int maxBlockSize = 1_000;
+        private int neighboursPerRecord = DEFAULT_NEIGHBOURS_PER_RECORD;
         private boolean termFrequencyAdjustment = true;
         private int minimumTrainingRecords = DEFAULT_MINIMUM_RECORDS;
         private int minimumTermFrequencyRecords = DEFAULT_MINIMUM_RECORDS;
@@ -238,6 +249,13 @@ public final class RunSettings {
         public Builder maxBlockSize(int size) {
             checkArgument(size >= 10, "maxBlockSize must be at least 10, got %s", size);
             this.maxBlockSize = size;
+            return this;
+        }
+
+        /** At least 0 (0: no nearest-neighbour search). */
+        public Builder neighboursPerRecord(int count) {
+            checkArgument(count >= 0, "neighboursPerRecord must be at least 0, got %s", count);
+            this.neighboursPerRecord = count;
             return this;
         }
 
