@@ -99,7 +99,7 @@ class LinkerTest {
         }
         assertEquals(result.links().size(), result.statistics().links());
         assertTrue(result.statistics().isModelTrained());
-        assertEquals(List.of("prepare", "block", "compare", "train", "score", "cluster", "pattern"),
+        assertEquals(List.of("prepare", "block", "compare", "train", "search", "score", "cluster", "pattern"),
                 List.copyOf(result.statistics().stageTimes().keySet()));
     }
 
@@ -251,7 +251,7 @@ class LinkerTest {
             }
         };
         TestComparisons.linker().model(TestComparisons.handModel()).stageListener(listener).build().link(smallPool());
-        assertEquals(List.of("+prepare", "-prepare", "+block", "-block", "+compare", "-compare", "+score", "-score",
+        assertEquals(List.of("+prepare", "-prepare", "+block", "-block", "+compare", "-compare", "+search", "-search", "+score", "-score",
                 "+cluster", "-cluster", "+pattern", "-pattern"), heard);
         assertTrue(new HashSet<>(Linker.STAGES).containsAll(heard.stream().map(s -> s.substring(1)).toList()));
     }

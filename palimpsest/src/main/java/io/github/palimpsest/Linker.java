@@ -57,7 +57,7 @@ public final class Linker {
 
     /** Stage names, as reported to a {@link StageListener} and in {@link LinkStatistics#stageTimes()}. */
     public static final List<String> STAGES =
-            List.of("prepare", "block", "compare", "train", "score", "cluster", "pattern");
+            List.of("prepare", "block", "compare", "train", "search", "score", "cluster", "pattern");
 
     /**
      * Hears when each stage of a run starts and finishes, e.g. to show progress on a terminal. Called on the
