@@ -9,7 +9,6 @@ import io.github.palimpsest.block.BlockingReport;
 import io.github.palimpsest.block.BlockingRule;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.RandomAccess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,11 +54,9 @@ public final class Blocker<R> {
     private final int maxBlockSize;
     private final int windowSize;
     private final boolean parallel;
-    private final NearestNeighbours<R> nearestNeighbours;
 
     private Blocker(Builder<R> builder) {
         this.rules = List.copyOf(builder.rules);
-        this.nearestNeighbours = builder.nearestNeighbours;
         this.maxBlockSize = builder.maxBlockSize;
         this.windowSize = builder.windowSize;
         this.parallel = builder.parallel;
@@ -73,11 +70,6 @@ public final class Blocker<R> {
     /** The rules, in the order their pairs are counted as new. */
     public List<BlockingRule<R>> rules() {
         return rules;
-    }
-
-    /** The nearest-neighbour search run after the rules, if any. */
-    public Optional<NearestNeighbours<R>> nearestNeighbours() {
-        return Optional.ofNullable(nearestNeighbours);
     }
 
     /** The largest block that is paired exhaustively. */
@@ -139,18 +131,6 @@ public final class Blocker<R> {
                 }
             }
         }
-        if (nearestNeighbours != null) {
-            long searchStarted = System.nanoTime();
-            long[] neighbours = nearestNeighbours.pairs(indexed, parallel);
-            int before = union.length;
-            union = LongArrays.union(union, neighbours);
-            long newPairs = union.length - before;
-            int paired = indexed.size() - recordsWithoutPairs(indexed.size(), neighbours);
-            summaries.add(new RuleSummary(nearestNeighbours.name(), paired, 0, 0, 0, neighbours.length, newPairs));
-            LOG.info("blocking search {}: {} records paired with up to {} nearest neighbours each, {} pairs, {} new, "
-                    + "{} ms", nearestNeighbours.name(), paired, nearestNeighbours.perRecord(), neighbours.length,
-                    newPairs, (System.nanoTime() - searchStarted) / 1_000_000);
-        }
         int unpaired = recordsWithoutPairs(indexed.size(), union);
         BlockingReport report = new BlockingReport(indexed.size(), summaries, oversize, union.length, unpaired);
         LOG.info("blocking: {} records, {} candidate pairs, {} records in no pair, {} ms",
@@ -189,18 +169,8 @@ public final class Blocker<R> {
         private int maxBlockSize = 1_000;
         private int windowSize = 10;
         private boolean parallel = true;
-        private NearestNeighbours<R> nearestNeighbours;
 
         private Builder() {}
-
-        /**
-         * Adds a nearest-neighbour search after the rules: each record is also paired with the records that
-         * share the most informative of its tokens (see {@link NearestNeighbours}). At most one.
-         */
-        public Builder<R> nearestNeighbours(NearestNeighbours<R> search) {
-            this.nearestNeighbours = checkNotNull(search, "search");
-            return this;
-        }
 
         /**
          * Adds a rule; rules are applied in the order added.

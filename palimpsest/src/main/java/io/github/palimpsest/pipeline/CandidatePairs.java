@@ -5,7 +5,9 @@ import static com.google.common.base.Preconditions.checkElementIndex;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 import io.github.palimpsest.block.BlockingReport;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.LongConsumer;
 import java.util.stream.LongStream;
 
@@ -93,6 +95,24 @@ public final class CandidatePairs {
         for (long pair : pairs) {
             action.accept(pair);
         }
+    }
+
+    /**
+     * The pairs of both, each once, over the same records; the report lists the rules of both, with the
+     * totals of the union.
+     *
+     * @throws IllegalArgumentException if the two cover different numbers of records
+     */
+    public CandidatePairs union(CandidatePairs other) {
+        checkArgument(recordCount == other.recordCount, "pairs over %s and %s records", recordCount,
+                other.recordCount);
+        long[] all = LongArrays.union(pairs, other.pairs);
+        List<BlockingReport.RuleSummary> rules = new ArrayList<>(report.rules());
+        rules.addAll(other.report.rules());
+        List<BlockingReport.OversizeBlock> oversize = new ArrayList<>(report.oversizeBlocks());
+        oversize.addAll(other.report.oversizeBlocks());
+        return new CandidatePairs(recordCount, all, new BlockingReport(recordCount, rules, oversize, all.length,
+                Blocker.recordsWithoutPairs(recordCount, all)));
     }
 
     /** A copy of the packed pairs in ascending order. */

@@ -96,7 +96,7 @@ public final class PipelineRun<R> {
     /** Blocks and compares: the candidates and their levels. */
     public PipelineRun<R> blockAndCompare() {
         stages.run("block", () -> {
-            Blocker<R> blocker = blocker(kind, settings, false);
+            Blocker<R> blocker = blocker(kind, settings);
             CandidatePairs blocked = parallel.call(() -> blocker.candidates(recordList));
             // Linking sources, not deduplicating: pairs within one source are never compared.
             candidates = sourceOf == null ? Candidates.of(blocked) : Candidates.acrossSources(blocked, sourceOf);
@@ -111,20 +111,14 @@ public final class PipelineRun<R> {
         return this;
     }
 
-    /**
-     * The blocker of a run: the kind's rules under the settings, and its nearest-neighbour search when
-     * {@code withSearch} (a run adds the search's pairs after training, see {@link #searchNeighbours()}).
-     */
-    public static <R> Blocker<R> blocker(RecordKind<R> kind, RunSettings settings, boolean withSearch) {
-        Blocker.Builder<R> builder = Blocker.<R>builder().rules(kind.blockingRules())
-                .maxBlockSize(settings.maxBlockSize()).parallel(settings.threads() > 1);
-        if (withSearch) {
-            nearestNeighbours(kind, settings).ifPresent(builder::nearestNeighbours);
-        }
-        return builder.build();
+    /** The blocker of a run: the kind's rules under the settings. */
+    public static <R> Blocker<R> blocker(RecordKind<R> kind, RunSettings settings) {
+        return Blocker.<R>builder().rules(kind.blockingRules()).maxBlockSize(settings.maxBlockSize())
+                .parallel(settings.threads() > 1).build();
     }
 
-    private static <R> Optional<NearestNeighbours<R>> nearestNeighbours(RecordKind<R> kind, RunSettings settings) {
+    /** The kind's nearest-neighbour search under the settings; empty when the settings or the kind have none. */
+    public static <R> Optional<NearestNeighbours<R>> nearestNeighbours(RecordKind<R> kind, RunSettings settings) {
         return settings.neighboursPerRecord() == 0 ? Optional.empty()
                 : kind.nearestNeighbours(settings.neighboursPerRecord());
     }
