@@ -140,6 +140,15 @@ class NameSwapTest {
 
     @Provide
     Arbitrary<String> names() {
-        return Arbitraries.strings().withCharRange('a', 'z').ofMinLength(3).ofMaxLength(10);
+        // Random letters can spell a title or an honour ("cbe", "rev"), which the name parser removes: those
+        // are no names to cross over, so only strings the parser keeps as a forename and as a surname are used.
+        return Arbitraries.strings().withCharRange('a', 'z').ofMinLength(3).ofMaxLength(10)
+                .filter(NameSwapTest::keptAsAName);
+    }
+
+    private static boolean keptAsAName(String name) {
+        PersonRecord asForename = PersonRecord.builder().recordId("MET-0").forename(name).surname("Ottoway").build();
+        PersonRecord asSurname = PersonRecord.builder().recordId("MET-0").forename("Quillon").surname(name).build();
+        return asForename.name().forename().equals(name) && asSurname.name().surname().equals(name);
     }
 }
