@@ -12,7 +12,8 @@ import java.util.Objects;
  * <ol start="0">
  *   <li>{@code exact}: the same full forename; term-frequency adjusted, so a rare forename counts for
  *       more;</li>
- *   <li>{@code swapped}: forename and surname recorded in each other's place on one side;</li>
+ *   <li>{@code swapped}: forename and surname recorded in each other's place on one side (weighed here only:
+ *       {@link SurnameComparison} gives such a pair its neutral level, so the one event counts once);</li>
  *   <li>{@code swapped, one name close}: the same, with one of the two names a little different (a typo,
  *       a nickname, an initial or part of a hyphenated surname), the other the same: Owen Sophie and Sophie
  *       Owem, Taylor D and Dean Taylor;</li>

@@ -13,10 +13,6 @@ import java.util.Objects;
  * <ol start="0">
  *   <li>{@code exact}: the same surname; term-frequency adjusted, so agreeing on a rare surname counts for
  *       more than agreeing on a common one;</li>
- *   <li>{@code swapped}: forename and surname recorded in each other's place on one side (two full
- *       names: an initial swapped with a surname is the next level);</li>
- *   <li>{@code swapped, one name close}: the same, with one of the two names a little different (see
- *       {@link ForenameComparison});</li>
  *   <li>{@code hyphenated part or Mac/Mc}: the surname variants intersect
  *       ({@link ComparableRecord#sharesSurnameVariant}): Smith-Jones and Jones, MacDonald and McDonald,
  *       Bonham Carter and Bonhamcarter;</li>
@@ -32,7 +28,9 @@ import java.util.Objects;
  *   <li>{@code else};</li>
  *   <li>{@code missing} (neutral): either side has no surname, unless an alias surname of one matches
  *       the other's surname (then {@code alias or previous surname}) or a single name does (then
- *       {@code single name is this surname}).</li>
+ *       {@code single name is this surname}); also forename and surname written in each other's place
+ *       (exactly or with one name close), which {@link ForenameComparison} weighs: a swap is one event that
+ *       both name comparisons see, and counted by both it would weigh about twice an exact match of both names.</li>
  * </ol>
  * Immutable, thread-safe and serializable; {@link #level} allocates nothing.
  */
@@ -41,26 +39,22 @@ public final class SurnameComparison implements TermFrequencyComparison<Comparab
 
     /** Level index: the same surname. */
     static final int EXACT = 0;
-    /** Level index: forename and surname swapped. */
-    static final int SWAPPED = 1;
-    /** Level index: forename and surname swapped, one of them a little different. */
-    static final int SWAPPED_CLOSE = 2;
     /** Level index: a hyphenated part, a multi-word part or a Mac/Mc spelling agrees. */
-    static final int VARIANT = 3;
+    static final int VARIANT = 1;
     /** Level index: a surname equals one of the other's alias (previous) surnames. */
-    static final int ALIAS = 4;
+    static final int ALIAS = 2;
     /** Level index: one side's single name, given as a forename, is the other's surname. */
-    static final int SINGLE_NAME = 5;
+    static final int SINGLE_NAME = 3;
     /** Level index: Jaro–Winkler at or above the high threshold. */
-    static final int SIMILAR_HIGH = 6;
+    static final int SIMILAR_HIGH = 4;
     /** Level index: phonetic keys agree. */
-    static final int PHONETIC = 7;
+    static final int PHONETIC = 5;
     /** Level index: Jaro–Winkler at or above the medium threshold. */
-    static final int SIMILAR_MEDIUM = 8;
+    static final int SIMILAR_MEDIUM = 6;
     /** Level index: different. */
-    static final int ELSE = 9;
+    static final int ELSE = 7;
     /** Level index: either surname missing (neutral). */
-    static final int MISSING = 10;
+    static final int MISSING = 8;
 
     private final String name;
     private final double high;
@@ -73,8 +67,6 @@ public final class SurnameComparison implements TermFrequencyComparison<Comparab
         this.medium = medium;
         this.levels = List.of(
                 ComparisonLevel.of("exact"),
-                ComparisonLevel.of("swapped with forename"),
-                ComparisonLevel.of("swapped with forename, one name close"),
                 ComparisonLevel.of("hyphenated part or Mac/Mc"),
                 ComparisonLevel.of("alias or previous surname"),
                 ComparisonLevel.of("single name is this surname"),
@@ -125,11 +117,11 @@ public final class SurnameComparison implements TermFrequencyComparison<Comparab
         if (a.equals(b)) {
             return EXACT;
         }
-        if (a.equals(right.forename()) && b.equals(left.forename()) && a.length() > 1 && b.length() > 1) {
-            return SWAPPED;
-        }
-        if (NameKeys.swappedClose(left, right, medium)) {
-            return SWAPPED_CLOSE;
+        // A swap, exact or with one name close, is weighed once, by the forename comparison, which finds it
+        // for the same pairs (unless the forenames agree straight: then this is a surname typo, weighed here).
+        if ((a.equals(right.forename()) && b.equals(left.forename()) && a.length() > 1 && b.length() > 1)
+                || (!left.forename().equals(right.forename()) && NameKeys.swappedClose(left, right, medium))) {
+            return MISSING;
         }
         if (left.sharesSurnameVariant(right)) {
             return VARIANT;
