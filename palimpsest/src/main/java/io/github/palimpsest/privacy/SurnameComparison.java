@@ -6,10 +6,10 @@ import java.util.List;
 
 /**
  * Surnames through their filters: the Dice levels of {@link BloomField#SURNAME}, then, before the last,
- * {@code "names swapped"} when the forename and surname were written the wrong way round, and
  * {@code "one name crossed"} when one record's forename is the other's surname but the other names
  * disagree (a swap with one name replaced or badly mistyped; see {@link NameSwap}). Neutral when either
- * surname filter is missing.
+ * surname filter is missing, and when the forename and surname were written the wrong way round: the
+ * forename comparison weighs that swap, which both comparisons see, so that it counts once.
  */
 final class SurnameComparison implements Comparison<Tombstone> {
 
@@ -21,9 +21,7 @@ final class SurnameComparison implements Comparison<Tombstone> {
         this.thresholds = DiceComparison.checkThresholds(thresholds);
         NameSwap.checkThreshold(namesThreshold);
         this.namesThreshold = namesThreshold;
-        this.levels = DiceComparison.levelsOf(this.thresholds,
-                NameSwap.label(this.thresholds[this.thresholds.length - 1], namesThreshold),
-                NameSwap.crossedLabel(namesThreshold));
+        this.levels = DiceComparison.levelsOf(this.thresholds, NameSwap.crossedLabel(namesThreshold));
     }
 
     @Override
@@ -49,11 +47,11 @@ final class SurnameComparison implements Comparison<Tombstone> {
         }
         switch (NameSwap.crossing(left, right, thresholds[thresholds.length - 1], namesThreshold)) {
             case NameSwap.SWAPPED:
-                return thresholds.length;
+                return levels.size() - 1; // weighed by the forename comparison
             case NameSwap.ONE_CROSSED:
-                return thresholds.length + 1;
+                return thresholds.length;
             default:
-                return thresholds.length + 2;
+                return thresholds.length + 1;
         }
     }
 }

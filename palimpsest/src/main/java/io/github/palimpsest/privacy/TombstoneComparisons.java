@@ -95,8 +95,8 @@ public final class TombstoneComparisons {
 
     /**
      * The surname: Dice levels of the surname filters with the default thresholds, then before the last
-     * level the same {@code names swapped} level as {@link #forename()} and a {@code one name crossed} level
-     * (one record's forename is the other's surname while the other names disagree).
+     * level a {@code one name crossed} level (one record's forename is the other's surname while the other
+     * names disagree). A full swap gives the neutral level: {@link #forename()} weighs it, once.
      */
     public static Comparison<Tombstone> surname() {
         return new SurnameComparison(NAME_THRESHOLDS, NAMES_SWAP_THRESHOLD);
