@@ -3,12 +3,12 @@ package io.github.palimpsest;
 import static com.google.common.base.Preconditions.checkElementIndex;
 
 import io.github.palimpsest.block.BlockingReport;
-import io.github.palimpsest.cluster.Clustering;
-import io.github.palimpsest.cluster.RefusedLink;
+import io.github.palimpsest.cluster.RefusalReason;
 import io.github.palimpsest.pattern.Evidence;
 import io.github.palimpsest.pattern.Pattern;
 import io.github.palimpsest.pattern.PatternEvent;
 import io.github.palimpsest.pipeline.CandidatePairs;
+import io.github.palimpsest.pipeline.Clustering;
 import io.github.palimpsest.pipeline.IndexedModel;
 import io.github.palimpsest.pipeline.LibraryAccess;
 import io.github.palimpsest.record.ComparableRecord;
@@ -212,7 +212,7 @@ public final class CompactLinkResult {
     public List<ReviewPair> reviewPairs() {
         long[] pairs = review.reviewPairs();
         List<ReviewPair> out = new ArrayList<>(pairs.length);
-        RefusedLink.Reason[] reasons = RefusedLink.Reason.values();
+        RefusalReason[] reasons = RefusalReason.values();
         for (int k = 0; k < pairs.length; k++) {
             int comparisons = review.reviewLevels().length;
             int[] vector = new int[comparisons];

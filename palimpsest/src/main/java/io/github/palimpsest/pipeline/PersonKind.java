@@ -2,15 +2,14 @@ package io.github.palimpsest.pipeline;
 
 import io.github.palimpsest.block.BlockingRule;
 import io.github.palimpsest.block.PersonBlockingRules;
-import io.github.palimpsest.cluster.RecordConflicts;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.PersonComparisons;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.score.MatchModel;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.OptionalDouble;
+import java.util.function.Consumer;
 
 /**
  * Plain person records ({@link ComparableRecord}) as a {@link RecordKind}: anchors are pairs sharing a valid

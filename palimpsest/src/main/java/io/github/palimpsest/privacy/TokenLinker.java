@@ -31,7 +31,7 @@ import java.util.Optional;
  *       promoted by their posterior under the one-to-one assumption (against their records' other candidates
  *       and the estimated chance that a record has no mate among them, {@link OneToOne}), then greedily,
  *       strongest first;</li>
- *   <li><b>cluster</b> with {@link io.github.palimpsest.cluster.Clusterer}: different PNC, CRO or NI tokens
+ *   <li><b>cluster</b> with the constrained clusterer: different PNC, CRO or NI tokens
  *       stay apart, and dates of birth whose filters disagree conflict.</li>
  * </ol>
  *
