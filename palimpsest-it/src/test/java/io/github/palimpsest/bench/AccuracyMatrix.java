@@ -365,8 +365,8 @@ public final class AccuracyMatrix {
                 || same(a.email(), b.email()) || same(a.warrantNumber(), b.warrantNumber())) {
             return true;
         }
-        for (int i = 0; i < a.identifierCount(); i++) {
-            if (same(a.identifierValue(i), b.identifier(a.identifierType(i)))) {
+        for (Map.Entry<String, String> id : a.identifiers().entrySet()) {
+            if (same(id.getValue(), b.identifier(id.getKey()))) {
                 return true;
             }
         }

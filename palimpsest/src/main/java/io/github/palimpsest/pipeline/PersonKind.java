@@ -209,8 +209,10 @@ public final class PersonKind implements RecordKind<ComparableRecord> {
         if (!r.phone().isEmpty()) {
             tokens.accept("f" + r.phone());
         }
-        for (int i = 0; i < r.identifierCount(); i++) {
-            tokens.accept("i" + r.identifierType(i) + '|' + r.identifierValue(i));
+        String[] types = LibraryAccess.identifierTypes(r);
+        String[] values = LibraryAccess.identifierValues(r);
+        for (int i = 0; i < types.length; i++) {
+            tokens.accept("i" + types[i] + '|' + values[i]);
         }
     }
 
