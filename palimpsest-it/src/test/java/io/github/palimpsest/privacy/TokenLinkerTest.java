@@ -50,6 +50,38 @@ class TokenLinkerTest {
     }
 
     @Test
+    void theResultAddressesRecordsByTheirTombstones() {
+        List<Tombstone> pool = underKeyA.subList(0, 300);
+        TokenLinkResult result = TokenLinker.builder().seed(1).model(trainedModel()).build().link(pool);
+        // people: every tombstone of the pool in exactly one person, in input order within a person
+        Map<Tombstone, Integer> places = TokenResults.places(result);
+        int seen = 0;
+        for (List<Tombstone> person : result.people()) {
+            for (int k = 1; k < person.size(); k++) {
+                assertTrue(places.get(person.get(k - 1)) < places.get(person.get(k)), "input order within a person");
+            }
+            seen += person.size();
+        }
+        assertEquals(pool.size(), seen);
+        assertEquals(pool.size(), result.people().stream().flatMap(List::stream).map(places::get).distinct().count());
+        // links: the pool's own tombstones, candidates at or above the threshold, explained alike both ways
+        assertFalse(result.links().isEmpty());
+        for (TokenLink link : result.links()) {
+            assertTrue(places.get(link.left()) < places.get(link.right()));
+            assertTrue(result.isCandidate(link.left(), link.right()));
+            assertTrue(link.matchWeight() >= result.thresholdWeight());
+            assertEquals(link.explanation().totalWeight(), result.explain(link.left(), link.right()).totalWeight(),
+                    1e-9);
+            assertEquals(link.matchWeight(), link.explanation().totalWeight(), 1e-6);
+        }
+        // a tombstone that was not linked is refused, even when an equal one was
+        Tombstone stranger = underKeyA.get(400);
+        assertThrows(IllegalArgumentException.class, () -> result.explain(pool.get(0), stranger));
+        assertThrows(IllegalArgumentException.class, () -> result.isCandidate(stranger, pool.get(0)));
+        assertFalse(result.isCandidate(pool.get(0), pool.get(0)));
+    }
+
+    @Test
     void linkingTombstonesOfTwoKeysIsRefused() {
         List<Tombstone> mixed = new ArrayList<>(underKeyA.subList(0, 50));
         mixed.addAll(tokenise(generated.subList(0, 50), TombstoneTest.KEY_B));
