@@ -45,7 +45,8 @@ import java.util.Optional;
  * <pre>{@code
  * TokenLinker linker = TokenLinker.builder().seed(42).oneToOne(true).build();
  * TokenLinkResult result = linker.link(tombstones, sources);   // sources: e.g. the force of each
- * result.clustering().clusterOf(0);
+ * result.people();                                             // each person's tombstones
+ * result.links().get(0).explanation();                         // why two tombstones link
  * }</pre>
  *
  * <p>Every tombstone must be made under one key (one {@link Tombstone#keyId() key id}): tokens of different
