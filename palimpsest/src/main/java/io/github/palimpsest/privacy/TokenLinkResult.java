@@ -3,6 +3,9 @@ package io.github.palimpsest.privacy;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import io.github.palimpsest.block.BlockingReport;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.pipeline.CandidatePairs;
@@ -49,7 +52,8 @@ public final class TokenLinkResult {
     private final boolean trained;
     private final List<TokenLink> links;
     private final List<List<Tombstone>> people;
-    private final Map<Tombstone, Integer> positions;
+    /** Place of each tombstone in the list linked, by identity; built on first use (explain, isCandidate). */
+    private final Supplier<Map<Tombstone, Integer>> positions;
     private final double thresholdWeight;
     private final List<Comparison<Tombstone>> comparisons;
     private final double[][] termFrequencies;
@@ -77,10 +81,13 @@ public final class TokenLinkResult {
             peopleList.add(List.copyOf(person));
         }
         this.people = List.copyOf(peopleList);
-        this.positions = new IdentityHashMap<>(tombstones.size());
-        for (int r = tombstones.size() - 1; r >= 0; r--) {
-            positions.put(tombstones.get(r), r);   // backwards, so an object given twice keeps its first place
-        }
+        this.positions = Suppliers.memoize(() -> {
+            Map<Tombstone, Integer> places = new IdentityHashMap<>(tombstones.size());
+            for (int r = tombstones.size() - 1; r >= 0; r--) {
+                places.put(tombstones.get(r), r);   // backwards, so an object given twice keeps its first place
+            }
+            return places;
+        });
         this.thresholdWeight = thresholdWeight;
         this.comparisons = comparisons;
         this.termFrequencies = termFrequencies;
@@ -119,7 +126,7 @@ public final class TokenLinkResult {
 
     private int positionOf(Tombstone t) {
         checkNotNull(t, "tombstone");
-        Integer position = positions.get(t);
+        Integer position = positions.get().get(t);
         checkArgument(position != null, "not one of the tombstones linked: %s", t.reference());
         return position;
     }
