@@ -3,7 +3,6 @@ package io.github.palimpsest.privacy;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-
 import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
 import io.github.palimpsest.block.BlockingReport;
