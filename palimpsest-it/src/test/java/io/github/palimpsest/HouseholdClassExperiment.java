@@ -1,14 +1,15 @@
 package io.github.palimpsest;
 
-import io.github.palimpsest.cluster.Clusterer;
-import io.github.palimpsest.cluster.Clustering;
 import io.github.palimpsest.cluster.PairwiseMetrics;
-import io.github.palimpsest.cluster.ScoredLinks;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.pipeline.Blocker;
 import io.github.palimpsest.pipeline.CandidatePairs;
+import io.github.palimpsest.pipeline.Clusterer;
+import io.github.palimpsest.pipeline.Clustering;
 import io.github.palimpsest.pipeline.IndexedModel;
+import io.github.palimpsest.pipeline.PairCounting;
 import io.github.palimpsest.pipeline.PersonConflicts;
+import io.github.palimpsest.pipeline.ScoredLinks;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.ComparableRecordFactory;
 import io.github.palimpsest.record.RecordCsvReader;
@@ -267,7 +268,7 @@ public final class HouseholdClassExperiment {
         Clustering clustering = Clusterer.builder().threshold(THRESHOLD).overwhelmingWeight(20)
                 .conflictOverrideWeight(THRESHOLD).build()
                 .cluster(n, links.build(), keys, PersonConflicts.birthDates(comparisons, model, records::get));
-        PairwiseMetrics metrics = PairwiseMetrics.of(entity, clustering.clusterOfRecords());
+        PairwiseMetrics metrics = PairCounting.of(entity, clustering.clusterOfRecords());
         System.out.printf(Locale.ROOT, "%-24s precision %.5f recall %.5f F1 %.5f%n", label, metrics.precision(),
                 metrics.recall(), metrics.f1());
     }

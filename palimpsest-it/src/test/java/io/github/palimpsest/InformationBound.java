@@ -6,6 +6,7 @@ import io.github.palimpsest.compare.TermFrequencyComparison;
 import io.github.palimpsest.pipeline.Blocker;
 import io.github.palimpsest.pipeline.CandidatePairs;
 import io.github.palimpsest.pipeline.IndexedModel;
+import io.github.palimpsest.pipeline.PairCounting;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.ComparableRecordFactory;
 import io.github.palimpsest.record.RecordCsvReader;
@@ -70,7 +71,7 @@ public final class InformationBound {
             for (int r = 0; r < predicted.length; r++) {
                 predicted[r] = result.entityOf(r);
             }
-            PairwiseMetrics clusters = PairwiseMetrics.of(entity, predicted);
+            PairwiseMetrics clusters = PairCounting.of(entity, predicted);
             allTrue += clusters.truePairs();
             clusterTrue += clusters.correctPairs();
             clusterPredicted += clusters.predictedPairs();

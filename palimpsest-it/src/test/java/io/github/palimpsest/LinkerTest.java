@@ -160,7 +160,7 @@ class LinkerTest {
         List<PersonRecord> records = new ArrayList<>();
         records.add(record("Q-a", "Met", "Quennell", "1985-08-08", "", ""));
         records.add(record("Q-b", "Kent", "Quennell", "1985-08-08", "", ""));
-        MatchModel model = TestComparisons.handModel().toBuilder().termFrequencyLevel("surname", 0).build();
+        MatchModel model = TestComparisons.handModel().toBuilder().termFrequencyLevel("surname", TestComparisons.SURNAME.levels().get(0)).build();
         LinkResult result = TestComparisons.linker().model(model).thresholdProbability(0.5)
                 .termFrequencyAdjustment(true).minimumTrainingRecords(3).build().link(records);
         assertEquals(0.0, result.links().get(0).explanation().rows().get(0).termFrequencyAdjustment());
@@ -176,7 +176,7 @@ class LinkerTest {
         records.add(record("S-b", "Kent", "Smith", "1985-07-07", "", ""));
         records.add(record("Q-a", "Met", "Quennell", "1985-08-08", "", ""));
         records.add(record("Q-b", "Kent", "Quennell", "1985-08-08", "", ""));
-        MatchModel model = TestComparisons.handModel().toBuilder().termFrequencyLevel("surname", 0).build();
+        MatchModel model = TestComparisons.handModel().toBuilder().termFrequencyLevel("surname", TestComparisons.SURNAME.levels().get(0)).build();
         // Threshold 0.5 (0 bits): surname and dob exact give 6.3 bits before adjustment; "smith" is 22 of
         // 24 surnames (−6.5 bits of adjustment), "quennell" 2 of 24 (−3.1).
         LinkResult adjusted = TestComparisons.linker().model(model).thresholdProbability(0.5)

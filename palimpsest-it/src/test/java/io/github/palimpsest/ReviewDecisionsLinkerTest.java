@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.palimpsest.cluster.RefusedLink;
+import io.github.palimpsest.cluster.RefusalReason;
 import io.github.palimpsest.review.ContradictoryDecisionsException;
 import io.github.palimpsest.review.ReviewDecision;
 import io.github.palimpsest.review.ReviewDecisions;
@@ -119,7 +119,7 @@ class ReviewDecisionsLinkerTest {
 
         assertFalse(review.isEmpty());
         ReviewPair first = review.get(0);
-        assertEquals(Optional.of(RefusedLink.Reason.CONFLICTING_IDENTIFIERS), first.refusal(),
+        assertEquals(Optional.of(RefusalReason.CONFLICTING_IDENTIFIERS), first.refusal(),
                 "A2~B1 is above the threshold but refused by their PNC IDs");
         assertEquals(List.of("A2", "B1"), List.of(first.link().leftId(), first.link().rightId()));
         for (int k = 1; k < review.size(); k++) {

@@ -3,12 +3,12 @@ package io.github.palimpsest;
 import static com.google.common.base.Preconditions.checkElementIndex;
 
 import io.github.palimpsest.block.BlockingReport;
-import io.github.palimpsest.cluster.Clustering;
-import io.github.palimpsest.cluster.RefusedLink;
+import io.github.palimpsest.cluster.RefusalReason;
 import io.github.palimpsest.pattern.Evidence;
 import io.github.palimpsest.pattern.Pattern;
 import io.github.palimpsest.pattern.PatternEvent;
 import io.github.palimpsest.pipeline.CandidatePairs;
+import io.github.palimpsest.pipeline.Clustering;
 import io.github.palimpsest.pipeline.IndexedModel;
 import io.github.palimpsest.pipeline.LibraryAccess;
 import io.github.palimpsest.record.ComparableRecord;
@@ -32,8 +32,15 @@ import java.util.Optional;
  * the kilobytes of a {@link LinkResult}. The numbers are those a {@link LinkResult} over the same records
  * shows: the same entity ids, links, weights, explanations and patterns.
  *
- * <p>Records are addressed by their index in the list linked; entities by their index, in the order of
- * each entity's first record. Example, writing each record's person:
+ * <p><b>Positions, by design.</b> Records are addressed by their position in the list linked (record
+ * {@code r} is the {@code r}-th {@link ComparableRecord} given to {@link Linker#linkComparable(List)}, in
+ * input order); entities by their position, in the order of each entity's first record. This is the one
+ * part of the API addressed by position rather than by record id, and on purpose: the result exists for
+ * runs of millions of records, where a map from record id to record would cost more than the result itself,
+ * and the caller already holds the records in that order. Everything else a caller needs to name a record
+ * is in {@link #record(int)} (its {@linkplain ComparableRecord#recordId() record id}) and
+ * {@link #entityIdOf(int)}; for access by record id, use a {@link LinkResult}. Example, writing each
+ * record's person:
  * <pre>{@code
  * CompactLinkResult result = linker.linkComparable(prepared);
  * for (int r = 0; r < result.recordCount(); r++) {
@@ -212,7 +219,7 @@ public final class CompactLinkResult {
     public List<ReviewPair> reviewPairs() {
         long[] pairs = review.reviewPairs();
         List<ReviewPair> out = new ArrayList<>(pairs.length);
-        RefusedLink.Reason[] reasons = RefusedLink.Reason.values();
+        RefusalReason[] reasons = RefusalReason.values();
         for (int k = 0; k < pairs.length; k++) {
             int comparisons = review.reviewLevels().length;
             int[] vector = new int[comparisons];

@@ -1,9 +1,9 @@
 package io.github.palimpsest;
 
-import io.github.palimpsest.cluster.Clustering;
 import io.github.palimpsest.cluster.EntityIds;
 import io.github.palimpsest.pipeline.CandidatePairs;
 import io.github.palimpsest.pipeline.Candidates;
+import io.github.palimpsest.pipeline.Clustering;
 import io.github.palimpsest.pipeline.Parallel;
 import io.github.palimpsest.pipeline.PipelineRun;
 import io.github.palimpsest.pipeline.Stages;
@@ -144,7 +144,7 @@ final class LinkRun {
                 return n;
             }
         };
-        List<String> entityIds = EntityIds.people().assign(clustering, recordIds);
+        List<String> entityIds = clustering.entityIds(EntityIds.people(), recordIds);
         // Must-link pairs below the threshold become links too, merged in pair order.
         Reviewing.ExtraLinks extra = reviewing.extraLinks(candidates, weights, levels, thresholdWeight,
                 run.comparisons(), comparable, model, run.termFrequency());

@@ -2,7 +2,7 @@ package io.github.palimpsest;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import io.github.palimpsest.cluster.RefusedLink;
+import io.github.palimpsest.cluster.RefusalReason;
 import java.util.Optional;
 
 /**
@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param link    the pair, its weight, probability and evidence
  * @param refusal why clustering refused the link, or empty for a pair below the threshold
  */
-public record ReviewPair(Link link, Optional<RefusedLink.Reason> refusal) {
+public record ReviewPair(Link link, Optional<RefusalReason> refusal) {
 
     /** Checks that nothing is null. */
     public ReviewPair {

@@ -1,12 +1,13 @@
 package io.github.palimpsest;
 
-import io.github.palimpsest.cluster.Clustering;
-import io.github.palimpsest.cluster.PairDecisions;
-import io.github.palimpsest.cluster.RefusedLink;
+import io.github.palimpsest.cluster.RefusalReason;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.pipeline.CandidatePairs;
 import io.github.palimpsest.pipeline.Candidates;
+import io.github.palimpsest.pipeline.Clustering;
 import io.github.palimpsest.pipeline.IndexedModel;
+import io.github.palimpsest.pipeline.PairDecisions;
+import io.github.palimpsest.pipeline.RefusedLink;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.review.ReviewDecision;
 import io.github.palimpsest.review.ReviewDecisions;
@@ -159,7 +160,7 @@ final class Reviewing {
         Arrays.fill(decided, Link.Decision.NONE);
         Set<Long> keptApart = new HashSet<>();
         for (RefusedLink r : clustering.refusedLinks()) {
-            if (r.reason() == RefusedLink.Reason.DECISION && clustering.clusterOf(r.left()) != clustering.clusterOf(r.right())) {
+            if (r.reason() == RefusalReason.DECISION && clustering.clusterOf(r.left()) != clustering.clusterOf(r.right())) {
                 keptApart.add(CandidatePairs.pack(r.left(), r.right()));
             }
         }
@@ -188,7 +189,7 @@ final class Reviewing {
         int comparisons = levels.length;
         List<RefusedLink> refused = new ArrayList<>();
         for (RefusedLink r : clustering.refusedLinks()) {
-            if (r.reason() != RefusedLink.Reason.DECISION
+            if (r.reason() != RefusalReason.DECISION
                     && clustering.clusterOf(r.left()) != clustering.clusterOf(r.right())
                     && !pairs.isMustLink(r.left(), r.right()) && !pairs.isCannotLink(r.left(), r.right())) {
                 refused.add(r);

@@ -3,8 +3,6 @@ package io.github.palimpsest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.palimpsest.cluster.Clustering;
-import io.github.palimpsest.cluster.ScoredLinks;
 import io.github.palimpsest.febrl.FebrlData;
 import io.github.palimpsest.index.LinkIndex;
 import io.github.palimpsest.privacy.DeploymentSecret;
@@ -28,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,16 +113,14 @@ class GoldenClustersTest {
         }
         TokenLinker linker = TokenLinker.builder().oneToOne(oneToOne).threads(2).build();
         TokenLinkResult result = oneToOne ? linker.link(tombstones, sources) : linker.link(tombstones);
-        Clustering clustering = result.clustering();
         StringBuilder text = new StringBuilder();
-        IntStream.range(0, tombstones.size()).mapToObj(i -> tombstones.get(i).reference() + ","
-                + IntStream.of(clustering.members(clustering.clusterOf(i)))
-                        .mapToObj(m -> tombstones.get(m).reference()).sorted().toList())
-                .sorted().forEach(line -> text.append(line).append('\n'));
-        ScoredLinks links = result.links();
-        IntStream.range(0, links.size())
-                .mapToObj(k -> ordered(tombstones.get(links.left(k)).reference(),
-                        tombstones.get(links.right(k)).reference()) + String.format(",%.6f", links.matchWeight(k)))
+        result.people().stream().flatMap(person -> {
+            List<String> references = person.stream().map(Tombstone::reference).sorted().toList();
+            return person.stream().map(t -> t.reference() + "," + references);
+        }).sorted().forEach(line -> text.append(line).append('\n'));
+        result.links().stream()
+                .map(l -> ordered(l.left().reference(), l.right().reference())
+                        + String.format(",%.6f", l.matchWeight()))
                 .sorted().forEach(line -> text.append(line).append('\n'));
         return text.toString();
     }

@@ -3,7 +3,7 @@ package io.github.palimpsest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.palimpsest.cluster.PairDecisions;
+import io.github.palimpsest.pipeline.PairDecisions;
 import io.github.palimpsest.review.ReviewDecision;
 import io.github.palimpsest.review.ReviewDecisions;
 import java.util.List;

@@ -1,10 +1,9 @@
 package io.github.palimpsest.cli;
 
-import io.github.palimpsest.cluster.Clustering;
 import io.github.palimpsest.cluster.EntityIds;
-import io.github.palimpsest.cluster.ScoredLinks;
 import io.github.palimpsest.internal.Decimals;
 import io.github.palimpsest.privacy.DeploymentSecret;
+import io.github.palimpsest.privacy.TokenLink;
 import io.github.palimpsest.privacy.TokenLinkResult;
 import io.github.palimpsest.privacy.TokenLinker;
 import io.github.palimpsest.privacy.Tombstone;
@@ -19,8 +18,8 @@ import java.io.Writer;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -126,26 +125,28 @@ final class TokenLinking {
 
     private static void write(LinkCommand command, OutputFiles files, Pool pool, TokenLinkResult result)
             throws IOException {
-        List<String> entityIds = entityIds(pool, result.clustering());
+        // The result hands back the pool's own tombstone objects: their place in the pool names their input.
+        Map<Tombstone, Integer> places = new IdentityHashMap<>();
+        for (int r = 0; r < pool.tombstones().size(); r++) {
+            places.put(pool.tombstones().get(r), r);
+        }
+        String[] entityOf = entityIds(pool, result, places);
         AtomicOutput clusters = files.open(command.clustersOut);
         CSVPrinter csv = Csv.printer(clusters.writer(), CLUSTER_COLUMNS);
         for (int r = 0; r < result.recordCount(); r++) {
-            csv.printRecord(pool.inputs().get(r), pool.tombstones().get(r).reference(),
-                    entityIds.get(result.clustering().clusterOf(r)));
+            csv.printRecord(pool.inputs().get(r), pool.tombstones().get(r).reference(), entityOf[r]);
         }
         csv.flush();
         if (command.linksOut != null) {
             AtomicOutput links = files.open(command.linksOut);
             CSVPrinter linkCsv = Csv.printer(links.writer(), LINK_COLUMNS);
-            ScoredLinks scored = result.links();
-            for (int k = 0; k < scored.size(); k++) {
-                int a = scored.left(k);
-                int b = scored.right(k);
-                linkCsv.printRecord(pool.inputs().get(a), pool.tombstones().get(a).reference(),
-                        pool.inputs().get(b), pool.tombstones().get(b).reference(),
-                        Decimals.fixed(scored.matchWeight(k), 4),
-                        Decimals.fixed(MatchModel.probability(scored.matchWeight(k)), 6),
-                        result.explain(a, b).summary());
+            for (TokenLink link : result.links()) {
+                int a = places.get(link.left());
+                int b = places.get(link.right());
+                linkCsv.printRecord(pool.inputs().get(a), link.left().reference(),
+                        pool.inputs().get(b), link.right().reference(),
+                        Decimals.fixed(link.matchWeight(), 4), Decimals.fixed(link.probability(), 6),
+                        link.explanation().summary());
             }
             linkCsv.flush();
         }
@@ -158,30 +159,37 @@ final class TokenLinking {
 
     /**
      * Stable entity ids, anchored on {@code input:reference}; a name that repeats (the same reference twice
-     * in one input) is told apart by its position.
+     * in one input) is told apart by its position. The id of every record, by its place in the pool.
      */
-    private static List<String> entityIds(Pool pool, Clustering clustering) {
+    private static String[] entityIds(Pool pool, TokenLinkResult result, Map<Tombstone, Integer> places) {
         List<String> names = new ArrayList<>(pool.tombstones().size());
         Set<String> seen = new HashSet<>();
         for (int r = 0; r < pool.tombstones().size(); r++) {
             String name = pool.inputs().get(r) + ":" + pool.tombstones().get(r).reference();
             names.add(seen.add(name) ? name : name + "#" + r);
         }
-        return EntityIds.people().assign(clustering, names);
+        List<List<String>> people = new ArrayList<>(result.people().size());
+        for (List<Tombstone> person : result.people()) {
+            people.add(person.stream().map(t -> names.get(places.get(t))).toList());
+        }
+        List<String> ids = EntityIds.people().assign(people);
+        String[] entityOf = new String[pool.tombstones().size()];
+        for (int k = 0; k < people.size(); k++) {
+            for (Tombstone t : result.people().get(k)) {
+                entityOf[places.get(t)] = ids.get(k);
+            }
+        }
+        return entityOf;
     }
 
     private static void printSummary(PrintWriter out, TokenLinkResult result, boolean modelGiven) {
-        Map<Integer, Set<String>> forces = new HashMap<>();
-        for (int r = 0; r < result.recordCount(); r++) {
-            int cluster = result.clustering().clusterOf(r);
-            result.tombstones().get(r).force().ifPresent(f -> forces.computeIfAbsent(cluster, c -> new HashSet<>())
-                    .add(f));
-        }
-        long multiForce = forces.values().stream().filter(s -> s.size() > 1).count();
+        long multiForce = result.people().stream()
+                .filter(person -> person.stream().flatMap(t -> t.force().stream()).distinct().count() > 1)
+                .count();
         out.printf(Locale.ROOT, "records: %d%n", result.recordCount());
         out.printf(Locale.ROOT, "candidate pairs: %d%n", result.candidatePairCount());
         out.printf(Locale.ROOT, "links: %d%n", result.links().size());
-        out.printf(Locale.ROOT, "people: %d%n", result.clustering().clusterCount());
+        out.printf(Locale.ROOT, "people: %d%n", result.people().size());
         out.printf(Locale.ROOT, "people seen by more than one force: %d%n", multiForce);
         out.printf(Locale.ROOT, "linked through tokens alone%n");
         // Say which model scored: a pool too small to train on uses the bundled one (docs/privacy.md).

@@ -4,6 +4,7 @@ import io.github.palimpsest.DefaultBlocking;
 import io.github.palimpsest.cli.Main;
 import io.github.palimpsest.cluster.PairwiseMetrics;
 import io.github.palimpsest.pipeline.CandidatePairs;
+import io.github.palimpsest.pipeline.PairCounting;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.ComparableRecordFactory;
 import io.github.palimpsest.record.RecordCsvReader;
@@ -308,7 +309,7 @@ public final class AccuracyMatrix {
             entity[r] = entityIds.computeIfAbsent(e, k -> entityIds.size());
             cluster[r] = clusterIds.computeIfAbsent(c, k -> clusterIds.size());
         }
-        PairwiseMetrics metrics = PairwiseMetrics.of(entity, cluster);
+        PairwiseMetrics metrics = PairCounting.of(entity, cluster);
 
         CandidatePairs candidates = DefaultBlocking.candidates(pool);
         long trueCandidates = 0;
@@ -364,8 +365,8 @@ public final class AccuracyMatrix {
                 || same(a.email(), b.email()) || same(a.warrantNumber(), b.warrantNumber())) {
             return true;
         }
-        for (int i = 0; i < a.identifierCount(); i++) {
-            if (same(a.identifierValue(i), b.identifier(a.identifierType(i)))) {
+        for (Map.Entry<String, String> id : a.identifiers().entrySet()) {
+            if (same(id.getValue(), b.identifier(id.getKey()))) {
                 return true;
             }
         }

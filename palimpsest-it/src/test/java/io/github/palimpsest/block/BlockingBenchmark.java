@@ -59,7 +59,7 @@ public final class BlockingBenchmark {
         for (int i = 0; i < n; i++) {
             pnc[i] = records.get(i)[PNC];
         }
-        io.github.palimpsest.cluster.ClusteringBenchmark.run(pairs, truth, pnc, seed);
+        io.github.palimpsest.pipeline.ClusteringBenchmark.run(pairs, truth, pnc, seed);
     }
 
     static List<BlockingRule<int[]>> rules() {

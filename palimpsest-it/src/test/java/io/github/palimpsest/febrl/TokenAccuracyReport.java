@@ -2,10 +2,12 @@ package io.github.palimpsest.febrl;
 
 import io.github.palimpsest.block.BlockingReport;
 import io.github.palimpsest.cluster.PairwiseMetrics;
-import io.github.palimpsest.cluster.ScoredLinks;
+import io.github.palimpsest.pipeline.PairCounting;
 import io.github.palimpsest.privacy.DeploymentSecret;
+import io.github.palimpsest.privacy.TokenLink;
 import io.github.palimpsest.privacy.TokenLinkResult;
 import io.github.palimpsest.privacy.TokenLinker;
+import io.github.palimpsest.privacy.TokenResults;
 import io.github.palimpsest.privacy.Tombstone;
 import io.github.palimpsest.privacy.TombstoneOptions;
 import io.github.palimpsest.record.PersonRecord;
@@ -191,9 +193,9 @@ public final class TokenAccuracyReport {
         long started = System.nanoTime();
         TokenLinkResult result = run.get();
         double seconds = (System.nanoTime() - started) / 1e9;
-        PairwiseMetrics metrics = PairwiseMetrics.of(truth, result.clustering().clusterOfRecords());
+        PairwiseMetrics metrics = PairCounting.of(truth, TokenResults.personOfRecords(result));
         System.out.println(new Outcome(name, result.recordCount(), result.candidatePairCount(),
-                result.blockingRecall(truth), metrics, seconds));
+                TokenResults.blockingRecall(result, truth), metrics, seconds));
         if (rules) {
             BlockingReport report = result.blockingReport();
             report.rules().forEach(r -> System.out.println("    " + r));
@@ -203,10 +205,10 @@ public final class TokenAccuracyReport {
 
     /** How the true pairs that were not linked directly were lost: never a candidate, or below the threshold. */
     private static void missed(TokenLinkResult result, int[] truth, List<PersonRecord> records) {
-        ScoredLinks links = result.links();
+        Map<Tombstone, Integer> places = TokenResults.places(result);
         java.util.Set<Long> linked = new java.util.HashSet<>();
-        for (int k = 0; k < links.size(); k++) {
-            linked.add(pack(links.left(k), links.right(k)));
+        for (TokenLink link : result.links()) {
+            linked.add(pack(places.get(link.left()), places.get(link.right())));
         }
         Map<Integer, List<Integer>> byEntity = new HashMap<>();
         for (int i = 0; i < truth.length; i++) {
@@ -223,7 +225,7 @@ public final class TokenAccuracyReport {
                     if (linked.contains(pack(i, j))) {
                         continue;
                     }
-                    if (!result.isCandidate(i, j)) {
+                    if (!result.isCandidate(result.tombstones().get(i), result.tombstones().get(j))) {
                         notCandidate++;
                         if (records != null && notCandidate <= 20) {
                             System.out.println("    never candidates:\n      " + describe(records.get(i)) + "\n      "
@@ -232,7 +234,7 @@ public final class TokenAccuracyReport {
                     } else {
                         belowThreshold++;
                         if (shown++ < 40) {
-                            System.out.println("    below threshold: " + result.explain(i, j).summary()
+                            System.out.println("    below threshold: " + result.explain(result.tombstones().get(i), result.tombstones().get(j)).summary()
                                     .replaceAll("[a-z_]+ missing \\+0\\.00; ", ""));
                             if (records != null) {
                                 System.out.println("      " + describe(records.get(i)) + "\n      " + describe(records.get(j)));

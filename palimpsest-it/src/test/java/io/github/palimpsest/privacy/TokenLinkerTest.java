@@ -1,17 +1,19 @@
 package io.github.palimpsest.privacy;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.palimpsest.cluster.PairwiseMetrics;
-import io.github.palimpsest.cluster.ScoredLinks;
+import io.github.palimpsest.pipeline.PairCounting;
 import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.synthetic.SyntheticRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +50,38 @@ class TokenLinkerTest {
     }
 
     @Test
+    void theResultAddressesRecordsByTheirTombstones() {
+        List<Tombstone> pool = underKeyA.subList(0, 300);
+        TokenLinkResult result = TokenLinker.builder().seed(1).model(trainedModel()).build().link(pool);
+        // people: every tombstone of the pool in exactly one person, in input order within a person
+        Map<Tombstone, Integer> places = TokenResults.places(result);
+        int seen = 0;
+        for (List<Tombstone> person : result.people()) {
+            for (int k = 1; k < person.size(); k++) {
+                assertTrue(places.get(person.get(k - 1)) < places.get(person.get(k)), "input order within a person");
+            }
+            seen += person.size();
+        }
+        assertEquals(pool.size(), seen);
+        assertEquals(pool.size(), result.people().stream().flatMap(List::stream).map(places::get).distinct().count());
+        // links: the pool's own tombstones, candidates at or above the threshold, explained alike both ways
+        assertFalse(result.links().isEmpty());
+        for (TokenLink link : result.links()) {
+            assertTrue(places.get(link.left()) < places.get(link.right()));
+            assertTrue(result.isCandidate(link.left(), link.right()));
+            assertTrue(link.matchWeight() >= result.thresholdWeight());
+            assertEquals(link.explanation().totalWeight(), result.explain(link.left(), link.right()).totalWeight(),
+                    1e-9);
+            assertEquals(link.matchWeight(), link.explanation().totalWeight(), 1e-6);
+        }
+        // a tombstone that was not linked is refused, even when an equal one was
+        Tombstone stranger = underKeyA.get(400);
+        assertThrows(IllegalArgumentException.class, () -> result.explain(pool.get(0), stranger));
+        assertThrows(IllegalArgumentException.class, () -> result.isCandidate(stranger, pool.get(0)));
+        assertFalse(result.isCandidate(pool.get(0), pool.get(0)));
+    }
+
+    @Test
     void linkingTombstonesOfTwoKeysIsRefused() {
         List<Tombstone> mixed = new ArrayList<>(underKeyA.subList(0, 50));
         mixed.addAll(tokenise(generated.subList(0, 50), TombstoneTest.KEY_B));
@@ -66,12 +100,12 @@ class TokenLinkerTest {
             pool.add(relabelled(t, TombstoneTest.KEY_A.keyId()));
         }
         TokenLinkResult result = TokenLinker.builder().seed(1).model(trainedModel()).build().link(pool);
-        ScoredLinks links = result.links();
+        Map<Tombstone, Integer> places = TokenResults.places(result);
         int withinKeyA = 0;
-        for (int k = 0; k < links.size(); k++) {
-            boolean leftA = links.left(k) < 300;
-            boolean rightA = links.right(k) < 300;
-            assertEquals(leftA, rightA, "a link crossed keys: " + result.explain(links.left(k), links.right(k)));
+        for (TokenLink link : result.links()) {
+            boolean leftA = places.get(link.left()) < 300;
+            boolean rightA = places.get(link.right()) < 300;
+            assertEquals(leftA, rightA, "a link crossed keys: " + link.explanation());
             withinKeyA += leftA ? 1 : 0;
         }
         assertTrue(withinKeyA > 0, "records of one person under one key should still link");
@@ -84,19 +118,20 @@ class TokenLinkerTest {
     @Test
     void aGeneratedPoolLinkedThroughTokensAloneReachesAFloorOfPairwiseF1() {
         TokenLinkResult result = TokenLinker.builder().seed(7).threads(2).build().link(underKeyA);
-        PairwiseMetrics metrics = PairwiseMetrics.of(truth, result.clustering().clusterOfRecords());
+        PairwiseMetrics metrics = PairCounting.of(truth, TokenResults.personOfRecords(result));
         // Measured on this pool (500 people, seed 11): F1 0.978 (precision 0.992, recall 0.965), blocking recall 0.981.
         assertTrue(metrics.f1() >= 0.95, "pairwise F1 " + metrics.f1() + ", precision " + metrics.precision()
                 + ", recall " + metrics.recall());
         assertTrue(result.isModelTrained());
-        assertTrue(result.blockingRecall(truth) >= 0.97, "blocking recall " + result.blockingRecall(truth));
+        double blockingRecall = TokenResults.blockingRecall(result, truth);
+        assertTrue(blockingRecall >= 0.97, "blocking recall " + blockingRecall);
     }
 
     @Test
     void theResultDoesNotDependOnTheNumberOfThreads() {
         TokenLinkResult one = TokenLinker.builder().seed(5).threads(1).build().link(underKeyA);
         TokenLinkResult two = TokenLinker.builder().seed(5).threads(2).build().link(underKeyA);
-        assertEquals(one.clustering(), two.clustering());
+        assertArrayEquals(TokenResults.personOfRecords(one), TokenResults.personOfRecords(two));
         assertEquals(one.model(), two.model());
         assertEquals(one.candidatePairCount(), two.candidatePairCount());
     }
@@ -117,18 +152,18 @@ class TokenLinkerTest {
         TokenLinkResult oneToOne = builder.oneToOne(true).build().link(tombstones, sources);
         assertTrue(maxLinksIntoOtherSource(free, sources) > 1, "the test needs records that link twice without it");
         assertEquals(1, maxLinksIntoOtherSource(oneToOne, sources));
-        for (int k = 0; k < oneToOne.links().size(); k++) {
-            assertFalse(sources.get(oneToOne.links().left(k)).equals(sources.get(oneToOne.links().right(k))),
+        Map<Tombstone, Integer> places = TokenResults.places(oneToOne);
+        for (TokenLink link : oneToOne.links()) {
+            assertFalse(sources.get(places.get(link.left())).equals(sources.get(places.get(link.right()))),
                     "a link within one source");
         }
     }
 
     private static int maxLinksIntoOtherSource(TokenLinkResult result, List<String> sources) {
-        Map<Integer, Integer> count = new HashMap<>();
-        ScoredLinks links = result.links();
-        for (int k = 0; k < links.size(); k++) {
-            count.merge(links.left(k), 1, Integer::sum);
-            count.merge(links.right(k), 1, Integer::sum);
+        Map<Tombstone, Integer> count = new IdentityHashMap<>();
+        for (TokenLink link : result.links()) {
+            count.merge(link.left(), 1, Integer::sum);
+            count.merge(link.right(), 1, Integer::sum);
         }
         return count.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     }

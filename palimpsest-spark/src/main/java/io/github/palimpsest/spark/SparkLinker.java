@@ -9,19 +9,20 @@ import com.google.common.hash.Hashing;
 import io.github.palimpsest.Link;
 import io.github.palimpsest.Linker;
 import io.github.palimpsest.block.BlockingRule;
-import io.github.palimpsest.cluster.Clusterer;
-import io.github.palimpsest.cluster.Clustering;
 import io.github.palimpsest.cluster.EntityIds;
-import io.github.palimpsest.cluster.PairDecisions;
-import io.github.palimpsest.cluster.RecordConflicts;
-import io.github.palimpsest.cluster.RefusedLink;
-import io.github.palimpsest.cluster.ScoredLinks;
+import io.github.palimpsest.cluster.RefusalReason;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.TermFrequencyComparison;
 import io.github.palimpsest.pipeline.Blocker;
 import io.github.palimpsest.pipeline.CandidatePairs;
+import io.github.palimpsest.pipeline.Clusterer;
+import io.github.palimpsest.pipeline.Clustering;
 import io.github.palimpsest.pipeline.IndexedModel;
+import io.github.palimpsest.pipeline.PairDecisions;
 import io.github.palimpsest.pipeline.PersonConflicts;
+import io.github.palimpsest.pipeline.RecordConflicts;
+import io.github.palimpsest.pipeline.RefusedLink;
+import io.github.palimpsest.pipeline.ScoredLinks;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.ComparableRecordFactory;
 import io.github.palimpsest.record.PersonRecord;
@@ -851,7 +852,7 @@ public final class SparkLinker implements Serializable {
         }
         List<Tuple2<Long, Long>> keptApart = new ArrayList<>();
         for (RefusedLink refused : clustering.refusedLinks()) {
-            if (refused.reason() == RefusedLink.Reason.DECISION
+            if (refused.reason() == RefusalReason.DECISION
                     && clustering.clusterOf(refused.left()) != clustering.clusterOf(refused.right())) {
                 long a = members.get(refused.left())._1;
                 long b = members.get(refused.right())._1;

@@ -5,6 +5,7 @@ import io.github.palimpsest.compare.ContactComparison;
 import io.github.palimpsest.compare.GenericIdentifierComparison;
 import io.github.palimpsest.compare.IdentifierComparison;
 import io.github.palimpsest.normalise.PhoneticKeys;
+import io.github.palimpsest.pipeline.LibraryAccess;
 import io.github.palimpsest.record.ComparableRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -285,8 +286,10 @@ public final class PersonBlockingRules {
     }
 
     private static void genericNeighbourhood(ComparableRecord r, Consumer<String> keys) {
-        for (int i = 0; i < r.identifierCount(); i++) {
-            deletionNeighbourhood(r.identifierType(i) + ':', r.identifierValue(i), keys);
+        String[] types = LibraryAccess.identifierTypes(r);
+        String[] values = LibraryAccess.identifierValues(r);
+        for (int i = 0; i < types.length; i++) {
+            deletionNeighbourhood(types[i] + ':', values[i], keys);
         }
     }
 

@@ -7,6 +7,7 @@ import com.google.common.hash.HashFunction;
 import com.google.common.hash.Hashing;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -71,24 +72,30 @@ public final class EntityIds {
     }
 
     /**
-     * The id of every cluster, indexed by cluster number.
+     * The id of every person, in the order given: each person is the collection of its record ids, and its
+     * id derives from the smallest of them.
      *
-     * @param recordIds the record id of every record, indexed like the clustering's records; unique
-     * @throws IllegalArgumentException if the sizes differ or a record id repeats
+     * <pre>{@code
+     * List<String> ids = EntityIds.people().assign(List.of(List.of("R2", "R1"), List.of("R3")));
+     * // ids.get(0) == EntityIds.people().idFor("R1")
+     * }</pre>
+     *
+     * @param people the record ids of every person; a record id appears at most once in all of them
+     * @throws IllegalArgumentException if a person has no record or a record id repeats
      */
-    public List<String> assign(Clustering clustering, List<String> recordIds) {
-        checkNotNull(clustering, "clustering");
-        checkNotNull(recordIds, "recordIds");
-        checkArgument(recordIds.size() == clustering.recordCount(),
-                "%s record ids for %s clustered records", recordIds.size(), clustering.recordCount());
+    public List<String> assign(List<? extends Collection<String>> people) {
+        checkNotNull(people, "people");
         Set<String> seen = new HashSet<>();
-        String[] anchors = new String[clustering.clusterCount()];
-        for (int r = 0; r < recordIds.size(); r++) {
-            String id = checkNotNull(recordIds.get(r), "record id %s is null", r);
-            checkArgument(seen.add(id), "record id '%s' appears more than once; record ids must be unique", id);
-            int cluster = clustering.clusterOf(r);
-            if (anchors[cluster] == null || id.compareTo(anchors[cluster]) < 0) {
-                anchors[cluster] = id;
+        String[] anchors = new String[people.size()];
+        for (int c = 0; c < anchors.length; c++) {
+            Collection<String> recordIds = checkNotNull(people.get(c), "person %s is null", c);
+            checkArgument(!recordIds.isEmpty(), "person %s has no record", c);
+            for (String id : recordIds) {
+                checkNotNull(id, "a record id of person %s is null", c);
+                checkArgument(seen.add(id), "record id '%s' appears more than once; record ids must be unique", id);
+                if (anchors[c] == null || id.compareTo(anchors[c]) < 0) {
+                    anchors[c] = id;
+                }
             }
         }
         List<String> ids = new ArrayList<>(anchors.length);

@@ -3,7 +3,7 @@ package io.github.palimpsest.cluster;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
-import java.util.Arrays;
+import io.github.palimpsest.pipeline.PairCounting;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -41,25 +41,6 @@ public record PairwiseMetrics(long truePairs, long predictedPairs, long correctP
     }
 
     /**
-     * The metrics of two labellings of the same records, by index.
-     *
-     * @param trueEntity       for each record, any int naming its true entity
-     * @param predictedCluster for each record, any int naming its predicted cluster
-     * @throws IllegalArgumentException if the arrays differ in length
-     */
-    public static PairwiseMetrics of(int[] trueEntity, int[] predictedCluster) {
-        checkNotNull(trueEntity, "trueEntity");
-        checkNotNull(predictedCluster, "predictedCluster");
-        checkArgument(trueEntity.length == predictedCluster.length,
-                "%s true labels but %s predicted labels", trueEntity.length, predictedCluster.length);
-        long[] cells = new long[trueEntity.length];
-        for (int r = 0; r < cells.length; r++) {
-            cells[r] = (long) trueEntity[r] << 32 | (predictedCluster[r] & 0xFFFFFFFFL);
-        }
-        return new PairwiseMetrics(pairsWithin(trueEntity), pairsWithin(predictedCluster), pairsWithin(cells));
-    }
-
-    /**
      * The metrics of two labellings keyed by record id, e.g. read from {@code record_id,entity_id} files.
      *
      * @throws IllegalArgumentException if a record id is in one map and not the other (the message names one)
@@ -82,31 +63,7 @@ public record PairwiseMetrics(long truePairs, long predictedPairs, long correctP
             predictedCluster[r] = clusterNumbers.computeIfAbsent(predicted.get(e.getKey()), k -> clusterNumbers.size());
             r++;
         }
-        return of(trueEntity, predictedCluster);
-    }
-
-    private static long pairsWithin(int[] labels) {
-        long[] widened = new long[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            widened[i] = labels[i];
-        }
-        return pairsWithin(widened);
-    }
-
-    /** Σ s(s−1)/2 over the runs of equal values. */
-    private static long pairsWithin(long[] labels) {
-        long[] sorted = labels.clone();
-        Arrays.sort(sorted);
-        long pairs = 0;
-        for (int start = 0, end; start < sorted.length; start = end) {
-            end = start + 1;
-            while (end < sorted.length && sorted[end] == sorted[start]) {
-                end++;
-            }
-            long size = end - start;
-            pairs += size * (size - 1) / 2;
-        }
-        return pairs;
+        return PairCounting.of(trueEntity, predictedCluster);
     }
 
     /** Correct pairs over predicted pairs; 1 when no pair is predicted. */

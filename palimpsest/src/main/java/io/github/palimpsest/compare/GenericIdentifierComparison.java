@@ -2,6 +2,7 @@ package io.github.palimpsest.compare;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import io.github.palimpsest.pipeline.LibraryAccess;
 import io.github.palimpsest.record.ComparableRecord;
 import java.io.Serializable;
 import java.util.List;
@@ -117,12 +118,15 @@ public final class GenericIdentifierComparison implements Comparison<ComparableR
     /** Merges the two records' type-sorted identifiers and keeps the best (lowest) level. */
     private static int anyType(ComparableRecord left, ComparableRecord right) {
         int best = MISSING;
+        String[] leftTypes = LibraryAccess.identifierTypes(left);
+        String[] rightTypes = LibraryAccess.identifierTypes(right);
         int i = 0;
         int j = 0;
-        while (i < left.identifierCount() && j < right.identifierCount()) {
-            int c = left.identifierType(i).compareTo(right.identifierType(j));
+        while (i < leftTypes.length && j < rightTypes.length) {
+            int c = leftTypes[i].compareTo(rightTypes[j]);
             if (c == 0) {
-                best = Math.min(best, compare(left.identifierValue(i), right.identifierValue(j)));
+                best = Math.min(best, compare(LibraryAccess.identifierValues(left)[i],
+                        LibraryAccess.identifierValues(right)[j]));
                 i++;
                 j++;
             } else if (c < 0) {

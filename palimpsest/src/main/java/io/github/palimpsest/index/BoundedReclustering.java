@@ -1,8 +1,8 @@
 package io.github.palimpsest.index;
 
-import io.github.palimpsest.cluster.RecordConflicts;
 import io.github.palimpsest.index.ChangeReport.Reclustering;
 import io.github.palimpsest.pipeline.PersonConflicts;
+import io.github.palimpsest.pipeline.RecordConflicts;
 import io.github.palimpsest.record.ComparableRecord;
 import java.util.Arrays;
 import java.util.List;
@@ -228,7 +228,7 @@ final class BoundedReclustering {
     }
 
     /**
-     * The batch clusterer's lone-link rule ({@link io.github.palimpsest.cluster.Clusterer.Builder#loneLinkWeight}):
+     * The batch clusterer's lone-link rule ({@link io.github.palimpsest.pipeline.Clusterer.Builder#loneLinkWeight}):
      * two people who each hold two or more records join through a link below the lone-link weight only when a
      * second link at or above the threshold joins them too. Walks the smaller person's links.
      */

@@ -1,9 +1,9 @@
 package io.github.palimpsest.index;
 
-import io.github.palimpsest.cluster.Clustering;
-import io.github.palimpsest.cluster.PairDecisions;
-import io.github.palimpsest.cluster.ScoredLinks;
+import io.github.palimpsest.pipeline.Clustering;
+import io.github.palimpsest.pipeline.PairDecisions;
 import io.github.palimpsest.pipeline.PersonConflicts;
+import io.github.palimpsest.pipeline.ScoredLinks;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.review.ReviewDecision;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ final class ComponentClustering {
 
     /**
      * Clusters a closed set of slots (a union of link-graph components) exactly as the batch
-     * {@link io.github.palimpsest.cluster.Clusterer} clusters a pool: the same clusterer, the same exclusive
+     * {@link io.github.palimpsest.pipeline.Clusterer} clusters a pool: the same clusterer, the same exclusive
      * keys, and the records in record-id order, so that ties between equal weights fall the same way as in
      * a batch run over records sorted by id.
      */

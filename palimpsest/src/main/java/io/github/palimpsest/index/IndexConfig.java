@@ -2,9 +2,9 @@ package io.github.palimpsest.index;
 
 import com.google.common.collect.ImmutableList;
 import io.github.palimpsest.block.BlockingRule;
-import io.github.palimpsest.cluster.Clusterer;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.TermFrequencyComparison;
+import io.github.palimpsest.pipeline.Clusterer;
 import io.github.palimpsest.pipeline.IndexedModel;
 import io.github.palimpsest.pipeline.PersonKind;
 import io.github.palimpsest.pipeline.PipelineRun;

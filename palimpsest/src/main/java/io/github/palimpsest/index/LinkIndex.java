@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * <p><b>Same people as a batch run.</b> The index scores a new record against the records that share a
  * blocking key with it (the batch candidate pairs), keeps every link at or above the threshold, and after
  * each change re-clusters the link-graph components the change touched with the batch
- * {@link io.github.palimpsest.cluster.Clusterer} (same threshold, overwhelming weight and exclusive PNC, CRO
+ * {@link io.github.palimpsest.pipeline.Clusterer} (same threshold, overwhelming weight and exclusive PNC, CRO
  * and NI keys). Clustering decisions never cross components, so the people are those of
  * {@code Linker.builder().model(sameModel).termFrequencyAdjustment(false).build().link(sameRecords)} over
  * the records sorted by id, whatever order they were added in — with term-frequency adjustment off and no

@@ -6,6 +6,7 @@ import io.github.palimpsest.Entity;
 import io.github.palimpsest.normalise.Force;
 import io.github.palimpsest.pattern.Pattern;
 import io.github.palimpsest.pattern.PatternEvent;
+import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.score.MatchModel;
 import java.util.Collection;
@@ -38,6 +39,19 @@ public final class LibraryAccess {
         Pattern pattern(String entityId, Collection<PatternEvent> events);
     }
 
+    /**
+     * How {@link ComparableRecord} hands over its generic identifiers as parallel arrays sorted by type (its
+     * own arrays, not copies: read them only), for allocation-free walks over two records' identifiers.
+     */
+    public interface IdentifierArrays {
+        /** The types of the record's valid generic identifiers, ascending. */
+        String[] types(ComparableRecord record);
+
+        /** Their values, in the same order. */
+        String[] values(ComparableRecord record);
+    }
+
+    private static volatile IdentifierArrays identifierArrays;
     private static volatile Function<MatchModel, IndexedModel> indexedModels;
     private static volatile EntityFactory entities;
     private static volatile PatternFactory patterns;
@@ -49,6 +63,23 @@ public final class LibraryAccess {
     public static void installIndexedModels(Function<MatchModel, IndexedModel> view) {
         check(indexedModels);
         indexedModels = view;
+    }
+
+    /** Installed by {@link ComparableRecord}. */
+    public static void installIdentifierArrays(IdentifierArrays arrays) {
+        check(identifierArrays);
+        identifierArrays = arrays;
+    }
+
+    /** The types of a record's valid generic identifiers, ascending (the record's own array: read only). */
+    public static String[] identifierTypes(ComparableRecord record) {
+        // A record exists, so its class is initialised and has installed the arrays.
+        return identifierArrays.types(record);
+    }
+
+    /** The values of a record's valid generic identifiers, in the order of {@link #identifierTypes}. */
+    public static String[] identifierValues(ComparableRecord record) {
+        return identifierArrays.values(record);
     }
 
     /** Installed by {@link Entity}. */

@@ -176,7 +176,7 @@ public final class ModelTrainer {
             ExpectationMaximisation.update(u, counts[c], neutral, smoothing);
             model.comparison(names.get(c), levels.get(c), startingM(neutral), u);
             if (termFrequencyLevels.get(c) >= 0) {
-                model.termFrequencyLevel(names.get(c), termFrequencyLevels.get(c));
+                model.termFrequencyLevel(names.get(c), levels.get(c).get(termFrequencyLevels.get(c)));
             }
         }
         return model.build();
@@ -291,7 +291,7 @@ public final class ModelTrainer {
             model.comparison(startModel.comparisonNames().get(c), start.levels(c), em.m[c], u[c]);
             int tf = start.termFrequencyLevel(c).orElse(-1);
             if (tf >= 0) {
-                model.termFrequencyLevel(startModel.comparisonNames().get(c), tf);
+                model.termFrequencyLevel(startModel.comparisonNames().get(c), start.levels(c).get(tf));
             }
         }
         return model.build();

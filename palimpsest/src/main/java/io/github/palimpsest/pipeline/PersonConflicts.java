@@ -1,6 +1,5 @@
 package io.github.palimpsest.pipeline;
 
-import io.github.palimpsest.cluster.RecordConflicts;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.DateOfBirthComparison;
 import io.github.palimpsest.record.ComparableRecord;

@@ -2,15 +2,14 @@ package io.github.palimpsest.pipeline;
 
 import io.github.palimpsest.block.BlockingRule;
 import io.github.palimpsest.block.PersonBlockingRules;
-import io.github.palimpsest.cluster.RecordConflicts;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.PersonComparisons;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.score.MatchModel;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.OptionalDouble;
+import java.util.function.Consumer;
 
 /**
  * Plain person records ({@link ComparableRecord}) as a {@link RecordKind}: anchors are pairs sharing a valid
@@ -210,8 +209,10 @@ public final class PersonKind implements RecordKind<ComparableRecord> {
         if (!r.phone().isEmpty()) {
             tokens.accept("f" + r.phone());
         }
-        for (int i = 0; i < r.identifierCount(); i++) {
-            tokens.accept("i" + r.identifierType(i) + '|' + r.identifierValue(i));
+        String[] types = LibraryAccess.identifierTypes(r);
+        String[] values = LibraryAccess.identifierValues(r);
+        for (int i = 0; i < types.length; i++) {
+            tokens.accept("i" + types[i] + '|' + values[i]);
         }
     }
 

@@ -1,9 +1,5 @@
 package io.github.palimpsest.pipeline;
 
-import io.github.palimpsest.cluster.Clusterer;
-import io.github.palimpsest.cluster.Clustering;
-import io.github.palimpsest.cluster.PairDecisions;
-import io.github.palimpsest.cluster.ScoredLinks;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.TermFrequencyComparison;
 import io.github.palimpsest.score.MatchModel;

@@ -1,7 +1,6 @@
 package io.github.palimpsest.pipeline;
 
 import io.github.palimpsest.block.BlockingRule;
-import io.github.palimpsest.cluster.RecordConflicts;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.score.MatchModel;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.github.palimpsest.privacy;
 
 import io.github.palimpsest.block.BlockingRule;
-import io.github.palimpsest.cluster.RecordConflicts;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.pipeline.PipelineRun;
+import io.github.palimpsest.pipeline.RecordConflicts;
 import io.github.palimpsest.pipeline.RecordKind;
 import io.github.palimpsest.score.MatchModel;
 import java.util.List;

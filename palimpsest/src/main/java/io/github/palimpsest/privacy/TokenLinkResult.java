@@ -1,34 +1,41 @@
 package io.github.palimpsest.privacy;
 
 import static com.google.common.base.Preconditions.checkArgument;
-import static com.google.common.base.Preconditions.checkElementIndex;
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import io.github.palimpsest.block.BlockingReport;
-import io.github.palimpsest.cluster.Clustering;
-import io.github.palimpsest.cluster.ScoredLinks;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.pipeline.CandidatePairs;
+import io.github.palimpsest.pipeline.Clustering;
 import io.github.palimpsest.pipeline.IndexedModel;
+import io.github.palimpsest.pipeline.ScoredLinks;
 import io.github.palimpsest.score.Explanation;
 import io.github.palimpsest.score.MatchModel;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The outcome of a {@link TokenLinker} run: the candidate pairs blocking proposed, the model, the links
- * kept (at or above the threshold, reduced to one-to-one when asked) and the clusters they form. Records
- * are addressed by their index in the list of tombstones linked.
+ * kept (at or above the threshold, reduced to one-to-one when asked) and the people they form.
+ *
+ * <p>Records are the tombstones linked, the very objects given to {@link TokenLinker#link}: {@link #links()}
+ * and {@link #people()} hold them, and the methods that take a tombstone look it up by identity (two equal
+ * tombstones given twice are two records; the same object given twice is addressed by its first place).
  *
  * <pre>{@code
  * TokenLinkResult result = linker.link(tombstones, sources);
- * ScoredLinks links = result.links();
- * for (int k = 0; k < links.size(); k++) {
- *     Tombstone a = result.tombstones().get(links.left(k));
- *     Tombstone b = result.tombstones().get(links.right(k));
- *     report(a.reference(), b.reference(), links.matchWeight(k));
+ * for (TokenLink link : result.links()) {
+ *     report(link.left().reference(), link.right().reference(), link.matchWeight(), link.explanation().summary());
+ * }
+ * for (List<Tombstone> person : result.people()) {
+ *     List<String> references = person.stream().map(Tombstone::reference).toList();
  * }
  * }</pre>
  *
@@ -42,8 +49,10 @@ public final class TokenLinkResult {
     private final BlockingReport blockingReport;
     private final MatchModel model;
     private final boolean trained;
-    private final ScoredLinks links;
-    private final Clustering clustering;
+    private final List<TokenLink> links;
+    private final List<List<Tombstone>> people;
+    /** Place of each tombstone in the list linked, by identity; built on first use (explain, isCandidate). */
+    private final Supplier<Map<Tombstone, Integer>> positions;
     private final double thresholdWeight;
     private final List<Comparison<Tombstone>> comparisons;
     private final double[][] termFrequencies;
@@ -57,8 +66,27 @@ public final class TokenLinkResult {
         this.blockingReport = blockingReport;
         this.model = model;
         this.trained = trained;
-        this.links = links;
-        this.clustering = clustering;
+        List<TokenLink> linkList = new ArrayList<>(links.size());
+        for (int k = 0; k < links.size(); k++) {
+            linkList.add(new TokenLink(this, links.left(k), links.right(k), links.matchWeight(k)));
+        }
+        this.links = List.copyOf(linkList);
+        List<List<Tombstone>> peopleList = new ArrayList<>(clustering.clusterCount());
+        for (int c = 0; c < clustering.clusterCount(); c++) {
+            List<Tombstone> person = new ArrayList<>(clustering.size(c));
+            for (int r : clustering.members(c)) {
+                person.add(tombstones.get(r));
+            }
+            peopleList.add(List.copyOf(person));
+        }
+        this.people = List.copyOf(peopleList);
+        this.positions = Suppliers.memoize(() -> {
+            Map<Tombstone, Integer> places = new IdentityHashMap<>(tombstones.size());
+            for (int r = tombstones.size() - 1; r >= 0; r--) {
+                places.put(tombstones.get(r), r);   // backwards, so an object given twice keeps its first place
+            }
+            return places;
+        });
         this.thresholdWeight = thresholdWeight;
         this.comparisons = comparisons;
         this.termFrequencies = termFrequencies;
@@ -84,12 +112,22 @@ public final class TokenLinkResult {
         return candidates.length;
     }
 
-    /** Whether records {@code a} and {@code b} were a candidate pair. */
-    public boolean isCandidate(int a, int b) {
-        if (a == b || a < 0 || b < 0) {
-            return false;
-        }
-        return Arrays.binarySearch(candidates, CandidatePairs.pack(a, b)) >= 0;
+    /**
+     * Whether two of the tombstones linked were a candidate pair.
+     *
+     * @throws IllegalArgumentException if either is not one of {@link #tombstones()} (by identity)
+     */
+    public boolean isCandidate(Tombstone a, Tombstone b) {
+        int left = positionOf(a);
+        int right = positionOf(b);
+        return left != right && Arrays.binarySearch(candidates, CandidatePairs.pack(left, right)) >= 0;
+    }
+
+    private int positionOf(Tombstone t) {
+        checkNotNull(t, "tombstone");
+        Integer position = positions.get().get(t);
+        checkArgument(position != null, "not one of the tombstones linked: %s", t.reference());
+        return position;
     }
 
     /** What each blocking rule proposed (before pairs within one source were dropped). */
@@ -101,13 +139,17 @@ public final class TokenLinkResult {
      * Blocking recall against ground truth: the fraction of true pairs (two records of one entity; in
      * source mode, from different sources) that were candidates; 1 when there are no true pairs.
      *
-     * @param entityOfRecord for each record, any int naming its true entity
-     * @throws IllegalArgumentException if the array's length is not {@link #recordCount()}
+     * @param trueEntity the true entity of each tombstone linked (any value naming it, compared by equals)
      */
-    public double blockingRecall(int[] entityOfRecord) {
-        checkNotNull(entityOfRecord, "entityOfRecord");
-        checkArgument(entityOfRecord.length == recordCount(), "entityOfRecord has %s entries for %s records",
-                entityOfRecord.length, recordCount());
+    public double blockingRecall(Function<? super Tombstone, ?> trueEntity) {
+        checkNotNull(trueEntity, "trueEntity");
+        Map<Object, Integer> numbers = new HashMap<>();
+        int[] entityOfRecord = new int[recordCount()];
+        for (int r = 0; r < entityOfRecord.length; r++) {
+            Object entity = checkNotNull(trueEntity.apply(tombstones.get(r)), "the true entity of %s is null",
+                    tombstones.get(r).reference());
+            entityOfRecord[r] = numbers.computeIfAbsent(entity, e -> numbers.size());
+        }
         Map<Integer, Long> perEntity = new HashMap<>();
         Map<Long, Long> perEntityAndSource = new HashMap<>();
         for (int i = 0; i < entityOfRecord.length; i++) {
@@ -149,14 +191,20 @@ public final class TokenLinkResult {
         return trained;
     }
 
-    /** The links kept: candidate pairs at or above the threshold (one-to-one when asked), in pair order. */
-    public ScoredLinks links() {
+    /**
+     * The links kept: candidate pairs at or above the threshold (one-to-one when asked), in pair order (by
+     * the place of the left tombstone in the list linked, then of the right one).
+     */
+    public List<TokenLink> links() {
         return links;
     }
 
-    /** The clusters: every record in exactly one; a record without links is a cluster of its own. */
-    public Clustering clustering() {
-        return clustering;
+    /**
+     * The people: every tombstone linked in exactly one; a tombstone without links is a person of its own.
+     * Each person's tombstones are in the order linked, and people are in the order of their first tombstone.
+     */
+    public List<List<Tombstone>> people() {
+        return people;
     }
 
     /** The match weight in bits at or above which a pair was a link. */
@@ -165,14 +213,16 @@ public final class TokenLinkResult {
     }
 
     /**
-     * Explains the match weight of a pair of records: prior, then one row per comparison, with comparison
-     * names and level labels only, never personal data.
+     * Explains the match weight of any two of the tombstones linked (a link or not): prior, then one row per
+     * comparison, with comparison names and level labels only, never personal data.
      *
-     * @throws IndexOutOfBoundsException if an index is outside the records
+     * @throws IllegalArgumentException if either is not one of {@link #tombstones()} (by identity)
      */
-    public Explanation explain(int a, int b) {
-        checkElementIndex(a, recordCount(), "record");
-        checkElementIndex(b, recordCount(), "record");
+    public Explanation explain(Tombstone a, Tombstone b) {
+        return explain(positionOf(a), positionOf(b));
+    }
+
+    Explanation explain(int a, int b) {
         int[] levels = new int[comparisons.size()];
         double[] tf = new double[comparisons.size()];
         for (int c = 0; c < levels.length; c++) {
@@ -186,6 +236,6 @@ public final class TokenLinkResult {
     @Override
     public String toString() {
         return "TokenLinkResult[records=" + recordCount() + ", candidatePairs=" + candidates.length + ", links="
-                + links.size() + ", clusters=" + clustering.clusterCount() + "]";
+                + links.size() + ", people=" + people.size() + "]";
     }
 }

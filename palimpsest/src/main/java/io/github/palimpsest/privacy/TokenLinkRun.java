@@ -1,11 +1,11 @@
 package io.github.palimpsest.privacy;
 
-import io.github.palimpsest.cluster.Clustering;
-import io.github.palimpsest.cluster.PairDecisions;
-import io.github.palimpsest.cluster.ScoredLinks;
 import io.github.palimpsest.pipeline.CandidatePairs;
+import io.github.palimpsest.pipeline.Clustering;
+import io.github.palimpsest.pipeline.PairDecisions;
 import io.github.palimpsest.pipeline.Parallel;
 import io.github.palimpsest.pipeline.PipelineRun;
+import io.github.palimpsest.pipeline.ScoredLinks;
 import io.github.palimpsest.pipeline.Stages;
 import io.github.palimpsest.score.MatchModel;
 import java.util.AbstractList;

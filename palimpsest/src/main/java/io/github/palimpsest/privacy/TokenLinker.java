@@ -31,7 +31,7 @@ import java.util.Optional;
  *       promoted by their posterior under the one-to-one assumption (against their records' other candidates
  *       and the estimated chance that a record has no mate among them, {@link OneToOne}), then greedily,
  *       strongest first;</li>
- *   <li><b>cluster</b> with {@link io.github.palimpsest.cluster.Clusterer}: different PNC, CRO or NI tokens
+ *   <li><b>cluster</b> with the constrained clusterer: different PNC, CRO or NI tokens
  *       stay apart, and dates of birth whose filters disagree conflict.</li>
  * </ol>
  *
@@ -45,7 +45,8 @@ import java.util.Optional;
  * <pre>{@code
  * TokenLinker linker = TokenLinker.builder().seed(42).oneToOne(true).build();
  * TokenLinkResult result = linker.link(tombstones, sources);   // sources: e.g. the force of each
- * result.clustering().clusterOf(0);
+ * result.people();                                             // each person's tombstones
+ * result.links().get(0).explanation();                         // why two tombstones link
  * }</pre>
  *
  * <p>Every tombstone must be made under one key (one {@link Tombstone#keyId() key id}): tokens of different

@@ -16,8 +16,10 @@
  * DeploymentSecret secret = DeploymentSecret.load(Path.of("deployment.key"));
  * Tombstone tombstone = Tombstone.of(record, secret, TombstoneOptions.defaults());
  * TokenLinkResult people = TokenLinker.builder().seed(42).build().link(tombstones);
- * people.clustering().clusterOf(0);            // the person of tombstone 0
- * people.explain(0, 1);                        // comparison names and level labels only, never a value
+ * for (List<Tombstone> person : people.people()) { ... }   // each person's tombstones, in input order
+ * for (TokenLink link : people.links()) {
+ *     link.explanation();                      // comparison names and level labels only, never a value
+ * }
  * }</pre>
  */
 package io.github.palimpsest.privacy;

@@ -10,6 +10,7 @@ import io.github.palimpsest.normalise.ParsedDate;
 import io.github.palimpsest.normalise.ParsedValue;
 import io.github.palimpsest.normalise.PersonName;
 import io.github.palimpsest.normalise.Sex;
+import io.github.palimpsest.pipeline.LibraryAccess;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -554,28 +555,20 @@ public final class ComparableRecord implements Serializable {
         return identifiers;
     }
 
-    /** The number of generic identifiers with valid values (see {@link #identifierType(int)}). */
-    public int identifierCount() {
-        return identifierTypes.length;
-    }
+    static {
+        // The comparisons and blocking keys walk two records' identifiers sorted by type, without an iterator:
+        // the parallel arrays reach them through the internal package, so they are no part of the API.
+        LibraryAccess.installIdentifierArrays(new LibraryAccess.IdentifierArrays() {
+            @Override
+            public String[] types(ComparableRecord record) {
+                return record.identifierTypes;
+            }
 
-    /**
-     * The type of the {@code i}-th generic identifier, in ascending order of type, for allocation-free
-     * iteration over {@link #identifiers()}.
-     *
-     * @throws IndexOutOfBoundsException unless {@code 0 <= i < identifierCount()}
-     */
-    public String identifierType(int i) {
-        return identifierTypes[i];
-    }
-
-    /**
-     * The value of the {@code i}-th generic identifier (see {@link #identifierType(int)}).
-     *
-     * @throws IndexOutOfBoundsException unless {@code 0 <= i < identifierCount()}
-     */
-    public String identifierValue(int i) {
-        return identifierValues[i];
+            @Override
+            public String[] values(ComparableRecord record) {
+                return record.identifierValues;
+            }
+        });
     }
 
     /** The valid value of the generic identifier of {@code type}, "" when the record has none. */

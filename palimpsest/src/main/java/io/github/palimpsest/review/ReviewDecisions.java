@@ -31,7 +31,7 @@ import org.apache.commons.csv.CSVRecord;
  * A consistent set of review decisions: pairs of records a reviewer has said are one person (match) or two
  * (non-match). The batch {@link io.github.palimpsest.Linker} and the {@link io.github.palimpsest.index.LinkIndex}
  * honour them in clustering: a match puts its two records in one person whatever their score; a non-match
- * keeps them apart even through chains of other links (see {@link io.github.palimpsest.cluster.PairDecisions}).
+ * keeps them apart even through chains of other links (see {@code docs/review.md}).
  *
  * <p><b>Consistency.</b> Building a set refuses, with a {@link ContradictoryDecisionsException} naming the
  * decisions involved, a pair decided both ways and a non-match whose two records matches join, directly or

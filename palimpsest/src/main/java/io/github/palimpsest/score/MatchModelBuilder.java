@@ -130,11 +130,23 @@ public final class MatchModelBuilder {
     }
 
     /**
-     * Opts an already added comparison into term-frequency adjustment, naming its exact-match level.
+     * Opts an already added comparison into term-frequency adjustment, naming its exact-match level (one of
+     * its levels, e.g. {@code SurnameComparison.EXACT}; not the neutral one).
      *
-     * @throws IllegalArgumentException if no comparison of that name has been added
+     * @throws IllegalArgumentException if no comparison of that name has been added, or the level is not one
+     *                                  of its levels
      */
-    public MatchModelBuilder termFrequencyLevel(String comparisonName, int exactLevel) {
+    public MatchModelBuilder termFrequencyLevel(String comparisonName, ComparisonLevel exactLevel) {
+        checkNotNull(exactLevel, "exactLevel");
+        int c = names.lastIndexOf(comparisonName);
+        checkArgument(c >= 0, "no comparison named '%s' has been added", comparisonName);
+        int level = levels.get(c).indexOf(exactLevel);
+        checkArgument(level >= 0, "comparison '%s' has no level %s", comparisonName, exactLevel.label());
+        return termFrequencyLevel(comparisonName, level);
+    }
+
+    /** The same by level index, for the model file, whose levels are numbered; checked by {@link #build()}. */
+    MatchModelBuilder termFrequencyLevel(String comparisonName, int exactLevel) {
         int c = names.lastIndexOf(comparisonName);
         checkArgument(c >= 0, "no comparison named '%s' has been added", comparisonName);
         termFrequencyLevels.set(c, exactLevel);

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.palimpsest.pipeline.Clusterer;
+import io.github.palimpsest.pipeline.Clustering;
+import io.github.palimpsest.pipeline.ScoredLink;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +40,7 @@ class EntityIdsTest {
 
     private static List<String> entityOfRecord(Run run) {
         Clustering c = CLUSTERER.cluster(run.recordIds().size(), run.links(), List.of());
-        List<String> ids = IDS.assign(c, run.recordIds());
+        List<String> ids = c.entityIds(IDS, run.recordIds());
         List<String> perRecord = new ArrayList<>();
         for (int r = 0; r < c.recordCount(); r++) {
             perRecord.add(ids.get(c.clusterOf(r)));
@@ -74,9 +77,9 @@ class EntityIdsTest {
     @Property(tries = 300)
     void idsAreUniquePerClusterAndDeterministic(@ForAll("runs") Run run) {
         Clustering c = CLUSTERER.cluster(run.recordIds().size(), run.links(), List.of());
-        List<String> ids = IDS.assign(c, run.recordIds());
+        List<String> ids = c.entityIds(IDS, run.recordIds());
         assertEquals(c.clusterCount(), new HashSet<>(ids).size());
-        assertEquals(ids, IDS.assign(c, new ArrayList<>(run.recordIds())));
+        assertEquals(ids, c.entityIds(IDS, new ArrayList<>(run.recordIds())));
     }
 
     @Test
@@ -85,8 +88,8 @@ class EntityIdsTest {
         Clustering apart = CLUSTERER.cluster(3, List.of(new ScoredLink(0, 1, 9)), List.of());
         Clustering merged = CLUSTERER.cluster(3, List.of(new ScoredLink(0, 1, 9), new ScoredLink(1, 2, 9)), List.of());
 
-        String before = IDS.assign(apart, recordIds).get(apart.clusterOf(2));
-        String after = IDS.assign(merged, recordIds).get(0);
+        String before = apart.entityIds(IDS, recordIds).get(apart.clusterOf(2));
+        String after = merged.entityIds(IDS, recordIds).get(0);
 
         assertEquals(IDS.idFor("GMP-0311"), before);
         assertEquals(before, after, "GMP-0311 sorts first, so the merged person keeps its id");
@@ -104,7 +107,29 @@ class EntityIdsTest {
     @Test
     void duplicateRecordIdsAreRejected() {
         Clustering c = CLUSTERER.cluster(2, List.of(), List.of());
-        assertThrows(IllegalArgumentException.class, () -> IDS.assign(c, List.of("R1", "R1")));
-        assertThrows(IllegalArgumentException.class, () -> IDS.assign(c, List.of("R1")));
+        assertThrows(IllegalArgumentException.class, () -> c.entityIds(IDS, List.of("R1", "R1")));
+        assertThrows(IllegalArgumentException.class, () -> c.entityIds(IDS, List.of("R1")));
+    }
+
+    @Test
+    void peopleGivenByTheirRecordIdsAreNamedByTheirSmallestRecordId() {
+        List<String> ids = IDS.assign(List.of(List.of("MET-0042", "GMP-0311"), List.of("KNT-0007")));
+        assertEquals(List.of(IDS.idFor("GMP-0311"), IDS.idFor("KNT-0007")), ids);
+        assertThrows(IllegalArgumentException.class, () -> IDS.assign(List.of(List.of("R1"), List.of("R1"))));
+        assertThrows(IllegalArgumentException.class, () -> IDS.assign(List.of(List.of())));
+    }
+
+    @Property(tries = 100)
+    void theTypedAssignmentAgreesWithTheClusteringsOwn(@ForAll("runs") Run run) {
+        Clustering c = CLUSTERER.cluster(run.recordIds().size(), run.links(), List.of());
+        List<List<String>> people = new ArrayList<>();
+        for (int k = 0; k < c.clusterCount(); k++) {
+            List<String> members = new ArrayList<>();
+            for (int r : c.members(k)) {
+                members.add(run.recordIds().get(r));
+            }
+            people.add(members);
+        }
+        assertEquals(c.entityIds(IDS, run.recordIds()), IDS.assign(people));
     }
 }

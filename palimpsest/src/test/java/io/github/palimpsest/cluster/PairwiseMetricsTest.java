@@ -3,6 +3,7 @@ package io.github.palimpsest.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.palimpsest.pipeline.PairCounting;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import net.jqwik.api.ForAll;
@@ -19,7 +20,7 @@ class PairwiseMetricsTest {
         // Clusters: {a,b} {c,d,e} {f}: 1 + 3 = 4 predicted pairs; correct: ab, de = 2.
         int[] truth = {0, 0, 0, 1, 1, 2};
         int[] clusters = {7, 7, 8, 8, 8, 9};
-        PairwiseMetrics m = PairwiseMetrics.of(truth, clusters);
+        PairwiseMetrics m = PairCounting.of(truth, clusters);
         assertEquals(new PairwiseMetrics(4, 4, 2), m);
         assertEquals(0.5, m.precision());
         assertEquals(0.5, m.recall());
@@ -30,11 +31,11 @@ class PairwiseMetricsTest {
 
     @Test
     void emptyCasesFollowTheDocumentedConventions() {
-        PairwiseMetrics allSingletons = PairwiseMetrics.of(new int[] {1, 2, 3}, new int[] {1, 2, 3});
+        PairwiseMetrics allSingletons = PairCounting.of(new int[] {1, 2, 3}, new int[] {1, 2, 3});
         assertEquals(1.0, allSingletons.precision());
         assertEquals(1.0, allSingletons.recall());
         assertEquals(1.0, allSingletons.f1());
-        PairwiseMetrics wrong = PairwiseMetrics.of(new int[] {1, 1, 2, 2}, new int[] {1, 2, 1, 2});
+        PairwiseMetrics wrong = PairCounting.of(new int[] {1, 1, 2, 2}, new int[] {1, 2, 1, 2});
         assertEquals(0.0, wrong.f1());
     }
 
@@ -68,6 +69,6 @@ class PairwiseMetricsTest {
                 c += sameTruth && samePredicted ? 1 : 0;
             }
         }
-        assertEquals(new PairwiseMetrics(t, p, c), PairwiseMetrics.of(truth, predicted));
+        assertEquals(new PairwiseMetrics(t, p, c), PairCounting.of(truth, predicted));
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.palimpsest.cluster.RecordConflicts;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.DateOfBirthComparison;
 import io.github.palimpsest.compare.SurnameComparison;

@@ -193,8 +193,8 @@ class MatchModelTest {
         assertMessage("has 3 levels but 2 m", () -> MatchModel.builder().prior(0.1)
                 .comparison("a", levels, new double[] {0.5, 0.5}, ok).build());
         assertMessage("non-neutral levels", () -> MatchModel.builder().prior(0.1)
-                .comparison("a", levels, ok, ok).termFrequencyLevel("a", 2).build());
-        assertMessage("no comparison named 'b'", () -> MatchModel.builder().termFrequencyLevel("b", 0));
+                .comparison("a", levels, ok, ok).termFrequencyLevel("a", levels.get(2)).build());
+        assertMessage("no comparison named 'b'", () -> MatchModel.builder().termFrequencyLevel("b", ComparisonLevel.of("x")));
     }
 
     @Test

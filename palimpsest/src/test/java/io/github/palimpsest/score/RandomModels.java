@@ -38,7 +38,7 @@ final class RandomModels {
             b.comparison(name, levels, distribution(random, levelCount, neutral),
                     distribution(random, levelCount, neutral));
             if (random.nextBoolean()) {
-                b.termFrequencyLevel(name, neutral == 0 ? 1 : 0);
+                b.termFrequencyLevel(name, levels.get(neutral == 0 ? 1 : 0));
             }
         }
         return b.build();

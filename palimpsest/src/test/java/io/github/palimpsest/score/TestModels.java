@@ -27,6 +27,6 @@ public final class TestModels {
         for (int c = 0; c < NAMES.length; c++) {
             b.comparison(NAMES[c], FOUR_LEVELS, m[c], u[c]);
         }
-        return b.termFrequencyLevel("surname", 0).build();
+        return b.termFrequencyLevel("surname", FOUR_LEVELS.get(0)).build();
     }
 }

@@ -1,4 +1,4 @@
-package io.github.palimpsest.cluster;
+package io.github.palimpsest.pipeline;
 
 /** A minimal open-addressing set of longs (packed record pairs). Not thread-safe. */
 final class LongHashSet {

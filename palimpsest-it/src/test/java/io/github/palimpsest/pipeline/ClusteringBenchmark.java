@@ -1,6 +1,5 @@
-package io.github.palimpsest.cluster;
+package io.github.palimpsest.pipeline;
 
-import io.github.palimpsest.pipeline.CandidatePairs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

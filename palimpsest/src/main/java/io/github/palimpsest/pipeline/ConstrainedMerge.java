@@ -1,5 +1,6 @@
-package io.github.palimpsest.cluster;
+package io.github.palimpsest.pipeline;
 
+import io.github.palimpsest.cluster.RefusalReason;
 import java.util.Arrays;
 
 /**
@@ -21,7 +22,7 @@ final class ConstrainedMerge {
      * refuses any cluster holding both, as it refuses two PNC IDs; unlike those, nothing overrides it.
      */
     private final long[][] rootCannot;
-    /** Refused links, packed, with their weight and reason (a {@link RefusedLink.Reason} ordinal). */
+    /** Refused links, packed, with their weight and reason (a {@link RefusalReason} ordinal). */
     private long[] refusedPairs = new long[16];
     private double[] refusedWeights = new double[16];
     private byte[] refusedReasons = new byte[16];
@@ -112,7 +113,7 @@ final class ConstrainedMerge {
         return ca == null || cb == null || ExclusiveKeys.compatible(ca, 0, ca.length, cb, 0, cb.length);
     }
 
-    private void refuse(int a, int b, double weight, RefusedLink.Reason reason) {
+    private void refuse(int a, int b, double weight, RefusalReason reason) {
         if (refusedCount == refusedPairs.length) {
             int grown = refusedCount * 2;
             refusedPairs = Arrays.copyOf(refusedPairs, grown);
@@ -190,17 +191,17 @@ final class ConstrainedMerge {
         }
         if (!cannotCompatible(ra, rb)) {
             decisionRejections++;
-            refuse(a, b, weight, RefusedLink.Reason.DECISION);
+            refuse(a, b, weight, RefusalReason.DECISION);
             return;
         }
         if (size[ra] > 1 && size[rb] > 1 && weight < multiRecordMergeWeight) {
             chainGuardRejections++;
-            refuse(a, b, weight, RefusedLink.Reason.CHAIN_GUARD);
+            refuse(a, b, weight, RefusalReason.CHAIN_GUARD);
             return;
         }
         if (size[ra] > 1 && size[rb] > 1 && weight < loneLinkWeight && !linkedTwice(ra, rb)) {
             uncorroboratedRejections++;
-            refuse(a, b, weight, RefusedLink.Reason.LONE_LINK);
+            refuse(a, b, weight, RefusalReason.LONE_LINK);
             return;
         }
         long[] ka = rootKeys[ra];
@@ -208,14 +209,14 @@ final class ConstrainedMerge {
         if (!ExclusiveKeys.compatible(ka, 0, ka.length, kb, 0, kb.length)) {
             if (!everyConflictIsOverwhelming(ra, rb)) {
                 constraintRejections++;
-                refuse(a, b, weight, RefusedLink.Reason.CONFLICTING_IDENTIFIERS);
+                refuse(a, b, weight, RefusalReason.CONFLICTING_IDENTIFIERS);
                 return;
             }
             overrides++;
         }
         if (conflicts != RecordConflicts.NONE && hasUnresolvedConflict(ra, rb)) {
             constraintRejections++;
-            refuse(a, b, weight, RefusedLink.Reason.CONFLICTING_RECORDS);
+            refuse(a, b, weight, RefusalReason.CONFLICTING_RECORDS);
             return;
         }
         union(ra, rb);

@@ -1,10 +1,11 @@
-package io.github.palimpsest.cluster;
+package io.github.palimpsest.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.palimpsest.cluster.RefusalReason;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ class PairDecisionsTest {
         assertEquals(people.clusterOf(0), people.clusterOf(1), "the stronger link keeps B with A");
         assertEquals(1, people.decisionRejections());
         RefusedLink refused = people.refusedLinks().get(0);
-        assertEquals(RefusedLink.Reason.DECISION, refused.reason());
+        assertEquals(RefusalReason.DECISION, refused.reason());
         assertEquals(1, refused.left());
         assertEquals(2, refused.right());
     }
@@ -70,7 +71,7 @@ class PairDecisionsTest {
 
         assertEquals(CLUSTERER.cluster(3, links, keys),
                 CLUSTERER.cluster(3, links, keys, RecordConflicts.NONE, PairDecisions.NONE));
-        assertEquals(RefusedLink.Reason.CONFLICTING_IDENTIFIERS,
+        assertEquals(RefusalReason.CONFLICTING_IDENTIFIERS,
                 CLUSTERER.cluster(3, links, keys).refusedLinks().get(0).reason());
     }
 

@@ -1,4 +1,4 @@
-package io.github.palimpsest.cluster;
+package io.github.palimpsest.pipeline;
 
 /**
  * A cannot-link test between two records, beyond exclusive keys: evidence that rules out their being one

@@ -1,4 +1,4 @@
-package io.github.palimpsest.cluster;
+package io.github.palimpsest.pipeline;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;

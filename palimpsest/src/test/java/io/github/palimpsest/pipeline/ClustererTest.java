@@ -1,11 +1,10 @@
-package io.github.palimpsest.cluster;
+package io.github.palimpsest.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.github.palimpsest.pipeline.PersonConflicts;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,16 @@
-package io.github.palimpsest.cluster;
+package io.github.palimpsest.pipeline;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkElementIndex;
+import static com.google.common.base.Preconditions.checkNotNull;
 
+import io.github.palimpsest.cluster.EntityIds;
+import io.github.palimpsest.cluster.RefusalReason;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -144,12 +150,42 @@ public final class Clustering {
      */
     public List<RefusedLink> refusedLinks() {
         List<RefusedLink> refused = new ArrayList<>(refusedPairs.length);
-        RefusedLink.Reason[] reasons = RefusedLink.Reason.values();
+        RefusalReason[] reasons = RefusalReason.values();
         for (int k = 0; k < refusedPairs.length; k++) {
             refused.add(new RefusedLink((int) (refusedPairs[k] >>> 32), (int) refusedPairs[k], refusedWeights[k],
                     reasons[refusedReasons[k]]));
         }
         return refused;
+    }
+
+    /**
+     * The entity id of every cluster, indexed by cluster number: {@link EntityIds#assign} of the clusters'
+     * record ids, without building them (only each cluster's smallest record id, its anchor, counts).
+     *
+     * @param recordIds the record id of every record, indexed like the records; unique
+     * @throws IllegalArgumentException if the sizes differ or a record id repeats
+     */
+    public List<String> entityIds(EntityIds ids, List<String> recordIds) {
+        checkNotNull(ids, "ids");
+        checkNotNull(recordIds, "recordIds");
+        checkArgument(recordIds.size() == recordCount(),
+                "%s record ids for %s clustered records", recordIds.size(), recordCount());
+        Set<String> seen = new HashSet<>();
+        String[] anchors = new String[clusterCount()];
+        for (int r = 0; r < recordIds.size(); r++) {
+            String id = checkNotNull(recordIds.get(r), "record id %s is null", r);
+            checkArgument(seen.add(id), "record id '%s' appears more than once; record ids must be unique", id);
+            int cluster = clusterOf[r];
+            if (anchors[cluster] == null || id.compareTo(anchors[cluster]) < 0) {
+                anchors[cluster] = id;
+            }
+        }
+        // A person's id depends on its anchor alone, so each cluster stands in as its anchor.
+        List<List<String>> people = new ArrayList<>(anchors.length);
+        for (String anchor : anchors) {
+            people.add(List.of(anchor));
+        }
+        return ids.assign(people);
     }
 
     /** Equal when both assign every record to the same cluster number. */

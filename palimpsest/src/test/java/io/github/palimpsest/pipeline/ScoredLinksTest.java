@@ -1,4 +1,4 @@
-package io.github.palimpsest.cluster;
+package io.github.palimpsest.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
