@@ -46,7 +46,14 @@ public final class Anchors {
         }
         int anchors = 0;
         int[] vector = new int[comparisonCount];
+        boolean[][] seen = new boolean[comparisonCount][];
+        for (int c = 0; c < comparisonCount; c++) {
+            seen[c] = new boolean[counts[c].length];
+        }
         for (int k = 0; k < candidates.size(); k++) {
+            for (int c = 0; c < comparisonCount; c++) {
+                seen[c][levels[c][k]] = true;
+            }
             long pair = candidates.pair(k);
             if (sharesStrongIdentifier(comparable.get(CandidatePairs.left(pair)), comparable.get(CandidatePairs.right(pair)))) {
                 anchors++;
@@ -77,6 +84,7 @@ public final class Anchors {
             return trained;
         }
         var builder = trained.toBuilder();
+        IndexedModel indexed = IndexedModel.of(trained);
         for (int c = 0; c < comparisonCount; c++) {
             Comparison<ComparableRecord> comparison = comparisons.get(c);
             double[] m = mFromCounts(comparison.levels(), counts[c],
@@ -84,7 +92,12 @@ public final class Anchors {
             if (m == null) {
                 continue;
             }
-            builder.m(comparison.name(), m);
+            // As for EM's m: a level no candidate pair takes is no evidence for a match.
+            double[] u = new double[m.length];
+            for (int l = 0; l < u.length; l++) {
+                u[l] = indexed.u(c, l);
+            }
+            builder.m(comparison.name(), ModelTrainer.withoutUnseenEvidence(m, u, neutralMask(comparison), seen[c]));
         }
         LOG.info("m re-estimated from {} anchor pairs", anchors);
         return builder.build();
@@ -113,6 +126,14 @@ public final class Anchors {
             m[l] = comparisonLevels.get(l).isNeutral() ? 1.0 : (counts[l] + 1.0) / (informative + informativeLevels);
         }
         return m;
+    }
+
+    private static boolean[] neutralMask(Comparison<ComparableRecord> comparison) {
+        boolean[] neutral = new boolean[comparison.levels().size()];
+        for (int l = 0; l < neutral.length; l++) {
+            neutral[l] = comparison.levels().get(l).isNeutral();
+        }
+        return neutral;
     }
 
     public static boolean sharesStrongIdentifier(ComparableRecord a, ComparableRecord b) {

@@ -287,14 +287,57 @@ public final class ModelTrainer {
                 em.converged ? "converged" : "stopped at the iteration limit", em.proportion);
         MatchModelBuilder model = MatchModel.builder().prior(em.proportion / scale)
                 .minimumTermFrequency(startModel.minimumTermFrequency());
+        boolean[][] seen = levelsSeen(candidates, neutral);
         for (int c = 0; c < n; c++) {
-            model.comparison(startModel.comparisonNames().get(c), start.levels(c), em.m[c], u[c]);
+            model.comparison(startModel.comparisonNames().get(c), start.levels(c), withoutUnseenEvidence(em.m[c],
+                    u[c], neutral[c], seen[c]), u[c]);
             int tf = start.termFrequencyLevel(c).orElse(-1);
             if (tf >= 0) {
                 model.termFrequencyLevel(startModel.comparisonNames().get(c), start.levels(c).get(tf));
             }
         }
         return model.build();
+    }
+
+    /** Whether any candidate pair takes each level. */
+    private static boolean[][] levelsSeen(ComparisonVectors candidates, boolean[][] neutral) {
+        boolean[][] seen = new boolean[neutral.length][];
+        for (int c = 0; c < neutral.length; c++) {
+            seen[c] = new boolean[neutral[c].length];
+        }
+        for (int i = 0; i < candidates.distinctCount(); i++) {
+            int[] pattern = candidates.pattern(i);
+            for (int c = 0; c < pattern.length; c++) {
+                seen[c][pattern[c]] = true;
+            }
+        }
+        return seen;
+    }
+
+    /**
+     * {@code m} with each level that no candidate pair takes lowered to at most its {@code u}, renormalised.
+     * Such a level's m is only the pseudo-count over the expected matches, while its u is the pseudo-count
+     * over a million sampled pairs, so their ratio would give a level never observed about +7 bits of
+     * evidence for a match. Blocking keeps nearly every true match among the candidates, so a level none of
+     * them takes is no evidence for one.
+     */
+    static double[] withoutUnseenEvidence(double[] m, double[] u, boolean[] neutral, boolean[] seen) {
+        double[] capped = m.clone();
+        double sum = 0;
+        for (int l = 0; l < capped.length; l++) {
+            if (!neutral[l]) {
+                if (!seen[l]) {
+                    capped[l] = Math.min(capped[l], u[l]);
+                }
+                sum += capped[l];
+            }
+        }
+        for (int l = 0; l < capped.length; l++) {
+            if (!neutral[l]) {
+                capped[l] /= sum;
+            }
+        }
+        return capped;
     }
 
     private static boolean[] neutralMask(List<ComparisonLevel> comparisonLevels) {

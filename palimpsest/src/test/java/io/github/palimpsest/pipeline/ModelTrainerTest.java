@@ -78,6 +78,33 @@ class ModelTrainerTest {
     }
 
     @Test
+    void aLevelNoCandidatePairTakesIsNoEvidenceForAMatch() {
+        ComparisonVectors mixed = mixture(TestModels.TRUE_M, TestModels.TRUE_U, 13);
+        // The same pairs, but comparison 0 never at level 1 (say no record holds an initial): those pairs
+        // move to level 2.
+        ComparisonVectors.Builder without = ComparisonVectors.builder(4, 4, 4);
+        for (int i = 0; i < mixed.distinctCount(); i++) {
+            int[] pattern = mixed.pattern(i).clone();
+            if (pattern[0] == 1) {
+                pattern[0] = 2;
+            }
+            without.add(pattern, mixed.countAt(i));
+        }
+        double[][] flatM = {{0.5, 0.3, 0.2, 1}, {0.5, 0.3, 0.2, 1}, {0.5, 0.3, 0.2, 1}};
+        MatchModel start = TestModels.withParameters(flatM, TestModels.TRUE_U, 0.003);
+        MatchModel trained = trainer().build().estimateMAndPrior(start, without.build(), 10L * PAIRS);
+        IndexedModel model = IndexedModel.of(trained);
+        // Its m is only a pseudo-count, which against u would be evidence out of nothing; capped at u.
+        assertTrue(model.levelWeight(0, 1) <= 1e-9, "unseen level weighs " + model.levelWeight(0, 1));
+        assertTrue(model.levelWeight(0, 0) > 1, "a seen agreement level still weighs for a match");
+        double mSum = model.m(0, 0) + model.m(0, 1) + model.m(0, 2);
+        assertEquals(1.0, mSum, 1e-9, "m still sums to 1 over the informative levels");
+        // Seen levels keep what EM gave them, up to the renormalisation.
+        MatchModel uncapped = trainer().build().estimateMAndPrior(start, mixed, 10L * PAIRS);
+        assertTrue(IndexedModel.of(uncapped).levelWeight(0, 1) > 0, "seen, level 1 is evidence for a match");
+    }
+
+    @Test
     void emWithEstimatedUCopesWithCandidatesThatAgreeMoreThanRandomPairs() {
         // Blocking makes non-matching candidates agree far more often than random pairs do.
         double[][] candidateU = {{0.20, 0.30, 0.50, 1}, {0.10, 0.30, 0.60, 1}, {0.30, 0.30, 0.40, 1}};
