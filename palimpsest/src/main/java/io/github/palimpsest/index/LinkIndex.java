@@ -115,7 +115,7 @@ public final class LinkIndex {
      * @throws IllegalArgumentException if a record with the same id is already indexed (use {@link #update})
      */
     public ChangeReport add(PersonRecord record) {
-        PreparedRecord prepared = PreparedRecord.of(checkNotNull(record, "record"), config.blockingRules);
+        PreparedRecord prepared = PreparedRecord.of(checkNotNull(record, "record"), config);
         return write(() -> {
             checkArgument(core.slotOf(record.recordId()) < 0,
                     "record id '%s' is already indexed; use update(...) to change it", record.recordId());
@@ -131,7 +131,7 @@ public final class LinkIndex {
      * @throws NoSuchElementException if no record with this id is indexed
      */
     public ChangeReport update(PersonRecord record) {
-        PreparedRecord prepared = PreparedRecord.of(checkNotNull(record, "record"), config.blockingRules);
+        PreparedRecord prepared = PreparedRecord.of(checkNotNull(record, "record"), config);
         return write(() -> core.change(existingSlot(record.recordId()), prepared));
     }
 
@@ -145,6 +145,21 @@ public final class LinkIndex {
     public ChangeReport remove(String recordId) {
         checkNotNull(recordId, "recordId");
         return write(() -> core.change(existingSlot(recordId), null));
+    }
+
+    /** Adds records to this empty index in bulk: see {@link LinkIndexBuilder#build(java.util.Collection)}. */
+    void bulk(java.util.Collection<? extends PersonRecord> records) {
+        List<PreparedRecord> prepared = new ArrayList<>(records.parallelStream()
+                .map(r -> PreparedRecord.of(checkNotNull(r, "record"), config)).toList());
+        prepared.sort(java.util.Comparator.comparing(PreparedRecord::recordId));
+        for (int k = 1; k < prepared.size(); k++) {
+            checkArgument(!prepared.get(k).recordId().equals(prepared.get(k - 1).recordId()),
+                    "record id '%s' appears twice", prepared.get(k).recordId());
+        }
+        write(() -> {
+            core.bulk(prepared);
+            return null;
+        });
     }
 
     private int existingSlot(String recordId) {
@@ -162,7 +177,7 @@ public final class LinkIndex {
      * candidates (a record is not its own match).
      */
     public MatchResult match(PersonRecord record) {
-        PreparedRecord prepared = PreparedRecord.of(checkNotNull(record, "record"), config.blockingRules);
+        PreparedRecord prepared = PreparedRecord.of(checkNotNull(record, "record"), config);
         return read(() -> {
             Scoring scoring = new Scoring(core);
             boolean adjust = config.adjustsTermFrequencies(core.size());
