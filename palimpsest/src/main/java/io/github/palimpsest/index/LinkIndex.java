@@ -41,13 +41,18 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p><b>Same people as a batch run.</b> The index scores a new record against the records that share a
- * blocking key with it (the batch candidate pairs), keeps every link at or above the threshold, and after
+ * blocking key with it (the batch candidate pairs), and, when none of them links it, against its nearest
+ * neighbours by shared rare tokens (the batch run's search, over the records indexed at that moment; see
+ * {@link LinkIndexBuilder#neighboursPerRecord}); it keeps every link at or above the threshold, and after
  * each change re-clusters the link-graph components the change touched with the batch
  * {@link io.github.palimpsest.cluster.Clusterer} (same threshold, overwhelming weight and exclusive PNC, CRO
- * and NI keys). Clustering decisions never cross components, so the people are those of
+ * and NI keys). Clustering decisions never cross components, so an index built in bulk
+ * ({@link LinkIndexBuilder#build(java.util.Collection)}) has the people of
  * {@code Linker.builder().model(sameModel).termFrequencyAdjustment(false).build().link(sameRecords)} over
- * the records sorted by id, whatever order they were added in — with term-frequency adjustment off and no
- * block larger than the maximum block size (see {@code docs/index.md} for both conditions).
+ * the records sorted by id, and so does one fed record by record in any order with the search off
+ * ({@code neighboursPerRecord(0)} on both) — with term-frequency adjustment off and no block larger than the
+ * maximum block size (see {@code docs/index.md} for the conditions, and for what the search changes when
+ * records arrive one at a time: each searches only among the records before it).
  *
  * <p><b>Very large components.</b> Re-clustering a component costs time that grows with it, under the write
  * lock. A change whose component holds more links than the {@linkplain LinkIndexBuilder#maxReclusterLinks
