@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -30,7 +31,8 @@ import org.apache.commons.csv.CSVRecord;
  * fed one record at a time in file order without the nearest-neighbour search and with it, built in bulk
  * with it ({@link LinkIndexBuilder#build(java.util.Collection)}), and the batch {@code Linker} with the
  * same model, for reference. Each line gives pairwise precision, recall and F1 against the truth, and the
- * build time. Arguments: set names, or {@code dir=PATH} for another folder.
+ * build time (each index is built twice and the second build timed, after the JIT has warmed up) and the heap
+ * the index holds per record. Arguments: set names, or {@code dir=PATH} for another folder.
  */
 public final class IndexAccuracyReport {
     private IndexAccuracyReport() {
@@ -61,20 +63,19 @@ public final class IndexAccuracyReport {
             MatchModel model = Linker.builder().build().train(pool);
             System.out.printf(Locale.ROOT, "%s: %,d records, model trained by the batch trainer%n", name, pool.size());
 
+            build("index, one at a time, no search", () -> {
+                LinkIndex index = LinkIndex.builder().model(model).neighboursPerRecord(0).build();
+                pool.forEach(index::add);
+                return index;
+            }, truth);
+            build("index, one at a time, search", () -> {
+                LinkIndex index = LinkIndex.builder().model(model).build();
+                pool.forEach(index::add);
+                return index;
+            }, truth);
+            build("index, in bulk, search", () -> LinkIndex.builder().model(model).build(pool), truth);
+
             long started = System.nanoTime();
-            LinkIndex without = LinkIndex.builder().model(model).neighboursPerRecord(0).build();
-            pool.forEach(without::add);
-            print("index, one at a time, no search", without.entityIds(), truth, started);
-
-            started = System.nanoTime();
-            LinkIndex with = LinkIndex.builder().model(model).build();
-            pool.forEach(with::add);
-            print("index, one at a time, search", with.entityIds(), truth, started);
-
-            started = System.nanoTime();
-            LinkIndex bulk = LinkIndex.builder().model(model).build(pool);
-            print("index, in bulk, search", bulk.entityIds(), truth, started);
-
             started = System.nanoTime();
             LinkResult batch = Linker.builder().model(model).build().link(pool);
             Map<String, String> batchIds = new HashMap<>();
@@ -83,6 +84,30 @@ public final class IndexAccuracyReport {
             }
             print("batch Linker, same model", batchIds, truth, started);
         }
+    }
+
+    /**
+     * Builds twice and reports the second build's time (the first warms the JIT up), the heap the index holds
+     * after a full collection, and its people's accuracy.
+     */
+    private static void build(String what, Supplier<LinkIndex> builder, Map<String, String> truth) {
+        builder.get();
+        long before = usedHeap();
+        long started = System.nanoTime();
+        LinkIndex index = builder.get();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long held = usedHeap() - before;
+        PairwiseMetrics m = PairwiseMetrics.of(truth, index.entityIds());
+        System.out.printf(Locale.ROOT, "  %-34s P %.4f  R %.4f  F1 %.4f  %6.1f s  %,6d bytes/record%n", what,
+                m.precision(), m.recall(), m.f1(), seconds, held / Math.max(1, index.size()));
+    }
+
+    private static long usedHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int k = 0; k < 3; k++) {
+            System.gc();
+        }
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     private static void print(String what, Map<String, String> clusters, Map<String, String> truth, long started) {

@@ -11,6 +11,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The state of a {@link LinkIndex} and the single-threaded algorithms that change it. Not thread-safe:
@@ -22,6 +24,7 @@ import java.util.Map;
  * graph: every scored pair at or above the threshold, both directions).
  */
 final class IndexCore {
+    private static final Logger LOG = LoggerFactory.getLogger(IndexCore.class);
     final IndexConfig config;
     final PostingTable postings;
     final TermCounts termCounts;
@@ -360,6 +363,7 @@ final class IndexCore {
         if (size() != 0 || highWater != 0) {
             throw new IllegalStateException("a bulk build needs an empty index");
         }
+        long started = System.nanoTime();
         searchDeferred = true;
         try {
             for (PreparedRecord p : sorted) {
@@ -369,9 +373,12 @@ final class IndexCore {
             searchDeferred = false;
         }
         int n = size();
+        LOG.info("bulk build: {} records added with their blocked links in {} ms", n,
+                (System.nanoTime() - started) / 1_000_000);
         if (config.search == null || n < 2) {
             return;
         }
+        started = System.nanoTime();
         // A fresh index fills slots in order: slot i holds the i-th record by id, the batch run's order.
         List<ComparableRecord> pool = new ArrayList<>(n);
         boolean[] unlinked = new boolean[n];
@@ -394,9 +401,17 @@ final class IndexCore {
                 seeds.add(b);
             }
         }
+        long searched = System.nanoTime();
         if (seeds.size() > 0) {
             reclusterExactly(seeds);
         }
+        int searching = 0;
+        for (boolean u : unlinked) {
+            searching += u ? 1 : 0;
+        }
+        LOG.info("bulk build: {} records without a link searched, {} pairs scored, {} records linked, in {} ms;"
+                + " re-clustered in {} ms", searching, pairs.length, seeds.size(),
+                (searched - started) / 1_000_000, (System.nanoTime() - searched) / 1_000_000);
     }
 
     /** The slots reachable from the seeds over links and review matches, whatever their number. */
