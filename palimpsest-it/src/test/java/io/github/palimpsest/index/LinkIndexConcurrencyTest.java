@@ -83,7 +83,8 @@ class LinkIndexConcurrencyTest {
                         "no update was lost");
             }
             List<PersonRecord> records = List.copyOf(survivors.values());
-            IndexFixtures.assertSamePeople(IndexFixtures.batchEntityIdsWithoutSearch(records, MODEL), index.entityIds());
+            IndexFixtures.assertSamePeople(IndexFixtures.batchEntityIdsWithoutSearch(records, MODEL),
+                    index.entityIds());
             assertEquals(new TreeSet<>(index.entityIds().values()).size(), index.entityCount());
             assertTrue(matches.get() > WRITERS * 50, "readers ran alongside the writers: " + matches.get());
         } finally {

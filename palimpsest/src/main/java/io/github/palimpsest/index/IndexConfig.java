@@ -18,8 +18,8 @@ import java.util.List;
  * The immutable configuration of one {@link LinkIndex}, as its builder validated it: the {@link RunSettings}
  * every front end shares (threshold, overwhelming weight, term-frequency adjustment, block size), and what
  * only an index has (window, candidates shown, re-clustering budget). The nearest-neighbour search is the
- * batch run's ({@link PipelineRun#nearestNeighbours}), under the same setting. The fields are those settings spelt out
- * for the index's hot paths.
+ * batch run's ({@link PipelineRun#nearestNeighbours}), under the same setting. The fields are those settings
+ * spelt out for the index's hot paths.
  */
 final class IndexConfig {
     final RunSettings settings;

@@ -574,7 +574,8 @@ final class IndexCore {
     /**
      * Fills an empty core from a saved file: records in slots {@code 0 .. n-1} in their saved form, their key
      * hashes, the saved links and people ({@code anchors[i]} is the slot of record i's anchor), and the term
-     * counts, and the search tokens when the search is on ({@code tokens[i]}: record i's). The caller has validated ranges.
+     * counts, and the search tokens when the search is on ({@code tokens[i]}: record i's). The caller has
+     * validated ranges.
      *
      * @throws IllegalArgumentException if a record id repeats or a person's anchor is not its smallest id
      */
