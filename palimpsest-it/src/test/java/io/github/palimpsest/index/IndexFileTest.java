@@ -206,43 +206,63 @@ class IndexFileTest {
         assertEquals(1_234, bytes.getInt(BUDGET_OFFSET));
     }
 
+    /** The file an older library would have written for the shared index: {@code version} of the format. */
+    private Path savedAs(int version) throws IOException {
+        Path file = directory.resolve("version" + version + ".idx");
+        IndexFile.save(index.core(), file, version);
+        return file;
+    }
+
     @Test
     void aVersionOneFileIsLoadedWithTheBuildersBudget() throws IOException {
-        // A version 1 file is a version 2 file without the budget's four bytes.
-        byte[] current = withoutDecisions(Files.readAllBytes(saved()));
-        byte[] old = new byte[current.length - 4];
-        System.arraycopy(current, 0, old, 0, BUDGET_OFFSET);
-        System.arraycopy(current, BUDGET_OFFSET + 4, old, BUDGET_OFFSET, current.length - BUDGET_OFFSET - 4);
-        ByteBuffer.wrap(old).putInt(IndexFile.MAGIC.length, IndexFile.VERSION_WITHOUT_BUDGET);
-        Path file = directory.resolve("version1.idx");
-        Files.write(file, withChecksum(old));
+        Path file = savedAs(IndexFile.VERSION_WITHOUT_BUDGET);
         LinkIndex loaded = LinkIndex.load(file);
         assertEquals(index.entityIds(), loaded.entityIds());
         assertEquals(LinkIndexBuilder.DEFAULT_MAX_RECLUSTER_LINKS, loaded.core().config.maxReclusterLinks);
         assertEquals(7, LinkIndex.builder().maxReclusterLinks(7).load(file).core().config.maxReclusterLinks);
     }
 
-    /**
-     * A version 2 file: a version 3 file without the decision count (an index without decisions ends with the
-     * count 0 before the checksum).
-     */
-    private static byte[] withoutDecisions(byte[] current) {
-        assertEquals(0, ByteBuffer.wrap(current).getInt(current.length - 12), "an index without decisions");
-        byte[] old = new byte[current.length - 4];
-        System.arraycopy(current, 0, old, 0, current.length - 12);
-        ByteBuffer.wrap(old).putInt(IndexFile.MAGIC.length, IndexFile.VERSION_WITHOUT_DECISIONS);
-        return withChecksum(old);
-    }
-
     @Test
     void aVersionTwoFileIsLoadedWithoutDecisions() throws IOException {
-        Path file = directory.resolve("version2.idx");
-        Files.write(file, withoutDecisions(Files.readAllBytes(saved())));
-
-        LinkIndex loaded = LinkIndex.load(file);
+        LinkIndex loaded = LinkIndex.load(savedAs(IndexFile.VERSION_WITHOUT_DECISIONS));
 
         assertEquals(index.entityIds(), loaded.entityIds());
         assertTrue(loaded.decisions().isEmpty());
+    }
+
+    /**
+     * A version 3 file was saved by an index without the nearest-neighbour search: it loads with the search
+     * off, the setting its people were formed under, and keeps its people and links.
+     */
+    @Test
+    void aVersionThreeFileIsLoadedWithTheSearchOff() throws IOException {
+        LinkIndex loaded = LinkIndex.load(savedAs(IndexFile.VERSION_WITHOUT_SEARCH));
+
+        assertEquals(index.entityIds(), loaded.entityIds());
+        assertEquals(index.linkCount(), loaded.linkCount());
+        assertEquals(0, loaded.core().config.neighboursPerRecord);
+        assertEquals(null, loaded.core().tokenPostings);
+        loaded.add(pool.get(4).toBuilder().recordId("after-v3").build());
+        assertEquals(loaded.entityIdOf(pool.get(4).recordId()), loaded.entityIdOf("after-v3"));
+        Path resaved = directory.resolve("resaved.idx");
+        loaded.save(resaved);
+        assertEquals(0, LinkIndex.load(resaved).core().config.neighboursPerRecord, "saved as version 4, still off");
+    }
+
+    @Test
+    void theSearchSettingAndTokensRoundTrip() throws IOException {
+        LinkIndex three = LinkIndex.builder().neighboursPerRecord(3).build();
+        pool.subList(0, 60).forEach(three::add);
+        Path file = directory.resolve("three.idx");
+        three.save(file);
+        LinkIndex loaded = LinkIndex.load(file);
+        assertEquals(3, loaded.core().config.neighboursPerRecord);
+        // The loaded token postings are those the records give: a loaded record's search equals the original's.
+        for (PersonRecord probe : pool.subList(60, 90)) {
+            PreparedRecord p = PreparedRecord.of(probe, three.core().config);
+            assertEquals(Arrays.toString(new Scoring(three.core()).neighbours(p, -1, new int[0])),
+                    Arrays.toString(new Scoring(loaded.core()).neighbours(p, -1, new int[0])));
+        }
     }
 
     @Test

@@ -29,15 +29,28 @@ final class IndexFixtures {
     }
 
     /**
-     * Record id to entity id from a batch run with the same model, no term-frequency adjustment, over the
-     * records in record-id order (the order the index breaks exact ties in).
+     * Record id to entity id from a batch run with the same model, no term-frequency adjustment and the
+     * default nearest-neighbour search, over the records in record-id order (the order the index breaks exact
+     * ties in): what an index built in bulk ({@link LinkIndexBuilder#build(java.util.Collection)}) equals.
      */
     static Map<String, String> batchEntityIds(List<PersonRecord> records, MatchModel model) {
+        return batchEntityIds(records, model, Linker.builder());
+    }
+
+    /**
+     * As {@link #batchEntityIds}, without the nearest-neighbour search: what an index fed one record at a
+     * time with the search off equals, whatever the order. With the search on, a record added one at a time
+     * searches among the records already there, so its neighbours depend on the order (docs/index.md).
+     */
+    static Map<String, String> batchEntityIdsWithoutSearch(List<PersonRecord> records, MatchModel model) {
+        return batchEntityIds(records, model, Linker.builder().neighboursPerRecord(0));
+    }
+
+    private static Map<String, String> batchEntityIds(List<PersonRecord> records, MatchModel model,
+            Linker.Builder linker) {
         List<PersonRecord> sorted = new ArrayList<>(records);
         sorted.sort(Comparator.comparing(PersonRecord::recordId));
-        // The index blocks by rules alone: the batch run's nearest-neighbour search is not in it yet.
-        LinkResult result = Linker.builder().model(model).termFrequencyAdjustment(false).threads(1)
-                .neighboursPerRecord(0).build().link(sorted);
+        LinkResult result = linker.model(model).termFrequencyAdjustment(false).threads(1).build().link(sorted);
         Map<String, String> ids = new HashMap<>();
         for (Entity entity : result.entities()) {
             for (String id : entity.recordIds()) {
@@ -64,7 +77,13 @@ final class IndexFixtures {
                 + " records differ, e.g. " + differing.subList(0, Math.min(5, differing.size())));
     }
 
+    /** An index whose people equal a batch run's: the model given, no term-frequency adjustment. */
     static LinkIndexBuilder exactIndex(MatchModel model) {
         return LinkIndex.builder().model(model).termFrequencyAdjustment(false);
+    }
+
+    /** {@link #exactIndex} without the search: records added one at a time equal a batch run without it. */
+    static LinkIndexBuilder exactIncrementalIndex(MatchModel model) {
+        return exactIndex(model).neighboursPerRecord(0);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.palimpsest.index;
 
 import io.github.palimpsest.pipeline.DefaultModel;
+import io.github.palimpsest.pipeline.RunSettings;
 import io.github.palimpsest.Entity;
 import io.github.palimpsest.LinkResult;
 import io.github.palimpsest.Linker;
@@ -29,7 +30,8 @@ import java.util.Optional;
  * thread and reports p50/p99/p99.9, the heap in use per indexed record after a full collection, the
  * pairwise accuracy of the index's people, and the time to save and load the index.
  *
- * <p>Arguments: {@code [records=100000] [seed=42] [save=true] [model=bundled] [batch=false]}. With
+ * <p>Arguments: {@code [records=100000] [seed=42] [save=true] [model=bundled] [batch=false] [neighbours=10]}
+ * ({@code neighbours} is {@link LinkIndexBuilder#neighboursPerRecord}; 0 turns the search off). With
  * {@code model=trained}, a model is first trained on the records to be indexed with the batch trainer
  * ({@code Linker.builder().build().train(records)}, the recommended path in docs/index.md) and the index
  * scores with it; with {@code bundled}, the index scores with the bundled default model, its priors scaled to
@@ -53,13 +55,14 @@ public final class LinkIndexBenchmark {
             throw new IllegalArgumentException("model must be bundled, unscaled or trained, got " + model);
         }
         boolean batch = args.length > 4 && Boolean.parseBoolean(args[4]);
+        int neighbours = args.length > 5 ? Integer.parseInt(args[5]) : RunSettings.DEFAULT_NEIGHBOURS_PER_RECORD;
         SyntheticForces generator = SyntheticForces.builder().seed(seed)
                 .people(Math.max(1, Math.round(wanted / SyntheticForces.builder().build().meanRecordsPerPerson())))
                 .build();
         List<PersonRecord> probes = new ArrayList<>();
         Path file = save ? Files.createTempFile("palimpsest-index", ".idx") : null;
         try {
-            int n = buildAndMeasure(generator, wanted, probes, file, model, batch);
+            int n = buildAndMeasure(generator, wanted, probes, file, model, batch, neighbours);
             if (file != null) {
                 // The built index is unreachable now: the loaded one is measured alone.
                 usedHeapAfterGc();
@@ -83,9 +86,9 @@ public final class LinkIndexBenchmark {
 
     /** Builds the index, prints load time, memory, latency and accuracy, saves it; returns its size. */
     private static int buildAndMeasure(SyntheticForces generator, int wanted, List<PersonRecord> probes, Path file,
-            String modelChoice, boolean batch) throws Exception {
+            String modelChoice, boolean batch, int neighbours) throws Exception {
         boolean trained = modelChoice.equals("trained");
-        LinkIndexBuilder builder = LinkIndex.builder().expectedSize(wanted);
+        LinkIndexBuilder builder = LinkIndex.builder().expectedSize(wanted).neighboursPerRecord(neighbours);
         if (modelChoice.equals("unscaled")) {
             builder.model(DefaultModel.standard());
         }

@@ -325,4 +325,45 @@ class LinkIndexTest {
                 person.pattern().events().stream().map(PatternEvent::recordId).toList(), "in date order");
         assertEquals(Optional.empty(), index.entityOf("nobody"));
     }
+    /**
+     * The search only adds links: records fed one at a time with it have every link they have without it
+     * (blocked candidates are scored alike), and on a pool where blocking misses some pairs, more. Each added
+     * link has an end whose record had no blocked link when it arrived.
+     */
+    @Test
+    void theNearestNeighbourSearchOnlyAddsLinks() {
+        List<PersonRecord> pool = IndexFixtures.generated(300, 4);
+        LinkIndex without = IndexFixtures.exactIncrementalIndex(DefaultModel.standard()).build();
+        LinkIndex with = IndexFixtures.exactIndex(DefaultModel.standard()).build();
+        for (PersonRecord r : pool) {
+            without.add(r);
+            with.add(r);
+        }
+        Set<String> withoutLinks = links(without);
+        Set<String> withLinks = links(with);
+        assertTrue(withLinks.containsAll(withoutLinks));
+        assertTrue(withLinks.size() > withoutLinks.size(), withLinks.size() + " links");
+        assertEquals(with.linkCount(), withLinks.size());
+    }
+
+    @Test
+    void aBulkBuildRefusesARepeatedIdAndAnIndexWithoutTheSearchKeepsNoTokens() {
+        assertThrows(IllegalArgumentException.class, () -> LinkIndex.builder().build(List.of(NAMED_1, NAMED_1)));
+        assertEquals(null, LinkIndex.builder().neighboursPerRecord(0).build().core().tokenPostings);
+        assertThrows(IllegalArgumentException.class, () -> LinkIndex.builder().neighboursPerRecord(-1));
+    }
+
+    /** Each link as "smaller id|larger id". */
+    private static Set<String> links(LinkIndex index) {
+        IndexCore core = index.core();
+        Set<String> links = new java.util.TreeSet<>();
+        for (int s : core.usedSlots()) {
+            for (int e = 0; e < core.edgeCount[s]; e++) {
+                String a = core.recordId(s);
+                String b = core.recordId(core.edgeTo[s][e]);
+                links.add(a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a);
+            }
+        }
+        return links;
+    }
 }

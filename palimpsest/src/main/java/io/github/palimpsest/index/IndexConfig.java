@@ -6,6 +6,7 @@ import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.TermFrequencyComparison;
 import io.github.palimpsest.pipeline.Clusterer;
 import io.github.palimpsest.pipeline.IndexedModel;
+import io.github.palimpsest.pipeline.NearestNeighbours;
 import io.github.palimpsest.pipeline.PersonKind;
 import io.github.palimpsest.pipeline.PipelineRun;
 import io.github.palimpsest.pipeline.RunSettings;
@@ -16,8 +17,9 @@ import java.util.List;
 /**
  * The immutable configuration of one {@link LinkIndex}, as its builder validated it: the {@link RunSettings}
  * every front end shares (threshold, overwhelming weight, term-frequency adjustment, block size), and what
- * only an index has (window, candidates shown, re-clustering budget). The fields are those settings spelt out
- * for the index's hot paths.
+ * only an index has (window, candidates shown, re-clustering budget). The nearest-neighbour search is the
+ * batch run's ({@link PipelineRun#nearestNeighbours}), under the same setting. The fields are those settings
+ * spelt out for the index's hot paths.
  */
 final class IndexConfig {
     final RunSettings settings;
@@ -34,6 +36,10 @@ final class IndexConfig {
     /** The most links a change's component may hold to be re-clustered exactly; beyond it, bounded. */
     final int maxReclusterLinks;
     final Clusterer clusterer;
+    /** Neighbours a record no blocked candidate links searches for (0: no search). */
+    final int neighboursPerRecord;
+    /** The batch run's nearest-neighbour search, or null when {@link #neighboursPerRecord} is 0. */
+    final NearestNeighbours<ComparableRecord> search;
     /** Per comparison, itself when the model adjusts it by term frequency, else null. */
     final TermFrequencyComparison<ComparableRecord>[] termFrequencyComparisons;
 
@@ -53,7 +59,11 @@ final class IndexConfig {
         this.maxCandidates = maxCandidates;
         this.maxReclusterLinks = maxReclusterLinks;
         // The batch run's clusterer exactly: birth-date conflicts resolved by a direct link.
-        this.clusterer = PipelineRun.clusterer(settings, new PersonKind(comparisons, blockingRules, settings));
+        PersonKind kind = new PersonKind(comparisons, blockingRules, settings);
+        this.clusterer = PipelineRun.clusterer(settings, kind);
+        this.neighboursPerRecord = settings.neighboursPerRecord();
+        // The batch run's search itself: same tokens, weights, budget and ranking.
+        this.search = PipelineRun.nearestNeighbours(kind, settings).orElse(null);
         this.termFrequencyComparisons = new TermFrequencyComparison[comparisons.size()];
         for (int c = 0; c < comparisons.size(); c++) {
             if (IndexedModel.of(model).termFrequencyLevel(c).isPresent()

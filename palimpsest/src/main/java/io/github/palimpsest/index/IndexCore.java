@@ -1,14 +1,18 @@
 package io.github.palimpsest.index;
 
 import io.github.palimpsest.index.ChangeReport.Reclustering;
+import io.github.palimpsest.pipeline.CandidatePairs;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.review.ReviewDecision;
 import io.github.palimpsest.review.ReviewDecisions;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The state of a {@link LinkIndex} and the single-threaded algorithms that change it. Not thread-safe:
@@ -20,9 +24,17 @@ import java.util.Map;
  * graph: every scored pair at or above the threshold, both directions).
  */
 final class IndexCore {
+    private static final Logger LOG = LoggerFactory.getLogger(IndexCore.class);
     final IndexConfig config;
     final PostingTable postings;
     final TermCounts termCounts;
+    /**
+     * The nearest-neighbour search's postings: token hash to the slots carrying it; null when the search is
+     * off. Kept like the blocking keys' postings; a record's tokens are recomputed from it to remove it.
+     */
+    final PostingTable tokenPostings;
+    /** Set during a bulk build: the adds block only, and the search runs once over the whole pool after. */
+    boolean searchDeferred;
     private final Map<String, Integer> slotOf = new HashMap<>();
     final EntityIdTable entityIds = new EntityIdTable(this);
 
@@ -65,6 +77,8 @@ final class IndexCore {
         int capacity = Math.max(16, expectedRecords);
         this.postings = new PostingTable(expectedRecords * 6);
         this.termCounts = new TermCounts(config.termFrequencyComparisons);
+        // About thirty tokens a record (name trigrams, date parts, postcode parts, address words).
+        this.tokenPostings = config.search == null ? null : new PostingTable(expectedRecords * 16);
         recordIds = new String[capacity];
         keyHashes = new long[capacity][];
         records = new PersonRecord[capacity];
@@ -317,6 +331,12 @@ final class IndexCore {
         if (seeds.size() == 0) {
             return unknown;
         }
+        reclusterExactly(seeds);
+        return unknown;
+    }
+
+    /** Re-clusters, exactly and whatever their size, the link-graph components of the seeds. */
+    private void reclusterExactly(IntSet seeds) {
         int[] affected = wholeComponent(seeds);
         Map<String, List<String>> before = People.snapshot(this, affected);
         for (int s : affected) {
@@ -327,7 +347,71 @@ final class IndexCore {
         clusterCount -= before.size();
         ComponentClustering.recluster(this, affected);
         clusterCount += People.snapshot(this, affected).size();
-        return unknown;
+    }
+
+    /**
+     * Adds records to an empty index as a batch run links them: each is added with the links of its blocked
+     * candidates (re-clustered as any add), then, once all are in, every record that no link joins searches
+     * for its nearest neighbours over the whole pool with the batch search itself
+     * ({@link io.github.palimpsest.pipeline.NearestNeighbours#candidates}), the pairs are scored, those at or
+     * above the threshold become links, and the components they touch are re-clustered exactly.
+     *
+     * @param sorted the records in record-id order, ids distinct
+     * @throws IllegalStateException if the index is not empty
+     */
+    void bulk(List<PreparedRecord> sorted) {
+        if (size() != 0 || highWater != 0) {
+            throw new IllegalStateException("a bulk build needs an empty index");
+        }
+        long started = System.nanoTime();
+        searchDeferred = true;
+        try {
+            for (PreparedRecord p : sorted) {
+                change(-1, p);
+            }
+        } finally {
+            searchDeferred = false;
+        }
+        int n = size();
+        LOG.info("bulk build: {} records added with their blocked links in {} ms", n,
+                (System.nanoTime() - started) / 1_000_000);
+        if (config.search == null || n < 2) {
+            return;
+        }
+        started = System.nanoTime();
+        // A fresh index fills slots in order: slot i holds the i-th record by id, the batch run's order.
+        List<ComparableRecord> pool = new ArrayList<>(n);
+        boolean[] unlinked = new boolean[n];
+        for (int s = 0; s < n; s++) {
+            pool.add(comparable(s));
+            unlinked[s] = edgeCount[s] == 0;
+        }
+        long[] pairs = config.search.candidates(pool, unlinked, true).toArray();
+        Scoring scoring = new Scoring(this);
+        boolean adjust = config.adjustsTermFrequencies(n);
+        IntSet seeds = new IntSet(64);
+        for (long pair : pairs) {
+            int a = CandidatePairs.left(pair);
+            int b = CandidatePairs.right(pair);
+            // A record that searched has no link at or above the threshold, so no pair here is linked yet.
+            double weight = scoring.pairWeight(a, b, adjust);
+            if (weight >= config.thresholdWeight) {
+                connect(a, b, weight);
+                seeds.add(a);
+                seeds.add(b);
+            }
+        }
+        long searched = System.nanoTime();
+        if (seeds.size() > 0) {
+            reclusterExactly(seeds);
+        }
+        int searching = 0;
+        for (boolean u : unlinked) {
+            searching += u ? 1 : 0;
+        }
+        LOG.info("bulk build: {} records without a link searched, {} pairs scored, {} records linked, in {} ms;"
+                + " re-clustered in {} ms", searching, pairs.length, seeds.size(),
+                (searched - started) / 1_000_000, (System.nanoTime() - searched) / 1_000_000);
     }
 
     /** The slots reachable from the seeds over links and review matches, whatever their number. */
@@ -368,13 +452,26 @@ final class IndexCore {
     }
 
     int attach(PreparedRecord p) {
-        int slot = attach(p.recordId(), p.keyHashes);
+        int slot = attach(p.recordId(), p.keyHashes, tokensOf(p));
         records[slot] = p.record;
         comparable[slot] = p.comparable;
         return slot;
     }
 
-    private int attach(String recordId, long[] keys) {
+    /** The search tokens of a record about to be added (null when the search is off). */
+    long[] tokensOf(PreparedRecord p) {
+        if (config.search == null) {
+            return null;
+        }
+        return p.tokenHashes != null ? p.tokenHashes : config.search.tokenHashes(p.comparable);
+    }
+
+    /** The search tokens of the record in a used slot, recomputed from it. */
+    long[] tokensOf(int slot) {
+        return config.search.tokenHashes(comparable(slot));
+    }
+
+    private int attach(String recordId, long[] keys, long[] tokens) {
         int slot = freeCount > 0 ? freeSlots[--freeCount] : highWater++;
         if (slot == recordIds.length) {
             grow();
@@ -387,6 +484,11 @@ final class IndexCore {
         slotOf.put(recordId, slot);
         for (long key : keys) {
             postings.add(key, slot);
+        }
+        if (tokenPostings != null) {
+            for (long token : tokens) {
+                tokenPostings.add(token, slot);
+            }
         }
         return slot;
     }
@@ -401,6 +503,11 @@ final class IndexCore {
         edgeCount[slot] = 0;
         for (long key : keyHashes[slot]) {
             postings.remove(key, slot);
+        }
+        if (tokenPostings != null) {
+            for (long token : tokensOf(slot)) {
+                tokenPostings.remove(token, slot);
+            }
         }
         slotOf.remove(recordIds[slot]);
         recordIds[slot] = null;
@@ -467,18 +574,19 @@ final class IndexCore {
     /**
      * Fills an empty core from a saved file: records in slots {@code 0 .. n-1} in their saved form, their key
      * hashes, the saved links and people ({@code anchors[i]} is the slot of record i's anchor), and the term
-     * counts. The caller has validated ranges.
+     * counts, and the search tokens when the search is on ({@code tokens[i]}: record i's). The caller has
+     * validated ranges.
      *
      * @throws IllegalArgumentException if a record id repeats or a person's anchor is not its smallest id
      */
-    void restore(SavedRecord[] saved, long[][] keys, int[] linkLeft, int[] linkRight, double[] linkWeight,
-            int[] anchors) {
+    void restore(SavedRecord[] saved, long[][] keys, long[][] tokens, int[] linkLeft, int[] linkRight,
+            double[] linkWeight, int[] anchors) {
         for (int n = 0; n < saved.length; n++) {
             String recordId = saved[n].recordId();
             if (recordId.isEmpty() || slotOf(recordId) >= 0) {
                 throw new IllegalArgumentException("record " + n + " has a blank or repeated record id");
             }
-            int slot = attach(recordId, keys[n]);
+            int slot = attach(recordId, keys[n], tokens == null ? null : tokens[n]);
             pending[slot] = saved[n];
         }
         for (int k = 0; k < linkLeft.length; k++) {

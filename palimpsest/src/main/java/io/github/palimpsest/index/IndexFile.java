@@ -32,14 +32,16 @@ import java.util.zip.CheckedOutputStream;
  * The saved form of a {@link LinkIndex}: a compact binary file written with {@link DataOutputStream}.
  *
  * <pre>
- * magic "PLMPSIDX", int version (3)
+ * magic "PLMPSIDX", int version (4)
  * config     double threshold probability, double overwhelming weight, boolean term frequencies,
- *            int max block size, int window size, int max candidates, int max re-clustering links
+ *            int max block size, int window size, int max candidates, int max re-clustering links,
+ *            int neighbours per record
  * names      int n, n strings (comparisons); int m, m strings (blocking rules)
  * model      string (the model's JSON)
  * records    int n; per record: long reference date (epoch day), int c, c × (string header, string raw
  *            value) (its input columns), int p, p × (string field, string reason) (its problems),
- *            int k, k × long (its blocking-key hashes)
+ *            int k, k × long (its blocking-key hashes), int t, t × long (its search-token hashes; none
+ *            when the search is off)
  * links      int l; per link: int left record, int right record, double weight
  * people     per record: int the record number of its person's anchor
  * counts     per comparison: int v (−1 when it takes no term-frequency adjustment), v × (string value,
@@ -50,17 +52,23 @@ import java.util.zip.CheckedOutputStream;
  * </pre>
  * A string is an int byte count and that many UTF-8 bytes. Records are numbered in file order.
  *
- * <p>Version 2 is version 3 without the decisions, and version 1 is version 2 without the re-clustering budget.
- * Both are still read: a version 2 file with no decisions, a version 1 file also with the loading builder's
- * budget (default 4,096), which is what a version 1 file always got; this library writes version 3 only.
+ * <p>Version 3 is version 4 without the neighbours per record and the search tokens, version 2 is version 3
+ * without the decisions, and version 1 is version 2 without the re-clustering budget. All are still read: a
+ * version 1 to 3 file with the search off (its index was built without it, and a loaded index keeps the
+ * settings it was built with), a version 1 or 2 file with no decisions, a version 1 file also with the
+ * loading builder's budget (default 4,096), which is what a version 1 file always got; this library writes
+ * version 4 only.
  *
- * <p>Everything a restart needs is read, not recomputed: links, people, key hashes and value counts. The
+ * <p>Everything a restart needs is read, not recomputed: links, people, key hashes, search tokens and value
+ * counts. The
  * records themselves stay in their saved form until first used (see {@link IndexCore#record}), so loading
  * costs about as much as reading the file.
  */
 final class IndexFile {
     static final byte[] MAGIC = "PLMPSIDX".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 3;
+    static final int VERSION = 4;
+    /** The version before the nearest-neighbour search: no neighbours per record, no search tokens. */
+    static final int VERSION_WITHOUT_SEARCH = 3;
     /** The version before review decisions were saved. */
     static final int VERSION_WITHOUT_DECISIONS = 2;
     /** The first version, which did not save the re-clustering budget. */
@@ -70,13 +78,21 @@ final class IndexFile {
     }
 
     static void save(IndexCore core, Path file) throws IOException {
+        save(core, file, VERSION);
+    }
+
+    /**
+     * Writes {@code version} of the format: this library saves the current one; the older ones are written
+     * only by the tests of reading them (what an older library wrote, the settings it did not know left out).
+     */
+    static void save(IndexCore core, Path file, int version) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Path temporary = Files.createTempFile(parent, file.getFileName().toString(), ".part");
         try {
             CRC32 crc = new CRC32();
             try (DataOutputStream out = new DataOutputStream(new CheckedOutputStream(
                     new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16), crc))) {
-                write(core, out);
+                write(core, out, version);
                 out.writeLong(crc.getValue()); // the sum of every byte before it
             }
             try {
@@ -89,17 +105,22 @@ final class IndexFile {
         }
     }
 
-    private static void write(IndexCore core, DataOutputStream out) throws IOException {
+    private static void write(IndexCore core, DataOutputStream out, int version) throws IOException {
         IndexConfig config = core.config;
         out.write(MAGIC);
-        out.writeInt(VERSION);
+        out.writeInt(version);
         out.writeDouble(config.thresholdProbability);
         out.writeDouble(config.overwhelmingWeight);
         out.writeBoolean(config.termFrequencyAdjustment);
         out.writeInt(config.maxBlockSize);
         out.writeInt(config.windowSize);
         out.writeInt(config.maxCandidates);
-        out.writeInt(config.maxReclusterLinks);
+        if (version >= VERSION_WITHOUT_DECISIONS) {
+            out.writeInt(config.maxReclusterLinks);
+        }
+        if (version >= VERSION) {
+            out.writeInt(config.neighboursPerRecord);
+        }
         out.writeInt(config.comparisons.size());
         for (Comparison<ComparableRecord> c : config.comparisons) {
             writeString(out, c.name());
@@ -122,6 +143,14 @@ final class IndexFile {
             out.writeInt(keys.length);
             for (long key : keys) {
                 out.writeLong(key);
+            }
+            if (version >= VERSION) {
+                // Recomputed from the record (a loaded record not yet rebuilt is rebuilt here).
+                long[] tokens = config.search == null ? new long[0] : core.tokensOf(slots[n]);
+                out.writeInt(tokens.length);
+                for (long token : tokens) {
+                    out.writeLong(token);
+                }
             }
         }
         out.writeInt(core.linkCount());
@@ -156,6 +185,9 @@ final class IndexFile {
             if (failure[0] != null) {
                 throw failure[0];
             }
+        }
+        if (version < VERSION_WITHOUT_SEARCH) {
+            return;
         }
         List<ReviewDecision> decisions = core.decisions.decisions();
         out.writeInt(decisions.size());
@@ -220,8 +252,10 @@ final class IndexFile {
         int windowSize;
         int maxCandidates;
         OptionalInt maxReclusterLinks; // empty in a version 1 file
+        int neighboursPerRecord; // 0 in a version 1 to 3 file
         SavedRecord[] records;
         long[][] keys;
+        long[][] tokens;
         int[] linkLeft;
         int[] linkRight;
         double[] linkWeight;
@@ -235,7 +269,7 @@ final class IndexFile {
             try {
                 config = LinkIndex.builder().comparisons(comparisons).blockingRules(rules)
                         .restore(model, threshold, overwhelming, termFrequencies, maxBlockSize, windowSize,
-                                maxCandidates, records.length, maxReclusterLinks)
+                                maxCandidates, records.length, maxReclusterLinks, neighboursPerRecord)
                         .config(model);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 throw new IndexFileException(file, "the saved configuration is invalid: " + e.getMessage(), e);
@@ -243,7 +277,7 @@ final class IndexFile {
             LinkIndex index = new LinkIndex(config, records.length);
             IndexCore core = index.core();
             try {
-                core.restore(records, keys, linkLeft, linkRight, linkWeight, anchors);
+                core.restore(records, keys, tokens, linkLeft, linkRight, linkWeight, anchors);
                 core.decisions = decisions; // the saved people already honour them
             } catch (IllegalArgumentException e) {
                 throw new IndexFileException(file, "the saved people are inconsistent: " + e.getMessage(), e);
@@ -294,7 +328,7 @@ final class IndexFile {
                         + new String(MAGIC, StandardCharsets.US_ASCII) + ")");
             }
             int version = in.readInt();
-            if (version != VERSION && version != VERSION_WITHOUT_DECISIONS && version != VERSION_WITHOUT_BUDGET) {
+            if (version < VERSION_WITHOUT_BUDGET || version > VERSION) {
                 throw new IndexFileException(file, "index file version " + version + " is not supported; this "
                         + "library reads versions " + VERSION_WITHOUT_BUDGET + " to " + VERSION);
             }
@@ -312,6 +346,11 @@ final class IndexFile {
                 throw new IndexFileException(file, "a re-clustering budget of " + saved.maxReclusterLinks.getAsInt()
                         + " links is invalid: the file is corrupt");
             }
+            saved.neighboursPerRecord = version >= VERSION ? in.readInt() : 0;
+            if (saved.neighboursPerRecord < 0) {
+                throw new IndexFileException(file, "a search for " + saved.neighboursPerRecord
+                        + " neighbours per record is invalid: the file is corrupt");
+            }
             checkNames("comparisons", comparisons.stream().map(Comparison::name).toList());
             checkNames("blocking rules", rules.stream().map(BlockingRule::name).toList());
             where = "the model";
@@ -323,6 +362,7 @@ final class IndexFile {
             int n = count("records", 8 + 4 + 4 + 4);
             saved.records = new SavedRecord[n];
             saved.keys = new long[n][];
+            saved.tokens = saved.neighboursPerRecord > 0 ? new long[n][] : null;
             for (int r = 0; r < n; r++) {
                 where = "record " + (r + 1) + " of " + n;
                 long referenceDay = in.readLong();
@@ -334,6 +374,18 @@ final class IndexFile {
                     keys[k] = in.readLong();
                 }
                 saved.keys[r] = keys;
+                if (version >= VERSION) {
+                    long[] tokens = new long[count("search tokens", 8)];
+                    for (int k = 0; k < tokens.length; k++) {
+                        tokens[k] = in.readLong();
+                    }
+                    if (saved.tokens != null) {
+                        saved.tokens[r] = tokens;
+                    } else if (tokens.length > 0) {
+                        throw new IndexFileException(file, "search tokens in " + where
+                                + " of an index saved without the search: the file is corrupt");
+                    }
+                }
             }
             int links = count("links", 16);
             where = "the links";
@@ -370,7 +422,7 @@ final class IndexFile {
                 }
                 saved.counts.add(values);
             }
-            if (version >= VERSION) {
+            if (version >= VERSION_WITHOUT_SEARCH) {
                 int count = count("decisions", 4 + 4 + 1 + 4 + 4 + 4 + 4);
                 List<ReviewDecision> decisions = new ArrayList<>(count);
                 for (int k = 0; k < count; k++) {

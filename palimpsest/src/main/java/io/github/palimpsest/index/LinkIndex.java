@@ -41,13 +41,18 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p><b>Same people as a batch run.</b> The index scores a new record against the records that share a
- * blocking key with it (the batch candidate pairs), keeps every link at or above the threshold, and after
- * each change re-clusters the link-graph components the change touched with the batch
- * {@link io.github.palimpsest.pipeline.Clusterer} (same threshold, overwhelming weight and exclusive PNC, CRO
- * and NI keys). Clustering decisions never cross components, so the people are those of
+ * blocking key with it (the batch candidate pairs), and, when none of them links it, against its nearest
+ * neighbours by shared rare tokens (the batch run's search, over the records indexed at that moment; see
+ * {@link LinkIndexBuilder#neighboursPerRecord}); it keeps every link at or above the threshold, and after
+ * each change re-clusters the link-graph components the change touched with
+ * batch linking's constrained clustering (same threshold, overwhelming weight and exclusive PNC, CRO
+ * and NI keys). Clustering decisions never cross components, so an index built in bulk
+ * ({@link LinkIndexBuilder#build(java.util.Collection)}) has the people of
  * {@code Linker.builder().model(sameModel).termFrequencyAdjustment(false).build().link(sameRecords)} over
- * the records sorted by id, whatever order they were added in — with term-frequency adjustment off and no
- * block larger than the maximum block size (see {@code docs/index.md} for both conditions).
+ * the records sorted by id, and so does one fed record by record in any order with the search off
+ * ({@code neighboursPerRecord(0)} on both) — with term-frequency adjustment off and no block larger than the
+ * maximum block size (see {@code docs/index.md} for the conditions, and for what the search changes when
+ * records arrive one at a time: each searches only among the records before it).
  *
  * <p><b>Very large components.</b> Re-clustering a component costs time that grows with it, under the write
  * lock. A change whose component holds more links than the {@linkplain LinkIndexBuilder#maxReclusterLinks
@@ -115,7 +120,7 @@ public final class LinkIndex {
      * @throws IllegalArgumentException if a record with the same id is already indexed (use {@link #update})
      */
     public ChangeReport add(PersonRecord record) {
-        PreparedRecord prepared = PreparedRecord.of(checkNotNull(record, "record"), config.blockingRules);
+        PreparedRecord prepared = PreparedRecord.of(checkNotNull(record, "record"), config);
         return write(() -> {
             checkArgument(core.slotOf(record.recordId()) < 0,
                     "record id '%s' is already indexed; use update(...) to change it", record.recordId());
@@ -131,7 +136,7 @@ public final class LinkIndex {
      * @throws NoSuchElementException if no record with this id is indexed
      */
     public ChangeReport update(PersonRecord record) {
-        PreparedRecord prepared = PreparedRecord.of(checkNotNull(record, "record"), config.blockingRules);
+        PreparedRecord prepared = PreparedRecord.of(checkNotNull(record, "record"), config);
         return write(() -> core.change(existingSlot(record.recordId()), prepared));
     }
 
@@ -145,6 +150,21 @@ public final class LinkIndex {
     public ChangeReport remove(String recordId) {
         checkNotNull(recordId, "recordId");
         return write(() -> core.change(existingSlot(recordId), null));
+    }
+
+    /** Adds records to this empty index in bulk: see {@link LinkIndexBuilder#build(java.util.Collection)}. */
+    void bulk(java.util.Collection<? extends PersonRecord> records) {
+        List<PreparedRecord> prepared = new ArrayList<>(records.parallelStream()
+                .map(r -> PreparedRecord.of(checkNotNull(r, "record"), config)).toList());
+        prepared.sort(java.util.Comparator.comparing(PreparedRecord::recordId));
+        for (int k = 1; k < prepared.size(); k++) {
+            checkArgument(!prepared.get(k).recordId().equals(prepared.get(k - 1).recordId()),
+                    "record id '%s' appears twice", prepared.get(k).recordId());
+        }
+        write(() -> {
+            core.bulk(prepared);
+            return null;
+        });
     }
 
     private int existingSlot(String recordId) {
@@ -162,7 +182,7 @@ public final class LinkIndex {
      * candidates (a record is not its own match).
      */
     public MatchResult match(PersonRecord record) {
-        PreparedRecord prepared = PreparedRecord.of(checkNotNull(record, "record"), config.blockingRules);
+        PreparedRecord prepared = PreparedRecord.of(checkNotNull(record, "record"), config);
         return read(() -> {
             Scoring scoring = new Scoring(core);
             boolean adjust = config.adjustsTermFrequencies(core.size());

@@ -11,10 +11,12 @@ import io.github.palimpsest.pipeline.ModelFit;
 import io.github.palimpsest.pipeline.PersonKind;
 import io.github.palimpsest.pipeline.RunSettings;
 import io.github.palimpsest.record.ComparableRecord;
+import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.review.ReviewDecisions;
 import io.github.palimpsest.score.MatchModel;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -107,6 +109,19 @@ public final class LinkIndexBuilder {
         return this;
     }
 
+    /**
+     * How many nearest neighbours a record that none of its blocked candidates links searches for (default
+     * 10, as {@code Linker.Builder.neighboursPerRecord}; 0 turns the search off). The search is the batch
+     * run's: the records sharing the most of the record's rare tokens (name trigrams, date-of-birth parts,
+     * postcode parts, address and e-mail words, phone, identifiers), each token weighed by how few indexed
+     * records carry it at the moment of the search. See {@code docs/index.md} for what it means for equality
+     * with a batch run.
+     */
+    public LinkIndexBuilder neighboursPerRecord(int count) {
+        settings.neighboursPerRecord(count);
+        return this;
+    }
+
     /** The largest block paired exhaustively (default 1,000; at least 10); beyond it, a sorted window. */
     public LinkIndexBuilder maxBlockSize(int size) {
         settings.maxBlockSize(size);
@@ -187,6 +202,24 @@ public final class LinkIndexBuilder {
     }
 
     /**
+     * An index of these records, built in bulk: the people are those of a batch run over the same records
+     * sorted by id, nearest-neighbour search included (with the same model and term-frequency adjustment off;
+     * see {@code docs/index.md}). Each record is added with the links of its blocked candidates; then every
+     * record that no link joins searches for its nearest neighbours over the whole pool at once, as the batch
+     * run searches, where records added one by one search among the records already indexed. Faster than
+     * adding them one by one, and the way to build an index from history.
+     *
+     * @throws IllegalArgumentException if two records share an id
+     * @throws IllegalStateException as {@link #build()}
+     */
+    public LinkIndex build(Collection<? extends PersonRecord> records) {
+        checkNotNull(records, "records");
+        LinkIndex index = build();
+        index.bulk(records);
+        return index;
+    }
+
+    /**
      * Loads an index saved by {@link LinkIndex#save}. The model, threshold, overwhelming weight,
      * term-frequency setting, block and window sizes, candidate count and re-clustering budget come from the
      * file, whatever this builder says, except that a budget set on this builder with
@@ -244,10 +277,10 @@ public final class LinkIndexBuilder {
     }
 
     LinkIndexBuilder restore(MatchModel savedModel, double threshold, double overwhelming, boolean termFrequencies,
-            int blockSize, int window, int candidates, int expected, int reclusterLinks) {
+            int blockSize, int window, int candidates, int expected, int reclusterLinks, int neighbours) {
         this.model = Optional.of(savedModel);
         this.settings = settings.build().toBuilder().thresholdProbability(threshold).overwhelmingWeight(overwhelming)
-                .termFrequencyAdjustment(termFrequencies).maxBlockSize(blockSize);
+                .termFrequencyAdjustment(termFrequencies).maxBlockSize(blockSize).neighboursPerRecord(neighbours);
         this.windowSize = window;
         this.maxCandidates = candidates;
         this.expectedRecords = expected;

@@ -46,6 +46,16 @@ final class PostingTable {
         return value >= 0 ? new int[] {value} : Arrays.copyOf(lists[-value - 1], listSizes[-value - 1]);
     }
 
+    /** The number of slots that carry {@code key}, without copying them. */
+    int count(long key) {
+        int position = find(key);
+        if (position < 0) {
+            return 0;
+        }
+        int value = values[position];
+        return value >= 0 ? 1 : listSizes[-value - 1];
+    }
+
     /** Adds {@code slot} to the postings of {@code key}; the caller never adds a (key, slot) twice. */
     void add(long key, int slot) {
         if ((entries + 1) * 10L > (mask + 1) * 6L) {

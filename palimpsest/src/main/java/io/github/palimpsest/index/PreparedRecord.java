@@ -3,6 +3,7 @@ package io.github.palimpsest.index;
 import com.google.common.hash.HashFunction;
 import com.google.common.hash.Hashing;
 import io.github.palimpsest.block.BlockingRule;
+import io.github.palimpsest.pipeline.NearestNeighbours;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.PersonRecord;
 import java.util.Arrays;
@@ -27,17 +28,29 @@ final class PreparedRecord {
     final long[] keyHashes;
     /** The rule index of each key hash (for the ordering key of an oversize block). */
     final int[] keyRules;
+    /** The nearest-neighbour search's token hashes ({@link NearestNeighbours#tokenHashes}), or null when off. */
+    final long[] tokenHashes;
 
-    private PreparedRecord(PersonRecord record, ComparableRecord comparable, long[] keyHashes, int[] keyRules) {
+    private PreparedRecord(PersonRecord record, ComparableRecord comparable, long[] keyHashes, int[] keyRules,
+            long[] tokenHashes) {
         this.record = record;
         this.comparable = comparable;
         this.keyHashes = keyHashes;
         this.keyRules = keyRules;
+        this.tokenHashes = tokenHashes;
     }
 
+    /** The record with its blocking keys, and its search tokens when the index runs the search. */
+    static PreparedRecord of(PersonRecord record, IndexConfig config) {
+        PreparedRecord keyed = of(record, config.blockingRules);
+        return config.search == null ? keyed : new PreparedRecord(record, keyed.comparable, keyed.keyHashes,
+                keyed.keyRules, config.search.tokenHashes(keyed.comparable));
+    }
+
+    /** The record with its blocking keys only (the index computes its tokens when it needs them). */
     static PreparedRecord of(PersonRecord record, List<BlockingRule<ComparableRecord>> rules) {
         ComparableRecord comparable = ComparableRecord.of(record);
-        return new PreparedRecord(record, comparable, null, null).withKeys(rules);
+        return new PreparedRecord(record, comparable, null, null, null).withKeys(rules);
     }
 
     private PreparedRecord withKeys(List<BlockingRule<ComparableRecord>> rules) {
@@ -67,7 +80,7 @@ final class PreparedRecord {
         for (int k = 0; k < distinct; k++) {
             ruleOf[k] = ruleOf(hashes[k]);
         }
-        return new PreparedRecord(record, comparable, hashes, ruleOf);
+        return new PreparedRecord(record, comparable, hashes, ruleOf, null);
     }
 
     /**

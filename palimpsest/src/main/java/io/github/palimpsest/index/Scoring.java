@@ -3,6 +3,7 @@ package io.github.palimpsest.index;
 import io.github.palimpsest.block.BlockingRule;
 import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.pipeline.IndexedModel;
+import io.github.palimpsest.pipeline.NearestNeighbours;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.score.Explanation;
 import java.util.Arrays;
@@ -33,7 +34,10 @@ final class Scoring {
         this.frequencies = new double[comparisons.size()];
     }
 
-    /** The scored links (weight at or above the threshold) of a record about to be added. */
+    /**
+     * The scored links (weight at or above the threshold) of a record about to be added: those of its blocked
+     * candidates, or, when none links, those of its nearest neighbours (see {@link #neighbours}).
+     */
     Links links(PreparedRecord p, int excludeSlot, boolean adjust) {
         int[] candidates = candidates(p, excludeSlot);
         core.termCounts.frequencies(p.comparable, adjust, frequencies);
@@ -47,20 +51,95 @@ final class Scoring {
                 weights[n++] = weight;
             }
         }
+        if (n == 0 && !core.searchDeferred) {
+            int[] found = neighbours(p, excludeSlot, candidates);
+            slots = new int[found.length];
+            weights = new double[found.length];
+            for (int s : found) {
+                double weight = weight(p.comparable, core.comparable(s));
+                if (weight >= core.config.thresholdWeight) {
+                    slots[n] = s;
+                    weights[n++] = weight;
+                }
+            }
+        }
         return new Links(Arrays.copyOf(slots, n), Arrays.copyOf(weights, n));
     }
 
-    /** Every candidate of {@code p} with its weight, strongest first (ties by record id). */
+    /**
+     * Every candidate of {@code p} with its weight, strongest first (ties by record id): the blocked
+     * candidates, and when none reaches the threshold, the nearest neighbours too, as an add would score them.
+     */
     Scored[] scoreAll(PreparedRecord p, int excludeSlot, boolean adjust) {
         int[] candidates = candidates(p, excludeSlot);
         core.termCounts.frequencies(p.comparable, adjust, frequencies);
         Scored[] scored = new Scored[candidates.length];
+        boolean linked = false;
         for (int k = 0; k < candidates.length; k++) {
             int s = candidates[k];
             scored[k] = new Scored(s, core.recordId(s), weight(p.comparable, core.comparable(s)));
+            linked |= scored[k].weight >= core.config.thresholdWeight;
+        }
+        if (!linked) {
+            int[] found = neighbours(p, excludeSlot, candidates);
+            int from = scored.length;
+            scored = Arrays.copyOf(scored, from + found.length);
+            for (int k = 0; k < found.length; k++) {
+                int s = found[k];
+                scored[from + k] = new Scored(s, core.recordId(s), weight(p.comparable, core.comparable(s)));
+            }
         }
         Arrays.sort(scored, Comparator.comparingDouble((Scored x) -> -x.weight).thenComparing(x -> x.recordId));
         return scored;
+    }
+
+    /**
+     * The nearest neighbours of {@code p} that are not among its blocked {@code candidates}: the batch run's
+     * search ({@link NearestNeighbours#nearest}) over the indexed records as the pool stands with {@code p}
+     * in it (and the record of {@code excludeSlot}, which it replaces, out). So a token's weight is
+     * {@code ln(n / df)} with the counts of this moment, as term frequencies are; ties go to the smaller record
+     * id, as in a batch run over records sorted by id. Empty when the search is off.
+     */
+    int[] neighbours(PreparedRecord p, int excludeSlot, int[] candidates) {
+        NearestNeighbours<ComparableRecord> search = core.config.search;
+        if (search == null) {
+            return new int[0];
+        }
+        long[] tokens = core.tokensOf(p);
+        long[] replaced = excludeSlot >= 0 ? core.tokensOf(excludeSlot) : new long[0];
+        int records = core.size() + 1 - (excludeSlot >= 0 ? 1 : 0);
+        PostingTable table = core.tokenPostings;
+        NearestNeighbours.Postings asAdded = new NearestNeighbours.Postings() {
+            @Override
+            public int count(long token) {
+                return table.count(token) + 1 - (Arrays.binarySearch(replaced, token) >= 0 ? 1 : 0);
+            }
+
+            @Override
+            public int[] members(long token) {
+                return table.members(token);
+            }
+        };
+        int[] found = search.nearest(tokens, records, asAdded, s -> s == excludeSlot,
+                (a, b) -> core.recordId(a).compareTo(core.recordId(b)));
+        IntSet blocked = new IntSet(candidates.length * 2 + 4);
+        for (int s : candidates) {
+            blocked.add(s);
+        }
+        int[] fresh = new int[found.length];
+        int n = 0;
+        for (int s : found) {
+            if (!blocked.contains(s)) {
+                fresh[n++] = s;
+            }
+        }
+        return Arrays.copyOf(fresh, n);
+    }
+
+    /** The weight of two indexed records, with the frequencies of {@code a}'s values. */
+    double pairWeight(int a, int b, boolean adjust) {
+        core.termCounts.frequencies(core.comparable(a), adjust, frequencies);
+        return weight(core.comparable(a), core.comparable(b));
     }
 
     /** The explanation of the pair, with the frequencies last loaded by {@link #scoreAll} or {@link #links}. */

@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.IntBinaryOperator;
+import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
 /**
@@ -29,6 +31,10 @@ import java.util.stream.IntStream;
  * records it has touched would exceed the {@link #postingBudget() posting budget}: common tokens (a trigram
  * of "smith" among a million records) cost most and tell least, so they are the ones left out. The work is
  * therefore at most {@code postingBudget} additions per record, linear in the number of records.
+ *
+ * <p><b>One record at a time.</b> An index that keeps its own postings asks for one record's neighbours with
+ * {@link #nearest}: the same tokens, weights, rarest-first budget and ranking, read from postings it keeps
+ * up to date as records come and go (see {@link Postings}).
  *
  * <p>Immutable and thread-safe; the pairs depend only on the records, never on thread timing.
  *
@@ -149,7 +155,7 @@ public final class NearestNeighbours<R> {
         }
         float[] weights = new float[runs];
         for (int run = 0; run < runs; run++) {
-            weights[run] = (float) Math.log((double) n / (runStarts[run + 1] - runStarts[run]));
+            weights[run] = weight(n, runStarts[run + 1] - runStarts[run]);
         }
 
         int slices = parallel ? Math.max(1, Math.min(n / 1024, Runtime.getRuntime().availableProcessors() * 4)) : 1;
@@ -201,14 +207,9 @@ public final class NearestNeighbours<R> {
             }
             Arrays.sort(byLength);
             int touchedCount = 0;
-            long visited = 0;
-            for (long packed : byLength) {
-                int length = (int) (packed >>> 32);
-                if (visited + length > postingBudget) {
-                    break;
-                }
-                visited += length;
-                int run = (int) packed;
+            int visits = withinBudget(byLength);
+            for (int v = 0; v < visits; v++) {
+                int run = (int) byLength[v];
                 float weight = weights[run];
                 for (int k = runStarts[run], end = runStarts[run + 1]; k < end; k++) {
                     int j = (int) (entries[k] & recordMask);
@@ -230,17 +231,7 @@ public final class NearestNeighbours<R> {
                 float s = score[j];
                 score[j] = 0f;
                 // Insert into the best list, kept in descending score, ascending index order.
-                if (kept == perRecord && !better(s, j, bestScore[kept - 1], bestRecord[kept - 1])) {
-                    continue;
-                }
-                int position = kept == perRecord ? kept - 1 : kept++;
-                while (position > 0 && better(s, j, bestScore[position - 1], bestRecord[position - 1])) {
-                    bestScore[position] = bestScore[position - 1];
-                    bestRecord[position] = bestRecord[position - 1];
-                    position--;
-                }
-                bestScore[position] = s;
-                bestRecord[position] = j;
+                kept = offer(s, j, bestScore, bestRecord, kept, null);
             }
             if (outSize + kept > out.length) {
                 out = Arrays.copyOf(out, Math.max(out.length * 2, outSize + kept));
@@ -252,8 +243,143 @@ public final class NearestNeighbours<R> {
         return Arrays.copyOf(out, outSize);
     }
 
-    private static boolean better(float score, int record, float otherScore, int otherRecord) {
-        return score > otherScore || score == otherScore && record < otherRecord;
+    /**
+     * How many of a record's tokens, sorted rarest first as {@code postingCount << 32 | token}, the search
+     * visits: it stops before the postings visited would exceed the budget.
+     */
+    private int withinBudget(long[] byLength) {
+        long visited = 0;
+        for (int t = 0; t < byLength.length; t++) {
+            int length = (int) (byLength[t] >>> 32);
+            if (visited + length > postingBudget) {
+                return t;
+            }
+            visited += length;
+        }
+        return byLength.length;
+    }
+
+    /** The weight of a token that {@code df} of {@code n} records carry: its inverse document frequency. */
+    static float weight(int n, int df) {
+        return (float) Math.log((double) n / df);
+    }
+
+    /**
+     * Offers record {@code j} of score {@code s} to the best list, kept in descending score and, among equal
+     * scores, ascending {@code tieOrder} (ascending index when null): the one ranking both searches use.
+     *
+     * @return the new number of records in the list
+     */
+    private int offer(float s, int j, float[] bestScore, int[] bestRecord, int kept, IntBinaryOperator tieOrder) {
+        if (kept == perRecord && !better(s, j, bestScore[kept - 1], bestRecord[kept - 1], tieOrder)) {
+            return kept;
+        }
+        int position = kept == perRecord ? kept - 1 : kept++;
+        while (position > 0 && better(s, j, bestScore[position - 1], bestRecord[position - 1], tieOrder)) {
+            bestScore[position] = bestScore[position - 1];
+            bestRecord[position] = bestRecord[position - 1];
+            position--;
+        }
+        bestScore[position] = s;
+        bestRecord[position] = j;
+        return kept;
+    }
+
+    private static boolean better(float score, int record, float otherScore, int otherRecord,
+            IntBinaryOperator tieOrder) {
+        return score > otherScore || score == otherScore
+                && (tieOrder == null ? record < otherRecord : tieOrder.applyAsInt(record, otherRecord) < 0);
+    }
+
+    // ---------------------------------------------------------------- one record against kept postings
+
+    /**
+     * The distinct 64-bit hashes of a record's tokens, ascending: the keys under which an index keeps the
+     * postings {@link #nearest} reads. Deterministic, so an index can recompute them to remove a record.
+     */
+    public long[] tokenHashes(R record) {
+        long[][] hashes = {new long[32]};
+        int[] count = {0};
+        tokens.keys(record, token -> {
+            if (token != null && !token.isEmpty()) {
+                if (count[0] == hashes[0].length) {
+                    hashes[0] = Arrays.copyOf(hashes[0], count[0] * 2);
+                }
+                hashes[0][count[0]++] = KeyBuffer.hash64(token);
+            }
+        });
+        long[] sorted = Arrays.copyOf(hashes[0], count[0]);
+        Arrays.sort(sorted);
+        return Arrays.copyOf(sorted, LongArrays.dedupeSorted(sorted, sorted.length));
+    }
+
+    /**
+     * Postings kept by the caller (an index), for {@link #nearest}: for each token hash, the records that
+     * carry it, as ints of the caller's choosing (an index's slots).
+     */
+    public interface Postings {
+        /** How many records of the pool carry the token, the searching record included. */
+        int count(long token);
+
+        /** The records that carry the token; the searching record may be among them (it is skipped). */
+        int[] members(long token);
+    }
+
+    /**
+     * One record's nearest neighbours in a pool whose postings the caller keeps: the search of
+     * {@link #candidates} from that record, with the same weights ({@code ln(records / count)}), the same
+     * rarest-first posting budget and the same ranking, ties to the record {@code tieOrder} puts first.
+     *
+     * @param tokens the record's {@link #tokenHashes}
+     * @param records the number of records in the pool, the searching record included
+     * @param skip the records never to return (the searching record itself, a record it replaces)
+     * @return at most {@link #perRecord()} records, nearest first
+     */
+    public int[] nearest(long[] tokens, int records, Postings postings, IntPredicate skip,
+            IntBinaryOperator tieOrder) {
+        checkNotNull(tokens, "tokens");
+        long[] byLength = new long[tokens.length];
+        int shared = 0;
+        for (int t = 0; t < tokens.length; t++) {
+            int count = postings.count(tokens[t]);
+            if (count >= 2) { // a token no other record has cannot pair
+                byLength[shared++] = (long) count << 32 | t;
+            }
+        }
+        byLength = Arrays.copyOf(byLength, shared);
+        Arrays.sort(byLength);
+        int visits = withinBudget(byLength);
+        // The records touched are at most the budget: a small open-addressing table, not an array per pool.
+        int capacity = Integer.highestOneBit(Math.max(16, postingBudget * 2) - 1) << 1;
+        int[] keys = new int[capacity];
+        Arrays.fill(keys, -1);
+        float[] scores = new float[capacity];
+        int mask = capacity - 1;
+        for (int v = 0; v < visits; v++) {
+            int length = (int) (byLength[v] >>> 32);
+            long token = tokens[(int) byLength[v]];
+            float w = weight(records, length);
+            for (int j : postings.members(token)) {
+                if (j < 0 || skip.test(j)) {
+                    continue;
+                }
+                int p = (j * 0x9E3779B9 >>> 7) & mask;
+                while (keys[p] != -1 && keys[p] != j) {
+                    p = (p + 1) & mask;
+                }
+                keys[p] = j;
+                scores[p] += w;
+            }
+        }
+        int[] bestRecord = new int[perRecord];
+        float[] bestScore = new float[perRecord];
+        int kept = 0;
+        for (int p = 0; p < capacity; p++) {
+            if (keys[p] != -1) {
+                kept = offer(scores[p], keys[p], bestScore, bestRecord, kept, tieOrder);
+            }
+        }
+        return Arrays.copyOf(bestRecord, kept);
     }
 
     @Override

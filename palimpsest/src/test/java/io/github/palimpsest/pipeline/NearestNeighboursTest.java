@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -76,6 +79,60 @@ class NearestNeighboursTest {
         }
         assertEquals(0, search(3, 20).pairs(records, false).length);
         assertTrue(search(3, 100).pairs(records, false).length > 0);
+    }
+
+    /**
+     * The search from one record over postings the caller keeps (an index's) finds what the batch search
+     * finds from that record, ties to the smaller index in both: the same weights, budget and ranking.
+     */
+    @Test
+    void oneRecordOverKeptPostingsFindsWhatTheBatchSearchFinds() {
+        List<String[]> records = randomRecords(600, 13);
+        NearestNeighbours<String[]> search = search(4, 60);
+        Map<Long, List<Integer>> postings = new HashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            for (long token : search.tokenHashes(records.get(i))) {
+                postings.computeIfAbsent(token, t -> new ArrayList<>()).add(i);
+            }
+        }
+        NearestNeighbours.Postings kept = new NearestNeighbours.Postings() {
+            @Override
+            public int count(long token) {
+                return postings.getOrDefault(token, List.of()).size();
+            }
+
+            @Override
+            public int[] members(long token) {
+                return postings.getOrDefault(token, List.of()).stream().mapToInt(Integer::intValue).toArray();
+            }
+        };
+        int searched = 0;
+        for (int i = 0; i < records.size(); i += 5) {
+            boolean[] from = new boolean[records.size()];
+            from[i] = true;
+            int self = i;
+            TreeSet<Integer> batch = new TreeSet<>();
+            for (long pair : search.pairs(records, from, false)) {
+                batch.add(CandidatePairs.left(pair) == self ? CandidatePairs.right(pair) : CandidatePairs.left(pair));
+            }
+            TreeSet<Integer> one = new TreeSet<>();
+            for (int j : search.nearest(search.tokenHashes(records.get(i)), records.size(), kept, j -> j == self,
+                    Integer::compare)) {
+                one.add(j);
+            }
+            assertEquals(batch, one, "record " + i);
+            searched += batch.isEmpty() ? 0 : 1;
+        }
+        assertTrue(searched > 100, "searched " + searched);
+    }
+
+    @Test
+    void tokenHashesAreDistinctAndSorted() {
+        long[] hashes = search(1, 10).tokenHashes(new String[] {"b", "a", "b", "", "c"});
+        assertEquals(3, hashes.length);
+        for (int k = 1; k < hashes.length; k++) {
+            assertTrue(hashes[k - 1] < hashes[k]);
+        }
     }
 
     @Test
