@@ -1,6 +1,7 @@
 package io.github.palimpsest.cli;
 
 import io.github.palimpsest.synthetic.CorruptionProfile;
+import io.github.palimpsest.synthetic.NameOrigin;
 import io.github.palimpsest.synthetic.SyntheticForces;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,7 +30,7 @@ final class GenerateCommand implements Callable<Integer> {
      * of {@code --forces}), so that linkage is deduplication within one force's records.
      */
     enum Profile {
-        DEFAULT, CLEAN, HARD, PURGE_HEAVY, NO_DOB, HEAVY_TYPOS, SINGLE_FORCE;
+        DEFAULT, CLEAN, HARD, PURGE_HEAVY, NO_DOB, HEAVY_TYPOS, SINGLE_FORCE, INVENTED_NAMES;
 
         CorruptionProfile toProfile() {
             switch (this) {
@@ -43,6 +44,8 @@ final class GenerateCommand implements Callable<Integer> {
                     return CorruptionProfile.noDatesOfBirth();
                 case HEAVY_TYPOS:
                     return CorruptionProfile.heavyTypos();
+                case INVENTED_NAMES:
+                    return CorruptionProfile.defaults().toBuilder().names(NameOrigin.INVENTED).build();
                 default:
                     return CorruptionProfile.defaults();
             }
@@ -87,8 +90,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--profile", defaultValue = "default", paramLabel = "PROFILE",
             converter = ProfileConverter.class,
             description = "Profile: default, clean, hard, purge-heavy (15%% of records purged), no-dob (no"
-                    + " dates of birth), heavy-typos (30%% of names with a typo) or single-force (one source"
-                    + " only, the first of --forces); see docs/synthetic-data.md (default ${DEFAULT-VALUE}).")
+                    + " dates of birth), heavy-typos (30%% of names with a typo), single-force (one source"
+                    + " only, the first of --forces) or invented-names (the default damage to people with"
+                    + " invented, non-English names); see docs/synthetic-data.md (default ${DEFAULT-VALUE}).")
     Profile profile;
 
     @Option(names = "--rare-surnames", paramLabel = "SHARE",

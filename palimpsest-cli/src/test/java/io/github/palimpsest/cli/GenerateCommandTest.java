@@ -75,7 +75,8 @@ class GenerateCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"purge-heavy", "no-dob", "heavy-typos", "single-force", "NO_DOB", "Heavy-Typos"})
+    @ValueSource(strings = {"purge-heavy", "no-dob", "heavy-typos", "single-force", "invented-names", "NO_DOB",
+        "Heavy-Typos"})
     void namedProfilesAreAccepted(String profile) {
         assertEquals(Main.EXIT_OK, generate("p", "--profile", profile));
     }

@@ -64,7 +64,8 @@ public final class AccuracyMatrix {
     static final int DEFAULT_PEOPLE = 5_000;
     static final long GENERATOR_SEED = 42;
     /** The generator profiles run, by their {@code generate --profile} names. */
-    static final List<String> PROFILES = List.of("default", "purge-heavy", "no-dob", "heavy-typos", "single-force");
+    static final List<String> PROFILES = List.of("default", "purge-heavy", "no-dob", "heavy-typos", "single-force",
+            "invented-names");
 
     private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
             .setIgnoreSurroundingSpaces(true).setTrim(true).get();

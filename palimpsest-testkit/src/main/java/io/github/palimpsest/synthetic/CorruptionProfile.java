@@ -38,6 +38,7 @@ public final class CorruptionProfile {
     private final double rareSurnameRate;
     private final boolean allowsUnidentifiableRecords;
     private final boolean recordsDatesOfBirth;
+    private final NameOrigin names;
 
     private CorruptionProfile(Builder b) {
         this.rates = new EnumMap<>(b.rates);
@@ -49,6 +50,7 @@ public final class CorruptionProfile {
         this.rareSurnameRate = b.rareSurnameRate;
         this.allowsUnidentifiableRecords = b.allowsUnidentifiableRecords;
         this.recordsDatesOfBirth = b.recordsDatesOfBirth;
+        this.names = b.names;
     }
 
     /** The default rates: moderately messy data, as described in {@code docs/synthetic-data.md}. */
@@ -146,6 +148,7 @@ public final class CorruptionProfile {
         b.rareSurnameRate = rareSurnameRate;
         b.allowsUnidentifiableRecords = allowsUnidentifiableRecords;
         b.recordsDatesOfBirth = recordsDatesOfBirth;
+        b.names = names;
         return b;
     }
 
@@ -207,6 +210,15 @@ public final class CorruptionProfile {
         return recordsDatesOfBirth;
     }
 
+    /**
+     * Where the people's names come from (default {@link NameOrigin#BRITISH}). Like
+     * {@link #rareSurnameRate()} it shapes the population rather than damaging it; with
+     * {@link NameOrigin#INVENTED} the name-variant corruption finds no variants and leaves names alone.
+     */
+    public NameOrigin names() {
+        return names;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof CorruptionProfile)) {
@@ -218,13 +230,13 @@ public final class CorruptionProfile {
                 && parentChildRate == p.parentChildRate && commonNameRate == p.commonNameRate
                 && rareSurnameRate == p.rareSurnameRate
                 && allowsUnidentifiableRecords == p.allowsUnidentifiableRecords
-                && recordsDatesOfBirth == p.recordsDatesOfBirth;
+                && recordsDatesOfBirth == p.recordsDatesOfBirth && names == p.names;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(rates, maidenAliasRate, purgeDateOfBirthRate, twinRate, parentChildRate,
-                commonNameRate, rareSurnameRate, allowsUnidentifiableRecords, recordsDatesOfBirth);
+                commonNameRate, rareSurnameRate, allowsUnidentifiableRecords, recordsDatesOfBirth, names);
     }
 
     @Override
@@ -233,7 +245,7 @@ public final class CorruptionProfile {
                 + purgeDateOfBirthRate + ", twins=" + twinRate + ", parentChild=" + parentChildRate
                 + ", commonNames=" + commonNameRate + ", rareSurnames=" + rareSurnameRate
                 + ", allowsUnidentifiable=" + allowsUnidentifiableRecords
-                + ", recordsDatesOfBirth=" + recordsDatesOfBirth;
+                + ", recordsDatesOfBirth=" + recordsDatesOfBirth + ", names=" + names;
     }
 
     /** Collects rates; {@link #build()} validates them. Not thread-safe. */
@@ -247,6 +259,7 @@ public final class CorruptionProfile {
         private double rareSurnameRate = DEFAULT_RARE_SURNAME_RATE;
         private boolean allowsUnidentifiableRecords;
         private boolean recordsDatesOfBirth = true;
+        private NameOrigin names = NameOrigin.BRITISH;
 
         private Builder() {
         }
@@ -306,6 +319,12 @@ public final class CorruptionProfile {
         /** Sets {@link CorruptionProfile#recordsDatesOfBirth()}. */
         public Builder recordsDatesOfBirth(boolean recorded) {
             this.recordsDatesOfBirth = recorded;
+            return this;
+        }
+
+        /** Sets {@link CorruptionProfile#names()}. */
+        public Builder names(NameOrigin origin) {
+            this.names = checkNotNull(origin, "origin");
             return this;
         }
 

@@ -35,8 +35,10 @@ final class Corruptor {
 
     /** Corrupts the name in place, in an order that keeps each applied corruption visible. */
     void corruptName(NameParts name, RecordDraft draft, SplittableRandom rng) {
-        boolean forenameVariant = NameData.hasVariant(name.forename);
-        boolean surnameVariant = NameData.hasVariant(name.surname);
+        // The variant table is British: an invented name that happens to spell a British one has no variants.
+        boolean british = profile.names() == NameOrigin.BRITISH;
+        boolean forenameVariant = british && NameData.hasVariant(name.forename);
+        boolean surnameVariant = british && NameData.hasVariant(name.surname);
         if (draw(Corruption.NAME_VARIANT, forenameVariant || surnameVariant, draft, rng)) {
             if (forenameVariant && (!surnameVariant || rng.nextDouble() < 0.7)) {
                 name.forename = NameData.variant(name.forename, rng);

@@ -21,10 +21,13 @@ final class PersonFactory {
         "Springfield Road", "Windsor Avenue", "Orchard Close", "Meadow View", "Castle Street", "Bridge Street",
     };
 
+    private final WeightedNames maleForenames;
+    private final WeightedNames femaleForenames;
+    private final WeightedNames surnames;
     // Very common names of the kind that make unrelated people collide (drawn from the tables' heaviest).
-    private final List<String> commonMale = NameData.MALE_FORENAMES.heaviest(3);
-    private final List<String> commonFemale = NameData.FEMALE_FORENAMES.heaviest(3);
-    private final List<String> commonSurnames = NameData.SURNAMES.heaviest(3);
+    private final List<String> commonMale;
+    private final List<String> commonFemale;
+    private final List<String> commonSurnames;
 
     private final LocalDate referenceDate;
     private final List<String> forces;
@@ -34,6 +37,17 @@ final class PersonFactory {
         this.referenceDate = referenceDate;
         this.forces = List.copyOf(forces);
         this.profile = profile;
+        boolean british = profile.names() == NameOrigin.BRITISH;
+        this.maleForenames = british ? NameData.MALE_FORENAMES : InventedNames.MALE_FORENAMES;
+        this.femaleForenames = british ? NameData.FEMALE_FORENAMES : InventedNames.FEMALE_FORENAMES;
+        this.surnames = british ? NameData.SURNAMES : InventedNames.SURNAMES;
+        this.commonMale = maleForenames.heaviest(3);
+        this.commonFemale = femaleForenames.heaviest(3);
+        this.commonSurnames = surnames.heaviest(3);
+    }
+
+    private WeightedNames forenames(boolean female) {
+        return female ? femaleForenames : maleForenames;
     }
 
     /** One household: up to {@code maxPeople} people numbered from {@code firstIndex}. */
@@ -66,7 +80,7 @@ final class PersonFactory {
         LocalDate dob = referenceDate.minusYears(age).minusDays(1 + rng.nextInt(364));
         String forename = commonName
                 ? pick(rng, female ? commonFemale : commonMale)
-                : NameData.forenames(female).draw(rng);
+                : forenames(female).draw(rng);
         String surname = commonName ? pick(rng, commonSurnames) : surname(rng, female);
         String home = pick(rng, forces);
         String[] address = address(rng, home);
@@ -80,7 +94,7 @@ final class PersonFactory {
         boolean female = rng.nextBoolean();
         String forename;
         do {
-            forename = NameData.forenames(female).draw(rng);
+            forename = forenames(female).draw(rng);
         } while (forename.equals(first.forename()));
         SyntheticPerson twin = build(rng, index, forename, middleNames(rng, female, forename),
                 feminine(first.surname(), female), female, first.dateOfBirth(), first.homeForce(),
@@ -162,12 +176,12 @@ final class PersonFactory {
                 married, marriageDate);
     }
 
-    private static List<String> middleNames(SplittableRandom rng, boolean female, String forename) {
+    private List<String> middleNames(SplittableRandom rng, boolean female, String forename) {
         double u = rng.nextDouble();
         int count = u < 0.45 ? 0 : u < 0.9 ? 1 : 2;
         List<String> middles = new ArrayList<>(count);
         while (middles.size() < count) {
-            String m = NameData.forenames(female).draw(rng);
+            String m = forenames(female).draw(rng);
             if (!m.equals(forename) && !middles.contains(m)) {
                 middles.add(m);
             }
@@ -193,7 +207,10 @@ final class PersonFactory {
      */
     private String drawSurname(SplittableRandom rng) {
         double rare = profile.rareSurnameRate();
-        return rare > 0 && rng.nextDouble() < rare ? RareSurnames.draw(rng) : NameData.SURNAMES.draw(rng);
+        if (rare > 0 && rng.nextDouble() < rare) {
+            return profile.names() == NameOrigin.BRITISH ? RareSurnames.draw(rng) : InventedNames.rareSurname(rng);
+        }
+        return surnames.draw(rng);
     }
 
     /** Polish surnames in -ski/-cki/-dzki take -ska/-cka/-dzka for women. */

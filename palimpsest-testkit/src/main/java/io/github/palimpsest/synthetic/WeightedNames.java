@@ -46,6 +46,31 @@ final class WeightedNames {
         return List.of(top);
     }
 
+    /** The weights, heaviest first. */
+    double[] weightsHeaviestFirst() {
+        double[] w = new double[names.length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = weight(i);
+        }
+        Arrays.sort(w);
+        for (int i = 0; i < w.length / 2; i++) {
+            double t = w[i];
+            w[i] = w[w.length - 1 - i];
+            w[w.length - 1 - i] = t;
+        }
+        return w;
+    }
+
+    /** Whether the table holds {@code name}. */
+    boolean contains(String name) {
+        for (String n : names) {
+            if (n.equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private double weight(int i) {
         return i == 0 ? cumulative[0] : cumulative[i] - cumulative[i - 1];
     }
