@@ -34,7 +34,8 @@ import java.util.stream.Stream;
  *     -Dbench.args="febrl3 febrl4 historical_50k fake_1000 synthetic:10000 hard:10000 purged:10000"
  * </pre>
  *
- * <p>Per data set: the union's blocking recall (share of true pairs that are candidate pairs), candidate
+ * <p>Per data set: the union's blocking recall (share of true pairs that are candidate pairs; in brackets
+ * the share joined by a chain of true candidate pairs, what a clustering can reach), candidate
  * pairs per record, the recall of records whose names are all empty (share of those with a true mate that
  * are paired with one) and of those among them that share an identifier with a mate, and the blocking
  * time. Per rule: its pairs alone (per record), the true pairs among them, the true pairs no other rule
@@ -79,6 +80,14 @@ public final class BlockingRecallReport {
                 case "csv" -> csv(run, Path.of(parts[1].split(",")[0]), Path.of(parts[1].split(",")[1]));
                 default -> external(parts[0]);
             };
+    }
+
+    private static int root(int[] parent, int x) {
+        while (parent[x] != x) {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        return x;
     }
 
     /** Records, their entity numbers and a label. */
@@ -158,6 +167,21 @@ public final class BlockingRecallReport {
         for (boolean f : found) {
             hits += f ? 1 : 0;
         }
+        // Connected recall: true pairs joined by a chain of true candidate pairs, which a clustering that
+        // links every true candidate pair would put together (pairwise recall counts only direct pairs).
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        for (int t = 0; t < truePairs.length; t++) {
+            if (found[t]) {
+                parent[root(parent, CandidatePairs.left(truePairs[t]))] = root(parent, CandidatePairs.right(truePairs[t]));
+            }
+        }
+        int connected = 0;
+        for (long pair : truePairs) {
+            connected += root(parent, CandidatePairs.left(pair)) == root(parent, CandidatePairs.right(pair)) ? 1 : 0;
+        }
         // Purged records (no name) with a true mate, and those sharing an identifier with one.
         boolean[] hasMate = new boolean[n];
         boolean[] metMate = new boolean[n];
@@ -188,9 +212,10 @@ public final class BlockingRecallReport {
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "%-16s %,9d records %,10d true pairs | recall %.5f | %6.2f pairs/record | "
-                        + "purged %d/%d, with identifier %d/%d | %,d oversize | %.1f s%n",
+        System.out.printf(Locale.ROOT, "%-16s %,9d records %,10d true pairs | recall %.5f (connected %.5f) | "
+                        + "%6.2f pairs/record | purged %d/%d, with identifier %d/%d | %,d oversize | %.1f s%n",
                 data.name(), n, truePairs.length, hits / (double) Math.max(1, truePairs.length),
+                connected / (double) Math.max(1, truePairs.length),
                 all.size() / (double) n, purgedMet, purged, purgedIdMet, purgedId,
                 all.report().oversizeBlocks().size(), seconds);
         int misses = Integer.getInteger("misses", 0);
