@@ -97,7 +97,7 @@ public final class Anchors {
             for (int l = 0; l < u.length; l++) {
                 u[l] = indexed.u(c, l);
             }
-            builder.m(comparison.name(), ModelTrainer.withoutUnseenEvidence(m, u, neutralMask(comparison), seen[c]));
+            builder.m(comparison.name(), ModelTrainer.withoutUnseenEvidence(m, u, ModelTrainer.neutralMask(comparison.levels()), seen[c]));
         }
         LOG.info("m re-estimated from {} anchor pairs", anchors);
         return builder.build();
@@ -126,14 +126,6 @@ public final class Anchors {
             m[l] = comparisonLevels.get(l).isNeutral() ? 1.0 : (counts[l] + 1.0) / (informative + informativeLevels);
         }
         return m;
-    }
-
-    private static boolean[] neutralMask(Comparison<ComparableRecord> comparison) {
-        boolean[] neutral = new boolean[comparison.levels().size()];
-        for (int l = 0; l < neutral.length; l++) {
-            neutral[l] = comparison.levels().get(l).isNeutral();
-        }
-        return neutral;
     }
 
     public static boolean sharesStrongIdentifier(ComparableRecord a, ComparableRecord b) {

@@ -340,7 +340,7 @@ public final class ModelTrainer {
         return capped;
     }
 
-    private static boolean[] neutralMask(List<ComparisonLevel> comparisonLevels) {
+    static boolean[] neutralMask(List<ComparisonLevel> comparisonLevels) {
         boolean[] mask = new boolean[comparisonLevels.size()];
         for (int l = 0; l < mask.length; l++) {
             mask[l] = comparisonLevels.get(l).isNeutral();
