@@ -256,8 +256,9 @@ public final class CountedU {
     private static int[] pairsWithAValue(List<Counted> counted, byte[][] levels, int candidateCount) {
         int[] pairs = new int[candidateCount];
         int size = 0;
+        Counted[] each = counted.toArray(new Counted[0]);
         for (int k = 0; k < candidateCount; k++) {
-            for (Counted c : counted) {
+            for (Counted c : each) {
                 if (levels[c.comparison()][k] != c.missing()) {
                     pairs[size++] = k;
                     break;
@@ -267,15 +268,83 @@ public final class CountedU {
         return Arrays.copyOf(pairs, size);
     }
 
+    /**
+     * Each pair's match probability. It depends on the pair's levels alone, and the pairs share few level
+     * vectors, so each vector's is computed once (the same bits) when the vector packs into a long.
+     */
     private static double[] matchProbabilities(MatchModel model, byte[][] levels, int[] pairs) {
+        IndexedModel indexed = IndexedModel.of(model);
         double[] probability = new double[pairs.length];
         int[] vector = new int[levels.length];
+        int[] shift = new int[levels.length];
+        int bits = 0;
+        for (int c = 0; c < levels.length; c++) {
+            shift[c] = bits;
+            bits += 32 - Integer.numberOfLeadingZeros(Math.max(1, indexed.levels(c).size() - 1));
+        }
+        VectorMemo memo = bits <= 63 ? new VectorMemo() : null;
         for (int k = 0; k < pairs.length; k++) {
+            long key = 0;
             for (int c = 0; c < levels.length; c++) {
                 vector[c] = levels[c][pairs[k]];
+                key |= (long) vector[c] << shift[c];
             }
-            probability[k] = MatchModel.probability(IndexedModel.of(model).matchWeight(vector));
+            if (memo == null) {
+                probability[k] = MatchModel.probability(indexed.matchWeight(vector));
+                continue;
+            }
+            int slot = memo.slot(key);
+            if (!memo.has(slot)) {
+                memo.put(slot, key, MatchModel.probability(indexed.matchWeight(vector)));
+                slot = memo.slot(key);
+            }
+            probability[k] = memo.values[slot];
         }
         return probability;
+    }
+
+    /** Open addressing from a packed level vector (non-negative) to its match probability. */
+    private static final class VectorMemo {
+        private long[] keys = filled(64);
+        private double[] values = new double[64];
+        private int size;
+
+        private static long[] filled(int capacity) {
+            long[] empty = new long[capacity];
+            Arrays.fill(empty, -1L);
+            return empty;
+        }
+
+        /** The slot that holds {@code key}, or the empty slot where it would go. */
+        int slot(long key) {
+            int mask = keys.length - 1;
+            int slot = (int) (key * 0x9E3779B97F4A7C15L >>> 40) & mask;
+            while (keys[slot] != -1L && keys[slot] != key) {
+                slot = (slot + 1) & mask;
+            }
+            return slot;
+        }
+
+        boolean has(int slot) {
+            return keys[slot] != -1L;
+        }
+
+        void put(int slot, long key, double value) {
+            keys[slot] = key;
+            values[slot] = value;
+            if (++size * 2 > keys.length) {
+                long[] oldKeys = keys;
+                double[] oldValues = values;
+                keys = filled(oldKeys.length * 2);
+                values = new double[oldKeys.length * 2];
+                for (int i = 0; i < oldKeys.length; i++) {
+                    if (oldKeys[i] != -1L) {
+                        int s = slot(oldKeys[i]);
+                        keys[s] = oldKeys[i];
+                        values[s] = oldValues[i];
+                    }
+                }
+            }
+        }
     }
 }

@@ -200,6 +200,18 @@ public final class HouseholdClass {
                 chunkCounts[chunk][k] = new double[counts[k].length];
             }
         }
+        // A pair outside the class has top = max(logMatch, 0), so one of its two exponentials is exp(0) = 1 and
+        // the other, exp(-|logMatch|), is the same in every iteration: taken once here, the same bits as before.
+        double[] otherExp = new double[pairs];
+        parallel.chunks(chunks, chunk -> {
+            for (int p = chunk * CHUNK, end = Math.min(pairs, p + CHUNK); p < end; p++) {
+                if (!eligible[p]) {
+                    double logMatch = (weights[p] - priorWeight) * LN2;
+                    double top = Math.max(logMatch, 0);
+                    otherExp[p] = logMatch >= top ? Math.exp(-top) : Math.exp(logMatch - top);
+                }
+            }
+        });
         for (int iteration = 0; iteration < ITERATIONS; iteration++) {
             double[][] ratio = logRatio;
             double sm = shareMatch;
@@ -213,6 +225,19 @@ public final class HouseholdClass {
                 double sumMatch = 0;
                 double sumHousehold = 0;
                 for (int p = chunk * CHUNK, end = Math.min(pairs, p + CHUNK); p < end; p++) {
+                    if (!eligible[p]) {
+                        double m;
+                        double s;
+                        if (weights[p] - priorWeight >= 0) {
+                            m = sm;
+                            s = ss * otherExp[p];
+                        } else {
+                            m = sm * otherExp[p];
+                            s = ss;
+                        }
+                        sumMatch += m / (m + s);
+                        continue;
+                    }
                     double logMatch = (weights[p] - priorWeight) * LN2;
                     double logHousehold = Double.NEGATIVE_INFINITY;
                     if (eligible[p]) {

@@ -107,75 +107,115 @@ public final class PairScoring {
      * record's term-frequency adjustment, computed once per record rather than once per pair.
      */
     public double[] weights(MatchModel model, double[][] termFrequency) {
-        IndexedModel indexed = IndexedModel.of(model);
-        double priorWeight = model.priorWeight();
-        double[][] levelWeights = new double[comparisonCount][];
-        int[] tfLevel = new int[comparisonCount];
-        double[][] adjustment = new double[comparisonCount][];
-        for (int c = 0; c < comparisonCount; c++) {
-            levelWeights[c] = new double[levelCounts[c]];
-            for (int l = 0; l < levelCounts[c]; l++) {
-                levelWeights[c][l] = indexed.levelWeight(c, l);
-            }
-            tfLevel[c] = termFrequency[c] == null ? -1 : indexed.termFrequencyLevel(c).orElse(-1);
-            if (tfLevel[c] >= 0) {
-                int comparison = c;
-                double[] frequencies = termFrequency[c];
-                adjustment[c] = new double[n];
-                chunks.forEach(n, (from, to) -> {
-                    for (int r = from; r < to; r++) {
-                        adjustment[comparison][r] = indexed.termFrequencyAdjustment(comparison, frequencies[r]);
-                    }
-                });
-            }
-        }
-        // The household class and relatives apart, if any: the same sums, in the same order, as
-        // MatchModel.householdAdjustment, term-frequency adjustments included (a relative shares a rare
-        // surname as surely as a common one).
-        boolean household = model.hasHouseholdClass();
-        double[][] householdWeights = new double[comparisonCount][];
-        boolean[] home = new boolean[comparisonCount];
-        boolean[] distinguishing = new boolean[comparisonCount];
-        boolean apart = model.hasRelativesApartClass();
-        double[][] apartWeights = new double[comparisonCount][];
-        boolean[] kin = new boolean[comparisonCount];
-        for (int c = 0; c < comparisonCount; c++) {
-            householdWeights[c] = new double[levelCounts[c]];
-            apartWeights[c] = new double[levelCounts[c]];
-            for (int l = 0; l < levelCounts[c]; l++) {
-                householdWeights[c][l] = indexed.householdLevelWeight(c, l);
-                apartWeights[c][l] = indexed.relativesApartLevelWeight(c, l);
-            }
-            home[c] = indexed.isHomeComparison(c);
-            distinguishing[c] = indexed.isDistinguishingComparison(c);
-            kin[c] = apart && indexed.isKinComparison(c);
-        }
+        Weigher weigher = new Weigher(model, termFrequency);
         double[] scores = new double[candidates.size()];
         chunks.forEach(scores.length, (from, to) -> {
             int[] pairLevels = new int[comparisonCount];
             for (int k = from; k < to; k++) {
-                int left = CandidatePairs.left(candidates.pair(k));
-                double total = priorWeight;
-                for (int c = 0; c < comparisonCount; c++) {
-                    int l = levels[c][k];
-                    pairLevels[c] = l;
-                    total += levelWeights[c][l] + (l == tfLevel[c] ? adjustment[c][left] : 0.0);
-                }
-                int relatives = RelativesRule.classOf(home, distinguishing, kin, levelWeights, pairLevels);
-                double[][] classWeights = relatives == RelativesRule.HOUSEHOLD && household ? householdWeights
-                        : relatives == RelativesRule.APART && apart ? apartWeights : null;
-                if (classWeights != null) {
-                    double bits = 0;
-                    for (int c = 0; c < comparisonCount; c++) {
-                        int l = levels[c][k];
-                        bits += classWeights[c][l] + (l == tfLevel[c] ? adjustment[c][left] : 0.0);
-                    }
-                    total += relatives == RelativesRule.HOUSEHOLD ? indexed.householdAdjustmentForWeight(bits)
-                            : indexed.relativesApartAdjustmentForWeight(bits);
-                }
-                scores[k] = total;
+                scores[k] = weigher.weight(k, pairLevels);
             }
         });
         return scores;
+    }
+
+    /**
+     * Writes into {@code scores} the match weight, as {@link #weights} computes it, of the candidate pairs at
+     * {@code positions} only: for pairs added to candidates whose other weights are known already.
+     */
+    public void weightsAt(MatchModel model, double[][] termFrequency, int[] positions, double[] scores) {
+        Weigher weigher = new Weigher(model, termFrequency);
+        chunks.forEach(positions.length, (from, to) -> {
+            int[] pairLevels = new int[comparisonCount];
+            for (int f = from; f < to; f++) {
+                scores[positions[f]] = weigher.weight(positions[f], pairLevels);
+            }
+        });
+    }
+
+    /** A model's tables for {@link #weights}: level weights and each record's term-frequency adjustments. */
+    private final class Weigher {
+        private final IndexedModel indexed;
+        private final double priorWeight;
+        private final double[][] levelWeights;
+        private final int[] tfLevel;
+        private final double[][] adjustment;
+        private final boolean household;
+        private final double[][] householdWeights;
+        private final boolean[] home;
+        private final boolean[] distinguishing;
+        private final boolean apart;
+        private final double[][] apartWeights;
+        private final boolean[] kin;
+
+        Weigher(MatchModel model, double[][] termFrequency) {
+            indexed = IndexedModel.of(model);
+            priorWeight = model.priorWeight();
+            levelWeights = new double[comparisonCount][];
+            tfLevel = new int[comparisonCount];
+            adjustment = new double[comparisonCount][];
+            for (int c = 0; c < comparisonCount; c++) {
+                levelWeights[c] = new double[levelCounts[c]];
+                for (int l = 0; l < levelCounts[c]; l++) {
+                    levelWeights[c][l] = indexed.levelWeight(c, l);
+                }
+                tfLevel[c] = termFrequency[c] == null ? -1 : indexed.termFrequencyLevel(c).orElse(-1);
+                if (tfLevel[c] >= 0) {
+                    int comparison = c;
+                    double[] frequencies = termFrequency[c];
+                    double[] perRecord = new double[n];
+                    adjustment[c] = perRecord;
+                    chunks.forEach(n, (from, to) -> {
+                        for (int r = from; r < to; r++) {
+                            perRecord[r] = indexed.termFrequencyAdjustment(comparison, frequencies[r]);
+                        }
+                    });
+                }
+            }
+            // The household class and relatives apart, if any: the same sums, in the same order, as
+            // MatchModel.householdAdjustment, term-frequency adjustments included (a relative shares a rare
+            // surname as surely as a common one).
+            household = model.hasHouseholdClass();
+            householdWeights = new double[comparisonCount][];
+            home = new boolean[comparisonCount];
+            distinguishing = new boolean[comparisonCount];
+            apart = model.hasRelativesApartClass();
+            apartWeights = new double[comparisonCount][];
+            kin = new boolean[comparisonCount];
+            for (int c = 0; c < comparisonCount; c++) {
+                householdWeights[c] = new double[levelCounts[c]];
+                apartWeights[c] = new double[levelCounts[c]];
+                for (int l = 0; l < levelCounts[c]; l++) {
+                    householdWeights[c][l] = indexed.householdLevelWeight(c, l);
+                    apartWeights[c][l] = indexed.relativesApartLevelWeight(c, l);
+                }
+                home[c] = indexed.isHomeComparison(c);
+                distinguishing[c] = indexed.isDistinguishingComparison(c);
+                kin[c] = apart && indexed.isKinComparison(c);
+            }
+        }
+
+        /** Candidate pair {@code k}'s match weight; {@code pairLevels} is scratch space. */
+        double weight(int k, int[] pairLevels) {
+            int left = CandidatePairs.left(candidates.pair(k));
+            double total = priorWeight;
+            for (int c = 0; c < comparisonCount; c++) {
+                int l = levels[c][k];
+                pairLevels[c] = l;
+                total += levelWeights[c][l] + (l == tfLevel[c] ? adjustment[c][left] : 0.0);
+            }
+            int relatives = RelativesRule.classOf(home, distinguishing, kin, levelWeights, pairLevels);
+            double[][] classWeights = relatives == RelativesRule.HOUSEHOLD && household ? householdWeights
+                    : relatives == RelativesRule.APART && apart ? apartWeights : null;
+            if (classWeights != null) {
+                double bits = 0;
+                for (int c = 0; c < comparisonCount; c++) {
+                    int l = levels[c][k];
+                    bits += classWeights[c][l] + (l == tfLevel[c] ? adjustment[c][left] : 0.0);
+                }
+                total += relatives == RelativesRule.HOUSEHOLD ? indexed.householdAdjustmentForWeight(bits)
+                        : indexed.relativesApartAdjustmentForWeight(bits);
+            }
+            return total;
+        }
     }
 }

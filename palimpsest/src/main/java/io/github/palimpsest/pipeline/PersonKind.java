@@ -6,6 +6,7 @@ import io.github.palimpsest.compare.Comparison;
 import io.github.palimpsest.compare.PersonComparisons;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.score.MatchModel;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -218,12 +219,57 @@ public final class PersonKind implements RecordKind<ComparableRecord> {
 
     /** The letter trigrams of {@code name}, with its start and end marked so short names still give some. */
     private static void trigrams(String name, Consumer<String> tokens) {
-        if (name.isEmpty()) {
+        int length = name.length();
+        if (length == 0) {
             return;
         }
-        String padded = "^" + name + "$";
-        for (int i = 0; i + 3 <= padded.length(); i++) {
-            tokens.accept("n" + padded.substring(i, i + 3));
+        // The padded name is "^" + name + "$"; its trigram at i is taken char by char, without building it.
+        for (int i = 0; i + 3 <= length + 2; i++) {
+            char a = i == 0 ? '^' : name.charAt(i - 1);
+            char b = name.charAt(i);
+            char c = i + 2 == length + 1 ? '$' : name.charAt(i + 1);
+            tokens.accept(trigramToken(a, b, c));
         }
+    }
+
+    /** Symbols of the trigram tokens kept in {@link #TRIGRAM_TOKENS}: letters, the two ends, and name punctuation. */
+    private static final String TRIGRAM_SYMBOLS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ^$ -'.";
+    /**
+     * The token {@code "n" + trigram} of each trigram over {@link #TRIGRAM_SYMBOLS}, made on first use: a
+     * million names' trigrams otherwise made ten million short-lived strings. Filled racily, which is safe:
+     * a String is immutable and safely published through its final fields, and every racer makes an equal one.
+     */
+    private static final String[] TRIGRAM_TOKENS = new String[1 << 15];
+
+    /** Each ASCII char's place in {@link #TRIGRAM_SYMBOLS}, -1 for none. */
+    private static final byte[] SYMBOL_OF = symbolTable();
+
+    private static byte[] symbolTable() {
+        byte[] table = new byte[128];
+        Arrays.fill(table, (byte) -1);
+        for (int i = 0; i < TRIGRAM_SYMBOLS.length(); i++) {
+            table[TRIGRAM_SYMBOLS.charAt(i)] = (byte) i;
+        }
+        return table;
+    }
+
+    private static int symbol(char c) {
+        return c < 128 ? SYMBOL_OF[c] : -1;
+    }
+
+    private static String trigramToken(char a, char b, char c) {
+        int x = symbol(a);
+        int y = symbol(b);
+        int z = symbol(c);
+        if (x < 0 || y < 0 || z < 0) {
+            return new String(new char[] {'n', a, b, c});
+        }
+        int slot = x << 10 | y << 5 | z;
+        String token = TRIGRAM_TOKENS[slot];
+        if (token == null) {
+            token = new String(new char[] {'n', a, b, c});
+            TRIGRAM_TOKENS[slot] = token;
+        }
+        return token;
     }
 }

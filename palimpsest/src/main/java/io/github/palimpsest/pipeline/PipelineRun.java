@@ -135,7 +135,13 @@ public final class PipelineRun<R> {
             return this;
         }
         stages.run("search", () -> {
-            boolean[] unlinked = unlinkedRecords();
+            if (termFrequency == null) {
+                termFrequency = termFrequencies(model);
+            }
+            // The health check's weights when it scored this model; kept for the blocked pairs after the search.
+            double[] blockedWeights = model == checkedModel ? checkedWeights
+                    : scoring().weights(model, termFrequency);
+            boolean[] unlinked = unlinkedRecords(blockedWeights);
             CandidatePairs found = parallel.call(() -> search.get().candidates(recordList, unlinked,
                     settings.threads() > 1));
             long[] fresh = candidates.missing(found.toArray(), sourceOf);
@@ -158,8 +164,12 @@ public final class PipelineRun<R> {
             }
             levels = merged;
             candidates = candidates.with(fresh, positions, found.report().rules().get(0));
-            checkedModel = null;
-            checkedWeights = null;
+            // Every pair's weight depends on that pair alone: the blocked pairs keep theirs, the fresh are scored.
+            double[] weighed = new double[before + fresh.length];
+            merge(blockedWeights, positions, weighed);
+            scoring().weightsAt(model, termFrequency, positions, weighed);
+            checkedModel = model;
+            checkedWeights = weighed;
             int searching = 0;
             for (boolean u : unlinked) {
                 searching += u ? 1 : 0;
@@ -171,11 +181,7 @@ public final class PipelineRun<R> {
     }
 
     /** The records that no candidate pair at or above the threshold links, under the chosen model. */
-    private boolean[] unlinkedRecords() {
-        if (termFrequency == null) {
-            termFrequency = termFrequencies(model);
-        }
-        double[] blockedWeights = scoring().weights(model, termFrequency);
+    private boolean[] unlinkedRecords(double[] blockedWeights) {
         double threshold = settings.thresholdWeight();
         boolean[] unlinked = new boolean[n];
         Arrays.fill(unlinked, true);
@@ -187,6 +193,19 @@ public final class PipelineRun<R> {
             }
         }
         return unlinked;
+    }
+
+    /** Lays {@code old} into {@code out} around {@code freshPositions}, which it leaves as they are. */
+    private static void merge(double[] old, int[] freshPositions, double[] out) {
+        int o = 0;
+        int f = 0;
+        for (int k = 0; k < out.length; k++) {
+            if (f < freshPositions.length && freshPositions[f] == k) {
+                f++;
+            } else {
+                out[k] = old[o++];
+            }
+        }
     }
 
     /** Lays {@code old} and {@code fresh} into {@code out}, the fresh values at {@code freshPositions}. */

@@ -6,9 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -188,17 +186,23 @@ final class RuleBlocks {
         // Where only records that pair with all can make a pair, a sub-block needs one of them: the split keys
         // of the others count only where such a record has the same key (fewer keys to sort, no sub-block
         // that could pair nothing).
-        Set<Long> pairingKeys = null;
+        // Sorted, for a binary search: boxing the keys into a HashSet<Long> cost more than the search.
+        long[] pairingKeys = null;
+        int pairingCount = 0;
         if (withAll != null) {
-            pairingKeys = new HashSet<>();
+            pairingKeys = new long[16];
             for (int k = 0; k < size; k++) {
                 int record = (int) (entries[start + k] & recordMask);
                 if (withAll.get(record)) {
                     for (long hash : splitHashesOf(rule, records, record, splitCache)) {
-                        pairingKeys.add(hash);
+                        if (pairingCount == pairingKeys.length) {
+                            pairingKeys = Arrays.copyOf(pairingKeys, pairingCount * 2);
+                        }
+                        pairingKeys[pairingCount++] = hash;
                     }
                 }
             }
+            Arrays.sort(pairingKeys, 0, pairingCount);
         }
         long[] buffer = new long[size];
         int count = 0;
@@ -210,7 +214,7 @@ final class RuleBlocks {
             }
             boolean filtered = pairingKeys != null && !withAll.get(record);
             for (long hash : hashes) {
-                if (filtered && !pairingKeys.contains(hash)) {
+                if (filtered && Arrays.binarySearch(pairingKeys, 0, pairingCount, hash) < 0) {
                     continue;
                 }
                 if (count == buffer.length) {
