@@ -52,6 +52,13 @@ final class IndexCore {
      * either lock.
      */
     private SavedRecord[] pending;
+    /**
+     * Per slot: the split-key hashes of the record for every rule it has a blocking key of
+     * ({@link #splitHashes}) and its ordering keys ({@link #orderingKey}), computed on first need, so that
+     * splitting and windowing an oversize block compares hashes and strings instead of building every
+     * member's keys for every record added.
+     */
+    private BlockKeys[] blockKeys;
     int[] anchor;
     int[] next;
     int[][] edgeTo;
@@ -84,6 +91,7 @@ final class IndexCore {
         records = new PersonRecord[capacity];
         comparable = new ComparableRecord[capacity];
         pending = new SavedRecord[capacity];
+        blockKeys = new BlockKeys[capacity];
         anchor = new int[capacity];
         next = new int[capacity];
         edgeTo = new int[capacity][];
@@ -150,6 +158,68 @@ final class IndexCore {
             comparable[slot] = c;
         }
         return c;
+    }
+
+    /**
+     * The split-key hashes of the record in a used slot, for every rule it has a blocking key of
+     * ({@link PreparedRecord#splitHashes}, distinct and ascending, the rule index in the low 8 bits), computed
+     * on first use. Safe under the read lock as {@link #comparable} is: the holder's fields are final.
+     */
+    long[] splitHashes(int slot) {
+        return blockKeys(slot).splitHashes;
+    }
+
+    /**
+     * The ordering key ({@link io.github.palimpsest.block.BlockingRule#orderingKey}, "" for null) of the
+     * record in a used slot under rule {@code rule}, computed on first use. Safe under the read lock: two
+     * readers may both compute it and each stores an equal immutable string.
+     */
+    String orderingKey(int slot, int rule) {
+        BlockKeys keys = blockKeys(slot);
+        String key = keys.orderingKeys[rule];
+        if (key == null) {
+            key = config.blockingRules.get(rule).orderingKey(comparable(slot));
+            key = key == null ? "" : key;
+            keys.orderingKeys[rule] = key;
+        }
+        return key;
+    }
+
+    private BlockKeys blockKeys(int slot) {
+        BlockKeys cached = blockKeys[slot];
+        if (cached == null) {
+            long[] keys = keyHashes[slot];
+            int[] rules = new int[keys.length];
+            int n = 0;
+            for (long key : keys) {
+                int rule = PreparedRecord.ruleOf(key);
+                boolean seen = false;
+                for (int k = 0; k < n && !seen; k++) {
+                    seen = rules[k] == rule;
+                }
+                if (!seen) {
+                    rules[n++] = rule;
+                }
+            }
+            cached = new BlockKeys(PreparedRecord.splitHashes(comparable(slot), Arrays.copyOf(rules, n),
+                    config.blockingRules), new String[config.blockingRules.size()]);
+            blockKeys[slot] = cached;
+        }
+        return cached;
+    }
+
+    /**
+     * What an oversize block needs of a member, cached: immutable but for the ordering keys, filled in as
+     * needed with immutable strings; the fields are final, so a holder is seen complete by every thread.
+     */
+    private static final class BlockKeys {
+        final long[] splitHashes;
+        final String[] orderingKeys;
+
+        BlockKeys(long[] splitHashes, String[] orderingKeys) {
+            this.splitHashes = splitHashes;
+            this.orderingKeys = orderingKeys;
+        }
     }
 
     /** The saved form of the record in a used slot, without rebuilding it. */
@@ -515,6 +585,7 @@ final class IndexCore {
         records[slot] = null;
         comparable[slot] = null;
         pending[slot] = null;
+        blockKeys[slot] = null;
         if (freeCount == freeSlots.length) {
             freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);
         }
@@ -561,6 +632,7 @@ final class IndexCore {
         records = Arrays.copyOf(records, capacity);
         comparable = Arrays.copyOf(comparable, capacity);
         pending = Arrays.copyOf(pending, capacity);
+        blockKeys = Arrays.copyOf(blockKeys, capacity);
         anchor = Arrays.copyOf(anchor, capacity);
         next = Arrays.copyOf(next, capacity);
         edgeTo = Arrays.copyOf(edgeTo, capacity);

@@ -92,6 +92,39 @@ final class PreparedRecord {
         return (text & ~0xFFL) | rule;
     }
 
+    /**
+     * The hashes of the record's {@linkplain BlockingRule#splitKeys split keys} for each rule whose index is
+     * in {@code rules}, each as {@link #keyHash} makes it (the rule index in the low 8 bits, so keys of
+     * different rules never meet), distinct and ascending; empty and null keys are skipped.
+     */
+    static long[] splitHashes(ComparableRecord record, int[] rules, List<BlockingRule<ComparableRecord>> byIndex) {
+        long[][] collected = {new long[16]};
+        int[] count = {0};
+        for (int rule : rules) {
+            byIndex.get(rule).splitKeys(record, key -> {
+                if (key != null && !key.isEmpty()) {
+                    if (count[0] == collected[0].length) {
+                        collected[0] = Arrays.copyOf(collected[0], count[0] * 2);
+                    }
+                    collected[0][count[0]++] = keyHash(rule, key);
+                }
+            });
+        }
+        return sortedDistinct(collected[0], count[0]);
+    }
+
+    private static long[] sortedDistinct(long[] values, int count) {
+        long[] hashes = Arrays.copyOf(values, count);
+        Arrays.sort(hashes);
+        int distinct = 0;
+        for (int k = 0; k < hashes.length; k++) {
+            if (k == 0 || hashes[k] != hashes[distinct - 1]) {
+                hashes[distinct++] = hashes[k];
+            }
+        }
+        return distinct == hashes.length ? hashes : Arrays.copyOf(hashes, distinct);
+    }
+
     static int ruleOf(long keyHash) {
         return (int) (keyHash & 0xFF);
     }

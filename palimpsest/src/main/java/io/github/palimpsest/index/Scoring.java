@@ -195,16 +195,25 @@ final class Scoring {
                     }
                 }
             } else {
+                // Only members that pair with all can be found for a record that does not: a block without
+                // one finds nothing (most records of a common name's block have a name and a date of birth).
+                int[] pairing = null;
+                if (!withAll) {
+                    pairing = pairingWithAll(rule, block, excludeSlot);
+                    if (pairing.length == 0) {
+                        continue;
+                    }
+                }
                 // The window and the sub-blocks are taken over the whole block, as the batch takes them,
                 // and filtered after.
                 IntSet near = new IntSet(2 * core.config.windowSize);
-                boolean placed = split(p, rule, block, excludeSlot,
-                        Math.min(core.config.maxBlockSize, rule.maxBlockSize()), near);
+                boolean placed = split(p, p.keyRules[k], block, excludeSlot,
+                        Math.min(core.config.maxBlockSize, rule.maxBlockSize()), pairing, near);
                 IntSet window = new IntSet(2 * core.config.windowSize);
-                window(p, rule, block, excludeSlot, window);
+                window(p, p.keyRules[k], rule, block, excludeSlot, window);
                 for (int s : window.toArray()) {
                     // As the batch: the window pairs only where one of the two has no split key.
-                    if (!placed || !hasSplitKey(rule, core.comparable(s))) {
+                    if (!placed || !hasSplitKey(p.keyRules[k], s)) {
                         near.add(s);
                     }
                 }
@@ -221,50 +230,110 @@ final class Scoring {
     /**
      * The members of an oversize block that share one of the record's {@linkplain BlockingRule#splitKeys
      * split keys}, for each such key shared by at most {@code maxBlockSize} records (the record included), as
-     * the batch blocker splits the block.
+     * the batch blocker splits the block. Keys are compared by their 64-bit hashes
+     * ({@link PreparedRecord#splitHashes}), the members' cached in the core: a block of n members costs n
+     * merges of two short sorted arrays, not n records' split keys built as strings.
      */
-    private boolean split(PreparedRecord p, BlockingRule<ComparableRecord> rule, int[] block, int excludeSlot,
-            int maxBlockSize, IntSet found) {
-        java.util.Set<String> probeKeys = new java.util.HashSet<>();
-        rule.splitKeys(p.comparable, key -> {
-            if (key != null && !key.isEmpty()) {
-                probeKeys.add(key);
-            }
-        });
-        if (probeKeys.isEmpty()) {
+    private boolean split(PreparedRecord p, int ruleIndex, int[] block, int excludeSlot, int maxBlockSize,
+            int[] pairing, IntSet found) {
+        long[] probeKeys = PreparedRecord.splitHashes(p.comparable, new int[] {ruleIndex},
+                core.config.blockingRules);
+        if (probeKeys.length == 0) {
             return false;
         }
-        java.util.Map<String, IntSet> members = new java.util.HashMap<>();
+        if (pairing != null) {
+            // The caller keeps only the members that pair with all: a sub-block by a key none of them
+            // carries gives it nothing, so only the keys one of them shares with the record are counted.
+            probeKeys = sharedWithAny(probeKeys, pairing);
+            if (probeKeys.length == 0) {
+                return true;
+            }
+        }
+        IntSet[] members = new IntSet[probeKeys.length];
         for (int s : block) {
             if (s == excludeSlot) {
                 continue;
             }
-            rule.splitKeys(core.comparable(s), key -> {
-                if (probeKeys.contains(key)) {
-                    members.computeIfAbsent(key, k -> new IntSet(8)).add(s);
+            long[] theirs = core.splitHashes(s);
+            // Both ascending: a merge finds the keys they share.
+            for (int i = 0, j = 0; i < probeKeys.length && j < theirs.length; ) {
+                if (probeKeys[i] < theirs[j]) {
+                    i++;
+                } else if (probeKeys[i] > theirs[j]) {
+                    j++;
+                } else {
+                    if (members[i] == null) {
+                        members[i] = new IntSet(8);
+                    }
+                    members[i].add(s);
+                    i++;
+                    j++;
                 }
-            });
+            }
         }
-        for (IntSet sub : members.values()) {
-            int[] slots = sub.toArray();
-            if (slots.length + 1 <= maxBlockSize) {
-                for (int s : slots) {
-                    found.add(s);
+        for (IntSet sub : members) {
+            if (sub != null && sub.size() + 1 <= maxBlockSize) {
+                for (int k = 0; k < sub.size(); k++) {
+                    found.add(sub.get(k));
                 }
             }
         }
         return true;
     }
 
-    private static boolean hasSplitKey(BlockingRule<ComparableRecord> rule, ComparableRecord record) {
-        boolean[] any = {false};
-        rule.splitKeys(record, key -> any[0] |= key != null && !key.isEmpty());
-        return any[0];
+    /** The members of a block, but {@code excludeSlot}, that pair with all ({@link BlockingRule#pairsWithAll}). */
+    private int[] pairingWithAll(BlockingRule<ComparableRecord> rule, int[] block, int excludeSlot) {
+        int[] pairing = new int[block.length];
+        int n = 0;
+        for (int s : block) {
+            if (s != excludeSlot && rule.pairsWithAll(core.comparable(s))) {
+                pairing[n++] = s;
+            }
+        }
+        return Arrays.copyOf(pairing, n);
+    }
+
+    /** The keys of {@code keys} (ascending) that the split-key hashes of one of {@code slots} hold. */
+    private long[] sharedWithAny(long[] keys, int[] slots) {
+        boolean[] shared = new boolean[keys.length];
+        int n = 0;
+        for (int s : slots) {
+            long[] theirs = core.splitHashes(s);
+            for (int i = 0, j = 0; i < keys.length && j < theirs.length; ) {
+                if (keys[i] < theirs[j]) {
+                    i++;
+                } else if (keys[i] > theirs[j]) {
+                    j++;
+                } else {
+                    n += shared[i] ? 0 : 1;
+                    shared[i] = true;
+                    i++;
+                    j++;
+                }
+            }
+        }
+        long[] kept = new long[n];
+        for (int i = 0, k = 0; i < keys.length; i++) {
+            if (shared[i]) {
+                kept[k++] = keys[i];
+            }
+        }
+        return kept;
+    }
+
+    /** Whether the record in {@code slot} has a split key of rule {@code ruleIndex} (its cached hashes). */
+    private boolean hasSplitKey(int ruleIndex, int slot) {
+        for (long hash : core.splitHashes(slot)) {
+            if (PreparedRecord.ruleOf(hash) == ruleIndex) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The sorted-neighbourhood window of an oversize block: the nearest neighbours in ordering-key order. */
-    private void window(PreparedRecord p, BlockingRule<ComparableRecord> rule, int[] block, int excludeSlot,
-            IntSet found) {
+    private void window(PreparedRecord p, int ruleIndex, BlockingRule<ComparableRecord> rule, int[] block,
+            int excludeSlot, IntSet found) {
         String probeKey = orderingKey(rule, p.comparable);
         String probeId = p.recordId();
         int[] below = new int[block.length];
@@ -277,7 +346,7 @@ final class Scoring {
             if (s == excludeSlot) {
                 continue;
             }
-            String key = orderingKey(rule, core.comparable(s));
+            String key = core.orderingKey(s, ruleIndex);
             int order = key.compareTo(probeKey);
             if (order == 0) {
                 order = core.recordId(s).compareTo(probeId);
