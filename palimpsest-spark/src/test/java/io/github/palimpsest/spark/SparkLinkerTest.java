@@ -77,6 +77,24 @@ class SparkLinkerTest {
     }
 
     @Test
+    void theNearestNeighbourSearchLinksWhatBlockingMissesAsOnOneMachine() {
+        // The same pool without the search, on both sides: the pairs only the search finds are missing.
+        SparkLinker blockedOnly = SparkLinker.builder().referenceDate(REFERENCE).neighboursPerRecord(0).build();
+        SparkLinkResult without = blockedOnly.link(table);
+        List<PersonRecord> records = LocalSpark.records(table, REFERENCE);
+        assertEquals(LocalSpark.persons(blockedOnly.oneMachineLinker().link(records)), LocalSpark.persons(without.persons()));
+        assertTrue(first.candidatePairCount() > without.candidatePairCount(), "the search adds candidate pairs");
+        assertTrue(first.linkCount() > without.linkCount(), "and links among them");
+        // Some record's person changes with the search, on Spark as on one machine (sameAnswersAsOneMachine).
+        assertTrue(!LocalSpark.persons(first.persons()).equals(LocalSpark.persons(without.persons())),
+                "the search's links change some person");
+        double f1With = PairwiseMetrics.of(data.truth(), LocalSpark.persons(first.persons())).f1();
+        double f1Without = PairwiseMetrics.of(data.truth(), LocalSpark.persons(without.persons())).f1();
+        assertTrue(f1With >= f1Without, "F1 with the search " + f1With + ", without " + f1Without);
+        without.release();
+    }
+
+    @Test
     void differentValidPncIdsNeverShareAPersonWithoutAnOverwhelmingDirectLink() {
         Map<String, String> persons = LocalSpark.persons(first.persons());
         Map<String, String> pncOf = new HashMap<>();
