@@ -80,8 +80,10 @@ import scala.Tuple2;
  * (with the same health check and fallback), or supplied; it is broadcast as JSON and each pair is compared
  * and scored with the library's comparisons and {@link IndexedModel#matchWeight(int[], double[])}, term
  * frequencies counted over the whole pool; the records stay partitioned by input position throughout, and
- * a pair meets them by merges with their partitions (one record a pair travels); the links at or above the
- * threshold, with a reviewer's must-links, form connected components (large-star/small-star over RDDs) and
+ * a pair meets them by merges with their partitions (one record a pair travels); each record no link at
+ * or above the threshold touches is then paired with its nearest neighbours by shared rare tokens (the
+ * library's {@code NearestNeighbours}: token function, rarest-first posting budget and ranking, in the
+ * tasks), and the new pairs are scored alike; the links, with a reviewer's must-links, form connected components (large-star/small-star over RDDs) and
  * each component is clustered inside a task by the library's {@link Clusterer} under the same constraints
  * (different valid PNC IDs, CRO or NI numbers, conflicting dates of birth, the reviewer's decisions); each
  * person's id is the library's entity id of its smallest record id.
