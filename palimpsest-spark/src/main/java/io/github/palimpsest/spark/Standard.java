@@ -12,9 +12,9 @@ import io.github.palimpsest.record.ComparableRecord;
 import java.util.List;
 
 /**
- * The library's standard person comparisons, blocking rules and nearest-neighbour search (those a default
- * {@code Linker} and the CLI use), built once per executor JVM rather than shipped with every task: they are immutable and
- * thread-safe, but not serializable.
+ * The library's standard person comparisons and blocking rules (those a default {@code Linker} and the CLI
+ * use), built once per executor JVM rather than shipped with every task: they are immutable and thread-safe,
+ * but not serializable. Likewise the standard nearest-neighbour search, built where it is used.
  */
 final class Standard {
     static final List<Comparison<ComparableRecord>> COMPARISONS = PersonComparisons.standard();
