@@ -5,6 +5,8 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.base.Stopwatch;
 import com.google.common.base.Throwables;
+import com.google.common.hash.BloomFilter;
+import com.google.common.hash.Funnels;
 import com.google.common.hash.Hashing;
 import io.github.palimpsest.Link;
 import io.github.palimpsest.Linker;
@@ -18,10 +20,12 @@ import io.github.palimpsest.pipeline.CandidatePairs;
 import io.github.palimpsest.pipeline.Clusterer;
 import io.github.palimpsest.pipeline.Clustering;
 import io.github.palimpsest.pipeline.IndexedModel;
+import io.github.palimpsest.pipeline.NearestNeighbours;
 import io.github.palimpsest.pipeline.PairDecisions;
 import io.github.palimpsest.pipeline.PersonConflicts;
 import io.github.palimpsest.pipeline.RecordConflicts;
 import io.github.palimpsest.pipeline.RefusedLink;
+import io.github.palimpsest.pipeline.RunSettings;
 import io.github.palimpsest.pipeline.ScoredLinks;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.record.ComparableRecordFactory;
@@ -76,8 +80,10 @@ import scala.Tuple2;
  * (with the same health check and fallback), or supplied; it is broadcast as JSON and each pair is compared
  * and scored with the library's comparisons and {@link IndexedModel#matchWeight(int[], double[])}, term
  * frequencies counted over the whole pool; the records stay partitioned by input position throughout, and
- * a pair meets them by merges with their partitions (one record a pair travels); the links at or above the
- * threshold, with a reviewer's must-links, form connected components (large-star/small-star over RDDs) and
+ * a pair meets them by merges with their partitions (one record a pair travels); each record no link at
+ * or above the threshold touches is then paired with its nearest neighbours by shared rare tokens (the
+ * library's {@code NearestNeighbours}: token function, rarest-first posting budget and ranking, in the
+ * tasks), and the new pairs are scored alike; the links, with a reviewer's must-links, form connected components (large-star/small-star over RDDs) and
  * each component is clustered inside a task by the library's {@link Clusterer} under the same constraints
  * (different valid PNC IDs, CRO or NI numbers, conflicting dates of birth, the reviewer's decisions); each
  * person's id is the library's entity id of its smallest record id.
@@ -100,6 +106,7 @@ public final class SparkLinker implements Serializable {
     private final int minimumTrainingRecords;
     private final LocalDate referenceDate;
     private final String sourceName;
+    private final int neighboursPerRecord;
     /** A reviewer's decisions; used on the driver only (they reach the tasks by position, see {@link Decided}). */
     private final transient ReviewDecisions decisions;
     /** Whether decisions were given: the links then carry a {@code decision} column, as the CLI's do. */
@@ -116,6 +123,7 @@ public final class SparkLinker implements Serializable {
         this.minimumTrainingRecords = b.minimumTrainingRecords;
         this.referenceDate = b.referenceDate;
         this.sourceName = b.sourceName;
+        this.neighboursPerRecord = b.neighboursPerRecord;
         this.decisions = b.decisions;
         this.decisionColumn = b.decisionsGiven;
     }
@@ -134,14 +142,11 @@ public final class SparkLinker implements Serializable {
         return thresholdProbability;
     }
 
-    /**
-     * The one-machine linker configured as this one, for training and for comparison. Without the
-     * nearest-neighbour search for records blocking left unlinked, which the Spark job does not run yet
-     * (docs/spark.md): the two compare the same candidate pairs.
-     */
+    /** The one-machine linker configured as this one, for training and for comparison. */
     public Linker oneMachineLinker() {
         Linker.Builder b = Linker.builder().thresholdProbability(thresholdProbability).seed(seed)
-                .maxBlockSize(maxBlockSize).minimumTrainingRecords(minimumTrainingRecords).neighboursPerRecord(0);
+                .maxBlockSize(maxBlockSize).minimumTrainingRecords(minimumTrainingRecords)
+                .neighboursPerRecord(neighboursPerRecord);
         if (modelJson != null) {
             b.model(MatchModel.fromJson(modelJson));
         }
@@ -233,11 +238,32 @@ public final class SparkLinker implements Serializable {
         records.unpersist(false);
         LOG.info("term frequencies: in {} ms", lap(watch));
 
-        JavaRDD<ScoredPair> links = score(pairs, prepared, byPosition, broadcastModel, thresholdWeight)
+        JavaRDD<ScoredPair> blockedLinks = score(pairs, prepared, byPosition, broadcastModel, thresholdWeight)
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        cached.add(links::unpersist);
-        long linkCount = links.count();
+        cached.add(blockedLinks::unpersist);
+        long linkCount = blockedLinks.count();
         LOG.info("score: {} links at or above {} bits in {} ms", linkCount, thresholdWeight, lap(watch));
+
+        // The records no blocked pair links look for their nearest neighbours; the new pairs are scored as
+        // the blocked ones are.
+        JavaRDD<ScoredPair> links = blockedLinks;
+        if (neighboursPerRecord > 0 && n >= 2) {
+            ByLeft byLeft = new ByLeft(byPosition.numPartitions());
+            JavaRDD<Tuple2<Long, Long>> fresh = neighbourPairs(prepared, blockedLinks, byPosition, n, cached)
+                    .mapToPair(p -> new Tuple2<>(p, Boolean.TRUE)).reduceByKey(byLeft, (x, y) -> x)
+                    .subtractByKey(pairs.mapToPair(p -> new Tuple2<>(p, Boolean.TRUE)), byLeft).keys()
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            cached.add(fresh::unpersist);
+            long freshCount = fresh.count();
+            candidateCount += freshCount;
+            JavaRDD<ScoredPair> searchLinks = score(fresh, prepared, byPosition, broadcastModel, thresholdWeight)
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            cached.add(searchLinks::unpersist);
+            long searchLinkCount = searchLinks.count();
+            linkCount += searchLinkCount;
+            links = blockedLinks.union(searchLinks);
+            LOG.info("search: {} new candidate pairs, {} links in {} ms", freshCount, searchLinkCount, lap(watch));
+        }
 
         LongAccumulator rejections = jsc.sc().longAccumulator("constraint rejections");
         Decided decided = decided(prepared);
@@ -646,6 +672,161 @@ public final class SparkLinker implements Serializable {
         });
     }
 
+    /**
+     * The one-machine linker's nearest-neighbour search ({@code NearestNeighbours}, as
+     * {@code PipelineRun.searchNeighbours} runs it) from every record that no link in {@code links} touches,
+     * as pairs (smaller, larger position), perhaps repeated. Each record's tokens are the library's
+     * {@code tokenHashes}; a token's count is the number of records of the pool that carry it; each searching
+     * record's visited tokens (rarest first within the posting budget) are the library's
+     * {@code visitedTokens}; their postings are fetched by a join, and the library's {@code nearest}
+     * adds up the weights and ranks the neighbours, ties to the smaller position. The postings visited by one
+     * record are at most the budget, so the search's shuffles are linear in the records searching.
+     */
+    private JavaPairRDD<Long, Long> neighbourPairs(JavaPairRDD<Long, Prepared> prepared, JavaRDD<ScoredPair> links,
+            HashPartitioner byPosition, long n, List<Runnable> cached) {
+        int perRecord = neighboursPerRecord;
+        int pool = Math.toIntExact(n);
+        HashPartitioner byToken = new HashPartitioner(byPosition.numPartitions());
+        // (token, position) for every record: the postings, and their counts.
+        JavaPairRDD<Long, Long> tokens = tokensOf(prepared, perRecord).persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(tokens::unpersist);
+        JavaPairRDD<Long, Integer> counts = tokens.mapValues(x -> 1).reduceByKey(byToken, Integer::sum)
+                .filter(t -> t._2 >= 2); // a token no other record carries cannot pair
+        JavaPairRDD<Long, Boolean> linkedEnds = links.flatMapToPair(p -> List.of(new Tuple2<>(p.left, Boolean.TRUE),
+                new Tuple2<>(p.right, Boolean.TRUE)).iterator()).reduceByKey(byPosition, (x, y) -> x);
+        // Each searching record's visited tokens, as (token, (position, count)).
+        JavaPairRDD<Long, Tuple2<Long, Integer>> visited = tokensOf(prepared.subtractByKey(linkedEnds, byPosition), perRecord)
+                .join(counts, byToken)
+                .mapToPair(t -> new Tuple2<>(t._2._1, new Tuple2<>(t._1, t._2._2)))
+                .groupByKey(byPosition)
+                .flatMapToPair(record -> {
+                    Map<Long, Integer> count = new HashMap<>();
+                    record._2.forEach(t -> count.put(t._1, t._2));
+                    long[] own = count.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+                    long[] chosen = Standard.nearestNeighbours(perRecord).visitedTokens(own, new CountsOnly(count));
+                    List<Tuple2<Long, Tuple2<Long, Integer>>> out = new ArrayList<>(chosen.length);
+                    for (long token : chosen) {
+                        out.add(new Tuple2<>(token, new Tuple2<>(record._1, count.get(token))));
+                    }
+                    return out.iterator();
+                }).persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(visited::unpersist);
+        long visits = visited.count();
+        // Only the postings of visited tokens travel to the join: a Bloom filter of them drops the rest (the
+        // common tokens, each of which would otherwise gather all its records in one task).
+        // Each partition's filter travels as its bytes (either serializer), merged on the driver.
+        long expected = Math.max(1, visits);
+        BloomFilter<Long> wanted = BloomFilter.create(Funnels.longFunnel(), expected, 0.01);
+        for (byte[] part : visited.keys().mapPartitions(it -> {
+            BloomFilter<Long> filter = BloomFilter.create(Funnels.longFunnel(), expected, 0.01);
+            it.forEachRemaining(filter::put);
+            return List.of(bloomBytes(filter)).iterator();
+        }).collect()) {
+            wanted.putAll(bloomOf(part));
+        }
+        Broadcast<byte[]> wantedTokens = JavaSparkContext.fromSparkContext(prepared.context()).broadcast(bloomBytes(wanted));
+        return visited.join(tokens.mapPartitionsToPair(it -> {
+                    BloomFilter<Long> filter = bloomOf(wantedTokens.value());
+                    List<Tuple2<Long, Long>> out = new ArrayList<>();
+                    it.forEachRemaining(t -> {
+                        if (filter.mightContain(t._1)) {
+                            out.add(t);
+                        }
+                    });
+                    return out.iterator();
+                }, true), byToken)
+                .filter(t -> !t._2._2.equals(t._2._1._1))
+                .mapToPair(t -> new Tuple2<>(t._2._1._1, new scala.Tuple3<>(t._1, t._2._1._2, t._2._2)))
+                .groupByKey(byPosition)
+                .flatMapToPair(record -> nearestOf(record._1, record._2, pool, perRecord));
+    }
+
+    private static byte[] bloomBytes(BloomFilter<Long> filter) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            filter.writeTo(out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e); // a byte array does not fail
+        }
+        return out.toByteArray();
+    }
+
+    private static BloomFilter<Long> bloomOf(byte[] bytes) {
+        try {
+            return BloomFilter.readFrom(new java.io.ByteArrayInputStream(bytes), Funnels.longFunnel());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Each record's distinct token hashes as (token, position), by the library's token function. */
+    private static JavaPairRDD<Long, Long> tokensOf(JavaPairRDD<Long, Prepared> records, int perRecord) {
+        return records.mapPartitionsToPair(it -> {
+            NearestNeighbours<ComparableRecord> search = Standard.nearestNeighbours(perRecord);
+            List<Tuple2<Long, Long>> out = new ArrayList<>();
+            while (it.hasNext()) {
+                Tuple2<Long, Prepared> t = it.next();
+                for (long token : search.tokenHashes(t._2.record)) {
+                    out.add(new Tuple2<>(token, t._1));
+                }
+            }
+            return out.iterator();
+        });
+    }
+
+    /**
+     * One record's nearest neighbours, by the library's {@code nearest} over the postings of its visited tokens
+     * ({@code (token, count, other position)}, the record itself left out), as pairs (smaller, larger).
+     */
+    private static Iterator<Tuple2<Long, Long>> nearestOf(long position,
+            Iterable<scala.Tuple3<Long, Integer, Long>> postings, int pool, int perRecord) {
+        Map<Long, Integer> count = new HashMap<>();
+        Map<Long, List<Integer>> members = new HashMap<>();
+        List<Long> positions = new ArrayList<>(); // local index to position
+        Map<Long, Integer> local = new HashMap<>();
+        for (scala.Tuple3<Long, Integer, Long> p : postings) {
+            count.put(p._1(), p._2());
+            int j = local.computeIfAbsent(p._3(), x -> {
+                positions.add(x);
+                return positions.size() - 1;
+            });
+            members.computeIfAbsent(p._1(), x -> new ArrayList<>()).add(j);
+        }
+        long[] tokens = count.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+        NearestNeighbours.Postings kept = new NearestNeighbours.Postings() {
+            @Override
+            public int count(long token) {
+                return count.getOrDefault(token, 0);
+            }
+
+            @Override
+            public int[] members(long token) {
+                return members.getOrDefault(token, List.of()).stream().mapToInt(Integer::intValue).toArray();
+            }
+        };
+        int[] nearest = Standard.nearestNeighbours(perRecord).nearest(tokens, pool, kept, j -> false,
+                (a, b) -> Long.compare(positions.get(a), positions.get(b)));
+        List<Tuple2<Long, Long>> out = new ArrayList<>(nearest.length);
+        for (int j : nearest) {
+            long other = positions.get(j);
+            out.add(position < other ? new Tuple2<>(position, other) : new Tuple2<>(other, position));
+        }
+        return out.iterator();
+    }
+
+    /** Token counts for {@code visitedTokens}, which asks for nothing else. */
+    private record CountsOnly(Map<Long, Integer> counts) implements NearestNeighbours.Postings {
+        @Override
+        public int count(long token) {
+            return counts.getOrDefault(token, 0);
+        }
+
+        @Override
+        public int[] members(long token) {
+            throw new UnsupportedOperationException("counts only");
+        }
+    }
+
     /** One partition's records by position. */
     private static Map<Long, Prepared> recordsOf(Iterator<Tuple2<Long, Prepared>> records) {
         Map<Long, Prepared> here = new HashMap<>();
@@ -943,8 +1124,20 @@ public final class SparkLinker implements Serializable {
         private String sourceName;
         private ReviewDecisions decisions = ReviewDecisions.none();
         private boolean decisionsGiven;
+        private int neighboursPerRecord = RunSettings.DEFAULT_NEIGHBOURS_PER_RECORD;
 
         private Builder() {
+        }
+
+        /**
+         * How many nearest neighbours a record is paired with when its blocked pairs leave it without a link
+         * (default {@link RunSettings#DEFAULT_NEIGHBOURS_PER_RECORD}, as the one-machine linker's
+         * {@code Linker.Builder.neighboursPerRecord}); 0 turns the search off.
+         */
+        public Builder neighboursPerRecord(int count) {
+            checkArgument(count >= 0, "neighboursPerRecord must be at least 0, got %s", count);
+            this.neighboursPerRecord = count;
+            return this;
         }
 
         /**

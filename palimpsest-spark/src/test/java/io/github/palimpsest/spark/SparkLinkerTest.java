@@ -77,6 +77,47 @@ class SparkLinkerTest {
     }
 
     @Test
+    void aRecordOnlyTheNearestNeighbourSearchFindsIsLinkedAsOnOneMachine() {
+        // Two records of one fictional man that share no blocking key: the second has a misspelt surname (a
+        // different phonetic key), a typo in the year of birth, a typo in the phone number and no postcode.
+        // They share the address, whose rare words the search pairs them by.
+        String force = data.records().get(0).columns().get("force");
+        Map<String, String> a = new HashMap<>(Map.of("record_id", "search-a", "force", force, "forename", "Thaddeus",
+                "surname", "Quillfeather", "dob", "1968-09-23", "sex", "M", "phone", "07700 900512",
+                "postcode", "LS6 2QT", "address", "14 Wrenfield Terrace, Leeds"));
+        Map<String, String> b = new HashMap<>(Map.of("record_id", "search-b", "force", force, "forename", "Thaddeus",
+                "surname", "Uillfeather", "dob", "1969-09-23", "sex", "M", "phone", "07700 900521",
+                "address", "14 Wrenfield Terrace, Leeds"));
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (SyntheticRecord record : data.records()) {
+            rows.add(record.columns());
+        }
+        rows.add(a);
+        rows.add(b);
+        Dataset<Row> pool = LocalSpark.table(spark, SyntheticRecord.COLUMNS, rows).cache();
+        List<PersonRecord> records = LocalSpark.records(pool, REFERENCE);
+
+        SparkLinkResult with = linker.link(pool);
+        SparkLinker blockedOnly = SparkLinker.builder().referenceDate(REFERENCE).neighboursPerRecord(0).build();
+        SparkLinkResult without = blockedOnly.link(pool);
+
+        Map<String, String> withSearch = LocalSpark.persons(with.persons());
+        Map<String, String> withoutSearch = LocalSpark.persons(without.persons());
+        assertEquals(withSearch.get("search-a"), withSearch.get("search-b"), "the search finds and links the pair");
+        assertTrue(!withoutSearch.get("search-a").equals(withoutSearch.get("search-b")), "blocking alone misses it");
+        assertTrue(with.candidatePairCount() > without.candidatePairCount());
+        // Each as the one-machine linker with the same setting.
+        LinkResult single = linker.oneMachineLinker().link(records);
+        assertEquals(LocalSpark.persons(single), withSearch);
+        assertEquals(single.statistics().candidatePairs(), with.candidatePairCount());
+        assertEquals(single.links().size(), with.linkCount());
+        assertEquals(LocalSpark.persons(blockedOnly.oneMachineLinker().link(records)), withoutSearch);
+        with.release();
+        without.release();
+        pool.unpersist();
+    }
+
+    @Test
     void differentValidPncIdsNeverShareAPersonWithoutAnOverwhelmingDirectLink() {
         Map<String, String> persons = LocalSpark.persons(first.persons());
         Map<String, String> pncOf = new HashMap<>();

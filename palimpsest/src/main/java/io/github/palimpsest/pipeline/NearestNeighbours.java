@@ -338,16 +338,7 @@ public final class NearestNeighbours<R> {
     public int[] nearest(long[] tokens, int records, Postings postings, IntPredicate skip,
             IntBinaryOperator tieOrder) {
         checkNotNull(tokens, "tokens");
-        long[] byLength = new long[tokens.length];
-        int shared = 0;
-        for (int t = 0; t < tokens.length; t++) {
-            int count = postings.count(tokens[t]);
-            if (count >= 2) { // a token no other record has cannot pair
-                byLength[shared++] = (long) count << 32 | t;
-            }
-        }
-        byLength = Arrays.copyOf(byLength, shared);
-        Arrays.sort(byLength);
+        long[] byLength = rarestFirst(tokens, postings);
         int visits = withinBudget(byLength);
         // The records touched are at most the budget: a small open-addressing table, not an array per pool.
         int capacity = Integer.highestOneBit(Math.max(16, postingBudget * 2) - 1) << 1;
@@ -380,6 +371,40 @@ public final class NearestNeighbours<R> {
             }
         }
         return Arrays.copyOf(bestRecord, kept);
+    }
+
+    /**
+     * The tokens {@link #nearest} visits for a record, in the order it visits them: those another record also
+     * carries, rarest first (ties in the order of {@code tokens}), up to the posting budget. A search spread
+     * over many machines picks with it which postings to fetch; {@link #nearest} over just these tokens and
+     * their postings then gives the record's neighbours.
+     *
+     * @param tokens the record's {@link #tokenHashes}
+     * @param postings only {@link Postings#count} is asked
+     */
+    public long[] visitedTokens(long[] tokens, Postings postings) {
+        checkNotNull(tokens, "tokens");
+        long[] byLength = rarestFirst(tokens, postings);
+        long[] visited = new long[withinBudget(byLength)];
+        for (int v = 0; v < visited.length; v++) {
+            visited[v] = tokens[(int) byLength[v]];
+        }
+        return visited;
+    }
+
+    /** The tokens another record carries, as {@code postingCount << 32 | index in tokens}, rarest first. */
+    private static long[] rarestFirst(long[] tokens, Postings postings) {
+        long[] byLength = new long[tokens.length];
+        int shared = 0;
+        for (int t = 0; t < tokens.length; t++) {
+            int count = postings.count(tokens[t]);
+            if (count >= 2) { // a token no other record has cannot pair
+                byLength[shared++] = (long) count << 32 | t;
+            }
+        }
+        byLength = Arrays.copyOf(byLength, shared);
+        Arrays.sort(byLength);
+        return byLength;
     }
 
     @Override

@@ -126,6 +126,53 @@ class NearestNeighboursTest {
         assertTrue(searched > 100, "searched " + searched);
     }
 
+    /**
+     * What a search spread over machines does: {@link NearestNeighbours#visitedTokens} picks the tokens whose
+     * postings to fetch, and {@link NearestNeighbours#nearest} over those tokens and postings alone finds what
+     * it finds over all of them; the visited postings stay within the budget.
+     */
+    @Test
+    void theVisitedTokensAloneGiveTheSameNeighbours() {
+        List<String[]> records = randomRecords(600, 17);
+        NearestNeighbours<String[]> search = search(4, 60);
+        Map<Long, List<Integer>> postings = new HashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            for (long token : search.tokenHashes(records.get(i))) {
+                postings.computeIfAbsent(token, t -> new ArrayList<>()).add(i);
+            }
+        }
+        NearestNeighbours.Postings kept = new NearestNeighbours.Postings() {
+            @Override
+            public int count(long token) {
+                return postings.getOrDefault(token, List.of()).size();
+            }
+
+            @Override
+            public int[] members(long token) {
+                return postings.getOrDefault(token, List.of()).stream().mapToInt(Integer::intValue).toArray();
+            }
+        };
+        int found = 0;
+        for (int i = 0; i < records.size(); i += 3) {
+            int self = i;
+            long[] tokens = search.tokenHashes(records.get(i));
+            long[] visited = search.visitedTokens(tokens, kept);
+            long postingsVisited = 0;
+            for (long token : visited) {
+                assertTrue(kept.count(token) >= 2, "a token no other record carries is not visited");
+                postingsVisited += kept.count(token);
+            }
+            assertTrue(postingsVisited <= search.postingBudget(), "record " + i + ": " + postingsVisited);
+            long[] sortedVisited = visited.clone();
+            Arrays.sort(sortedVisited);
+            int[] all = search.nearest(tokens, records.size(), kept, j -> j == self, Integer::compare);
+            int[] fromVisited = search.nearest(sortedVisited, records.size(), kept, j -> j == self, Integer::compare);
+            assertArrayEquals(all, fromVisited, "record " + i);
+            found += all.length > 0 ? 1 : 0;
+        }
+        assertTrue(found > 100, "found " + found);
+    }
+
     @Test
     void tokenHashesAreDistinctAndSorted() {
         long[] hashes = search(1, 10).tokenHashes(new String[] {"b", "a", "b", "", "c"});
