@@ -81,21 +81,15 @@ class NearestNeighboursTest {
         assertTrue(search(3, 100).pairs(records, false).length > 0);
     }
 
-    /**
-     * The search from one record over postings the caller keeps (an index's) finds what the batch search
-     * finds from that record, ties to the smaller index in both: the same weights, budget and ranking.
-     */
-    @Test
-    void oneRecordOverKeptPostingsFindsWhatTheBatchSearchFinds() {
-        List<String[]> records = randomRecords(600, 13);
-        NearestNeighbours<String[]> search = search(4, 60);
+    /** Postings of every record's tokens, as a caller such as the index keeps them. */
+    private static NearestNeighbours.Postings postingsOf(NearestNeighbours<String[]> search, List<String[]> records) {
         Map<Long, List<Integer>> postings = new HashMap<>();
         for (int i = 0; i < records.size(); i++) {
             for (long token : search.tokenHashes(records.get(i))) {
                 postings.computeIfAbsent(token, t -> new ArrayList<>()).add(i);
             }
         }
-        NearestNeighbours.Postings kept = new NearestNeighbours.Postings() {
+        return new NearestNeighbours.Postings() {
             @Override
             public int count(long token) {
                 return postings.getOrDefault(token, List.of()).size();
@@ -106,6 +100,17 @@ class NearestNeighboursTest {
                 return postings.getOrDefault(token, List.of()).stream().mapToInt(Integer::intValue).toArray();
             }
         };
+    }
+
+    /**
+     * The search from one record over postings the caller keeps (an index's) finds what the batch search
+     * finds from that record, ties to the smaller index in both: the same weights, budget and ranking.
+     */
+    @Test
+    void oneRecordOverKeptPostingsFindsWhatTheBatchSearchFinds() {
+        List<String[]> records = randomRecords(600, 13);
+        NearestNeighbours<String[]> search = search(4, 60);
+        NearestNeighbours.Postings kept = postingsOf(search, records);
         int searched = 0;
         for (int i = 0; i < records.size(); i += 5) {
             boolean[] from = new boolean[records.size()];
@@ -135,23 +140,7 @@ class NearestNeighboursTest {
     void theVisitedTokensAloneGiveTheSameNeighbours() {
         List<String[]> records = randomRecords(600, 17);
         NearestNeighbours<String[]> search = search(4, 60);
-        Map<Long, List<Integer>> postings = new HashMap<>();
-        for (int i = 0; i < records.size(); i++) {
-            for (long token : search.tokenHashes(records.get(i))) {
-                postings.computeIfAbsent(token, t -> new ArrayList<>()).add(i);
-            }
-        }
-        NearestNeighbours.Postings kept = new NearestNeighbours.Postings() {
-            @Override
-            public int count(long token) {
-                return postings.getOrDefault(token, List.of()).size();
-            }
-
-            @Override
-            public int[] members(long token) {
-                return postings.getOrDefault(token, List.of()).stream().mapToInt(Integer::intValue).toArray();
-            }
-        };
+        NearestNeighbours.Postings kept = postingsOf(search, records);
         int found = 0;
         for (int i = 0; i < records.size(); i += 3) {
             int self = i;
