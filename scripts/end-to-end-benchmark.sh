@@ -61,19 +61,13 @@ for people in "${sizes[@]}"; do
 done
 } | tee "$table"
 
+# shellcheck source=results-section.sh
+source "$root/scripts/results-section.sh"
 results="$root/docs/results.md"
 if [[ $write_docs == 1 && -f "$results" ]]; then
   start='<!-- end-to-end:start -->'; end='<!-- end-to-end:end -->'
   commit=$(git -C "$root" describe --always --dirty 2>/dev/null || echo unknown)
   header="Measured $(date -u '+%Y-%m-%d %H:%M UTC') at commit \`$commit\` on $(nproc) cores (Java $(java -version 2>&1 \
     | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -1)), heap \`$heap\`, generator seed $seed. Reproduce with \`scripts/end-to-end-benchmark.sh ${sizes[*]}\`."
-  if grep -qF "$start" "$results" && grep -qF "$end" "$results"; then
-    awk -v start="$start" -v end="$end" -v header="$header" -v table="$table" '
-      $0 == start { print; print header; print ""; while ((getline line < table) > 0) print line; skip = 1; next }
-      $0 == end { skip = 0 }
-      !skip { print }' "$results" > "$results.tmp" && mv "$results.tmp" "$results"
-  else
-    { echo; echo "$start"; echo "$header"; echo; cat "$table"; echo "$end"; } >> "$results"
-  fi
-  echo "written to $results"
+  replace_results_section "$results" "$start" "$end" "$header" "$table"
 fi

@@ -18,10 +18,12 @@ import io.github.palimpsest.review.ReviewDecisions;
 import io.github.palimpsest.score.Explanation;
 import io.github.palimpsest.score.MatchModel;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -133,7 +135,7 @@ public final class Linker {
     public LinkResult link(List<PersonRecord> records) {
         checkNotNull(records, "records");
         List<PersonRecord> copy = List.copyOf(records);
-        checkUniqueIds(copy);
+        checkUniqueIds(copy, PersonRecord::recordId);
         checkArgument(modelFor(copy.size()).isPresent() || copy.size() >= 2,
                 "training a model needs at least two records, got %s; supply a trained model with model(...)",
                 copy.size());
@@ -157,14 +159,7 @@ public final class Linker {
      * @throws IllegalArgumentException as {@link #link} does
      */
     public CompactLinkResult linkComparable(List<ComparableRecord> records) {
-        checkNotNull(records, "records");
-        ComparableRecord[] copy = records.toArray(new ComparableRecord[0]);
-        Set<String> ids = new HashSet<>(Math.max(16, copy.length * 4 / 3 + 1));
-        for (ComparableRecord r : copy) {
-            checkNotNull(r, "record");
-            checkArgument(ids.add(r.recordId()),
-                    "record id '%s' appears more than once; record ids must be unique within a run", r.recordId());
-        }
+        ComparableRecord[] copy = checkedCopy(records);
         checkArgument(modelFor(copy.length).isPresent() || copy.length >= 2,
                 "training a model needs at least two records, got %s; supply a trained model with model(...)",
                 copy.length);
@@ -193,11 +188,9 @@ public final class Linker {
     public MatchModel train(List<PersonRecord> records) {
         checkNotNull(records, "records");
         List<PersonRecord> copy = List.copyOf(records);
-        checkUniqueIds(copy);
-        Optional<MatchModel> bundled = PipelineRun.modelWithoutTraining(Optional.empty(), settings, kind, copy.size());
+        checkUniqueIds(copy, PersonRecord::recordId);
+        Optional<MatchModel> bundled = bundledInsteadOfTraining(copy.size());
         if (bundled.isPresent()) {
-            // The same fallback as link(): a few dozen records give EM too little to estimate anything.
-            LOG.warn("{}", bundled.get().trainingNote());
             return bundled.get();
         }
         checkArgument(copy.size() >= 2, "training a model needs at least two records, got %s", copy.size());
@@ -213,17 +206,9 @@ public final class Linker {
      * @throws IllegalArgumentException if a record id repeats or there are fewer than two records
      */
     public MatchModel trainComparable(List<ComparableRecord> records) {
-        checkNotNull(records, "records");
-        ComparableRecord[] copy = records.toArray(new ComparableRecord[0]);
-        Set<String> ids = new HashSet<>(Math.max(16, copy.length * 4 / 3 + 1));
-        for (ComparableRecord r : copy) {
-            checkNotNull(r, "record");
-            checkArgument(ids.add(r.recordId()),
-                    "record id '%s' appears more than once; record ids must be unique within a run", r.recordId());
-        }
-        Optional<MatchModel> bundled = PipelineRun.modelWithoutTraining(Optional.empty(), settings, kind, copy.length);
+        ComparableRecord[] copy = checkedCopy(records);
+        Optional<MatchModel> bundled = bundledInsteadOfTraining(copy.length);
         if (bundled.isPresent()) {
-            LOG.warn("{}", bundled.get().trainingNote());
             return bundled.get();
         }
         checkArgument(copy.length >= 2, "training a model needs at least two records, got %s", copy.length);
@@ -250,11 +235,32 @@ public final class Linker {
         return IndexedModel.of(model).explain(levels);
     }
 
-    private static void checkUniqueIds(List<PersonRecord> records) {
-        Set<String> ids = new HashSet<>();
-        for (PersonRecord r : records) {
-            checkArgument(ids.add(r.recordId()),
-                    "record id '%s' appears more than once; record ids must be unique within a run", r.recordId());
+    /**
+     * The bundled model, with its warning, when the pool is too small to train on (the same fallback as
+     * {@link #link}: a few dozen records give EM too little to estimate anything); empty otherwise.
+     */
+    private Optional<MatchModel> bundledInsteadOfTraining(int recordCount) {
+        Optional<MatchModel> bundled = PipelineRun.modelWithoutTraining(Optional.empty(), settings, kind, recordCount);
+        bundled.ifPresent(m -> LOG.warn("{}", m.trainingNote()));
+        return bundled;
+    }
+
+    /** The prepared records as an array, each present and with a record id no other has. */
+    private static ComparableRecord[] checkedCopy(List<ComparableRecord> records) {
+        checkNotNull(records, "records");
+        ComparableRecord[] copy = records.toArray(new ComparableRecord[0]);
+        for (ComparableRecord r : copy) {
+            checkNotNull(r, "record");
+        }
+        checkUniqueIds(Arrays.asList(copy), ComparableRecord::recordId);
+        return copy;
+    }
+
+    private static <R> void checkUniqueIds(List<R> records, Function<R, String> recordId) {
+        Set<String> ids = new HashSet<>(Math.max(16, records.size() * 4 / 3 + 1));
+        for (R r : records) {
+            checkArgument(ids.add(recordId.apply(r)),
+                    "record id '%s' appears more than once; record ids must be unique within a run", recordId.apply(r));
         }
     }
 

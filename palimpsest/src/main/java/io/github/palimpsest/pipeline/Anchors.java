@@ -36,9 +36,12 @@ public final class Anchors {
      * deterministic-rule estimate Splink-style training uses for m; with too few anchors EM's m stands.
      *
      * @param levels the level of each candidate pair, per comparison: {@code levels[c][k]}
+     * @param seen   whether some candidate pair takes each level, {@code seen[c][l]}: a level none takes keeps
+     *               no more m than u ({@link ModelTrainer#withoutUnseenEvidence})
      */
     public static MatchModel withAnchoredM(MatchModel trained, List<Comparison<ComparableRecord>> comparisons,
-                                    List<ComparableRecord> comparable, Candidates candidates, byte[][] levels) {
+                                    List<ComparableRecord> comparable, Candidates candidates, byte[][] levels,
+                                    boolean[][] seen) {
         int comparisonCount = comparisons.size();
         double[][] counts = new double[comparisonCount][];
         for (int c = 0; c < comparisonCount; c++) {
@@ -46,14 +49,7 @@ public final class Anchors {
         }
         int anchors = 0;
         int[] vector = new int[comparisonCount];
-        boolean[][] seen = new boolean[comparisonCount][];
-        for (int c = 0; c < comparisonCount; c++) {
-            seen[c] = new boolean[counts[c].length];
-        }
         for (int k = 0; k < candidates.size(); k++) {
-            for (int c = 0; c < comparisonCount; c++) {
-                seen[c][levels[c][k]] = true;
-            }
             long pair = candidates.pair(k);
             if (sharesStrongIdentifier(comparable.get(CandidatePairs.left(pair)), comparable.get(CandidatePairs.right(pair)))) {
                 anchors++;
@@ -97,7 +93,8 @@ public final class Anchors {
             for (int l = 0; l < u.length; l++) {
                 u[l] = indexed.u(c, l);
             }
-            builder.m(comparison.name(), ModelTrainer.withoutUnseenEvidence(m, u, ModelTrainer.neutralMask(comparison.levels()), seen[c]));
+            builder.m(comparison.name(),
+                    ModelTrainer.withoutUnseenEvidence(m, u, ModelTrainer.neutralMask(comparison.levels()), seen[c]));
         }
         LOG.info("m re-estimated from {} anchor pairs", anchors);
         return builder.build();

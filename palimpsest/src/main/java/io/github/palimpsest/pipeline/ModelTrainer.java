@@ -287,7 +287,11 @@ public final class ModelTrainer {
                 em.converged ? "converged" : "stopped at the iteration limit", em.proportion);
         MatchModelBuilder model = MatchModel.builder().prior(em.proportion / scale)
                 .minimumTermFrequency(startModel.minimumTermFrequency());
-        boolean[][] seen = levelsSeen(candidates, neutral);
+        int[] levelCounts = new int[n];
+        for (int c = 0; c < n; c++) {
+            levelCounts[c] = neutral[c].length;
+        }
+        boolean[][] seen = levelsSeen(candidates, levelCounts);
         for (int c = 0; c < n; c++) {
             model.comparison(startModel.comparisonNames().get(c), start.levels(c), withoutUnseenEvidence(em.m[c],
                     u[c], neutral[c], seen[c]), u[c]);
@@ -299,11 +303,11 @@ public final class ModelTrainer {
         return model.build();
     }
 
-    /** Whether any candidate pair takes each level. */
-    private static boolean[][] levelsSeen(ComparisonVectors candidates, boolean[][] neutral) {
-        boolean[][] seen = new boolean[neutral.length][];
-        for (int c = 0; c < neutral.length; c++) {
-            seen[c] = new boolean[neutral[c].length];
+    /** Whether any candidate pair takes each level: {@code [c][l]}, given each comparison's level count. */
+    static boolean[][] levelsSeen(ComparisonVectors candidates, int[] levelCounts) {
+        boolean[][] seen = new boolean[levelCounts.length][];
+        for (int c = 0; c < levelCounts.length; c++) {
+            seen[c] = new boolean[levelCounts[c]];
         }
         for (int i = 0; i < candidates.distinctCount(); i++) {
             int[] pattern = candidates.pattern(i);

@@ -120,7 +120,8 @@ public final class PersonKind implements RecordKind<ComparableRecord> {
         byte[][] levels = run.levels();
         int n = run.recordCount();
         MatchModel anchored = CountedU.withCountedU(
-                Anchors.withAnchoredM(trained, comparisons, run.records(), run.candidates(), levels),
+                Anchors.withAnchoredM(trained, comparisons, run.records(), run.candidates(), levels,
+                        run.levelsSeen()),
                 comparisons, run.candidates().report(), blockingRules(), run.records(), run.candidates(), levels,
                 COUNTED_U_PSEUDO_COUNT);
         if (!householdClass) {

@@ -46,6 +46,8 @@ public final class PipelineRun<R> {
     private Candidates candidates;
     /** levels[c][k]: the level of comparison c for candidate pair k. */
     private byte[][] levels;
+    /** Per comparison, which levels some candidate pair takes (from the vectors training counts). */
+    private boolean[][] levelsSeen;
     /** Candidate pairs that share a strong identifier (counted while comparing). */
     private long anchorPairs;
     private MatchModel model;
@@ -335,6 +337,7 @@ public final class PipelineRun<R> {
             };
         }, prior));
         ComparisonVectors vectors = countVectors();
+        levelsSeen = ModelTrainer.levelsSeen(vectors, levelCounts);
         MatchModel fitted = fit(first, start, vectors, totalPairs);
         Optional<String> problem = healthProblem(fitted, sure, totalPairs);
         if (problem.isEmpty()) {
@@ -590,6 +593,11 @@ public final class PipelineRun<R> {
     /** {@code levels[c][k]}: the level of comparison c for candidate pair k. */
     public byte[][] levels() {
         return levels;
+    }
+
+    /** {@code levelsSeen()[c][l]}: whether some candidate pair takes level l of comparison c (set by training). */
+    public boolean[][] levelsSeen() {
+        return levelsSeen;
     }
 
     public MatchModel model() {
