@@ -22,7 +22,8 @@ import java.util.Objects;
  *       the other;</li>
  *   <li>{@code jaro-winkler ≥ high} (default 0.92): a typing error in a longer name;</li>
  *   <li>{@code phonetic}: the Double Metaphone keys (primary or alternate) agree (Stephen and Steven);</li>
- *   <li>{@code jaro-winkler ≥ medium} (default 0.80);</li>
+ *   <li>{@code jaro-winkler ≥ medium or one edit} (default 0.80): similar, or one keying error apart
+ *       (a short name's transposed or mistyped letter, which Jaro–Winkler scores low);</li>
  *   <li>{@code initial}: one side (or both) gives only an initial, and it is the other's first letter;</li>
  *   <li>{@code else}: different forenames;</li>
  *   <li>{@code missing} (neutral): either side has no forename (a purged or omitted name is no
@@ -53,7 +54,7 @@ public final class ForenameComparison implements TermFrequencyComparison<Compara
     static final int SIMILAR_HIGH = 4;
     /** Level index: phonetic keys agree. */
     static final int PHONETIC = 5;
-    /** Level index: Jaro–Winkler at or above the medium threshold. */
+    /** Level index: Jaro–Winkler at or above the medium threshold, or one keying error apart. */
     static final int SIMILAR_MEDIUM = 6;
     /** Level index: an initial agrees with the other's forename. */
     static final int INITIAL = 7;
@@ -78,7 +79,7 @@ public final class ForenameComparison implements TermFrequencyComparison<Compara
                 ComparisonLevel.of("nickname or alias"),
                 ComparisonLevel.of("jaro-winkler ≥ " + high),
                 ComparisonLevel.of("phonetic"),
-                ComparisonLevel.of("jaro-winkler ≥ " + medium),
+                ComparisonLevel.of("jaro-winkler ≥ " + medium + " or one edit"),
                 ComparisonLevel.of("initial"),
                 ComparisonLevel.of("else"),
                 ComparisonLevel.neutral("missing"));
@@ -152,7 +153,7 @@ public final class ForenameComparison implements TermFrequencyComparison<Compara
                 right.forenamePhonetic(), right.forenamePhoneticAlternate())) {
             return PHONETIC;
         }
-        return similarity >= medium ? SIMILAR_MEDIUM : ELSE;
+        return similarity >= medium || NameKeys.isOneKeyingError(a, b) ? SIMILAR_MEDIUM : ELSE;
     }
 
     @Override

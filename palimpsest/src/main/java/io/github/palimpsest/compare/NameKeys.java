@@ -70,13 +70,24 @@ final class NameKeys {
 
     /**
      * Whether two names (each in either field) are close: the same, one the initial of the other, one a part
-     * of the other's hyphenated or multi-word form, or Jaro–Winkler at or above {@code medium}.
+     * of the other's hyphenated or multi-word form, Jaro–Winkler at or above {@code medium}, or one
+     * {@linkplain #isOneKeyingError keying error} apart.
      */
     static boolean close(String a, String b, double medium) {
         if (a.length() == 1 || b.length() == 1) {
             return a.charAt(0) == b.charAt(0);
         }
-        return a.equals(b) || isPart(a, b) || isPart(b, a) || JaroWinkler.symmetric(a, b) >= medium;
+        return a.equals(b) || isPart(a, b) || isPart(b, a) || JaroWinkler.symmetric(a, b) >= medium
+                || isOneKeyingError(a, b);
+    }
+
+    /**
+     * Whether two names of two letters or more differ by one keying error: a letter substituted, added or
+     * dropped, or two neighbours transposed. Jaro–Winkler pairs letters only within half the longer name,
+     * so it scores such an error low in a short name ("ano" and "nao" 0.56); the edit count does not.
+     */
+    static boolean isOneKeyingError(String a, String b) {
+        return a.length() > 1 && b.length() > 1 && Edits.isOneEditApart(a, b);
     }
 
     /** Whether {@code part} is one of the hyphen- or space-separated parts of {@code whole}. */

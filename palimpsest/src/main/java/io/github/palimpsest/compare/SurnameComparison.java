@@ -24,7 +24,8 @@ import java.util.Objects;
  *   <li>{@code jaro-winkler ≥ high} (default 0.92);</li>
  *   <li>{@code phonetic}: Double Metaphone keys (primary or alternate) or NYSIIS keys agree (Smith and
  *       Smyth, Thomson and Thompson);</li>
- *   <li>{@code jaro-winkler ≥ medium} (default 0.80);</li>
+ *   <li>{@code jaro-winkler ≥ medium or one edit} (default 0.80): similar, or one keying error apart
+ *       (a short name's transposed or mistyped letter, which Jaro–Winkler scores low);</li>
  *   <li>{@code else};</li>
  *   <li>{@code missing} (neutral): either side has no surname, unless an alias surname of one matches
  *       the other's surname (then {@code alias or previous surname}) or a single name does (then
@@ -49,7 +50,7 @@ public final class SurnameComparison implements TermFrequencyComparison<Comparab
     static final int SIMILAR_HIGH = 4;
     /** Level index: phonetic keys agree. */
     static final int PHONETIC = 5;
-    /** Level index: Jaro–Winkler at or above the medium threshold. */
+    /** Level index: Jaro–Winkler at or above the medium threshold, or one keying error apart. */
     static final int SIMILAR_MEDIUM = 6;
     /** Level index: different. */
     static final int ELSE = 7;
@@ -72,7 +73,7 @@ public final class SurnameComparison implements TermFrequencyComparison<Comparab
                 ComparisonLevel.of("single name is this surname"),
                 ComparisonLevel.of("jaro-winkler ≥ " + high),
                 ComparisonLevel.of("phonetic"),
-                ComparisonLevel.of("jaro-winkler ≥ " + medium),
+                ComparisonLevel.of("jaro-winkler ≥ " + medium + " or one edit"),
                 ComparisonLevel.of("else"),
                 ComparisonLevel.neutral("missing"));
     }
@@ -138,7 +139,7 @@ public final class SurnameComparison implements TermFrequencyComparison<Comparab
                 || !left.surnameNysiis().isEmpty() && left.surnameNysiis().equals(right.surnameNysiis())) {
             return PHONETIC;
         }
-        return similarity >= medium ? SIMILAR_MEDIUM : ELSE;
+        return similarity >= medium || NameKeys.isOneKeyingError(a, b) ? SIMILAR_MEDIUM : ELSE;
     }
 
     @Override

@@ -81,6 +81,18 @@ class NameComparisonTest {
     }
 
     @Test
+    void oneKeyingErrorInAShortNameIsAtLeastMediumSimilarity() {
+        // Jaro–Winkler of these is 0.60 and 0 (letters pair only at their own place), phonetic keys differ
+        assertForename(ForenameComparison.SIMILAR_MEDIUM, named("Oks", "Oakes"), named("Osk", "Oakes"));
+        assertForename(ForenameComparison.SIMILAR_MEDIUM, named("Li", "Oakes"), named("Il", "Oakes"));
+        assertSurname(SurnameComparison.SIMILAR_MEDIUM, named("Ada", "Ubs"), named("Ada", "Usb"));
+        assertSurname(SurnameComparison.SIMILAR_MEDIUM, named("Ada", "Ok"), named("Ada", "Ko"));
+        // two errors, or a single letter against two, stay different
+        assertForename(ForenameComparison.ELSE, named("Ano", "Oakes"), named("Tia", "Oakes"));
+        assertSurname(SurnameComparison.ELSE, named("Ada", "Ki"), named("Ada", "Ib"));
+    }
+
+    @Test
     void forenamesThatSoundAlikeArePhonetic() {
         // Jaro-Winkler of these is below 0.92 but their Double Metaphone keys agree
         assertForename(ForenameComparison.PHONETIC, named("Kaytlin", "Oakes"), named("Caitlyn", "Oakes"));
