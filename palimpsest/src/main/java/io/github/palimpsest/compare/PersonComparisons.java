@@ -29,7 +29,7 @@ public final class PersonComparisons {
      * The default set, in this order: {@code forename}, {@code surname}, {@code middle_names}, {@code dob}, {@code sex},
      * {@code pnc_id}, {@code cro_number}, {@code ni_number}, {@code driving_licence},
      * {@code warrant_number}, {@code id_*} (every generic identifier type together), {@code phone},
-     * {@code email}, {@code postcode}, {@code address}. A field absent from the input is simply neutral
+     * {@code email}, {@code email_names}, {@code postcode}, {@code address}. A field absent from the input is simply neutral
      * in every pair and contributes nothing.
      */
     public static List<Comparison<ComparableRecord>> standard() {
@@ -85,6 +85,7 @@ public final class PersonComparisons {
         all.addAll(generic);
         all.add(ContactComparison.phone());
         all.add(ContactComparison.email());
+        all.add(EmailNameComparison.standard());
         all.add(PostcodeComparison.standard());
         all.add(AddressComparison.standard());
         return List.copyOf(all);
