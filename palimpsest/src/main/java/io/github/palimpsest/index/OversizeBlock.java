@@ -34,6 +34,12 @@ final class OversizeBlock {
     private int size;
     /** Split-key hash to the members carrying it. */
     private final PostingTable bySplitKey;
+    /**
+     * The same for the members that pair with all only: a record that does not pair with all finds only
+     * those, so it reads them alone (most members of a common name's block pair with all only the few without
+     * a date of birth or a full name).
+     */
+    private final PostingTable pairingBySplitKey;
     private int pairingWithAll;
 
     private OversizeBlock(IndexCore core, int rule, int[] members) {
@@ -41,6 +47,7 @@ final class OversizeBlock {
         this.rule = rule;
         this.blockingRule = core.config.blockingRules.get(rule);
         this.bySplitKey = new PostingTable(members.length * 4);
+        this.pairingBySplitKey = new PostingTable(16);
         Integer[] boxed = new Integer[members.length];
         for (int k = 0; k < members.length; k++) {
             boxed[k] = members[k];
@@ -84,16 +91,23 @@ final class OversizeBlock {
     }
 
     private void index(int slot, boolean add) {
+        boolean pairing = blockingRule.pairsWithAll(core.comparable(slot));
         for (long hash : core.splitHashes(slot)) {
             if (PreparedRecord.ruleOf(hash) == rule) {
                 if (add) {
                     bySplitKey.add(hash, slot);
+                    if (pairing) {
+                        pairingBySplitKey.add(hash, slot);
+                    }
                 } else {
                     bySplitKey.remove(hash, slot);
+                    if (pairing) {
+                        pairingBySplitKey.remove(hash, slot);
+                    }
                 }
             }
         }
-        if (blockingRule.pairsWithAll(core.comparable(slot))) {
+        if (pairing) {
             pairingWithAll += add ? 1 : -1;
         }
     }
@@ -113,9 +127,12 @@ final class OversizeBlock {
         return bySplitKey.count(splitHash);
     }
 
-    /** The members carrying a split-key hash (a new array, in no particular order). */
-    int[] splitMembers(long splitHash) {
-        return bySplitKey.members(splitHash);
+    /**
+     * The members carrying a split-key hash, or only those of them that pair with all (a new array, in no
+     * particular order).
+     */
+    int[] splitMembers(long splitHash, boolean onlyPairingWithAll) {
+        return (onlyPairingWithAll ? pairingBySplitKey : bySplitKey).members(splitHash);
     }
 
     /**

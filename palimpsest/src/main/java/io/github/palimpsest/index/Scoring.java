@@ -211,7 +211,7 @@ final class Scoring {
                 }
             }
             IntSet near = new IntSet(2 * core.config.windowSize);
-            boolean placed = split(p, ruleIndex, block, excludeSlot, maxBlockSize, near);
+            boolean placed = split(p, ruleIndex, block, excludedHere ? excludeSlot : -1, maxBlockSize, !withAll, near);
             IntSet window = new IntSet(2 * core.config.windowSize);
             block.window(orderingKey(rule, p.comparable), p.recordId(), excludeSlot, core.config.windowSize - 1,
                     window);
@@ -243,31 +243,28 @@ final class Scoring {
     /**
      * Adds the members of an oversize block that share one of the record's {@linkplain BlockingRule#splitKeys
      * split keys}, for each such key shared by at most {@code maxBlockSize} records (the record included), as
-     * the batch blocker splits the block; returns whether the record has a split key of the rule. Keys are
-     * compared by their 64-bit hashes ({@link PreparedRecord#splitHashes}), and each is one look-up in the
-     * block's sub-block postings: the cost is the record's split keys and the members of its sub-blocks,
-     * whatever the size of the block.
+     * the batch blocker splits the block, or only those of them that pair with all when {@code onlyPairing};
+     * returns whether the record has a split key of the rule. Keys are compared by their 64-bit hashes
+     * ({@link PreparedRecord#splitHashes}), and each is a look-up in the block's sub-block postings: the cost
+     * is the record's split keys and the members of its sub-blocks, whatever the size of the block.
+     *
+     * @param excludeSlot a member of the block to leave out (the record's old version), or -1
      */
     private boolean split(PreparedRecord p, int ruleIndex, OversizeBlock block, int excludeSlot, int maxBlockSize,
-            IntSet found) {
+            boolean onlyPairing, IntSet found) {
         long[] probeKeys = PreparedRecord.splitHashes(p.comparable, new int[] {ruleIndex},
                 core.config.blockingRules);
         for (long hash : probeKeys) {
-            // More than one over the maximum: too many whether or not the excluded record carries it.
             int count = block.splitCount(hash);
-            if (count == 0 || count > maxBlockSize) {
+            if (count > 0 && excludeSlot >= 0 && Arrays.binarySearch(core.splitHashes(excludeSlot), hash) >= 0) {
+                count--;
+            }
+            if (count == 0 || count + 1 > maxBlockSize) {
                 continue;
             }
-            int[] members = block.splitMembers(hash);
-            int n = 0;
-            for (int s : members) {
+            for (int s : block.splitMembers(hash, onlyPairing)) {
                 if (s != excludeSlot) {
-                    members[n++] = s;
-                }
-            }
-            if (n + 1 <= maxBlockSize) {
-                for (int k = 0; k < n; k++) {
-                    found.add(members[k]);
+                    found.add(s);
                 }
             }
         }
