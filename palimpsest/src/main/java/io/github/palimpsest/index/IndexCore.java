@@ -55,9 +55,9 @@ final class IndexCore {
     private SavedRecord[] pending;
     /**
      * Per slot: the split-key hashes of the record for every rule it has a blocking key of
-     * ({@link #splitHashes}) and its ordering keys ({@link #orderingKey}), computed on first need, so that
-     * splitting and windowing an oversize block compares hashes and strings instead of building every
-     * member's keys for every record added.
+     * ({@link #splitHashes}) and its ordering keys ({@link #orderingKey}), computed on first need: what an
+     * oversize block's look-up structure ({@link OversizeBlock}) sorts and posts its members by, computed once
+     * per record rather than once per block and look-up.
      */
     private BlockKeys[] blockKeys;
     /**

@@ -19,7 +19,8 @@ import java.util.List;
  * the batch blocker. A block that would exceed the maximum block size is not paired exhaustively: as the
  * batch blocker's sorted window does, the record is paired only with its {@code windowSize - 1} nearest
  * neighbours on either side in the rule's ordering-key order (ties by record id), and, as the batch splits
- * the block, with the members that share one of its split keys where at most the maximum block size do.
+ * the block, with the members that share one of its split keys where at most the maximum block size do. Both
+ * are read from the block's {@link OversizeBlock} structure, so their cost does not grow with the block.
  */
 final class Scoring {
     private final IndexCore core;
