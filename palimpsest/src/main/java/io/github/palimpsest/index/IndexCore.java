@@ -549,8 +549,7 @@ final class IndexCore {
     }
 
     int attach(PreparedRecord p) {
-        int slot = attach(p.recordId(), p.keyHashes, tokensOf(p), p);
-        return slot;
+        return attach(p.recordId(), p.keyHashes, tokensOf(p), p);
     }
 
     /** The search tokens of a record about to be added (null when the search is off). */
