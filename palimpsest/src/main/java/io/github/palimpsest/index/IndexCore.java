@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,11 +55,18 @@ final class IndexCore {
     private SavedRecord[] pending;
     /**
      * Per slot: the split-key hashes of the record for every rule it has a blocking key of
-     * ({@link #splitHashes}) and its ordering keys ({@link #orderingKey}), computed on first need, so that
-     * splitting and windowing an oversize block compares hashes and strings instead of building every
-     * member's keys for every record added.
+     * ({@link #splitHashes}) and its ordering keys ({@link #orderingKey}), computed on first need: what an
+     * oversize block's look-up structure ({@link OversizeBlock}) sorts and posts its members by, computed once
+     * per record rather than once per block and look-up.
      */
     private BlockKeys[] blockKeys;
+    /**
+     * The look-up structures of oversize blocks ({@link OversizeBlock}), by blocking-key hash: built the first
+     * time a look-up meets the block oversize (under either lock: a concurrent map, so two readers build it
+     * once), then kept as members come and go, and dropped when the block falls below half its maximum size.
+     * A loaded index builds them as it meets them, as it rebuilds records.
+     */
+    private final ConcurrentHashMap<Long, OversizeBlock> oversizeBlocks = new ConcurrentHashMap<>();
     int[] anchor;
     int[] next;
     int[][] edgeTo;
@@ -220,6 +228,25 @@ final class IndexCore {
             this.splitHashes = splitHashes;
             this.orderingKeys = orderingKeys;
         }
+    }
+
+    /**
+     * The look-up structure of the block of blocking-key hash {@code key}, built from its members on first
+     * need. Under the write lock, or the read lock: the map builds a block once however many readers ask,
+     * and no writer runs meanwhile.
+     */
+    OversizeBlock oversizeBlock(long key) {
+        OversizeBlock block = oversizeBlocks.get(key);
+        if (block == null) {
+            block = oversizeBlocks.computeIfAbsent(key,
+                    k -> OversizeBlock.of(this, PreparedRecord.ruleOf(k), postings.members(k)));
+        }
+        return block;
+    }
+
+    /** The largest block of rule {@code rule} paired in full: the smaller of the index's and the rule's. */
+    int maxBlockSize(int rule) {
+        return Math.min(config.maxBlockSize, config.blockingRules.get(rule).maxBlockSize());
     }
 
     /** The saved form of the record in a used slot, without rebuilding it. */
@@ -522,10 +549,7 @@ final class IndexCore {
     }
 
     int attach(PreparedRecord p) {
-        int slot = attach(p.recordId(), p.keyHashes, tokensOf(p));
-        records[slot] = p.record;
-        comparable[slot] = p.comparable;
-        return slot;
+        return attach(p.recordId(), p.keyHashes, tokensOf(p), p);
     }
 
     /** The search tokens of a record about to be added (null when the search is off). */
@@ -541,19 +565,28 @@ final class IndexCore {
         return config.search.tokenHashes(comparable(slot));
     }
 
-    private int attach(String recordId, long[] keys, long[] tokens) {
+    /** Attaches a record: {@code p} is the record when added, null when restored from its saved form. */
+    private int attach(String recordId, long[] keys, long[] tokens, PreparedRecord p) {
         int slot = freeCount > 0 ? freeSlots[--freeCount] : highWater++;
         if (slot == recordIds.length) {
             grow();
         }
         recordIds[slot] = recordId;
         keyHashes[slot] = keys;
+        if (p != null) {
+            records[slot] = p.record;
+            comparable[slot] = p.comparable;
+        }
         anchor[slot] = slot;
         next[slot] = slot;
         edgeCount[slot] = 0;
         slotOf.put(recordId, slot);
         for (long key : keys) {
             postings.add(key, slot);
+            OversizeBlock block = oversizeBlocks.isEmpty() ? null : oversizeBlocks.get(key);
+            if (block != null) {
+                block.add(slot);
+            }
         }
         if (tokenPostings != null) {
             for (long token : tokens) {
@@ -573,6 +606,13 @@ final class IndexCore {
         edgeCount[slot] = 0;
         for (long key : keyHashes[slot]) {
             postings.remove(key, slot);
+            OversizeBlock block = oversizeBlocks.isEmpty() ? null : oversizeBlocks.get(key);
+            if (block != null) {
+                block.remove(slot);
+                if (block.size() < maxBlockSize(PreparedRecord.ruleOf(key)) / 2) {
+                    oversizeBlocks.remove(key); // built again if the block grows oversize again
+                }
+            }
         }
         if (tokenPostings != null) {
             for (long token : tokensOf(slot)) {
@@ -658,7 +698,7 @@ final class IndexCore {
             if (recordId.isEmpty() || slotOf(recordId) >= 0) {
                 throw new IllegalArgumentException("record " + n + " has a blank or repeated record id");
             }
-            int slot = attach(recordId, keys[n], tokens == null ? null : tokens[n]);
+            int slot = attach(recordId, keys[n], tokens == null ? null : tokens[n], null);
             pending[slot] = saved[n];
         }
         for (int k = 0; k < linkLeft.length; k++) {

@@ -19,7 +19,8 @@ import java.util.List;
  * the batch blocker. A block that would exceed the maximum block size is not paired exhaustively: as the
  * batch blocker's sorted window does, the record is paired only with its {@code windowSize - 1} nearest
  * neighbours on either side in the rule's ordering-key order (ties by record id), and, as the batch splits
- * the block, with the members that share one of its split keys where at most the maximum block size do.
+ * the block, with the members that share one of its split keys where at most the maximum block size do. Both
+ * are read from the block's {@link OversizeBlock} structure, so their cost does not grow with the block.
  */
 final class Scoring {
     private final IndexCore core;
@@ -175,150 +176,100 @@ final class Scoring {
     int[] candidates(PreparedRecord p, int excludeSlot) {
         IntSet found = new IntSet(64);
         for (int k = 0; k < p.keyHashes.length; k++) {
-            int[] block = core.postings.members(p.keyHashes[k]);
-            if (block.length == 0) {
+            long key = p.keyHashes[k];
+            int count = core.postings.count(key);
+            if (count == 0) {
                 continue;
             }
-            int others = 0;
-            for (int s : block) {
-                if (s != excludeSlot) {
-                    others++;
-                }
+            boolean excludedHere = excludeSlot >= 0 && carries(core.keyHashes[excludeSlot], key);
+            int others = count - (excludedHere ? 1 : 0);
+            if (others == 0) {
+                continue;
             }
-            BlockingRule<ComparableRecord> rule = core.config.blockingRules.get(p.keyRules[k]);
+            int ruleIndex = p.keyRules[k];
+            BlockingRule<ComparableRecord> rule = core.config.blockingRules.get(ruleIndex);
             // As the batch blocker: a record that does not pair with all pairs only with those that do.
             boolean withAll = rule.pairsWithAll(p.comparable);
-            if (others + 1 <= Math.min(core.config.maxBlockSize, rule.maxBlockSize())) {
-                for (int s : block) {
+            int maxBlockSize = core.maxBlockSize(ruleIndex);
+            if (others + 1 <= maxBlockSize) {
+                for (int s : core.postings.members(key)) {
                     if (s != excludeSlot && (withAll || rule.pairsWithAll(core.comparable(s)))) {
                         found.add(s);
                     }
                 }
-            } else {
+                continue;
+            }
+            // Oversize: the sub-blocks and the window are read from the block's look-up structure, which gives
+            // what the batch takes over the whole block (the window and the sub-blocks), filtered after.
+            OversizeBlock block = core.oversizeBlock(key);
+            if (!withAll) {
                 // Only members that pair with all can be found for a record that does not: a block without
                 // one finds nothing (most records of a common name's block have a name and a date of birth).
-                int[] pairing = null;
-                if (!withAll) {
-                    pairing = pairingWithAll(rule, block, excludeSlot);
-                    if (pairing.length == 0) {
-                        continue;
-                    }
+                int pairing = block.pairingWithAll()
+                        - (excludedHere && rule.pairsWithAll(core.comparable(excludeSlot)) ? 1 : 0);
+                if (pairing == 0) {
+                    continue;
                 }
-                // The window and the sub-blocks are taken over the whole block, as the batch takes them,
-                // and filtered after.
-                IntSet near = new IntSet(2 * core.config.windowSize);
-                boolean placed = split(p, p.keyRules[k], block, excludeSlot,
-                        Math.min(core.config.maxBlockSize, rule.maxBlockSize()), pairing, near);
-                IntSet window = new IntSet(2 * core.config.windowSize);
-                window(p, p.keyRules[k], rule, block, excludeSlot, window);
-                for (int s : window.toArray()) {
-                    // As the batch: the window pairs only where one of the two has no split key.
-                    if (!placed || !hasSplitKey(p.keyRules[k], s)) {
-                        near.add(s);
-                    }
+            }
+            IntSet near = new IntSet(2 * core.config.windowSize);
+            boolean placed = split(p, ruleIndex, block, excludedHere ? excludeSlot : -1, maxBlockSize, !withAll, near);
+            IntSet window = new IntSet(2 * core.config.windowSize);
+            block.window(orderingKey(rule, p.comparable), p.recordId(), excludeSlot, core.config.windowSize - 1,
+                    window);
+            for (int s : window.toArray()) {
+                // As the batch: the window pairs only where one of the two has no split key.
+                if (!placed || !hasSplitKey(ruleIndex, s)) {
+                    near.add(s);
                 }
-                for (int s : near.toArray()) {
-                    if (withAll || rule.pairsWithAll(core.comparable(s))) {
-                        found.add(s);
-                    }
+            }
+            for (int s : near.toArray()) {
+                if (withAll || rule.pairsWithAll(core.comparable(s))) {
+                    found.add(s);
                 }
             }
         }
         return found.toArray();
     }
 
-    /**
-     * The members of an oversize block that share one of the record's {@linkplain BlockingRule#splitKeys
-     * split keys}, for each such key shared by at most {@code maxBlockSize} records (the record included), as
-     * the batch blocker splits the block. Keys are compared by their 64-bit hashes
-     * ({@link PreparedRecord#splitHashes}), the members' cached in the core: a block of n members costs n
-     * merges of two short sorted arrays, not n records' split keys built as strings.
-     */
-    private boolean split(PreparedRecord p, int ruleIndex, int[] block, int excludeSlot, int maxBlockSize,
-            int[] pairing, IntSet found) {
-        long[] probeKeys = PreparedRecord.splitHashes(p.comparable, new int[] {ruleIndex},
-                core.config.blockingRules);
-        if (probeKeys.length == 0) {
-            return false;
-        }
-        if (pairing != null) {
-            // The caller keeps only the members that pair with all: a sub-block by a key none of them
-            // carries gives it nothing, so only the keys one of them shares with the record are counted.
-            probeKeys = sharedWithAny(probeKeys, pairing);
-            if (probeKeys.length == 0) {
+    /** Whether a slot's key hashes hold {@code key}. */
+    private static boolean carries(long[] keyHashes, long key) {
+        for (long k : keyHashes) {
+            if (k == key) {
                 return true;
             }
         }
-        IntSet[] members = new IntSet[probeKeys.length];
-        for (int s : block) {
-            if (s == excludeSlot) {
+        return false;
+    }
+
+    /**
+     * Adds the members of an oversize block that share one of the record's {@linkplain BlockingRule#splitKeys
+     * split keys}, for each such key shared by at most {@code maxBlockSize} records (the record included), as
+     * the batch blocker splits the block, or only those of them that pair with all when {@code onlyPairing};
+     * returns whether the record has a split key of the rule. Keys are compared by their 64-bit hashes
+     * ({@link PreparedRecord#splitHashes}), and each is a look-up in the block's sub-block postings: the cost
+     * is the record's split keys and the members of its sub-blocks, whatever the size of the block.
+     *
+     * @param excludeSlot a member of the block to leave out (the record's old version), or -1
+     */
+    private boolean split(PreparedRecord p, int ruleIndex, OversizeBlock block, int excludeSlot, int maxBlockSize,
+            boolean onlyPairing, IntSet found) {
+        long[] probeKeys = PreparedRecord.splitHashes(p.comparable, new int[] {ruleIndex},
+                core.config.blockingRules);
+        for (long hash : probeKeys) {
+            int count = block.splitCount(hash);
+            if (count > 0 && excludeSlot >= 0 && Arrays.binarySearch(core.splitHashes(excludeSlot), hash) >= 0) {
+                count--;
+            }
+            if (count == 0 || count + 1 > maxBlockSize) {
                 continue;
             }
-            long[] theirs = core.splitHashes(s);
-            // Both ascending: a merge finds the keys they share.
-            for (int i = 0, j = 0; i < probeKeys.length && j < theirs.length; ) {
-                if (probeKeys[i] < theirs[j]) {
-                    i++;
-                } else if (probeKeys[i] > theirs[j]) {
-                    j++;
-                } else {
-                    if (members[i] == null) {
-                        members[i] = new IntSet(8);
-                    }
-                    members[i].add(s);
-                    i++;
-                    j++;
+            for (int s : block.splitMembers(hash, onlyPairing)) {
+                if (s != excludeSlot) {
+                    found.add(s);
                 }
             }
         }
-        for (IntSet sub : members) {
-            if (sub != null && sub.size() + 1 <= maxBlockSize) {
-                for (int k = 0; k < sub.size(); k++) {
-                    found.add(sub.get(k));
-                }
-            }
-        }
-        return true;
-    }
-
-    /** The members of a block, but {@code excludeSlot}, that pair with all ({@link BlockingRule#pairsWithAll}). */
-    private int[] pairingWithAll(BlockingRule<ComparableRecord> rule, int[] block, int excludeSlot) {
-        int[] pairing = new int[block.length];
-        int n = 0;
-        for (int s : block) {
-            if (s != excludeSlot && rule.pairsWithAll(core.comparable(s))) {
-                pairing[n++] = s;
-            }
-        }
-        return Arrays.copyOf(pairing, n);
-    }
-
-    /** The keys of {@code keys} (ascending) that the split-key hashes of one of {@code slots} hold. */
-    private long[] sharedWithAny(long[] keys, int[] slots) {
-        boolean[] shared = new boolean[keys.length];
-        int n = 0;
-        for (int s : slots) {
-            long[] theirs = core.splitHashes(s);
-            for (int i = 0, j = 0; i < keys.length && j < theirs.length; ) {
-                if (keys[i] < theirs[j]) {
-                    i++;
-                } else if (keys[i] > theirs[j]) {
-                    j++;
-                } else {
-                    n += shared[i] ? 0 : 1;
-                    shared[i] = true;
-                    i++;
-                    j++;
-                }
-            }
-        }
-        long[] kept = new long[n];
-        for (int i = 0, k = 0; i < keys.length; i++) {
-            if (shared[i]) {
-                kept[k++] = keys[i];
-            }
-        }
-        return kept;
+        return probeKeys.length > 0;
     }
 
     /** Whether the record in {@code slot} has a split key of rule {@code ruleIndex} (its cached hashes). */
@@ -329,79 +280,6 @@ final class Scoring {
             }
         }
         return false;
-    }
-
-    /** The sorted-neighbourhood window of an oversize block: the nearest neighbours in ordering-key order. */
-    private void window(PreparedRecord p, int ruleIndex, BlockingRule<ComparableRecord> rule, int[] block,
-            int excludeSlot, IntSet found) {
-        String probeKey = orderingKey(rule, p.comparable);
-        String probeId = p.recordId();
-        int[] below = new int[block.length];
-        String[] belowKeys = new String[block.length];
-        int[] above = new int[block.length];
-        String[] aboveKeys = new String[block.length];
-        int b = 0;
-        int a = 0;
-        for (int s : block) {
-            if (s == excludeSlot) {
-                continue;
-            }
-            String key = core.orderingKey(s, ruleIndex);
-            int order = key.compareTo(probeKey);
-            if (order == 0) {
-                order = core.recordId(s).compareTo(probeId);
-            }
-            if (order < 0) {
-                below[b] = s;
-                belowKeys[b++] = key;
-            } else {
-                above[a] = s;
-                aboveKeys[a++] = key;
-            }
-        }
-        int reach = core.config.windowSize - 1;
-        for (int s : nearest(below, belowKeys, b, reach, true)) {
-            found.add(s);
-        }
-        for (int s : nearest(above, aboveKeys, a, reach, false)) {
-            found.add(s);
-        }
-    }
-
-    /**
-     * The {@code reach} entries nearest the probe, nearest first: the largest (key, record id) below it, or
-     * the smallest at or above it. A selection into a small sorted array, so a block of n records costs n
-     * comparisons (and a few insertions), not a sort of the whole block.
-     */
-    private int[] nearest(int[] slots, String[] keys, int n, int reach, boolean largest) {
-        int k = Math.min(reach, n);
-        int[] best = new int[k];
-        int size = 0;
-        for (int i = 0; i < n; i++) {
-            if (size == k && !nearer(slots, keys, i, best[k - 1], largest)) {
-                continue;
-            }
-            int position = size == k ? k - 1 : size++;
-            while (position > 0 && nearer(slots, keys, i, best[position - 1], largest)) {
-                best[position] = best[position - 1];
-                position--;
-            }
-            best[position] = i;
-        }
-        int[] chosen = new int[k];
-        for (int i = 0; i < k; i++) {
-            chosen[i] = slots[best[i]];
-        }
-        return chosen;
-    }
-
-    /** Whether entry i is nearer the probe than entry j: by ordering key, then record id (a total order). */
-    private boolean nearer(int[] slots, String[] keys, int i, int j, boolean largest) {
-        int order = keys[i].compareTo(keys[j]);
-        if (order == 0) {
-            order = core.recordId(slots[i]).compareTo(core.recordId(slots[j]));
-        }
-        return largest ? order > 0 : order < 0;
     }
 
     private static String orderingKey(BlockingRule<ComparableRecord> rule, ComparableRecord record) {
