@@ -233,8 +233,12 @@ public final class PersonKind implements RecordKind<ComparableRecord> {
         }
     }
 
-    /** Symbols of the trigram tokens kept in {@link #TRIGRAM_TOKENS}: letters, the two ends, and name punctuation. */
-    private static final String TRIGRAM_SYMBOLS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ^$ -'.";
+    /**
+     * Symbols of the trigram tokens kept in {@link #TRIGRAM_TOKENS}: the letters of folded names (lower case,
+     * {@link io.github.palimpsest.normalise.Names#fold}), the two ends, and name punctuation. Any other
+     * symbol (a digit, a letter left in upper case) still gives its token, only made afresh each time.
+     */
+    private static final String TRIGRAM_SYMBOLS = "abcdefghijklmnopqrstuvwxyz^$ -'.";
     /**
      * The token {@code "n" + trigram} of each trigram over {@link #TRIGRAM_SYMBOLS}, made on first use: a
      * million names' trigrams otherwise made ten million short-lived strings. Filled racily, which is safe:
