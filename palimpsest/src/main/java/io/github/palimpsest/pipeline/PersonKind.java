@@ -121,7 +121,7 @@ public final class PersonKind implements RecordKind<ComparableRecord> {
         int n = run.recordCount();
         MatchModel anchored = CountedU.withCountedU(
                 Anchors.withAnchoredM(trained, comparisons, run.records(), run.candidates(), levels,
-                        run.levelsSeen()),
+                        run.levelsSeen(), run.anchors()),
                 comparisons, run.candidates().report(), blockingRules(), run.records(), run.candidates(), levels,
                 COUNTED_U_PSEUDO_COUNT);
         if (!householdClass) {
