@@ -297,24 +297,29 @@ final class RuleBlocks {
 
     /** The high 32 bits of the 64-bit hash of each of the record's distinct split keys. */
     private static <R> long[] splitHashes(BlockingRule<R> rule, R record) {
-        long[][] hashes = {NO_HASHES};
-        int[] count = {0};
-        rule.splitKeys(record, key -> {
-            if (key == null || key.isEmpty()) {
-                return;
-            }
-            long hash = KeyBuffer.hash64(key) & 0xFFFFFFFF00000000L;
-            for (int i = 0; i < count[0]; i++) {
-                if (hashes[0][i] == hash) {
+        SplitHashes hashes = new SplitHashes();
+        rule.splitKeys(record, hashes);
+        return hashes.count == hashes.hashes.length ? hashes.hashes : Arrays.copyOf(hashes.hashes, hashes.count);
+    }
+
+    /** Collects the distinct high 32 bits of the 64-bit hashes of one record's split keys. */
+    private static final class SplitHashes extends KeyText.Hashing {
+        private long[] hashes = NO_HASHES;
+        private int count;
+
+        @Override
+        void acceptHash(long hash64) {
+            long hash = hash64 & 0xFFFFFFFF00000000L;
+            for (int i = 0; i < count; i++) {
+                if (hashes[i] == hash) {
                     return; // a key emitted twice
                 }
             }
-            if (count[0] == hashes[0].length) {
-                hashes[0] = Arrays.copyOf(hashes[0], Math.max(4, count[0] * 2));
+            if (count == hashes.length) {
+                hashes = Arrays.copyOf(hashes, Math.max(4, count * 2));
             }
-            hashes[0][count[0]++] = hash;
-        });
-        return count[0] == hashes[0].length ? hashes[0] : Arrays.copyOf(hashes[0], count[0]);
+            hashes[count++] = hash;
+        }
     }
 
     private static int countPairingWithAll(BitSet withAll, long[] entries, int start, int end, long recordMask) {
