@@ -224,17 +224,32 @@ public final class HouseholdClass {
         // A pair outside the class has top = max(logMatch, 0), so one of its two exponentials is exp(0) = 1 and
         // the other, exp(-|logMatch|), is the same in every iteration: taken once here, the same bits as before.
         double[] otherExp = new double[pairs];
+        // For a pair in the class, top = max(logMatch, logHousehold, 0) changes with every iteration, but
+        // whichever of the three it is makes its own exponential exp(0) = 1, and where it is logMatch or 0 a
+        // second one is exp(-logMatch) or exp(logMatch), which do not change: taken once here per eligible
+        // pair (by row), the same bits as taken in each iteration. Each iteration then takes one
+        // exponential per pair, or two where top is logHousehold, instead of three.
+        int eligibleCount = chunkFirstRow[chunks];
+        double[] expMatch = new double[eligibleCount];
+        double[] expMinusMatch = new double[eligibleCount];
+        double[] tfStart = new double[eligibleCount];
+        double[] logHouseholdOf = new double[eligibleCount];
         parallel.chunks(chunks, chunk -> {
-            int row = chunkFirstRow[chunk] * c;
+            int e = chunkFirstRow[chunk];
+            int row = e * c;
             for (int p = chunk * CHUNK, end = Math.min(pairs, p + CHUNK); p < end; p++) {
+                double logMatch = (weights[p] - priorWeight) * LN2;
                 if (!eligible[p]) {
-                    double logMatch = (weights[p] - priorWeight) * LN2;
                     double top = Math.max(logMatch, 0);
                     otherExp[p] = logMatch >= top ? Math.exp(-top) : Math.exp(logMatch - top);
                 } else {
                     for (int k = 0; k < c; k++) {
                         rows[row++] = (char) (offset[k] + levels[k][p]);
                     }
+                    tfStart[e] = termFrequencyBits[p] * LN2;
+                    expMatch[e] = Math.exp(logMatch);
+                    expMinusMatch[e] = Math.exp(-logMatch);
+                    e++;
                 }
             }
         });
@@ -251,7 +266,17 @@ public final class HouseholdClass {
                 Arrays.fill(chunkCounts, base, base + cells, 0);
                 double sumMatch = 0;
                 double sumHousehold = 0;
+                // Each eligible pair's log-ratio of the class first, in a pass of their own: the sums of
+                // different pairs do not wait on each other, as they would between the exponentials.
+                for (int e = chunkFirstRow[chunk], last = chunkFirstRow[chunk + 1], row = e * c; e < last; e++) {
+                    double logHousehold = tfStart[e];
+                    for (int k = 0; k < c; k++) {
+                        logHousehold += flatRatio[rows[row++]];
+                    }
+                    logHouseholdOf[e] = logHousehold;
+                }
                 int row = chunkFirstRow[chunk] * c;
+                int e = chunkFirstRow[chunk];
                 for (int p = chunk * CHUNK, end = Math.min(pairs, p + CHUNK); p < end; p++) {
                     if (!eligible[p]) {
                         double m;
@@ -267,14 +292,29 @@ public final class HouseholdClass {
                         continue;
                     }
                     double logMatch = (weights[p] - priorWeight) * LN2;
-                    double logHousehold = termFrequencyBits[p] * LN2;
-                    for (int k = 0; k < c; k++) {
-                        logHousehold += flatRatio[rows[row + k]];
-                    }
+                    double logHousehold = logHouseholdOf[e];
                     double top = Math.max(Math.max(logMatch, logHousehold), 0);
-                    double m = sm * Math.exp(logMatch - top);
-                    double r = sh * Math.exp(logHousehold - top);
-                    double s = ss * Math.exp(-top);
+                    double m;
+                    double r;
+                    double s;
+                    if (top == 0) { // +0.0: logMatch - top is logMatch, and -top is -0.0
+                        m = sm * expMatch[e];
+                        r = sh * Math.exp(logHousehold - top);
+                        s = ss; // exp(-0.0) = 1
+                    } else if (top == logMatch) {
+                        m = sm; // exp(0) = 1
+                        r = sh * Math.exp(logHousehold - top);
+                        s = ss * expMinusMatch[e];
+                    } else if (top == logHousehold) {
+                        m = sm * Math.exp(logMatch - top);
+                        r = sh; // exp(0) = 1
+                        s = ss * Math.exp(-top);
+                    } else { // not a number: as it comes
+                        m = sm * Math.exp(logMatch - top);
+                        r = sh * Math.exp(logHousehold - top);
+                        s = ss * Math.exp(-top);
+                    }
+                    e++;
                     double sum = m + r + s;
                     sumMatch += m / sum;
                     if (r > 0) {
