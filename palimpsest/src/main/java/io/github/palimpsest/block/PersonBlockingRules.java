@@ -5,6 +5,7 @@ import io.github.palimpsest.compare.ContactComparison;
 import io.github.palimpsest.compare.GenericIdentifierComparison;
 import io.github.palimpsest.compare.IdentifierComparison;
 import io.github.palimpsest.normalise.PhoneticKeys;
+import io.github.palimpsest.pipeline.KeyText;
 import io.github.palimpsest.pipeline.LibraryAccess;
 import io.github.palimpsest.record.ComparableRecord;
 import java.util.ArrayList;
@@ -161,13 +162,18 @@ public final class PersonBlockingRules {
      */
     private static void identitySplitKeys(ComparableRecord r, Consumer<String> keys) {
         if (r.dateOfBirth() != 0) {
-            String prefix = "y" + r.birthYear();
-            keys.accept(prefix + "m" + r.dateOfBirth() / 100 % 100);
-            keys.accept(prefix + "d" + r.dateOfBirth() % 100);
+            StringBuilder key = KeyText.start(keys);
+            key.append('y').append(r.birthYear()).append('m').append(r.dateOfBirth() / 100 % 100);
+            KeyText.accept(keys, key);
+            key = KeyText.start(keys);
+            key.append('y').append(r.birthYear()).append('d').append(r.dateOfBirth() % 100);
+            KeyText.accept(keys, key);
         }
         if (!r.forename().isEmpty() && !r.surnamePhonetic().isEmpty()) {
             // The record's own surname key only: computed for every member of an oversize block.
-            keys.accept("s" + r.surnamePhonetic() + "|" + r.forename().charAt(0));
+            StringBuilder key = KeyText.start(keys);
+            key.append('s').append(r.surnamePhonetic()).append('|').append(r.forename().charAt(0));
+            KeyText.accept(keys, key);
         }
     }
 
@@ -195,24 +201,31 @@ public final class PersonBlockingRules {
         String forename = r.isForenameInitial() ? "" : r.forenamePhonetic();
         String surname = r.surnamePhonetic();
         if (!forename.isEmpty() && !surname.isEmpty() && !forename.equals(surname)) {
-            keys.accept(surname.compareTo(forename) < 0 ? surname + "&" + forename : forename + "&" + surname);
+            both(keys, surname, forename);
         }
         List<String> places = places(r);
-        String decade = r.dateOfBirth() == 0 ? "" : Integer.toString(r.birthYear() / 10);
         // Each key with the other name's initial: a nickname or a typo in the other name (Willie / William).
         if (!surname.isEmpty() && !r.forename().isEmpty()) {
-            keys.accept(surname + "^" + r.forename().charAt(0));
+            StringBuilder key = KeyText.start(keys);
+            key.append(surname).append('^').append(r.forename().charAt(0));
+            KeyText.accept(keys, key);
         }
         if (!forename.isEmpty() && !r.surname().isEmpty()) {
-            keys.accept(forename + "^^" + r.surname().charAt(0));
+            StringBuilder key = KeyText.start(keys);
+            key.append(forename).append("^^").append(r.surname().charAt(0));
+            KeyText.accept(keys, key);
         }
-        for (String key : new String[] {forename, surname}) {
-            if (!key.isEmpty()) {
-                if (!decade.isEmpty()) {
-                    keys.accept(key + "@" + decade);
+        for (String name : new String[] {forename, surname}) {
+            if (!name.isEmpty()) {
+                if (r.dateOfBirth() != 0) {
+                    StringBuilder key = KeyText.start(keys);
+                    key.append(name).append('@').append(r.birthYear() / 10);
+                    KeyText.accept(keys, key);
                 }
                 for (String place : places) {
-                    keys.accept(key + "#" + place);
+                    StringBuilder key = KeyText.start(keys);
+                    key.append(name).append('#').append(place);
+                    KeyText.accept(keys, key);
                 }
             }
         }
@@ -230,8 +243,19 @@ public final class PersonBlockingRules {
         String forename = r.isForenameInitial() ? "" : r.forenamePhonetic();
         String surname = r.surnamePhonetic();
         if (!forename.isEmpty() && !surname.isEmpty() && !forename.equals(surname)) {
-            keys.accept(surname.compareTo(forename) < 0 ? surname + "&" + forename : forename + "&" + surname);
+            both(keys, surname, forename);
         }
+    }
+
+    /** The key of two names in either order: the smaller, {@code &}, the larger. */
+    private static void both(Consumer<String> keys, String surname, String forename) {
+        StringBuilder key = KeyText.start(keys);
+        if (surname.compareTo(forename) < 0) {
+            key.append(surname).append('&').append(forename);
+        } else {
+            key.append(forename).append('&').append(surname);
+        }
+        KeyText.accept(keys, key);
     }
 
     /** The second keys of a common full name's block: the record's places ({@link #places}). */
@@ -268,7 +292,13 @@ public final class PersonBlockingRules {
         if (!r.forename().isEmpty() && !r.isForenameInitial() && !r.surname().isEmpty()) {
             String f = r.forename();
             String s = r.surname();
-            keys.accept(f.compareTo(s) <= 0 ? f + '|' + s : s + '|' + f);
+            StringBuilder key = KeyText.start(keys);
+            if (f.compareTo(s) <= 0) {
+                key.append(f).append('|').append(s);
+            } else {
+                key.append(s).append('|').append(f);
+            }
+            KeyText.accept(keys, key);
         }
     }
 
@@ -304,7 +334,9 @@ public final class PersonBlockingRules {
         if (value.isEmpty()) {
             return;
         }
-        keys.accept(prefix + value);
+        StringBuilder whole = KeyText.start(keys);
+        whole.append(prefix).append(value);
+        KeyText.accept(keys, whole);
         if (value.length() < MIN_NEIGHBOURHOOD_LENGTH) {
             return;
         }
@@ -313,7 +345,9 @@ public final class PersonBlockingRules {
                 continue; // deleting either of two equal neighbours gives the same string
             }
             // No marker on the deletions: a value one character shorter must meet them as it is.
-            keys.accept(prefix + value.substring(0, i) + value.substring(i + 1));
+            StringBuilder key = KeyText.start(keys);
+            key.append(prefix).append(value, 0, i).append(value, i + 1, value.length());
+            KeyText.accept(keys, key);
         }
     }
 
@@ -341,10 +375,12 @@ public final class PersonBlockingRules {
             // pair (day and month swapped). A year-wide block would grow with the pool.
             String[] suffixes = {prefix + "m" + month, prefix + "d" + day,
                     prefix + "p" + Math.min(day, month) + "-" + Math.max(day, month)};
-            surnameKeys(r, key -> {
-                if (!key.isEmpty()) {
+            surnameKeys(r, surname -> {
+                if (!surname.isEmpty()) {
                     for (String suffix : suffixes) {
-                        keys.accept(key + suffix);
+                        StringBuilder key = KeyText.start(keys);
+                        key.append(surname).append(suffix);
+                        KeyText.accept(keys, key);
                     }
                 }
             });
@@ -353,7 +389,9 @@ public final class PersonBlockingRules {
 
     private static void surnameNysiisDayOfYear(ComparableRecord r, Consumer<String> keys) {
         if (r.dateOfBirth() != 0 && !r.surnameNysiis().isEmpty() && !r.forename().isEmpty()) {
-            keys.accept(r.surnameNysiis() + '|' + r.forename().charAt(0) + r.dateOfBirth() % 10_000);
+            StringBuilder key = KeyText.start(keys);
+            key.append(r.surnameNysiis()).append('|').append(r.forename().charAt(0)).append(r.dateOfBirth() % 10_000);
+            KeyText.accept(keys, key);
         }
     }
 
@@ -365,12 +403,15 @@ public final class PersonBlockingRules {
         if (r.dateOfBirth() == 0) {
             return;
         }
-        String dob = "|" + r.dateOfBirth();
         if (!r.forenamePhonetic().isEmpty()) {
-            keys.accept(r.forenamePhonetic() + dob);
+            StringBuilder key = KeyText.start(keys);
+            key.append(r.forenamePhonetic()).append('|').append(r.dateOfBirth());
+            KeyText.accept(keys, key);
         }
         if (!r.surnamePhonetic().isEmpty() && !r.surnamePhonetic().equals(r.forenamePhonetic())) {
-            keys.accept(r.surnamePhonetic() + dob);
+            StringBuilder key = KeyText.start(keys);
+            key.append(r.surnamePhonetic()).append('|').append(r.dateOfBirth());
+            KeyText.accept(keys, key);
         }
     }
 
@@ -381,7 +422,9 @@ public final class PersonBlockingRules {
         }
         char f = r.forename().charAt(0);
         char s = r.surname().charAt(0);
-        keys.accept(String.valueOf(f < s ? f : s) + (f < s ? s : f) + '|' + r.dateOfBirth());
+        StringBuilder key = KeyText.start(keys);
+        key.append(f < s ? f : s).append(f < s ? s : f).append('|').append(r.dateOfBirth());
+        KeyText.accept(keys, key);
     }
 
     /**
@@ -392,11 +435,18 @@ public final class PersonBlockingRules {
         if (r.forenamePhonetic().isEmpty()) {
             return;
         }
-        String forename = r.forenamePhonetic() + '|';
+        String forename = r.forenamePhonetic();
         String area = postcodeArea(r);
         if (!area.isEmpty()) {
-            String suffix = "|" + area;
-            surnameKeys(r, key -> keys.accept(key.isEmpty() ? "" : forename + key + suffix));
+            surnameKeys(r, surname -> {
+                if (surname.isEmpty()) {
+                    keys.accept("");
+                    return;
+                }
+                StringBuilder key = KeyText.start(keys);
+                key.append(forename).append('|').append(surname).append('|').append(area);
+                KeyText.accept(keys, key);
+            });
         }
     }
 
@@ -410,7 +460,9 @@ public final class PersonBlockingRules {
 
     private static void dobPostcode(ComparableRecord r, Consumer<String> keys) {
         if (r.dateOfBirth() != 0 && !r.postcode().isEmpty()) {
-            keys.accept(r.dateOfBirth() + "|" + r.postcode());
+            StringBuilder key = KeyText.start(keys);
+            key.append(r.dateOfBirth()).append('|').append(r.postcode());
+            KeyText.accept(keys, key);
         }
     }
 
@@ -420,7 +472,9 @@ public final class PersonBlockingRules {
         }
         for (String token : r.addressTokens()) {
             if (isNumber(token)) {
-                keys.accept(r.dateOfBirth() + "|" + token);
+                StringBuilder key = KeyText.start(keys);
+                key.append(r.dateOfBirth()).append('|').append(token);
+                KeyText.accept(keys, key);
             }
         }
     }
@@ -431,14 +485,18 @@ public final class PersonBlockingRules {
         }
         for (String token : r.addressTokens()) {
             if (isNumber(token)) {
-                keys.accept(r.postcode() + '|' + token);
+                StringBuilder key = KeyText.start(keys);
+                key.append(r.postcode()).append('|').append(token);
+                KeyText.accept(keys, key);
             }
         }
     }
 
     private static void postcodeInitial(ComparableRecord r, Consumer<String> keys) {
         if (!r.postcode().isEmpty() && !r.forename().isEmpty()) {
-            keys.accept(r.postcode() + '|' + r.forename().charAt(0));
+            StringBuilder key = KeyText.start(keys);
+            key.append(r.postcode()).append('|').append(r.forename().charAt(0));
+            KeyText.accept(keys, key);
         }
     }
 

@@ -38,10 +38,12 @@ public final class Anchors {
      * @param levels the level of each candidate pair, per comparison: {@code levels[c][k]}
      * @param seen   whether some candidate pair takes each level, {@code seen[c][l]}: a level none takes keeps
      *               no more m than u ({@link ModelTrainer#withoutUnseenEvidence})
+     * @param anchor whether each candidate pair shares a strong identifier ({@link #sharesStrongIdentifier}),
+     *               {@code anchor[k]}: found once while the pairs were compared
      */
     public static MatchModel withAnchoredM(MatchModel trained, List<Comparison<ComparableRecord>> comparisons,
                                     List<ComparableRecord> comparable, Candidates candidates, byte[][] levels,
-                                    boolean[][] seen) {
+                                    boolean[][] seen, boolean[] anchor) {
         int comparisonCount = comparisons.size();
         double[][] counts = new double[comparisonCount][];
         for (int c = 0; c < comparisonCount; c++) {
@@ -50,8 +52,8 @@ public final class Anchors {
         int anchors = 0;
         int[] vector = new int[comparisonCount];
         for (int k = 0; k < candidates.size(); k++) {
-            long pair = candidates.pair(k);
-            if (sharesStrongIdentifier(comparable.get(CandidatePairs.left(pair)), comparable.get(CandidatePairs.right(pair)))) {
+            if (anchor[k]) {
+                long pair = candidates.pair(k);
                 anchors++;
                 for (int c = 0; c < comparisonCount; c++) {
                     vector[c] = levels[c][k];

@@ -8,6 +8,7 @@ import io.github.palimpsest.block.BlockingReport.RuleSummary;
 import io.github.palimpsest.block.BlockingReport;
 import io.github.palimpsest.block.BlockingRule;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.RandomAccess;
 import org.slf4j.Logger;
@@ -96,16 +97,28 @@ public final class Blocker<R> {
             checkNotNull(indexed.get(i), "record %s is null", i);
         }
         long started = System.nanoTime();
+        // The union grows rule by rule in two buffers used in turn, each a little larger than it needs to
+        // be, rather than in a fresh array per rule: at a million records the rules' unions otherwise
+        // allocated some twenty arrays of millions of pairs.
         long[] union = new long[0];
+        int unionLength = 0;
+        long[] spare = new long[0];
         List<RuleSummary> summaries = new ArrayList<>();
         List<OversizeBlock> oversize = new ArrayList<>();
         for (BlockingRule<R> rule : rules) {
             long ruleStarted = System.nanoTime();
             int ruleMaxBlockSize = Math.min(maxBlockSize, rule.maxBlockSize());
             RuleBlocks blocks = RuleBlocks.build(rule, indexed, ruleMaxBlockSize, windowSize, parallel);
-            int before = union.length;
-            union = LongArrays.union(union, blocks.pairs);
-            long newPairs = union.length - before;
+            int before = unionLength;
+            int most = LongArrays.checkedTotal(unionLength, blocks.pairs.length);
+            if (spare.length < most) {
+                spare = new long[(int) Math.min(LongArrays.MAX_LENGTH, most + (long) most / 2)];
+            }
+            unionLength = LongArrays.unionInto(union, unionLength, blocks.pairs, spare);
+            long[] swap = union;
+            union = spare;
+            spare = swap;
+            long newPairs = unionLength - before;
             summaries.add(new RuleSummary(blocks.name, blocks.recordsWithKey, blocks.blocks, blocks.largestBlock,
                     blocks.oversize.size(), blocks.pairs.length, newPairs));
             oversize.addAll(blocks.oversize);
@@ -131,6 +144,8 @@ public final class Blocker<R> {
                 }
             }
         }
+        spare = null;
+        union = union.length == unionLength ? union : Arrays.copyOf(union, unionLength);
         int unpaired = recordsWithoutPairs(indexed.size(), union);
         BlockingReport report = new BlockingReport(indexed.size(), summaries, oversize, union.length, unpaired);
         LOG.info("blocking: {} records, {} candidate pairs, {} records in no pair, {} ms",

@@ -84,6 +84,7 @@ public final class CountedU {
             return model;
         }
         int[] pairs = pairsWithAValue(counted, levels, candidates.size());
+        PairVectors vectors = PairVectors.of(model, levels, pairs);
         // The count needs each agreeing pair's match probability, which depends on the u being counted (a pair
         // that agrees only on its PNC ID is a non-match under the sampled u): iterate to a fixed point.
         MatchModel current = model;
@@ -91,7 +92,8 @@ public final class CountedU {
         double change = Double.POSITIVE_INFINITY;
         while (change >= TOLERANCE && iterations < MAXIMUM_ITERATIONS) {
             iterations++;
-            double[] probability = matchProbabilities(current, levels, pairs);
+            double[] probability = vectors == null ? matchProbabilities(current, levels, pairs)
+                    : vectors.probabilities(current);
             MatchModelBuilder builder = current.toBuilder();
             change = 0;
             for (Counted c : counted) {
@@ -303,7 +305,67 @@ public final class CountedU {
         return probability;
     }
 
-    /** Open addressing from a packed level vector (non-negative) to its match probability. */
+    /**
+     * The pairs' level vectors, each distinct one once ({@code distinct}), and the index of each pair's among
+     * them ({@code of[k]}): read once from the level columns rather than once per iteration, and each
+     * iteration weighs each distinct vector once. The probabilities are those of {@link #matchProbabilities},
+     * bit for bit (a pair's depends on its vector alone).
+     */
+    private record PairVectors(int[][] distinct, int[] of) {
+        /** The pairs' vectors, or null when one does not pack into a long (then each is weighed as it comes). */
+        static PairVectors of(MatchModel model, byte[][] levels, int[] pairs) {
+            IndexedModel indexed = IndexedModel.of(model);
+            int[] shift = new int[levels.length];
+            int bits = 0;
+            for (int c = 0; c < levels.length; c++) {
+                shift[c] = bits;
+                bits += 32 - Integer.numberOfLeadingZeros(Math.max(1, indexed.levels(c).size() - 1));
+            }
+            if (bits > 63) {
+                return null;
+            }
+            long[] keys = new long[pairs.length];
+            for (int c = 0; c < levels.length; c++) {
+                byte[] column = levels[c];
+                for (int k = 0; k < pairs.length; k++) {
+                    keys[k] |= (long) column[pairs[k]] << shift[c];
+                }
+            }
+            VectorMemo index = new VectorMemo();
+            List<int[]> distinct = new ArrayList<>();
+            int[] of = new int[pairs.length];
+            for (int k = 0; k < pairs.length; k++) {
+                int slot = index.slot(keys[k]);
+                if (!index.has(slot)) {
+                    int[] vector = new int[levels.length];
+                    for (int c = 0; c < levels.length; c++) {
+                        vector[c] = levels[c][pairs[k]];
+                    }
+                    index.put(slot, keys[k], distinct.size());
+                    distinct.add(vector);
+                    slot = index.slot(keys[k]);
+                }
+                of[k] = (int) index.values[slot];
+            }
+            return new PairVectors(distinct.toArray(new int[0][]), of);
+        }
+
+        /** Each pair's match probability under {@code model}. */
+        double[] probabilities(MatchModel model) {
+            IndexedModel indexed = IndexedModel.of(model);
+            double[] perVector = new double[distinct.length];
+            for (int v = 0; v < distinct.length; v++) {
+                perVector[v] = MatchModel.probability(indexed.matchWeight(distinct[v]));
+            }
+            double[] probability = new double[of.length];
+            for (int k = 0; k < of.length; k++) {
+                probability[k] = perVector[of[k]];
+            }
+            return probability;
+        }
+    }
+
+    /** Open addressing from a packed level vector (non-negative) to its match probability (or index). */
     private static final class VectorMemo {
         private long[] keys = filled(64);
         private double[] values = new double[64];

@@ -64,13 +64,16 @@ public final class HouseholdClass {
         int pairs = weights.length;
         boolean[] eligible = new boolean[pairs];
         boolean[] seed = new boolean[pairs];
-        int[] scratch = new int[levels.length];
-        for (int p = 0; p < pairs; p++) {
-            eligible[p] = RelativesRule.classOf(k.home, k.distinguishing, k.kin, k.levelWeights, levels, p, scratch)
-                    == HOUSEHOLD;
-            seed[p] = eligible[p] && levels[k.surname][p] == 0 && (levels[k.forename][p] != 0 || levels[k.dob][p] != 0)
-                    && weights[p] - model.priorWeight() < START_MAX_BAYES_FACTOR_BITS;
-        }
+        parallel.chunks((pairs + CHUNK - 1) / CHUNK, chunk -> {
+            int[] scratch = new int[levels.length];
+            for (int p = chunk * CHUNK, end = Math.min(pairs, p + CHUNK); p < end; p++) {
+                eligible[p] = RelativesRule.classOf(k.home, k.distinguishing, k.kin, k.levelWeights, levels, p,
+                        scratch) == HOUSEHOLD;
+                seed[p] = eligible[p] && levels[k.surname][p] == 0
+                        && (levels[k.forename][p] != 0 || levels[k.dob][p] != 0)
+                        && weights[p] - model.priorWeight() < START_MAX_BAYES_FACTOR_BITS;
+            }
+        });
         Fit fit = em(model, levels, weights, termFrequencyBits, eligible, seed, records, "household class", parallel);
         if (fit == null) {
             return model;
@@ -100,12 +103,14 @@ public final class HouseholdClass {
         int pairs = weights.length;
         boolean[] eligible = new boolean[pairs];
         boolean[] seed = new boolean[pairs];
-        int[] scratch = new int[levels.length];
-        for (int p = 0; p < pairs; p++) {
-            eligible[p] = RelativesRule.classOf(k.home, k.distinguishing, k.kin, k.levelWeights, levels, p, scratch)
-                    == APART;
-            seed[p] = eligible[p] && weights[p] - model.priorWeight() < START_MAX_BAYES_FACTOR_BITS;
-        }
+        parallel.chunks((pairs + CHUNK - 1) / CHUNK, chunk -> {
+            int[] scratch = new int[levels.length];
+            for (int p = chunk * CHUNK, end = Math.min(pairs, p + CHUNK); p < end; p++) {
+                eligible[p] = RelativesRule.classOf(k.home, k.distinguishing, k.kin, k.levelWeights, levels, p,
+                        scratch) == APART;
+                seed[p] = eligible[p] && weights[p] - model.priorWeight() < START_MAX_BAYES_FACTOR_BITS;
+            }
+        });
         Fit fit = em(model, levels, weights, termFrequencyBits, eligible, seed, records, "class of relatives apart",
                 parallel);
         if (fit == null || model.prior() + model.householdPrior() + fit.prior >= 1) {
@@ -192,38 +197,86 @@ public final class HouseholdClass {
         // Each iteration's sums are taken per fixed chunk of pairs, on as many threads as the caller gives,
         // and added in chunk order: the same bits on one thread or many.
         int chunks = (pairs + CHUNK - 1) / CHUNK;
-        double[][][] chunkCounts = new double[chunks][c][];
+        // Levels and log-ratios are laid out flat: comparison k's levels start at offset[k] in the per-chunk
+        // counts and in the log-ratios, and each eligible pair's cells (offset[k] + its level) are copied once
+        // into a row of their own, so that each iteration reads one short row per eligible pair instead of one
+        // byte from each of c columns of all pairs. The sums are taken in the same order as over the columns:
+        // the same bits.
+        int[] offset = new int[c + 1];
+        for (int k = 0; k < c; k++) {
+            offset[k + 1] = offset[k] + counts[k].length;
+        }
+        int cells = offset[c];
+        int[] chunkFirstRow = new int[chunks + 1];
+        for (int chunk = 0; chunk < chunks; chunk++) {
+            int inChunk = 0;
+            for (int p = chunk * CHUNK, end = Math.min(pairs, p + CHUNK); p < end; p++) {
+                if (eligible[p]) {
+                    inChunk++;
+                }
+            }
+            chunkFirstRow[chunk + 1] = chunkFirstRow[chunk] + inChunk;
+        }
+        char[] rows = new char[chunkFirstRow[chunks] * c];
+        double[] chunkCounts = new double[chunks * cells];
         double[] chunkMatch = new double[chunks];
         double[] chunkHousehold = new double[chunks];
-        for (int chunk = 0; chunk < chunks; chunk++) {
-            for (int k = 0; k < c; k++) {
-                chunkCounts[chunk][k] = new double[counts[k].length];
-            }
-        }
         // A pair outside the class has top = max(logMatch, 0), so one of its two exponentials is exp(0) = 1 and
         // the other, exp(-|logMatch|), is the same in every iteration: taken once here, the same bits as before.
         double[] otherExp = new double[pairs];
+        // For a pair in the class, top = max(logMatch, logHousehold, 0) changes with every iteration, but
+        // whichever of the three it is makes its own exponential exp(0) = 1, and where it is logMatch or 0 a
+        // second one is exp(-logMatch) or exp(logMatch), which do not change: taken once here per eligible
+        // pair (by row), the same bits as taken in each iteration. Each iteration then takes one
+        // exponential per pair, or two where top is logHousehold, instead of three.
+        int eligibleCount = chunkFirstRow[chunks];
+        double[] expMatch = new double[eligibleCount];
+        double[] expMinusMatch = new double[eligibleCount];
+        double[] tfStart = new double[eligibleCount];
+        double[] logHouseholdOf = new double[eligibleCount];
         parallel.chunks(chunks, chunk -> {
+            int e = chunkFirstRow[chunk];
+            int row = e * c;
             for (int p = chunk * CHUNK, end = Math.min(pairs, p + CHUNK); p < end; p++) {
+                double logMatch = (weights[p] - priorWeight) * LN2;
                 if (!eligible[p]) {
-                    double logMatch = (weights[p] - priorWeight) * LN2;
                     double top = Math.max(logMatch, 0);
                     otherExp[p] = logMatch >= top ? Math.exp(-top) : Math.exp(logMatch - top);
+                } else {
+                    for (int k = 0; k < c; k++) {
+                        rows[row++] = (char) (offset[k] + levels[k][p]);
+                    }
+                    tfStart[e] = termFrequencyBits[p] * LN2;
+                    expMatch[e] = Math.exp(logMatch);
+                    expMinusMatch[e] = Math.exp(-logMatch);
+                    e++;
                 }
             }
         });
+        double[] flatRatio = new double[cells];
         for (int iteration = 0; iteration < ITERATIONS; iteration++) {
-            double[][] ratio = logRatio;
+            for (int k = 0; k < c; k++) {
+                System.arraycopy(logRatio[k], 0, flatRatio, offset[k], counts[k].length);
+            }
             double sm = shareMatch;
             double sh = shareHousehold;
             double ss = shareStranger;
             parallel.chunks(chunks, chunk -> {
-                double[][] local = chunkCounts[chunk];
-                for (double[] row : local) {
-                    Arrays.fill(row, 0);
-                }
+                int base = chunk * cells;
+                Arrays.fill(chunkCounts, base, base + cells, 0);
                 double sumMatch = 0;
                 double sumHousehold = 0;
+                // Each eligible pair's log-ratio of the class first, in a pass of their own: the sums of
+                // different pairs do not wait on each other, as they would between the exponentials.
+                for (int e = chunkFirstRow[chunk], last = chunkFirstRow[chunk + 1], row = e * c; e < last; e++) {
+                    double logHousehold = tfStart[e];
+                    for (int k = 0; k < c; k++) {
+                        logHousehold += flatRatio[rows[row++]];
+                    }
+                    logHouseholdOf[e] = logHousehold;
+                }
+                int row = chunkFirstRow[chunk] * c;
+                int e = chunkFirstRow[chunk];
                 for (int p = chunk * CHUNK, end = Math.min(pairs, p + CHUNK); p < end; p++) {
                     if (!eligible[p]) {
                         double m;
@@ -239,26 +292,39 @@ public final class HouseholdClass {
                         continue;
                     }
                     double logMatch = (weights[p] - priorWeight) * LN2;
-                    double logHousehold = Double.NEGATIVE_INFINITY;
-                    if (eligible[p]) {
-                        logHousehold = termFrequencyBits[p] * LN2;
-                        for (int k = 0; k < c; k++) {
-                            logHousehold += ratio[k][levels[k][p]];
-                        }
-                    }
+                    double logHousehold = logHouseholdOf[e];
                     double top = Math.max(Math.max(logMatch, logHousehold), 0);
-                    double m = sm * Math.exp(logMatch - top);
-                    double r = eligible[p] ? sh * Math.exp(logHousehold - top) : 0;
-                    double s = ss * Math.exp(-top);
+                    double m;
+                    double r;
+                    double s;
+                    if (top == 0) { // +0.0: logMatch - top is logMatch, and -top is -0.0
+                        m = sm * expMatch[e];
+                        r = sh * Math.exp(logHousehold - top);
+                        s = ss; // exp(-0.0) = 1
+                    } else if (top == logMatch) {
+                        m = sm; // exp(0) = 1
+                        r = sh * Math.exp(logHousehold - top);
+                        s = ss * expMinusMatch[e];
+                    } else if (top == logHousehold) {
+                        m = sm * Math.exp(logMatch - top);
+                        r = sh; // exp(0) = 1
+                        s = ss * Math.exp(-top);
+                    } else { // not a number: as it comes
+                        m = sm * Math.exp(logMatch - top);
+                        r = sh * Math.exp(logHousehold - top);
+                        s = ss * Math.exp(-top);
+                    }
+                    e++;
                     double sum = m + r + s;
                     sumMatch += m / sum;
                     if (r > 0) {
                         double responsibility = r / sum;
                         sumHousehold += responsibility;
                         for (int k = 0; k < c; k++) {
-                            local[k][levels[k][p]] += responsibility;
+                            chunkCounts[base + rows[row + k]] += responsibility;
                         }
                     }
+                    row += c;
                 }
                 chunkMatch[chunk] = sumMatch;
                 chunkHousehold[chunk] = sumHousehold;
@@ -273,7 +339,7 @@ public final class HouseholdClass {
                 sumHousehold += chunkHousehold[chunk];
                 for (int k = 0; k < c; k++) {
                     for (int l = 0; l < counts[k].length; l++) {
-                        counts[k][l] += chunkCounts[chunk][k][l];
+                        counts[k][l] += chunkCounts[chunk * cells + offset[k] + l];
                     }
                 }
             }

@@ -1,7 +1,6 @@
 package io.github.palimpsest.pipeline;
 
 import java.util.Arrays;
-import java.util.function.Consumer;
 
 /**
  * Collects the keys of one slice of the records as packed entries {@code keyHash << recordBits | record}:
@@ -12,7 +11,7 @@ import java.util.function.Consumer;
  * hash bits) and a million distinct keys that is about 0.03 expected collisions per rule, and a collision
  * merges two blocks, adding candidate pairs and losing none. Not thread-safe: one buffer per slice.
  */
-final class KeyBuffer implements Consumer<String> {
+final class KeyBuffer extends KeyText.Hashing {
     private final int recordBits;
     private long[] entries;
     private int size;
@@ -36,6 +35,11 @@ final class KeyBuffer implements Consumer<String> {
      * NULs hashes differently.
      */
     static long hash64(String key) {
+        return hash64((CharSequence) key);
+    }
+
+    /** {@link #hash64(String)} of the key's text, whatever holds it: the same hash for the same text. */
+    static long hash64(CharSequence key) {
         int length = key.length();
         long h = 0x9E3779B97F4A7C15L ^ length;
         int i = 0;
@@ -61,15 +65,13 @@ final class KeyBuffer implements Consumer<String> {
         current = record;
     }
 
+    /** The empty key, which means "missing" (see BlockingRule), never gets here: it must not form a block. */
     @Override
-    public void accept(String key) {
-        if (key == null || key.isEmpty()) {
-            return; // see BlockingRule: the empty key means "missing" and must not form a block
-        }
+    void acceptHash(long hash) {
         if (size == entries.length) {
             entries = Arrays.copyOf(entries, size * 2);
         }
-        entries[size++] = blockHash(key, recordBits) << recordBits | current;
+        entries[size++] = (hash >>> recordBits) << recordBits | current;
     }
 
     int size() {

@@ -39,16 +39,30 @@ final class LongArrays {
         if (b.length == 0) {
             return a;
         }
-        long total = (long) a.length + b.length;
+        long[] out = new long[checkedTotal(a.length, b.length)];
+        int k = unionInto(a, a.length, b, out);
+        return k == out.length ? out : Arrays.copyOf(out, k);
+    }
+
+    /** {@code a + b}, refused when the pairs would not fit one array. */
+    static int checkedTotal(int a, int b) {
+        long total = (long) a + b;
         if (total > MAX_LENGTH) {
             throw new IllegalStateException("the candidate pairs of all rules exceed " + MAX_LENGTH
                     + " and no longer fit one array; lower maxBlockSize or make the rules more selective");
         }
-        long[] out = new long[(int) total];
+        return (int) total;
+    }
+
+    /**
+     * Writes the sorted union of {@code a[0, aLength)} and {@code b}, both sorted and duplicate-free, into
+     * {@code out} (at least {@code aLength + b.length} long, not {@code a} or {@code b}); returns its length.
+     */
+    static int unionInto(long[] a, int aLength, long[] b, long[] out) {
         int i = 0;
         int j = 0;
         int k = 0;
-        while (i < a.length && j < b.length) {
+        while (i < aLength && j < b.length) {
             long x = a[i];
             long y = b[j];
             if (x < y) {
@@ -63,13 +77,10 @@ final class LongArrays {
                 j++;
             }
         }
-        while (i < a.length) {
-            out[k++] = a[i++];
-        }
-        while (j < b.length) {
-            out[k++] = b[j++];
-        }
-        return k == out.length ? out : Arrays.copyOf(out, k);
+        System.arraycopy(a, i, out, k, aLength - i);
+        k += aLength - i;
+        System.arraycopy(b, j, out, k, b.length - j);
+        return k + b.length - j;
     }
 
     /**

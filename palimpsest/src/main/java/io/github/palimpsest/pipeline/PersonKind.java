@@ -121,7 +121,7 @@ public final class PersonKind implements RecordKind<ComparableRecord> {
         int n = run.recordCount();
         MatchModel anchored = CountedU.withCountedU(
                 Anchors.withAnchoredM(trained, comparisons, run.records(), run.candidates(), levels,
-                        run.levelsSeen()),
+                        run.levelsSeen(), run.anchors()),
                 comparisons, run.candidates().report(), blockingRules(), run.records(), run.candidates(), levels,
                 COUNTED_U_PSEUDO_COUNT);
         if (!householdClass) {
@@ -183,20 +183,20 @@ public final class PersonKind implements RecordKind<ComparableRecord> {
         trigrams(r.surname(), tokens);
         int dob = r.dateOfBirth();
         if (dob != 0) {
-            tokens.accept("d" + dob);
-            tokens.accept("y" + dob / 10_000);
-            tokens.accept("m" + dob / 100);
-            tokens.accept("md" + dob % 10_000);
+            token(tokens, "d", dob);
+            token(tokens, "y", dob / 10_000);
+            token(tokens, "m", dob / 100);
+            token(tokens, "md", dob % 10_000);
         } else if (r.partialBirthYear() != 0) {
-            tokens.accept("y" + r.partialBirthYear());
+            token(tokens, "y", r.partialBirthYear());
         }
         if (!r.postcode().isEmpty()) {
-            tokens.accept("p" + r.postcode());
-            tokens.accept("s" + r.postcodeSector());
-            tokens.accept("t" + r.postcodeDistrict());
+            token(tokens, 'p', r.postcode());
+            token(tokens, 's', r.postcodeSector());
+            token(tokens, 't', r.postcodeDistrict());
         }
         for (String word : r.addressTokens()) {
-            tokens.accept("a" + word);
+            token(tokens, 'a', word);
         }
         String email = r.email();
         for (int start = 0, end; start < email.length(); start = end + 1) {
@@ -205,17 +205,35 @@ public final class PersonKind implements RecordKind<ComparableRecord> {
                 end++;
             }
             if (end - start > 1) {
-                tokens.accept("e" + email.substring(start, end));
+                StringBuilder token = KeyText.start(tokens);
+                token.append('e').append(email, start, end);
+                KeyText.accept(tokens, token);
             }
         }
         if (!r.phone().isEmpty()) {
-            tokens.accept("f" + r.phone());
+            token(tokens, 'f', r.phone());
         }
         String[] types = LibraryAccess.identifierTypes(r);
         String[] values = LibraryAccess.identifierValues(r);
         for (int i = 0; i < types.length; i++) {
-            tokens.accept("i" + types[i] + '|' + values[i]);
+            StringBuilder token = KeyText.start(tokens);
+            token.append('i').append(types[i]).append('|').append(values[i]);
+            KeyText.accept(tokens, token);
         }
+    }
+
+    /** The token {@code kind + value}, built in place ({@link KeyText}). */
+    private static void token(Consumer<String> tokens, String kind, int value) {
+        StringBuilder token = KeyText.start(tokens);
+        token.append(kind).append(value);
+        KeyText.accept(tokens, token);
+    }
+
+    /** The token {@code kind + value}, built in place ({@link KeyText}). */
+    private static void token(Consumer<String> tokens, char kind, String value) {
+        StringBuilder token = KeyText.start(tokens);
+        token.append(kind).append(value);
+        KeyText.accept(tokens, token);
     }
 
     /** The letter trigrams of {@code name}, with its start and end marked so short names still give some. */
@@ -233,8 +251,12 @@ public final class PersonKind implements RecordKind<ComparableRecord> {
         }
     }
 
-    /** Symbols of the trigram tokens kept in {@link #TRIGRAM_TOKENS}: letters, the two ends, and name punctuation. */
-    private static final String TRIGRAM_SYMBOLS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ^$ -'.";
+    /**
+     * Symbols of the trigram tokens kept in {@link #TRIGRAM_TOKENS}: the letters of folded names (lower case,
+     * {@link io.github.palimpsest.normalise.Names#fold}), the two ends, and name punctuation. Any other
+     * symbol (a digit, a letter left in upper case) still gives its token, only made afresh each time.
+     */
+    private static final String TRIGRAM_SYMBOLS = "abcdefghijklmnopqrstuvwxyz^$ -'.";
     /**
      * The token {@code "n" + trigram} of each trigram over {@link #TRIGRAM_SYMBOLS}, made on first use: a
      * million names' trigrams otherwise made ten million short-lived strings. Filled racily, which is safe:

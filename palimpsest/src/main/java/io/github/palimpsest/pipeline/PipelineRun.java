@@ -50,6 +50,11 @@ public final class PipelineRun<R> {
     private boolean[][] levelsSeen;
     /** Candidate pairs that share a strong identifier (counted while comparing). */
     private long anchorPairs;
+    /**
+     * anchor[k]: whether candidate pair k shares a strong identifier, found while comparing (the records are
+     * in cache then); for the candidates as blocked, before the search adds any.
+     */
+    private boolean[] anchor;
     private MatchModel model;
     private boolean trained;
     /** termFrequency[c][record]: the frequency of the record's value for comparison c, or null for none. */
@@ -228,6 +233,7 @@ public final class PipelineRun<R> {
         int pairs = candidates.size();
         levels = new byte[comparisonCount][pairs];
         long[] anchorsPerChunk = new long[(pairs + Parallel.CHUNK - 1) / Parallel.CHUNK];
+        boolean[] anchored = new boolean[pairs];
         parallel.chunks(pairs, (from, to) -> {
             long anchors = 0;
             for (int k = from; k < to; k++) {
@@ -238,12 +244,33 @@ public final class PipelineRun<R> {
                     levels[c][k] = (byte) checkedLevel(c, a, b);
                 }
                 if (kind.sharesStrongIdentifier(a, b)) {
+                    anchored[k] = true;
                     anchors++;
                 }
             }
             anchorsPerChunk[from / Parallel.CHUNK] = anchors;
         });
         anchorPairs = Arrays.stream(anchorsPerChunk).sum();
+        anchor = anchored;
+    }
+
+    /**
+     * Whether each candidate pair shares a strong identifier ({@link RecordKind#sharesStrongIdentifier}):
+     * as found while comparing, or found again (in parallel) once the search has added candidates.
+     */
+    public boolean[] anchors() {
+        if (anchor.length != candidates.size()) {
+            boolean[] found = new boolean[candidates.size()];
+            parallel.chunks(found.length, (from, to) -> {
+                for (int k = from; k < to; k++) {
+                    long pair = candidates.pair(k);
+                    found[k] = kind.sharesStrongIdentifier(record(CandidatePairs.left(pair)),
+                            record(CandidatePairs.right(pair)));
+                }
+            });
+            return found;
+        }
+        return anchor;
     }
 
     private int checkedLevel(int c, R a, R b) {
@@ -401,16 +428,19 @@ public final class PipelineRun<R> {
     private int[] surePairs() {
         int[] nameAndDob = TrainingHealth.nameAndDobIndexes(comparisonList);
         boolean all = nameAndDob.length == TrainingHealth.NAME_AND_DOB.size();
+        boolean[] firstNeutral = new boolean[comparisonCount];
+        for (int c : nameAndDob) {
+            firstNeutral[c] = comparisons[c].levels().get(0).isNeutral();
+        }
+        boolean[] anchored = anchors();
         int[] sure = new int[candidates.size()];
         int count = 0;
         for (int k = 0; k < candidates.size(); k++) {
             boolean agrees = all;
             for (int c : nameAndDob) {
-                agrees &= levels[c][k] == 0 && !comparisons[c].levels().get(0).isNeutral();
+                agrees &= levels[c][k] == 0 && !firstNeutral[c];
             }
-            long pair = candidates.pair(k);
-            if (agrees || kind.sharesStrongIdentifier(record(CandidatePairs.left(pair)),
-                    record(CandidatePairs.right(pair)))) {
+            if (agrees || anchored[k]) {
                 sure[count++] = k;
             }
         }

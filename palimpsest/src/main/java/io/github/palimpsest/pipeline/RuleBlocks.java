@@ -54,8 +54,12 @@ final class RuleBlocks {
         // Blocks are runs of equal block hash; keep those that can make a pair.
         BitSet keyed = new BitSet(n);
         BitSet placed = new BitSet(n); // records of oversize blocks that emit a split key
-        long[][] splitCache = new long[n][];
-        String[] orderingCache = new String[n]; // each record's ordering key, computed once for all its blocks // each record's split-key hashes, computed once for all its blocks
+        // Each record's split-key hashes, computed once for all its blocks: for every member of an oversize block
+        // that can make a pair, before the blocks are walked, on all workers (they are a pure function of the
+        // record; the walk below is sequential).
+        long[][] splitCache = splitHashesOfOversizeMembers(rule, records, entries, entryCount, recordBits,
+                maxBlockSize, withAll, parallel);
+        String[] orderingCache = new String[n]; // each record's ordering key, computed once for all its blocks
         int blocks = 0;
         int largest = 0;
         List<int[]> pairBlocks = new ArrayList<>(); // {start, end}
@@ -252,6 +256,35 @@ final class RuleBlocks {
 
     private static final long[] NO_HASHES = {};
 
+    /**
+     * {@code cache[record]}: the split-key hashes ({@link #splitHashes}) of each member of each block larger
+     * than {@code maxBlockSize} that can make a pair (as the walk in {@link #build} decides), else null.
+     */
+    private static <R> long[][] splitHashesOfOversizeMembers(BlockingRule<R> rule, List<R> records, long[] entries,
+            int entryCount, int recordBits, int maxBlockSize, BitSet withAll, boolean parallel) {
+        long recordMask = (1L << recordBits) - 1;
+        long[][] cache = new long[records.size()][];
+        BitSet members = new BitSet(records.size());
+        for (int start = 0, end; start < entryCount; start = end) {
+            long hash = entries[start] >>> recordBits;
+            end = start + 1;
+            while (end < entryCount && entries[end] >>> recordBits == hash) {
+                end++;
+            }
+            if (end - start > maxBlockSize
+                    && (withAll == null || countPairingWithAll(withAll, entries, start, end, recordMask) > 0)) {
+                for (int k = start; k < end; k++) {
+                    members.set((int) (entries[k] & recordMask));
+                }
+            }
+        }
+        int[] each = members.stream().toArray();
+        IntStream indexes = IntStream.range(0, each.length);
+        (parallel ? indexes.parallel() : indexes).forEach(i ->
+                cache[each[i]] = splitHashes(rule, records.get(each[i])));
+        return cache;
+    }
+
     /** The record's split-key hashes, computed once for all its blocks. */
     private static <R> long[] splitHashesOf(BlockingRule<R> rule, List<R> records, int record, long[][] cache) {
         long[] hashes = cache[record];
@@ -264,24 +297,29 @@ final class RuleBlocks {
 
     /** The high 32 bits of the 64-bit hash of each of the record's distinct split keys. */
     private static <R> long[] splitHashes(BlockingRule<R> rule, R record) {
-        long[][] hashes = {NO_HASHES};
-        int[] count = {0};
-        rule.splitKeys(record, key -> {
-            if (key == null || key.isEmpty()) {
-                return;
-            }
-            long hash = KeyBuffer.hash64(key) & 0xFFFFFFFF00000000L;
-            for (int i = 0; i < count[0]; i++) {
-                if (hashes[0][i] == hash) {
+        SplitHashes hashes = new SplitHashes();
+        rule.splitKeys(record, hashes);
+        return hashes.count == hashes.hashes.length ? hashes.hashes : Arrays.copyOf(hashes.hashes, hashes.count);
+    }
+
+    /** Collects the distinct high 32 bits of the 64-bit hashes of one record's split keys. */
+    private static final class SplitHashes extends KeyText.Hashing {
+        private long[] hashes = NO_HASHES;
+        private int count;
+
+        @Override
+        void acceptHash(long hash64) {
+            long hash = hash64 & 0xFFFFFFFF00000000L;
+            for (int i = 0; i < count; i++) {
+                if (hashes[i] == hash) {
                     return; // a key emitted twice
                 }
             }
-            if (count[0] == hashes[0].length) {
-                hashes[0] = Arrays.copyOf(hashes[0], Math.max(4, count[0] * 2));
+            if (count == hashes.length) {
+                hashes = Arrays.copyOf(hashes, Math.max(4, count * 2));
             }
-            hashes[0][count[0]++] = hash;
-        });
-        return count[0] == hashes[0].length ? hashes[0] : Arrays.copyOf(hashes[0], count[0]);
+            hashes[count++] = hash;
+        }
     }
 
     private static int countPairingWithAll(BitSet withAll, long[] entries, int start, int end, long recordMask) {
