@@ -107,6 +107,20 @@ public final class DateOfBirthComparison implements Comparison<ComparableRecord>
         return levels;
     }
 
+    /**
+     * Whether two records' valid dates of birth are the same or one keying error apart: day and month
+     * swapped, one digit wrong, or the year one out with the same day and month. False when either date is
+     * missing or a placeholder.
+     */
+    public boolean sameOrOneKeyingError(ComparableRecord left, ComparableRecord right) {
+        if (left.dateOfBirth() == 0 || right.dateOfBirth() == 0) {
+            return false;
+        }
+        int level = level(left, right);
+        return level == EXACT || level == EXACT_LOW_INFORMATION || level == DAY_MONTH_SWAPPED
+                || level == ONE_DIGIT_TYPO || level == YEAR_OFF_BY_ONE;
+    }
+
     @Override
     public int level(ComparableRecord left, ComparableRecord right) {
         int a = left.dateOfBirth();

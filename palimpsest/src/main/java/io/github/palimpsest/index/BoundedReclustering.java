@@ -258,7 +258,7 @@ final class BoundedReclustering {
     /**
      * Whether the batch clusterer would join two people: every pair of records, one from each, that carries
      * different identifiers of one type has a direct overwhelming link, and every pair with conflicting dates
-     * of birth has a direct link. Only records that carry an identifier or an informative date of birth can
+     * of birth has a direct link or a third record that bridges it. Only records that carry an identifier or an informative date of birth can
      * take part in a conflict, so only those pairs are visited; more of them than the pair budget is a refusal.
      */
     private boolean mayMerge(int[] a, int[] b) {
@@ -273,7 +273,8 @@ final class BoundedReclustering {
                 if (differentIdentifiers(left, right) && !linked(x, y, core.config.overwhelmingWeight)) {
                     return false;
                 }
-                if (birthDates.conflict(x, y) && !linked(x, y, core.config.thresholdWeight)) {
+                if (birthDates.conflict(x, y) && !linked(x, y, core.config.thresholdWeight)
+                        && !bridged(x, y, a) && !bridged(x, y, b)) {
                     return false;
                 }
                 if (!core.decisions.isEmpty() && nonMatch(x, y)) {
@@ -282,6 +283,16 @@ final class BoundedReclustering {
             }
         }
         return true;
+    }
+
+    /** Whether a member of {@code members} {@linkplain RecordConflicts#bridges bridges} x's and y's conflict. */
+    private boolean bridged(int x, int y, int[] members) {
+        for (int z : members) {
+            if (z != x && z != y && birthDates.bridges(z, x, y)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean nonMatch(int x, int y) {

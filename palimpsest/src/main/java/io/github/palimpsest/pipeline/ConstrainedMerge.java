@@ -231,13 +231,26 @@ final class ConstrainedMerge {
         do {
             int y = rb;
             do {
-                if (conflicts.conflict(x, y) && !conflictResolvingPairs.contains(pack(x, y))) {
+                if (conflicts.conflict(x, y) && !conflictResolvingPairs.contains(pack(x, y))
+                        && !bridged(x, y, ra) && !bridged(x, y, rb)) {
                     return true;
                 }
                 y = next[y];
             } while (y != rb);
             x = next[x];
         } while (x != ra);
+        return false;
+    }
+
+    /** Whether a member of the cluster rooted at {@code root} {@linkplain RecordConflicts#bridges bridges} x and y. */
+    private boolean bridged(int x, int y, int root) {
+        int z = root;
+        do {
+            if (z != x && z != y && conflicts.bridges(z, x, y)) {
+                return true;
+            }
+            z = next[z];
+        } while (z != root);
         return false;
     }
 

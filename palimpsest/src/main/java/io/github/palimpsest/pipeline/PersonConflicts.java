@@ -74,7 +74,10 @@ public final class PersonConflicts {
 
     /**
      * Two valid, informative dates of birth that no keying error explains ({@link DateOfBirthComparison#DIFFERENT}: more than a few years apart, not swapped, not one digit) conflict, whatever a model says;
-     * for callers that have {@linkplain #birthDatesConflict decided} the model makes them conflict.
+     * for callers that have {@linkplain #birthDatesConflict decided} the model makes them conflict. A third
+     * record whose informative date is the same as or one keying error from both
+     * {@linkplain RecordConflicts#bridges bridges} the two: each of their dates is then one error from the
+     * person's, as a purged record's mistyped month beside a record whose year has a typo.
      * {@link RecordConflicts#NONE} when the comparisons include no date-of-birth comparison.
      *
      * @param comparisons the linker's comparisons
@@ -85,11 +88,22 @@ public final class PersonConflicts {
         for (Comparison<ComparableRecord> c : comparisons) {
             if (c instanceof DateOfBirthComparison dob) {
                 int different = dob.levels().indexOf(DateOfBirthComparison.DIFFERENT);
-                return (a, b) -> {
-                    ComparableRecord left = records.apply(a);
-                    ComparableRecord right = records.apply(b);
-                    return dob.level(left, right) == different
-                            && !left.isDateOfBirthLowInformation() && !right.isDateOfBirthLowInformation();
+                return new RecordConflicts() {
+                    @Override
+                    public boolean conflict(int a, int b) {
+                        ComparableRecord left = records.apply(a);
+                        ComparableRecord right = records.apply(b);
+                        return dob.level(left, right) == different
+                                && !left.isDateOfBirthLowInformation() && !right.isDateOfBirthLowInformation();
+                    }
+
+                    @Override
+                    public boolean bridges(int third, int a, int b) {
+                        ComparableRecord between = records.apply(third);
+                        return !between.isDateOfBirthLowInformation()
+                                && dob.sameOrOneKeyingError(between, records.apply(a))
+                                && dob.sameOrOneKeyingError(between, records.apply(b));
+                    }
                 };
             }
         }

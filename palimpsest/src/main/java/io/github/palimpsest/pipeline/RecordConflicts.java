@@ -15,4 +15,14 @@ public interface RecordConflicts {
 
     /** Whether records {@code left} and {@code right} (indexes into the clustered records) conflict. */
     boolean conflict(int left, int right);
+
+    /**
+     * Whether record {@code third}, of one of the two clusters being joined, explains the conflict between
+     * {@code left} and {@code right} as one person's records (for person records: a date of birth the same
+     * as or one keying error from both of theirs, so that the two differ by one error each from it). Such a
+     * conflict does not keep the clusters apart. None by default.
+     */
+    default boolean bridges(int third, int left, int right) {
+        return false;
+    }
 }

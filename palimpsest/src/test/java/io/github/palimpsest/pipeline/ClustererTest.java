@@ -42,6 +42,35 @@ class ClustererTest {
     }
 
     @Test
+    void aConflictThatAThirdRecordBridgesDoesNotKeepClustersApart() {
+        // Records 0 and 1 conflict; record 2, in 1's cluster, is one keying error from both (a bridge) when
+        // bridging is on. Record 3 joins 0 by a weak link only.
+        RecordConflicts plain = (a, b) -> (a == 0 && b == 1) || (a == 1 && b == 0);
+        RecordConflicts bridged = new RecordConflicts() {
+            @Override
+            public boolean conflict(int a, int b) {
+                return plain.conflict(a, b);
+            }
+
+            @Override
+            public boolean bridges(int third, int a, int b) {
+                return third == 2;
+            }
+        };
+        ScoredLinks links = ScoredLinks.of(List.of(new ScoredLink(1, 2, 30), new ScoredLink(0, 2, 26),
+                new ScoredLink(0, 3, 9)));
+        List<List<String>> noKeys = List.of(List.of(), List.of(), List.of(), List.of());
+        Clusterer clusterer = Clusterer.builder().threshold(4).build();
+
+        Clustering apart = clusterer.cluster(4, links, noKeys, plain);
+        assertNotEquals(apart.clusterOf(0), apart.clusterOf(1), "no direct overwhelming link between 0 and 1");
+        Clustering together = clusterer.cluster(4, links, noKeys, bridged);
+        assertEquals(together.clusterOf(0), together.clusterOf(1));
+        assertEquals(together.clusterOf(0), together.clusterOf(3));
+        assertEquals(0, together.constraintRejections());
+    }
+
+    @Test
     void aDirectLinkAtTheOverrideWeightResolvesAConflict() {
         RecordConflicts conflicting = (a, b) -> a != b;
         ScoredLinks links = ScoredLinks.of(List.of(new ScoredLink(0, 1, 9)));

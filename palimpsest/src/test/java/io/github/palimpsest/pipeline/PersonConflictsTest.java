@@ -44,6 +44,20 @@ class PersonConflictsTest {
     }
 
     @Test
+    void aDateOneKeyingErrorFromBothConflictingDatesBridgesThem() {
+        // 1974-01-21 and 1994-02-21 differ in two digits; 1974-02-21 is one digit from each
+        List<ComparableRecord> records = List.of(record("purged", "1974-01-21"), record("typo", "1994-02-21"),
+                record("person", "1974-02-21"), record("parent", "1946-05-30"), record("placeholder", "1900-01-01"));
+        RecordConflicts conflicts = PersonConflicts.birthDates(COMPARISONS, modelWithElseM(0.001), records::get);
+        assertTrue(conflicts.conflict(0, 1));
+        assertTrue(conflicts.bridges(2, 0, 1));
+        assertFalse(conflicts.bridges(3, 0, 1), "a date far from both explains nothing");
+        assertFalse(conflicts.bridges(4, 0, 1), "a placeholder date explains nothing");
+        assertFalse(conflicts.bridges(0, 2, 3), "one error from one side only is not a bridge");
+        assertFalse(RecordConflicts.NONE.bridges(2, 0, 1));
+    }
+
+    @Test
     void aDateDifferenceTheModelWeighsLightlyIsNoConflict() {
         // A source whose dates are often wrong: one match in fifty disagrees, -4.6 bits, strong but not decisive.
         MatchModel model = modelWithElseM(0.02);
