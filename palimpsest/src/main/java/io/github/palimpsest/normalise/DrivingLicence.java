@@ -83,7 +83,7 @@ public final class DrivingLicence implements ParsedValue {
      */
     public static DrivingLicence parse(String raw) {
         String original = RawText.orEmpty(raw);
-        String compact = SEPARATORS.matcher(original).replaceAll("").toUpperCase(Locale.ROOT);
+        String compact = RawText.withoutMatches(original, SEPARATORS, "-").toUpperCase(Locale.ROOT);
         if (original.isBlank()) {
             return invalid(original, List.of());
         }

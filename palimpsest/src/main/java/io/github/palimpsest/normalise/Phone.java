@@ -56,6 +56,26 @@ public final class Phone implements ParsedValue {
         this.problems = ImmutableList.copyOf(problems);
     }
 
+    /** Whether every character is ASCII, which NFKC leaves as it is. */
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsWithAsciiLetter(String s) {
+        char c = s.isEmpty() ? 0 : s.charAt(0);
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    /** Whether EXTENSION can match: it needs an "x" (of "ext", "extension" or "x") or a "#". */
+    private static boolean mayHaveExtension(String s) {
+        return s.indexOf('x') >= 0 || s.indexOf('X') >= 0 || s.indexOf('#') >= 0;
+    }
+
     /**
      * Reads a telephone number. Never throws; {@code null} and blank text give an absent value.
      *
@@ -72,14 +92,16 @@ public final class Phone implements ParsedValue {
     public static Phone parse(String raw) {
         String text = raw == null ? "" : raw;
         // NFKC turns full-width digits and similar compatibility forms into ASCII.
-        String s = WHITESPACE.trimFrom(Normalizer.normalize(text, Normalizer.Form.NFKC));
+        String s = WHITESPACE.trimFrom(isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC));
         if (s.isEmpty()) {
             return new Phone(text, null, List.of());
         }
         List<String> problems = new ArrayList<>();
-        s = LABEL.matcher(s).replaceFirst("");
-        Matcher ext = EXTENSION.matcher(s);
-        if (ext.matches()) {
+        if (startsWithAsciiLetter(s)) { // LABEL (ASCII-only case folding) cannot match otherwise
+            s = LABEL.matcher(s).replaceFirst("");
+        }
+        Matcher ext = mayHaveExtension(s) ? EXTENSION.matcher(s) : null;
+        if (ext != null && ext.matches()) {
             s = ext.group(1);
             problems.add("phone: extension " + ext.group(2) + " removed");
         }
