@@ -36,10 +36,10 @@ public final class Phone implements ParsedValue {
     private static final CharMatcher ASCII_DIGITS = CharMatcher.inRange('0', '9');
     /** Characters people put between digits: spaces, brackets, hyphens, dots, slashes. */
     private static final CharMatcher LAYOUT = WHITESPACE.or(CharMatcher.anyOf("()-./"));
-    private static final Pattern LABEL = Pattern.compile(
+    static final Pattern LABEL = Pattern.compile(
             "^(?:(?:tel(?:ephone)?|phone|mob(?:ile)?|cell|home|work|landline)\\b\\.?\\s*:?|[mth]\\s*:)\\s*",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern EXTENSION = Pattern.compile(
+    static final Pattern EXTENSION = Pattern.compile(
             "^(.*[0-9)])\\s*(?:ext(?:ension)?\\.?|x|#)\\s*:?\\s*([0-9]{1,6})\\s*$", Pattern.CASE_INSENSITIVE);
     /** The "(0)" that UK numbers often carry after +44, meaning "dial 0 when calling from inside the UK". */
     private static final Pattern BRACKETED_TRUNK = Pattern.compile("\\(\\s*0\\s*\\)");
@@ -57,7 +57,7 @@ public final class Phone implements ParsedValue {
     }
 
     /** Whether every character is ASCII, which NFKC leaves as it is. */
-    private static boolean isAscii(String s) {
+    static boolean isAscii(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) >= 0x80) {
                 return false;
@@ -66,13 +66,14 @@ public final class Phone implements ParsedValue {
         return true;
     }
 
-    private static boolean startsWithAsciiLetter(String s) {
+    /** Whether LABEL can match: all its labels start with an ASCII letter. */
+    static boolean startsWithAsciiLetter(String s) {
         char c = s.isEmpty() ? 0 : s.charAt(0);
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     /** Whether EXTENSION can match: it needs an "x" (of "ext", "extension" or "x") or a "#". */
-    private static boolean mayHaveExtension(String s) {
+    static boolean mayHaveExtension(String s) {
         return s.indexOf('x') >= 0 || s.indexOf('X') >= 0 || s.indexOf('#') >= 0;
     }
 
