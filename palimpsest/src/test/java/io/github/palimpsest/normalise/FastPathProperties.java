@@ -51,6 +51,28 @@ class FastPathProperties {
         assertEquals(text, Normalizer.normalize(text, Normalizer.Form.NFKC));
     }
 
+    @net.jqwik.api.Example
+    void everyAsciiCharacterSplitsWordsAsTheUnicodeTestDoes() {
+        for (int cp = 0; cp < 0x80; cp++) {
+            assertEquals(referencePartOfWord(cp), NameToken.isPartOfWord(cp), "code point " + cp);
+        }
+    }
+
+    @Property
+    void anyCodePointSplitsWordsAsTheReference(@ForAll @net.jqwik.api.constraints.IntRange(max = 0x10FFFF) int cp) {
+        assertEquals(referencePartOfWord(cp), NameToken.isPartOfWord(cp), "code point " + cp);
+    }
+
+    /** The word test of NameToken.split before its ASCII fast path. */
+    private static boolean referencePartOfWord(int cp) {
+        return Character.isLetterOrDigit(cp) || cp == '-'
+                || Character.getType(cp) == Character.DASH_PUNCTUATION
+                || Character.getType(cp) == Character.NON_SPACING_MARK
+                || Character.getType(cp) == Character.COMBINING_SPACING_MARK
+                || Character.getType(cp) == Character.FORMAT
+                || (cp < Character.MIN_SUPPLEMENTARY_CODE_POINT && Names.isApostrophe((char) cp));
+    }
+
     @Property
     void surnameVariantsEqualTheReference(@ForAll("surnameLike") String surname) {
         PersonName name = NameParser.parse("Ann", "", surname);
