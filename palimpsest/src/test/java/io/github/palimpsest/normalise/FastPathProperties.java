@@ -51,6 +51,33 @@ class FastPathProperties {
         assertEquals(text, Normalizer.normalize(text, Normalizer.Form.NFKC));
     }
 
+    @Property
+    void inwardCodeTestEqualsThePattern(@ForAll("codeLike") String text) {
+        assertEquals(text.matches("[0-9][ABD-HJLNP-UW-Z]{2}"), Postcode.isInward(text), text);
+    }
+
+    @Property
+    void licenceInitialsTestEqualsThePattern(@ForAll("codeLike") String text) {
+        assertEquals(text.matches("[A-Z][A-Z9]"), DrivingLicence.isInitials(text), text);
+    }
+
+    @net.jqwik.api.Example
+    void everyShortCodeTestEqualsThePatterns() {
+        for (char a = 0; a < 0x80; a++) {
+            for (char b = 0; b < 0x80; b++) {
+                String two = "" + a + b;
+                assertEquals(two.matches("[A-Z][A-Z9]"), DrivingLicence.isInitials(two), two);
+                String three = "1" + two;
+                assertEquals(three.matches("[0-9][ABD-HJLNP-UW-Z]{2}"), Postcode.isInward(three), three);
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<String> codeLike() {
+        return Arbitraries.strings().withChars("0159ABCDIKMOVWXYZaz@[`{É\u0130").ofMaxLength(4);
+    }
+
     @net.jqwik.api.Example
     void everyAsciiCharacterSplitsWordsAsTheUnicodeTestDoes() {
         for (int cp = 0; cp < 0x80; cp++) {
