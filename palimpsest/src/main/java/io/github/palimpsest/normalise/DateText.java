@@ -206,7 +206,16 @@ final class DateText {
     }
 
     private static boolean isDigits(String s) {
-        return !s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9');
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isDay(String s) {

@@ -46,7 +46,6 @@ public final class DrivingLicence implements ParsedValue {
     private static final Pattern SHAPE = Pattern.compile(
             "([A-Z9]{5})(\\d)(\\d{2})(\\d{2})(\\d)([A-Z9]{2})(\\d)([A-Z0-9]{2})(\\d{2})?");
     private static final Pattern STEM = Pattern.compile("([A-Z]+)9*");
-    private static final Pattern INITIALS = Pattern.compile("[A-Z][A-Z9]");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-]+");
     private static final int FEMALE_MONTH_OFFSET = 50;
 
@@ -75,6 +74,12 @@ public final class DrivingLicence implements ParsedValue {
         this.issueNumber = issueNumber;
     }
 
+    /** Whether the text is a licence's initials field, as {@code [A-Z][A-Z9]} matches it. */
+    static boolean isInitials(String text) {
+        return text.length() == 2 && text.charAt(0) >= 'A' && text.charAt(0) <= 'Z'
+                && (text.charAt(1) >= 'A' && text.charAt(1) <= 'Z' || text.charAt(1) == '9');
+    }
+
     /**
      * Reads a GB driving licence number. Never throws on any string.
      *
@@ -83,7 +88,7 @@ public final class DrivingLicence implements ParsedValue {
      */
     public static DrivingLicence parse(String raw) {
         String original = RawText.orEmpty(raw);
-        String compact = SEPARATORS.matcher(original).replaceAll("").toUpperCase(Locale.ROOT);
+        String compact = RawText.withoutMatches(original, SEPARATORS, "-").toUpperCase(Locale.ROOT);
         if (original.isBlank()) {
             return invalid(original, List.of());
         }
@@ -110,7 +115,7 @@ public final class DrivingLicence implements ParsedValue {
             return invalid(original, "day digits " + m.group(4) + " are not a day of "
                     + Month.of(birthMonth).getDisplayName(TextStyle.FULL, Locale.UK));
         }
-        if (!INITIALS.matcher(m.group(6)).matches()) {
+        if (!isInitials(m.group(6))) {
             return invalid(original, "initials part " + m.group(6) + " must be a letter, then a letter or 9");
         }
         int issue = m.group(9) == null ? -1 : Integer.parseInt(m.group(9));

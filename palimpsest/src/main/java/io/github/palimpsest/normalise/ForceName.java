@@ -21,11 +21,16 @@ public final class ForceName implements ParsedValue {
     private final String raw;
     private final Force force;
     private final ImmutableList<String> problems;
+    private final Optional<Force> forceValue;
+    private final Optional<String> code;
 
     ForceName(String raw, Force force, List<String> problems) {
         this.raw = raw;
         this.force = force;
         this.problems = ImmutableList.copyOf(problems);
+        // Made once: every record of a force shares one ForceName and asks for these repeatedly.
+        this.forceValue = Optional.ofNullable(force);
+        this.code = forceValue.map(Force::code);
     }
 
     /**
@@ -41,7 +46,7 @@ public final class ForceName implements ParsedValue {
 
     /** The directory entry of the force, or empty when the force is absent or unknown. */
     public Optional<Force> force() {
-        return Optional.ofNullable(force);
+        return forceValue;
     }
 
     /**
@@ -61,7 +66,7 @@ public final class ForceName implements ParsedValue {
     /** The two-digit force code, or empty when the force is absent or unknown. */
     @Override
     public Optional<String> canonical() {
-        return force().map(Force::code);
+        return code;
     }
 
     @Override

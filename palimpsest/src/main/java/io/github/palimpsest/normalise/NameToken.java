@@ -65,14 +65,7 @@ final class NameToken {
         int i = 0;
         while (i <= raw.length()) {
             int cp = i < raw.length() ? raw.codePointAt(i) : ' ';
-            boolean partOfWord = Character.isLetterOrDigit(cp) || cp == '-'
-                    || Character.getType(cp) == Character.DASH_PUNCTUATION
-                    || Character.getType(cp) == Character.NON_SPACING_MARK
-                    || Character.getType(cp) == Character.COMBINING_SPACING_MARK
-                    // invisible (zero-width space, soft hyphen): never a word break; folding removes it
-                    || Character.getType(cp) == Character.FORMAT
-                    || (cp < Character.MIN_SUPPLEMENTARY_CODE_POINT && Names.isApostrophe((char) cp));
-            if (partOfWord) {
+            if (isPartOfWord(cp)) {
                 word.appendCodePoint(cp);
             } else if (word.length() > 0) {
                 dropped |= addWord(words, word.toString(), cp == '.');
@@ -81,6 +74,24 @@ final class NameToken {
             i += i < raw.length() ? Character.charCount(cp) : 1;
         }
         return new Tokens(words, dropped);
+    }
+
+    /**
+     * Whether a code point belongs to a word: a letter or digit, a dash, a mark, an invisible format character
+     * (zero-width space, soft hyphen: never a word break; folding removes it) or an apostrophe.
+     */
+    static boolean isPartOfWord(int cp) {
+        if (cp < 0x80) {
+            // The only ASCII dash is '-', the only ASCII apostrophes are ' and `; ASCII has no marks or format
+            // characters.
+            return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9' || cp == '-'
+                    || cp == '\'' || cp == '`';
+        }
+        int type = Character.getType(cp);
+        return Character.isLetterOrDigit(cp) || type == Character.DASH_PUNCTUATION
+                || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.FORMAT
+                || (cp < Character.MIN_SUPPLEMENTARY_CODE_POINT && Names.isApostrophe((char) cp));
     }
 
     /** Adds the folded word (several if folding splits it); returns whether letters were lost. */
@@ -105,7 +116,11 @@ final class NameToken {
         }
         boolean capitals = upper && !lower && letters >= 2;
         String folded = Names.fold(rawWord);
-        if (!folded.isEmpty()) {
+        if (folded.indexOf(' ') < 0) {
+            if (!folded.isEmpty()) {
+                words.add(new NameToken(folded, capitals, dotted, lower)); // one word: no split
+            }
+        } else {
             String[] parts = folded.split(" ");
             for (int p = 0; p < parts.length; p++) {
                 words.add(new NameToken(parts[p], capitals, dotted && p == parts.length - 1, lower));

@@ -179,6 +179,9 @@ public final class Names {
      * hyphen runs and drops hyphens that begin or end the text. The input holds only [a-z0-9 -].
      */
     private static String tidySpacesAndHyphens(CharSequence in) {
+        if (!hasSpaceOrHyphen(in)) {
+            return in.toString(); // one word (most names): nothing to tidy, no second copy
+        }
         StringBuilder out = new StringBuilder(in.length());
         boolean pendingSpace = false;
         boolean pendingHyphen = false;
@@ -202,5 +205,15 @@ public final class Names {
             }
         }
         return out.toString();
+    }
+
+    private static boolean hasSpaceOrHyphen(CharSequence in) {
+        for (int i = 0; i < in.length(); i++) {
+            char c = in.charAt(i);
+            if (c == ' ' || c == '-') {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -62,7 +62,7 @@ public final class NiNumber implements ParsedValue {
      */
     public static NiNumber parse(String raw) {
         String original = RawText.orEmpty(raw);
-        String compact = SEPARATORS.matcher(original).replaceAll("").toUpperCase(Locale.ROOT);
+        String compact = RawText.withoutMatches(original, SEPARATORS, "-./").toUpperCase(Locale.ROOT);
         if (original.isBlank()) {
             return new NiNumber(original, null, false, List.of());
         }

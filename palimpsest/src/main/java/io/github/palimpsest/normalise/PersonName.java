@@ -148,6 +148,11 @@ public final class PersonName implements ParsedValue {
         if (surname.isEmpty()) {
             return List.of();
         }
+        if (surname.indexOf(' ') < 0 && surname.indexOf('-') < 0) {
+            // One part (most surnames): the whole surname and perhaps its Mac/Mc-neutral key.
+            String key = Names.macNeutralKey(surname);
+            return key.equals(surname) ? List.of(surname) : List.of(surname, key);
+        }
         Set<String> variants = new LinkedHashSet<>();
         variants.add(surname);
         if (surname.indexOf(' ') >= 0) {
@@ -182,22 +187,37 @@ public final class PersonName implements ParsedValue {
             if (forename.isEmpty() && middleNames.isEmpty()) {
                 problems.add("name: no forename");
             }
-            boolean givenAreInitials = isInitial(forename) && middleNames.stream().allMatch(PersonName::isInitial);
+            boolean givenAreInitials = isInitial(forename);
+            for (int i = 0; givenAreInitials && i < middleNames.size(); i++) {
+                givenAreInitials = isInitial(middleNames.get(i));
+            }
             if (givenAreInitials) {
                 problems.add("name: only initials");
             }
             if (isInitial(surname)) {
                 problems.add("name: surname is an initial");
             }
-            String all = forename + String.join("", middleNames) + surname;
-            if (all.chars().anyMatch(Character::isDigit)) {
+            boolean digits = hasDigit(forename) || hasDigit(surname);
+            for (int i = 0; !digits && i < middleNames.size(); i++) {
+                digits = hasDigit(middleNames.get(i));
+            }
+            if (digits) {
                 problems.add("name: contains digits");
             }
         }
         if (droppedLetters) {
             problems.add("name: letters outside the Latin alphabet were dropped");
         }
-        return List.copyOf(problems);
+        return problems.isEmpty() ? List.of() : List.copyOf(problems);
+    }
+
+    private static boolean hasDigit(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isDigit(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Equal when every part and the raw text are equal. */

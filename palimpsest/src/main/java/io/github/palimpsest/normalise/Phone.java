@@ -36,10 +36,10 @@ public final class Phone implements ParsedValue {
     private static final CharMatcher ASCII_DIGITS = CharMatcher.inRange('0', '9');
     /** Characters people put between digits: spaces, brackets, hyphens, dots, slashes. */
     private static final CharMatcher LAYOUT = WHITESPACE.or(CharMatcher.anyOf("()-./"));
-    private static final Pattern LABEL = Pattern.compile(
+    static final Pattern LABEL = Pattern.compile(
             "^(?:(?:tel(?:ephone)?|phone|mob(?:ile)?|cell|home|work|landline)\\b\\.?\\s*:?|[mth]\\s*:)\\s*",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern EXTENSION = Pattern.compile(
+    static final Pattern EXTENSION = Pattern.compile(
             "^(.*[0-9)])\\s*(?:ext(?:ension)?\\.?|x|#)\\s*:?\\s*([0-9]{1,6})\\s*$", Pattern.CASE_INSENSITIVE);
     /** The "(0)" that UK numbers often carry after +44, meaning "dial 0 when calling from inside the UK". */
     private static final Pattern BRACKETED_TRUNK = Pattern.compile("\\(\\s*0\\s*\\)");
@@ -54,6 +54,27 @@ public final class Phone implements ParsedValue {
         this.raw = raw;
         this.canonical = canonical;
         this.problems = ImmutableList.copyOf(problems);
+    }
+
+    /** Whether every character is ASCII, which NFKC leaves as it is. */
+    static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether LABEL can match: all its labels start with an ASCII letter. */
+    static boolean startsWithAsciiLetter(String s) {
+        char c = s.isEmpty() ? 0 : s.charAt(0);
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    /** Whether EXTENSION can match: it needs an "x" (of "ext", "extension" or "x") or a "#". */
+    static boolean mayHaveExtension(String s) {
+        return s.indexOf('x') >= 0 || s.indexOf('X') >= 0 || s.indexOf('#') >= 0;
     }
 
     /**
@@ -72,14 +93,16 @@ public final class Phone implements ParsedValue {
     public static Phone parse(String raw) {
         String text = raw == null ? "" : raw;
         // NFKC turns full-width digits and similar compatibility forms into ASCII.
-        String s = WHITESPACE.trimFrom(Normalizer.normalize(text, Normalizer.Form.NFKC));
+        String s = WHITESPACE.trimFrom(isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC));
         if (s.isEmpty()) {
             return new Phone(text, null, List.of());
         }
         List<String> problems = new ArrayList<>();
-        s = LABEL.matcher(s).replaceFirst("");
-        Matcher ext = EXTENSION.matcher(s);
-        if (ext.matches()) {
+        if (startsWithAsciiLetter(s)) { // LABEL (ASCII-only case folding) cannot match otherwise
+            s = LABEL.matcher(s).replaceFirst("");
+        }
+        Matcher ext = mayHaveExtension(s) ? EXTENSION.matcher(s) : null;
+        if (ext != null && ext.matches()) {
             s = ext.group(1);
             problems.add("phone: extension " + ext.group(2) + " removed");
         }

@@ -48,7 +48,6 @@ public final class Postcode implements ParsedValue {
     /** Removed before reading a UK postcode: spaces anywhere and hyphens ("SW1A-1AA"). */
     private static final CharMatcher SEPARATORS = WHITESPACE.or(CharMatcher.is('-'));
     /** Inward code: sector digit, then two unit letters without C, I, K, M, O, V (Royal Mail rule). */
-    private static final Pattern INWARD = Pattern.compile("[0-9][ABD-HJLNP-UW-Z]{2}");
     private static final Pattern OUTWARD = Pattern.compile("([A-Z]{1,2})([0-9])([0-9A-Z]?)");
     private static final Pattern BFPO = Pattern.compile("BFPO([0-9]{1,4})");
     /** Letters allowed in the third position of an A9A outward code (Royal Mail rule). */
@@ -94,8 +93,8 @@ public final class Postcode implements ParsedValue {
             return new Postcode(text, null, false, null, null, null, List.of());
         }
         String compact = SEPARATORS.removeFrom(shown);
-        Matcher bfpo = BFPO.matcher(compact);
-        if (bfpo.matches()) {
+        Matcher bfpo = compact.startsWith("BFPO") ? BFPO.matcher(compact) : null;
+        if (bfpo != null && bfpo.matches()) {
             return new Postcode(text, "BFPO " + bfpo.group(1), true, "BFPO", null, null, List.of());
         }
         Optional<Postcode> asWritten = readUk(text, compact, List.of());
@@ -118,6 +117,19 @@ public final class Postcode implements ParsedValue {
         return new Postcode(text, shown, false, null, null, null, List.of(NOT_UK));
     }
 
+    /**
+     * Whether the text is an inward code, as the pattern {@code [0-9][ABD-HJLNP-UW-Z]{2}} (a digit, then two
+     * letters other than C, I, K, M, O and V) matches it; a character test, as this runs for every postcode.
+     */
+    static boolean isInward(String text) {
+        return text.length() == 3 && text.charAt(0) >= '0' && text.charAt(0) <= '9'
+                && isInwardLetter(text.charAt(1)) && isInwardLetter(text.charAt(2));
+    }
+
+    private static boolean isInwardLetter(char c) {
+        return c >= 'A' && c <= 'Z' && c != 'C' && c != 'I' && c != 'K' && c != 'M' && c != 'O' && c != 'V';
+    }
+
     /** Reads {@code compact} (upper case, no separators) as a UK postcode, or empty when it is not one. */
     private static Optional<Postcode> readUk(String raw, String compact, List<String> problems) {
         if (compact.equals("GIR0AA")) {
@@ -129,7 +141,7 @@ public final class Postcode implements ParsedValue {
         }
         String outward = compact.substring(0, compact.length() - 3);
         String inward = compact.substring(compact.length() - 3);
-        if (!INWARD.matcher(inward).matches()) {
+        if (!isInward(inward)) {
             return Optional.empty();
         }
         Matcher m = OUTWARD.matcher(outward);

@@ -126,7 +126,7 @@ public final class PersonRecord {
             this.identifiers = ids.build();
         }
         this.extras = b.extras == null ? ImmutableMap.of() : ImmutableMap.copyOf(b.extras);
-        this.givenProblems = List.copyOf(b.problems);
+        this.givenProblems = b.problems.isEmpty() ? List.of() : List.copyOf(b.problems);
         this.rawForename = b.forename;
         this.rawMiddleNames = b.middleNames;
         this.rawSurname = b.surname;
@@ -175,14 +175,18 @@ public final class PersonRecord {
         addProblems(all, "postcode", postcode);
         addProblems(all, "event_date", eventDate);
         identifiers.forEach((type, id) -> addProblems(all, Column.IDENTIFIER_PREFIX + type, id));
-        return List.copyOf(all);
+        return all.isEmpty() ? List.of() : List.copyOf(all);
     }
 
     private static void addProblems(List<Problem> sink, String field, ParsedValue value) {
         if (!value.isPresent()) {
             return;
         }
-        for (String message : value.problems()) {
+        List<String> messages = value.problems();
+        if (messages.isEmpty()) {
+            return; // most values: no iterator
+        }
+        for (String message : messages) {
             sink.add(Problem.of(field, message));
         }
     }

@@ -3,7 +3,10 @@ package io.github.palimpsest.normalise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.text.Normalizer;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
@@ -15,9 +18,137 @@ import net.jqwik.api.Provide;
 /**
  * The fast paths of the normalisers give exactly what the general paths they skip would give: the folding
  * of names without NFKD for ASCII text, and the reading of all-numeric dates without regular expressions.
- * The references below are the earlier implementations, kept here only as oracles.
+ * The references below are the earlier implementations, kept here only as oracles. The checks that let
+ * the read stage skip a regular expression are tested against the expression itself.
  */
 class FastPathProperties {
+
+    @Property
+    void separatorRemovalEqualsTheRegex(@ForAll("separatorLike") String text) {
+        assertEquals(Pattern.compile("\\s+").matcher(text).replaceAll(""), RawText.withoutWhitespace(text));
+        Pattern ni = Pattern.compile("[\\s\\-./]+");
+        assertEquals(ni.matcher(text).replaceAll(""), RawText.withoutMatches(text, ni, "-./"));
+        Pattern licence = Pattern.compile("[\\s\\-]+");
+        assertEquals(licence.matcher(text).replaceAll(""), RawText.withoutMatches(text, licence, "-"));
+    }
+
+    @Property
+    void phoneRegexesAreSkippedOnlyWhenTheyCannotMatch(@ForAll("phoneLike") String text) {
+        if (!Phone.startsWithAsciiLetter(text)) {
+            assertEquals(text, Phone.LABEL.matcher(text).replaceFirst(""));
+        }
+        if (!Phone.mayHaveExtension(text)) {
+            assertEquals(false, Phone.EXTENSION.matcher(text).matches(), text);
+        }
+        if (Phone.isAscii(text)) {
+            assertEquals(text, Normalizer.normalize(text, Normalizer.Form.NFKC));
+        }
+    }
+
+    @Property
+    void asciiIsUnchangedByNfkc(@ForAll @net.jqwik.api.constraints.CharRange(from = 0, to = 127) String text) {
+        assertEquals(true, Phone.isAscii(text));
+        assertEquals(text, Normalizer.normalize(text, Normalizer.Form.NFKC));
+    }
+
+    @Property
+    void inwardCodeTestEqualsThePattern(@ForAll("codeLike") String text) {
+        assertEquals(text.matches("[0-9][ABD-HJLNP-UW-Z]{2}"), Postcode.isInward(text), text);
+    }
+
+    @Property
+    void licenceInitialsTestEqualsThePattern(@ForAll("codeLike") String text) {
+        assertEquals(text.matches("[A-Z][A-Z9]"), DrivingLicence.isInitials(text), text);
+    }
+
+    @net.jqwik.api.Example
+    void everyShortCodeTestEqualsThePatterns() {
+        for (char a = 0; a < 0x80; a++) {
+            for (char b = 0; b < 0x80; b++) {
+                String two = "" + a + b;
+                assertEquals(two.matches("[A-Z][A-Z9]"), DrivingLicence.isInitials(two), two);
+                String three = "1" + two;
+                assertEquals(three.matches("[0-9][ABD-HJLNP-UW-Z]{2}"), Postcode.isInward(three), three);
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<String> codeLike() {
+        return Arbitraries.strings().withChars("0159ABCDIKMOVWXYZaz@[`{É\u0130").ofMaxLength(4);
+    }
+
+    @net.jqwik.api.Example
+    void everyAsciiCharacterSplitsWordsAsTheUnicodeTestDoes() {
+        for (int cp = 0; cp < 0x80; cp++) {
+            assertEquals(referencePartOfWord(cp), NameToken.isPartOfWord(cp), "code point " + cp);
+        }
+    }
+
+    @Property
+    void anyCodePointSplitsWordsAsTheReference(@ForAll @net.jqwik.api.constraints.IntRange(max = 0x10FFFF) int cp) {
+        assertEquals(referencePartOfWord(cp), NameToken.isPartOfWord(cp), "code point " + cp);
+    }
+
+    /** The word test of NameToken.split before its ASCII fast path. */
+    private static boolean referencePartOfWord(int cp) {
+        return Character.isLetterOrDigit(cp) || cp == '-'
+                || Character.getType(cp) == Character.DASH_PUNCTUATION
+                || Character.getType(cp) == Character.NON_SPACING_MARK
+                || Character.getType(cp) == Character.COMBINING_SPACING_MARK
+                || Character.getType(cp) == Character.FORMAT
+                || (cp < Character.MIN_SUPPLEMENTARY_CODE_POINT && Names.isApostrophe((char) cp));
+    }
+
+    @Property
+    void surnameVariantsEqualTheReference(@ForAll("surnameLike") String surname) {
+        PersonName name = NameParser.parse("Ann", "", surname);
+        assertEquals(referenceVariants(name.surname()), name.surnameVariants(), surname);
+    }
+
+    /** The surname variants before the one-part fast path. */
+    private static List<String> referenceVariants(String surname) {
+        if (surname.isEmpty()) {
+            return List.of();
+        }
+        Set<String> variants = new LinkedHashSet<>();
+        variants.add(surname);
+        if (surname.indexOf(' ') >= 0) {
+            variants.add(surname.replace(" ", ""));
+        }
+        String[] parts = surname.split("[ -]");
+        if (parts.length > 1) {
+            for (String part : parts) {
+                if (part.length() >= 2 && !NameVocabulary.isParticle(part)) {
+                    variants.add(part);
+                }
+            }
+        }
+        for (String v : List.copyOf(variants)) {
+            variants.add(Names.macNeutralKey(v));
+        }
+        return List.copyOf(variants);
+    }
+
+    @Provide
+    Arbitrary<String> separatorLike() {
+        return Arbitraries.strings().withChars("aB9 \t\n\u000B\f\r\u00A0\u2028\u3000-./\\_#x").ofMaxLength(12);
+    }
+
+    @Provide
+    Arbitrary<String> phoneLike() {
+        return Arbitraries.oneOf(Arbitraries.strings().withChars("0123456789 +()-.xX#eEtTmMhH:é\u00A0\uFF10").ofMaxLength(20),
+                Arbitraries.strings().ofMaxLength(20),
+                Arbitraries.of("tel: 0161 496 0000", "Mob. 07700 900123", "m: 07700900123", "0161 496 0000 ext 12",
+                        "0161 496 0000 x12", "+44 (0)20 7946 0018 #3", " h:01632 960000", "\uFF14\uFF14 20"));
+    }
+
+    @Provide
+    Arbitrary<String> surnameLike() {
+        return Arbitraries.oneOf(Arbitraries.strings().withChars("macdonalDMC -'vanerbgé").ofMaxLength(16),
+                Arbitraries.of("MacDonald", "Mack", "Smith-Jones", "van der Berg", "Mac Donald", "MacLeod-Smith",
+                        "Bonham Carter", "O'Brien", "Macintyre"));
+    }
 
     @Property
     void foldingEqualsTheReferenceOnAnyText(@ForAll String text) {
