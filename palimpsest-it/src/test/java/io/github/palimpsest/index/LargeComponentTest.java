@@ -10,6 +10,7 @@ import io.github.palimpsest.index.ChangeReport.Reclustering;
 import io.github.palimpsest.record.PersonRecord;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -333,7 +334,7 @@ class LargeComponentTest {
                     if (conflicts.conflict(x, y)) {
                         int first = x;
                         int second = y;
-                        boolean bridged = java.util.Arrays.stream(members)
+                        boolean bridged = Arrays.stream(members)
                                 .anyMatch(z -> z != first && z != second && conflicts.bridges(z, first, second));
                         assertTrue(direct >= core.config.thresholdWeight || bridged,
                                 "conflicting birth dates without a link or a bridging member: "

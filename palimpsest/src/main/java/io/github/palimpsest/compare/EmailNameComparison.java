@@ -68,23 +68,21 @@ public final class EmailNameComparison implements Comparison<ComparableRecord>, 
     public int level(ComparableRecord left, ComparableRecord right) {
         boolean leftHolds = !left.email().isEmpty();
         boolean rightHolds = !right.email().isEmpty();
-        if (!leftHolds && !rightHolds) {
-            return MISSING;
-        }
-        if (leftHolds && rightHolds && EMAILS.level(left, right) <= ContactComparison.CLOSE) {
-            return MISSING;
-        }
         int level = leftHolds ? levelAsHolder(left, right) : MISSING;
-        return rightHolds ? Math.min(level, levelAsHolder(right, left)) : level;
+        if (rightHolds) {
+            level = Math.min(level, levelAsHolder(right, left));
+        }
+        // Checked last: comparing the two addresses is the costly part, and most pairs have no holder.
+        if (level != MISSING && leftHolds && rightHolds && EMAILS.level(left, right) <= ContactComparison.CLOSE) {
+            return MISSING;
+        }
+        return level;
     }
 
     /** The level with {@code holder}'s e-mail read for the names {@code other} has and it lacks. */
     private static int levelAsHolder(ComparableRecord holder, ComparableRecord other) {
         String email = holder.email();
-        int userEnd = email.indexOf('@');
-        if (userEnd < 0) {
-            userEnd = email.length();
-        }
+        int userEnd = email.indexOf('@'); // a record keeps only valid addresses, each with one '@'
         boolean lacksForename = holder.forename().isEmpty() && other.forename().length() >= MINIMUM_NAME_LETTERS
                 && !other.isForenameInitial();
         boolean lacksSurname = holder.surname().isEmpty() && other.surname().length() >= MINIMUM_NAME_LETTERS;

@@ -270,39 +270,32 @@ public final class CountedU {
         return Arrays.copyOf(pairs, size);
     }
 
-    /**
-     * Each pair's match probability. It depends on the pair's levels alone, and the pairs share few level
-     * vectors, so each vector's is computed once (the same bits) when the vector packs into a long.
-     */
+    /** Each pair's match probability, weighed pair by pair: for level vectors that do not pack into a long. */
     private static double[] matchProbabilities(MatchModel model, byte[][] levels, int[] pairs) {
         IndexedModel indexed = IndexedModel.of(model);
         double[] probability = new double[pairs.length];
         int[] vector = new int[levels.length];
-        int[] shift = new int[levels.length];
-        int bits = 0;
-        for (int c = 0; c < levels.length; c++) {
-            shift[c] = bits;
-            bits += 32 - Integer.numberOfLeadingZeros(Math.max(1, indexed.levels(c).size() - 1));
-        }
-        VectorMemo memo = bits <= 63 ? new VectorMemo() : null;
         for (int k = 0; k < pairs.length; k++) {
-            long key = 0;
             for (int c = 0; c < levels.length; c++) {
                 vector[c] = levels[c][pairs[k]];
-                key |= (long) vector[c] << shift[c];
             }
-            if (memo == null) {
-                probability[k] = MatchModel.probability(indexed.matchWeight(vector));
-                continue;
-            }
-            int slot = memo.slot(key);
-            if (!memo.has(slot)) {
-                memo.put(slot, key, MatchModel.probability(indexed.matchWeight(vector)));
-                slot = memo.slot(key);
-            }
-            probability[k] = memo.values[slot];
+            probability[k] = MatchModel.probability(indexed.matchWeight(vector));
         }
         return probability;
+    }
+
+    /**
+     * Where each comparison's level sits in a level vector packed into a long (each takes the bits its
+     * largest level index needs), or null when the vector needs more than 63 bits.
+     */
+    private static int[] packedShifts(IndexedModel model, int comparisons) {
+        int[] shift = new int[comparisons];
+        int bits = 0;
+        for (int c = 0; c < comparisons; c++) {
+            shift[c] = bits;
+            bits += 32 - Integer.numberOfLeadingZeros(Math.max(1, model.levels(c).size() - 1));
+        }
+        return bits > 63 ? null : shift;
     }
 
     /**
@@ -314,14 +307,8 @@ public final class CountedU {
     private record PairVectors(int[][] distinct, int[] of) {
         /** The pairs' vectors, or null when one does not pack into a long (then each is weighed as it comes). */
         static PairVectors of(MatchModel model, byte[][] levels, int[] pairs) {
-            IndexedModel indexed = IndexedModel.of(model);
-            int[] shift = new int[levels.length];
-            int bits = 0;
-            for (int c = 0; c < levels.length; c++) {
-                shift[c] = bits;
-                bits += 32 - Integer.numberOfLeadingZeros(Math.max(1, indexed.levels(c).size() - 1));
-            }
-            if (bits > 63) {
+            int[] shift = packedShifts(IndexedModel.of(model), levels.length);
+            if (shift == null) {
                 return null;
             }
             long[] keys = new long[pairs.length];
@@ -345,7 +332,7 @@ public final class CountedU {
                     distinct.add(vector);
                     slot = index.slot(keys[k]);
                 }
-                of[k] = (int) index.values[slot];
+                of[k] = index.values[slot];
             }
             return new PairVectors(distinct.toArray(new int[0][]), of);
         }
@@ -365,10 +352,10 @@ public final class CountedU {
         }
     }
 
-    /** Open addressing from a packed level vector (non-negative) to its match probability (or index). */
+    /** Open addressing from a packed level vector (non-negative) to its index among the distinct vectors. */
     private static final class VectorMemo {
         private long[] keys = filled(64);
-        private double[] values = new double[64];
+        private int[] values = new int[64];
         private int size;
 
         private static long[] filled(int capacity) {
@@ -391,14 +378,14 @@ public final class CountedU {
             return keys[slot] != -1L;
         }
 
-        void put(int slot, long key, double value) {
+        void put(int slot, long key, int value) {
             keys[slot] = key;
             values[slot] = value;
             if (++size * 2 > keys.length) {
                 long[] oldKeys = keys;
-                double[] oldValues = values;
+                int[] oldValues = values;
                 keys = filled(oldKeys.length * 2);
-                values = new double[oldKeys.length * 2];
+                values = new int[oldKeys.length * 2];
                 for (int i = 0; i < oldKeys.length; i++) {
                     if (oldKeys[i] != -1L) {
                         int s = slot(oldKeys[i]);
