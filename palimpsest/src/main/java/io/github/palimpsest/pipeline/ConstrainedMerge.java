@@ -31,7 +31,16 @@ final class ConstrainedMerge {
     private int[] linkStart;
     private int[] linkTo;
 
+    /** Every scored pair's weight, for the support of a link below the threshold; {@link PairWeights#NONE} when off. */
+    private PairWeights pairWeights = PairWeights.NONE;
+    private double threshold = Double.NEGATIVE_INFINITY;
+
+    /** The links below the threshold that joined two clusters, packed. */
+    private long[] supportedPairs = new long[16];
+    private int supportedCount;
+
     int merges;
+    int supportRejections;
     int overrides;
     int constraintRejections;
     int chainGuardRejections;
@@ -162,6 +171,35 @@ final class ConstrainedMerge {
         }
     }
 
+    /** Lets links below {@code threshold} join clusters that support them (see {@link #supported}). */
+    void supportLinks(PairWeights weights, double threshold) {
+        this.pairWeights = weights;
+        this.threshold = threshold;
+    }
+
+    /**
+     * Whether the scored pairs between the two clusters, at least {@code minimumPairs} of them, weigh for a
+     * match on average (mean weight at or above 0 bits).
+     */
+    private boolean supported(int ra, int rb, int minimumPairs) {
+        double sum = 0;
+        int scored = 0;
+        int x = ra;
+        do {
+            int y = rb;
+            do {
+                double w = pairWeights.weight(x, y);
+                if (!Double.isNaN(w)) {
+                    sum += w;
+                    scored++;
+                }
+                y = next[y];
+            } while (y != rb);
+            x = next[x];
+        } while (x != ra);
+        return scored >= minimumPairs && sum >= 0;
+    }
+
     int find(int record) {
         int root = record;
         while (parent[root] != root) {
@@ -187,6 +225,10 @@ final class ConstrainedMerge {
         int ra = find(a);
         int rb = find(b);
         if (ra == rb) {
+            return;
+        }
+        if (weight < threshold) {
+            offerBelowThreshold(a, b, ra, rb);
             return;
         }
         if (!cannotCompatible(ra, rb)) {
@@ -220,6 +262,38 @@ final class ConstrainedMerge {
             return;
         }
         union(ra, rb);
+    }
+
+    /**
+     * A link below the threshold joins a record or cluster to a cluster of two or more records when the scored
+     * pairs between them (the link and at least one more) weigh for a match on average, and no constraint
+     * stands in the way; it never overrides one, is never reported as refused, and never joins two clusters
+     * of several records each.
+     */
+    private void offerBelowThreshold(int a, int b, int ra, int rb) {
+        if (size[ra] > 1 && size[rb] > 1 || !cannotCompatible(ra, rb)) {
+            return;
+        }
+        long[] ka = rootKeys[ra];
+        long[] kb = rootKeys[rb];
+        if (!ExclusiveKeys.compatible(ka, 0, ka.length, kb, 0, kb.length)
+                || !supported(ra, rb, 2)
+                || conflicts != RecordConflicts.NONE && hasUnresolvedConflict(ra, rb)) {
+            supportRejections++;
+            return;
+        }
+        union(ra, rb);
+        if (supportedCount == supportedPairs.length) {
+            supportedPairs = Arrays.copyOf(supportedPairs, supportedCount * 2);
+        }
+        supportedPairs[supportedCount++] = pack(a, b);
+    }
+
+    /** The links below the threshold that joined two clusters, packed, in ascending order. */
+    long[] supportedPairs() {
+        long[] sorted = Arrays.copyOf(supportedPairs, supportedCount);
+        Arrays.sort(sorted);
+        return sorted;
     }
 
     /**
