@@ -221,7 +221,7 @@ public final class Clusterer {
             merge.indexLinks(thresholdPairs);
         }
         if (lowest < threshold) {
-            merge.supportLinks(pairWeights, threshold);
+            merge.supportLinks(pairWeights, threshold, pairs, kept);
         }
         merge.applyDecisions(decisions);
         mergeInOrder(pairs, kept, merge);
