@@ -107,10 +107,10 @@ final class LinkRun {
     private CompactLinkResult link(ComparableRecord[] comparable, Parallel parallel) {
         PipelineRun<ComparableRecord> run = pipeline(comparable, parallel).blockAndCompare()
                 .chooseModel(config.model).searchNeighbours().score();
-        int[] linkIndexes = run.linksAtOrAboveThreshold();
         // A reviewer's decisions: must-links and cannot-links the clustering honours.
         Reviewing reviewing = Reviewing.of(config.decisions, comparable);
-        run.cluster(linkIndexes, reviewing.pairs);
+        run.cluster(run.linksToCluster(), reviewing.pairs);
+        int[] linkIndexes = run.usedLinks(run.linksToCluster());
         CompactLinkResult[] result = new CompactLinkResult[1];
         stages.run("pattern", () -> {
             result[0] = assemble(run, comparable, linkIndexes, reviewing);

@@ -446,6 +446,22 @@ public final class Linker {
         }
 
         /**
+         * Whether a link below the threshold, but more likely than not (a weight of 0 bits or more), may join a
+         * record, or a cluster of records, to a person of two or more records whose records support it (default
+         * true): the scored pairs between the two, that link and at least one more, must weigh for a match on
+         * average (mean weight at or above 0 bits), and no constraint may stand in the way. Such a link never
+         * joins two people who each have several records and never overrides a constraint. A record that
+         * resembles several records of one person moderately is then linked to that person, where one pair
+         * alone would not reach the threshold. The incremental {@code LinkIndex} and the Spark linker cluster
+         * with links at or above the threshold only; a batch run with this off clusters as they do. See
+         * docs/blocking-and-clustering.md, "Supported links".
+         */
+        public Builder supportedLinks(boolean on) {
+            settings.supportedLinks(on);
+            return this;
+        }
+
+        /**
          * The smallest pool the linker trains a model on (default 1,000 records). A smaller pool, linked
          * without a supplied model, uses the bundled default model when the comparisons are the standard
          * ones (it is trained on generated fictional cross-force data; see docs/model.md), and is never

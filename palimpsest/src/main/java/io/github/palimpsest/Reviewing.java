@@ -197,7 +197,7 @@ final class Reviewing {
         }
         int band = 0;
         for (int k = 0; k < weights.length; k++) {
-            if (weights[k] >= reviewWeight && weights[k] < thresholdWeight) {
+            if (inBand(k, weights, reviewWeight, thresholdWeight, candidates, linkPairs)) {
                 band++;
             }
         }
@@ -219,7 +219,7 @@ final class Reviewing {
             n++;
         }
         for (int k = 0; k < weights.length; k++) {
-            if (weights[k] >= reviewWeight && weights[k] < thresholdWeight) {
+            if (inBand(k, weights, reviewWeight, thresholdWeight, candidates, linkPairs)) {
                 long pair = candidates.pair(k);
                 if (pairs.isMustLink(CandidatePairs.left(pair), CandidatePairs.right(pair))
                         || pairs.isCannotLink(CandidatePairs.left(pair), CandidatePairs.right(pair))) {
@@ -240,5 +240,12 @@ final class Reviewing {
         }
         return new ReviewState(decided, unknown, Arrays.copyOf(out, n), Arrays.copyOf(outWeights, n), trimmed,
                 Arrays.copyOf(reasons, n));
+    }
+
+    /** A candidate below the threshold and at or above the review weight that is not a link (a supported link is). */
+    private static boolean inBand(int k, double[] weights, double reviewWeight, double thresholdWeight,
+                                  Candidates candidates, long[] linkPairs) {
+        return weights[k] >= reviewWeight && weights[k] < thresholdWeight
+                && Arrays.binarySearch(linkPairs, candidates.pair(k)) < 0;
     }
 }

@@ -111,7 +111,9 @@ final class LinkCommand implements Callable<Integer> {
     Double reviewThreshold;
 
     @Option(names = "--threshold", defaultValue = "0.95", paramLabel = "P",
-            description = "Match probability at or above which a pair is linked, in (0, 1) (default ${DEFAULT-VALUE}).")
+            description = "Match probability at or above which a pair is linked, in (0, 1) (default ${DEFAULT-VALUE}). "
+                    + "A pair below it but more likely than not also links a lone record to a person whose other "
+                    + "records support it (docs/blocking-and-clustering.md).")
     double threshold;
 
     @Option(names = "--model", paramLabel = "M.json",

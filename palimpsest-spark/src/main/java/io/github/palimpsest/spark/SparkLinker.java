@@ -146,7 +146,9 @@ public final class SparkLinker implements Serializable {
     public Linker oneMachineLinker() {
         Linker.Builder b = Linker.builder().thresholdProbability(thresholdProbability).seed(seed)
                 .maxBlockSize(maxBlockSize).minimumTrainingRecords(minimumTrainingRecords)
-                .neighboursPerRecord(neighboursPerRecord);
+                .neighboursPerRecord(neighboursPerRecord)
+                // Spark clusters each component with the links at or above the threshold only (docs/spark.md).
+                .supportedLinks(false);
         if (modelJson != null) {
             b.model(MatchModel.fromJson(modelJson));
         }

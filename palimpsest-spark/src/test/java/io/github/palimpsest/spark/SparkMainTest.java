@@ -60,7 +60,8 @@ class SparkMainTest {
                 written.put(row.get("record_id"), row.get("entity_id"));
             }
         }
-        LinkResult oneMachine = Linker.builder().decisions(ReviewDecisions.read(decisions)).build().link(records);
+        LinkResult oneMachine = Linker.builder().decisions(ReviewDecisions.read(decisions))
+                .supportedLinks(false).build().link(records); // as SparkLinker.oneMachineLinker()
         Map<String, String> people = LocalSpark.persons(oneMachine);
         Map<String, String> expected = new LinkedHashMap<>();
         for (PersonRecord record : records) {

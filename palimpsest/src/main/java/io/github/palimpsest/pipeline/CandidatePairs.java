@@ -84,6 +84,11 @@ public final class CandidatePairs {
         return Arrays.binarySearch(pairs, pack(a, b)) >= 0;
     }
 
+    /** The position of the packed pair among these pairs, or a negative number when it is not a candidate. */
+    int indexOf(long pair) {
+        return Arrays.binarySearch(pairs, pair);
+    }
+
     /** The packed pairs in ascending order; a sequential stream that the caller may make parallel. */
     public LongStream stream() {
         return Arrays.stream(pairs);

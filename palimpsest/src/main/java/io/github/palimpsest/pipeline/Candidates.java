@@ -51,6 +51,11 @@ public final class Candidates {
         return kept == null ? blocked.pair(k) : kept[k];
     }
 
+    /** The position of the packed pair among these pairs, or a negative number when it is not a candidate. */
+    public int indexOf(long pair) {
+        return kept == null ? blocked.indexOf(pair) : Arrays.binarySearch(kept, pair);
+    }
+
     /** The pairs as an array (a copy). */
     public long[] toArray() {
         return kept == null ? blocked.toArray() : kept.clone();

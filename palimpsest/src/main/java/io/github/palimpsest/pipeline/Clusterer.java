@@ -61,14 +61,16 @@ public final class Clusterer {
     private final double multiRecordMergeWeight;
     private final double conflictOverrideWeight;
     private final double loneLinkWeight;
+    private final double supportedLinkWeight;
 
     private Clusterer(double threshold, double overwhelmingWeight, double multiRecordMergeWeight,
-                      double conflictOverrideWeight, double loneLinkWeight) {
+                      double conflictOverrideWeight, double loneLinkWeight, double supportedLinkWeight) {
         this.threshold = threshold;
         this.overwhelmingWeight = overwhelmingWeight;
         this.multiRecordMergeWeight = multiRecordMergeWeight;
         this.conflictOverrideWeight = conflictOverrideWeight;
         this.loneLinkWeight = loneLinkWeight;
+        this.supportedLinkWeight = supportedLinkWeight;
     }
 
     /**
@@ -151,6 +153,18 @@ public final class Clusterer {
      */
     public Clustering cluster(int recordCount, ScoredLinks links, List<? extends Collection<String>> exclusiveKeys,
                               RecordConflicts conflicts, PairDecisions decisions) {
+        return cluster(recordCount, links, exclusiveKeys, conflicts, decisions, PairWeights.NONE);
+    }
+
+    /**
+     * Clusters as {@link #cluster(int, ScoredLinks, List, RecordConflicts, PairDecisions)}, and, when
+     * {@code pairWeights} knows the scored pairs, also takes the links between the {@linkplain
+     * Builder#supportedLinkWeight supported-link weight} and the threshold: each joins a record or cluster to a
+     * cluster of several records when the scored pairs between the two weigh for a match on average.
+     */
+    public Clustering cluster(int recordCount, ScoredLinks links, List<? extends Collection<String>> exclusiveKeys,
+                              RecordConflicts conflicts, PairDecisions decisions, PairWeights pairWeights) {
+        checkNotNull(pairWeights, "pairWeights");
         checkNotNull(conflicts, "conflicts");
         checkNotNull(decisions, "decisions");
         checkArgument(decisions.maxRecord() < recordCount, "a decision names record %s, beyond the %s records",
@@ -162,12 +176,17 @@ public final class Clusterer {
         int[] lefts = links.lefts();
         int[] rights = links.rights();
         double[] weights = links.weights();
+        double lowest = pairWeights == PairWeights.NONE ? threshold : Math.min(threshold, supportedLinkWeight);
         int used = 0;
+        int atThreshold = 0;
         for (int k = 0; k < links.size(); k++) {
             checkArgument(lefts[k] < recordCount && rights[k] < recordCount,
                     "link %s-%s names a record beyond the %s records", lefts[k], rights[k], recordCount);
-            if (weights[k] >= threshold) {
+            if (weights[k] >= lowest) {
                 used++;
+            }
+            if (weights[k] >= threshold) {
+                atThreshold++;
             }
         }
         long[] pairs = new long[used];
@@ -179,8 +198,13 @@ public final class Clusterer {
             resolving.add(pair);
         }
         int m = 0;
+        long[] thresholdPairs = new long[atThreshold];
+        int t = 0;
         for (int k = 0; k < links.size(); k++) {
             if (weights[k] >= threshold) {
+                thresholdPairs[t++] = ConstrainedMerge.pack(lefts[k], rights[k]);
+            }
+            if (weights[k] >= lowest) {
                 pairs[m] = ConstrainedMerge.pack(lefts[k], rights[k]);
                 kept[m] = weights[k];
                 if (weights[k] >= overwhelmingWeight) {
@@ -194,7 +218,10 @@ public final class Clusterer {
         }
         ConstrainedMerge merge = new ConstrainedMerge(recordCount, keys, overwhelming, conflicts, resolving);
         if (loneLinkWeight > threshold) {
-            merge.indexLinks(pairs);
+            merge.indexLinks(thresholdPairs);
+        }
+        if (lowest < threshold) {
+            merge.supportLinks(pairWeights, threshold, pairs, kept);
         }
         merge.applyDecisions(decisions);
         mergeInOrder(pairs, kept, merge);
@@ -205,7 +232,7 @@ public final class Clusterer {
         LOG.atLevel(level).log("clustering: {} records, {} links at or above {} bits, {} clusters, {} merges refused by "
                         + "exclusive keys, {} allowed by overwhelming links, {} refused by the chain guard, {} lone links "
                         + "refused, {} refused and {} made by decisions, {} ms",
-                recordCount, used, String.format("%.2f", threshold), clustering.clusterCount(), merge.constraintRejections,
+                recordCount, atThreshold, String.format("%.2f", threshold), clustering.clusterCount(), merge.constraintRejections,
                 merge.overrides, merge.chainGuardRejections, merge.uncorroboratedRejections,
                 merge.decisionRejections, merge.decidedMerges, (System.nanoTime() - started) / 1_000_000);
         return clustering;
@@ -267,6 +294,7 @@ public final class Clusterer {
         private double multiRecordMergeWeight = Double.NaN; // NaN: same as the threshold
         private double conflictOverrideWeight = Double.NaN; // NaN: same as the overwhelming weight
         private double loneLinkWeight = Double.NEGATIVE_INFINITY; // off
+        private double supportedLinkWeight = Double.POSITIVE_INFINITY; // off
 
         private Builder() {}
 
@@ -343,6 +371,19 @@ public final class Clusterer {
         }
 
         /**
+         * The weight in bits from which a link below the threshold may join a record or cluster to a cluster of
+         * two or more records, when the clusterer is given the scored pairs ({@link PairWeights}) and those
+         * between the two clusters, the link and at least one more, have a mean weight of at least 0 bits
+         * (default: off). Such a link never joins two clusters of several records each and never overrides a
+         * constraint.
+         */
+        public Builder supportedLinkWeight(double matchWeight) {
+            checkArgument(!Double.isNaN(matchWeight), "supportedLinkWeight must not be NaN");
+            this.supportedLinkWeight = matchWeight;
+            return this;
+        }
+
+        /**
          * A clusterer with this configuration.
          *
          * @throws IllegalStateException if the overwhelming weight or the multi-record merge weight is below
@@ -363,7 +404,8 @@ public final class Clusterer {
                 throw new IllegalStateException("conflictOverrideWeight " + conflictOverride
                         + " is below the threshold " + threshold + "; it must be at least the threshold");
             }
-            return new Clusterer(threshold, overwhelmingWeight, guard, conflictOverride, loneLinkWeight);
+            return new Clusterer(threshold, overwhelmingWeight, guard, conflictOverride, loneLinkWeight,
+                    supportedLinkWeight);
         }
     }
 }

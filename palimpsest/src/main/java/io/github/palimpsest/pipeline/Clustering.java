@@ -32,6 +32,7 @@ public final class Clustering {
     private final byte[] refusedReasons;
     private final int decisionRejections;
     private final int decidedMerges;
+    private final long[] supportedLinks;
 
     private Clustering(int[] clusterOf, int[] memberOffsets, int[] members, int overrides,
             int constraintRejections, int chainGuardRejections, ConstrainedMerge merge) {
@@ -44,6 +45,7 @@ public final class Clustering {
         this.refusedPairs = merge == null ? new long[0] : merge.refusedPairs();
         this.refusedWeights = merge == null ? new double[0] : merge.refusedWeights();
         this.refusedReasons = merge == null ? new byte[0] : merge.refusedReasons();
+        this.supportedLinks = merge == null ? new long[0] : merge.supportedPairs();
         this.decisionRejections = merge == null ? 0 : merge.decisionRejections;
         this.decidedMerges = merge == null ? 0 : merge.decidedMerges;
     }
@@ -121,6 +123,14 @@ public final class Clustering {
     /** How many merges joined conflicting exclusive keys because every conflicting pair had an overwhelming link. */
     public int overrides() {
         return overrides;
+    }
+
+    /**
+     * The links below the threshold that joined two clusters because the records between them supported them
+     * ({@code Clusterer.Builder#supportedLinkWeight}), packed as {@link CandidatePairs#pack}, ascending; a copy.
+     */
+    public long[] supportedLinks() {
+        return supportedLinks.clone();
     }
 
     /** How many links at or above the threshold were refused because they would join conflicting keys. */

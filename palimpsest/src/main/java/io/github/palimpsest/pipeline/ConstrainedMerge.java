@@ -31,7 +31,16 @@ final class ConstrainedMerge {
     private int[] linkStart;
     private int[] linkTo;
 
+    /** Every scored pair's weight, for the support of a link below the threshold; {@link PairWeights#NONE} when off. */
+    private PairWeights pairWeights = PairWeights.NONE;
+    private double threshold = Double.NEGATIVE_INFINITY;
+
+    /** The links below the threshold that joined two clusters, packed. */
+    private long[] supportedPairs = new long[16];
+    private int supportedCount;
+
     int merges;
+    int supportRejections;
     int overrides;
     int constraintRejections;
     int chainGuardRejections;
@@ -162,6 +171,95 @@ final class ConstrainedMerge {
         }
     }
 
+    /** Each record's offered links (compressed rows: other end and weight), for a lone record's rival people. */
+    private int[] offeredStart;
+    private int[] offeredTo;
+    private double[] offeredWeight;
+
+    /**
+     * Lets links below {@code threshold} join clusters that support them (see {@link #offerBelowThreshold}).
+     *
+     * @param pairs every link offered, packed; {@code weights} theirs
+     */
+    void supportLinks(PairWeights weights, double threshold, long[] pairs, double[] linkWeights) {
+        this.pairWeights = weights;
+        this.threshold = threshold;
+        int records = parent.length;
+        offeredStart = new int[records + 1];
+        for (long p : pairs) {
+            offeredStart[(int) (p >>> 32) + 1]++;
+            offeredStart[(int) p + 1]++;
+        }
+        for (int r = 0; r < records; r++) {
+            offeredStart[r + 1] += offeredStart[r];
+        }
+        int[] fill = Arrays.copyOf(offeredStart, records);
+        offeredTo = new int[offeredStart[records]];
+        offeredWeight = new double[offeredStart[records]];
+        for (int k = 0; k < pairs.length; k++) {
+            int a = (int) (pairs[k] >>> 32);
+            int b = (int) pairs[k];
+            offeredTo[fill[a]] = b;
+            offeredWeight[fill[a]++] = linkWeights[k];
+            offeredTo[fill[b]] = a;
+            offeredWeight[fill[b]++] = linkWeights[k];
+        }
+    }
+
+    /**
+     * Whether the lone record {@code x} is more likely than not to be the person rooted at {@code root} rather
+     * than anyone else it was offered a link to: a record is at most one person, so the odds of its links to
+     * different people share one probability. With odds 2^w for the link to {@code root} and 2^w' for the
+     * strongest link to each other person, the link's share is 2^w / (1 + 2^w + Σ 2^w'), at least one half
+     * when 2^w ≥ 1 + Σ 2^w'. A number that sixty strangers share gives a purged record sixty equal rivals.
+     */
+    private boolean outweighsRivals(int x, int root, double weight) {
+        int from = offeredStart[x];
+        int to = offeredStart[x + 1];
+        long[] rivals = new long[to - from]; // (rival root, index of the link) to take each person's strongest
+        int count = 0;
+        for (int k = from; k < to; k++) {
+            int r = find(offeredTo[k]);
+            if (r != root) {
+                rivals[count++] = (long) r << 32 | k;
+            }
+        }
+        Arrays.sort(rivals, 0, count);
+        double rivalOdds = 0;
+        for (int i = 0; i < count; ) {
+            int r = (int) (rivals[i] >>> 32);
+            double strongest = Double.NEGATIVE_INFINITY;
+            for (; i < count && (int) (rivals[i] >>> 32) == r; i++) {
+                strongest = Math.max(strongest, offeredWeight[(int) rivals[i]]);
+            }
+            rivalOdds += StrictMath.pow(2, strongest);
+        }
+        return StrictMath.pow(2, weight) >= 1 + rivalOdds;
+    }
+
+    /**
+     * Whether the scored pairs between the two clusters, at least {@code minimumPairs} of them, weigh for a
+     * match on average (mean weight at or above 0 bits).
+     */
+    private boolean supported(int ra, int rb, int minimumPairs) {
+        double sum = 0;
+        int scored = 0;
+        int x = ra;
+        do {
+            int y = rb;
+            do {
+                double w = pairWeights.weight(x, y);
+                if (!Double.isNaN(w)) {
+                    sum += w;
+                    scored++;
+                }
+                y = next[y];
+            } while (y != rb);
+            x = next[x];
+        } while (x != ra);
+        return scored >= minimumPairs && sum >= 0;
+    }
+
     int find(int record) {
         int root = record;
         while (parent[root] != root) {
@@ -187,6 +285,10 @@ final class ConstrainedMerge {
         int ra = find(a);
         int rb = find(b);
         if (ra == rb) {
+            return;
+        }
+        if (weight < threshold) {
+            offerBelowThreshold(a, b, weight, ra, rb);
             return;
         }
         if (!cannotCompatible(ra, rb)) {
@@ -220,6 +322,42 @@ final class ConstrainedMerge {
             return;
         }
         union(ra, rb);
+    }
+
+    /**
+     * A link below the threshold joins a lone record to a cluster of two or more records when the scored pairs
+     * between them (the link and at least one more) weigh for a match on average, the record is likelier that
+     * person than any other it was offered ({@link #outweighsRivals}), and no constraint stands in the way. It
+     * never overrides a constraint and is never reported as refused. Two lone records have only their one pair,
+     * and two clusters of several records each are never joined so.
+     */
+    private void offerBelowThreshold(int a, int b, double weight, int ra, int rb) {
+        if (size[ra] > 1 == size[rb] > 1 || !cannotCompatible(ra, rb)) {
+            return;
+        }
+        int lone = size[ra] == 1 ? ra : rb;
+        int person = lone == ra ? rb : ra;
+        long[] ka = rootKeys[ra];
+        long[] kb = rootKeys[rb];
+        if (!ExclusiveKeys.compatible(ka, 0, ka.length, kb, 0, kb.length)
+                || !supported(ra, rb, 2)
+                || !outweighsRivals(lone, person, weight)
+                || conflicts != RecordConflicts.NONE && hasUnresolvedConflict(ra, rb)) {
+            supportRejections++;
+            return;
+        }
+        union(ra, rb);
+        if (supportedCount == supportedPairs.length) {
+            supportedPairs = Arrays.copyOf(supportedPairs, supportedCount * 2);
+        }
+        supportedPairs[supportedCount++] = pack(a, b);
+    }
+
+    /** The links below the threshold that joined two clusters, packed, in ascending order. */
+    long[] supportedPairs() {
+        long[] sorted = Arrays.copyOf(supportedPairs, supportedCount);
+        Arrays.sort(sorted);
+        return sorted;
     }
 
     /**

@@ -514,10 +514,24 @@ public final class PipelineRun<R> {
         return this;
     }
 
-    /** The candidates at or above the threshold, in candidate order. */
-    public int[] linksAtOrAboveThreshold() {
+    /**
+     * The candidates clustering is offered: those at or above the threshold and, with supported links on, those
+     * at or above the supported-link weight (see {@link RunSettings#supportedLinkWeight()}), in candidate order.
+     */
+    public int[] linksToCluster() {
+        double lowest = Math.min(settings.thresholdWeight(), settings.supportedLinkWeight());
+        return IntStream.range(0, weights.length).filter(k -> weights[k] >= lowest).toArray();
+    }
+
+    /**
+     * The links the result reports, in candidate order: those of {@code offered} at or above the threshold, and
+     * those below it that joined two clusters ({@link Clustering#supportedLinks()}).
+     */
+    public int[] usedLinks(int[] offered) {
         double threshold = settings.thresholdWeight();
-        return IntStream.range(0, weights.length).filter(k -> weights[k] >= threshold).toArray();
+        long[] supported = clustering.supportedLinks();
+        return Arrays.stream(offered).filter(k -> weights[k] >= threshold
+                || Arrays.binarySearch(supported, candidates.pair(k)) >= 0).toArray();
     }
 
     /** Clusters the given links (indexes of candidates, in candidate order) under the kind's constraints. */
@@ -531,12 +545,7 @@ public final class PipelineRun<R> {
      */
     public PipelineRun<R> cluster(int[] linkIndexes, PairDecisions decisions) {
         stages.run("cluster", () -> {
-            ScoredLinks.Builder built = ScoredLinks.builder(linkIndexes.length);
-            for (int k : linkIndexes) {
-                long pair = candidates.pair(k);
-                built.add(CandidatePairs.left(pair), CandidatePairs.right(pair), weights[k]);
-            }
-            links = built.build();
+            links = scoredLinks(linkIndexes);
             // Built as the clusterer reads them, one record at a time, rather than a million lists at once.
             List<List<String>> keys = new AbstractList<>() {
                 @Override
@@ -551,10 +560,26 @@ public final class PipelineRun<R> {
                     return n;
                 }
             };
-            clustering = clusterer(settings, kind).cluster(n, links, keys, kind.conflicts(recordList, model), decisions);
+            // Every candidate pair's weight, for the support of links below the threshold.
+            PairWeights scored = (a, b) -> {
+                int k = candidates.indexOf(CandidatePairs.pack(a, b));
+                return k >= 0 ? weights[k] : Double.NaN;
+            };
+            clustering = clusterer(settings, kind).cluster(n, links, keys, kind.conflicts(recordList, model), decisions,
+                    scored);
+            links = scoredLinks(usedLinks(linkIndexes)); // without the offered links below the threshold it left unused
             return String.format("%,d people", clustering.clusterCount());
         });
         return this;
+    }
+
+    private ScoredLinks scoredLinks(int[] linkIndexes) {
+        ScoredLinks.Builder built = ScoredLinks.builder(linkIndexes.length);
+        for (int k : linkIndexes) {
+            long pair = candidates.pair(k);
+            built.add(CandidatePairs.left(pair), CandidatePairs.right(pair), weights[k]);
+        }
+        return built.build();
     }
 
     /**
@@ -569,6 +594,7 @@ public final class PipelineRun<R> {
                 // only cost recall, FEBRL's included, with no gain in precision.)
                 .conflictOverrideWeight(settings.thresholdWeight());
         kind.loneLinkWeight().ifPresent(clusterer::loneLinkWeight);
+        clusterer.supportedLinkWeight(settings.supportedLinkWeight());
         return clusterer.build();
     }
 

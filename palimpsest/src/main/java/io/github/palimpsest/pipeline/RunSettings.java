@@ -39,6 +39,7 @@ public final class RunSettings {
     private final int minimumTrainingRecords;
     private final int minimumTermFrequencyRecords;
     private final boolean householdClass;
+    private final boolean supportedLinks;
 
     private RunSettings(Builder b) {
         this.thresholdProbability = b.thresholdProbability;
@@ -54,6 +55,7 @@ public final class RunSettings {
         this.minimumTrainingRecords = b.minimumTrainingRecords;
         this.minimumTermFrequencyRecords = b.minimumTermFrequencyRecords;
         this.householdClass = b.householdClass;
+        this.supportedLinks = b.supportedLinks;
     }
 
     /** The defaults: threshold 0.95, seed 0, one thread per core, 1,000,000 u pairs, blocks of 1,000, 20 bits. */
@@ -75,6 +77,7 @@ public final class RunSettings {
         b.minimumTrainingRecords = minimumTrainingRecords;
         b.minimumTermFrequencyRecords = minimumTermFrequencyRecords;
         b.householdClass = householdClass;
+        b.supportedLinks = supportedLinks;
         return b;
     }
 
@@ -179,6 +182,20 @@ public final class RunSettings {
         return householdClass;
     }
 
+    /** Whether a link below the threshold may join a cluster that supports it (see {@link #supportedLinkWeight()}). */
+    public boolean supportedLinks() {
+        return supportedLinks;
+    }
+
+    /**
+     * The weight from which a link below the threshold may join a record or cluster to a person whose records
+     * support it (see {@code Clusterer.Builder#supportedLinkWeight}): 0 bits, even odds, when supported links
+     * are on, so that a link must itself be more likely than not; positive infinity when they are off.
+     */
+    public double supportedLinkWeight() {
+        return supportedLinks ? Math.min(0, thresholdWeight) : Double.POSITIVE_INFINITY;
+    }
+
     /** Whether a pool of {@code recordCount} records is term-frequency adjusted. */
     public boolean adjustsTermFrequencies(int recordCount) {
         return termFrequencyAdjustment && recordCount >= minimumTermFrequencyRecords;
@@ -190,7 +207,7 @@ public final class RunSettings {
         return "RunSettings[threshold=" + thresholdProbability + ", seed=" + seed + ", threads=" + threads
                 + ", uSamplePairs=" + uSamplePairs + ", maxBlockSize=" + maxBlockSize + ", neighboursPerRecord=" + neighboursPerRecord + ", overwhelmingWeight="
                 + overwhelmingWeight + ", termFrequencyAdjustment=" + termFrequencyAdjustment
-                + ", minimumTrainingRecords=" + minimumTrainingRecords + "]";
+                + ", minimumTrainingRecords=" + minimumTrainingRecords + ", supportedLinks=" + supportedLinks + "]";
     }
 
     /** Collects and checks settings; each setter refuses a bad value at once. Not thread-safe. */
@@ -206,6 +223,7 @@ public final class RunSettings {
         private int minimumTrainingRecords = DEFAULT_MINIMUM_RECORDS;
         private int minimumTermFrequencyRecords = DEFAULT_MINIMUM_RECORDS;
         private boolean householdClass = true;
+        private boolean supportedLinks = true;
 
         private Builder() {
         }
@@ -282,6 +300,12 @@ public final class RunSettings {
         /** On or off. */
         public Builder householdClass(boolean fit) {
             this.householdClass = fit;
+            return this;
+        }
+
+        /** On or off. */
+        public Builder supportedLinks(boolean on) {
+            this.supportedLinks = on;
             return this;
         }
 

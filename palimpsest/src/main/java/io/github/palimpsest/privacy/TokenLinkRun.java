@@ -46,7 +46,7 @@ final class TokenLinkRun {
                 links = oneToOneLinks(run, pairs);
                 clustering = cluster(run, links);
             } else {
-                run.cluster(run.linksAtOrAboveThreshold());
+                run.cluster(run.linksToCluster());
                 links = run.links();
                 clustering = run.clustering();
             }
