@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.palimpsest.cluster.PairwiseMetrics;
+import io.github.palimpsest.pattern.Evidence;
 import io.github.palimpsest.pattern.PatternEvent;
 import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.score.MatchModel;
@@ -257,5 +258,26 @@ class LinkerTest {
         assertEquals(List.of("+prepare", "-prepare", "+block", "-block", "+compare", "-compare", "+search", "-search", "+score", "-score",
                 "+cluster", "-cluster", "+pattern", "-pattern"), heard);
         assertTrue(new HashSet<>(Linker.STAGES).containsAll(heard.stream().map(s -> s.substring(1)).toList()));
+    }
+
+    @Test
+    void aRecordJoinedThroughALinkBelowTheThresholdSaysItWasSupported() {
+        List<PersonRecord> records = TestComparisons.synthetic(400, 7).stream().map(TestComparisons::toRecord).toList();
+        LinkResult result = TestComparisons.linker().seed(7).build().link(records);
+        Map<Set<String>, Double> weightOf = new HashMap<>();
+        result.links().forEach(l -> weightOf.put(Set.of(l.leftId(), l.rightId()), l.matchWeight()));
+        int supported = 0;
+        for (Entity person : result.entities()) {
+            for (PatternEvent event : person.pattern().events()) {
+                if (event.linkedTo().isEmpty()) {
+                    continue;
+                }
+                double weight = weightOf.get(Set.of(event.recordId(), event.linkedTo().get()));
+                boolean below = weight < result.thresholdWeight();
+                assertEquals(below, event.linkedByText().contains(Evidence.SUPPORTED), event.toString());
+                supported += below ? 1 : 0;
+            }
+        }
+        assertTrue(supported > 0, "the pool has a record joined through a supported link");
     }
 }

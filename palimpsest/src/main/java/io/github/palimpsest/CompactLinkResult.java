@@ -188,7 +188,12 @@ public final class CompactLinkResult {
         if (m >= 0 && decision(m) == Link.Decision.MATCH && linkWeights[m] < thresholdWeight) {
             return Optional.of(REVIEWED_MATCH);
         }
-        return m < 0 ? Optional.empty() : Optional.of(Evidence.strongest(explanation(m), thresholdWeight));
+        if (m < 0) {
+            return Optional.empty();
+        }
+        String evidence = Evidence.strongest(explanation(m), thresholdWeight);
+        // Below the threshold and not a reviewer's match: a supported link.
+        return Optional.of(linkWeights[m] < thresholdWeight ? evidence + Evidence.SUPPORTED : evidence);
     }
 
     /** The linked-by text of a record joined through a reviewer's match below the threshold. */

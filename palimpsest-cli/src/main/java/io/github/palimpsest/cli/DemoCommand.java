@@ -137,7 +137,8 @@ final class DemoCommand implements Callable<Integer> {
                 result.entities().size(), multiForce.size());
         out.printf(Locale.ROOT, "Each person's records are listed in date order. Every record after the first says "
                 + "which record it joined through and why,%nwith the probability that the two are the same person; "
-                + "two records are linked when it is %.2f or more.%n%n", probability(result.thresholdWeight()));
+                + "two records are linked when it is %.2f or more,%nor when it is below that but more likely than not "
+                + "and the person's other records support it.%n%n", probability(result.thresholdWeight()));
         for (Entity person : multiForce) {
             out.printf(Locale.ROOT, "%s: %d records at %d forces, %s to %s%n", person.id(), person.size(),
                     person.forces().size(), date(person.pattern().firstDate()), date(person.pattern().lastDate()));
@@ -156,7 +157,8 @@ final class DemoCommand implements Callable<Integer> {
                             events.get(chain.through()[i]).recordId(),
                             PlainWords.evidence(Evidence.strongest(link.explanation(), result.thresholdWeight())),
                             PlainWords.probability(link.probability()),
-                            e.isNamePurged() ? "; linked without a name" : "");
+                            Evidence.supportNote(link, result.thresholdWeight())
+                                    + (e.isNamePurged() ? "; linked without a name" : ""));
                 }
             }
             out.println();

@@ -436,7 +436,8 @@ final class LinkCommand implements Callable<Integer> {
                     PatternEvent event = events.get(i);
                     Link by = chain.by()[i];
                     String evidence = by == null ? "" : Evidence.strongest(by.explanation(), result.thresholdWeight());
-                    String purged = by != null && event.isNamePurged() ? "; linked without a name" : "";
+                    String purged = (by == null ? "" : Evidence.supportNote(by, result.thresholdWeight()))
+                            + (by != null && event.isNamePurged() ? "; linked without a name" : "");
                     csv.printRecord(pattern.entityId(), event.date().map(Object::toString).orElse(""),
                             event.forceCode(), event.forceName(), event.eventType(), event.recordId(),
                             people.row(rowOf.get(event.recordId())).name(),

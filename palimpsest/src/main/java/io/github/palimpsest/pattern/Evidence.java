@@ -2,6 +2,7 @@ package io.github.palimpsest.pattern;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
+import io.github.palimpsest.Link;
 import io.github.palimpsest.score.Explanation;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,4 +64,18 @@ public final class Evidence {
         }
         return text.toString();
     }
+
+    /**
+     * {@code "; supported by the person's other records"} for a link below the threshold that is not a
+     * reviewer's match: a supported link, which joined a lone record to a person whose other records weigh for
+     * it (docs/blocking-and-clustering.md, "Supported links"); otherwise {@code ""}. Appended to the linked-by
+     * text, so that a reader does not take the link for one that reached the threshold alone.
+     */
+    public static String supportNote(Link link, double thresholdWeight) {
+        checkNotNull(link, "link");
+        return link.matchWeight() < thresholdWeight && link.decision() != Link.Decision.MATCH ? SUPPORTED : "";
+    }
+
+    /** The note of {@link #supportNote}. */
+    public static final String SUPPORTED = "; supported by the person's other records";
 }
