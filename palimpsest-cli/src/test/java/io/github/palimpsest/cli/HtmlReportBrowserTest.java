@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.palimpsest.Link;
 import io.github.palimpsest.LinkResult;
 import io.github.palimpsest.Linker;
 import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.review.ReviewDecision;
 import io.github.palimpsest.review.ReviewDecisions;
+import io.github.palimpsest.synthetic.SyntheticForces;
+import java.time.LocalDate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,12 +39,17 @@ class HtmlReportBrowserTest {
 
     /** The DOM Chromium renders from the file, after its scripts have run. */
     private String render(Path html) throws IOException, InterruptedException {
+        return render(html, "");
+    }
+
+    /** As {@link #render(Path)}, opening the page at {@code #fragment} (a record or person to select). */
+    private String render(Path html, String fragment) throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at " + CHROMIUM + ": the browser test skips");
         Path dom = dir.resolve("dom.html");
         Path log = dir.resolve("chromium.log");
         Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + dir.resolve("profile"), "--dump-dom", html.toUri().toString())
+                "--user-data-dir=" + dir.resolve("profile"), "--dump-dom", html.toUri() + (fragment.isEmpty() ? "" : "#" + fragment))
                 .redirectOutput(dom.toFile()).redirectError(log.toFile()).start();
         // A guard against a hung browser, not a timing assertion.
         if (!chromium.waitFor(180, TimeUnit.SECONDS)) {
@@ -159,5 +167,27 @@ class HtmlReportBrowserTest {
         String parted = card(dom, result.entityOf("MPS-02-0147").orElseThrow().id());
         assertTrue(parted.contains("Kept apart by review decisions"), parted);
         assertTrue(parted.contains("non-match") || parted.contains("kept apart by a non-match"), parted);
+    }
+
+    @Test
+    void aRecordJoinedThroughASupportedLinkIsTaggedAsSuch() throws Exception {
+        LocalDate today = LocalDate.of(2026, 1, 1);
+        List<PersonRecord> records = SyntheticForces.builder().people(400).seed(11).referenceDate(today).build()
+                .generate().records().stream().map(r -> r.toPersonRecord(today)).toList();
+        LinkResult result = Linker.builder().seed(1).build().link(records);
+        Link supported = result.links().stream().filter(l -> l.matchWeight() < result.thresholdWeight())
+                .findFirst().orElseThrow(() -> new AssertionError("no supported link in the generated pool"));
+        String entity = result.entityOf(supported.leftId()).orElseThrow().id();
+        Path html = dir.resolve("supported.html");
+        DemoCommand.writeReport(html, records, result);
+        // The page opened at the person: their card is selected and shown.
+        String card = card(render(html, entity), entity);
+        assertTrue(card.contains("supported by the person's other records"), card);
+        String strong = result.entities().stream().filter(e -> e.recordIds().size() > 1)
+                .filter(e -> result.links().stream().filter(l -> e.recordIds().contains(l.leftId()))
+                        .allMatch(l -> l.matchWeight() >= result.thresholdWeight()))
+                .findFirst().orElseThrow().id();
+        assertFalse(card(render(html, strong), strong).contains("supported by the person's other records"),
+                "only a person with a supported link has the tag");
     }
 }
