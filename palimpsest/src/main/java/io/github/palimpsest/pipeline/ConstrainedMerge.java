@@ -30,6 +30,10 @@ final class ConstrainedMerge {
     /** Every used link's other end per record (compressed rows), for counting links between two clusters; null when not needed. */
     private int[] linkStart;
     private int[] linkTo;
+    /** Each record's offered links (compressed rows: other end and weight), for a lone record's rival people. */
+    private int[] offeredStart;
+    private int[] offeredTo;
+    private double[] offeredWeight;
 
     /** Every scored pair's weight, for the support of a link below the threshold; {@link PairWeights#NONE} when off. */
     private PairWeights pairWeights = PairWeights.NONE;
@@ -152,29 +156,36 @@ final class ConstrainedMerge {
      * clusters, not only the one offered; needed only when lone links are checked.
      */
     void indexLinks(long[] pairs) {
-        int records = parent.length;
-        linkStart = new int[records + 1];
-        for (long p : pairs) {
-            linkStart[(int) (p >>> 32) + 1]++;
-            linkStart[(int) p + 1]++;
-        }
-        for (int r = 0; r < records; r++) {
-            linkStart[r + 1] += linkStart[r];
-        }
-        int[] fill = Arrays.copyOf(linkStart, records);
-        linkTo = new int[linkStart[records]];
-        for (long p : pairs) {
-            int a = (int) (p >>> 32);
-            int b = (int) p;
-            linkTo[fill[a]++] = b;
-            linkTo[fill[b]++] = a;
-        }
+        linkStart = new int[parent.length + 1];
+        linkTo = new int[2 * pairs.length];
+        rows(pairs, linkStart, linkTo, null);
     }
 
-    /** Each record's offered links (compressed rows: other end and weight), for a lone record's rival people. */
-    private int[] offeredStart;
-    private int[] offeredTo;
-    private double[] offeredWeight;
+    /**
+     * Fills compressed rows of the pairs' two directions: {@code start[r] .. start[r + 1]} index record r's
+     * other ends in {@code to}, and in {@code linkOf} (when not null) the position of each one's pair.
+     */
+    private static void rows(long[] pairs, int[] start, int[] to, int[] linkOf) {
+        int records = start.length - 1;
+        for (long p : pairs) {
+            start[(int) (p >>> 32) + 1]++;
+            start[(int) p + 1]++;
+        }
+        for (int r = 0; r < records; r++) {
+            start[r + 1] += start[r];
+        }
+        int[] fill = Arrays.copyOf(start, records);
+        for (int k = 0; k < pairs.length; k++) {
+            int a = (int) (pairs[k] >>> 32);
+            int b = (int) pairs[k];
+            if (linkOf != null) {
+                linkOf[fill[a]] = k;
+                linkOf[fill[b]] = k;
+            }
+            to[fill[a]++] = b;
+            to[fill[b]++] = a;
+        }
+    }
 
     /**
      * Lets links below {@code threshold} join clusters that support them (see {@link #offerBelowThreshold}).
@@ -184,25 +195,13 @@ final class ConstrainedMerge {
     void supportLinks(PairWeights weights, double threshold, long[] pairs, double[] linkWeights) {
         this.pairWeights = weights;
         this.threshold = threshold;
-        int records = parent.length;
-        offeredStart = new int[records + 1];
-        for (long p : pairs) {
-            offeredStart[(int) (p >>> 32) + 1]++;
-            offeredStart[(int) p + 1]++;
-        }
-        for (int r = 0; r < records; r++) {
-            offeredStart[r + 1] += offeredStart[r];
-        }
-        int[] fill = Arrays.copyOf(offeredStart, records);
-        offeredTo = new int[offeredStart[records]];
-        offeredWeight = new double[offeredStart[records]];
-        for (int k = 0; k < pairs.length; k++) {
-            int a = (int) (pairs[k] >>> 32);
-            int b = (int) pairs[k];
-            offeredTo[fill[a]] = b;
-            offeredWeight[fill[a]++] = linkWeights[k];
-            offeredTo[fill[b]] = a;
-            offeredWeight[fill[b]++] = linkWeights[k];
+        offeredStart = new int[parent.length + 1];
+        offeredTo = new int[2 * pairs.length];
+        int[] linkOf = new int[2 * pairs.length];
+        rows(pairs, offeredStart, offeredTo, linkOf);
+        offeredWeight = new double[linkOf.length];
+        for (int k = 0; k < linkOf.length; k++) {
+            offeredWeight[k] = linkWeights[linkOf[k]];
         }
     }
 

@@ -209,4 +209,52 @@ class ClustererProperties {
             }
         }
     }
+
+    // ---------------------------------------------------------------- supported links
+
+    static final Clusterer SUPPORTING = Clusterer.builder().threshold(THRESHOLD).overwhelmingWeight(OVERWHELMING)
+            .loneLinkWeight(LONE).supportedLinkWeight(0).build();
+
+    /** The scored pairs of a graph: each pair's strongest link, whatever order the links come in. */
+    static PairWeights weightsOf(Graph g) {
+        java.util.Map<Long, Double> weights = new java.util.HashMap<>();
+        for (ScoredLink l : g.links()) {
+            weights.merge(ConstrainedMerge.pack(l.left(), l.right()), l.matchWeight(), Math::max);
+        }
+        return (a, b) -> weights.getOrDefault(ConstrainedMerge.pack(a, b), Double.NaN);
+    }
+
+    @Property(tries = 500)
+    void supportedLinksKeepTheKeyGuaranteeAndOnlyJoinWhatTheThresholdLeftApart(@ForAll("graphs") Graph g) {
+        Clustering supported = SUPPORTING.cluster(g.n(), ScoredLinks.of(g.links()), g.keys(), RecordConflicts.NONE,
+                PairDecisions.NONE, weightsOf(g));
+        Clustering plain = CHECKED.cluster(g.n(), g.links(), g.keys());
+        for (int c = 0; c < supported.clusterCount(); c++) {
+            assertTrue(admissible(g, supported.members(c)), "conflicting records joined");
+        }
+        // Links below the threshold are offered after every link at or above it, so they only join people.
+        for (int x = 0; x < g.n(); x++) {
+            for (int y = 0; y < g.n(); y++) {
+                if (plain.clusterOf(x) == plain.clusterOf(y)) {
+                    assertEquals(supported.clusterOf(x), supported.clusterOf(y));
+                }
+            }
+        }
+        assertEquals(plain.clusterCount() - supported.clusterCount(), supported.supportedLinks().length,
+                "each supported link joins a lone record to a person");
+    }
+
+    @Property(tries = 300)
+    void supportedLinksDoNotDependOnLinkOrder(@ForAll("graphs") Graph g, @ForAll long seed) {
+        List<ScoredLink> shuffled = new ArrayList<>(g.links());
+        Collections.shuffle(shuffled, new Random(seed));
+        Clustering one = SUPPORTING.cluster(g.n(), ScoredLinks.of(g.links()), g.keys(), RecordConflicts.NONE,
+                PairDecisions.NONE, weightsOf(g));
+        Clustering two = SUPPORTING.cluster(g.n(), ScoredLinks.of(shuffled), g.keys(), RecordConflicts.NONE,
+                PairDecisions.NONE, weightsOf(g));
+        for (int x = 0; x < g.n(); x++) {
+            assertEquals(one.clusterOf(x), two.clusterOf(x));
+        }
+        assertTrue(java.util.Arrays.equals(one.supportedLinks(), two.supportedLinks()));
+    }
 }
