@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.base.Stopwatch;
 import com.google.common.base.Throwables;
+import com.google.common.collect.Iterators;
 import com.google.common.hash.BloomFilter;
 import com.google.common.hash.Funnels;
 import com.google.common.hash.Hashing;
@@ -914,7 +915,7 @@ public final class SparkLinker implements Serializable {
                 .mapPartitions(it -> {
                     Clusterer clusterer = Standard.clusterer(probability);
                     Decided within = decisionsByPosition.value();
-                    return com.google.common.collect.Iterators.transform(it, c -> clusterComponent(c._2._1, c._2._2,
+                    return Iterators.transform(it, c -> clusterComponent(c._2._1, c._2._2,
                             within, clusterer, offered, threshold, birthDatesConflict, rejections));
                 }).persist(StorageLevel.MEMORY_AND_DISK());
         cached.add(components::unpersist);
