@@ -2,7 +2,11 @@ package io.github.palimpsest.spark;
 
 import java.io.Serializable;
 
-/** A candidate pair at or above the threshold: input positions, record ids, levels and match weight. */
+/**
+ * A scored candidate pair: input positions and match weight, and for a pair offered to clustering (at or above
+ * the supported-link weight) also record ids, levels and term frequencies; a pair below it is kept by weight
+ * only, for the support of a supported link, and those fields are null.
+ */
 final class ScoredPair implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -11,9 +15,9 @@ final class ScoredPair implements Serializable {
     final String leftId;
     final String rightId;
     final double weight;
-    /** The level of each comparison, for the evidence. */
+    /** The level of each comparison, for the evidence; null for a pair kept by weight only. */
     final byte[] levels;
-    /** The left record's term frequencies, for the evidence. */
+    /** The left record's term frequencies, for the evidence; null for a pair kept by weight only. */
     final double[] termFrequencies;
 
     ScoredPair(long left, long right, String leftId, String rightId, double weight, byte[] levels,
@@ -25,5 +29,10 @@ final class ScoredPair implements Serializable {
         this.weight = weight;
         this.levels = levels;
         this.termFrequencies = termFrequencies;
+    }
+
+    /** A pair by its positions and weight only, without its evidence. */
+    static ScoredPair weightOnly(long left, long right, double weight) {
+        return new ScoredPair(left, right, null, null, weight, null, null);
     }
 }

@@ -50,7 +50,8 @@ public final class SparkLinkResult {
     }
 
     /**
-     * The links at or above the threshold, with their evidence: columns {@code left_id}, {@code right_id}
+     * The links (at or above the threshold, and the supported links below it that joined a record to a person,
+     * as on one machine), with their evidence: columns {@code left_id}, {@code right_id}
      * (the record that came first in the input on the left), {@code match_weight}, {@code match_probability}
      * and {@code evidence}, as {@code palimpsest link --links-out} writes them. When the linker was given
      * decisions, a last column {@code decision} says what a decision did to each link, as the CLI's does with
@@ -75,7 +76,7 @@ public final class SparkLinkResult {
         return candidatePairs;
     }
 
-    /** The number of pairs at or above the threshold. */
+    /** The number of links: pairs at or above the threshold, supported links and a reviewer's must-links. */
     public long linkCount() {
         return linkCount;
     }

@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import com.google.common.base.Stopwatch;
 import com.google.common.base.Throwables;
+import com.google.common.collect.Iterators;
 import com.google.common.hash.BloomFilter;
 import com.google.common.hash.Funnels;
 import com.google.common.hash.Hashing;
@@ -22,6 +23,7 @@ import io.github.palimpsest.pipeline.Clustering;
 import io.github.palimpsest.pipeline.IndexedModel;
 import io.github.palimpsest.pipeline.NearestNeighbours;
 import io.github.palimpsest.pipeline.PairDecisions;
+import io.github.palimpsest.pipeline.PairWeights;
 import io.github.palimpsest.pipeline.PersonConflicts;
 import io.github.palimpsest.pipeline.RecordConflicts;
 import io.github.palimpsest.pipeline.RefusedLink;
@@ -83,8 +85,10 @@ import scala.Tuple2;
  * a pair meets them by merges with their partitions (one record a pair travels); each record no link at
  * or above the threshold touches is then paired with its nearest neighbours by shared rare tokens (the
  * library's {@code NearestNeighbours}: token function, rarest-first posting budget and ranking, in the
- * tasks), and the new pairs are scored alike; the links, with a reviewer's must-links, form connected components (large-star/small-star over RDDs) and
- * each component is clustered inside a task by the library's {@link Clusterer} under the same constraints
+ * tasks), and the new pairs are scored alike; the links offered to clustering (at or above the threshold,
+ * or the supported-link weight below it), with a reviewer's must-links, form connected components
+ * (large-star/small-star over RDDs) and each component is clustered inside a task by the library's
+ * {@link Clusterer}, given every scored pair of the component for supported links, under the same constraints
  * (different valid PNC IDs, CRO or NI numbers, conflicting dates of birth, the reviewer's decisions); each
  * person's id is the library's entity id of its smallest record id.
  *
@@ -97,7 +101,11 @@ public final class SparkLinker implements Serializable {
 
     private final double thresholdProbability;
     private final double thresholdWeight;
-    private final double overwhelmingWeight;
+    /**
+     * The weight from which a pair is offered to clustering: the threshold, or the supported-link weight
+     * below it ({@code RunSettings.supportedLinkWeight()}), as {@code PipelineRun.linksToCluster()} offers.
+     */
+    private final double offeredWeight;
     private final long seed;
     /** The supplied model as JSON, or null when each run trains its own. */
     private final String modelJson;
@@ -114,8 +122,9 @@ public final class SparkLinker implements Serializable {
 
     private SparkLinker(Builder b) {
         this.thresholdProbability = b.thresholdProbability;
-        this.thresholdWeight = StrictMath.log(b.thresholdProbability / (1 - b.thresholdProbability)) / StrictMath.log(2);
-        this.overwhelmingWeight = Math.max(20, thresholdWeight);
+        RunSettings settings = Standard.settings(b.thresholdProbability);
+        this.thresholdWeight = settings.thresholdWeight();
+        this.offeredWeight = Math.min(settings.thresholdWeight(), settings.supportedLinkWeight());
         this.seed = b.seed;
         this.modelJson = b.model == null ? null : b.model.toJson();
         this.maxBlockSize = b.maxBlockSize;
@@ -146,9 +155,7 @@ public final class SparkLinker implements Serializable {
     public Linker oneMachineLinker() {
         Linker.Builder b = Linker.builder().thresholdProbability(thresholdProbability).seed(seed)
                 .maxBlockSize(maxBlockSize).minimumTrainingRecords(minimumTrainingRecords)
-                .neighboursPerRecord(neighboursPerRecord)
-                // Spark clusters each component with the links at or above the threshold only (docs/spark.md).
-                .supportedLinks(false);
+                .neighboursPerRecord(neighboursPerRecord);
         if (modelJson != null) {
             b.model(MatchModel.fromJson(modelJson));
         }
@@ -240,15 +247,22 @@ public final class SparkLinker implements Serializable {
         records.unpersist(false);
         LOG.info("term frequencies: in {} ms", lap(watch));
 
-        JavaRDD<ScoredPair> blockedLinks = score(pairs, prepared, byPosition, broadcastModel, thresholdWeight)
+        // Every scored pair is kept, with its weight, for the support of links below the threshold; those at or
+        // above the offered weight (the links clustering is offered) also with their evidence.
+        // At national scale these are the run's largest cached data: released once the people and links are.
+        double threshold = thresholdWeight;
+        List<Runnable> scoredCache = new ArrayList<>();
+        JavaRDD<ScoredPair> blockedScored = score(pairs, prepared, byPosition, broadcastModel, offeredWeight)
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        cached.add(blockedLinks::unpersist);
-        long linkCount = blockedLinks.count();
-        LOG.info("score: {} links at or above {} bits in {} ms", linkCount, thresholdWeight, lap(watch));
+        scoredCache.add(blockedScored::unpersist);
+        cached.add(blockedScored::unpersist);
+        JavaRDD<ScoredPair> blockedLinks = blockedScored.filter(p -> p.weight >= threshold);
+        long thresholdLinkCount = blockedLinks.count();
+        LOG.info("score: {} links at or above {} bits in {} ms", thresholdLinkCount, thresholdWeight, lap(watch));
 
         // The records no blocked pair links look for their nearest neighbours; the new pairs are scored as
         // the blocked ones are.
-        JavaRDD<ScoredPair> links = blockedLinks;
+        JavaRDD<ScoredPair> scored = blockedScored;
         if (neighboursPerRecord > 0 && n >= 2) {
             ByLeft byLeft = new ByLeft(byPosition.numPartitions());
             JavaRDD<Tuple2<Long, Long>> fresh = neighbourPairs(prepared, blockedLinks, byPosition, n, cached)
@@ -258,19 +272,20 @@ public final class SparkLinker implements Serializable {
             cached.add(fresh::unpersist);
             long freshCount = fresh.count();
             candidateCount += freshCount;
-            JavaRDD<ScoredPair> searchLinks = score(fresh, prepared, byPosition, broadcastModel, thresholdWeight)
+            JavaRDD<ScoredPair> searchScored = score(fresh, prepared, byPosition, broadcastModel, offeredWeight)
                     .persist(StorageLevel.MEMORY_AND_DISK());
-            cached.add(searchLinks::unpersist);
-            long searchLinkCount = searchLinks.count();
-            linkCount += searchLinkCount;
-            links = blockedLinks.union(searchLinks);
+            scoredCache.add(searchScored::unpersist);
+            cached.add(searchScored::unpersist);
+            long searchLinkCount = searchScored.filter(p -> p.weight >= threshold).count();
+            thresholdLinkCount += searchLinkCount;
+            scored = blockedScored.union(searchScored);
             LOG.info("search: {} new candidate pairs, {} links in {} ms", freshCount, searchLinkCount, lap(watch));
         }
 
         LongAccumulator rejections = jsc.sc().longAccumulator("constraint rejections");
         Decided decided = decided(prepared);
         Broadcast<Decided> decisionsByPosition = jsc.broadcast(decided);
-        Clustered clustered = cluster(jsc, prepared, byPosition, links, decided, decisionsByPosition,
+        Clustered clustered = cluster(jsc, prepared, byPosition, scored, decided, decisionsByPosition,
                 PersonConflicts.birthDatesConflict(Standard.COMPARISONS, model), rejections, cached);
         // (input position, record id, entity id), sorted by position: the output needs no SQL shuffle.
         JavaRDD<Row> personRows = clustered.persons()
@@ -283,6 +298,16 @@ public final class SparkLinker implements Serializable {
         StructType personSchema = new StructType().add("index", DataTypes.LongType, false)
                 .add("record_id", DataTypes.StringType, false).add("entity_id", DataTypes.StringType, false);
         Dataset<Row> persons = spark.createDataFrame(personRows, personSchema).select("record_id", "entity_id");
+
+        // The links, as on one machine: those at or above the threshold and the supported links below it that
+        // joined a record to a person. Kept, so that the scored pairs below the threshold can go.
+        JavaRDD<ScoredPair> links = scored.filter(p -> p.weight >= threshold).union(clustered.supportedLinks())
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(links::unpersist);
+        long linkCount = links.count();
+        LOG.info("links: {} at or above the threshold, {} supported below it", thresholdLinkCount,
+                linkCount - thresholdLinkCount);
+        scoredCache.forEach(Runnable::run);
 
         // As on one machine, a must-link pair that is not a link already is listed among the links too, with
         // its weight (it joined its records in clustering as a decision, not as a link).
@@ -633,10 +658,11 @@ public final class SparkLinker implements Serializable {
      * shuffle takes it to the right record's partition, and a second merge gives the right record. Each
      * record stays where it is, and only one record a pair travels. The library's comparisons give the levels
      * and the broadcast model the weight, with the left record's term frequencies (as the one-machine scoring
-     * uses them). Keeps the pairs at or above {@code threshold} (bits).
+     * uses them). Keeps every pair: those at or above {@code evidenceFrom} (bits) with their record ids, levels
+     * and term frequencies, the others with their weight only.
      */
     private JavaRDD<ScoredPair> score(JavaRDD<Tuple2<Long, Long>> pairs, JavaPairRDD<Long, Prepared> prepared,
-            HashPartitioner byPosition, Broadcast<String> broadcastModel, double threshold) {
+            HashPartitioner byPosition, Broadcast<String> broadcastModel, double evidenceFrom) {
         JavaRDD<Tuple2<Long, Prepared>> withLeft = pairs.zipPartitions(prepared, (pairIt, recordIt) -> {
             Map<Long, Prepared> here = recordsOf(recordIt);
             List<Tuple2<Long, Prepared>> out = new ArrayList<>();
@@ -661,13 +687,15 @@ public final class SparkLinker implements Serializable {
                     levels[c] = level(comparisons.get(c), left.record, right.record);
                 }
                 double weight = indexed.matchWeight(levels, left.termFrequencies);
-                if (weight >= threshold) {
+                if (weight >= evidenceFrom) {
                     byte[] kept = new byte[levels.length];
                     for (int c = 0; c < levels.length; c++) {
                         kept[c] = (byte) levels[c];
                     }
                     out.add(new ScoredPair(left.index, right.index, left.record.recordId(),
                             right.record.recordId(), weight, kept, left.termFrequencies));
+                } else {
+                    out.add(ScoredPair.weightOnly(left.index, right.index, weight));
                 }
             }
             return out.iterator();
@@ -846,14 +874,22 @@ public final class SparkLinker implements Serializable {
     }
 
     /**
-     * Each record's person: the links' connected components, each clustered inside one task by the library's
-     * constrained {@link Clusterer}, exactly as the one-machine run clusters (the components are independent:
-     * a merge only ever follows a link); records without a link are people of their own.
+     * Each record's person: the connected components of the links offered to clustering (at or above
+     * {@link #offeredWeight}) and a reviewer's must-links, each clustered inside one task by the library's
+     * constrained {@link Clusterer}, exactly as the one-machine run clusters. The components are independent:
+     * a merge only ever follows an offered link, and all that decides it lies within one component (the
+     * links, the scored pairs between the two clusters, the other people a lone record was offered, the
+     * constraints). So each component's task gets its records and every scored pair with both ends in it,
+     * weights below zero included (a supported link needs their mean); a pair whose ends lie in different
+     * components never joins two clusters, nor is it ever between two clusters that merge. Records without an
+     * offered link are people of their own.
      */
     private Clustered cluster(JavaSparkContext jsc, JavaPairRDD<Long, Prepared> records, HashPartitioner byPosition,
-            JavaRDD<ScoredPair> links, Decided decided, Broadcast<Decided> decisionsByPosition,
+            JavaRDD<ScoredPair> scored, Decided decided, Broadcast<Decided> decisionsByPosition,
             boolean birthDatesConflict, LongAccumulator rejections, List<Runnable> cached) {
-        JavaPairRDD<Long, Long> edges = links.mapToPair(p -> new Tuple2<>(p.left, p.right));
+        double offered = offeredWeight;
+        JavaPairRDD<Long, Long> edges = scored.filter(p -> p.weight >= offered)
+                .mapToPair(p -> new Tuple2<>(p.left, p.right));
         if (!decided.mustLinks.isEmpty()) {
             // A must-link joins its two records whatever their score: they must meet in one component.
             edges = edges.union(jsc.parallelizePairs(decided.mustLinks, 1));
@@ -861,40 +897,55 @@ public final class SparkLinker implements Serializable {
         // Placed as the records are, so that the records meet their components without moving.
         JavaPairRDD<Long, Long> componentOf = ConnectedComponents.of(edges).partitionBy(byPosition)
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(componentOf::unpersist);
         JavaPairRDD<Long, Tuple2<Long, ComparableRecord>> membersByComponent = records.join(componentOf, byPosition)
                 .mapToPair(t -> new Tuple2<>(t._2._2, new Tuple2<>(t._1, t._2._1.record)));
-        JavaPairRDD<Long, ScoredPair> linksByComponent = links.mapToPair(p -> new Tuple2<>(p.left, p))
-                .join(componentOf, byPosition).mapToPair(t -> new Tuple2<>(t._2._2, t._2._1));
+        // Each scored pair with the component of its right record, then of its left record; kept when the two
+        // are one component (a pair with an end in no component drops out of the first join).
+        JavaPairRDD<Long, ScoredPair> pairsByComponent = scored.mapToPair(p -> new Tuple2<>(p.right, p))
+                .join(componentOf, byPosition)
+                .mapToPair(t -> new Tuple2<>(t._2._1.left, t._2))
+                .join(componentOf, byPosition)
+                .filter(t -> t._2._1._2.equals(t._2._2))
+                .mapToPair(t -> new Tuple2<>(t._2._2, t._2._1._1));
         double threshold = thresholdWeight;
-        double overwhelming = overwhelmingWeight;
-        JavaRDD<ComponentPeople> components = membersByComponent.cogroup(linksByComponent)
-                .map(c -> clusterComponent(c._2._1, c._2._2, decisionsByPosition.value(), threshold,
-                        overwhelming, birthDatesConflict, rejections));
+        double probability = thresholdProbability;
+        // Persisted: read for the people, the supported links and the links a non-match kept apart.
+        JavaRDD<ComponentPeople> components = membersByComponent.cogroup(pairsByComponent)
+                .mapPartitions(it -> {
+                    Clusterer clusterer = Standard.clusterer(probability);
+                    Decided within = decisionsByPosition.value();
+                    return Iterators.transform(it, c -> clusterComponent(c._2._1, c._2._2,
+                            within, clusterer, offered, threshold, birthDatesConflict, rejections));
+                }).persist(StorageLevel.MEMORY_AND_DISK());
+        cached.add(components::unpersist);
         JavaRDD<Tuple2<Long, Long>> keptApart = jsc.emptyRDD();
         if (decided.cannotLinkCount > 0) {
-            // Only a non-match keeps links apart; the components are then kept for the links' decision column.
-            components = components.persist(StorageLevel.MEMORY_AND_DISK());
-            cached.add(components::unpersist);
+            // Only a non-match keeps links apart; they are read for the links' decision column.
             keptApart = components.flatMap(c -> c.keptApart().iterator());
         }
         JavaPairRDD<Long, Row> clustered = components.flatMapToPair(c -> c.persons().iterator());
         JavaPairRDD<Long, Row> alone = records.subtractByKey(componentOf, byPosition)
                 .mapToPair(t -> new Tuple2<>(t._1, RowFactory.create(t._1, t._2.record.recordId(),
                         EntityIds.people().idFor(t._2.record.recordId()))));
-        return new Clustered(clustered.union(alone), keptApart);
-    }
-
-    /** Each record's person row by input position, and the links a reviewer's non-match kept apart. */
-    private record Clustered(JavaPairRDD<Long, Row> persons, JavaRDD<Tuple2<Long, Long>> keptApart) {
+        return new Clustered(clustered.union(alone), keptApart, components.flatMap(c -> c.supported().iterator()));
     }
 
     /**
-     * One component clustered: each member's person row by input position, and the links refused because
-     * they would join a reviewer's non-match whose records ended in different people (positions, smaller
-     * first), as the one-machine links file marks them.
+     * Each record's person row by input position, the links a reviewer's non-match kept apart, and the
+     * supported links (below the threshold, they joined a record to a person).
      */
-    private record ComponentPeople(List<Tuple2<Long, Row>> persons, List<Tuple2<Long, Long>> keptApart)
-            implements Serializable {
+    private record Clustered(JavaPairRDD<Long, Row> persons, JavaRDD<Tuple2<Long, Long>> keptApart,
+            JavaRDD<ScoredPair> supportedLinks) {
+    }
+
+    /**
+     * One component clustered: each member's person row by input position, the links refused because
+     * they would join a reviewer's non-match whose records ended in different people (positions, smaller
+     * first), as the one-machine links file marks them, and the supported links.
+     */
+    private record ComponentPeople(List<Tuple2<Long, Row>> persons, List<Tuple2<Long, Long>> keptApart,
+            List<ScoredPair> supported) implements Serializable {
     }
 
     /** What the links' {@code decision} column is made from: the decisions by position and the kept-apart links. */
@@ -991,8 +1042,13 @@ public final class SparkLinker implements Serializable {
         }
     }
 
+    /**
+     * Clusters one component as the one-machine run clusters: its members numbered in input order (so that the
+     * clusterer's order, weight then pair, breaks ties as there), the pairs at or above {@code offered} as the
+     * links, and every scored pair of the component as the {@link PairWeights} a supported link is weighed by.
+     */
     private static ComponentPeople clusterComponent(Iterable<Tuple2<Long, ComparableRecord>> memberIterable,
-            Iterable<ScoredPair> linkIterable, Decided decided, double threshold, double overwhelming,
+            Iterable<ScoredPair> pairIterable, Decided decided, Clusterer clusterer, double offered, double threshold,
             boolean birthDatesConflict, LongAccumulator rejections) {
         List<Tuple2<Long, ComparableRecord>> members = new ArrayList<>();
         memberIterable.forEach(members::add);
@@ -1009,15 +1065,25 @@ public final class SparkLinker implements Serializable {
             addKey(recordKeys, "ni:", component[i].niNumber());
             keys.add(recordKeys);
         }
-        ScoredLinks.Builder scored = ScoredLinks.builder(16);
-        for (ScoredPair link : linkIterable) {
-            scored.add(local.get(link.left), local.get(link.right), link.weight);
+        ScoredLinks.Builder links = ScoredLinks.builder(16);
+        Map<Long, Double> weights = new HashMap<>();
+        Map<Long, ScoredPair> belowThreshold = new HashMap<>(); // the offered links that may become supported links
+        for (ScoredPair pair : pairIterable) {
+            int a = local.get(pair.left);
+            int b = local.get(pair.right);
+            long packed = CandidatePairs.pack(a, b);
+            weights.put(packed, pair.weight);
+            if (pair.weight >= offered) {
+                links.add(a, b, pair.weight);
+                if (pair.weight < threshold) {
+                    belowThreshold.put(packed, pair);
+                }
+            }
         }
-        Clusterer clusterer = Clusterer.builder().threshold(threshold).overwhelmingWeight(overwhelming)
-                .conflictOverrideWeight(threshold).loneLinkWeight(PersonConflicts.LONE_LINK_WEIGHT).build();
-        Clustering clustering = clusterer.cluster(component.length, scored.build(), keys,
+        PairWeights scored = (a, b) -> weights.getOrDefault(CandidatePairs.pack(a, b), Double.NaN);
+        Clustering clustering = clusterer.cluster(component.length, links.build(), keys,
                 birthDatesConflict ? PersonConflicts.birthDates(Standard.COMPARISONS, i -> component[i])
-                        : RecordConflicts.NONE, decided.within(local));
+                        : RecordConflicts.NONE, decided.within(local), scored);
         rejections.add(clustering.constraintRejections());
         String[] anchors = new String[clustering.clusterCount()];
         for (int i = 0; i < component.length; i++) {
@@ -1042,7 +1108,11 @@ public final class SparkLinker implements Serializable {
                 keptApart.add(a < b ? new Tuple2<>(a, b) : new Tuple2<>(b, a));
             }
         }
-        return new ComponentPeople(out, keptApart);
+        List<ScoredPair> supported = new ArrayList<>();
+        for (long pair : clustering.supportedLinks()) {
+            supported.add(belowThreshold.get(pair));
+        }
+        return new ComponentPeople(out, keptApart, supported);
     }
 
     private static void addKey(List<String> keys, String type, String value) {

@@ -97,8 +97,9 @@ public final class SparkMain implements Callable<Integer> {
         String clustersOut;
 
         @Option(names = "--links-out", paramLabel = "LINKS",
-                description = "Every pair at or above the threshold, with its evidence (.csv or .parquet); with "
-                        + "--decisions, a last column decision, as palimpsest link writes it.")
+                description = "Every link (at or above the threshold, or a supported link below it), with its "
+                        + "evidence (.csv or .parquet); with --decisions, a last column decision, as palimpsest "
+                        + "link writes it.")
         String linksOut;
 
         @Option(names = "--master", paramLabel = "URL",
@@ -106,7 +107,9 @@ public final class SparkMain implements Callable<Integer> {
         String master;
 
         @Option(names = "--threshold", defaultValue = "0.95", paramLabel = "P",
-                description = "Match probability at or above which a pair is a link (default: ${DEFAULT-VALUE}).")
+                description = "Match probability at or above which a pair is a link (default: ${DEFAULT-VALUE}). "
+                        + "A pair below it but more likely than not also links a lone record to a person whose "
+                        + "other records support it (docs/blocking-and-clustering.md).")
         double threshold;
 
         @Option(names = "--seed", defaultValue = "0", description = "Seed of u sampling (default: ${DEFAULT-VALUE}).")

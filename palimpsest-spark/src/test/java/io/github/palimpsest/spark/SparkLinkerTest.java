@@ -74,6 +74,18 @@ class SparkLinkerTest {
         assertEquals(oneMachine.links().size(), first.linkCount());
         assertEquals(oneMachine.model(), first.model());
         assertEquals(single, distributed);
+        // The same links, the supported ones below the threshold among them (this pool has some).
+        Map<List<String>, Double> oneMachineLinks = new HashMap<>();
+        for (io.github.palimpsest.Link link : oneMachine.links()) {
+            oneMachineLinks.put(List.of(link.leftId(), link.rightId()), link.matchWeight());
+        }
+        Map<List<String>, Double> sparkLinks = new HashMap<>();
+        for (Row link : first.links().collectAsList()) {
+            sparkLinks.put(List.of(link.getString(0), link.getString(1)), link.getDouble(2));
+        }
+        assertEquals(oneMachineLinks, sparkLinks);
+        double thresholdBits = Math.log(linker.thresholdProbability() / (1 - linker.thresholdProbability())) / Math.log(2);
+        assertTrue(sparkLinks.values().stream().anyMatch(w -> w < thresholdBits), "a supported link below the threshold");
     }
 
     @Test

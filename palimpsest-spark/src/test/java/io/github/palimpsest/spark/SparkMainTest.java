@@ -60,8 +60,7 @@ class SparkMainTest {
                 written.put(row.get("record_id"), row.get("entity_id"));
             }
         }
-        LinkResult oneMachine = Linker.builder().decisions(ReviewDecisions.read(decisions))
-                .supportedLinks(false).build().link(records); // as SparkLinker.oneMachineLinker()
+        LinkResult oneMachine = Linker.builder().decisions(ReviewDecisions.read(decisions)).build().link(records);
         Map<String, String> people = LocalSpark.persons(oneMachine);
         Map<String, String> expected = new LinkedHashMap<>();
         for (PersonRecord record : records) {
