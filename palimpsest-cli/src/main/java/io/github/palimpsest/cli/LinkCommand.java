@@ -77,7 +77,8 @@ final class LinkCommand implements Callable<Integer> {
     Path clustersOut;
 
     @Option(names = "--links-out", paramLabel = "LINKS.csv",
-            description = "Every scored pair at or above the threshold, with its evidence.")
+            description = "Every link with its evidence: each scored pair at or above the threshold, and each "
+                    + "pair below it that joined a record to a person whose other records support it.")
     Path linksOut;
 
     @Option(names = "--patterns-out", paramLabel = "PATTERNS.csv",
