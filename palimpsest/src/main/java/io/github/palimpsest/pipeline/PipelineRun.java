@@ -57,6 +57,12 @@ public final class PipelineRun<R> {
     private boolean[] anchor;
     private MatchModel model;
     private boolean trained;
+    /**
+     * Each comparison's value frequencies per record, once counted: they depend on the records alone, and
+     * the run asks for them under several models (health check, household class, scoring), each a pass over
+     * every record's value on one thread.
+     */
+    private final double[][] frequencyTables;
     /** termFrequency[c][record]: the frequency of the record's value for comparison c, or null for none. */
     private double[][] termFrequency;
     private double[] weights;
@@ -86,6 +92,7 @@ public final class PipelineRun<R> {
         this.levelCounts = comparisonList.stream().mapToInt(c -> c.levels().size()).toArray();
         this.parallel = parallel;
         this.stages = stages;
+        this.frequencyTables = new double[comparisonCount][];
         parallel.onProgress(stages::progress);
     }
 
@@ -584,7 +591,8 @@ public final class PipelineRun<R> {
      * ({@code [c][record]}); null rows for the others, and all rows null for a pool too small to adjust.
      */
     public double[][] termFrequencies(MatchModel forModel) {
-        return PairScoring.termFrequencies(forModel, comparisonList, recordList, settings.adjustsTermFrequencies(n));
+        return PairScoring.termFrequencies(forModel, comparisonList, recordList, settings.adjustsTermFrequencies(n),
+                frequencyTables, parallel::tasks);
     }
 
     public RunSettings settings() {
