@@ -171,11 +171,13 @@ public final class PipelineRun<R> {
             });
             int before = candidates.size();
             int[] positions = candidates.mergePositions(fresh);
-            byte[][] merged = new byte[comparisonCount][before + fresh.length];
-            for (int c = 0; c < comparisonCount; c++) {
-                merge(levels[c], freshLevels[c], positions, merged[c]);
-                levels[c] = null; // free as we go: a large pool's levels are the run's largest arrays
-            }
+            byte[][] merged = new byte[comparisonCount][];
+            byte[][] old = levels;
+            parallel.tasks(comparisonCount, c -> { // each comparison's column on its own, side by side
+                merged[c] = new byte[before + fresh.length];
+                merge(old[c], freshLevels[c], positions, merged[c]);
+                old[c] = null; // free as we go: a large pool's levels are the run's largest arrays
+            });
             levels = merged;
             candidates = candidates.with(fresh, positions, found.report().rules().get(0));
             // Every pair's weight depends on that pair alone: the blocked pairs keep theirs, the fresh are scored.
