@@ -177,7 +177,8 @@ public final class Blocker<R> {
      * records, so when parallel the next {@value #BUILDS_AHEAD} rules are built on other workers while the
      * caller waits for, and unions, the current one: each rule has sequential steps (the walk over its
      * blocks, the pair scatter) that otherwise left every other core idle, about two thirds of the stage at a
-     * million records. Only a few rules' pairs are held at once. Sequential, each rule is built when taken.
+     * million records. Only a few rules' pairs are held at once. Sequential, or called from outside a
+     * fork-join pool, each rule is built when taken.
      */
     private static final class RuleBuilds<R> {
         /** Rules built ahead of the one being unioned: enough to fill two cores, few to hold in memory. */
@@ -201,7 +202,9 @@ public final class Blocker<R> {
 
         /** Rule {@code r}'s blocks, taken in rule order; throws what building them threw. */
         Built take(int r) {
-            if (!parallel) {
+            // Ahead only from a worker of a pool (a run's): a thread outside one would wait idle in join()
+            // while the common pool, a single worker on two cores, built both rules.
+            if (!parallel || !ForkJoinTask.inForkJoinPool()) {
                 return build(r);
             }
             while (started.size() < rules.size() && started.size() <= r + BUILDS_AHEAD) {

@@ -24,6 +24,8 @@ import net.jqwik.api.constraints.IntRange;
  * of a rule, and the rules themselves, are built on several workers at once.
  */
 class OversizeBlockingProperties {
+    /** Three workers, so that rules built ahead and blocks split side by side really interleave. */
+    private static final Parallel WORKERS = new Parallel(3);
 
     /** Five small-domain fields per record; a negative value is missing. */
     @Provide
@@ -77,17 +79,21 @@ class OversizeBlockingProperties {
     void sameOnAllWorkersAsOnOne(@ForAll("records") List<int[]> records,
             @ForAll @IntRange(min = 2, max = 6) int maxBlockSize, @ForAll @IntRange(min = 2, max = 4) int window) {
         int w = Math.min(window, maxBlockSize);
-        CandidatePairs parallel = blocker(maxBlockSize, w, true).candidates(records);
+        // On a run's workers, as the pipeline calls it (rules built ahead), and from a plain thread.
+        CandidatePairs parallel = WORKERS.call(() -> blocker(maxBlockSize, w, true).candidates(records));
+        CandidatePairs outside = blocker(maxBlockSize, w, true).candidates(records);
         CandidatePairs sequential = blocker(maxBlockSize, w, false).candidates(records);
         assertArrayEquals(sequential.toArray(), parallel.toArray());
         assertEquals(sequential.report(), parallel.report());
+        assertArrayEquals(sequential.toArray(), outside.toArray());
+        assertEquals(sequential.report(), outside.report());
     }
 
     @Property(tries = 300)
     void pairsAreThoseTheDescriptionGives(@ForAll("records") List<int[]> records,
             @ForAll @IntRange(min = 2, max = 6) int maxBlockSize, @ForAll @IntRange(min = 2, max = 4) int window) {
         int w = Math.min(window, maxBlockSize);
-        CandidatePairs pairs = blocker(maxBlockSize, w, true).candidates(records);
+        CandidatePairs pairs = WORKERS.call(() -> blocker(maxBlockSize, w, true).candidates(records));
         Set<Long> expected = new TreeSet<>();
         for (BlockingRule<int[]> rule : rules()) {
             expected.addAll(reference(rule, records, maxBlockSize, w));
