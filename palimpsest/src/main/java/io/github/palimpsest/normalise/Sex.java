@@ -38,6 +38,18 @@ public enum Sex {
         if (raw == null) {
             return UNKNOWN;
         }
+        if (raw.length() == 1) {
+            // Almost every record: one letter or digit, read without the lower-case copy. The same answers
+            // as below: no character but M and F lower-cases to m and f.
+            switch (raw.charAt(0)) {
+                case 'm', 'M', '1':
+                    return MALE;
+                case 'f', 'F', '2':
+                    return FEMALE;
+                default:
+                    return UNKNOWN;
+            }
+        }
         switch (raw.strip().toLowerCase(Locale.ROOT)) {
             case "m":
             case "male":

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.RandomAccess;
+import java.util.concurrent.ForkJoinTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,44 +106,50 @@ public final class Blocker<R> {
         long[] spare = new long[0];
         List<RuleSummary> summaries = new ArrayList<>();
         List<OversizeBlock> oversize = new ArrayList<>();
-        for (BlockingRule<R> rule : rules) {
-            long ruleStarted = System.nanoTime();
-            int ruleMaxBlockSize = Math.min(maxBlockSize, rule.maxBlockSize());
-            RuleBlocks blocks = RuleBlocks.build(rule, indexed, ruleMaxBlockSize, windowSize, parallel);
-            int before = unionLength;
-            int most = LongArrays.checkedTotal(unionLength, blocks.pairs.length);
-            if (spare.length < most) {
-                spare = new long[(int) Math.min(LongArrays.MAX_LENGTH, most + (long) most / 2)];
-            }
-            unionLength = LongArrays.unionInto(union, unionLength, blocks.pairs, spare);
-            long[] swap = union;
-            union = spare;
-            spare = swap;
-            long newPairs = unionLength - before;
-            summaries.add(new RuleSummary(blocks.name, blocks.recordsWithKey, blocks.blocks, blocks.largestBlock,
-                    blocks.oversize.size(), blocks.pairs.length, newPairs));
-            oversize.addAll(blocks.oversize);
-            LOG.info("blocking rule {}: {} records keyed, {} blocks, largest {}, {} pairs, {} new, {} ms",
-                    blocks.name, blocks.recordsWithKey, blocks.blocks, blocks.largestBlock, blocks.pairs.length,
-                    newPairs, (System.nanoTime() - ruleStarted) / 1_000_000);
-            if (!blocks.oversize.isEmpty()) {
-                // One line a rule, sizes only: the keys may be personal data (DESIGN.md, "PII stays out of logs");
-                // every block is in the report. A common full name makes dozens at a million records.
-                // A rule that set its own smaller maximum expects such blocks: INFO, not WARN.
-                long windowed = blocks.oversize.stream().mapToLong(OversizeBlock::pairs).sum();
-                long subBlocks = blocks.oversize.stream().mapToLong(OversizeBlock::subBlocks).sum();
-                long subBlockPairs = blocks.oversize.stream().mapToLong(OversizeBlock::subBlockPairs).sum();
-                String message = "blocking rule {}: {} block(s) exceed the maximum block size {} (largest {} records); "
-                        + "split, not dropped: a sorted window of {} ({} pairs) and {} sub-blocks by a second key "
-                        + "({} pairs)";
-                Object[] arguments = {blocks.name, blocks.oversize.size(), ruleMaxBlockSize,
-                    blocks.oversize.get(0).size(), windowSize, windowed, subBlocks, subBlockPairs};
-                if (ruleMaxBlockSize < maxBlockSize) {
-                    LOG.info(message, arguments);
-                } else {
-                    LOG.warn(message, arguments);
+        RuleBuilds<R> builds = new RuleBuilds<>(rules, indexed, maxBlockSize, windowSize, parallel);
+        try {
+            for (int r = 0; r < rules.size(); r++) {
+                BlockingRule<R> rule = rules.get(r);
+                int ruleMaxBlockSize = Math.min(maxBlockSize, rule.maxBlockSize());
+                Built built = builds.take(r);
+                RuleBlocks blocks = built.blocks;
+                int before = unionLength;
+                int most = LongArrays.checkedTotal(unionLength, blocks.pairs.length);
+                if (spare.length < most) {
+                    spare = new long[(int) Math.min(LongArrays.MAX_LENGTH, most + (long) most / 2)];
+                }
+                unionLength = LongArrays.unionInto(union, unionLength, blocks.pairs, spare);
+                long[] swap = union;
+                union = spare;
+                spare = swap;
+                long newPairs = unionLength - before;
+                summaries.add(new RuleSummary(blocks.name, blocks.recordsWithKey, blocks.blocks, blocks.largestBlock,
+                        blocks.oversize.size(), blocks.pairs.length, newPairs));
+                oversize.addAll(blocks.oversize);
+                LOG.info("blocking rule {}: {} records keyed, {} blocks, largest {}, {} pairs, {} new, {} ms",
+                        blocks.name, blocks.recordsWithKey, blocks.blocks, blocks.largestBlock, blocks.pairs.length,
+                        newPairs, built.nanos / 1_000_000);
+                if (!blocks.oversize.isEmpty()) {
+                    // One line a rule, sizes only: the keys may be personal data (DESIGN.md, "PII stays out of
+                    // logs"); every block is in the report. A common full name makes dozens at a million records.
+                    // A rule that set its own smaller maximum expects such blocks: INFO, not WARN.
+                    long windowed = blocks.oversize.stream().mapToLong(OversizeBlock::pairs).sum();
+                    long subBlocks = blocks.oversize.stream().mapToLong(OversizeBlock::subBlocks).sum();
+                    long subBlockPairs = blocks.oversize.stream().mapToLong(OversizeBlock::subBlockPairs).sum();
+                    String message = "blocking rule {}: {} block(s) exceed the maximum block size {} "
+                            + "(largest {} records); split, not dropped: a sorted window of {} ({} pairs) and {} "
+                            + "sub-blocks by a second key ({} pairs)";
+                    Object[] arguments = {blocks.name, blocks.oversize.size(), ruleMaxBlockSize,
+                        blocks.oversize.get(0).size(), windowSize, windowed, subBlocks, subBlockPairs};
+                    if (ruleMaxBlockSize < maxBlockSize) {
+                        LOG.info(message, arguments);
+                    } else {
+                        LOG.warn(message, arguments);
+                    }
                 }
             }
+        } finally {
+            builds.cancelRest();
         }
         spare = null;
         union = union.length == unionLength ? union : Arrays.copyOf(union, unionLength);
@@ -151,6 +158,90 @@ public final class Blocker<R> {
         LOG.info("blocking: {} records, {} candidate pairs, {} records in no pair, {} ms",
                 indexed.size(), union.length, unpaired, (System.nanoTime() - started) / 1_000_000);
         return new CandidatePairs(indexed.size(), union, report);
+    }
+
+    /** One rule's blocks and how long they took to build (its own time, not the wait for it). */
+    private static final class Built {
+        final RuleBlocks blocks;
+        final long nanos;
+
+        Built(RuleBlocks blocks, long nanos) {
+            this.blocks = blocks;
+            this.nanos = nanos;
+        }
+    }
+
+    /**
+     * The rules' blocks, built ahead of the union. The union must take the rules in order (a rule's new
+     * pairs are those no earlier rule made), but each rule's blocks are a pure function of the rule and the
+     * records, so when parallel the next {@value #BUILDS_AHEAD} rules are built on other workers while the
+     * caller waits for, and unions, the current one: each rule has sequential steps (the walk over its
+     * blocks, the pair scatter) that otherwise left every other core idle, about two thirds of the stage at a
+     * million records. Only a few rules' pairs are held at once. Sequential, or called from outside a
+     * fork-join pool, each rule is built when taken.
+     */
+    private static final class RuleBuilds<R> {
+        /** Rules built ahead of the one being unioned: enough to fill two cores, few to hold in memory. */
+        static final int BUILDS_AHEAD = 1;
+
+        private final List<BlockingRule<R>> rules;
+        private final List<R> records;
+        private final int maxBlockSize;
+        private final int windowSize;
+        private final boolean parallel;
+        private final List<ForkJoinTask<Object>> started = new ArrayList<>();
+
+        RuleBuilds(List<BlockingRule<R>> rules, List<R> records, int maxBlockSize, int windowSize,
+                boolean parallel) {
+            this.rules = rules;
+            this.records = records;
+            this.maxBlockSize = maxBlockSize;
+            this.windowSize = windowSize;
+            this.parallel = parallel;
+        }
+
+        /** Rule {@code r}'s blocks, taken in rule order; throws what building them threw. */
+        Built take(int r) {
+            // Ahead only from a worker of a pool (a run's): a thread outside one would wait idle in join()
+            // while the common pool, a single worker on two cores, built both rules.
+            if (!parallel || !ForkJoinTask.inForkJoinPool()) {
+                return build(r);
+            }
+            while (started.size() < rules.size() && started.size() <= r + BUILDS_AHEAD) {
+                int next = started.size();
+                // A failure is returned, not thrown: join() would rethrow a copy wrapping it.
+                started.add(ForkJoinTask.adapt(() -> {
+                    try {
+                        return (Object) build(next);
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                }).fork());
+            }
+            Object result = started.get(r).join();
+            started.set(r, null); // its pairs are the caller's now
+            if (result instanceof RuntimeException failure) {
+                throw failure;
+            }
+            return (Built) result;
+        }
+
+        /** Cancels the builds not taken (after a failure); a build under way runs to its end, unread. */
+        void cancelRest() {
+            for (ForkJoinTask<Object> task : started) {
+                if (task != null) {
+                    task.cancel(false);
+                }
+            }
+        }
+
+        private Built build(int r) {
+            long started = System.nanoTime();
+            BlockingRule<R> rule = rules.get(r);
+            RuleBlocks blocks = RuleBlocks.build(rule, records, Math.min(maxBlockSize, rule.maxBlockSize()),
+                    windowSize, parallel);
+            return new Built(blocks, System.nanoTime() - started);
+        }
     }
 
     static int recordsWithoutPairs(int recordCount, long[] pairs) {

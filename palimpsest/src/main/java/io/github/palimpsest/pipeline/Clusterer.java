@@ -6,6 +6,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
@@ -55,6 +56,8 @@ public final class Clusterer {
     private static final Logger LOG = LoggerFactory.getLogger(Clusterer.class);
     /** Clusterings of fewer records than this log their summary at DEBUG rather than INFO. */
     private static final int SMALL_CLUSTERING = 1_000;
+    /** Links ranked per parallel task. */
+    private static final int RANK_CHUNK = 1 << 14;
 
     private final double threshold;
     private final double overwhelmingWeight;
@@ -254,10 +257,16 @@ public final class Clusterer {
             }
         }
         long[] order = new long[m];
-        for (int k = 0; k < m; k++) {
-            long descendingRank = d - 1 - Arrays.binarySearch(distinct, 0, d, weights[k]);
-            order[k] = descendingRank << 32 | k;
-        }
+        int distinctCount = d;
+        // Each link's rank is its own binary search: on all cores for many links, as the sorts around it are
+        // (the index re-clusters small components, one at a time: those stay on the calling thread).
+        IntStream chunks = IntStream.range(0, (m + RANK_CHUNK - 1) / RANK_CHUNK);
+        (m > RANK_CHUNK ? chunks.parallel() : chunks).forEach(chunk -> {
+            for (int k = chunk * RANK_CHUNK, end = Math.min(m, k + RANK_CHUNK); k < end; k++) {
+                long descendingRank = distinctCount - 1 - Arrays.binarySearch(distinct, 0, distinctCount, weights[k]);
+                order[k] = descendingRank << 32 | k;
+            }
+        });
         Arrays.parallelSort(order);
         long[] run = new long[16];
         for (int start = 0, end; start < m; start = end) {

@@ -73,18 +73,24 @@ public final class CountedU {
     /**
      * The model with {@code u} of each completely blocked identifier's agreeing level counted.
      *
+     * <p>The work runs on {@code parallel}'s workers, each sum whole on one of them: the comparisons are
+     * counted side by side and each comparison's sums run over the pairs in order, so the model is the same
+     * bit for bit on any number of threads.
+     *
      * @param levels the level of each candidate pair, per comparison: {@code levels[c][k]}
      * @param pseudoCount the Laplace pseudo-count added to the agreements, as for sampled u
+     * @param parallel the run's workers
      */
     public static MatchModel withCountedU(MatchModel model, List<Comparison<ComparableRecord>> comparisons,
             BlockingReport blocking, List<BlockingRule<ComparableRecord>> blockingRules,
-            List<ComparableRecord> comparable, Candidates candidates, byte[][] levels, double pseudoCount) {
-        List<Counted> counted = countable(comparisons, blocking, blockingRules, comparable);
+            List<ComparableRecord> comparable, Candidates candidates, byte[][] levels, double pseudoCount,
+            Parallel parallel) {
+        List<Counted> counted = countable(comparisons, blocking, blockingRules, comparable, parallel);
         if (counted.isEmpty()) {
             return model;
         }
-        int[] pairs = pairsWithAValue(counted, levels, candidates.size());
-        PairVectors vectors = PairVectors.of(model, levels, pairs);
+        int[] pairs = pairsWithAValue(counted, levels, candidates.size(), parallel);
+        PairVectors vectors = PairVectors.of(model, levels, pairs, parallel);
         // The count needs each agreeing pair's match probability, which depends on the u being counted (a pair
         // that agrees only on its PNC ID is a non-match under the sampled u): iterate to a fixed point.
         MatchModel current = model;
@@ -96,8 +102,12 @@ public final class CountedU {
                     : vectors.probabilities(current);
             MatchModelBuilder builder = current.toBuilder();
             change = 0;
-            for (Counted c : counted) {
-                double u = countedU(c, levels[c.comparison()], pairs, probability, pseudoCount, candidates);
+            double[] counts = new double[counted.size()];
+            parallel.tasks(counted.size(), i -> counts[i] = countedU(counted.get(i),
+                    levels[counted.get(i).comparison()], pairs, probability, pseudoCount, candidates));
+            for (int i = 0; i < counts.length; i++) {
+                Counted c = counted.get(i);
+                double u = counts[i];
                 change = Math.max(change, Math.abs(Math.log(u / IndexedModel.of(current).u(c.comparison(), EQUAL))));
                 builder.u(c.name(), withAgreement(model, c, u));
             }
@@ -117,20 +127,22 @@ public final class CountedU {
      * Where that rule cut an oversize block down (a placeholder value, an office phone, one prolific person),
      * the block's pairs it did not propose are counted by the non-match share of the block's pairs it did
      * propose (all of them as non-matches when it proposed none): a placeholder's strangers stay strangers
-     * and a prolific person's records stay one person's.
+     * and a prolific person's records stay one person's. The comparisons are looked at side by side, each
+     * reading every record once.
      */
     private static List<Counted> countable(List<Comparison<ComparableRecord>> comparisons, BlockingReport blocking,
-            List<BlockingRule<ComparableRecord>> blockingRules, List<ComparableRecord> comparable) {
+            List<BlockingRule<ComparableRecord>> blockingRules, List<ComparableRecord> comparable,
+            Parallel parallel) {
         Map<String, BlockingReport.RuleSummary> rules = new HashMap<>();
         for (BlockingReport.RuleSummary rule : blocking.rules()) {
             rules.put(rule.name(), rule);
         }
-        List<Counted> counted = new ArrayList<>();
-        for (int c = 0; c < comparisons.size(); c++) {
+        Counted[] each = new Counted[comparisons.size()];
+        parallel.tasks(comparisons.size(), c -> {
             Comparison<ComparableRecord> comparison = comparisons.get(c);
             BlockingRule<ComparableRecord> covering = ruleCovering(blockingRules, comparison);
             if (!isIdentifier(comparison) || covering == null || !rules.containsKey(covering.name())) {
-                continue;
+                return;
             }
             int missing = neutralLevel(comparison);
             long withValue = 0;
@@ -142,8 +154,14 @@ public final class CountedU {
                 }
             }
             if (withValue >= 2) {
-                counted.add(cutBlocks(new Counted(c, comparison.name(), missing, withValue, new long[0], null),
-                        blocking, covering, comparable));
+                each[c] = cutBlocks(new Counted(c, comparison.name(), missing, withValue, new long[0], null),
+                        blocking, covering, comparable);
+            }
+        });
+        List<Counted> counted = new ArrayList<>();
+        for (Counted c : each) {
+            if (c != null) {
+                counted.add(c);
             }
         }
         return counted;
@@ -254,20 +272,38 @@ public final class CountedU {
         return perLevel;
     }
 
-    /** The candidate pairs in which both records have a value for at least one counted comparison. */
-    private static int[] pairsWithAValue(List<Counted> counted, byte[][] levels, int candidateCount) {
-        int[] pairs = new int[candidateCount];
-        int size = 0;
+    /**
+     * The candidate pairs in which both records have a value for at least one counted comparison, ascending:
+     * each chunk of pairs picked on a worker, the chunks joined in order.
+     */
+    private static int[] pairsWithAValue(List<Counted> counted, byte[][] levels, int candidateCount,
+            Parallel parallel) {
         Counted[] each = counted.toArray(new Counted[0]);
-        for (int k = 0; k < candidateCount; k++) {
-            for (Counted c : each) {
-                if (levels[c.comparison()][k] != c.missing()) {
-                    pairs[size++] = k;
-                    break;
+        int[][] perChunk = new int[(candidateCount + Parallel.CHUNK - 1) / Parallel.CHUNK][];
+        parallel.chunks(candidateCount, (from, to) -> {
+            int[] pairs = new int[to - from];
+            int size = 0;
+            for (int k = from; k < to; k++) {
+                for (Counted c : each) {
+                    if (levels[c.comparison()][k] != c.missing()) {
+                        pairs[size++] = k;
+                        break;
+                    }
                 }
             }
+            perChunk[from / Parallel.CHUNK] = Arrays.copyOf(pairs, size);
+        });
+        int total = 0;
+        for (int[] chunk : perChunk) {
+            total += chunk.length;
         }
-        return Arrays.copyOf(pairs, size);
+        int[] pairs = new int[total];
+        int at = 0;
+        for (int[] chunk : perChunk) {
+            System.arraycopy(chunk, 0, pairs, at, chunk.length);
+            at += chunk.length;
+        }
+        return pairs;
     }
 
     /** Each pair's match probability, weighed pair by pair: for level vectors that do not pack into a long. */
@@ -306,18 +342,20 @@ public final class CountedU {
      */
     private record PairVectors(int[][] distinct, int[] of) {
         /** The pairs' vectors, or null when one does not pack into a long (then each is weighed as it comes). */
-        static PairVectors of(MatchModel model, byte[][] levels, int[] pairs) {
+        static PairVectors of(MatchModel model, byte[][] levels, int[] pairs, Parallel parallel) {
             int[] shift = packedShifts(IndexedModel.of(model), levels.length);
             if (shift == null) {
                 return null;
             }
             long[] keys = new long[pairs.length];
-            for (int c = 0; c < levels.length; c++) {
-                byte[] column = levels[c];
-                for (int k = 0; k < pairs.length; k++) {
-                    keys[k] |= (long) column[pairs[k]] << shift[c];
+            parallel.chunks(pairs.length, (from, to) -> {
+                for (int c = 0; c < levels.length; c++) {
+                    byte[] column = levels[c];
+                    for (int k = from; k < to; k++) {
+                        keys[k] |= (long) column[pairs[k]] << shift[c];
+                    }
                 }
-            }
+            });
             VectorMemo index = new VectorMemo();
             List<int[]> distinct = new ArrayList<>();
             int[] of = new int[pairs.length];

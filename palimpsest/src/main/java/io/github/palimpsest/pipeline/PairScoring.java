@@ -7,6 +7,7 @@ import io.github.palimpsest.score.TermFrequencies;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 
 /**
  * The match weights of a run's candidate pairs, computed from its columns of comparison levels: the hot loop
@@ -43,15 +44,48 @@ public final class PairScoring {
      */
     public static <R> double[][] termFrequencies(MatchModel model, List<? extends Comparison<R>> comparisons,
             List<R> records, boolean adjust) {
+        return termFrequencies(model, comparisons, records, adjust, new double[comparisons.size()][],
+                (count, task) -> {
+                    for (int i = 0; i < count; i++) {
+                        task.accept(i);
+                    }
+                });
+    }
+
+    /** Runs {@code count} independent tasks, {@code task.accept(i)} for each, in any order. */
+    @FunctionalInterface
+    public interface Tasks {
+        void run(int count, IntConsumer task);
+    }
+
+    /**
+     * As {@link #termFrequencies(MatchModel, List, List, boolean)}, with the rows already counted in
+     * {@code tables} ({@code tables[c]}, null when not yet counted; a row depends on the records alone) and
+     * the missing ones counted side by side by {@code tasks} and kept there. The rows returned are those
+     * arrays: read them, never write them.
+     */
+    public static <R> double[][] termFrequencies(MatchModel model, List<? extends Comparison<R>> comparisons,
+            List<R> records, boolean adjust, double[][] tables, Tasks tasks) {
         double[][] frequencies = new double[comparisons.size()][];
         if (!adjust) {
             return frequencies;
         }
+        int[] wanted = new int[frequencies.length];
+        int count = 0;
         for (int c = 0; c < frequencies.length; c++) {
             if (IndexedModel.of(model).termFrequencyLevel(c).isPresent()
-                    && comparisons.get(c) instanceof TermFrequencyComparison<R> tf) {
-                frequencies[c] = perRecord(records, tf::termFrequencyValue);
+                    && comparisons.get(c) instanceof TermFrequencyComparison<R>) {
+                wanted[count++] = c;
             }
+        }
+        int[] missing = Arrays.stream(wanted, 0, count).filter(c -> tables[c] == null).toArray();
+        tasks.run(missing.length, i -> {
+            @SuppressWarnings("unchecked")
+            TermFrequencyComparison<R> tf = (TermFrequencyComparison<R>) comparisons.get(missing[i]);
+            tables[missing[i]] = perRecord(records, tf::termFrequencyValue);
+        });
+        for (int i = 0; i < count; i++) {
+            frequencies[wanted[i]] = tables[wanted[i]];
         }
         return frequencies;
     }

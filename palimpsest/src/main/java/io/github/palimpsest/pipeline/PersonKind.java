@@ -123,7 +123,7 @@ public final class PersonKind implements RecordKind<ComparableRecord> {
                 Anchors.withAnchoredM(trained, comparisons, run.records(), run.candidates(), levels,
                         run.levelsSeen(), run.anchors()),
                 comparisons, run.candidates().report(), blockingRules(), run.records(), run.candidates(), levels,
-                COUNTED_U_PSEUDO_COUNT);
+                COUNTED_U_PSEUDO_COUNT, run.parallel());
         if (!householdClass) {
             return anchored;
         }

@@ -57,6 +57,12 @@ public final class PipelineRun<R> {
     private boolean[] anchor;
     private MatchModel model;
     private boolean trained;
+    /**
+     * Each comparison's value frequencies per record, once counted: they depend on the records alone, and
+     * the run asks for them under several models (health check, household class, scoring), each a pass over
+     * every record's value on one thread.
+     */
+    private final double[][] frequencyTables;
     /** termFrequency[c][record]: the frequency of the record's value for comparison c, or null for none. */
     private double[][] termFrequency;
     private double[] weights;
@@ -86,6 +92,7 @@ public final class PipelineRun<R> {
         this.levelCounts = comparisonList.stream().mapToInt(c -> c.levels().size()).toArray();
         this.parallel = parallel;
         this.stages = stages;
+        this.frequencyTables = new double[comparisonCount][];
         parallel.onProgress(stages::progress);
     }
 
@@ -164,11 +171,13 @@ public final class PipelineRun<R> {
             });
             int before = candidates.size();
             int[] positions = candidates.mergePositions(fresh);
-            byte[][] merged = new byte[comparisonCount][before + fresh.length];
-            for (int c = 0; c < comparisonCount; c++) {
-                merge(levels[c], freshLevels[c], positions, merged[c]);
-                levels[c] = null; // free as we go: a large pool's levels are the run's largest arrays
-            }
+            byte[][] merged = new byte[comparisonCount][];
+            byte[][] old = levels;
+            parallel.tasks(comparisonCount, c -> { // each comparison's column on its own, side by side
+                merged[c] = new byte[before + fresh.length];
+                merge(old[c], freshLevels[c], positions, merged[c]);
+                old[c] = null; // free as we go: a large pool's levels are the run's largest arrays
+            });
             levels = merged;
             candidates = candidates.with(fresh, positions, found.report().rules().get(0));
             // Every pair's weight depends on that pair alone: the blocked pairs keep theirs, the fresh are scored.
@@ -610,7 +619,8 @@ public final class PipelineRun<R> {
      * ({@code [c][record]}); null rows for the others, and all rows null for a pool too small to adjust.
      */
     public double[][] termFrequencies(MatchModel forModel) {
-        return PairScoring.termFrequencies(forModel, comparisonList, recordList, settings.adjustsTermFrequencies(n));
+        return PairScoring.termFrequencies(forModel, comparisonList, recordList, settings.adjustsTermFrequencies(n),
+                frequencyTables, parallel::tasks);
     }
 
     public RunSettings settings() {

@@ -5,6 +5,7 @@ import io.github.palimpsest.block.BlockingRule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -49,23 +50,14 @@ final class RuleBlocks {
         long[] unsorted = keyEntries(rule, records, recordBits, parallel);
         long[] entries = LongArrays.sortHashed(unsorted, unsorted.length, parallel);
         int entryCount = LongArrays.dedupeSorted(entries, entries.length); // a record emitting a key twice
-        BitSet withAll = pairingWithAll(rule, records, entries, entryCount, recordMask);
+        BitSet withAll = pairingWithAll(rule, records, entries, entryCount, recordMask, parallel);
 
         // Blocks are runs of equal block hash; keep those that can make a pair.
         BitSet keyed = new BitSet(n);
-        BitSet placed = new BitSet(n); // records of oversize blocks that emit a split key
-        // Each record's split-key hashes, computed once for all its blocks: for every member of an oversize block
-        // that can make a pair, before the blocks are walked, on all workers (they are a pure function of the
-        // record; the walk below is sequential).
-        long[][] splitCache = splitHashesOfOversizeMembers(rule, records, entries, entryCount, recordBits,
-                maxBlockSize, withAll, parallel);
-        String[] orderingCache = new String[n]; // each record's ordering key, computed once for all its blocks
         int blocks = 0;
         int largest = 0;
         List<int[]> pairBlocks = new ArrayList<>(); // {start, end}
-        List<int[]> windowOrders = new ArrayList<>(); // parallel to pairBlocks; null unless oversize
-        List<int[][]> splits = new ArrayList<>(); // parallel to pairBlocks: an oversize block's sub-blocks
-        List<OversizeBlock> oversize = new ArrayList<>();
+        List<Integer> oversizeAt = new ArrayList<>(); // positions in pairBlocks of the oversize blocks
         long total = 0;
         for (int start = 0, end; start < entryCount; start = end) {
             long hash = entries[start] >>> recordBits;
@@ -82,36 +74,23 @@ final class RuleBlocks {
             if (size < 2 || withAll != null && countPairingWithAll(withAll, entries, start, end, recordMask) == 0) {
                 continue; // no pair: a single record, or none that pairs with all and so no pair at all
             }
-            pairBlocks.add(new int[] {start, end});
             if (size > maxBlockSize) {
-                int[][] split = splitBlock(rule, records, entries, start, end, recordMask, maxBlockSize, placed,
-                        splitCache, withAll);
-                boolean anyUnplaced = false;
-                for (int k = start; k < end && !anyUnplaced; k++) {
-                    anyUnplaced = !placed.get((int) (entries[k] & recordMask));
-                }
-                // The window pairs only where one record has no split key: without one, it pairs nothing.
-                int[] order = anyUnplaced
-                        ? orderForWindow(rule, records, entries, start, end, recordMask, orderingCache)
-                        : new int[0];
-                long windowed = windowPairs(order, windowSize, placed);
-                long splitPairs = 0;
-                for (int[] sub : split) {
-                    long others = withAll == null ? 0 : sub.length - countPairingWithAll(withAll, sub);
-                    splitPairs += (long) sub.length * (sub.length - 1) / 2 - others * (others - 1) / 2;
-                }
-                R member = records.get((int) (entries[start] & recordMask));
-                oversize.add(new OversizeBlock(rule.name(), keyText(rule, member, hash, recordBits),
-                        String.format("%016x", hash), size, windowSize, windowed, split.length, splitPairs));
-                windowOrders.add(order);
-                splits.add(split);
-                total += windowed + splitPairs;
+                oversizeAt.add(pairBlocks.size());
             } else {
-                windowOrders.add(null);
-                splits.add(null);
                 long others = withAll == null ? 0 : size - countPairingWithAll(withAll, entries, start, end, recordMask);
                 total += (long) size * (size - 1) / 2 - others * (others - 1) / 2;
             }
+            pairBlocks.add(new int[] {start, end});
+        }
+        // Parallel to pairBlocks: an oversize block's window order and sub-blocks, null for the others.
+        List<int[]> windowOrders = new ArrayList<>(Collections.nCopies(pairBlocks.size(), null));
+        List<int[][]> splits = new ArrayList<>(Collections.nCopies(pairBlocks.size(), null));
+        BitSet placed = new BitSet(n); // records of oversize blocks that emit a split key
+        OversizeBlock[] oversizeBlocks = oversizeBlocks(rule, records, entries, recordBits, maxBlockSize,
+                windowSize, withAll, parallel, pairBlocks, oversizeAt, windowOrders, splits, placed);
+        List<OversizeBlock> oversize = new ArrayList<>(Arrays.asList(oversizeBlocks));
+        for (OversizeBlock block : oversizeBlocks) {
+            total += block.pairs() + block.subBlockPairs();
         }
         if (total > LongArrays.MAX_LENGTH) {
             throw new IllegalStateException("blocking rule '" + rule.name() + "' would produce " + total
@@ -145,24 +124,109 @@ final class RuleBlocks {
     }
 
     /**
-     * The keyed records that pair with every record of their blocks ({@link BlockingRule#pairsWithAll}), or
-     * null when all of them do (the default, which pairs every two records of a block).
+     * The window and sub-blocks of each oversize block ({@code pairBlocks} at {@code oversizeAt}), written
+     * into {@code windowOrders} and {@code splits} at the block's position, and their report entries in
+     * block order. The blocks are taken on all workers: each is a pure function of the records, the rule and
+     * the members' split keys (computed first, once per record), so the result is that of a walk in order.
+     * That holds for {@code placed} too: a member of an oversize block is placed exactly when it emits a split
+     * key, whichever of its blocks is taken first, and the window and its count ask only about the block's
+     * own members. At a million records the rule that keys every name on its phonetic code has blocks of
+     * tens of thousands, and taking them one by one left a core idle for seconds.
      */
-    private static <R> BitSet pairingWithAll(BlockingRule<R> rule, List<R> records, long[] entries, int entryCount,
-            long recordMask) {
-        BitSet withAll = new BitSet(records.size());
-        boolean all = true;
-        int previous = -1;
-        for (int k = 0; k < entryCount; k++) {
-            int record = (int) (entries[k] & recordMask);
-            if (record != previous && !withAll.get(record)) {
-                if (rule.pairsWithAll(records.get(record))) {
-                    withAll.set(record);
-                } else {
-                    all = false;
+    private static <R> OversizeBlock[] oversizeBlocks(BlockingRule<R> rule, List<R> records, long[] entries,
+            int recordBits, int maxBlockSize, int windowSize, BitSet withAll, boolean parallel,
+            List<int[]> pairBlocks, List<Integer> oversizeAt, List<int[]> windowOrders, List<int[][]> splits,
+            BitSet placed) {
+        long recordMask = (1L << recordBits) - 1;
+        int count = oversizeAt.size();
+        if (count == 0) {
+            return new OversizeBlock[0];
+        }
+        long[][] splitCache = splitHashesOfMembers(rule, records, entries, recordMask, pairBlocks, oversizeAt,
+                parallel);
+        for (int record = 0; record < splitCache.length; record++) {
+            if (splitCache[record] != null && splitCache[record].length > 0) {
+                placed.set(record);
+            }
+        }
+        // The window pairs only where one record has no split key: without one, it pairs nothing. Each
+        // record's ordering key is computed once for all its windowed blocks, before the blocks are taken.
+        boolean[] windowed = new boolean[count];
+        BitSet ordered = new BitSet(records.size());
+        for (int o = 0; o < count; o++) {
+            int[] block = pairBlocks.get(oversizeAt.get(o));
+            for (int k = block[0]; k < block[1] && !windowed[o]; k++) {
+                windowed[o] = !placed.get((int) (entries[k] & recordMask));
+            }
+            if (windowed[o]) {
+                for (int k = block[0]; k < block[1]; k++) {
+                    ordered.set((int) (entries[k] & recordMask));
                 }
             }
-            previous = record;
+        }
+        String[] orderingKeys = new String[records.size()];
+        int[] toOrder = ordered.stream().toArray();
+        forEachIndex(toOrder.length, parallel, i -> {
+            String key = rule.orderingKey(records.get(toOrder[i]));
+            orderingKeys[toOrder[i]] = key == null ? "" : key;
+        });
+        OversizeBlock[] report = new OversizeBlock[count];
+        int[][] orders = new int[count][];
+        int[][][] subBlocks = new int[count][][];
+        forEachIndex(count, parallel, o -> {
+            int[] block = pairBlocks.get(oversizeAt.get(o));
+            int start = block[0];
+            int end = block[1];
+            int[][] split = splitBlock(entries, start, end, recordMask, maxBlockSize, splitCache, withAll);
+            int[] order = windowed[o] ? orderForWindow(entries, start, end, recordMask, orderingKeys) : new int[0];
+            long windowPairs = windowPairs(order, windowSize, placed);
+            long splitPairs = 0;
+            for (int[] sub : split) {
+                long others = withAll == null ? 0 : sub.length - countPairingWithAll(withAll, sub);
+                splitPairs += (long) sub.length * (sub.length - 1) / 2 - others * (others - 1) / 2;
+            }
+            long hash = entries[start] >>> recordBits;
+            R member = records.get((int) (entries[start] & recordMask));
+            report[o] = new OversizeBlock(rule.name(), keyText(rule, member, hash, recordBits),
+                    String.format("%016x", hash), end - start, windowSize, windowPairs, split.length, splitPairs);
+            orders[o] = order;
+            subBlocks[o] = split;
+        });
+        for (int o = 0; o < count; o++) {
+            windowOrders.set(oversizeAt.get(o), orders[o]);
+            splits.set(oversizeAt.get(o), subBlocks[o]);
+        }
+        return report;
+    }
+
+    /** Runs {@code task} for each index below {@code count}, on all workers when {@code parallel}. */
+    private static void forEachIndex(int count, boolean parallel, java.util.function.IntConsumer task) {
+        IntStream indexes = IntStream.range(0, count);
+        (parallel ? indexes.parallel() : indexes).forEach(task);
+    }
+
+    /**
+     * The keyed records that pair with every record of their blocks ({@link BlockingRule#pairsWithAll}), or
+     * null when all of them do (the default, which pairs every two records of a block). The rule is asked
+     * once per keyed record, on all workers when {@code parallel}.
+     */
+    private static <R> BitSet pairingWithAll(BlockingRule<R> rule, List<R> records, long[] entries, int entryCount,
+            long recordMask, boolean parallel) {
+        BitSet keyed = new BitSet(records.size());
+        for (int k = 0; k < entryCount; k++) {
+            keyed.set((int) (entries[k] & recordMask));
+        }
+        int[] each = keyed.stream().toArray();
+        boolean[] pairs = new boolean[each.length];
+        forEachIndex(each.length, parallel, i -> pairs[i] = rule.pairsWithAll(records.get(each[i])));
+        BitSet withAll = new BitSet(records.size());
+        boolean all = true;
+        for (int i = 0; i < each.length; i++) {
+            if (pairs[i]) {
+                withAll.set(each[i]);
+            } else {
+                all = false;
+            }
         }
         return all ? null : withAll;
     }
@@ -180,12 +244,14 @@ final class RuleBlocks {
     /**
      * The sub-blocks of an oversize block by the rule's {@linkplain BlockingRule#splitKeys split keys}: the
      * records (ascending) that share a split key, for each split key shared by 2 to {@code maxBlockSize}
-     * of them. Marks in {@code placed} the members that emit a split key: the window then pairs only
-     * pairs of which at least one record emits none, since the others are placed by their second keys. Keys are compared by the high 32 bits of their 64-bit hash, with the block position in the
-     * low bits; a collision merges two sub-blocks, adding pairs and losing none.
+     * of them, from each member's split-key hashes in {@code splitCache} (the members that have any are
+     * placed: the window then pairs only pairs of which at least one record emits none, since the others
+     * are placed by their second keys). Keys are compared by the high 32 bits of their 64-bit hash, with the
+     * block position in the low bits; a collision merges two sub-blocks, adding pairs and losing none. Reads
+     * only its arguments, so blocks can be split on several workers at once.
      */
-    private static <R> int[][] splitBlock(BlockingRule<R> rule, List<R> records, long[] entries, int start,
-            int end, long recordMask, int maxBlockSize, BitSet placed, long[][] splitCache, BitSet withAll) {
+    private static int[][] splitBlock(long[] entries, int start, int end, long recordMask, int maxBlockSize,
+            long[][] splitCache, BitSet withAll) {
         int size = end - start;
         // Where only records that pair with all can make a pair, a sub-block needs one of them: the split keys
         // of the others count only where such a record has the same key (fewer keys to sort, no sub-block
@@ -198,7 +264,7 @@ final class RuleBlocks {
             for (int k = 0; k < size; k++) {
                 int record = (int) (entries[start + k] & recordMask);
                 if (withAll.get(record)) {
-                    for (long hash : splitHashesOf(rule, records, record, splitCache)) {
+                    for (long hash : splitCache[record]) {
                         if (pairingCount == pairingKeys.length) {
                             pairingKeys = Arrays.copyOf(pairingKeys, pairingCount * 2);
                         }
@@ -212,10 +278,7 @@ final class RuleBlocks {
         int count = 0;
         for (int k = 0; k < size; k++) {
             int record = (int) (entries[start + k] & recordMask);
-            long[] hashes = splitHashesOf(rule, records, record, splitCache);
-            if (hashes.length > 0) {
-                placed.set(record);
-            }
+            long[] hashes = splitCache[record];
             boolean filtered = pairingKeys != null && !withAll.get(record);
             for (long hash : hashes) {
                 if (filtered && Arrays.binarySearch(pairingKeys, 0, pairingCount, hash) < 0) {
@@ -257,42 +320,23 @@ final class RuleBlocks {
     private static final long[] NO_HASHES = {};
 
     /**
-     * {@code cache[record]}: the split-key hashes ({@link #splitHashes}) of each member of each block larger
-     * than {@code maxBlockSize} that can make a pair (as the walk in {@link #build} decides), else null.
+     * {@code cache[record]}: the split-key hashes ({@link #splitHashes}) of each member of the blocks
+     * {@code pairBlocks} at {@code oversizeAt} (those larger than the maximum that can make a pair), else
+     * null; each computed once, on all workers when {@code parallel} (they are a pure function of the record).
      */
-    private static <R> long[][] splitHashesOfOversizeMembers(BlockingRule<R> rule, List<R> records, long[] entries,
-            int entryCount, int recordBits, int maxBlockSize, BitSet withAll, boolean parallel) {
-        long recordMask = (1L << recordBits) - 1;
+    private static <R> long[][] splitHashesOfMembers(BlockingRule<R> rule, List<R> records, long[] entries,
+            long recordMask, List<int[]> pairBlocks, List<Integer> oversizeAt, boolean parallel) {
         long[][] cache = new long[records.size()][];
         BitSet members = new BitSet(records.size());
-        for (int start = 0, end; start < entryCount; start = end) {
-            long hash = entries[start] >>> recordBits;
-            end = start + 1;
-            while (end < entryCount && entries[end] >>> recordBits == hash) {
-                end++;
-            }
-            if (end - start > maxBlockSize
-                    && (withAll == null || countPairingWithAll(withAll, entries, start, end, recordMask) > 0)) {
-                for (int k = start; k < end; k++) {
-                    members.set((int) (entries[k] & recordMask));
-                }
+        for (int at : oversizeAt) {
+            int[] block = pairBlocks.get(at);
+            for (int k = block[0]; k < block[1]; k++) {
+                members.set((int) (entries[k] & recordMask));
             }
         }
         int[] each = members.stream().toArray();
-        IntStream indexes = IntStream.range(0, each.length);
-        (parallel ? indexes.parallel() : indexes).forEach(i ->
-                cache[each[i]] = splitHashes(rule, records.get(each[i])));
+        forEachIndex(each.length, parallel, i -> cache[each[i]] = splitHashes(rule, records.get(each[i])));
         return cache;
-    }
-
-    /** The record's split-key hashes, computed once for all its blocks. */
-    private static <R> long[] splitHashesOf(BlockingRule<R> rule, List<R> records, int record, long[][] cache) {
-        long[] hashes = cache[record];
-        if (hashes == null) {
-            hashes = splitHashes(rule, records.get(record));
-            cache[record] = hashes;
-        }
-        return hashes;
     }
 
     /** The high 32 bits of the 64-bit hash of each of the record's distinct split keys. */
@@ -468,24 +512,21 @@ final class RuleBlocks {
         return pairs;
     }
 
-    private static <R> int[] orderForWindow(BlockingRule<R> rule, List<R> records, long[] entries, int start,
-            int end, long recordMask, String[] cache) {
+    /**
+     * The members of the block in window order: by ordering key ({@code orderingKeys}, by record), ties by
+     * position, which ascends with record index.
+     */
+    private static int[] orderForWindow(long[] entries, int start, int end, long recordMask,
+            String[] orderingKeys) {
         int size = end - start;
-        String[] orderingKeys = new String[size];
+        String[] keys = new String[size];
         Integer[] positions = new Integer[size];
         for (int k = 0; k < size; k++) {
-            int record = (int) (entries[start + k] & recordMask);
-            String key = cache[record];
-            if (key == null) {
-                key = rule.orderingKey(records.get(record));
-                key = key == null ? "" : key;
-                cache[record] = key;
-            }
-            orderingKeys[k] = key;
+            keys[k] = orderingKeys[(int) (entries[start + k] & recordMask)];
             positions[k] = k;
         }
         // Positions ascend with record index, so the tie-break keeps the order deterministic.
-        Arrays.sort(positions, Comparator.<Integer, String>comparing(k -> orderingKeys[k]).thenComparingInt(k -> k));
+        Arrays.sort(positions, Comparator.<Integer, String>comparing(k -> keys[k]).thenComparingInt(k -> k));
         int[] order = new int[size];
         for (int k = 0; k < size; k++) {
             order[k] = (int) (entries[start + positions[k]] & recordMask);

@@ -362,6 +362,9 @@ public final class RecordCsvReader {
     /** The line a record starts on: blank lines skipped before it are not part of it. */
     private static long firstLineOf(CSVParser parser, CSVRecord csv, long lineBefore) {
         long lineAfter = parser.getCurrentLineNumber();
+        if (lineAfter <= lineBefore + 1) {
+            return lineBefore + 1; // a row on one line (almost every row): the count below cannot change it
+        }
         long spanned = 0;
         for (String value : csv.values()) {
             spanned += newlines(value, value.length());
