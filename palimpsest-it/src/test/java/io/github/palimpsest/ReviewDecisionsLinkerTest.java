@@ -139,4 +139,25 @@ class ReviewDecisionsLinkerTest {
         assertThrows(IllegalArgumentException.class,
                 () -> Linker.builder().thresholdProbability(0.9).reviewThresholdProbability(0.9).build());
     }
+
+    @Test
+    void supportedLinksAreInTheBandMarkedAsLinks() {
+        List<io.github.palimpsest.record.PersonRecord> records = TestComparisons.synthetic(400, 7).stream()
+                .map(TestComparisons::toRecord).toList();
+        LinkResult result = TestComparisons.linker().seed(7).reviewThresholdProbability(0.5).build().link(records);
+        java.util.Set<java.util.Set<String>> below = new java.util.HashSet<>();
+        result.links().stream().filter(l -> l.matchWeight() < result.thresholdWeight())
+                .forEach(l -> below.add(java.util.Set.of(l.leftId(), l.rightId())));
+        assertFalse(below.isEmpty(), "the pool has supported links");
+        java.util.Set<java.util.Set<String>> marked = new java.util.HashSet<>();
+        for (ReviewPair pair : result.reviewPairs()) {
+            java.util.Set<String> ids = java.util.Set.of(pair.link().leftId(), pair.link().rightId());
+            assertEquals(below.contains(ids), pair.supported(), pair.toString());
+            if (pair.supported()) {
+                marked.add(ids);
+                assertEquals(result.entityOf(pair.link().leftId()), result.entityOf(pair.link().rightId()));
+            }
+        }
+        assertEquals(below, marked, "every supported link is in the band, for a person to confirm");
+    }
 }

@@ -219,7 +219,8 @@ public final class CompactLinkResult {
      * that a clustering constraint refused (different identifiers, conflicting dates of birth, the lone-link
      * rule) and whose records ended apart, strongest first; then candidate pairs scored between the review
      * threshold and the threshold, by {@linkplain ReviewPair#uncertainty() uncertainty} (closest to even odds
-     * first). Pairs a review decision already covers are left out. Built on each call.
+     * first), the supported links among them marked ({@link ReviewPair#supported()}). Pairs a review decision
+     * already covers are left out. Built on each call.
      */
     public List<ReviewPair> reviewPairs() {
         long[] pairs = review.reviewPairs();
@@ -235,7 +236,8 @@ public final class CompactLinkResult {
                     records.get(CandidatePairs.right(pairs[k])).recordId(), review.reviewWeights()[k],
                     MatchModel.probability(review.reviewWeights()[k]), explain(CandidatePairs.left(pairs[k]), vector));
             byte refusal = review.reviewRefusals()[k];
-            out.add(new ReviewPair(link, refusal < 0 ? Optional.empty() : Optional.of(reasons[refusal])));
+            out.add(new ReviewPair(link, refusal < 0 ? Optional.empty() : Optional.of(reasons[refusal]),
+                    refusal == Reviewing.SUPPORTED));
         }
         out.sort(Comparator.comparing(ReviewPair::isRefusedLink).reversed()
                 .thenComparing((x, y) -> x.isRefusedLink()

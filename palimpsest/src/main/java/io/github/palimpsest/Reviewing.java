@@ -197,7 +197,7 @@ final class Reviewing {
         }
         int band = 0;
         for (int k = 0; k < weights.length; k++) {
-            if (inBand(k, weights, reviewWeight, thresholdWeight, candidates, linkPairs)) {
+            if (inBand(k, weights, reviewWeight, thresholdWeight)) {
                 band++;
             }
         }
@@ -219,7 +219,7 @@ final class Reviewing {
             n++;
         }
         for (int k = 0; k < weights.length; k++) {
-            if (inBand(k, weights, reviewWeight, thresholdWeight, candidates, linkPairs)) {
+            if (inBand(k, weights, reviewWeight, thresholdWeight)) {
                 long pair = candidates.pair(k);
                 if (pairs.isMustLink(CandidatePairs.left(pair), CandidatePairs.right(pair))
                         || pairs.isCannotLink(CandidatePairs.left(pair), CandidatePairs.right(pair))) {
@@ -230,7 +230,8 @@ final class Reviewing {
                 for (int c = 0; c < comparisons; c++) {
                     outLevels[c][n] = levels[c][k];
                 }
-                reasons[n] = -1;
+                // Below the threshold, yet a link: a supported link, for a person to confirm.
+                reasons[n] = Arrays.binarySearch(linkPairs, pair) >= 0 ? SUPPORTED : -1;
                 n++;
             }
         }
@@ -242,10 +243,11 @@ final class Reviewing {
                 Arrays.copyOf(reasons, n));
     }
 
-    /** A candidate below the threshold and at or above the review weight that is not a link (a supported link is). */
-    private static boolean inBand(int k, double[] weights, double reviewWeight, double thresholdWeight,
-                                  Candidates candidates, long[] linkPairs) {
-        return weights[k] >= reviewWeight && weights[k] < thresholdWeight
-                && Arrays.binarySearch(linkPairs, candidates.pair(k)) < 0;
+    /** A candidate below the threshold and at or above the review weight (a supported link among them). */
+    private static boolean inBand(int k, double[] weights, double reviewWeight, double thresholdWeight) {
+        return weights[k] >= reviewWeight && weights[k] < thresholdWeight;
     }
+
+    /** The reason code of a pair in the band that is a link: a supported link (see {@link ReviewPair#supported()}). */
+    static final byte SUPPORTED = -2;
 }

@@ -43,6 +43,11 @@ final class ReviewCsv {
 
     /** Why the pair needs a person, in words. */
     static String why(ReviewPair pair, double thresholdProbability) {
+        if (pair.supported()) {
+            return String.format(Locale.ROOT, "%s likely the same person, below the link threshold of %s: linked, "
+                    + "because the person's other records support it", percent(pair.link().probability()),
+                    percent(thresholdProbability));
+        }
         if (pair.refusal().isEmpty()) {
             return String.format(Locale.ROOT, "%s likely the same person, below the link threshold of %s: not linked",
                     percent(pair.link().probability()), percent(thresholdProbability));

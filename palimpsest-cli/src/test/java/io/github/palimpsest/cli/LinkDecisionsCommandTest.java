@@ -214,4 +214,35 @@ class LinkDecisionsCommandTest {
 
         assertEquals(before, Files.readString(decided));
     }
+
+    @Test
+    void aSupportedLinkIsInTheReviewFileAsLinkedAndANonMatchPartsIt() throws IOException {
+        Path records = dir.resolve("generated.csv");
+        Path truth = dir.resolve("truth.csv");
+        assertEquals(0, Main.run(new PrintWriter(out), new PrintWriter(err), "generate", "--people", "400",
+                "--seed", "11", "--out", records.toString(), "--truth", truth.toString()), err.toString());
+        Path clusters = dir.resolve("people.csv");
+        Path review = dir.resolve("review.csv");
+        assertEquals(0, Main.run(new PrintWriter(out), new PrintWriter(err), "link", records.toString(),
+                "--seed", "1", "--clusters-out", clusters.toString(), "--review-out", review.toString()),
+                err.toString());
+        Map<String, String> entityOf = clusters(clusters);
+        List<CSVRecord> supported = readCsv(review).stream()
+                .filter(r -> r.get("why").endsWith("linked, because the person's other records support it")).toList();
+        assertFalse(supported.isEmpty(), "the generated pool has a supported link");
+        for (CSVRecord r : supported) {
+            assertEquals(entityOf.get(r.get("record_id_a")), entityOf.get(r.get("record_id_b")), r.toString());
+            assertTrue(Double.parseDouble(r.get("match_probability")) < 0.95, r.toString());
+        }
+        // A reviewer parts the first: the next run keeps its two records apart.
+        CSVRecord parted = supported.get(0);
+        Path decided = dir.resolve("decided.csv");
+        Files.writeString(decided, "record_id_a,record_id_b,decision\n" + parted.get("record_id_a") + ","
+                + parted.get("record_id_b") + ",non-match\n");
+        Path again = dir.resolve("people-again.csv");
+        assertEquals(0, Main.run(new PrintWriter(out), new PrintWriter(err), "link", records.toString(),
+                "--seed", "1", "--clusters-out", again.toString(), "--decisions", decided.toString()), err.toString());
+        Map<String, String> after = clusters(again);
+        assertNotEquals(after.get(parted.get("record_id_a")), after.get(parted.get("record_id_b")));
+    }
 }
