@@ -110,7 +110,7 @@ final class LinkRun {
         // A reviewer's decisions: must-links and cannot-links the clustering honours.
         Reviewing reviewing = Reviewing.of(config.decisions, comparable);
         run.cluster(run.linksToCluster(), reviewing.pairs);
-        int[] linkIndexes = run.usedLinks(run.linksToCluster());
+        int[] linkIndexes = run.usedLinks();
         CompactLinkResult[] result = new CompactLinkResult[1];
         stages.run("pattern", () -> {
             result[0] = assemble(run, comparable, linkIndexes, reviewing);

@@ -29,6 +29,9 @@ import org.slf4j.LoggerFactory;
  * One per run, used by one thread.
  */
 final class Reviewing {
+    /** The reason code of a pair in the band that is a link: a supported link (see {@link ReviewPair#supported()}). */
+    static final byte SUPPORTED = -2;
+
     private static final Logger LOG = LoggerFactory.getLogger(Reviewing.class);
 
     final PairDecisions pairs;
@@ -247,7 +250,4 @@ final class Reviewing {
     private static boolean inBand(int k, double[] weights, double reviewWeight, double thresholdWeight) {
         return weights[k] >= reviewWeight && weights[k] < thresholdWeight;
     }
-
-    /** The reason code of a pair in the band that is a link: a supported link (see {@link ReviewPair#supported()}). */
-    static final byte SUPPORTED = -2;
 }

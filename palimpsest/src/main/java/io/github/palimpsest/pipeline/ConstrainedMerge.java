@@ -30,10 +30,12 @@ final class ConstrainedMerge {
     /** Every used link's other end per record (compressed rows), for counting links between two clusters; null when not needed. */
     private int[] linkStart;
     private int[] linkTo;
-    /** Each record's offered links (compressed rows: other end and weight), for a lone record's rival people. */
+    /** Each record's offered links (compressed rows: other end, and the link's position), for a lone record's rivals. */
     private int[] offeredStart;
     private int[] offeredTo;
-    private double[] offeredWeight;
+    private int[] offeredLink;
+    /** The offered links' weights, by position. */
+    private double[] offeredWeights;
 
     /** Every scored pair's weight, for the support of a link below the threshold; {@link PairWeights#NONE} when off. */
     private PairWeights pairWeights = PairWeights.NONE;
@@ -44,7 +46,6 @@ final class ConstrainedMerge {
     private int supportedCount;
 
     int merges;
-    int supportRejections;
     int overrides;
     int constraintRejections;
     int chainGuardRejections;
@@ -197,12 +198,9 @@ final class ConstrainedMerge {
         this.threshold = threshold;
         offeredStart = new int[parent.length + 1];
         offeredTo = new int[2 * pairs.length];
-        int[] linkOf = new int[2 * pairs.length];
-        rows(pairs, offeredStart, offeredTo, linkOf);
-        offeredWeight = new double[linkOf.length];
-        for (int k = 0; k < linkOf.length; k++) {
-            offeredWeight[k] = linkWeights[linkOf[k]];
-        }
+        offeredLink = new int[2 * pairs.length];
+        rows(pairs, offeredStart, offeredTo, offeredLink);
+        offeredWeights = linkWeights;
     }
 
     /**
@@ -229,7 +227,7 @@ final class ConstrainedMerge {
             int r = (int) (rivals[i] >>> 32);
             double strongest = Double.NEGATIVE_INFINITY;
             for (; i < count && (int) (rivals[i] >>> 32) == r; i++) {
-                strongest = Math.max(strongest, offeredWeight[(int) rivals[i]]);
+                strongest = Math.max(strongest, offeredWeights[offeredLink[(int) rivals[i]]]);
             }
             rivalOdds += StrictMath.pow(2, strongest);
         }
@@ -237,10 +235,10 @@ final class ConstrainedMerge {
     }
 
     /**
-     * Whether the scored pairs between the two clusters, at least {@code minimumPairs} of them, weigh for a
-     * match on average (mean weight at or above 0 bits).
+     * Whether the scored pairs between the two clusters, at least two of them (the offered link and one more),
+     * weigh for a match on average (mean weight at or above 0 bits).
      */
-    private boolean supported(int ra, int rb, int minimumPairs) {
+    private boolean supported(int ra, int rb) {
         double sum = 0;
         int scored = 0;
         int x = ra;
@@ -256,7 +254,7 @@ final class ConstrainedMerge {
             } while (y != rb);
             x = next[x];
         } while (x != ra);
-        return scored >= minimumPairs && sum >= 0;
+        return scored >= 2 && sum >= 0;
     }
 
     int find(int record) {
@@ -339,10 +337,9 @@ final class ConstrainedMerge {
         long[] ka = rootKeys[ra];
         long[] kb = rootKeys[rb];
         if (!ExclusiveKeys.compatible(ka, 0, ka.length, kb, 0, kb.length)
-                || !supported(ra, rb, 2)
+                || !supported(ra, rb)
                 || !outweighsRivals(lone, person, weight)
                 || conflicts != RecordConflicts.NONE && hasUnresolvedConflict(ra, rb)) {
-            supportRejections++;
             return;
         }
         union(ra, rb);

@@ -70,6 +70,8 @@ public final class PipelineRun<R> {
     private MatchModel checkedModel;
     private double[] checkedWeights;
     private ScoredLinks links;
+    /** The links clustering used, as indexes of candidates (see {@link #usedLinks()}). */
+    private int[] usedLinks;
     private Clustering clustering;
 
     /**
@@ -533,14 +535,12 @@ public final class PipelineRun<R> {
     }
 
     /**
-     * The links the result reports, in candidate order: those of {@code offered} at or above the threshold, and
-     * those below it that joined two clusters ({@link Clustering#supportedLinks()}).
+     * After {@link #cluster}, the links the result reports, as indexes of candidates in candidate order: those
+     * offered at or above the threshold, and those below it that joined two clusters
+     * ({@link Clustering#supportedLinks()}).
      */
-    public int[] usedLinks(int[] offered) {
-        double threshold = settings.thresholdWeight();
-        long[] supported = clustering.supportedLinks();
-        return Arrays.stream(offered).filter(k -> weights[k] >= threshold
-                || Arrays.binarySearch(supported, candidates.pair(k)) >= 0).toArray();
+    public int[] usedLinks() {
+        return usedLinks;
     }
 
     /** Clusters the given links (indexes of candidates, in candidate order) under the kind's constraints. */
@@ -576,7 +576,12 @@ public final class PipelineRun<R> {
             };
             clustering = clusterer(settings, kind).cluster(n, links, keys, kind.conflicts(recordList, model), decisions,
                     scored);
-            links = scoredLinks(usedLinks(linkIndexes)); // without the offered links below the threshold it left unused
+            // Without the offered links below the threshold that it left unused.
+            double threshold = settings.thresholdWeight();
+            long[] supported = clustering.supportedLinks();
+            usedLinks = Arrays.stream(linkIndexes).filter(k -> weights[k] >= threshold
+                    || Arrays.binarySearch(supported, candidates.pair(k)) >= 0).toArray();
+            links = scoredLinks(usedLinks);
             return String.format("%,d people", clustering.clusterCount());
         });
         return this;
