@@ -66,6 +66,12 @@ public final class AccuracyMatrix {
     /** The generator profiles run, by their {@code generate --profile} names. */
     static final List<String> PROFILES = List.of("default", "purge-heavy", "no-dob", "heavy-typos", "single-force",
             "invented-names");
+    /**
+     * The faker-style sets ({@link FakerStyleData}): names of these countries, {@value #FAKER_PEOPLE} people
+     * each, and one of British names at the matrix's number of people, a larger set of the same kind.
+     */
+    static final List<String> FAKER_LOCALES = List.of("de", "es", "nl", "pl", "pt-BR", "tr");
+    static final int FAKER_PEOPLE = 1_000;
 
     private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
             .setIgnoreSurroundingSpaces(true).setTrim(true).get();
@@ -123,6 +129,11 @@ public final class AccuracyMatrix {
             int n = people;
             sources.put("generated " + profile, (tmp, why) -> generated(profile, n, tmp));
         }
+        for (String locale : FAKER_LOCALES) {
+            sources.put("faker " + locale, (tmp, why) -> fakerStyle(locale, FAKER_PEOPLE, tmp));
+        }
+        int britons = people;
+        sources.put("faker en-GB", (tmp, why) -> fakerStyle("en-GB", britons, tmp));
         List<Row> rows = new ArrayList<>();
         int failures = 0;
         Path tmp = Files.createTempDirectory("accuracy-matrix");
@@ -130,7 +141,7 @@ public final class AccuracyMatrix {
             for (Map.Entry<String, Source> e : sources.entrySet()) {
                 String name = e.getKey();
                 if (only != null && only.stream().noneMatch(o -> name.equalsIgnoreCase(o)
-                        || name.equalsIgnoreCase("generated " + o))) {
+                        || name.equalsIgnoreCase("generated " + o) || name.equalsIgnoreCase("faker " + o))) {
                     continue;
                 }
                 String[] why = new String[1];
@@ -252,6 +263,14 @@ public final class AccuracyMatrix {
         if (code != Main.EXIT_OK) {
             throw new IllegalStateException("generate --profile " + profile + " failed: " + out);
         }
+        return new Prepared(records, truth, List.of(records, truth));
+    }
+
+    /** Faker-style data ({@link FakerStyleData}) with the names of one locale. */
+    private static Prepared fakerStyle(String locale, int people, Path tmp) throws IOException {
+        Path records = Files.createTempFile(tmp, "faker", ".csv");
+        Path truth = Files.createTempFile(tmp, "faker-truth", ".csv");
+        FakerStyleData.write(Locale.forLanguageTag(locale), people, GENERATOR_SEED, records, truth);
         return new Prepared(records, truth, List.of(records, truth));
     }
 
@@ -406,9 +425,10 @@ public final class AccuracyMatrix {
         StringBuilder t = new StringBuilder();
         String when = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         t.append(String.format(Locale.ROOT, "Measured %s at commit `%s` on %d cores (Java %s; load average %s at the"
-                + " end, so times on a shared machine are rough), generated sets %,d people (seed %d), child heap `%s`."
-                + " Reproduce with `%s`.%n%n", when, commit(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), loadAverage(), people, GENERATOR_SEED, CHILD_HEAP, command));
+                + " end, so times on a shared machine are rough), generated sets and faker en-GB %,d people, other faker sets %,d"
+                + " (seed %d), child heap `%s`. Reproduce with `%s`.%n%n", when, commit(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadAverage(), people,
+                FAKER_PEOPLE, GENERATOR_SEED, CHILD_HEAP, command));
         t.append("| data set | records | precision | recall | F1 | blocking recall | pairs / record | purged recall"
                 + " | purged + shared id recall | wall s | peak RSS MB |\n");
         t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
