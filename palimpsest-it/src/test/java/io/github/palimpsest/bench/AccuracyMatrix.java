@@ -51,6 +51,8 @@ import org.apache.commons.csv.CSVRecord;
  *
  * <p>Shared data sets ({@code ../shared/data}, or the system property {@code shared.data}) are skipped with a
  * line saying so when absent; any further {@code external/NAME.csv} with a {@code NAME_truth.csv} gets a row too.
+ * The project's generator runs with each of {@link #PROFILES}, and {@link FakerStyleData} with each of
+ * {@link #FAKER_LOCALES} and British names: data in another style than the generator's.
  * The table is printed and, unless {@code --no-docs}, written into {@value #RESULTS}, the one benchmark results
  * file, between the {@value #START} and {@value #END} markers with the date, commit and command; each row's F1
  * is first printed against the table already there. See docs/results.md for what each column means.
