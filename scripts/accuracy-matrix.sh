@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The accuracy matrix: `link` with the CLI's defaults on every data set found (FEBRL3, FEBRL4, historical_50k,
-# fake_1000 from ../shared/data; generated profiles), one row each, written into docs/results.md between the
+# fake_1000 from ../shared/data; generated profiles; faker-style sets), one row each, written into docs/results.md between the
 # accuracy-matrix markers and printed. A benchmark, never part of `mvn test`.
 #
 #   scripts/accuracy-matrix.sh [--people N] [--only NAME,NAME] [--no-docs]

@@ -97,7 +97,7 @@ public final class AccuracyMatrix {
     }
 
     @FunctionalInterface
-    private interface Source {
+    interface Source {
         /** The prepared files, or null with {@code why[0]} set when the data set is absent. */
         Prepared prepare(Path tmp, String[] why) throws IOException;
     }
@@ -120,30 +120,14 @@ public final class AccuracyMatrix {
                         + "; use [--people N] [--only NAME,NAME] [--no-docs]");
             }
         }
-        Path shared = Path.of(System.getProperty("shared.data", "../shared/data"));
-        Map<String, Source> sources = new java.util.LinkedHashMap<>();
-        sources.put("FEBRL3", (tmp, why) -> febrl(shared.resolve("febrl"), tmp, why, "dataset3.csv"));
-        sources.put("FEBRL4", (tmp, why) -> febrl(shared.resolve("febrl"), tmp, why, "dataset4a.csv", "dataset4b.csv"));
-        for (String name : externalSets(shared.resolve("external"))) {
-            sources.put(name, (tmp, why) -> external(shared.resolve("external"), name, why));
-        }
-        for (String profile : PROFILES) {
-            int n = people;
-            sources.put("generated " + profile, (tmp, why) -> generated(profile, n, tmp));
-        }
-        for (String locale : FAKER_LOCALES) {
-            sources.put("faker " + locale, (tmp, why) -> fakerStyle(locale, FAKER_PEOPLE, tmp));
-        }
-        int britons = people;
-        sources.put("faker en-GB", (tmp, why) -> fakerStyle("en-GB", britons, tmp));
+        Map<String, Source> sources = sources(Path.of(System.getProperty("shared.data", "../shared/data")), people);
         List<Row> rows = new ArrayList<>();
         int failures = 0;
         Path tmp = Files.createTempDirectory("accuracy-matrix");
         try {
             for (Map.Entry<String, Source> e : sources.entrySet()) {
                 String name = e.getKey();
-                if (only != null && only.stream().noneMatch(o -> name.equalsIgnoreCase(o)
-                        || name.equalsIgnoreCase("generated " + o) || name.equalsIgnoreCase("faker " + o))) {
+                if (!selected(name, only)) {
                     continue;
                 }
                 String[] why = new String[1];
@@ -190,6 +174,35 @@ public final class AccuracyMatrix {
         } else if (writeDocs) {
             System.out.println(docs + " not updated (" + (only != null ? "--only given" : "not found") + ")");
         }
+    }
+
+    /**
+     * Every data set of the matrix, in its order, by name: FEBRL, the external sets under {@code shared}, the
+     * generator's profiles at {@code people} people, the faker-style sets.
+     */
+    static Map<String, Source> sources(Path shared, int people) throws IOException {
+        Map<String, Source> sources = new java.util.LinkedHashMap<>();
+        sources.put("FEBRL3", (tmp, why) -> febrl(shared.resolve("febrl"), tmp, why, "dataset3.csv"));
+        sources.put("FEBRL4", (tmp, why) -> febrl(shared.resolve("febrl"), tmp, why, "dataset4a.csv", "dataset4b.csv"));
+        for (String name : externalSets(shared.resolve("external"))) {
+            sources.put(name, (tmp, why) -> external(shared.resolve("external"), name, why));
+        }
+        for (String profile : PROFILES) {
+            int n = people;
+            sources.put("generated " + profile, (tmp, why) -> generated(profile, n, tmp));
+        }
+        for (String locale : FAKER_LOCALES) {
+            sources.put("faker " + locale, (tmp, why) -> fakerStyle(locale, FAKER_PEOPLE, tmp));
+        }
+        int britons = people;
+        sources.put("faker en-GB", (tmp, why) -> fakerStyle("en-GB", britons, tmp));
+        return sources;
+    }
+
+    /** Whether the data set {@code name} is among those {@code --only} names (all when {@code only} is null). */
+    static boolean selected(String name, List<String> only) {
+        return only == null || only.stream().anyMatch(o -> name.equalsIgnoreCase(o)
+                || name.equalsIgnoreCase("generated " + o) || name.equalsIgnoreCase("faker " + o));
     }
 
     // ---- data sets -------------------------------------------------------------------------------------------
@@ -400,7 +413,7 @@ public final class AccuracyMatrix {
     }
 
     /** A two-column {@code record_id,<id>} file as a map. */
-    private static Map<String, String> readPairs(Path file) {
+    static Map<String, String> readPairs(Path file) {
         Map<String, String> map = new HashMap<>();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (CSVRecord row : READ.parse(in)) {
@@ -496,17 +509,22 @@ public final class AccuracyMatrix {
 
     /** The document with the table between the markers, or with a new section at the end when they are absent. */
     static String withTable(String doc, String table) {
-        int start = doc.indexOf(START);
-        int end = doc.indexOf(END);
-        String block = START + "\n" + table.strip() + "\n" + END;
+        return withTable(doc, table, START, END);
+    }
+
+    /** {@code doc} with {@code table} between the markers {@code startMarker} and {@code endMarker}, added at the end if absent. */
+    static String withTable(String doc, String table, String startMarker, String endMarker) {
+        int start = doc.indexOf(startMarker);
+        int end = doc.indexOf(endMarker);
+        String block = startMarker + "\n" + table.strip() + "\n" + endMarker;
         if (start < 0 || end < start) {
             return doc.stripTrailing() + "\n\n" + block + "\n";
         }
-        return doc.substring(0, start) + block + doc.substring(end + END.length());
+        return doc.substring(0, start) + block + doc.substring(end + endMarker.length());
     }
 
     /** The one-minute load average from /proc/loadavg, or "n/a". */
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (IOException | RuntimeException e) {
@@ -514,7 +532,7 @@ public final class AccuracyMatrix {
         }
     }
 
-    private static String commit() {
+    static String commit() {
         try {
             Process git = new ProcessBuilder("git", "describe", "--always", "--dirty").redirectErrorStream(true).start();
             String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
