@@ -8,14 +8,23 @@ import java.util.List;
  * Compares a contact value already in canonical form: a phone number (E.164) or an e-mail address. A
  * shared phone or e-mail is strong but not conclusive (households and hostels share phones), and a
  * different one is weak evidence against (people change numbers). A value copied with a keying error is
- * neither: it has a level of its own, whose weight training learns like any other. Levels:
+ * neither: it has a level of its own, whose weight training learns like any other. Phone levels:
  * <ol start="0">
  *   <li>{@code equal};</li>
- *   <li>{@code close}: a phone one keying error apart (a digit wrong, missing, extra, or two swapped); an
- *       e-mail with the same user name at another domain, or a Jaro–Winkler similarity of at least
- *       {@value #EMAIL_SIMILARITY} (typos in a copied address);</li>
+ *   <li>{@code close}: one keying error apart (a digit wrong, missing, extra, or two swapped);</li>
  *   <li>{@code different};</li>
  *   <li>{@code missing} (neutral): absent or invalid on either side.</li>
+ * </ol>
+ * E-mail levels:
+ * <ol start="0">
+ *   <li>{@code equal};</li>
+ *   <li>{@code one character different}: one keying error apart, as for a phone: an address copied by
+ *       hand, nearly as telling as the same one;</li>
+ *   <li>{@code close}: the same user name at another domain, or a Jaro–Winkler similarity of at least
+ *       {@value #EMAIL_SIMILARITY}: often the same person's, but also the addresses of namesakes or of
+ *       one family at one domain, so it weighs apart from a keying error;</li>
+ *   <li>{@code different};</li>
+ *   <li>{@code missing} (neutral).</li>
  * </ol>
  * Immutable, thread-safe and serializable; {@link #level} allocates nothing.
  */
@@ -24,18 +33,29 @@ public final class ContactComparison implements Comparison<ComparableRecord>, Se
 
     /** Level index: the same value. */
     static final int EQUAL = 0;
-    /** Level index: a keying error apart (see the class comment). */
+    /** Level index, phone: a keying error apart. */
     static final int CLOSE = 1;
-    /** Level index: different values. */
+    /** Level index, phone: different values. */
     static final int DIFFERENT = 2;
-    /** Level index: missing (neutral). */
+    /** Level index, phone: missing (neutral). */
     static final int MISSING = 3;
+    /** Level index, e-mail: a keying error apart. */
+    static final int EMAIL_ONE_EDIT = 1;
+    /** Level index, e-mail: the same user name elsewhere, or similar (see the class comment). */
+    static final int EMAIL_CLOSE = 2;
+    /** Level index, e-mail: different addresses. */
+    static final int EMAIL_DIFFERENT = 3;
+    /** Level index, e-mail: missing (neutral). */
+    static final int EMAIL_MISSING = 4;
 
     /** The Jaro–Winkler similarity of two e-mail addresses at and above which they are close (as Splink's). */
     static final double EMAIL_SIMILARITY = 0.88;
 
-    private static final List<ComparisonLevel> LEVELS = List.of(ComparisonLevel.of("equal"),
+    private static final List<ComparisonLevel> PHONE_LEVELS = List.of(ComparisonLevel.of("equal"),
             ComparisonLevel.of("close"), ComparisonLevel.of("different"), ComparisonLevel.neutral("missing"));
+    private static final List<ComparisonLevel> EMAIL_LEVELS = List.of(ComparisonLevel.of("equal"),
+            ComparisonLevel.of("one character different"), ComparisonLevel.of("close"),
+            ComparisonLevel.of("different"), ComparisonLevel.neutral("missing"));
 
     private final boolean email;
 
@@ -60,20 +80,36 @@ public final class ContactComparison implements Comparison<ComparableRecord>, Se
 
     @Override
     public List<ComparisonLevel> levels() {
-        return LEVELS;
+        return email ? EMAIL_LEVELS : PHONE_LEVELS;
     }
 
     @Override
     public int level(ComparableRecord left, ComparableRecord right) {
-        String a = email ? left.email() : left.phone();
-        String b = email ? right.email() : right.phone();
+        if (email) {
+            return emailLevel(left.email(), right.email());
+        }
+        String a = left.phone();
+        String b = right.phone();
         if (a.isEmpty() || b.isEmpty()) {
             return MISSING;
         }
         if (a.equals(b)) {
             return EQUAL;
         }
-        return (email ? isCloseEmail(a, b) : Edits.isOneEditApart(a, b)) ? CLOSE : DIFFERENT;
+        return Edits.isOneEditApart(a, b) ? CLOSE : DIFFERENT;
+    }
+
+    private static int emailLevel(String a, String b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return EMAIL_MISSING;
+        }
+        if (a.equals(b)) {
+            return EQUAL;
+        }
+        if (Edits.isOneEditApart(a, b)) {
+            return EMAIL_ONE_EDIT;
+        }
+        return isCloseEmail(a, b) ? EMAIL_CLOSE : EMAIL_DIFFERENT;
     }
 
     private static boolean isCloseEmail(String a, String b) {

@@ -73,7 +73,7 @@ public final class EmailNameComparison implements Comparison<ComparableRecord>, 
             level = Math.min(level, levelAsHolder(right, left));
         }
         // Checked last: comparing the two addresses is the costly part, and most pairs have no holder.
-        if (level != MISSING && leftHolds && rightHolds && EMAILS.level(left, right) <= ContactComparison.CLOSE) {
+        if (level != MISSING && leftHolds && rightHolds && EMAILS.level(left, right) <= ContactComparison.EMAIL_CLOSE) {
             return MISSING;
         }
         return level;

@@ -29,7 +29,8 @@ public final class ModelFit {
         IndexedModel indexed = IndexedModel.of(model);
         for (int c = 0; c < names.size(); c++) {
             checkArgument(indexed.levels(c).equals(comparisons.get(c).levels()),
-                    "comparison '%s' has levels %s in the model but %s in the %s", names.get(c),
+                    "comparison '%s' has levels %s in the model but %s in the %s; a model saved by another version"
+                            + " of the comparisons must be trained again", names.get(c),
                     indexed.levels(c).stream().map(l -> l.label()).toList(),
                     comparisons.get(c).levels().stream().map(l -> l.label()).toList(), user);
         }

@@ -4,6 +4,7 @@ import static io.github.palimpsest.compare.Records.of;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.palimpsest.record.ComparableRecord;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ContactAndPlaceComparisonTest {
@@ -45,10 +46,23 @@ class ContactAndPlaceComparisonTest {
         assertLevel(phone, ContactComparison.MISSING, of("phone", "not given"), of("phone", "07700 900456"));
         ContactComparison email = ContactComparison.email();
         assertLevel(email, ContactComparison.EQUAL, of("email", "Ada@Example.org"), of("email", "ada@example.org"));
-        assertLevel(email, ContactComparison.DIFFERENT, of("email", "ada@example.org"), of("email", "bea@example.org"));
-        assertLevel(email, ContactComparison.CLOSE, of("email", "ada.lovejoy@example.org"), of("email", "ada.lovejoy@mail.test"));
-        assertLevel(email, ContactComparison.CLOSE, of("email", "ada.lovejoy@example.org"), of("email", "ada.lovjoy@exmaple.org"));
-        assertLevel(email, ContactComparison.DIFFERENT, of("email", "ada@example.org"), of("email", "ada.lovejoy@mail.test"));
+        assertLevel(email, ContactComparison.EMAIL_DIFFERENT, of("email", "ada@example.org"), of("email", "bea@example.org"));
+        // A keying error: a letter wrong, missing, extra, or two swapped, anywhere in the address.
+        assertLevel(email, ContactComparison.EMAIL_ONE_EDIT, of("email", "ada.lovejoy@example.org"),
+                of("email", "ada.lovjoy@example.org"));
+        assertLevel(email, ContactComparison.EMAIL_ONE_EDIT, of("email", "ada.lovejoy@example.org"),
+                of("email", "ada.lovejoy@exmaple.org"));
+        assertLevel(email, ContactComparison.EMAIL_ONE_EDIT, of("email", "ada.lovejoy@example.org"),
+                of("email", "ada.lovejoy2@example.org"));
+        // The same user name elsewhere, or similar but more than one keying error apart: close.
+        assertLevel(email, ContactComparison.EMAIL_CLOSE, of("email", "ada.lovejoy@example.org"), of("email", "ada.lovejoy@mail.test"));
+        assertLevel(email, ContactComparison.EMAIL_CLOSE, of("email", "ada.lovejoy@example.org"), of("email", "ada.lovjoy@exmaple.org"));
+        assertLevel(email, ContactComparison.EMAIL_DIFFERENT, of("email", "ada@example.org"), of("email", "ada.lovejoy@mail.test"));
+        assertLevel(email, ContactComparison.EMAIL_MISSING, of("email", ""), of("email", "ada@example.org"));
+        assertEquals(List.of("equal", "one character different", "close", "different", "missing"),
+                email.levels().stream().map(ComparisonLevel::label).toList());
+        assertEquals(List.of("equal", "close", "different", "missing"),
+                phone.levels().stream().map(ComparisonLevel::label).toList());
         assertLevel(phone, ContactComparison.CLOSE, of("phone", "07700 900123"), of("phone", "07700 900132"));
         assertLevel(phone, ContactComparison.CLOSE, of("phone", "07700 900123"), of("phone", "07700 900124"));
         assertLevel(phone, ContactComparison.DIFFERENT, of("phone", "07700 900123"), of("phone", "07700 900321"));
