@@ -220,7 +220,7 @@ class LinkDecisionsCommandTest {
         Path records = dir.resolve("generated.csv");
         Path truth = dir.resolve("truth.csv");
         assertEquals(0, Main.run(new PrintWriter(out), new PrintWriter(err), "generate", "--people", "400",
-                "--seed", "11", "--out", records.toString(), "--truth", truth.toString()), err.toString());
+                "--seed", "14", "--out", records.toString(), "--truth", truth.toString()), err.toString());
         Path clusters = dir.resolve("people.csv");
         Path review = dir.resolve("review.csv");
         assertEquals(0, Main.run(new PrintWriter(out), new PrintWriter(err), "link", records.toString(),

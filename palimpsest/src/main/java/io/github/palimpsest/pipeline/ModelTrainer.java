@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  *       non-matches), deterministic for the {@linkplain Builder#seed seed};</li>
  *   <li>{@link #estimateMAndPrior}: {@code m} and the prior λ by expectation–maximisation over the
  *       counted comparison vectors of the blocked candidate pairs, starting from a caller's estimate of λ
- *       (for example, from pairs that agree on a strong identifier).</li>
+ *       (for example, from pairs that agree on a strong identifier); then, if the builder says so, {@code u}
+ *       loses the matches the random pairs held, λ of them distributed as {@code m} ({@link #withoutMatches}).</li>
  * </ol>
  * {@link #train} runs both. Example:
  * <pre>{@code
@@ -62,6 +63,7 @@ public final class ModelTrainer {
     private final int maxIterations;
     private final double tolerance;
     private final boolean fixU;
+    private final boolean removeSampledMatches;
     private final double smoothing;
     private final boolean monotoneLevels;
 
@@ -74,6 +76,7 @@ public final class ModelTrainer {
         this.maxIterations = b.maxIterations;
         this.tolerance = b.tolerance;
         this.fixU = b.fixU;
+        this.removeSampledMatches = b.removeSampledMatches;
         this.smoothing = b.smoothing;
         this.monotoneLevels = b.monotoneLevels;
     }
@@ -241,7 +244,10 @@ public final class ModelTrainer {
      * (assuming blocking keeps nearly every true match), and converts back at the end. By default EM also
      * fits a separate {@code u} for the candidate pairs, which agree more often than random pairs because
      * blocking chose them; that {@code u} is used only during training and the returned model keeps
-     * {@code startModel}'s (sampled) {@code u}, which is the right one to score with the prior λ over all pairs.
+     * {@code startModel}'s (sampled) {@code u}, which is the right one to score with the prior λ over all pairs,
+     * with {@linkplain Builder#removeSampledMatches the matches among the sampled pairs taken out} if the builder
+     * says so ({@link #withoutMatches}: {@code startModel}'s {@code u} is taken to be the level distribution over
+     * pairs drawn at random, as {@link #estimateU} gives it).
      * With {@linkplain Builder#fixU fixed u} (as Splink does) only {@code m} and π move.
      *
      * @param totalPairs the number of pairs λ is defined over, {@link #pairCount(int) n(n−1)/2}
@@ -285,16 +291,20 @@ public final class ModelTrainer {
         LOG.info("EM over {} candidate pairs ({} patterns): {} iterations, {}; match proportion {}",
                 candidates.totalCount(), candidates.distinctCount(), em.iterations,
                 em.converged ? "converged" : "stopped at the iteration limit", em.proportion);
-        MatchModelBuilder model = MatchModel.builder().prior(em.proportion / scale)
+        double prior = em.proportion / scale;
+        MatchModelBuilder model = MatchModel.builder().prior(prior)
                 .minimumTermFrequency(startModel.minimumTermFrequency());
         int[] levelCounts = new int[n];
         for (int c = 0; c < n; c++) {
             levelCounts[c] = neutral[c].length;
         }
         boolean[][] seen = levelsSeen(candidates, levelCounts);
+        // The u the random pairs gave, less the matches among them; floored where a level was never seen.
+        double floor = Math.max(smoothing / Math.min(totalPairs, uSamplePairs), ExpectationMaximisation.MIN_PROBABILITY);
         for (int c = 0; c < n; c++) {
+            double[] strangers = removeSampledMatches ? withoutMatches(u[c], em.m[c], prior, neutral[c], floor) : u[c];
             model.comparison(startModel.comparisonNames().get(c), start.levels(c), withoutUnseenEvidence(em.m[c],
-                    u[c], neutral[c], seen[c]), u[c]);
+                    strangers, neutral[c], seen[c]), strangers);
             int tf = start.termFrequencyLevel(c).orElse(-1);
             if (tf >= 0) {
                 model.termFrequencyLevel(startModel.comparisonNames().get(c), start.levels(c).get(tf));
@@ -325,6 +335,31 @@ public final class ModelTrainer {
      * evidence for a match. Blocking keeps nearly every true match among the candidates, so a level none of
      * them takes is no evidence for one.
      */
+    /**
+     * The level distribution among non-matches, from the one among record pairs drawn at random: those pairs
+     * include matches in the proportion {@code prior} (λ over all pairs), distributed as {@code m}, so the
+     * random pairs' distribution is {@code λ·m + (1 − λ)·u} and {@code u = (random − λ·m) / (1 − λ)}. In a
+     * large pool λ is tiny and this changes nothing; in a small pool where people have many records
+     * (historical data, a few thousand records of a few hundred people) the matches among random pairs are
+     * most of those that agree on a rare value, and leaving them in would make agreement look common among
+     * strangers. A level the subtraction empties gets {@code floor}, the u of a level never seen in the
+     * sample; the result is renormalised over the non-neutral levels.
+     */
+    static double[] withoutMatches(double[] random, double[] m, double prior, boolean[] neutral, double floor) {
+        double[] u = new double[random.length];
+        double sum = 0;
+        for (int l = 0; l < u.length; l++) {
+            if (!neutral[l]) {
+                u[l] = Math.max((random[l] - prior * m[l]) / (1 - prior), floor);
+                sum += u[l];
+            }
+        }
+        for (int l = 0; l < u.length; l++) {
+            u[l] = neutral[l] ? random[l] : u[l] / sum;
+        }
+        return u;
+    }
+
     static double[] withoutUnseenEvidence(double[] m, double[] u, boolean[] neutral, boolean[] seen) {
         double[] capped = m.clone();
         double sum = 0;
@@ -380,6 +415,7 @@ public final class ModelTrainer {
         private int maxIterations = 1000;
         private double tolerance = 1e-6;
         private boolean fixU;
+        private boolean removeSampledMatches;
         private double smoothing = 1.0;
         private boolean monotoneLevels;
 
@@ -443,6 +479,17 @@ public final class ModelTrainer {
          */
         public Builder fixU(boolean value) {
             this.fixU = value;
+            return this;
+        }
+
+        /**
+         * Whether {@link #estimateMAndPrior} takes the matches among the sampled pairs out of {@code u}
+         * ({@link ModelTrainer#withoutMatches}; default false: the sampled {@code u} is kept). Right for
+         * {@code u}, but it also raises the weight of agreeing on a home, which postcode and address count
+         * twice; a caller whose model takes a household's shared weight back (a household class) should.
+         */
+        public Builder removeSampledMatches(boolean value) {
+            this.removeSampledMatches = value;
             return this;
         }
 

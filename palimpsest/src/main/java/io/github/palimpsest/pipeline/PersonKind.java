@@ -59,6 +59,12 @@ public final class PersonKind implements RecordKind<ComparableRecord> {
         return comparisons;
     }
 
+    /** With the household class fitted (the default): it takes back what one home counted twice weighs too much. */
+    @Override
+    public boolean removesSampledMatches() {
+        return householdClass;
+    }
+
     @Override
     public List<BlockingRule<ComparableRecord>> blockingRules() {
         return blockingRules;

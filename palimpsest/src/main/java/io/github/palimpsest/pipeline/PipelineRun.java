@@ -411,7 +411,8 @@ public final class PipelineRun<R> {
 
     private ModelTrainer trainer(boolean monotone) {
         ModelTrainer.Builder trainer = ModelTrainer.builder().seed(settings.seed())
-                .uSamplePairs(settings.uSamplePairs()).monotoneLevels(monotone);
+                .uSamplePairs(settings.uSamplePairs()).monotoneLevels(monotone)
+                .removeSampledMatches(kind.removesSampledMatches());
         for (Comparison<R> c : comparisonList) {
             trainer.comparison(c);
             if (c instanceof TermFrequencyComparison<R> tf && tf.termFrequencyLevel() >= 0) {

@@ -60,6 +60,15 @@ public interface RecordKind<R> {
     PriorStart priorStart();
 
     /**
+     * Whether training takes the matches among its randomly sampled pairs out of {@code u}
+     * ({@link ModelTrainer.Builder#removeSampledMatches}): only a kind whose model takes a household's shared
+     * weight back, since agreeing on a home then weighs what it should, twice (postcode and address).
+     */
+    default boolean removesSampledMatches() {
+        return false;
+    }
+
+    /**
      * Refines the model EM trained (m from the anchor pairs, counted u, the relatives' classes, as the kind
      * supports); {@code run} gives the candidates, their levels and the run's scoring.
      */

@@ -64,13 +64,24 @@ class ModelTrainerTest {
         ComparisonVectors vectors = mixture(TestModels.TRUE_M, TestModels.TRUE_U, 11);
         double[][] flatM = {{0.5, 0.3, 0.2, 1}, {0.5, 0.3, 0.2, 1}, {0.5, 0.3, 0.2, 1}};
         long totalPairs = 10L * PAIRS; // so λ = π / 10 = 0.01
-        MatchModel start = TestModels.withParameters(flatM, TestModels.TRUE_U, 0.003);
-        MatchModel trained = trainer().build().estimateMAndPrior(start, vectors, totalPairs);
+        // Random pairs hold matches in the proportion λ: what they show is λ·m + (1 − λ)·u.
+        double[][] sampled = new double[3][4];
+        for (int c = 0; c < 3; c++) {
+            for (int l = 0; l < 3; l++) {
+                sampled[c][l] = 0.01 * TestModels.TRUE_M[c][l] + 0.99 * TestModels.TRUE_U[c][l];
+            }
+            sampled[c][3] = 1;
+        }
+        MatchModel start = TestModels.withParameters(flatM, sampled, 0.003);
+        MatchModel trained = trainer().removeSampledMatches(true).build().estimateMAndPrior(start, vectors, totalPairs);
+        MatchModel kept = trainer().build().estimateMAndPrior(start, vectors, totalPairs);
+        assertEquals(sampled[0][0], IndexedModel.of(kept).u(0, 0), "by default the sampled u is kept");
         assertRecovers(TestModels.TRUE_M, trained, 0.02);
         assertEquals(0.01, trained.prior(), 0.001);
         for (int c = 0; c < 3; c++) {
-            for (int l = 0; l < 4; l++) {
-                assertEquals(TestModels.TRUE_U[c][l], IndexedModel.of(trained).u(c, l), "the model keeps the sampled u");
+            for (int l = 0; l < 3; l++) {
+                assertEquals(TestModels.TRUE_U[c][l], IndexedModel.of(trained).u(c, l), 0.001,
+                        "the sampled u less the matches among the sampled pairs");
             }
         }
         assertEquals(0.0, IndexedModel.of(trained).levelWeight(0, 3));
@@ -111,11 +122,16 @@ class ModelTrainerTest {
         ComparisonVectors vectors = mixture(TestModels.TRUE_M, candidateU, 12);
         MatchModel flatStart = TestModels.withParameters(
                 new double[][] {{0.6, 0.3, 0.1, 1}, {0.6, 0.3, 0.1, 1}, {0.6, 0.3, 0.1, 1}}, TestModels.TRUE_U, 0.05);
-        MatchModel trained = trainer().fixU(false).build().estimateMAndPrior(flatStart, vectors, PAIRS);
+        MatchModel trained = trainer().fixU(false).removeSampledMatches(true).build()
+                .estimateMAndPrior(flatStart, vectors, PAIRS);
         // Over ten seeds the largest error of any m was 0.045: harder to estimate, not biased.
         assertRecovers(TestModels.TRUE_M, trained, 0.05);
         assertEquals(PROPORTION, trained.prior(), 0.015);
-        assertEquals(TestModels.TRUE_U[1][0], IndexedModel.of(trained).u(1, 0), "the model keeps the sampled u for scoring");
+        // For scoring the model keeps the sampled u (less the matches among the sampled pairs), not the candidates'.
+        boolean[] neutral = {false, false, false, true};
+        double[] strangers = ModelTrainer.withoutMatches(TestModels.TRUE_U[1], new double[] {IndexedModel.of(trained).m(1, 0),
+                IndexedModel.of(trained).m(1, 1), IndexedModel.of(trained).m(1, 2), 1}, trained.prior(), neutral, 1.0 / PAIRS);
+        assertEquals(strangers[0], IndexedModel.of(trained).u(1, 0), 1e-12);
         assertThrows(IllegalArgumentException.class,
                 () -> trainer().build().estimateMAndPrior(flatStart, ComparisonVectors.builder(4, 4).build(), PAIRS));
     }
@@ -307,6 +323,37 @@ class ModelTrainerTest {
         for (int c = 0; c < 3; c++) {
             assertTrue(IndexedModel.of(model).levelWeight(c, 0) > IndexedModel.of(model).levelWeight(c, 1)
                     && IndexedModel.of(model).levelWeight(c, 1) > IndexedModel.of(model).levelWeight(c, 2), "weights fall with similarity");
+        }
+    }
+
+    @Test
+    void theMatchesAmongRandomPairsAreTakenOutOfU() {
+        boolean[] neutral = {false, false, false, true};
+        double[] m = {0.90, 0.08, 0.02, 1};
+        double[] strangers = {0.001, 0.049, 0.95, 1};
+        double prior = 0.004; // a small pool of people with many records each
+        double[] sampled = new double[4];
+        for (int l = 0; l < 3; l++) {
+            sampled[l] = prior * m[l] + (1 - prior) * strangers[l];
+        }
+        sampled[3] = 1;
+        double[] u = ModelTrainer.withoutMatches(sampled, m, prior, neutral, 1e-6);
+        for (int l = 0; l < 3; l++) {
+            assertEquals(strangers[l], u[l], 1e-12, "level " + l);
+        }
+        assertEquals(1.0, u[3], "the neutral level is left as it was");
+        // Agreement was 0.0046 among random pairs, 0.001 among strangers: 2.2 bits of evidence it had lost.
+        assertTrue(Math.log(m[0] / u[0]) / Math.log(2) - Math.log(m[0] / sampled[0]) / Math.log(2) > 2);
+        // Where the sample had fewer agreeing pairs than the matches account for, the floor, and the levels
+        // still sum to one.
+        double[] thin = {0.002, 0.048, 0.95, 1};
+        double[] floored = ModelTrainer.withoutMatches(thin, m, prior, neutral, 1e-6);
+        assertTrue(floored[0] > 0 && floored[0] < 2e-6, "floored: " + floored[0]);
+        assertEquals(1.0, floored[0] + floored[1] + floored[2], 1e-12);
+        // In a large pool λ is tiny and nothing changes that matters.
+        double[] large = ModelTrainer.withoutMatches(strangers, m, 1e-9, neutral, 1e-9);
+        for (int l = 0; l < 3; l++) {
+            assertEquals(strangers[l], large[l], 1e-8);
         }
     }
 }
