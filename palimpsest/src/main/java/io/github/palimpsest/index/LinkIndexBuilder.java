@@ -122,6 +122,21 @@ public final class LinkIndexBuilder {
         return this;
     }
 
+    /**
+     * Whether a link below the threshold, but more likely than not (0 bits or more), may join a record to a
+     * person of two or more records whose records support it (default true), exactly as
+     * {@code Linker.Builder.supportedLinks} does in a batch run: the scored pairs between the record and the
+     * person, that link and at least one more, must weigh for a match on average, the record must be likelier
+     * that person than any other it links to, and no constraint may stand in the way (docs/blocking-and-clustering.md,
+     * "Supported links"). To weigh them, the index keeps every scored pair, not only the links: more memory
+     * (figures in docs/index.md). Off, it keeps the links at or above the threshold only, and its people are
+     * those of a batch run with supported links off.
+     */
+    public LinkIndexBuilder supportedLinks(boolean on) {
+        settings.supportedLinks(on);
+        return this;
+    }
+
     /** The largest block paired exhaustively (default 1,000; at least 10); beyond it, a sorted window. */
     public LinkIndexBuilder maxBlockSize(int size) {
         settings.maxBlockSize(size);
@@ -277,10 +292,12 @@ public final class LinkIndexBuilder {
     }
 
     LinkIndexBuilder restore(MatchModel savedModel, double threshold, double overwhelming, boolean termFrequencies,
-            int blockSize, int window, int candidates, int expected, int reclusterLinks, int neighbours) {
+            int blockSize, int window, int candidates, int expected, int reclusterLinks, int neighbours,
+            boolean supported) {
         this.model = Optional.of(savedModel);
         this.settings = settings.build().toBuilder().thresholdProbability(threshold).overwhelmingWeight(overwhelming)
-                .termFrequencyAdjustment(termFrequencies).maxBlockSize(blockSize).neighboursPerRecord(neighbours);
+                .termFrequencyAdjustment(termFrequencies).maxBlockSize(blockSize).neighboursPerRecord(neighbours)
+                .supportedLinks(supported);
         this.windowSize = window;
         this.maxCandidates = candidates;
         this.expectedRecords = expected;
