@@ -46,7 +46,8 @@ final class IndexFixtures {
         return batchEntityIds(records, model, Linker.builder().neighboursPerRecord(0));
     }
 
-    private static Map<String, String> batchEntityIds(List<PersonRecord> records, MatchModel model,
+    /** Record id to entity id from the batch linker configured by {@code linker}, over the records in record-id order. */
+    static Map<String, String> batchEntityIds(List<PersonRecord> records, MatchModel model,
             Linker.Builder linker) {
         List<PersonRecord> sorted = new ArrayList<>(records);
         sorted.sort(Comparator.comparing(PersonRecord::recordId));
