@@ -236,11 +236,13 @@ public final class LinkIndexBuilder {
 
     /**
      * Loads an index saved by {@link LinkIndex#save}. The model, threshold, overwhelming weight,
-     * term-frequency setting, block and window sizes, candidate count and re-clustering budget come from the
-     * file, whatever this builder says, except that a budget set on this builder with
+     * term-frequency setting, block and window sizes, candidate count, nearest-neighbour and supported-link
+     * settings and re-clustering budget come from the file, whatever this builder says, except that a budget set on this builder with
      * {@link #maxReclusterLinks} overrides the saved one. This builder supplies the comparisons and blocking
      * rules (code, not data), whose names must be those the file records. A file of format version 1, which
-     * did not record the budget, is loaded with this builder's budget (default 4,096), as it was before. Links, people, blocking keys and value counts are read, not recomputed; the records are
+     * did not record the budget, is loaded with this builder's budget (default 4,096), as it was before; a file
+     * of version 4 or earlier, which holds no scored pairs below the threshold, is loaded with supported links
+     * off (logged at WARN). Scored pairs, people, blocking keys and value counts are read, not recomputed; the records are
      * rebuilt from their input fields when first used and by a background thread (see
      * {@link LinkIndex#awaitWarmUp}), so the index answers within seconds of the call.
      *
