@@ -277,6 +277,27 @@ class IndexFileTest {
         assertFalse(LinkIndex.load(resaved).supportedLinks(), "saved as version 5, still off");
     }
 
+    /** A supported link must be an edge below the threshold: one that names a link at or above it is corruption. */
+    @Test
+    void aSupportedLinkThatIsNoEdgeBelowTheThresholdIsReportedAsInconsistent() throws IOException {
+        LinkIndex corrupt = IndexFixtures.exactIncrementalIndex(IndexFixtures.model()).build();
+        pool.subList(0, 60).forEach(corrupt::add);
+        IndexCore core = corrupt.core();
+        int linked = -1;
+        for (int s : core.usedSlots()) {
+            if (linked < 0 && core.edgeCount[s] > 0 && core.edgeWeight[s][0] >= core.config.thresholdWeight) {
+                linked = s;
+            }
+        }
+        assertTrue(linked >= 0, "the pool has a link");
+        core.markSupported(linked, core.edgeTo[linked][0]); // as a faulty writer would record it
+        Path file = directory.resolve("corrupt.idx");
+        corrupt.save(file);
+        IndexFileException e = assertThrows(IndexFileException.class, () -> LinkIndex.load(file));
+        assertTrue(e.getMessage().contains("is not an edge below the threshold"), e.getMessage());
+        assertTrue(e.getMessage().contains("inconsistent"), e.getMessage());
+    }
+
     @Test
     void supportedLinksOffRoundTrips() throws IOException {
         LinkIndex off = LinkIndex.builder().supportedLinks(false).build();
