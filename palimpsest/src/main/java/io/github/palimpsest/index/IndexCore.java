@@ -577,12 +577,11 @@ final class IndexCore {
                 continue;
             }
             double weight = scoring.pairWeight(a, b, adjust);
-            if (weight >= config.edgeWeight) {
+            if (weight >= config.edgeWeight || config.supportedLinks) {
+                // A pair below the edges joins no component, but within one it weighs on the support of a link.
                 connect(a, b, weight);
                 seeds.add(a);
                 seeds.add(b);
-            } else if (config.supportedLinks) {
-                connect(a, b, weight);
             }
         }
         long searched = System.nanoTime();
