@@ -1,14 +1,14 @@
 package io.github.palimpsest.index;
 
 import io.github.palimpsest.index.ChangeReport.Reclustering;
-import io.github.palimpsest.pipeline.PersonConflicts;
-import io.github.palimpsest.pipeline.RecordConflicts;
-import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.pipeline.CandidatePairs;
 import io.github.palimpsest.pipeline.Clustering;
 import io.github.palimpsest.pipeline.PairDecisions;
 import io.github.palimpsest.pipeline.PairWeights;
+import io.github.palimpsest.pipeline.PersonConflicts;
+import io.github.palimpsest.pipeline.RecordConflicts;
 import io.github.palimpsest.pipeline.ScoredLinks;
+import io.github.palimpsest.record.ComparableRecord;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * this changes only the people the change touches, in time that grows with those people:
  *
  * <ul>
- *   <li>a removed record's person falls apart into the pieces its remaining members' links hold together.
- *       Every piece is a sound person as it stands: the clusterer's constraints are pairwise (two records
+ *   <li>a removed record's person falls apart into the pieces its remaining members' links (at or above the
+ *       threshold, and supported links) hold together. Every piece is a sound person as it stands: the clusterer's constraints are pairwise (two records
  *       with different identifiers or conflicting dates of birth share a person only through a direct link
  *       strong enough), so they hold in any part of a person that held them;</li>
  *   <li>an added record starts alone and its links, strongest first (ties by record id, as in a batch run),
@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  *       it: no two records with different valid PNC IDs, CRO or NI numbers without a direct link of the
  *       overwhelming weight, no two conflicting dates of birth without a direct link. A person refused stays
  *       refused, as in the clusterer (the growing person's constraints only grow). A merge whose check would
- *       visit more record pairs than four times the budget is refused too, and counted.</li>
+ *       visit more record pairs than four times the budget is refused too, and counted. If none of them joins
+ *       it, its edges below the threshold may join it to one person as a supported link, decided by the
+ *       batch clusterer itself ({@link #joinThroughSupport}).</li>
  * </ul>
  *
  * <p>A reviewer's non-match is honoured like the other constraints (its two records never join); a reviewer's
@@ -40,7 +42,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What this gives up against a batch run: the new record's links are weighed after every earlier link,
  * not in weight order, so an add never splits or rearranges existing people; and a piece left by a removal
- * is not re-offered to the other people of the component. The report says so
+ * is not re-offered to the other people of the component; a supported link is not weighed again when a
+ * removal takes a record that supported it, and an existing lone record never joins the new record's person
+ * through one. The report says so
  * ({@link Reclustering#BOUNDED}). Not thread-safe: runs under the index's write lock.
  */
 final class BoundedReclustering {
@@ -516,9 +520,9 @@ final class BoundedReclustering {
         long count = core.boundedChangeCount();
         String message = "index: a change's link component exceeds the re-clustering budget of {} links; only the {} "
                 + "records of the {} people it touched were re-clustered ({} people after, {} merges refused "
-                + "unchecked); its people may differ from a batch run. {} bounded changes so far";
+                + "unchecked, {} supported links made); its people may differ from a batch run. {} bounded changes so far";
         Object[] arguments = {core.config.maxReclusterLinks, records, peopleBefore, peopleAfter, uncheckedMerges,
-            count};
+            supportedJoins, count};
         if (Long.bitCount(count) == 1) {
             LOG.warn(message, arguments);
         } else {
