@@ -13,6 +13,8 @@ import io.github.palimpsest.pipeline.CandidatePairs;
 import io.github.palimpsest.pipeline.DefaultModel;
 import io.github.palimpsest.record.PersonRecord;
 import io.github.palimpsest.score.MatchModel;
+import io.github.palimpsest.synthetic.CorruptionProfile;
+import io.github.palimpsest.synthetic.SyntheticForces;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -122,6 +124,24 @@ class LinkIndexSupportedLinksTest {
         }
         assertTrue(supported > 0, "the pools make supported links");
         assertTrue(theyMatter, "supported links change some pool's people");
+    }
+
+    /**
+     * Harder generated pools (purged names, no dates of birth, heavier corruption) make many more supported
+     * links; built in bulk, the index still has the batch run's people.
+     */
+    @Test
+    void builtInBulkTheBatchRunsPeopleOnPoolsThatMakeManySupportedLinks() {
+        int supported = 0;
+        for (CorruptionProfile profile : List.of(CorruptionProfile.hard(), CorruptionProfile.purgeHeavy(),
+                CorruptionProfile.noDatesOfBirth())) {
+            List<PersonRecord> records = SyntheticForces.builder().people(300).seed(12).profile(profile).build().stream()
+                    .map(g -> g.toPersonRecord(SyntheticForces.DEFAULT_REFERENCE_DATE)).toList();
+            LinkIndex bulk = IndexFixtures.exactIndex(MODEL).build(records);
+            IndexFixtures.assertSamePeople(IndexFixtures.batchEntityIds(records, MODEL), bulk.entityIds());
+            supported += bulk.core().supportedPairs().length;
+        }
+        assertTrue(supported >= 10, supported + " supported links");
     }
 
     /**
