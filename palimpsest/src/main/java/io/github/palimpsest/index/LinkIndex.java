@@ -341,7 +341,8 @@ public final class LinkIndex {
 
     /**
      * Writes the index to a compact binary file (see {@code docs/index.md}): the configuration, the model,
-     * every record's input fields, the links, the people and the review decisions. Readers may continue meanwhile; writers wait.
+     * every record's input fields, the scored pairs (links, and the pairs below the threshold supported links
+     * weigh), the supported links, the people and the review decisions. Readers may continue meanwhile; writers wait.
      * The file is written to a temporary sibling and moved into place, so a crash never leaves half a file.
      */
     public void save(Path file) throws IOException {
