@@ -452,9 +452,9 @@ public final class Linker {
          * average (mean weight at or above 0 bits), and no constraint may stand in the way. Such a link never
          * joins two people who each have several records and never overrides a constraint. A record that
          * resembles several records of one person moderately is then linked to that person, where one pair
-         * alone would not reach the threshold. The Spark linker makes them too; the incremental
-         * {@code LinkIndex} clusters with the links at or above the threshold only, as a batch run with this off
-         * does. See docs/blocking-and-clustering.md, "Supported links".
+         * alone would not reach the threshold. The Spark linker and the incremental {@code LinkIndex} make them
+         * too ({@code LinkIndexBuilder.supportedLinks}, same default), so an index's people equal a batch run's
+         * with this on or off alike. See docs/blocking-and-clustering.md, "Supported links".
          */
         public Builder supportedLinks(boolean on) {
             settings.supportedLinks(on);

@@ -31,8 +31,8 @@ import org.apache.commons.csv.CSVRecord;
  * fed one record at a time in file order without the nearest-neighbour search and with it, built in bulk
  * with it ({@link LinkIndexBuilder#build(java.util.Collection)}), and the batch {@code Linker} with the
  * same model, for reference. Each line gives pairwise precision, recall and F1 against the truth, and the
- * build time (each index is built twice and the second build timed, after the JIT has warmed up) and the heap
- * the index holds per record. Arguments: set names, or {@code dir=PATH} for another folder.
+ * build time (each index is built twice and the second build timed, after the JIT has warmed up), the heap
+ * the index holds per record and the changes whose component exceeded the re-clustering budget. Arguments: set names, or {@code dir=PATH} for another folder.
  */
 public final class IndexAccuracyReport {
     private IndexAccuracyReport() {
@@ -98,8 +98,9 @@ public final class IndexAccuracyReport {
         double seconds = (System.nanoTime() - started) / 1e9;
         long held = usedHeap() - before;
         PairwiseMetrics m = PairwiseMetrics.of(truth, index.entityIds());
-        System.out.printf(Locale.ROOT, "  %-34s P %.4f  R %.4f  F1 %.4f  %6.1f s  %,6d bytes/record%n", what,
-                m.precision(), m.recall(), m.f1(), seconds, held / Math.max(1, index.size()));
+        System.out.printf(Locale.ROOT, "  %-34s P %.4f  R %.4f  F1 %.4f  %6.1f s  %,6d bytes/record  %,d bounded%n",
+                what, m.precision(), m.recall(), m.f1(), seconds, held / Math.max(1, index.size()),
+                index.boundedChangeCount());
     }
 
     private static long usedHeap() {

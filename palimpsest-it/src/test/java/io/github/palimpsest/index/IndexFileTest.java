@@ -1,6 +1,7 @@
 package io.github.palimpsest.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -175,6 +176,7 @@ class IndexFileTest {
         Files.write(future, bytes);
         IndexFileException e = assertThrows(IndexFileException.class, () -> LinkIndex.load(future));
         assertTrue(e.getMessage().contains("version 99 is not supported"), e.getMessage());
+        assertTrue(e.getMessage().contains("versions 1 to 5"), e.getMessage());
     }
 
     @Test
@@ -246,7 +248,67 @@ class IndexFileTest {
         assertEquals(loaded.entityIdOf(pool.get(4).recordId()), loaded.entityIdOf("after-v3"));
         Path resaved = directory.resolve("resaved.idx");
         loaded.save(resaved);
-        assertEquals(0, LinkIndex.load(resaved).core().config.neighboursPerRecord, "saved as version 4, still off");
+        assertEquals(0, LinkIndex.load(resaved).core().config.neighboursPerRecord, "saved as version 5, still off");
+    }
+
+    /**
+     * A version 4 file holds the links at or above the threshold only, none of the pairs below it a supported
+     * link is weighed with: it loads with supported links off, the setting an index of that version had, keeps
+     * its people, and so re-saved stays off.
+     */
+    @Test
+    void aVersionFourFileIsLoadedWithSupportedLinksOff() throws IOException {
+        LinkIndex supported = IndexFixtures.exactIncrementalIndex(IndexFixtures.model()).build();
+        List<PersonRecord> records = IndexFixtures.generated(300, 2);
+        records.forEach(supported::add);
+        int supportedLinks = supported.core().supportedPairs().length;
+        assertTrue(supportedLinks > 0, "the pool makes supported links");
+        Path file = directory.resolve("version4.idx");
+        IndexFile.save(supported.core(), file, IndexFile.VERSION_WITHOUT_SUPPORTED_LINKS);
+
+        LinkIndex loaded = LinkIndex.load(file);
+        assertFalse(loaded.supportedLinks());
+        assertEquals(supported.entityIds(), loaded.entityIds(), "the saved people, as they were");
+        assertEquals(supported.linkCount() - supportedLinks, loaded.linkCount(), "the links at or above the threshold");
+        assertEquals(0, loaded.core().scoredTotal());
+        assertEquals(0, loaded.core().supportedPairs().length);
+        Path resaved = directory.resolve("resaved.idx");
+        loaded.save(resaved);
+        assertFalse(LinkIndex.load(resaved).supportedLinks(), "saved as version 5, still off");
+    }
+
+    /** A supported link must be an edge below the threshold: one that names a link at or above it is corruption. */
+    @Test
+    void aSupportedLinkThatIsNoEdgeBelowTheThresholdIsReportedAsInconsistent() throws IOException {
+        LinkIndex corrupt = IndexFixtures.exactIncrementalIndex(IndexFixtures.model()).build();
+        pool.subList(0, 60).forEach(corrupt::add);
+        IndexCore core = corrupt.core();
+        int linked = -1;
+        for (int s : core.usedSlots()) {
+            if (linked < 0 && core.edgeCount[s] > 0 && core.edgeWeight[s][0] >= core.config.thresholdWeight) {
+                linked = s;
+            }
+        }
+        assertTrue(linked >= 0, "the pool has a link");
+        core.markSupported(linked, core.edgeTo[linked][0]); // as a faulty writer would record it
+        Path file = directory.resolve("corrupt.idx");
+        corrupt.save(file);
+        IndexFileException e = assertThrows(IndexFileException.class, () -> LinkIndex.load(file));
+        assertTrue(e.getMessage().contains("is not an edge below the threshold"), e.getMessage());
+        assertTrue(e.getMessage().contains("inconsistent"), e.getMessage());
+    }
+
+    @Test
+    void supportedLinksOffRoundTrips() throws IOException {
+        LinkIndex off = LinkIndex.builder().supportedLinks(false).build();
+        pool.subList(0, 60).forEach(off::add);
+        Path file = directory.resolve("off.idx");
+        off.save(file);
+        LinkIndex loaded = LinkIndex.load(file);
+        assertFalse(loaded.supportedLinks());
+        assertEquals(off.entityIds(), loaded.entityIds());
+        assertTrue(index.supportedLinks());
+        assertTrue(LinkIndex.load(saved()).supportedLinks());
     }
 
     @Test

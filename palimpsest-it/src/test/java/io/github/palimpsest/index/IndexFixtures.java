@@ -34,7 +34,7 @@ final class IndexFixtures {
      * ties in): what an index built in bulk ({@link LinkIndexBuilder#build(java.util.Collection)}) equals.
      */
     static Map<String, String> batchEntityIds(List<PersonRecord> records, MatchModel model) {
-        return batchEntityIds(records, model, Linker.builder().supportedLinks(false));
+        return batchEntityIds(records, model, Linker.builder());
     }
 
     /**
@@ -43,10 +43,11 @@ final class IndexFixtures {
      * searches among the records already there, so its neighbours depend on the order (docs/index.md).
      */
     static Map<String, String> batchEntityIdsWithoutSearch(List<PersonRecord> records, MatchModel model) {
-        return batchEntityIds(records, model, Linker.builder().neighboursPerRecord(0).supportedLinks(false));
+        return batchEntityIds(records, model, Linker.builder().neighboursPerRecord(0));
     }
 
-    private static Map<String, String> batchEntityIds(List<PersonRecord> records, MatchModel model,
+    /** Record id to entity id from the batch linker configured by {@code linker}, over the records in record-id order. */
+    static Map<String, String> batchEntityIds(List<PersonRecord> records, MatchModel model,
             Linker.Builder linker) {
         List<PersonRecord> sorted = new ArrayList<>(records);
         sorted.sort(Comparator.comparing(PersonRecord::recordId));

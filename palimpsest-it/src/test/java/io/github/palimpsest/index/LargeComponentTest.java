@@ -291,7 +291,8 @@ class LargeComponentTest {
     }
 
     /**
-     * Every person is held together by links among its own records, and no two of its records carry
+     * Every person is held together by links among its own records (at or above the threshold, or supported
+     * links), and no two of its records carry
      * different PNC IDs, CRO or NI numbers without a direct overwhelming link, or conflicting dates of birth
      * without a direct link: the clusterer's guarantees.
      */
@@ -309,7 +310,9 @@ class LargeComponentTest {
                 int s = reached.get(k);
                 for (int e = 0; e < core.edgeCount[s]; e++) {
                     int other = core.edgeTo[s][e];
-                    if (core.anchor[other] == slot && !reached.contains(other)) {
+                    // A link: at or above the threshold, or a supported link (an edge below it that joined nobody is not).
+                    boolean link = core.edgeWeight[s][e] >= core.config.thresholdWeight || core.isSupported(s, other);
+                    if (link && core.anchor[other] == slot && !reached.contains(other)) {
                         reached.add(other);
                     }
                 }

@@ -120,7 +120,7 @@ class LinkIndexDecisionsTest {
         records.sort(java.util.Comparator.comparing(PersonRecord::recordId));
 
         LinkIndex index = withAll(LinkIndex.builder().decisions(decided).build(), records);
-        io.github.palimpsest.LinkResult batch = io.github.palimpsest.Linker.builder().model(index.model()).supportedLinks(false)
+        io.github.palimpsest.LinkResult batch = io.github.palimpsest.Linker.builder().model(index.model())
                 .termFrequencyAdjustment(false).decisions(decided).build().link(records);
 
         for (PersonRecord r : records) {

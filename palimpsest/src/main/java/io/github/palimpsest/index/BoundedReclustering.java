@@ -1,9 +1,15 @@
 package io.github.palimpsest.index;
 
 import io.github.palimpsest.index.ChangeReport.Reclustering;
+import io.github.palimpsest.pipeline.CandidatePairs;
+import io.github.palimpsest.pipeline.Clustering;
+import io.github.palimpsest.pipeline.PairDecisions;
+import io.github.palimpsest.pipeline.PairWeights;
 import io.github.palimpsest.pipeline.PersonConflicts;
 import io.github.palimpsest.pipeline.RecordConflicts;
+import io.github.palimpsest.pipeline.ScoredLinks;
 import io.github.palimpsest.record.ComparableRecord;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * this changes only the people the change touches, in time that grows with those people:
  *
  * <ul>
- *   <li>a removed record's person falls apart into the pieces its remaining members' links hold together.
- *       Every piece is a sound person as it stands: the clusterer's constraints are pairwise (two records
+ *   <li>a removed record's person falls apart into the pieces its remaining members' links (at or above the
+ *       threshold, and supported links) hold together. Every piece is a sound person as it stands: the clusterer's constraints are pairwise (two records
  *       with different identifiers or conflicting dates of birth share a person only through a direct link
  *       strong enough), so they hold in any part of a person that held them;</li>
  *   <li>an added record starts alone and its links, strongest first (ties by record id, as in a batch run),
@@ -26,7 +32,9 @@ import org.slf4j.LoggerFactory;
  *       it: no two records with different valid PNC IDs, CRO or NI numbers without a direct link of the
  *       overwhelming weight, no two conflicting dates of birth without a direct link. A person refused stays
  *       refused, as in the clusterer (the growing person's constraints only grow). A merge whose check would
- *       visit more record pairs than four times the budget is refused too, and counted.</li>
+ *       visit more record pairs than four times the budget is refused too, and counted. If none of them joins
+ *       it, its edges below the threshold may join it to one person as a supported link, decided by the
+ *       batch clusterer itself ({@link #joinThroughSupport}).</li>
  * </ul>
  *
  * <p>A reviewer's non-match is honoured like the other constraints (its two records never join); a reviewer's
@@ -34,7 +42,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What this gives up against a batch run: the new record's links are weighed after every earlier link,
  * not in weight order, so an add never splits or rearranges existing people; and a piece left by a removal
- * is not re-offered to the other people of the component. The report says so
+ * is not re-offered to the other people of the component; a supported link is not weighed again when a
+ * removal takes a record that supported it, and an existing lone record never joins the new record's person
+ * through one. The report says so
  * ({@link Reclustering#BOUNDED}). Not thread-safe: runs under the index's write lock.
  */
 final class BoundedReclustering {
@@ -46,6 +56,7 @@ final class BoundedReclustering {
     private final RecordConflicts birthDates;
     private final long pairBudget;
     private int uncheckedMerges;
+    private int supportedJoins;
 
     private BoundedReclustering(IndexCore core) {
         this.core = core;
@@ -68,7 +79,9 @@ final class BoundedReclustering {
             touched.add(core.anchor[oldSlot]);
         }
         for (int k = 0; k < links.size(); k++) {
-            touched.add(core.anchor[links.slot(k)]);
+            if (links.weight(k) >= core.config.edgeWeight) { // a pair below the edges joins nobody
+                touched.add(core.anchor[links.slot(k)]);
+            }
         }
         IntSet region = new IntSet(64);
         for (int t = 0; t < touched.size(); t++) {
@@ -85,8 +98,7 @@ final class BoundedReclustering {
 
         if (oldSlot >= 0) {
             int[] rest = without(membersOf(oldSlot), oldSlot);
-            int[] neighbours = core.edgeCount[oldSlot] == 0 ? new int[0]
-                    : Arrays.copyOf(core.edgeTo[oldSlot], core.edgeCount[oldSlot]);
+            int[] neighbours = linkedNeighbours(oldSlot);
             core.detach(oldSlot);
             splitIntoPieces(rest, neighbours);
         }
@@ -96,7 +108,10 @@ final class BoundedReclustering {
             for (int k = 0; k < links.size(); k++) {
                 core.connect(newSlot, links.slot(k), links.weight(k));
             }
-            mergeAlong(newSlot, links);
+            IntSet refused = mergeAlong(newSlot, links);
+            if (core.config.supportedLinks && core.next[newSlot] == newSlot) {
+                joinThroughSupport(newSlot, links, refused);
+            }
         }
         int[] now = IndexCore.withAndWithout(regionSlots, oldSlot, newSlot);
         int people = anchorAtSmallestId(now);
@@ -120,6 +135,26 @@ final class BoundedReclustering {
             s = core.next[s];
         }
         return members;
+    }
+
+    /** The other ends of the person's links at {@code slot}: its edges at or above the threshold and its supported links. */
+    private int[] linkedNeighbours(int slot) {
+        int[] ends = new int[core.edgeCount[slot]];
+        int n = 0;
+        for (int e = 0; e < core.edgeCount[slot]; e++) {
+            if (isLink(slot, e)) {
+                ends[n++] = core.edgeTo[slot][e];
+            }
+        }
+        return Arrays.copyOf(ends, n);
+    }
+
+    /**
+     * Whether edge {@code e} of {@code slot} is a link that can hold a person together: at or above the
+     * threshold, or a supported link clustering made. An edge below the threshold that joined nobody is not.
+     */
+    private boolean isLink(int slot, int e) {
+        return core.edgeWeight[slot][e] >= core.config.thresholdWeight || core.isSupported(slot, core.edgeTo[slot][e]);
     }
 
     private static int[] without(int[] slots, int slot) {
@@ -164,7 +199,7 @@ final class BoundedReclustering {
                 int s = queue[q];
                 for (int e = 0; e < core.edgeCount[s]; e++) {
                     int other = core.edgeTo[s][e];
-                    if (mark[other] == 0 || mark[other] == 2) {
+                    if ((mark[other] == 0 || mark[other] == 2) && isLink(s, e)) {
                         neighboursLeft -= reach(other, mark, queue, reached++);
                     }
                 }
@@ -195,11 +230,20 @@ final class BoundedReclustering {
         return wasNeighbour;
     }
 
-    /** Offers the new record's links, strongest first, as the batch clusterer offers links. */
-    private void mergeAlong(int newSlot, Scoring.Links links) {
-        Integer[] order = new Integer[links.size()];
-        for (int k = 0; k < order.length; k++) {
-            order[k] = k;
+    /**
+     * Offers the new record's links at or above the threshold, strongest first, as the batch clusterer offers
+     * links; returns the people it refused.
+     */
+    private IntSet mergeAlong(int newSlot, Scoring.Links links) {
+        int linkCount = 0;
+        for (int k = 0; k < links.size(); k++) {
+            linkCount += links.weight(k) >= core.config.thresholdWeight ? 1 : 0;
+        }
+        Integer[] order = new Integer[linkCount];
+        for (int k = 0, n = 0; k < links.size(); k++) {
+            if (links.weight(k) >= core.config.thresholdWeight) {
+                order[n++] = k;
+            }
         }
         Arrays.sort(order, (a, b) -> {
             int byWeight = Double.compare(links.weight(b), links.weight(a));
@@ -223,6 +267,95 @@ final class BoundedReclustering {
                 constrained = concat(constrained, otherConstrained);
             } else {
                 refused.add(other);
+            }
+        }
+        return refused;
+    }
+
+    /**
+     * A new record that no link at or above the threshold joined may join one person of two or more records
+     * through a link below it, a supported link, exactly as the batch clusterer decides one: the clusterer
+     * itself is run over the new record and the people its edges reach, those people held as they are
+     * (must-links along their members), every edge of the record offered, and every stored pair's weight given
+     * ({@link PairWeights}), so the support, the rivals (its strongest edge to each person) and the
+     * constraints are weighed as in a batch run. The people it may not join are kept from it by cannot-links:
+     * those {@link #mergeAlong} refused, and every lone record (two lone records never join below the
+     * threshold, and a lone record that would join the new person later is not offered, so that the other
+     * people stay as they were, as in any bounded add).
+     */
+    private void joinThroughSupport(int newSlot, Scoring.Links links, IntSet refused) {
+        IntSet people = new IntSet(8);
+        boolean candidate = false;
+        for (int k = 0; k < links.size(); k++) {
+            double weight = links.weight(k);
+            if (weight >= core.config.edgeWeight) {
+                int person = core.anchor[links.slot(k)];
+                people.add(person);
+                candidate |= weight < core.config.thresholdWeight && !refused.contains(person)
+                        && core.next[person] != person;
+            }
+        }
+        if (!candidate) {
+            return;
+        }
+        IntSet region = new IntSet(64);
+        region.add(newSlot);
+        for (int p = 0; p < people.size(); p++) {
+            for (int m : membersOf(people.get(p))) {
+                region.add(m);
+            }
+        }
+        Integer[] boxed = Arrays.stream(region.toArray()).boxed().toArray(Integer[]::new);
+        Arrays.sort(boxed, (a, b) -> core.recordIds[a].compareTo(core.recordIds[b])); // the batch tie order
+        int[] local = Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+        for (int i = 0; i < local.length; i++) {
+            core.localIndex[local[i]] = i;
+        }
+        try {
+            int x = core.localIndex[newSlot];
+            ScoredLinks.Builder edges = ScoredLinks.builder(links.size());
+            for (int k = 0; k < links.size(); k++) {
+                if (links.weight(k) >= core.config.edgeWeight) {
+                    edges.add(x, core.localIndex[links.slot(k)], links.weight(k));
+                }
+            }
+            PairDecisions.Builder decisions = PairDecisions.builder();
+            for (int p = 0; p < people.size(); p++) {
+                int person = people.get(p);
+                int[] members = membersOf(person);
+                for (int m = 1; m < members.length; m++) {
+                    decisions.mustLink(core.localIndex[members[m - 1]], core.localIndex[members[m]]);
+                }
+                if (refused.contains(person) || members.length == 1) {
+                    decisions.cannotLink(x, core.localIndex[person]);
+                } else if (!core.decisions.isEmpty()) {
+                    for (int m : members) {
+                        if (nonMatch(newSlot, m)) {
+                            decisions.cannotLink(x, core.localIndex[m]);
+                        }
+                    }
+                }
+            }
+            List<List<String>> keys = new ArrayList<>(local.length);
+            for (int s : local) {
+                keys.add(ComponentClustering.exclusiveKeys(core.comparable(s)));
+            }
+            Clustering clustering = core.config.clusterer.cluster(local.length, edges.build(), keys,
+                    PersonConflicts.birthDates(core.config.comparisons, core.config.model, i -> core.comparable(local[i])),
+                    decisions.build(), (a, b) -> core.storedWeight(local[a], local[b]));
+            long[] supported = clustering.supportedLinks();
+            if (supported.length == 0) {
+                return;
+            }
+            // Only the new record can have joined: every other merge is a must-link or a cannot-link.
+            int joined = local[CandidatePairs.left(supported[0])] == newSlot
+                    ? local[CandidatePairs.right(supported[0])] : local[CandidatePairs.left(supported[0])];
+            union(core.anchor[joined], newSlot);
+            core.markSupported(newSlot, joined);
+            supportedJoins++;
+        } finally {
+            for (int s : local) {
+                core.localIndex[s] = -1;
             }
         }
     }
@@ -387,9 +520,9 @@ final class BoundedReclustering {
         long count = core.boundedChangeCount();
         String message = "index: a change's link component exceeds the re-clustering budget of {} links; only the {} "
                 + "records of the {} people it touched were re-clustered ({} people after, {} merges refused "
-                + "unchecked); its people may differ from a batch run. {} bounded changes so far";
+                + "unchecked, {} supported links made); its people may differ from a batch run. {} bounded changes so far";
         Object[] arguments = {core.config.maxReclusterLinks, records, peopleBefore, peopleAfter, uncheckedMerges,
-            count};
+            supportedJoins, count};
         if (Long.bitCount(count) == 1) {
             LOG.warn(message, arguments);
         } else {

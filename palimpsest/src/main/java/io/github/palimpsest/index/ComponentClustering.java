@@ -1,7 +1,9 @@
 package io.github.palimpsest.index;
 
+import io.github.palimpsest.pipeline.CandidatePairs;
 import io.github.palimpsest.pipeline.Clustering;
 import io.github.palimpsest.pipeline.PairDecisions;
+import io.github.palimpsest.pipeline.PairWeights;
 import io.github.palimpsest.pipeline.PersonConflicts;
 import io.github.palimpsest.pipeline.ScoredLinks;
 import io.github.palimpsest.record.ComparableRecord;
@@ -22,7 +24,11 @@ final class ComponentClustering {
      * Clusters a closed set of slots (a union of link-graph components) exactly as the batch
      * {@link io.github.palimpsest.pipeline.Clusterer} clusters a pool: the same clusterer, the same exclusive
      * keys, and the records in record-id order, so that ties between equal weights fall the same way as in
-     * a batch run over records sorted by id.
+     * a batch run over records sorted by id. The clusterer is offered the set's edges and, when the index makes
+     * supported links, given every scored pair inside the set ({@link PairWeights}), as {@code PipelineRun}
+     * gives it the candidate pairs: so a link below the threshold joins a record here exactly when it does in
+     * the batch run. Every pair the batch run would weigh for such a link lies inside the set: the link joins
+     * two clusters of the set, and a cluster never reaches beyond its component.
      */
     static void recluster(IndexCore core, int[] slots) {
         int k = slots.length;
@@ -57,9 +63,17 @@ final class ComponentClustering {
             }
             keys.add(exclusiveKeys(core.comparable(s)));
         }
+        PairWeights scored = core.config.supportedLinks
+                ? (a, b) -> core.storedWeight(local[a], local[b]) : PairWeights.NONE;
         Clustering clustering = core.config.clusterer.cluster(k, links.build(), keys,
                 PersonConflicts.birthDates(core.config.comparisons, core.config.model, i -> core.comparable(local[i])),
-                decisions(core, local));
+                decisions(core, local), scored);
+        for (int s : local) {
+            core.clearSupported(s);
+        }
+        for (long pair : clustering.supportedLinks()) {
+            core.markSupported(local[CandidatePairs.left(pair)], local[CandidatePairs.right(pair)]);
+        }
         for (int c = 0; c < clustering.clusterCount(); c++) {
             int[] members = clustering.members(c); // ascending, so members[0] has the smallest record id
             int first = local[members[0]];

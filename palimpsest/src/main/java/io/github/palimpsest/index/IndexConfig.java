@@ -36,6 +36,17 @@ final class IndexConfig {
     /** The most links a change's component may hold to be re-clustered exactly; beyond it, bounded. */
     final int maxReclusterLinks;
     final Clusterer clusterer;
+    /**
+     * Whether the index makes the batch run's supported links (docs/blocking-and-clustering.md, "Supported
+     * links"): then it keeps every scored pair, those at or above {@link #edgeWeight} as edges of the link graph
+     * and the rest for the support of a link below the threshold.
+     */
+    final boolean supportedLinks;
+    /**
+     * The weight at or above which a scored pair is an edge of the link graph, offered to the clusterer: the
+     * threshold, or the supported-link weight (0 bits) below it when supported links are on.
+     */
+    final double edgeWeight;
     /** Neighbours a record no blocked candidate links searches for (0: no search). */
     final int neighboursPerRecord;
     /** The batch run's nearest-neighbour search, or null when {@link #neighboursPerRecord} is 0. */
@@ -61,6 +72,9 @@ final class IndexConfig {
         // The batch run's clusterer exactly: birth-date conflicts resolved by a direct link.
         PersonKind kind = new PersonKind(comparisons, blockingRules, settings);
         this.clusterer = PipelineRun.clusterer(settings, kind);
+        // As the batch run offers them (PipelineRun.linksToCluster): from the supported-link weight when below.
+        this.supportedLinks = settings.supportedLinks() && settings.supportedLinkWeight() < thresholdWeight;
+        this.edgeWeight = supportedLinks ? settings.supportedLinkWeight() : thresholdWeight;
         this.neighboursPerRecord = settings.neighboursPerRecord();
         // The batch run's search itself: same tokens, weights, budget and ranking.
         this.search = PipelineRun.nearestNeighbours(kind, settings).orElse(null);

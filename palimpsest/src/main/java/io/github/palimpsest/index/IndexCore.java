@@ -9,8 +9,10 @@ import io.github.palimpsest.review.ReviewDecisions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +23,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Records live in <em>slots</em>, indexes into parallel arrays; a removed record's slot is reused.
  * Per slot: the record, its comparable form, its cluster (the slot of the cluster's anchor, the member with
- * the smallest record id, and a circular list through the members), and its links (edges of the link
- * graph: every scored pair at or above the threshold, both directions).
+ * the smallest record id, and a circular list through the members), and its scored pairs, both directions:
+ * the <em>edges</em> of the link graph (every scored pair at or above {@link IndexConfig#edgeWeight}: the
+ * threshold, or 0 bits when the index makes supported links) and, only when it does, the pairs below it, whose
+ * weights the support of a link below the threshold averages over. The supported links clustering made are
+ * kept too, for the people's patterns.
  */
 final class IndexCore {
     private static final Logger LOG = LoggerFactory.getLogger(IndexCore.class);
@@ -72,12 +77,23 @@ final class IndexCore {
     int[][] edgeTo;
     double[][] edgeWeight;
     int[] edgeCount;
+    /** Per slot: the scored pairs below the edge weight (kept only when the index makes supported links). */
+    int[][] scoredTo;
+    double[][] scoredWeight;
+    int[] scoredCount;
+    /** The supported links clustering made (edges below the threshold that joined a record), as packed slot pairs. */
+    private final Set<Long> supported = new HashSet<>();
     private int highWater;
     private int[] freeSlots = new int[16];
     private int freeCount;
     /** The number of people: kept by the changes. */
     int clusterCount;
+    /** Edges at or above the threshold. */
     private int linkCount;
+    /** Edges, whatever their weight. */
+    private int edgeTotal;
+    /** Scored pairs below the edge weight. */
+    private long scoredTotal;
     private long boundedChanges;
     /** Local index of a slot during re-clustering, else -1. */
     int[] localIndex;
@@ -105,6 +121,9 @@ final class IndexCore {
         edgeTo = new int[capacity][];
         edgeWeight = new double[capacity][];
         edgeCount = new int[capacity];
+        scoredTo = new int[capacity][];
+        scoredWeight = new double[capacity][];
+        scoredCount = new int[capacity];
         localIndex = new int[capacity];
         Arrays.fill(localIndex, -1);
     }
@@ -117,8 +136,66 @@ final class IndexCore {
         return clusterCount;
     }
 
+    /** The links: edges at or above the threshold, and the supported links below it. */
     int linkCount() {
-        return linkCount;
+        return linkCount + supported.size();
+    }
+
+    /** The edges of the link graph, whatever their weight. */
+    int edgeTotal() {
+        return edgeTotal;
+    }
+
+    /** The scored pairs kept below the edge weight. */
+    long scoredTotal() {
+        return scoredTotal;
+    }
+
+    /** The stored weight of the pair {@code a – b} (an edge or a scored pair below the edges), or NaN. */
+    double storedWeight(int a, int b) {
+        if (edgeCount[b] + scoredCount[b] < edgeCount[a] + scoredCount[a]) { // read the shorter lists
+            int swap = a;
+            a = b;
+            b = swap;
+        }
+        int[] to = edgeTo[a];
+        for (int e = 0; e < edgeCount[a]; e++) {
+            if (to[e] == b) {
+                return edgeWeight[a][e];
+            }
+        }
+        to = scoredTo[a];
+        for (int e = 0; e < scoredCount[a]; e++) {
+            if (to[e] == b) {
+                return scoredWeight[a][e];
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** Whether the edge {@code a – b} is a supported link clustering made. */
+    boolean isSupported(int a, int b) {
+        return !supported.isEmpty() && supported.contains(CandidatePairs.pack(a, b));
+    }
+
+    /** Records that the edge {@code a – b} joined a record as a supported link. */
+    void markSupported(int a, int b) {
+        supported.add(CandidatePairs.pack(a, b));
+    }
+
+    /** Forgets the supported links of {@code slot}'s edges (before its person is re-clustered, or it leaves). */
+    void clearSupported(int slot) {
+        if (supported.isEmpty()) {
+            return;
+        }
+        for (int e = 0; e < edgeCount[slot]; e++) {
+            supported.remove(CandidatePairs.pack(slot, edgeTo[slot][e]));
+        }
+    }
+
+    /** The supported links, as packed slot pairs. */
+    long[] supportedPairs() {
+        return supported.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
     /** The slot of a record id, or -1. */
@@ -307,13 +384,18 @@ final class IndexCore {
                 : new Scoring(this).links(added, oldSlot, config.adjustsTermFrequencies(sizeAfter));
 
         // Every record whose person can change is in the link-graph component of the old record or of one of
-        // the new record's links; clustering decisions never cross components.
+        // the new record's edges; clustering decisions never cross components (a merge needs an edge, and the
+        // support of a link averages over pairs inside the two clusters it joins).
         IntSet seeds = new IntSet(links.size() + 1);
         if (oldSlot >= 0) {
             seeds.add(oldSlot);
         }
+        int newEdges = 0;
         for (int k = 0; k < links.size(); k++) {
-            seeds.add(links.slot(k));
+            if (links.weight(k) >= config.edgeWeight) { // a pair below the edges joins no component
+                seeds.add(links.slot(k));
+                newEdges++;
+            }
         }
         if (added != null) {
             // A reviewer's match joins the new record to its partner whatever their links.
@@ -323,7 +405,7 @@ final class IndexCore {
                 }
             }
         }
-        int[] affected = component(seeds, links.size());
+        int[] affected = component(seeds, newEdges);
         if (affected == null) {
             // Over the budget: re-clustering the whole component would hold the write lock for too long.
             boundedChanges++;
@@ -481,7 +563,7 @@ final class IndexCore {
         boolean[] unlinked = new boolean[n];
         for (int s = 0; s < n; s++) {
             pool.add(comparable(s));
-            unlinked[s] = edgeCount[s] == 0;
+            unlinked[s] = !linkedAtThreshold(s);
         }
         long[] pairs = config.search.candidates(pool, unlinked, true).toArray();
         Scoring scoring = new Scoring(this);
@@ -490,9 +572,13 @@ final class IndexCore {
         for (long pair : pairs) {
             int a = CandidatePairs.left(pair);
             int b = CandidatePairs.right(pair);
-            // A record that searched has no link at or above the threshold, so no pair here is linked yet.
+            // As the batch run: a pair blocking already found keeps its weight; only the new ones are scored.
+            if (config.supportedLinks && !Double.isNaN(storedWeight(a, b))) {
+                continue;
+            }
             double weight = scoring.pairWeight(a, b, adjust);
-            if (weight >= config.thresholdWeight) {
+            if (weight >= config.edgeWeight || config.supportedLinks) {
+                // A pair below the edges joins no component, but within one it weighs on the support of a link.
                 connect(a, b, weight);
                 seeds.add(a);
                 seeds.add(b);
@@ -509,6 +595,16 @@ final class IndexCore {
         LOG.info("bulk build: {} records without a link searched, {} pairs scored, {} records linked, in {} ms;"
                 + " re-clustered in {} ms", searching, pairs.length, seeds.size(),
                 (searched - started) / 1_000_000, (System.nanoTime() - searched) / 1_000_000);
+    }
+
+    /** Whether a slot has an edge at or above the threshold. */
+    private boolean linkedAtThreshold(int slot) {
+        for (int e = 0; e < edgeCount[slot]; e++) {
+            if (edgeWeight[slot][e] >= config.thresholdWeight) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The slots reachable from the seeds over links and review matches, whatever their number. */
@@ -580,6 +676,7 @@ final class IndexCore {
         anchor[slot] = slot;
         next[slot] = slot;
         edgeCount[slot] = 0;
+        scoredCount[slot] = 0;
         slotOf.put(recordId, slot);
         for (long key : keys) {
             postings.add(key, slot);
@@ -597,13 +694,24 @@ final class IndexCore {
     }
 
     void detach(int slot) {
+        clearSupported(slot);
         for (int e = 0; e < edgeCount[slot]; e++) {
-            disconnectOneWay(edgeTo[slot][e], slot);
-            linkCount--;
+            disconnectOneWay(edgeTo, edgeWeight, edgeCount, edgeTo[slot][e], slot);
+            edgeTotal--;
+            if (edgeWeight[slot][e] >= config.thresholdWeight) {
+                linkCount--;
+            }
         }
         edgeTo[slot] = null;
         edgeWeight[slot] = null;
         edgeCount[slot] = 0;
+        for (int e = 0; e < scoredCount[slot]; e++) {
+            disconnectOneWay(scoredTo, scoredWeight, scoredCount, scoredTo[slot][e], slot);
+            scoredTotal--;
+        }
+        scoredTo[slot] = null;
+        scoredWeight[slot] = null;
+        scoredCount[slot] = 0;
         for (long key : keyHashes[slot]) {
             postings.remove(key, slot);
             OversizeBlock block = oversizeBlocks.isEmpty() ? null : oversizeBlocks.get(key);
@@ -632,34 +740,46 @@ final class IndexCore {
         freeSlots[freeCount++] = slot;
     }
 
-    /** Adds the link {@code a – b} of weight {@code weight}, in both directions. */
+    /**
+     * Keeps the scored pair {@code a – b} of weight {@code weight}, in both directions: an edge at or above the
+     * edge weight, else a pair for the support of links (only when the index makes supported links).
+     */
     void connect(int a, int b, double weight) {
-        connectOneWay(a, b, weight);
-        connectOneWay(b, a, weight);
-        linkCount++;
-    }
-
-    private void connectOneWay(int from, int to, double weight) {
-        int count = edgeCount[from];
-        if (edgeTo[from] == null) {
-            edgeTo[from] = new int[2];
-            edgeWeight[from] = new double[2];
-        } else if (count == edgeTo[from].length) {
-            edgeTo[from] = Arrays.copyOf(edgeTo[from], count * 2);
-            edgeWeight[from] = Arrays.copyOf(edgeWeight[from], count * 2);
+        if (weight >= config.edgeWeight) {
+            connectOneWay(edgeTo, edgeWeight, edgeCount, a, b, weight);
+            connectOneWay(edgeTo, edgeWeight, edgeCount, b, a, weight);
+            edgeTotal++;
+            if (weight >= config.thresholdWeight) {
+                linkCount++;
+            }
+        } else if (config.supportedLinks) {
+            connectOneWay(scoredTo, scoredWeight, scoredCount, a, b, weight);
+            connectOneWay(scoredTo, scoredWeight, scoredCount, b, a, weight);
+            scoredTotal++;
         }
-        edgeTo[from][count] = to;
-        edgeWeight[from][count] = weight;
-        edgeCount[from] = count + 1;
     }
 
-    private void disconnectOneWay(int from, int to) {
-        int count = edgeCount[from];
+    private static void connectOneWay(int[][] tos, double[][] weights, int[] counts, int from, int to, double weight) {
+        int count = counts[from];
+        if (tos[from] == null) {
+            tos[from] = new int[2];
+            weights[from] = new double[2];
+        } else if (count == tos[from].length) {
+            tos[from] = Arrays.copyOf(tos[from], count + (count >> 1) + 1);
+            weights[from] = Arrays.copyOf(weights[from], count + (count >> 1) + 1);
+        }
+        tos[from][count] = to;
+        weights[from][count] = weight;
+        counts[from] = count + 1;
+    }
+
+    private static void disconnectOneWay(int[][] tos, double[][] weights, int[] counts, int from, int to) {
+        int count = counts[from];
         for (int e = 0; e < count; e++) {
-            if (edgeTo[from][e] == to) {
-                edgeTo[from][e] = edgeTo[from][count - 1];
-                edgeWeight[from][e] = edgeWeight[from][count - 1];
-                edgeCount[from] = count - 1;
+            if (tos[from][e] == to) {
+                tos[from][e] = tos[from][count - 1];
+                weights[from][e] = weights[from][count - 1];
+                counts[from] = count - 1;
                 return;
             }
         }
@@ -678,6 +798,9 @@ final class IndexCore {
         edgeTo = Arrays.copyOf(edgeTo, capacity);
         edgeWeight = Arrays.copyOf(edgeWeight, capacity);
         edgeCount = Arrays.copyOf(edgeCount, capacity);
+        scoredTo = Arrays.copyOf(scoredTo, capacity);
+        scoredWeight = Arrays.copyOf(scoredWeight, capacity);
+        scoredCount = Arrays.copyOf(scoredCount, capacity);
         int old = localIndex.length;
         localIndex = Arrays.copyOf(localIndex, capacity);
         Arrays.fill(localIndex, old, capacity, -1);
@@ -685,14 +808,15 @@ final class IndexCore {
 
     /**
      * Fills an empty core from a saved file: records in slots {@code 0 .. n-1} in their saved form, their key
-     * hashes, the saved links and people ({@code anchors[i]} is the slot of record i's anchor), and the term
+     * hashes, the saved scored pairs (edges and, with supported links, the pairs below them), the supported
+     * links (packed record pairs) and people ({@code anchors[i]} is the slot of record i's anchor), and the term
      * counts, and the search tokens when the search is on ({@code tokens[i]}: record i's). The caller has
      * validated ranges.
      *
      * @throws IllegalArgumentException if a record id repeats or a person's anchor is not its smallest id
      */
     void restore(SavedRecord[] saved, long[][] keys, long[][] tokens, int[] linkLeft, int[] linkRight,
-            double[] linkWeight, int[] anchors) {
+            double[] linkWeight, long[] supportedLinks, int[] anchors) {
         for (int n = 0; n < saved.length; n++) {
             String recordId = saved[n].recordId();
             if (recordId.isEmpty() || slotOf(recordId) >= 0) {
@@ -703,6 +827,15 @@ final class IndexCore {
         }
         for (int k = 0; k < linkLeft.length; k++) {
             connect(linkLeft[k], linkRight[k], linkWeight[k]);
+        }
+        for (long pair : supportedLinks) {
+            int a = CandidatePairs.left(pair);
+            int b = CandidatePairs.right(pair);
+            double weight = storedWeight(a, b);
+            if (!(weight >= config.edgeWeight && weight < config.thresholdWeight)) {
+                throw new IllegalArgumentException("supported link " + a + "-" + b + " is not an edge below the threshold");
+            }
+            markSupported(a, b);
         }
         for (int s = 0; s < saved.length; s++) {
             int first = anchors[s];

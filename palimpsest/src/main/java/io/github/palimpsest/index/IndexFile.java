@@ -2,6 +2,7 @@ package io.github.palimpsest.index;
 
 import io.github.palimpsest.block.BlockingRule;
 import io.github.palimpsest.compare.Comparison;
+import io.github.palimpsest.pipeline.CandidatePairs;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.review.ContradictoryDecisionsException;
 import io.github.palimpsest.review.ReviewDecision;
@@ -27,22 +28,26 @@ import java.util.OptionalInt;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The saved form of a {@link LinkIndex}: a compact binary file written with {@link DataOutputStream}.
  *
  * <pre>
- * magic "PLMPSIDX", int version (4)
+ * magic "PLMPSIDX", int version (5)
  * config     double threshold probability, double overwhelming weight, boolean term frequencies,
  *            int max block size, int window size, int max candidates, int max re-clustering links,
- *            int neighbours per record
+ *            int neighbours per record, boolean supported links
  * names      int n, n strings (comparisons); int m, m strings (blocking rules)
  * model      string (the model's JSON)
  * records    int n; per record: long reference date (epoch day), int c, c × (string header, string raw
  *            value) (its input columns), int p, p × (string field, string reason) (its problems),
  *            int k, k × long (its blocking-key hashes), int t, t × long (its search-token hashes; none
  *            when the search is off)
- * links      int l; per link: int left record, int right record, double weight
+ * pairs      int l; per scored pair kept: int left record, int right record, double weight (every edge of
+ *            the link graph, and with supported links on every scored pair below the edges too)
+ * supported  int s; per supported link clustering made: int left record, int right record
  * people     per record: int the record number of its person's anchor
  * counts     per comparison: int v (−1 when it takes no term-frequency adjustment), v × (string value,
  *            int count)
@@ -52,12 +57,15 @@ import java.util.zip.CheckedOutputStream;
  * </pre>
  * A string is an int byte count and that many UTF-8 bytes. Records are numbered in file order.
  *
- * <p>Version 3 is version 4 without the neighbours per record and the search tokens, version 2 is version 3
+ * <p>Version 4 is version 5 without the supported-links setting and the supported links, and its pairs are the
+ * links at or above the threshold only; such a file loads with supported links off (its people were formed
+ * without them and it holds no pair below the threshold to weigh them with), and says so in a warning.
+ * Version 3 is version 4 without the neighbours per record and the search tokens, version 2 is version 3
  * without the decisions, and version 1 is version 2 without the re-clustering budget. All are still read: a
  * version 1 to 3 file with the search off (its index was built without it, and a loaded index keeps the
  * settings it was built with), a version 1 or 2 file with no decisions, a version 1 file also with the
  * loading builder's budget (default 4,096), which is what a version 1 file always got; this library writes
- * version 4 only.
+ * version 5 only.
  *
  * <p>Everything a restart needs is read, not recomputed: links, people, key hashes, search tokens and value
  * counts. The
@@ -65,8 +73,11 @@ import java.util.zip.CheckedOutputStream;
  * costs about as much as reading the file.
  */
 final class IndexFile {
+    private static final Logger LOG = LoggerFactory.getLogger(IndexFile.class);
     static final byte[] MAGIC = "PLMPSIDX".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 4;
+    static final int VERSION = 5;
+    /** The version before supported links: only the links at or above the threshold are saved. */
+    static final int VERSION_WITHOUT_SUPPORTED_LINKS = 4;
     /** The version before the nearest-neighbour search: no neighbours per record, no search tokens. */
     static final int VERSION_WITHOUT_SEARCH = 3;
     /** The version before review decisions were saved. */
@@ -118,8 +129,11 @@ final class IndexFile {
         if (version >= VERSION_WITHOUT_DECISIONS) {
             out.writeInt(config.maxReclusterLinks);
         }
-        if (version >= VERSION) {
+        if (version >= VERSION_WITHOUT_SUPPORTED_LINKS) {
             out.writeInt(config.neighboursPerRecord);
+        }
+        if (version >= VERSION) {
+            out.writeBoolean(config.settings.supportedLinks());
         }
         out.writeInt(config.comparisons.size());
         for (Comparison<ComparableRecord> c : config.comparisons) {
@@ -144,7 +158,7 @@ final class IndexFile {
             for (long key : keys) {
                 out.writeLong(key);
             }
-            if (version >= VERSION) {
+            if (version >= VERSION_WITHOUT_SUPPORTED_LINKS) {
                 // Recomputed from the record (a loaded record not yet rebuilt is rebuilt here).
                 long[] tokens = config.search == null ? new long[0] : core.tokensOf(slots[n]);
                 out.writeInt(tokens.length);
@@ -153,15 +167,28 @@ final class IndexFile {
                 }
             }
         }
-        out.writeInt(core.linkCount());
+        // An older version holds the links at or above the threshold only.
+        double lowest = version >= VERSION ? Double.NEGATIVE_INFINITY : config.thresholdWeight;
+        long pairs = 0;
         for (int s : slots) {
             for (int e = 0; e < core.edgeCount[s]; e++) {
-                int other = core.edgeTo[s][e];
-                if (number[s] < number[other]) {
-                    out.writeInt(number[s]);
-                    out.writeInt(number[other]);
-                    out.writeDouble(core.edgeWeight[s][e]);
-                }
+                pairs += core.edgeWeight[s][e] >= lowest ? 1 : 0;
+            }
+            for (int e = 0; e < core.scoredCount[s]; e++) {
+                pairs += core.scoredWeight[s][e] >= lowest ? 1 : 0;
+            }
+        }
+        out.writeInt(Math.toIntExact(pairs / 2)); // each seen from both ends
+        for (int s : slots) {
+            writePairs(out, number, s, core.edgeTo[s], core.edgeWeight[s], core.edgeCount[s], lowest);
+            writePairs(out, number, s, core.scoredTo[s], core.scoredWeight[s], core.scoredCount[s], lowest);
+        }
+        if (version >= VERSION) {
+            long[] supported = core.supportedPairs();
+            out.writeInt(supported.length);
+            for (long pair : supported) {
+                out.writeInt(number[CandidatePairs.left(pair)]);
+                out.writeInt(number[CandidatePairs.right(pair)]);
             }
         }
         for (int s : slots) {
@@ -199,6 +226,19 @@ final class IndexFile {
             writeString(out, d.reason());
             writeString(out, d.decidedAt());
             writeString(out, d.origin());
+        }
+    }
+
+    /** Writes the pairs of slot {@code s} at or above {@code lowest}, each once: from its end numbered first. */
+    private static void writePairs(DataOutputStream out, int[] number, int s, int[] to, double[] weights, int count,
+            double lowest) throws IOException {
+        for (int e = 0; e < count; e++) {
+            int other = to[e];
+            if (number[s] < number[other] && weights[e] >= lowest) {
+                out.writeInt(number[s]);
+                out.writeInt(number[other]);
+                out.writeDouble(weights[e]);
+            }
         }
     }
 
@@ -253,12 +293,15 @@ final class IndexFile {
         int maxCandidates;
         OptionalInt maxReclusterLinks; // empty in a version 1 file
         int neighboursPerRecord; // 0 in a version 1 to 3 file
+        boolean supportedLinks; // false in a version 1 to 4 file
+        int version;
         SavedRecord[] records;
         long[][] keys;
         long[][] tokens;
         int[] linkLeft;
         int[] linkRight;
         double[] linkWeight;
+        long[] supported = new long[0];
         int[] anchors;
         List<List<Map.Entry<String, Integer>>> counts = new ArrayList<>();
         ReviewDecisions decisions = ReviewDecisions.none(); // none in a version 1 or 2 file
@@ -269,15 +312,20 @@ final class IndexFile {
             try {
                 config = LinkIndex.builder().comparisons(comparisons).blockingRules(rules)
                         .restore(model, threshold, overwhelming, termFrequencies, maxBlockSize, windowSize,
-                                maxCandidates, records.length, maxReclusterLinks, neighboursPerRecord)
+                                maxCandidates, records.length, maxReclusterLinks, neighboursPerRecord, supportedLinks)
                         .config(model);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 throw new IndexFileException(file, "the saved configuration is invalid: " + e.getMessage(), e);
             }
+            if (version < VERSION) {
+                LOG.warn("index file {} is version {}: it holds no scored pairs below the threshold, so it loads with "
+                        + "supported links off, as it was built; rebuild the index from its records to make them "
+                        + "(docs/index.md, \"Saving and loading\")", file, version);
+            }
             LinkIndex index = new LinkIndex(config, records.length);
             IndexCore core = index.core();
             try {
-                core.restore(records, keys, tokens, linkLeft, linkRight, linkWeight, anchors);
+                core.restore(records, keys, tokens, linkLeft, linkRight, linkWeight, supported, anchors);
                 core.decisions = decisions; // the saved people already honour them
             } catch (IllegalArgumentException e) {
                 throw new IndexFileException(file, "the saved people are inconsistent: " + e.getMessage(), e);
@@ -346,7 +394,9 @@ final class IndexFile {
                 throw new IndexFileException(file, "a re-clustering budget of " + saved.maxReclusterLinks.getAsInt()
                         + " links is invalid: the file is corrupt");
             }
-            saved.neighboursPerRecord = version >= VERSION ? in.readInt() : 0;
+            saved.version = version;
+            saved.neighboursPerRecord = version >= VERSION_WITHOUT_SUPPORTED_LINKS ? in.readInt() : 0;
+            saved.supportedLinks = version >= VERSION && in.readBoolean();
             if (saved.neighboursPerRecord < 0) {
                 throw new IndexFileException(file, "a search for " + saved.neighboursPerRecord
                         + " neighbours per record is invalid: the file is corrupt");
@@ -374,7 +424,7 @@ final class IndexFile {
                     keys[k] = in.readLong();
                 }
                 saved.keys[r] = keys;
-                if (version >= VERSION) {
+                if (version >= VERSION_WITHOUT_SUPPORTED_LINKS) {
                     long[] tokens = new long[count("search tokens", 8)];
                     for (int k = 0; k < tokens.length; k++) {
                         tokens[k] = in.readLong();
@@ -398,6 +448,19 @@ final class IndexFile {
                 saved.linkWeight[k] = in.readDouble();
                 if (saved.linkLeft[k] == saved.linkRight[k] || Double.isNaN(saved.linkWeight[k])) {
                     throw new IndexFileException(file, "link " + (k + 1) + " is invalid: the file is corrupt");
+                }
+            }
+            if (version >= VERSION) {
+                int supported = count("supported links", 8);
+                where = "the supported links";
+                saved.supported = new long[supported];
+                for (int k = 0; k < supported; k++) {
+                    int a = recordNumber(n);
+                    int b = recordNumber(n);
+                    if (a == b) {
+                        throw new IndexFileException(file, "supported link " + (k + 1) + " is invalid: the file is corrupt");
+                    }
+                    saved.supported[k] = CandidatePairs.pack(a, b);
                 }
             }
             where = "the people";

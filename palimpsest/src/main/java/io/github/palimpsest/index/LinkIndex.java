@@ -43,10 +43,12 @@ import org.slf4j.LoggerFactory;
  * <p><b>Same people as a batch run.</b> The index scores a new record against the records that share a
  * blocking key with it (the batch candidate pairs), and, when none of them links it, against its nearest
  * neighbours by shared rare tokens (the batch run's search, over the records indexed at that moment; see
- * {@link LinkIndexBuilder#neighboursPerRecord}); it keeps every link at or above the threshold, and after
- * each change re-clusters the link-graph components the change touched with
- * batch linking's constrained clustering (same threshold, overwhelming weight and exclusive PNC, CRO
- * and NI keys). Clustering decisions never cross components, so an index built in bulk
+ * {@link LinkIndexBuilder#neighboursPerRecord}); it keeps every scored pair (the links at or above the
+ * threshold, and the pairs below it that batch linking weighs for its supported links; see
+ * {@link LinkIndexBuilder#supportedLinks}), and after each change re-clusters the link-graph components the
+ * change touched (edges: the pairs at or above 0 bits) with batch linking's constrained clustering (same
+ * threshold, overwhelming weight, exclusive PNC, CRO and NI keys, and supported links). Clustering decisions
+ * never cross components, so an index built in bulk
  * ({@link LinkIndexBuilder#build(java.util.Collection)}) has the people of
  * {@code Linker.builder().model(sameModel).termFrequencyAdjustment(false).build().link(sameRecords)} over
  * the records sorted by id, and so does one fed record by record in any order with the search off
@@ -295,7 +297,10 @@ public final class LinkIndex {
         return read(core::clusterCount);
     }
 
-    /** The number of links (scored pairs at or above the threshold) between indexed records. */
+    /**
+     * The number of links between indexed records: scored pairs at or above the threshold, and the supported
+     * links below it that joined a record to its person (as a batch run's links).
+     */
     public int linkCount() {
         return read(core::linkCount);
     }
@@ -321,6 +326,14 @@ public final class LinkIndex {
         return config.thresholdProbability;
     }
 
+    /**
+     * Whether the index makes supported links (see {@link LinkIndexBuilder#supportedLinks}); false for an index
+     * loaded from a file saved before them (format version 4 or earlier).
+     */
+    public boolean supportedLinks() {
+        return config.supportedLinks;
+    }
+
     /** The threshold as a match weight in bits, {@code log2(p / (1 − p))}. */
     public double thresholdWeight() {
         return config.thresholdWeight;
@@ -328,7 +341,8 @@ public final class LinkIndex {
 
     /**
      * Writes the index to a compact binary file (see {@code docs/index.md}): the configuration, the model,
-     * every record's input fields, the links, the people and the review decisions. Readers may continue meanwhile; writers wait.
+     * every record's input fields, the scored pairs (links, and the pairs below the threshold supported links
+     * weigh), the supported links, the people and the review decisions. Readers may continue meanwhile; writers wait.
      * The file is written to a temporary sibling and moved into place, so a crash never leaves half a file.
      */
     public void save(Path file) throws IOException {

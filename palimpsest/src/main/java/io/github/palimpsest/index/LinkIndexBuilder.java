@@ -122,6 +122,21 @@ public final class LinkIndexBuilder {
         return this;
     }
 
+    /**
+     * Whether a link below the threshold, but more likely than not (0 bits or more), may join a record to a
+     * person of two or more records whose records support it (default true), exactly as
+     * {@code Linker.Builder.supportedLinks} does in a batch run: the scored pairs between the record and the
+     * person, that link and at least one more, must weigh for a match on average, the record must be likelier
+     * that person than any other it links to, and no constraint may stand in the way (docs/blocking-and-clustering.md,
+     * "Supported links"). To weigh them, the index keeps every scored pair, not only the links: more memory
+     * (figures in docs/index.md). Off, it keeps the links at or above the threshold only, and its people are
+     * those of a batch run with supported links off.
+     */
+    public LinkIndexBuilder supportedLinks(boolean on) {
+        settings.supportedLinks(on);
+        return this;
+    }
+
     /** The largest block paired exhaustively (default 1,000; at least 10); beyond it, a sorted window. */
     public LinkIndexBuilder maxBlockSize(int size) {
         settings.maxBlockSize(size);
@@ -221,11 +236,13 @@ public final class LinkIndexBuilder {
 
     /**
      * Loads an index saved by {@link LinkIndex#save}. The model, threshold, overwhelming weight,
-     * term-frequency setting, block and window sizes, candidate count and re-clustering budget come from the
-     * file, whatever this builder says, except that a budget set on this builder with
+     * term-frequency setting, block and window sizes, candidate count, nearest-neighbour and supported-link
+     * settings and re-clustering budget come from the file, whatever this builder says, except that a budget set on this builder with
      * {@link #maxReclusterLinks} overrides the saved one. This builder supplies the comparisons and blocking
      * rules (code, not data), whose names must be those the file records. A file of format version 1, which
-     * did not record the budget, is loaded with this builder's budget (default 4,096), as it was before. Links, people, blocking keys and value counts are read, not recomputed; the records are
+     * did not record the budget, is loaded with this builder's budget (default 4,096), as it was before; a file
+     * of version 4 or earlier, which holds no scored pairs below the threshold, is loaded with supported links
+     * off (logged at WARN). Scored pairs, people, blocking keys and value counts are read, not recomputed; the records are
      * rebuilt from their input fields when first used and by a background thread (see
      * {@link LinkIndex#awaitWarmUp}), so the index answers within seconds of the call.
      *
@@ -277,10 +294,12 @@ public final class LinkIndexBuilder {
     }
 
     LinkIndexBuilder restore(MatchModel savedModel, double threshold, double overwhelming, boolean termFrequencies,
-            int blockSize, int window, int candidates, int expected, int reclusterLinks, int neighbours) {
+            int blockSize, int window, int candidates, int expected, int reclusterLinks, int neighbours,
+            boolean supported) {
         this.model = Optional.of(savedModel);
         this.settings = settings.build().toBuilder().thresholdProbability(threshold).overwhelmingWeight(overwhelming)
-                .termFrequencyAdjustment(termFrequencies).maxBlockSize(blockSize).neighboursPerRecord(neighbours);
+                .termFrequencyAdjustment(termFrequencies).maxBlockSize(blockSize).neighboursPerRecord(neighbours)
+                .supportedLinks(supported);
         this.windowSize = window;
         this.maxCandidates = candidates;
         this.expectedRecords = expected;

@@ -20,7 +20,9 @@ final class People {
     /**
      * The person of {@code slot}: records in record-id order and the pattern, where each record is "linked
      * to" the other end of its strongest link inside the person (ties to the smaller record id), with the
-     * strongest evidence of that link, as the batch pattern stage does.
+     * strongest evidence of that link, as the batch pattern stage does. A link is an edge at or above the
+     * threshold or a supported link; the linked-by text of a supported link ends with
+     * {@link Evidence#SUPPORTED}, as in a batch run's patterns.
      */
     static Entity entity(IndexCore core, int slot, Scoring scoring) {
         String entityId = core.entityId(slot);
@@ -43,6 +45,9 @@ final class People {
                     continue;
                 }
                 int other = core.edgeTo[m][e];
+                if (weight < core.config.thresholdWeight && !core.isSupported(m, other)) {
+                    continue; // an edge below the threshold that joined nobody: not one of the person's links
+                }
                 int rank = ranks.rank(other);
                 if (rank < 0) {
                     continue; // a link the exclusive-key constraint refused: not evidence for this person
@@ -57,9 +62,12 @@ final class People {
             Optional<String> linkedBy = Optional.empty();
             if (strongest >= 0) {
                 linkedTo = Optional.of(core.recordId(strongest));
-                linkedBy = Optional.of(Evidence.strongest(
+                String evidence = Evidence.strongest(
                         scoring.explainLink(core.comparable(m), core.comparable(strongest), adjust),
-                        core.config.thresholdWeight));
+                        core.config.thresholdWeight);
+                // Below the threshold: a supported link, noted so that no one takes it for one that reached it alone.
+                linkedBy = Optional.of(strongestWeight < core.config.thresholdWeight
+                        ? evidence + Evidence.SUPPORTED : evidence);
             }
             events.add(LibraryAccess.patternEvent(record, linkedTo, linkedBy));
         }

@@ -36,29 +36,34 @@ final class Scoring {
     }
 
     /**
-     * The scored links (weight at or above the threshold) of a record about to be added: those of its blocked
-     * candidates, or, when none links, those of its nearest neighbours (see {@link #neighbours}).
+     * The scored pairs an index keeps of a record about to be added: those of its blocked candidates, or, when
+     * none reaches the threshold, those of its nearest neighbours too (see {@link #neighbours}). Every scored
+     * pair when the index makes supported links (the clusterer weighs them all, {@link IndexConfig#supportedLinks}),
+     * else those at or above the threshold.
      */
     Links links(PreparedRecord p, int excludeSlot, boolean adjust) {
         int[] candidates = candidates(p, excludeSlot);
         core.termCounts.frequencies(p.comparable, adjust, frequencies);
+        double kept = core.config.supportedLinks ? Double.NEGATIVE_INFINITY : core.config.thresholdWeight;
         int[] slots = new int[candidates.length];
         double[] weights = new double[candidates.length];
         int n = 0;
+        boolean linked = false;
         for (int s : candidates) {
             double weight = weight(p.comparable, core.comparable(s));
-            if (weight >= core.config.thresholdWeight) {
+            linked |= weight >= core.config.thresholdWeight;
+            if (weight >= kept) {
                 slots[n] = s;
                 weights[n++] = weight;
             }
         }
-        if (n == 0 && !core.searchDeferred) {
+        if (!linked && !core.searchDeferred) {
             int[] found = neighbours(p, excludeSlot, candidates);
-            slots = new int[found.length];
-            weights = new double[found.length];
+            slots = Arrays.copyOf(slots, n + found.length);
+            weights = Arrays.copyOf(weights, n + found.length);
             for (int s : found) {
                 double weight = weight(p.comparable, core.comparable(s));
-                if (weight >= core.config.thresholdWeight) {
+                if (weight >= kept) {
                     slots[n] = s;
                     weights[n++] = weight;
                 }
@@ -291,7 +296,7 @@ final class Scoring {
     record Scored(int slot, String recordId, double weight) {
     }
 
-    /** The links of a record about to be added: parallel slot and weight arrays. */
+    /** The scored pairs of a record about to be added: parallel slot and weight arrays. */
     static final class Links {
         static final Links NONE = new Links(new int[0], new double[0]);
         private final int[] slots;
