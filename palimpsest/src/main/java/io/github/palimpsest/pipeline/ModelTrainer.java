@@ -329,13 +329,6 @@ public final class ModelTrainer {
     }
 
     /**
-     * {@code m} with each level that no candidate pair takes lowered to at most its {@code u}, renormalised.
-     * Such a level's m is only the pseudo-count over the expected matches, while its u is the pseudo-count
-     * over a million sampled pairs, so their ratio would give a level never observed about +7 bits of
-     * evidence for a match. Blocking keeps nearly every true match among the candidates, so a level none of
-     * them takes is no evidence for one.
-     */
-    /**
      * The level distribution among non-matches, from the one among record pairs drawn at random: those pairs
      * include matches in the proportion {@code prior} (λ over all pairs), distributed as {@code m}, so the
      * random pairs' distribution is {@code λ·m + (1 − λ)·u} and {@code u = (random − λ·m) / (1 − λ)}. In a
@@ -360,6 +353,13 @@ public final class ModelTrainer {
         return u;
     }
 
+    /**
+     * {@code m} with each level that no candidate pair takes lowered to at most its {@code u}, renormalised.
+     * Such a level's m is only the pseudo-count over the expected matches, while its u is the pseudo-count
+     * over a million sampled pairs, so their ratio would give a level never observed about +7 bits of
+     * evidence for a match. Blocking keeps nearly every true match among the candidates, so a level none of
+     * them takes is no evidence for one.
+     */
     static double[] withoutUnseenEvidence(double[] m, double[] u, boolean[] neutral, boolean[] seen) {
         double[] capped = m.clone();
         double sum = 0;
