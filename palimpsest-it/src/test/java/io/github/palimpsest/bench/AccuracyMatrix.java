@@ -102,24 +102,35 @@ public final class AccuracyMatrix {
         Prepared prepare(Path tmp, String[] why) throws IOException;
     }
 
-    public static void main(String[] args) throws Exception {
-        // As the command line does: the library's INFO lines (blocking, training) stay off; set before any logger.
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        }
-        int people = DEFAULT_PEOPLE;
-        List<String> only = null;
-        boolean writeDocs = true;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--people" -> people = Integer.parseInt(args[++i]);
-                case "--only" -> only = List.of(args[++i].split(","));
-                case "--no-docs" -> writeDocs = false;
-                case ".*", "" -> { } // the bench profile's default bench.args
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; use [--people N] [--only NAME,NAME] [--no-docs]");
+    /** The command's options, shared with {@link CalibrationReport}: {@code [--people N] [--only NAME,NAME] [--no-docs]}. */
+    record Options(int people, List<String> only, boolean writeDocs) {
+        static Options parse(String[] args) {
+            // As the command line does: the library's INFO lines (blocking, training) stay off; set before any logger.
+            if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+                System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
             }
+            int people = DEFAULT_PEOPLE;
+            List<String> only = null;
+            boolean writeDocs = true;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--people" -> people = Integer.parseInt(args[++i]);
+                    case "--only" -> only = List.of(args[++i].split(","));
+                    case "--no-docs" -> writeDocs = false;
+                    case ".*", "" -> { } // the bench profile's default bench.args
+                    default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                            + "; use [--people N] [--only NAME,NAME] [--no-docs]");
+                }
+            }
+            return new Options(people, only, writeDocs);
         }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        int people = options.people();
+        List<String> only = options.only();
+        boolean writeDocs = options.writeDocs();
         Map<String, Source> sources = sources(Path.of(System.getProperty("shared.data", "../shared/data")), people);
         List<Row> rows = new ArrayList<>();
         int failures = 0;

@@ -118,22 +118,10 @@ public final class CalibrationReport {
     }
 
     public static void main(String[] args) throws Exception {
-        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        }
-        int people = AccuracyMatrix.DEFAULT_PEOPLE;
-        List<String> only = null;
-        boolean writeDocs = true;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--people" -> people = Integer.parseInt(args[++i]);
-                case "--only" -> only = List.of(args[++i].split(","));
-                case "--no-docs" -> writeDocs = false;
-                case ".*", "" -> { } // the bench profile's default bench.args
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + "; use [--people N] [--only NAME,NAME] [--no-docs]");
-            }
-        }
+        AccuracyMatrix.Options options = AccuracyMatrix.Options.parse(args);
+        int people = options.people();
+        List<String> only = options.only();
+        boolean writeDocs = options.writeDocs();
         Map<String, AccuracyMatrix.Source> sources = AccuracyMatrix.sources(
                 Path.of(System.getProperty("shared.data", "../shared/data")), people);
         Path tmp = Files.createTempDirectory("calibration");
