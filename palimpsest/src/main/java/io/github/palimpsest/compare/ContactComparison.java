@@ -18,8 +18,9 @@ import java.util.List;
  * E-mail levels:
  * <ol start="0">
  *   <li>{@code equal};</li>
- *   <li>{@code one character different}: one keying error apart, as for a phone: an address copied by
- *       hand, nearly as telling as the same one;</li>
+ *   <li>{@code one character different}: one keying error apart, as for a phone, in a letter or sign: an
+ *       address copied by hand, nearly as telling as the same one (a changed digit is not: numbers are how
+ *       namesakes' addresses differ, so such a pair is {@code close} at most);</li>
  *   <li>{@code close}: the same user name at another domain, or a Jaro–Winkler similarity of at least
  *       {@value #EMAIL_SIMILARITY}: often the same person's, but also the addresses of namesakes or of
  *       one family at one domain, so it weighs apart from a keying error;</li>
@@ -106,10 +107,39 @@ public final class ContactComparison implements Comparison<ComparableRecord>, Se
         if (a.equals(b)) {
             return EQUAL;
         }
-        if (Edits.isOneEditApart(a, b)) {
+        if (Edits.isOneEditApart(a, b) && !editTouchesDigit(a, b)) {
             return EMAIL_ONE_EDIT;
         }
         return isCloseEmail(a, b) ? EMAIL_CLOSE : EMAIL_DIFFERENT;
+    }
+
+    /**
+     * Whether the characters that differ between two addresses (between their common start and common end)
+     * include a digit. Numbers in a user name are how namesakes tell their addresses apart
+     * ("sam.hale55@", "sam.hale56@"), so a changed digit is a different address more often than a typo.
+     */
+    static boolean editTouchesDigit(String a, String b) {
+        int la = a.length();
+        int lb = b.length();
+        int start = 0;
+        while (start < la && start < lb && a.charAt(start) == b.charAt(start)) {
+            start++;
+        }
+        int end = 0;
+        while (end < la - start && end < lb - start && a.charAt(la - 1 - end) == b.charAt(lb - 1 - end)) {
+            end++;
+        }
+        for (int i = start; i < la - end; i++) {
+            if (Character.isDigit(a.charAt(i))) {
+                return true;
+            }
+        }
+        for (int i = start; i < lb - end; i++) {
+            if (Character.isDigit(b.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isCloseEmail(String a, String b) {

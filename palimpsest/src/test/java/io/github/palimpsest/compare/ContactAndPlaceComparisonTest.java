@@ -53,7 +53,14 @@ class ContactAndPlaceComparisonTest {
         assertLevel(email, ContactComparison.EMAIL_ONE_EDIT, of("email", "ada.lovejoy@example.org"),
                 of("email", "ada.lovejoy@exmaple.org"));
         assertLevel(email, ContactComparison.EMAIL_ONE_EDIT, of("email", "ada.lovejoy@example.org"),
-                of("email", "ada.lovejoy2@example.org"));
+                of("email", "ada.lovejoyy@example.org"));
+        // A changed digit is how namesakes' addresses differ, not a typo: close at most.
+        assertLevel(email, ContactComparison.EMAIL_CLOSE, of("email", "sam.hale55@example.org"),
+                of("email", "sam.hale56@example.org"));
+        assertLevel(email, ContactComparison.EMAIL_CLOSE, of("email", "sam.hale5@example.org"),
+                of("email", "sam.hale55@example.org"));
+        assertLevel(email, ContactComparison.EMAIL_ONE_EDIT, of("email", "sam.hale55@example.org"),
+                of("email", "sam.hlae55@example.org"));
         // The same user name elsewhere, or similar but more than one keying error apart: close.
         assertLevel(email, ContactComparison.EMAIL_CLOSE, of("email", "ada.lovejoy@example.org"), of("email", "ada.lovejoy@mail.test"));
         assertLevel(email, ContactComparison.EMAIL_CLOSE, of("email", "ada.lovejoy@example.org"), of("email", "ada.lovjoy@exmaple.org"));
