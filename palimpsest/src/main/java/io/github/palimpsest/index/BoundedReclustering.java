@@ -9,7 +9,6 @@ import io.github.palimpsest.pipeline.PersonConflicts;
 import io.github.palimpsest.pipeline.RecordConflicts;
 import io.github.palimpsest.pipeline.ScoredLinks;
 import io.github.palimpsest.record.ComparableRecord;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -305,12 +304,7 @@ final class BoundedReclustering {
                 region.add(m);
             }
         }
-        Integer[] boxed = Arrays.stream(region.toArray()).boxed().toArray(Integer[]::new);
-        Arrays.sort(boxed, (a, b) -> core.recordIds[a].compareTo(core.recordIds[b])); // the batch tie order
-        int[] local = Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
-        for (int i = 0; i < local.length; i++) {
-            core.localIndex[local[i]] = i;
-        }
+        int[] local = ComponentClustering.localOrder(core, region.toArray());
         try {
             int x = core.localIndex[newSlot];
             ScoredLinks.Builder edges = ScoredLinks.builder(links.size());
@@ -336,13 +330,7 @@ final class BoundedReclustering {
                     }
                 }
             }
-            List<List<String>> keys = new ArrayList<>(local.length);
-            for (int s : local) {
-                keys.add(ComponentClustering.exclusiveKeys(core.comparable(s)));
-            }
-            Clustering clustering = core.config.clusterer.cluster(local.length, edges.build(), keys,
-                    PersonConflicts.birthDates(core.config.comparisons, core.config.model, i -> core.comparable(local[i])),
-                    decisions.build(), (a, b) -> core.storedWeight(local[a], local[b]));
+            Clustering clustering = ComponentClustering.cluster(core, local, edges.build(), decisions.build());
             long[] supported = clustering.supportedLinks();
             if (supported.length == 0) {
                 return;

@@ -9,7 +9,6 @@ import io.github.palimpsest.pipeline.ScoredLinks;
 import io.github.palimpsest.record.ComparableRecord;
 import io.github.palimpsest.review.ReviewDecision;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -38,18 +37,8 @@ final class ComponentClustering {
             core.entityIds.add(slots[0]);
             return;
         }
-        Integer[] boxed = new Integer[k];
-        for (int i = 0; i < k; i++) {
-            boxed[i] = slots[i];
-        }
-        Arrays.sort(boxed, (a, b) -> core.recordIds[a].compareTo(core.recordIds[b]));
-        int[] local = new int[k];
-        for (int i = 0; i < k; i++) {
-            local[i] = boxed[i];
-            core.localIndex[local[i]] = i;
-        }
+        int[] local = localOrder(core, slots);
         ScoredLinks.Builder links = ScoredLinks.builder(k);
-        List<List<String>> keys = new ArrayList<>(k);
         for (int i = 0; i < k; i++) {
             int s = local[i];
             for (int e = 0; e < core.edgeCount[s]; e++) {
@@ -61,13 +50,8 @@ final class ComponentClustering {
                     links.add(i, j, core.edgeWeight[s][e]);
                 }
             }
-            keys.add(exclusiveKeys(core.comparable(s)));
         }
-        PairWeights scored = core.config.supportedLinks
-                ? (a, b) -> core.storedWeight(local[a], local[b]) : PairWeights.NONE;
-        Clustering clustering = core.config.clusterer.cluster(k, links.build(), keys,
-                PersonConflicts.birthDates(core.config.comparisons, core.config.model, i -> core.comparable(local[i])),
-                decisions(core, local), scored);
+        Clustering clustering = cluster(core, local, links.build(), decisions(core, local));
         for (int s : local) {
             core.clearSupported(s);
         }
@@ -87,6 +71,34 @@ final class ComponentClustering {
         for (int s : local) {
             core.localIndex[s] = -1;
         }
+    }
+
+    /**
+     * The slots in record-id order (the batch run's tie order), each given its position as its
+     * {@linkplain IndexCore#localIndex local index}; the caller resets those to -1 when done.
+     */
+    static int[] localOrder(IndexCore core, int[] slots) {
+        int[] local = People.byRecordId(core, slots);
+        for (int i = 0; i < local.length; i++) {
+            core.localIndex[local[i]] = i;
+        }
+        return local;
+    }
+
+    /**
+     * The batch clusterer over the slots {@code local} (by local index): their exclusive keys, birth-date
+     * conflicts and, when the index makes supported links, every stored pair's weight.
+     */
+    static Clustering cluster(IndexCore core, int[] local, ScoredLinks links, PairDecisions decisions) {
+        List<List<String>> keys = new ArrayList<>(local.length);
+        for (int s : local) {
+            keys.add(exclusiveKeys(core.comparable(s)));
+        }
+        PairWeights scored = core.config.supportedLinks
+                ? (a, b) -> core.storedWeight(local[a], local[b]) : PairWeights.NONE;
+        return core.config.clusterer.cluster(local.length, links, keys,
+                PersonConflicts.birthDates(core.config.comparisons, core.config.model, i -> core.comparable(local[i])),
+                decisions, scored);
     }
 
     /** The decisions between records of the set, by local index (the set is closed under matches). */

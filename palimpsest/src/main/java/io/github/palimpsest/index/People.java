@@ -128,7 +128,12 @@ final class People {
             s = core.next[s];
         }
         // The list starts at the anchor but is otherwise in clustering order: sort by record id.
-        Integer[] boxed = Arrays.stream(members).boxed().toArray(Integer[]::new);
+        return byRecordId(core, members);
+    }
+
+    /** The slots sorted by their record ids: the order a batch run over records sorted by id sees them in. */
+    static int[] byRecordId(IndexCore core, int[] slots) {
+        Integer[] boxed = Arrays.stream(slots).boxed().toArray(Integer[]::new);
         Arrays.sort(boxed, (a, b) -> core.recordIds[a].compareTo(core.recordIds[b]));
         return Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
     }
